@@ -1,0 +1,99 @@
+# annals - build, test and install.  See README.md for the quick start.
+#
+#   make              build bin/annals
+#   make site         install missing -dev packages, build, generate public/
+#   make test         the whole test suite: unit + end-to-end, then again
+#                     under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+VERSION := 0.1.0
+PKGS := libcmark lua5.4 libgit2 yaml-0.1
+
+# Deferred (=) so that they are evaluated after `deps` has installed what
+# was missing.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DAN_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
+             -MMD -MP $(PKG_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread
+
+BUILD ?= build
+SRC := $(filter-out generator/main.c,$(wildcard generator/*.c))
+OBJ := $(SRC:generator/%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/main.o
+TEST_SRC := $(wildcard tests/check_*.c)
+TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
+
+.PHONY: all site deps test check check-unit check-e2e check-asan asan \
+        install uninstall clean
+
+all: bin/annals
+
+deps:
+	@sh scripts/setup.sh
+
+bin/annals: $(OBJ) $(MAIN_OBJ) | deps
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(MAIN_OBJ) $(LDFLAGS) $(LDLIBS_ALL)
+
+$(BUILD)/%.o: generator/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Igenerator -c -o $@ $<
+
+$(BUILD)/check_annals: $(OBJ) $(TEST_OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(OBJ) $(LDFLAGS) $(CHECK_LIBS) $(LDLIBS_ALL)
+
+site: bin/annals
+	bin/annals build --source . --output public
+
+check: check-unit check-e2e
+
+check-unit: $(BUILD)/check_annals
+	cd tests && CK_DEFAULT_TIMEOUT=30 ../$(BUILD)/check_annals
+
+check-e2e: bin/annals
+	sh tests/e2e.sh bin/annals
+
+# The same suite, built apart in build-asan/ so the two builds never mix.
+check-asan asan:
+	$(MAKE) BUILD=build-asan ANNALS_BIN=build-asan/annals \
+	  EXTRA_CFLAGS="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/annals build-asan/check_annals
+	cd tests && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  CK_FORK=no CK_DEFAULT_TIMEOUT=120 ../build-asan/check_annals
+	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build-asan/annals
+
+build-asan/annals: $(OBJ) $(MAIN_OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(MAIN_OBJ) $(LDFLAGS) $(LDLIBS_ALL)
+
+test: check check-asan
+
+install: bin/annals
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/annals
+	install -m 755 bin/annals $(DESTDIR)$(PREFIX)/bin/annals
+	cp -R themes lua $(DESTDIR)$(PREFIX)/share/annals/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/annals
+	rm -rf $(DESTDIR)$(PREFIX)/share/annals
+
+clean:
+	rm -rf build build-asan bin public
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,18 @@
+/* alloc.h - the one place annals allocates memory.
+ * Out of memory is not recoverable for a site generator: every function here
+ * aborts with a message instead of returning NULL.  Free with free(). */
+#ifndef AN_ALLOC_H
+#define AN_ALLOC_H
+
+#include <stddef.h>
+
+void *an_xmalloc(size_t size);
+void *an_xcalloc(size_t n, size_t size);
+void *an_xrealloc(void *ptr, size_t size);
+/* Grow an array of `*cap` elements of `size` bytes so that it holds at least
+ * `need`; returns the (possibly moved) array and updates *cap. */
+void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t size);
+char *an_xstrdup(const char *s);
+char *an_xstrndup(const char *s, size_t n);
+
+#endif

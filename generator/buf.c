@@ -1,0 +1,102 @@
+/* buf.c - growable byte buffer (see buf.h). */
+#include "buf.h"
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(an_buf *b, size_t extra)
+{
+	b->ptr = an_xgrow(b->ptr, &b->cap, b->len + extra + 1, 1);
+}
+
+void an_buf_put(an_buf *b, const char *data, size_t len)
+{
+	reserve(b, len);
+	if (len)
+		memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+}
+
+void an_buf_puts(an_buf *b, const char *s)
+{
+	an_buf_put(b, s, strlen(s));
+}
+
+void an_buf_putc(an_buf *b, char c)
+{
+	an_buf_put(b, &c, 1);
+}
+
+void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	reserve(b, (size_t)n);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void an_buf_printf(an_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	an_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void an_buf_json_str(an_buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': an_buf_puts(b, "\\\""); break;
+		case '\\': an_buf_puts(b, "\\\\"); break;
+		case '\n': an_buf_puts(b, "\\n"); break;
+		case '\r': an_buf_puts(b, "\\r"); break;
+		case '\t': an_buf_puts(b, "\\t"); break;
+		case '<': an_buf_puts(b, "\\u003c"); break; /* safe inside <script> */
+		default:
+			if (c < 0x20)
+				an_buf_printf(b, "\\u%04x", c);
+			else
+				an_buf_putc(b, (char)c);
+		}
+	}
+}
+
+void an_buf_json(an_buf *b, const char *s)
+{
+	an_buf_putc(b, '"');
+	if (s)
+		an_buf_json_str(b, s, strlen(s));
+	an_buf_putc(b, '"');
+}
+
+void an_buf_clear(an_buf *b)
+{
+	b->len = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+char *an_buf_detach(an_buf *b)
+{
+	char *p = b->ptr ? b->ptr : an_xstrdup("");
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void an_buf_free(an_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,196 @@
+/* load.c - reading content from the file system (see load.h). */
+#include "load.h"
+#include "alloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int an_load_file(an_buf *out, const char *path, an_error *err)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return an_error_set(err, path, 0, "cannot open: %s", strerror(errno));
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		an_buf_put(out, chunk, n);
+	int failed = ferror(f);
+	if (!is_stdin)
+		fclose(f);
+	if (failed)
+		return an_error_set(err, path, 0, "cannot read: %s", strerror(errno));
+	if (!out->ptr)
+		an_buf_put(out, "", 0);
+	return 0;
+}
+
+/* Length of the UTF-8 sequence at s (1-4), or 0 when it is malformed:
+ * overlong forms, surrogates and code points past U+10FFFF are refused. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+int an_load_check_text(const char *path, const char *data, size_t len, an_error *err)
+{
+	int line = 1, col = 1;
+	for (size_t i = 0; i < len;) {
+		const unsigned char *s = (const unsigned char *)data + i;
+		if (*s == 0)
+			return an_error_set_col(err, path, line, col,
+			                        "NUL byte in text; is this a binary file?");
+		size_t n = utf8_len(s, len - i);
+		if (n == 0)
+			return an_error_set_col(err, path, line, col,
+			                        "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+			                        *s);
+		if (*s == '\n') {
+			line++;
+			col = 0;
+		}
+		col++;
+		i += n;
+	}
+	return 0;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void push_source(an_sources *out, const char *rel, an_buf *data)
+{
+	out->items = an_xgrow(out->items, &out->cap, out->len + 1, sizeof *out->items);
+	an_source *s = &out->items[out->len++];
+	s->path = an_xstrdup(rel);
+	s->len = data->len;
+	s->data = an_buf_detach(data);
+}
+
+/* Walks ROOT/REL.  `real_root` is the resolved site root, used to refuse
+ * symbolic links that point outside the site. */
+static int walk(an_sources *out, const char *root, const char *real_root,
+                const char *rel, int depth, an_error *err)
+{
+	char dirpath[PATH_MAX];
+	snprintf(dirpath, sizeof dirpath, "%s/%s", root, rel);
+	if (depth > 32)
+		return an_error_set(err, rel, 0, "folders nested too deeply (a link loop?)");
+	DIR *d = opendir(dirpath);
+	if (!d)
+		return an_error_set(err, rel, 0, "cannot open folder: %s", strerror(errno));
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = an_xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = an_xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char childrel[PATH_MAX], childpath[PATH_MAX], real[PATH_MAX];
+		snprintf(childrel, sizeof childrel, "%s/%s", rel, names[i]);
+		snprintf(childpath, sizeof childpath, "%s/%s", root, childrel);
+		struct stat st;
+		if (stat(childpath, &st) != 0) {
+			rc = an_error_set(err, childrel, 0, "cannot read: %s (a broken link?)",
+			                  strerror(errno));
+			break;
+		}
+		if (!realpath(childpath, real) ||
+		    strncmp(real, real_root, strlen(real_root)) != 0 ||
+		    (real[strlen(real_root)] != '/' && real[strlen(real_root)] != '\0')) {
+			rc = an_error_set(err, childrel, 0,
+			                  "refusing a link that points outside the site");
+			break;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			rc = walk(out, root, real_root, childrel, depth + 1, err);
+		} else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".md")) {
+			an_buf data = AN_BUF_INIT;
+			rc = an_load_file(&data, childpath, err);
+			if (rc == 0)
+				rc = an_load_check_text(childrel, data.ptr, data.len, err);
+			if (rc == 0)
+				push_source(out, childrel, &data);
+			an_buf_free(&data);
+			if (rc < 0) /* name the file as the user knows it */
+				snprintf(err->file, sizeof err->file, "%s", childrel);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int an_load_content_dir(an_sources *out, const char *root, an_error *err)
+{
+	char real_root[PATH_MAX], content[PATH_MAX];
+	if (!realpath(root, real_root))
+		return an_error_set(err, root, 0, "cannot open the site folder: %s",
+		                    strerror(errno));
+	snprintf(content, sizeof content, "%s/content", root);
+	struct stat st;
+	if (stat(content, &st) != 0 || !S_ISDIR(st.st_mode))
+		return an_error_set(err, root, 0,
+		                    "no content/ folder here; put the articles (*.md) in "
+		                    "%s/content or pass --source DIR", root);
+	return walk(out, root, real_root, "content", 0, err);
+}
+
+void an_sources_free(an_sources *list)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		free(list->items[i].path);
+		free(list->items[i].data);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->len = list->cap = 0;
+}

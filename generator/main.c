@@ -1,0 +1,127 @@
+/* main.c - the annals command line: argument parsing and dispatch only.
+ * Every command is a thin shell over the stage modules; exit codes are
+ * 0 success, 1 content or build error, 2 usage error. */
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "error.h"
+#include "load.h"
+#include "timex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXIT_CONTENT 1
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+	"usage: annals <command> [options]\n"
+	"\n"
+	"commands:\n"
+	"  build [--source DIR] [--output DIR] [--theme NAME]\n"
+	"        build the site in DIR (default .) into --output (default public/)\n"
+	"  tag --dct YYYY-MM-DD [FILE|-]\n"
+	"        print the date expressions found in FILE (default stdin) as JSON\n"
+	"  timeline [--source DIR] [--json]\n"
+	"        print the timeline of the site's articles\n"
+	"\n"
+	"options:\n"
+	"  -h, --help     show this help\n"
+	"  --version      print the version\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("annals: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nrun 'annals --help' for usage\n", stderr);
+	return EXIT_USAGE;
+}
+
+static void print_timex_json(an_buf *out, const char *text, an_date dct,
+                             const an_timex_list *list)
+{
+	an_buf_printf(out, "{\"dct\":\"%04d-%02d-%02d\",\"timexes\":[", dct.y, dct.m,
+	              dct.d);
+	for (size_t i = 0; i < list->len; i++) {
+		const an_timex *t = &list->items[i];
+		an_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", i ? "," : "",
+		              t->start, t->end);
+		an_buf_json_str(out, text + t->start, t->end - t->start);
+		an_buf_printf(out, "\",\"type\":\"%s\",\"value\":", an_timex_type_name(t->type));
+		an_buf_json(out, t->value);
+		if (t->mod[0]) {
+			an_buf_puts(out, ",\"mod\":");
+			an_buf_json(out, t->mod);
+		}
+		an_buf_putc(out, '}');
+	}
+	an_buf_puts(out, "]}\n");
+}
+
+static int cmd_tag(int argc, char **argv)
+{
+	const char *dct_s = NULL, *file = "-";
+	int have_file = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--dct") == 0 && i + 1 < argc)
+			dct_s = argv[++i];
+		else if (strncmp(argv[i], "--dct=", 6) == 0)
+			dct_s = argv[i] + 6;
+		else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs("usage: annals tag --dct YYYY-MM-DD [FILE|-]\n"
+			      "prints {\"dct\":...,\"timexes\":[...]} with UTF-8 byte offsets\n",
+			      stdout);
+			return 0;
+		} else if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("tag: unknown option '%s'", argv[i]);
+		else if (have_file)
+			return usage_error("tag: one input file at most (got '%s')", argv[i]);
+		else {
+			file = argv[i];
+			have_file = 1;
+		}
+	}
+	if (!dct_s)
+		return usage_error("tag: --dct YYYY-MM-DD is required%s", "");
+	an_date dct;
+	if (an_date_parse_iso(&dct, dct_s) < 0)
+		return usage_error("tag: --dct must be a date as YYYY-MM-DD (got '%s')", dct_s);
+
+	an_error err = AN_ERROR_INIT;
+	an_buf text = AN_BUF_INIT;
+	if (an_load_file(&text, file, &err) < 0 ||
+	    an_load_check_text(file, text.ptr, text.len, &err) < 0) {
+		an_error_print(&err, stderr);
+		an_buf_free(&text);
+		return EXIT_CONTENT;
+	}
+	an_timex_list list = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&list, text.ptr, text.len, dct);
+	an_buf out = AN_BUF_INIT;
+	print_timex_json(&out, text.ptr, dct, &list);
+	fwrite(out.ptr, 1, out.len, stdout);
+	an_buf_free(&out);
+	an_timex_list_free(&list);
+	an_buf_free(&text);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command given%s", "");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("annals %s\n", AN_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "tag") == 0)
+		return cmd_tag(argc - 1, argv + 1);
+	return usage_error("unknown command '%s'", cmd);
+}

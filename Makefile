@@ -34,6 +34,7 @@ SRC := $(filter-out generator/main.c,$(wildcard generator/*.c))
 OBJ := $(SRC:generator/%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/main.o
 TEST_SRC := $(wildcard tests/check_*.c)
+SUITES := $(sort $(patsubst tests/check_%.c,%,$(filter-out tests/check_main.c,$(TEST_SRC))))
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
 .PHONY: all site deps test check check-unit check-e2e check-asan asan \
@@ -54,7 +55,14 @@ $(BUILD)/%.o: generator/%.c | deps
 
 $(BUILD)/tests/%.o: tests/%.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Igenerator -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Igenerator -I$(BUILD)/tests -c -o $@ $<
+
+# The list of suites, regenerated when a tests/check_*.c appears or goes.
+$(BUILD)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@printf 'AN_SUITE(%s)\n' $(SUITES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/check_main.o: $(BUILD)/tests/suites.h
 
 $(BUILD)/check_annals: $(OBJ) $(TEST_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(OBJ) $(LDFLAGS) $(CHECK_LIBS) $(LDLIBS_ALL)

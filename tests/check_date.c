@@ -1,0 +1,126 @@
+/* check_date.c - calendar arithmetic and TIMEX3 value spans.
+ * Expected values come from a printed calendar (cal 2025, ISO week tables). */
+#include <check.h>
+#include <string.h>
+
+#include "date.h"
+
+static an_date D(int y, int m, int d)
+{
+	an_date r = {y, m, d};
+	return r;
+}
+
+START_TEST(days_roundtrip)
+{
+	ck_assert_int_eq(an_date_to_days(D(1970, 1, 1)), 0);
+	ck_assert_int_eq(an_date_to_days(D(2000, 3, 1)), 11017);
+	for (long z = -800000; z < 800000; z += 97) {
+		an_date d = an_date_from_days(z);
+		ck_assert(an_date_valid(d));
+		ck_assert_int_eq(an_date_to_days(d), z);
+	}
+}
+END_TEST
+
+START_TEST(weekdays)
+{
+	ck_assert_int_eq(an_date_weekday(D(2025, 11, 1)), 6);  /* Saturday */
+	ck_assert_int_eq(an_date_weekday(D(2025, 11, 11)), 2); /* Tuesday */
+	ck_assert_int_eq(an_date_weekday(D(2025, 11, 12)), 3); /* Wednesday */
+	ck_assert_int_eq(an_date_weekday(D(1998, 2, 15)), 7);  /* Sunday */
+}
+END_TEST
+
+START_TEST(iso_weeks)
+{
+	int y, w;
+	an_date_iso_week(D(2025, 11, 3), &y, &w);
+	ck_assert_int_eq(y, 2025);
+	ck_assert_int_eq(w, 45);
+	an_date_iso_week(D(2025, 11, 9), &y, &w); /* Sunday closes W45 */
+	ck_assert_int_eq(w, 45);
+	an_date_iso_week(D(2021, 1, 1), &y, &w); /* belongs to 2020-W53 */
+	ck_assert_int_eq(y, 2020);
+	ck_assert_int_eq(w, 53);
+	an_date_iso_week(D(2024, 12, 30), &y, &w); /* belongs to 2025-W01 */
+	ck_assert_int_eq(y, 2025);
+	ck_assert_int_eq(w, 1);
+	an_date m = an_date_from_iso_week(2025, 45);
+	ck_assert(m.y == 2025 && m.m == 11 && m.d == 3);
+}
+END_TEST
+
+START_TEST(months)
+{
+	an_date d = an_date_add_months(D(2025, 1, 31), 1);
+	ck_assert(d.y == 2025 && d.m == 2 && d.d == 28);
+	d = an_date_add_months(D(2025, 1, 15), -2);
+	ck_assert(d.y == 2024 && d.m == 11 && d.d == 15);
+	ck_assert_int_eq(an_date_days_in_month(2024, 2), 29);
+	ck_assert_int_eq(an_date_days_in_month(1900, 2), 28);
+	ck_assert_int_eq(an_date_days_in_month(2000, 2), 29);
+}
+END_TEST
+
+START_TEST(parse_iso)
+{
+	an_date d;
+	ck_assert_int_eq(an_date_parse_iso(&d, "2025-11-12"), 0);
+	ck_assert(d.y == 2025 && d.m == 11 && d.d == 12);
+	ck_assert_int_eq(an_date_parse_iso(&d, "2025-02-29"), -1);
+	ck_assert_int_eq(an_date_parse_iso(&d, "2025-11-1"), -1);
+	ck_assert_int_eq(an_date_parse_iso(&d, "Nov 31"), -1);
+}
+END_TEST
+
+static void check_label(const char *value, const char *mod, const char *want)
+{
+	an_buf b = AN_BUF_INIT;
+	an_value_label(&b, value, mod);
+	ck_assert_str_eq(b.ptr, want);
+	an_buf_free(&b);
+}
+
+START_TEST(spans_and_labels)
+{
+	an_span s;
+	ck_assert_int_eq(an_value_span(&s, "2025-09"), 0);
+	ck_assert_int_eq(s.gran, AN_GRAN_MONTH);
+	ck_assert_int_eq(s.first, an_date_to_days(D(2025, 9, 1)));
+	ck_assert_int_eq(s.last, an_date_to_days(D(2025, 9, 30)));
+	ck_assert_int_eq(an_value_span(&s, "2025-W45"), 0);
+	ck_assert_int_eq(s.first, an_date_to_days(D(2025, 11, 3)));
+	ck_assert_int_eq(s.last, an_date_to_days(D(2025, 11, 9)));
+	ck_assert_int_eq(an_value_span(&s, "199"), 0);
+	ck_assert_int_eq(s.gran, AN_GRAN_DECADE);
+	ck_assert_int_eq(an_value_span(&s, "2025-WI"), 0);
+	ck_assert_int_eq(s.last, an_date_to_days(D(2026, 2, 28)));
+	ck_assert_int_eq(an_value_span(&s, "PAST_REF"), -1);
+	ck_assert_int_eq(an_value_span(&s, "P1M"), -1);
+	ck_assert_int_eq(an_value_span(&s, "2025-13"), -1);
+
+	check_label("2025-11-01", "", "1 November 2025");
+	check_label("2025-09", "", "September 2025");
+	check_label("2025-09", "START", "early September 2025");
+	check_label("2025-W45", NULL, "week of 3 November 2025");
+	check_label("2025", NULL, "2025");
+	check_label("199", NULL, "the 1990s");
+	check_label("PAST_REF", NULL, "PAST_REF");
+}
+END_TEST
+
+Suite *an_test_date_suite(void);
+Suite *an_test_date_suite(void)
+{
+	Suite *s = suite_create("date");
+	TCase *tc = tcase_create("calendar");
+	tcase_add_test(tc, days_roundtrip);
+	tcase_add_test(tc, weekdays);
+	tcase_add_test(tc, iso_weeks);
+	tcase_add_test(tc, months);
+	tcase_add_test(tc, parse_iso);
+	tcase_add_test(tc, spans_and_labels);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,50 @@
+/* article.h - the parse stage: one content file becomes an an_article with
+ * its front matter (libyaml) and the plain text of its body (cmark), which
+ * is what the analysis reads.  The article owns everything it points to;
+ * free with an_article_free. */
+#ifndef AN_ARTICLE_H
+#define AN_ARTICLE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "frontmatter.h"
+#include "load.h"
+
+/* A block of prose (paragraph, heading, list item text) in `text`. */
+typedef struct {
+	size_t start, len; /* byte range in an_article.text */
+	int line;          /* 1-based line in the source file */
+} an_para;
+
+typedef struct {
+	char *path; /* content/x.md, relative to the site root */
+	char *slug; /* from front matter 'slug', else the file name */
+	an_meta meta;
+	char *body;     /* the Markdown body (after the front matter) */
+	size_t body_len;
+	char *text;     /* plain text: blocks joined by "\n\n" */
+	size_t text_len;
+	an_para *paras;
+	size_t n_paras;
+} an_article;
+
+/* Parses `src` into `out`.  Returns 0, or -1 with `err` set (file and line). */
+int an_article_parse(an_article *out, const an_source *src, an_error *err);
+void an_article_free(an_article *a);
+
+/* Writes the start tag that opens marked span `index` of the body (e.g.
+ * `<time datetime="2025-11-01" id="t3">`) into `out`, and returns the tag
+ * that closes it (a static string). */
+typedef const char *(*an_article_mark_fn)(an_buf *out, size_t index, void *payload);
+
+/* Renders the body to HTML (cmark, safe mode: raw HTML and dangerous links
+ * dropped) wrapping each byte range [starts[i], ends[i]) of `text` in the
+ * tags `mark` gives.  Ranges must be sorted and disjoint; a range that
+ * crosses inline markup (e.g. half in emphasis) is left unmarked. */
+void an_article_html(an_buf *out, const an_article *a, const size_t *starts,
+                     const size_t *ends, size_t n, an_article_mark_fn mark,
+                     void *payload);
+
+#endif

@@ -1,0 +1,341 @@
+-- annals.template: the template language of annals themes.
+--
+-- A template is text with three kinds of tags:
+--   {{ expr }}    the value of a Lua expression, HTML-escaped
+--   {{! expr }}   the value of a Lua expression, raw (trusted HTML only)
+--   {% stmts %}   Lua statements: loops, conditions, local variables
+--   {# text #}    a comment, dropped from the output
+-- A '-' just inside a delimiter ({{- x -}}, {%- ... -%}, {#- ... -#}) trims
+-- the whitespace, newlines included, on that side of the tag.  A {% %} or
+-- {# #} tag alone on its line takes the whole line with it, so block tags
+-- can sit on lines of their own without leaving blank lines behind.
+--
+-- Each template is compiled once, through annals.load_text, into a Lua
+-- function whose line numbers are the template's own: a syntax or runtime
+-- error reads "index.html:12: ...".  docs/themes.md is the user manual.
+
+local M = {}
+
+local find, sub, gsub, rep, format = string.find, string.sub, string.gsub,
+	string.rep, string.format
+local concat = table.concat
+
+-- Safe strings -----------------------------------------------------------
+
+-- A safe string is HTML that must not be escaped again: the result of
+-- raw() or include().  It is a table rather than a plain string so that
+-- escape() can tell the difference; __tostring lets it print as itself.
+local Safe = {}
+Safe.__index = Safe
+Safe.__tostring = function(s) return s[1] end
+Safe.__name = "annals.safe"
+
+--- Marks s (converted with tostring; nil gives "") as trusted HTML that
+--- {{ }} outputs unescaped.
+function M.raw(s)
+	if getmetatable(s) == Safe then return s end
+	if s == nil then s = "" end
+	return setmetatable({ tostring(s) }, Safe)
+end
+
+--- True when v was made by raw() or include().
+function M.is_safe(v)
+	return getmetatable(v) == Safe
+end
+
+local ENTITIES = {
+	["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
+	['"'] = "&quot;", ["'"] = "&#39;",
+}
+
+-- C0 controls other than tab, LF and CR, and the noncharacters U+FFFE and
+-- U+FFFF, are forbidden in both HTML and XML 1.0: a single one makes a feed
+-- ill-formed, so they go rather than being escaped (there is no escape).
+local function strip_controls(s)
+	s = gsub(s, "[%z\1-\8\11\12\14-\31]", "")
+	s = gsub(s, "\239\191[\190\191]", "")
+	return s
+end
+M.strip_controls = strip_controls
+
+--- HTML/XML text for any value: nil -> "", numbers and booleans through
+--- tostring, safe strings unchanged, strings with & < > " ' escaped (the
+--- result is safe both in element content and in quoted attributes).
+function M.escape(v)
+	local t = type(v)
+	if t == "string" then
+		return (gsub(strip_controls(v), "[&<>\"']", ENTITIES))
+	elseif v == nil then
+		return ""
+	elseif t == "number" or t == "boolean" then
+		return tostring(v)
+	elseif getmetatable(v) == Safe then
+		return v[1]
+	end
+	-- Printing "table: 0x..." into a page is never what the author meant.
+	error("cannot output a " .. t .. " value", 2)
+end
+local escape = M.escape
+
+-- Output of {{! }}: tostring, but nil still gives "".
+local function tostr(v)
+	if v == nil then return "" end
+	return tostring(v)
+end
+
+-- Lexer ------------------------------------------------------------------
+
+local CLOSE = { ["{"] = "}}", ["%"] = "%}", ["#"] = "#}" }
+
+local function count_lines(s, i, j)
+	local _, n = gsub(sub(s, i, j), "\n", "")
+	return n
+end
+
+-- Checks that code is one Lua expression; the leading newlines make the
+-- error, if any, carry the template line.
+local function check_expr(code, name, line)
+	local f, err = annals.load_text(rep("\n", line - 1) .. "return " .. code,
+		"=" .. name, {})
+	return f ~= nil, err
+end
+
+-- Splits src into tokens {kind = "text"|"expr"|"raw"|"code"|"comment",
+-- value, line, trim_left, trim_right}; text tokens alternate with tags
+-- (possibly empty) so that whitespace rules can look at both neighbours.
+local function tokenize(src, name)
+	local tokens, pos, line = {}, 1, 1
+	while true do
+		local s = find(src, "{[{%%#]", pos)
+		local text = sub(src, pos, s and s - 1 or #src)
+		tokens[#tokens + 1] = { kind = "text", value = text, line = line }
+		if not s then break end
+		line = line + count_lines(src, pos, s - 1)
+
+		local open = sub(src, s + 1, s + 1)
+		local close = CLOSE[open]
+		local tok = { line = line }
+		local p = s + 2
+		if sub(src, p, p) == "-" then tok.trim_left = true; p = p + 1 end
+		if open == "{" then
+			tok.kind = "expr"
+			if sub(src, p, p) == "!" then tok.kind = "raw"; p = p + 1 end
+		else
+			tok.kind = open == "%" and "code" or "comment"
+		end
+
+		local e = find(src, close, p, true)
+		if not e then
+			error(format("%s:%d: '{%s' is never closed (no '%s')",
+				name, line, open, close), 0)
+		end
+		if tok.kind == "expr" or tok.kind == "raw" then
+			-- An expression may itself contain "}}" (a table constructor, a
+			-- string): take the first closing "}}" after which the text
+			-- compiles, and report the first candidate's error otherwise.
+			local first_e, first_err = e, nil
+			if not find(sub(src, p, e - 1), "[^%s%-]") then
+				error(format("%s:%d: empty {{ }}", name, line), 0)
+			end
+			for _ = 1, 8 do
+				local code = sub(src, p, e - 1)
+				if sub(code, -1) == "-" then code = sub(code, 1, -2) end
+				local ok, err = check_expr(code, name, line)
+				if ok then first_e, first_err = e, nil; break end
+				first_err = first_err or err
+				e = find(src, close, e + 1, true)
+				if not e then break end
+			end
+			if first_err then
+				error(format("%s (in {{%s}})", first_err,
+					sub(src, p, first_e - 1)), 0)
+			end
+			e = first_e
+		end
+		local body = sub(src, p, e - 1)
+		if sub(body, -1) == "-" then tok.trim_right = true; body = sub(body, 1, -2) end
+		tok.value = body
+		tokens[#tokens + 1] = tok
+		line = line + count_lines(src, s, e + #close - 1)
+		pos = e + #close
+	end
+	return tokens
+end
+
+-- Applies '-' trimming and the standalone-line rule to the text tokens
+-- around each tag.  Lines are counted on the source, so trimming never
+-- shifts the line numbers of errors.
+local function trim(tokens)
+	local last = #tokens
+	for i = 2, last - 1, 2 do
+		local tag, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+		if tag.trim_left then before.value = gsub(before.value, "%s+$", "") end
+		if tag.trim_right then after.value = gsub(after.value, "^%s+", "") end
+		if tag.kind == "code" or tag.kind == "comment" then
+			local alone_before = find(before.value, "\n[ \t]*$")
+				or (i == 2 and find(before.value, "^[ \t]*$"))
+			local alone_after = find(after.value, "^[ \t]*\r?\n")
+				or (i + 1 == last and find(after.value, "^[ \t]*$"))
+			if alone_before and alone_after then
+				before.value = gsub(before.value, "[ \t]*$", "")
+				after.value = gsub(after.value, "^[ \t]*\r?\n?", "")
+			end
+		end
+	end
+end
+
+-- Code generation --------------------------------------------------------
+
+-- A string literal on one line: "%q" writes a newline as backslash-newline,
+-- which would put the following code on a later line than its tag.
+local function quote(s)
+	return (gsub(format("%q", s), "\\\n", "\\n"))
+end
+
+-- Names starting with "__" are reserved for the generated code.
+local PROLOGUE = "local _ENV, __out, __esc, __str = ...; local __n = 0; "
+
+local function generate(tokens)
+	local out, genline = { PROLOGUE }, 1
+	local function at(line)
+		if line > genline then
+			out[#out + 1] = rep("\n", line - genline)
+			genline = line
+		end
+	end
+	for _, tok in ipairs(tokens) do
+		local k, v = tok.kind, tok.value
+		if k == "text" then
+			if v ~= "" then
+				at(tok.line)
+				out[#out + 1] = "__n = __n + 1; __out[__n] = " .. quote(v) .. "; "
+			end
+		elseif k == "expr" or k == "raw" then
+			at(tok.line)
+			out[#out + 1] = "__n = __n + 1; __out[__n] = "
+				.. (k == "expr" and "__esc((" or "__str((") .. v .. ")); "
+			genline = genline + count_lines(v, 1, #v)
+		elseif k == "code" then
+			at(tok.line)
+			out[#out + 1] = v
+			genline = genline + count_lines(v, 1, #v)
+			-- A trailing "-- comment" would swallow the next piece on this
+			-- line; a newline costs one line of accuracy only in that case.
+			if find(v, "--", 1, true) then
+				out[#out + 1] = "\n"
+				genline = genline + 1
+			else
+				out[#out + 1] = " ; "
+			end
+		end
+	end
+	return concat(out)
+end
+
+-- Compilation and rendering ----------------------------------------------
+
+-- What every template sees besides its context.
+local BASE = {
+	ipairs = ipairs, pairs = pairs, next = next, select = select,
+	tostring = tostring, tonumber = tonumber, type = type,
+	error = error, assert = assert, pcall = pcall,
+	rawget = rawget, rawequal = rawequal, rawlen = rawlen,
+	string = string, table = table, math = math, utf8 = utf8,
+	escape = M.escape, raw = M.raw,
+	annals = annals,
+}
+
+-- Includes nested deeper than this are taken for a template that includes
+-- itself, which would otherwise only stop at the instruction budget.
+local MAX_DEPTH = 50
+
+local Template = {}
+Template.__index = Template
+
+--- Compiles template source; name is used in error messages and must be
+--- the name include() would use.  Raises "name:line: message" on a syntax
+--- error.  Returns a template object t with t:render(ctx).
+function M.compile(src, name)
+	assert(type(src) == "string", "template source must be a string")
+	name = name or "template"
+	local tokens = tokenize(src, name)
+	trim(tokens)
+	local code = generate(tokens)
+	local fn, err = annals.load_text(code, "=" .. name, {})
+	if not fn then error(err, 0) end
+	return setmetatable({ name = name, fn = fn, code = code }, Template)
+end
+
+local cache = {}
+
+--- The compiled template themes/<theme>/templates/<name>, compiled on
+--- first use and cached for the life of the Lua state.
+function M.load(name)
+	local t = cache[name]
+	if not t then
+		t = M.compile(annals.read_template(name), name)
+		cache[name] = t
+	end
+	return t
+end
+
+-- The environment of one rendering: the context first, then BASE, plus
+-- include().  Assignments to globals in {% %} land in the environment and
+-- never modify ctx, which is often shared site data.
+local function environment(ctx, depth)
+	local env = {}
+	env.include = function(name, vars)
+		if depth >= MAX_DEPTH then
+			error(format("include of '%s' nested more than %d deep",
+				name, MAX_DEPTH), 2)
+		end
+		-- The included template sees the caller's variables (globals, not
+		-- its locals) with vars on top.
+		local child = setmetatable({}, { __index = env })
+		if vars ~= nil then
+			if type(vars) ~= "table" then
+				error("include: the second argument must be a table", 2)
+			end
+			for k, v in pairs(vars) do child[k] = v end
+		end
+		local ok, res = pcall(function()
+			return M.load(name):render_at(child, depth + 1)
+		end)
+		if not ok then
+			-- Level 2 prefixes the position of the include() call, so the
+			-- message names both templates: "a.html:3: in include 'b.html':
+			-- b.html:7: ...".
+			error(format("in include '%s': %s", name, tostring(res)), 2)
+		end
+		return res
+	end
+	return setmetatable(env, { __index = function(_, k)
+		local v = ctx[k]
+		if v == nil then v = BASE[k] end
+		return v
+	end })
+end
+
+function Template:render_at(ctx, depth)
+	local out = {}
+	self.fn(environment(ctx or {}, depth), out, escape, tostr)
+	return M.raw(concat(out))
+end
+
+--- Renders the template with ctx (a table whose fields are the template's
+--- variables); returns the output as a plain string.
+function Template:render(ctx)
+	return self:render_at(ctx, 0)[1]
+end
+
+--- Shorthand for M.load(name):render(ctx).
+function M.render(name, ctx)
+	return M.load(name):render(ctx)
+end
+
+--- Drops the compiled templates (for tests and long-lived states).
+function M.clear_cache()
+	cache = {}
+end
+
+return M

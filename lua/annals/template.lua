@@ -162,26 +162,32 @@ local function tokenize(src, name)
 	return tokens
 end
 
--- Applies '-' trimming and the standalone-line rule to the text tokens
--- around each tag.  Lines are counted on the source, so trimming never
--- shifts the line numbers of errors.
+-- Applies the standalone-line rule and '-' trimming to the text tokens
+-- around each tag.  Standalone lines are decided on the untouched text
+-- first, so that several block tags on consecutive lines all qualify.
+-- Lines are counted on the source, so trimming never shifts the line
+-- numbers of errors.
 local function trim(tokens)
-	local last = #tokens
+	local last, alone = #tokens, {}
 	for i = 2, last - 1, 2 do
-		local tag, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
-		if tag.trim_left then before.value = gsub(before.value, "%s+$", "") end
-		if tag.trim_right then after.value = gsub(after.value, "^%s+", "") end
+		local tag, before, after = tokens[i], tokens[i - 1].value, tokens[i + 1].value
 		if tag.kind == "code" or tag.kind == "comment" then
-			local alone_before = find(before.value, "\n[ \t]*$")
-				or (i == 2 and find(before.value, "^[ \t]*$"))
-			local alone_after = find(after.value, "^[ \t]*\r?\n")
-				or (i + 1 == last and find(after.value, "^[ \t]*$"))
-			if alone_before and alone_after then
-				before.value = gsub(before.value, "[ \t]*$", "")
-				after.value = gsub(after.value, "^[ \t]*\r?\n?", "")
-			end
+			alone[i] = (find(before, "\n[ \t]*$") or (i == 2 and find(before, "^[ \t]*$")))
+				and (find(after, "^[ \t]*\r?\n") or (i + 1 == last and find(after, "^[ \t]*$")))
 		end
 	end
+	for i = 2, last - 1, 2 do
+		local tag, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+		if alone[i] then
+			before.value = gsub(before.value, "[ \t]*$", "")
+			after.value = gsub(after.value, "^[ \t]*\r?\n?", "")
+		end
+		if tag.trim_left then before.value = gsub(before.value, "%s+$", "") end
+		if tag.trim_right then after.value = gsub(after.value, "^%s+", "") end
+	end
+	-- As in Jinja, the newline that ends the file is not part of the
+	-- template: a partial included on a line of its own adds no blank line.
+	tokens[last].value = gsub(tokens[last].value, "\r?\n$", "")
 end
 
 -- Code generation --------------------------------------------------------

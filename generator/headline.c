@@ -1,0 +1,332 @@
+/* headline.c - headline from a sentence (see headline.h).
+ *
+ * The sentence becomes a list of words, each with the punctuation glued to
+ * it; trimming works on that list, so every rule reads as "drop words i..j"
+ * and the result is rebuilt with single spaces. */
+#include "headline.h"
+#include "alloc.h"
+#include "buf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_WORDS 256
+
+typedef struct {
+	const char *s;
+	size_t n;
+} word;
+
+typedef struct {
+	word w[MAX_WORDS];
+	size_t n;
+} words;
+
+static int is_one_of(const word *w, const char *const *list)
+{
+	size_t n = w->n;
+	/* compare without trailing punctuation */
+	while (n > 0 && ispunct((unsigned char)w->s[n - 1]))
+		n--;
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(*list, w->s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int ends_with_comma(const word *w)
+{
+	return w->n > 0 && w->s[w->n - 1] == ',';
+}
+
+static const char *const preps_before_date[] = {
+	"on", "in", "at", "since", "during", "by", "from", "until", "till",
+	"through", "throughout", "of", "for", "as", "around", "about", NULL};
+
+static const char *const openers[] = {
+	"however", "meanwhile", "according", "in", "on", "at", "after", "before",
+	"while", "although", "though", "as", "since", "for", "under", "behind",
+	"additionally", "moreover", "furthermore", "but", "and", "yet", "still",
+	"now", "then", "with", "despite", "following", "speaking", "instead",
+	"also", "again", "so", "thus", "today", "yesterday", "separately", NULL};
+
+static const char *const insert_starters[] = {
+	"in", "on", "at", "according", "citing", "who", "which", "speaking",
+	"obtained", "revealed", "head", "as", "with", "despite", "following",
+	"after", "before", "along", "including", "among", "released", "passed",
+	"based", "reportedly", "allegedly", "itself", "the", "a", "an", "his",
+	"her", "their", "its", "once", "later", NULL};
+
+static const char *const clause_cuts[] = {
+	"which", "who", "amid", "citing", "while", "but", "saying", "warning",
+	"adding", "because", "after", "following", "raising", "marking", "as",
+	"whereas", "where", "although", "though", "despite", "according", NULL};
+
+static const char *const boundary_words[] = {
+	"over", "in", "on", "at", "for", "with", "by", "from", "into", "after",
+	"before", "amid", "during", "against", "near", "off", "and", "or", "but",
+	"as", "that", "while", "because", "regarding", "about", "which", "who",
+	"including", "under", "toward", "towards", "through", "across", "between",
+	"within", "without", "to", NULL};
+
+static const char *const dangling[] = {
+	"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for",
+	"with", "by", "from", "that", "its", "their", "his", "her", "as", "is",
+	"was", "has", "have", "been", "be", "which", "who", "over", "into",
+	"than", "this", "these", "those", "our", "my", "your", "were", "are",
+	"had", "will", "would", "could", "should", "not", "amid", "but", NULL};
+
+static const char *const reporting_verbs[] = {
+	"said", "says", "stated", "declared", "told", "warned", "added", "noted",
+	"wrote", "tweeted", "announced", "insisted", "claimed", "argued",
+	"explained", "reported", "tell", "tells", "report", "reports", NULL};
+
+static void split_words(words *ws, const char *s, size_t len)
+{
+	size_t i = 0;
+	ws->n = 0;
+	while (i < len && ws->n < MAX_WORDS) {
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		size_t st = i;
+		while (i < len && !isspace((unsigned char)s[i]))
+			i++;
+		if (i > st) {
+			ws->w[ws->n].s = s + st;
+			ws->w[ws->n].n = i - st;
+			ws->n++;
+		}
+	}
+}
+
+static void drop(words *ws, size_t from, size_t to)
+{
+	if (to > ws->n)
+		to = ws->n;
+	if (from >= to)
+		return;
+	memmove(ws->w + from, ws->w + to, (ws->n - to) * sizeof *ws->w);
+	ws->n -= to - from;
+}
+
+/* Removes the date phrase (already blanked out) and the preposition that
+ * introduced it; returns the text with the phrase gone. */
+static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_t ce)
+{
+	if (cs >= ce || ce > len) {
+		an_buf_put(out, s, len);
+		return;
+	}
+	size_t before = cs;
+	while (before > 0 && s[before - 1] == ' ')
+		before--;
+	size_t ws = before;
+	while (ws > 0 && !isspace((unsigned char)s[ws - 1]))
+		ws--;
+	word prev = {s + ws, before - ws};
+	if (prev.n && is_one_of(&prev, preps_before_date) && !ispunct((unsigned char)s[before - 1]))
+		cs = ws;
+	an_buf_put(out, s, cs);
+	an_buf_putc(out, ' ');
+	an_buf_put(out, s + ce, len - ce);
+}
+
+/* Text from the first URL on is a link or tweet signature, not prose. */
+static size_t cut_at_url(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 < len; i++)
+		if (strncmp(s + i, "http", 4) == 0 &&
+		    (strncmp(s + i, "https://", 8 < len - i ? 8 : len - i) == 0 ||
+		     strncmp(s + i, "http://", 7 < len - i ? 7 : len - i) == 0))
+			return i;
+	return len;
+}
+
+/* A speaker quoted at the start: “Quote,” Name said ... -> "Name says quote".
+ * Returns 1 and fills `out` when the pattern holds. */
+static int quoted_speaker(an_buf *out, const words *ws)
+{
+	const word *f = &ws->w[0];
+	int curly = f->n >= 3 && memcmp(f->s, "\xE2\x80\x9C", 3) == 0;
+	if (!curly && f->s[0] != '"')
+		return 0;
+	size_t close = ws->n;
+	for (size_t i = 0; i < ws->n && close == ws->n; i++) {
+		const word *w = &ws->w[i];
+		for (size_t k = (i == 0 ? 1 : 0); k < w->n; k++)
+			if ((curly && k + 3 <= w->n && memcmp(w->s + k, "\xE2\x80\x9D", 3) == 0) ||
+			    (!curly && w->s[k] == '"'))
+				close = i;
+	}
+	if (close == ws->n || close + 2 >= ws->n)
+		return 0;
+	/* speaker: capitalised words right after the quote, then a verb */
+	size_t v = close + 1;
+	while (v < ws->n && v < close + 5 && isupper((unsigned char)ws->w[v].s[0]))
+		v++;
+	if (v == close + 1 || v >= ws->n || !is_one_of(&ws->w[v], reporting_verbs))
+		return 0;
+	an_buf_put(out, ws->w[v - 1].s, ws->w[v - 1].n);
+	an_buf_puts(out, " says ");
+	size_t skip = curly ? 3 : 1;
+	for (size_t i = 0; i <= close; i++) {
+		const char *s = ws->w[i].s + (i == 0 ? skip : 0);
+		size_t n = ws->w[i].n - (i == 0 ? skip : 0);
+		if (i == close) { /* drop the closing quote and what follows it */
+			for (size_t k = 0; k < n; k++)
+				if ((curly && k + 3 <= n && memcmp(s + k, "\xE2\x80\x9D", 3) == 0) ||
+				    (!curly && s[k] == '"')) {
+					n = k;
+					break;
+				}
+		}
+		if (i == 0 && n > 1 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) &&
+		    !(n == 1 && s[0] == 'I')) {
+			an_buf_putc(out, (char)tolower((unsigned char)s[0]));
+			s++;
+			n--;
+		}
+		an_buf_put(out, s, n);
+		an_buf_putc(out, ' ');
+	}
+	return 1;
+}
+
+static void trim_clauses(words *ws)
+{
+	/* a label before the story: "BREAKING:", "Exclusive–" */
+	if (ws->n > 1 && ws->w[0].n > 1 &&
+	    (ws->w[0].s[ws->w[0].n - 1] == ':' || memchr(ws->w[0].s, '\xE2', ws->w[0].n)) &&
+	    isupper((unsigned char)ws->w[0].s[0]) && isupper((unsigned char)ws->w[0].s[1])) {
+		ws->w[0].n = ws->w[0].s[ws->w[0].n - 1] == ':' ? 0 : ws->w[0].n;
+		if (ws->w[0].n == 0)
+			drop(ws, 0, 1);
+	}
+	/* leading adverbials and attributions, up to their comma */
+	for (int round = 0; round < 3 && ws->n > 4; round++) {
+		if (!is_one_of(&ws->w[0], openers) && !ends_with_comma(&ws->w[0]))
+			break;
+		size_t c = 0;
+		while (c < ws->n && c < 10 && !ends_with_comma(&ws->w[c]))
+			c++;
+		if (c >= 10 || c + 4 >= ws->n)
+			break;
+		drop(ws, 0, c + 1);
+	}
+	/* inserted clauses between commas: ", in a fiery address to the nation," */
+	for (size_t i = 0; i + 1 < ws->n; i++) {
+		if (!ends_with_comma(&ws->w[i]) || !is_one_of(&ws->w[i + 1], insert_starters))
+			continue;
+		size_t j = i + 1;
+		while (j < ws->n && j < i + 14 && !ends_with_comma(&ws->w[j]))
+			j++;
+		if (j >= ws->n || j >= i + 14 || j + 1 >= ws->n)
+			continue;
+		ws->w[i].n--; /* the comma before the insert */
+		drop(ws, i + 1, j + 1);
+	}
+	/* trailing subordinate clauses and attributions */
+	for (size_t i = 3; i + 1 < ws->n; i++) {
+		int comma = ends_with_comma(&ws->w[i]);
+		int dash = ws->w[i + 1].n == 3 && memcmp(ws->w[i + 1].s, "\xE2\x80\x94", 3) == 0;
+		if ((comma && (is_one_of(&ws->w[i + 1], clause_cuts) ||
+		               (i + 2 < ws->n && is_one_of(&ws->w[i + 2], reporting_verbs)) ||
+		               (i + 3 < ws->n && is_one_of(&ws->w[i + 3], reporting_verbs)))) ||
+		    dash || ws->w[i].s[ws->w[i].n - 1] == ';') {
+			ws->n = i + 1;
+			break;
+		}
+	}
+}
+
+/* Shortens a long title-and-name subject to the surname: "Venezuelan
+ * President Nicolás Maduro accused" -> "Maduro accused". */
+static void compress_subject(words *ws)
+{
+	size_t k = 0;
+	while (k < ws->n && (isupper((unsigned char)ws->w[k].s[0]) ||
+	                     (unsigned char)ws->w[k].s[0] >= 0xC3 ||
+	                     (k > 0 && ws->w[k].n == 2 && memcmp(ws->w[k].s, "of", 2) == 0)))
+		k++;
+	if (k >= 3 && k < ws->n && islower((unsigned char)ws->w[k].s[0]) &&
+	    !ends_with_comma(&ws->w[k - 1]))
+		drop(ws, 0, k - 1);
+}
+
+static void fit_length(words *ws)
+{
+	if (ws->n > AN_HEADLINE_WORDS) {
+		size_t cut = 0;
+		for (size_t i = 5; i <= AN_HEADLINE_WORDS && i < ws->n; i++)
+			if (is_one_of(&ws->w[i], boundary_words) || ends_with_comma(&ws->w[i - 1]))
+				cut = i;
+		ws->n = cut ? cut : AN_HEADLINE_WORDS;
+	}
+	while (ws->n > 3 && is_one_of(&ws->w[ws->n - 1], dangling))
+		ws->n--;
+}
+
+/* Removes unbalanced quote marks and trailing punctuation. */
+static void tidy(an_buf *b)
+{
+	int open = 0, close = 0, straight = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->ptr[i] == '"')
+			straight++;
+		if (i + 2 < b->len && (unsigned char)b->ptr[i] == 0xE2 &&
+		    (unsigned char)b->ptr[i + 1] == 0x80) {
+			open += (unsigned char)b->ptr[i + 2] == 0x9C;
+			close += (unsigned char)b->ptr[i + 2] == 0x9D;
+		}
+	}
+	an_buf t = AN_BUF_INIT;
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->ptr[i];
+		if (c == '"' && straight % 2)
+			continue;
+		if (c == 0xE2 && i + 2 < b->len && (unsigned char)b->ptr[i + 1] == 0x80 &&
+		    ((unsigned char)b->ptr[i + 2] == 0x9C || (unsigned char)b->ptr[i + 2] == 0x9D) &&
+		    open != close) {
+			i += 2;
+			continue;
+		}
+		an_buf_putc(&t, (char)c);
+	}
+	while (t.len && (strchr(" .,;:-", t.ptr[t.len - 1]) != NULL))
+		t.ptr[--t.len] = '\0';
+	if (t.len && islower((unsigned char)t.ptr[0]))
+		t.ptr[0] = (char)toupper((unsigned char)t.ptr[0]);
+	an_buf_free(b);
+	*b = t;
+}
+
+char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut_end)
+{
+	an_buf text = AN_BUF_INIT, out = AN_BUF_INIT;
+	remove_date(&text, sentence, len, cut_start, cut_end);
+	text.len = cut_at_url(text.ptr, text.len);
+	words ws;
+	split_words(&ws, text.ptr, text.len);
+	an_buf quoted = AN_BUF_INIT;
+	if (ws.n > 2 && quoted_speaker(&quoted, &ws))
+		split_words(&ws, quoted.ptr, quoted.len);
+	else
+		trim_clauses(&ws);
+	if (ws.n > AN_HEADLINE_WORDS)
+		compress_subject(&ws);
+	fit_length(&ws);
+	for (size_t i = 0; i < ws.n; i++) {
+		if (i)
+			an_buf_putc(&out, ' ');
+		an_buf_put(&out, ws.w[i].s, ws.w[i].n);
+	}
+	tidy(&out);
+	an_buf_free(&quoted);
+	an_buf_free(&text);
+	if (out.len == 0) { /* nothing survived: fall back to the sentence start */
+		an_buf_put(&out, sentence, len < 80 ? len : 80);
+	}
+	return an_buf_detach(&out);
+}

@@ -1,0 +1,199 @@
+/* terms.c - content-term vectors (see terms.h). */
+#include "terms.h"
+#include "alloc.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Function words and the vocabulary of attribution, which every news
+ * sentence shares and so says nothing about which event it reports. */
+static const char *const stop_words[] = {
+	"a", "about", "above", "after", "again", "against", "all", "also", "am",
+	"among", "an", "and", "any", "are", "as", "at", "be", "because", "been",
+	"before", "being", "between", "both", "but", "by", "can", "could", "did",
+	"do", "does", "doing", "during", "each", "either", "even", "ever", "few",
+	"for", "from", "further", "had", "has", "have", "having", "he", "her",
+	"here", "hers", "him", "his", "how", "however", "i", "if", "in", "into",
+	"is", "it", "its", "itself", "just", "last", "least", "less", "like",
+	"may", "me", "might", "more", "most", "much", "must", "my", "near", "neither",
+	"never", "next", "no", "nor", "not", "now", "of", "off", "on", "once",
+	"one", "only", "or", "other", "others", "our", "out", "over", "own", "per",
+	"same", "she", "should", "since", "so", "some", "such", "than", "that",
+	"the", "their", "them", "then", "there", "these", "they", "this", "those",
+	"through", "to", "too", "toward", "under", "until", "up", "upon", "us",
+	"very", "was", "we", "were", "what", "when", "where", "whether", "which",
+	"while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+	"would", "yet", "you", "your", "said", "say", "says", "saying", "told",
+	"tell", "tells", "according", "report", "reported", "reportedly", "reports",
+	"stated", "states", "noted", "added", "already", "still", "now", "new",
+	"two", "three", "four", "five", "many", "several", "would", "amid",
+	"january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+	"year", "today", "yesterday", "tomorrow", "ago", "earlier", "later",
+	"early", "late", "recent", "recently", "https", "http", "www", "com", "co",
+};
+
+static int is_stop(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+		if (strlen(stop_words[i]) == n && memcmp(stop_words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Maps a two-byte Latin-1 letter (C3 xx) to its base ASCII letter, so
+ * "Türk" and "Turk" are one term. */
+static char fold_latin1(unsigned char b)
+{
+	static const char map[64] =
+		"AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+	return map[b - 0x80];
+}
+
+size_t an_terms_fold(char *out, const char *word, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c == 0xC3 && i + 1 < len && (unsigned char)word[i + 1] >= 0x80 &&
+		    (unsigned char)word[i + 1] <= 0xBF) {
+			out[n++] = (char)tolower((unsigned char)fold_latin1((unsigned char)word[++i]));
+		} else if (c < 0x80) {
+			out[n++] = (char)tolower(c);
+		} else {
+			out[n++] = (char)c;
+		}
+	}
+	out[n] = '\0';
+	if (is_stop(out, n))
+		return 0;
+	/* Light stemming: enough to meet "strike"/"strikes"/"striking". */
+	if (n > 4 && memcmp(out + n - 3, "ies", 3) == 0) {
+		n -= 2;
+		out[n - 1] = 'y';
+	} else if (n > 5 && memcmp(out + n - 3, "ing", 3) == 0) {
+		n -= 3;
+	} else if (n > 4 && memcmp(out + n - 2, "ed", 2) == 0) {
+		n -= 2;
+	} else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's' && out[n - 2] != 'u') {
+		n -= 1;
+	}
+	if (n > 4 && out[n - 1] == 'e')
+		n -= 1; /* "strike" and "strik(ing)" */
+	out[n] = '\0';
+	return n < 2 ? 0 : n;
+}
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+	uint64_t x = ((const an_term *)a)->id, y = ((const an_term *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts and merges duplicate ids. */
+static void normalise(an_vec *v)
+{
+	if (v->len < 2)
+		return;
+	qsort(v->items, v->len, sizeof *v->items, cmp_term);
+	size_t k = 0;
+	for (size_t i = 1; i < v->len; i++) {
+		if (v->items[i].id == v->items[k].id)
+			v->items[k].w += v->items[i].w;
+		else
+			v->items[++k] = v->items[i];
+	}
+	v->len = k + 1;
+}
+
+static void push(an_vec *v, uint64_t id, double w)
+{
+	v->items = an_xgrow(v->items, &v->cap, v->len + 1, sizeof *v->items);
+	v->items[v->len].id = id;
+	v->items[v->len].w = w;
+	v->len++;
+}
+
+static int word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+void an_terms_add(an_vec *out, const char *text, size_t len, double scale)
+{
+	char folded[64];
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && !word_byte((unsigned char)text[i]))
+			i++;
+		size_t s = i;
+		while (i < len && word_byte((unsigned char)text[i]))
+			i++;
+		size_t n = i - s;
+		if (n == 0 || n >= sizeof folded)
+			continue;
+		/* Typographic marks (curly quotes, dashes) are not words. */
+		if ((unsigned char)text[s] == 0xE2)
+			continue;
+		size_t f = an_terms_fold(folded, text + s, n);
+		if (f == 0 || isdigit((unsigned char)folded[0]))
+			continue;
+		int name = isupper((unsigned char)text[s]) || (unsigned char)text[s] == 0xC3;
+		push(out, fnv1a(folded, f), name ? 1.5 * scale : scale);
+	}
+	normalise(out);
+}
+
+void an_vec_add(an_vec *out, const an_vec *v, double scale)
+{
+	for (size_t i = 0; i < v->len; i++)
+		push(out, v->items[i].id, v->items[i].w * scale);
+	normalise(out);
+}
+
+void an_vec_weight(an_vec *v, double (*idf)(uint64_t, void *), void *payload)
+{
+	for (size_t i = 0; i < v->len; i++)
+		v->items[i].w *= idf(v->items[i].id, payload);
+}
+
+double an_vec_cosine(const an_vec *a, const an_vec *b)
+{
+	double dot = 0, na = 0, nb = 0;
+	size_t i = 0, j = 0;
+	for (size_t k = 0; k < a->len; k++)
+		na += a->items[k].w * a->items[k].w;
+	for (size_t k = 0; k < b->len; k++)
+		nb += b->items[k].w * b->items[k].w;
+	while (i < a->len && j < b->len) {
+		if (a->items[i].id == b->items[j].id)
+			dot += a->items[i++].w * b->items[j++].w;
+		else if (a->items[i].id < b->items[j].id)
+			i++;
+		else
+			j++;
+	}
+	if (na == 0 || nb == 0)
+		return 0;
+	return dot / sqrt(na * nb);
+}
+
+void an_vec_free(an_vec *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->len = v->cap = 0;
+}

@@ -1,0 +1,37 @@
+/* terms.h - content terms of a piece of text, as a weighted sparse vector,
+ * for telling whether two sentences talk about the same thing.  Words are
+ * folded (case, Latin accents, plural and verb endings) and stop words are
+ * dropped; capitalised names weigh more.  an_vec owns its array; free with
+ * an_vec_free. */
+#ifndef AN_TERMS_H
+#define AN_TERMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	uint64_t id; /* hash of the folded term */
+	double w;
+} an_term;
+
+typedef struct {
+	an_term *items; /* sorted by id, ids unique */
+	size_t len, cap;
+} an_vec;
+
+#define AN_VEC_INIT {NULL, 0, 0}
+
+/* Adds the terms of text[0, len) to `out` with weight `scale` each (names
+ * 1.5 x scale).  Keeps `out` sorted and merged. */
+void an_terms_add(an_vec *out, const char *text, size_t len, double scale);
+/* out += scale * v */
+void an_vec_add(an_vec *out, const an_vec *v, double scale);
+/* Multiplies each weight by idf(id); `idf` returns the weight for an id. */
+void an_vec_weight(an_vec *v, double (*idf)(uint64_t id, void *payload), void *payload);
+double an_vec_cosine(const an_vec *a, const an_vec *b);
+void an_vec_free(an_vec *v);
+/* Folds one word as an_terms_add does, into `out` (size >= len + 1); returns
+ * the folded length, 0 for a stop word.  Exposed for tests and entities. */
+size_t an_terms_fold(char *out, const char *word, size_t len);
+
+#endif

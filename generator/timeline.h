@@ -1,0 +1,57 @@
+/* timeline.h - the timeline stage: dated mentions across articles become
+ * events (one per real-world happening, with every article that reports
+ * it); corroborated facts without a date become undated entries.
+ * an_timeline owns its events and their strings (free with
+ * an_timeline_free); mentions refer to the inputs by index. */
+#ifndef AN_TIMELINE_H
+#define AN_TIMELINE_H
+
+#include <stddef.h>
+
+#include "analyse.h"
+#include "article.h"
+#include "date.h"
+
+/* One article with its analysis: the timeline's input. */
+typedef struct {
+	const an_article *article;
+	const an_analysis *analysis;
+} an_doc;
+
+typedef struct {
+	size_t doc;      /* index into the an_doc array */
+	size_t sentence; /* index into that doc's sentences */
+	long timex;      /* index into that doc's timexes; -1 when undated */
+} an_mention;
+
+typedef struct {
+	char id[48];                    /* stable across builds of the same text */
+	char value[AN_TIMEX_VALUE_MAX]; /* TIMEX3 value; "" when undated */
+	char mod[AN_TIMEX_MOD_MAX];
+	an_span span; /* gran AN_GRAN_NONE when undated */
+	char *title;   /* a short headline cut from the summary sentence */
+	char *summary; /* the best supporting sentence, as written */
+	an_mention *mentions;
+	size_t n_mentions;
+	size_t *sources; /* doc indices, ascending, unique */
+	size_t n_sources;
+} an_event;
+
+typedef struct {
+	an_event *events; /* dated, in chronological order */
+	size_t n_events;
+	an_event *undated; /* corroborated facts without a date */
+	size_t n_undated;
+	/* lookup for an_timeline_find: event index of timex t of doc d at
+	 * timex_event[doc_first[d] + t], -1 when it dates no event */
+	size_t n_docs;
+	size_t *doc_first;
+	long *timex_event;
+} an_timeline;
+
+void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs);
+/* The event that timex `timex` of doc `doc` dates, or NULL; O(1). */
+const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex);
+void an_timeline_free(an_timeline *tl);
+
+#endif

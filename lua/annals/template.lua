@@ -339,6 +339,15 @@ function M.render(name, ctx)
 	return M.load(name):render(ctx)
 end
 
+--- Compiles src under name and caches it, so that load(name) and
+--- include(name) find it without a file; for tests and for themes that
+--- build templates in Lua.  Returns the template object.
+function M.define(name, src)
+	local t = M.compile(src, name)
+	cache[name] = t
+	return t
+end
+
 --- Drops the compiled templates (for tests and long-lived states).
 function M.clear_cache()
 	cache = {}

@@ -105,7 +105,7 @@ function theme.build(site)
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
-		pages[#pages + 1] = { path = path, content = template.render("layout.html", ctx) }
+		pages[#pages + 1] = { path = path, content = template.render("layout.html", ctx) .. "\n" }
 	end
 
 	page("index.html", "index.html", {})
@@ -157,7 +157,7 @@ function theme.build(site)
 		home = helpers.absolute(base_url, "index.html") or "index.html",
 		self = helpers.absolute(base_url, "feed.xml"),
 	}
-	pages[#pages + 1] = { path = "feed.xml", content = template.render("feed.xml", feed_ctx) }
+	pages[#pages + 1] = { path = "feed.xml", content = template.render("feed.xml", feed_ctx) .. "\n" }
 
 	-- A sitemap needs absolute URLs and at least one <url>: without a base
 	-- URL there is nothing valid to write, so there is no sitemap.
@@ -181,7 +181,7 @@ function theme.build(site)
 			urls[#urls + 1] = { loc = helpers.absolute(base_url, article_url(a)), lastmod = w3c(a.date) }
 		end
 		pages[#pages + 1] = { path = "sitemap.xml",
-			content = template.render("sitemap.xml", { urls = urls }) }
+			content = template.render("sitemap.xml", { urls = urls }) .. "\n" }
 	end
 
 	return pages

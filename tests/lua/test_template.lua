@@ -1,0 +1,125 @@
+-- tests/lua/test_template.lua: the template language (lua/annals/template.lua)
+-- and the link/date helpers (lua/annals/helpers.lua).  Run by the core's
+-- Check suite inside the theme sandbox: only require, annals.* and the
+-- base library are used; any failure raises an error.
+
+local T = require("annals.template")
+local H = require("annals.helpers")
+
+local function eq(got, want, what)
+	if got ~= want then
+		error(string.format("%s: got %q, want %q", what or "value",
+			tostring(got), tostring(want)), 2)
+	end
+end
+
+local function contains(s, needle, what)
+	if not string.find(s, needle, 1, true) then
+		error(string.format("%s: %q not found in %q", what or "text", needle, s), 2)
+	end
+end
+
+-- Compiling src must fail with a message that contains every needle.
+local function fails(src, name, needles, ctx)
+	local ok, err = pcall(function() return T.compile(src, name):render(ctx or {}) end)
+	if ok then error("expected an error from " .. name, 2) end
+	for _, n in ipairs(needles) do contains(tostring(err), n, "error message") end
+	return err
+end
+
+local function render(src, ctx) return T.compile(src, "inline.html"):render(ctx or {}) end
+
+-- escape() -----------------------------------------------------------------
+eq(T.escape(nil), "", "escape nil")
+eq(T.escape(42), "42", "escape integer")
+eq(T.escape(1.5), "1.5", "escape float")
+eq(T.escape(true), "true", "escape boolean")
+eq(T.escape([[<script>"'&</script>]]), "&lt;script&gt;&quot;&#39;&amp;&lt;/script&gt;", "escape specials")
+eq(T.escape("a\1b\31c\tz"), "ab" .. "c\tz", "escape drops C0 controls but tab")
+eq(T.escape(T.raw("<b>")), "<b>", "escape keeps raw()")
+assert(not pcall(T.escape, {}), "escape refuses a table")
+
+-- {{ }} escapes, {{! }} and raw() do not ------------------------------------
+local hostile = [[<script>alert("x" & 'y')</script>]]
+eq(render("<p>{{ s }}</p>", { s = hostile }),
+	"<p>&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;</p>", "{{ }} escapes")
+eq(render('<a title="{{ s }}">', { s = [["'&]] }), '<a title="&quot;&#39;&amp;">', "attribute")
+eq(render("{{! s }}", { s = "<b>&</b>" }), "<b>&</b>", "{{! }} is raw")
+eq(render("{{ raw(s) }}", { s = "<i>" }), "<i>", "raw() is raw")
+eq(render("[{{ missing }}][{{! missing }}]"), "[][]", "nil renders empty")
+eq(render("{{ n + 1 }}", { n = 41 }), "42", "expressions")
+eq(render("{{ ({a = {b = 'x'}}).a.b }}"), "x", "}} inside an expression")
+eq(render("{{ '}}' }}"), "}}", "}} inside a string")
+
+-- Statements, loops, conditions, locals --------------------------------------
+eq(render("{% for i, v in ipairs(xs) do %}[{{ i }}:{{ v }}]{% end %}", { xs = { "a", "<b>" } }),
+	"[1:a][2:&lt;b&gt;]", "for loop")
+eq(render("{% if ok then %}yes{% else %}no{% end %}", { ok = false }), "no", "if/else")
+eq(render("{% local x = 'L' %}{{ x }}"), "L", "local")
+local ctx = { v = 1 }
+render("{% v = 2 %}{{ v }}", ctx)
+eq(ctx.v, 1, "assignments in a template do not touch the context")
+
+-- Whitespace: standalone block lines vanish, '-' trims ------------------------
+eq(render("<ul>\n{% for _, x in ipairs(xs) do %}\n  <li>{{ x }}</li>\n{% end %}\n</ul>\n",
+	{ xs = { 1, 2 } }), "<ul>\n  <li>1</li>\n  <li>2</li>\n</ul>", "standalone lines")
+eq(render("a  {{- 'b' -}}  \n c"), "abc", "'-' trims both sides")
+eq(render("a {%- if true then -%} b {%- end %}"), "ab", "'-' on statements")
+eq(render("{# a comment #}x{#- another -#} y"), "xy", "comments")
+eq(render("x\n{# standalone comment #}\ny"), "x\ny", "standalone comment line")
+
+-- Includes -------------------------------------------------------------------
+T.define("test/item.html", "<li>{{ label }}: {{ item }}</li>\n")
+T.define("test/list.html",
+	"<ul>\n{% for _, it in ipairs(items) do %}\n{{ include('test/item.html', { item = it }) }}\n{% end %}\n</ul>")
+eq(T.render("test/list.html", { label = "L&", items = { "<a>", "b" } }),
+	"<ul>\n<li>L&amp;: &lt;a&gt;</li>\n<li>L&amp;: b</li>\n</ul>",
+	"include sees caller's variables plus its own, output is not re-escaped")
+T.define("test/self.html", "{{ include('test/self.html') }}")
+fails("{{ include('test/self.html') }}", "loop.html", { "nested more than" })
+
+-- Error messages name the template and the line --------------------------------
+fails("line 1\nline 2\n{% for x do %}\n{% end %}", "broken.html", { "broken.html:3:" })
+fails("a\n{{ x( }}\n", "expr.html", { "expr.html:2:" })
+fails("a\nb\n\n{{ x", "open.html", { "open.html:4:", "never closed" })
+fails("{{ }}", "empty.html", { "empty.html:1:", "empty" })
+fails("1\n2\n{{ nothing.field }}", "runtime.html", { "runtime.html:3:" })
+fails("{% for i = 1, 2 do %}\nok\n{% end %}\n{{ error('boom') }}", "raise.html", { "raise.html:4:", "boom" })
+T.define("test/bad-partial.html", "fine\n{{ nope.x }}")
+fails("first\n{{ include('test/bad-partial.html') }}", "outer.html",
+	{ "outer.html:2:", "test/bad-partial.html:2:" })
+fails("{{ t }}", "table.html", { "table.html:1:", "cannot output a table" }, { t = {} })
+
+-- The theme templates load through annals.read_template and compile.
+for _, name in ipairs({ "layout.html", "index.html", "event.html", "article.html",
+		"partials/event-item.html", "partials/date.html", "feed.xml", "sitemap.xml" }) do
+	T.load(name)
+end
+
+-- helpers.url ------------------------------------------------------------------
+eq(H.url("index.html", "events/x.html"), "events/x.html", "url index -> event")
+eq(H.url("events/x.html", "articles/y.html"), "../articles/y.html", "url event -> article")
+eq(H.url("events/x.html", "style.css"), "../style.css", "url event -> style.css")
+eq(H.url("index.html", "style.css"), "style.css", "url index -> style.css")
+eq(H.url("events/x.html", "events/z.html"), "z.html", "url same folder")
+eq(H.url("events/x.html", "articles/y.html#t3"), "../articles/y.html#t3", "url keeps fragment")
+eq(H.url("a/b/c.html", "a/d/e.html"), "../d/e.html", "url common prefix")
+eq(H.url("events/x.html", "https://example.org/"), "https://example.org/", "url absolute")
+assert(not pcall(H.url, "index.html", "../etc/passwd"), "url refuses ..")
+
+-- helpers: dates, absolute URLs, mark --------------------------------------------
+eq(H.rfc3339("2025-11-11"), "2025-11-11T00:00:00Z", "rfc3339 date")
+eq(H.rfc3339("2025-11"), "2025-11-01T00:00:00Z", "rfc3339 month")
+eq(H.rfc3339("2025-11-11T08:30"), "2025-11-11T08:30:00Z", "rfc3339 date-time")
+eq(H.rfc3339("soon"), nil, "rfc3339 garbage")
+eq(H.datetime("2025-11-01", "day"), "2025-11-01", "datetime day")
+eq(H.datetime("2025-09-01", "month"), "2025-09", "datetime month")
+eq(H.datetime("2025-11-03", "week"), "2025-W45", "datetime week")
+eq(H.datetime("2025-06-21", "season"), "2025", "datetime season")
+eq(H.iso_week("2021-01-03"), "2020-W53", "iso week of a Sunday in January")
+eq(H.iso_week("2024-12-30"), "2025-W01", "iso week of a Monday in December")
+eq(H.absolute("https://example.org/tl/", "events/x.html"), "https://example.org/tl/events/x.html", "absolute")
+eq(H.absolute("https://example.org/tl", "events/x.html"), "https://example.org/tl/events/x.html", "absolute no slash")
+eq(H.absolute("", "x.html"), nil, "absolute without base")
+eq(tostring(H.mark("<b> on Nov 1 & more", "Nov 1")), "&lt;b&gt; on <mark>Nov 1</mark> &amp; more", "mark")
+eq(H.xml_escape("a<b>&'\""), "a&lt;b&gt;&amp;&#39;&quot;", "xml_escape")

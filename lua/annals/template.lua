@@ -253,7 +253,7 @@ local BASE = {
 
 -- Includes nested deeper than this are taken for a template that includes
 -- itself, which would otherwise only stop at the instruction budget.
-local MAX_DEPTH = 50
+local MAX_DEPTH = 20
 
 local Template = {}
 Template.__index = Template

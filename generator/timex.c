@@ -1,16 +1,249 @@
-/* timex.c - placeholder; the real tagger replaces this file. */
+/* timex.c - the tagger's driver: splits the text into tokens, walks them
+ * left to right asking the rules (timex_rules.c) for the longest timex at
+ * each position, and keeps the reference time that anaphoric expressions
+ * ("two days later") resolve against.  Taking the longest match and jumping
+ * past it is what keeps the output ordered and free of overlaps, and the
+ * whole pass linear in the text. */
 #include "timex.h"
 #include "alloc.h"
+#include "timex_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* Decodes one UTF-8 sequence at s (avail bytes).  Returns its length, or 1
+ * with *cp = 0xFFFD for a malformed or truncated one, so that a byte is
+ * always consumed and nothing past `avail` is read. */
+static size_t utf8_next(unsigned *cp, const unsigned char *s, size_t avail)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (n > avail) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	*cp = v;
+	return n;
+}
+
+enum { CH_SPACE, CH_LETTER, CH_DIGIT, CH_PUNCT };
+
+static int char_class(unsigned cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	    cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+	    cp == 0x202F || cp == 0x3000)
+		return CH_SPACE;
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CH_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CH_DIGIT;
+		return CH_PUNCT;
+	}
+	/* Quotes, dashes, symbols and emoji stand alone; letters of other
+	 * scripts join words (they never match a rule, but they must not make
+	 * "Türk" two words). */
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+	    (cp >= 0x3000 && cp <= 0x303F) || cp >= 0x1F000 || cp == 0xFFFD ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F))
+		return CH_PUNCT;
+	return CH_LETTER;
+}
+
+static void finish_token(an_tk *t, const char *text)
+{
+	size_t n = t->end - t->start;
+	t->low[0] = '\0';
+	if (n < sizeof t->low) {
+		for (size_t i = 0; i < n; i++) {
+			char ch = text[t->start + i];
+			t->low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+		}
+		t->low[n] = '\0';
+	}
+	t->cap = text[t->start] >= 'A' && text[t->start] <= 'Z';
+	if (t->kind == AN_TK_NUM) {
+		t->ndig = (int)n;
+		t->num = -1;
+		if (n <= 9) {
+			t->num = 0;
+			for (size_t i = 0; i < n; i++)
+				t->num = t->num * 10 + (text[t->start + i] - '0');
+		}
+	} else if (t->kind == AN_TK_WORD) {
+		an_tx_classify(&t->w, t->low);
+	}
+}
+
+an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	an_tk *tk = NULL;
+	size_t n = 0, cap = 0, i = 0;
+	int space = 1, newlines = 2;
+	while (i < len) {
+		unsigned cp;
+		size_t l = utf8_next(&cp, s + i, len - i);
+		int cl = char_class(cp);
+		if (cl == CH_SPACE) {
+			space = 1;
+			if (cp == '\n')
+				newlines++;
+			i += l;
+			continue;
+		}
+		tk = an_xgrow(tk, &cap, n + 1, sizeof *tk);
+		an_tk *t = &tk[n++];
+		memset(t, 0, sizeof *t);
+		t->start = i;
+		t->space = (unsigned char)space;
+		t->para = newlines >= 2;
+		t->kind = cl == CH_LETTER ? AN_TK_WORD : cl == CH_DIGIT ? AN_TK_NUM : AN_TK_PUNCT;
+		i += l;
+		if (cl != CH_PUNCT) {
+			while (i < len) {
+				size_t l2 = utf8_next(&cp, s + i, len - i);
+				if (char_class(cp) != cl)
+					break;
+				i += l2;
+			}
+		}
+		t->end = i;
+		finish_token(t, text);
+		space = 0;
+		newlines = 0;
+	}
+	*out_n = n;
+	return tk;
+}
+
+/* Marks sentence starts.  A full stop after an abbreviation ("Nov.",
+ * "U.S.", "Mr.") or a lone letter ends no sentence; glued text such as
+ * "law.The" still does, since the next word is capitalised. */
+static void mark_sentences(an_tk *tk, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		an_tk *t = &tk[i];
+		if (i == 0 || t->para) {
+			t->sent = 1;
+			continue;
+		}
+		const an_tk *p = &tk[i - 1];
+		if (p->kind != AN_TK_PUNCT)
+			continue;
+		char ch = p->low[0];
+		if (ch == '!' || ch == '?')
+			t->sent = 1;
+		else if (ch == '.' && i >= 2) {
+			const an_tk *w = &tk[i - 2];
+			int abbr = w->kind == AN_TK_WORD && w->end == p->start &&
+			           (w->w.cls & AN_TXW_NOBREAK);
+			t->sent = !abbr && (t->cap || t->kind == AN_TK_PUNCT || t->para);
+		}
+	}
+}
+
+int an_tx_is(const an_tx_ctx *c, size_t i, const char *low)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_WORD && strcmp(c->tk[i].low, low) == 0;
+}
+
+int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
+	       c->tk[i].low[1] == '\0';
+}
+
+int an_tx_glued(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && !c->tk[i].space;
+}
+
+unsigned an_tx_cls(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_WORD ? c->tk[i].w.cls : 0;
+}
+
+static void push(an_timex_list *out, const an_tx_ctx *c, const an_tx_match *m)
+{
+	out->items = an_xgrow(out->items, &out->cap, out->len + 1, sizeof *out->items);
+	an_timex *t = &out->items[out->len++];
+	memset(t, 0, sizeof *t);
+	t->start = c->tk[m->tb].start;
+	t->end = c->tk[m->te - 1].end;
+	t->type = m->type;
+	memcpy(t->value, m->value, sizeof t->value);
+	memcpy(t->mod, m->mod, sizeof t->mod);
+	t->value[sizeof t->value - 1] = '\0';
+	t->mod[sizeof t->mod - 1] = '\0';
+}
 
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
-	(void)out; (void)text; (void)len; (void)dct;
+	an_tx_ctx c;
+	memset(&c, 0, sizeof c);
+	c.text = text;
+	c.len = len;
+	c.dct = dct;
+	c.ref.g = AN_GRAN_NONE;
+	if (!text || !len)
+		return;
+	size_t total;
+	c.tk = an_tx_tokenize(&total, text, len);
+	mark_sentences(c.tk, total);
+	/* Rules see one paragraph at a time (c.n is its end), so no phrase can
+	 * run across a blank line; the reference time carries over. */
+	for (size_t ps = 0; ps < total;) {
+		size_t pe = ps + 1;
+		while (pe < total && !c.tk[pe].para)
+			pe++;
+		c.n = pe;
+		for (size_t i = ps; i < pe;) {
+			an_tx_match m;
+			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
+				push(out, &c, &m);
+				if (m.anchor.g != AN_GRAN_NONE)
+					c.ref = m.anchor;
+				i = m.te;
+			} else {
+				i++;
+			}
+		}
+		ps = pe;
+	}
+	free(c.tk);
 }
 
 void an_timex_list_free(an_timex_list *list)
 {
+	if (!list)
+		return;
 	free(list->items);
 	list->items = NULL;
 	list->len = list->cap = 0;

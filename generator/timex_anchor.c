@@ -1,0 +1,211 @@
+/* timex_anchor.c - resolving relative expressions: which way a bare
+ * "Wednesday" or "in October" points (the tense of its clause), which year a
+ * month without one belongs to, calendar shifts by units, and the TIMEX3
+ * text of a calendar point. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Adjectives and nouns in "-ed" that say nothing about tense. */
+static const char *const not_past[] = {
+	"united", "red", "armed", "alleged", "suspected", "based", "related",
+	"concerned", "interested", "limited", "detailed", "need", "speed",
+	"indeed", "bed", "seed", "feed", "breed", "hundred", "unprecedented",
+	"skilled", "advanced", "embed", "shed", "designated", "expected",
+	"scheduled", "planned", "proposed", "unnamed", "classified", "fixed",
+	"elected", "married", "retired", "talented", "varied", "renewed",
+	NULL};
+
+static int cue(const an_tk *t)
+{
+	if (t->kind != AN_TK_WORD)
+		return 0;
+	if (t->w.cls & AN_TXW_FUTURE)
+		return 1;
+	if (t->w.cls & AN_TXW_PAST)
+		return -1;
+	size_t n = strlen(t->low);
+	if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd') {
+		for (size_t i = 0; not_past[i]; i++)
+			if (strcmp(not_past[i], t->low) == 0)
+				return 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The nearest tense cue in the sentence wins: "was expected on Wednesday"
+ * is future ("expected" is nearer than "was"), "said on Wednesday that it
+ * will" is past.  Looking only within the sentence and a short window keeps
+ * this O(1) per timex. */
+int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	int best = 0;
+	size_t bestd = (size_t)-1;
+	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
+		if (c->tk[j].sent)
+			break;
+		j--;
+		int k = cue(&c->tk[j]);
+		if (k) {
+			best = k;
+			bestd = d;
+			break;
+		}
+	}
+	for (size_t j = te, d = 1; j < c->n && d <= 10 && d < bestd; j++, d++) {
+		if (c->tk[j].sent)
+			break;
+		int k = cue(&c->tk[j]);
+		if (k) {
+			best = k;
+			break;
+		}
+	}
+	return best;
+}
+
+an_date an_tx_weekday_date(an_date dct, int wday, int dir)
+{
+	int w = an_date_weekday(dct);
+	if (dir > 0)
+		return an_date_add_days(dct, (wday - w + 7) % 7);
+	return an_date_add_days(dct, -((w - wday + 7) % 7));
+}
+
+int an_tx_month_year(an_date dct, int m, int dir, int strict)
+{
+	if (dir < 0)
+		return (strict ? m < dct.m : m <= dct.m) ? dct.y : dct.y - 1;
+	if (dir > 0)
+		return (strict ? m > dct.m : m >= dct.m) ? dct.y : dct.y + 1;
+	/* No cue: news looks back more often than ahead, so the window leans
+	 * to the past. */
+	int diff = m - dct.m;
+	if (diff > 4)
+		return dct.y - 1;
+	if (diff < -7)
+		return dct.y + 1;
+	return dct.y;
+}
+
+int an_tx_monthday_year(an_date dct, int m, int d, int dir)
+{
+	long now = an_date_to_days(dct);
+	int besty = dct.y;
+	long bestdist = -1;
+	for (int y = dct.y - 1; y <= dct.y + 1; y++) {
+		an_date x = {y, m, d};
+		if (!an_date_valid(x))
+			continue;
+		long diff = an_date_to_days(x) - now;
+		if ((dir < 0 && diff > 0) || (dir > 0 && diff < 0))
+			continue;
+		long dist = diff < 0 ? -diff : diff;
+		/* ties go to the past */
+		if (bestdist < 0 || dist < bestdist) {
+			bestdist = dist;
+			besty = y;
+		}
+	}
+	return besty;
+}
+
+an_date an_tx_shift(an_date d, an_tx_unit u, long n)
+{
+	if (n > 100000 || n < -100000)
+		return d;
+	switch (u) {
+	case AN_TXU_DAY: return an_date_add_days(d, n);
+	case AN_TXU_WEEK:
+	case AN_TXU_WEEKEND: return an_date_add_days(d, 7 * n);
+	case AN_TXU_MONTH: return an_date_add_months(d, (int)n);
+	case AN_TXU_QUARTER:
+	case AN_TXU_SEASON: return an_date_add_months(d, (int)(3 * n));
+	case AN_TXU_YEAR: return an_date_add_months(d, (int)(12 * n));
+	case AN_TXU_DECADE: return an_date_add_months(d, (int)(120 * n));
+	case AN_TXU_CENTURY: return an_date_add_months(d, (int)(1200 * n));
+	case AN_TXU_MILLENNIUM: return an_date_add_months(d, (int)(12000 * n));
+	default: return d;
+	}
+}
+
+static void copy_value(char *out, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= AN_TIMEX_VALUE_MAX)
+		n = AN_TIMEX_VALUE_MAX - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+void an_tx_format(char *out, an_tx_point p)
+{
+	char tmp[96];
+	an_date d = p.d;
+	if (d.y < 0 || d.y > 9999) {
+		copy_value(out, "XXXX");
+		return;
+	}
+	switch (p.g) {
+	case AN_GRAN_DAY:
+	case AN_GRAN_TIME:
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.y, d.m, d.d);
+		break;
+	case AN_GRAN_WEEK: {
+		int y, w;
+		an_date_iso_week(d, &y, &w);
+		snprintf(tmp, sizeof tmp, "%04d-W%02d", y, w);
+		break;
+	}
+	case AN_GRAN_MONTH:
+		snprintf(tmp, sizeof tmp, "%04d-%02d", d.y, d.m);
+		break;
+	case AN_GRAN_QUARTER:
+		snprintf(tmp, sizeof tmp, "%04d-Q%d", d.y, (d.m - 1) / 3 + 1);
+		break;
+	case AN_GRAN_HALF:
+		snprintf(tmp, sizeof tmp, "%04d-H%d", d.y, d.m <= 6 ? 1 : 2);
+		break;
+	case AN_GRAN_SEASON: {
+		/* December belongs to the winter that starts in its year; January
+		 * and February to the one that started the year before. */
+		static const char *const code[12] = {"WI", "WI", "SP", "SP", "SP",
+		                                     "SU", "SU", "SU", "FA", "FA",
+		                                     "FA", "WI"};
+		int y = d.m <= 2 ? d.y - 1 : d.y;
+		snprintf(tmp, sizeof tmp, "%04d-%s", y, code[(d.m - 1) % 12]);
+		break;
+	}
+	case AN_GRAN_YEAR:
+		snprintf(tmp, sizeof tmp, "%04d", d.y);
+		break;
+	case AN_GRAN_DECADE:
+		snprintf(tmp, sizeof tmp, "%03d", d.y / 10);
+		break;
+	case AN_GRAN_CENTURY:
+		snprintf(tmp, sizeof tmp, "%02d", d.y / 100);
+		break;
+	default:
+		snprintf(tmp, sizeof tmp, "XXXX");
+		break;
+	}
+	copy_value(out, tmp);
+}
+
+void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g)
+{
+	an_tx_point p = {d, g};
+	an_tx_format(m->value, p);
+	m->type = AN_TIMEX_DATE;
+	m->anchor = p;
+}
+
+an_tx_point an_tx_ref(const an_tx_ctx *c)
+{
+	if (c->ref.g != AN_GRAN_NONE)
+		return c->ref;
+	an_tx_point p = {c->dct, AN_GRAN_DAY};
+	return p;
+}

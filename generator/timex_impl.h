@@ -1,0 +1,120 @@
+/* timex_impl.h - private to the tagger (timex*.c): the token stream, the
+ * word classes, the match record and the helpers the rule files share.
+ * Nothing here allocates except an_tx_tokenize, whose array the caller
+ * frees with free(). */
+#ifndef AN_TIMEX_IMPL_H
+#define AN_TIMEX_IMPL_H
+
+#include <stddef.h>
+
+#include "timex.h"
+
+enum { AN_TK_WORD, AN_TK_NUM, AN_TK_PUNCT };
+
+/* Word classes, a bitmask: one word may be several ("second", "may"). */
+#define AN_TXW_MONTH    0x0001u /* val: 1-12 */
+#define AN_TXW_WDAY     0x0002u /* val: ISO 1-7 */
+#define AN_TXW_NUM      0x0004u /* cardinal word, val: 0-90, 100, 1000 */
+#define AN_TXW_ORD      0x0008u /* ordinal word, val: 1-31 */
+#define AN_TXW_UNIT     0x0010u /* val: an_tx_unit */
+#define AN_TXW_SEASON   0x0020u /* val: 1 SP, 2 SU, 3 FA, 4 WI */
+#define AN_TXW_POD      0x0040u /* part of day, val: an_tx_pod */
+#define AN_TXW_FUTURE   0x0080u /* future-tense cue */
+#define AN_TXW_PAST     0x0100u /* past-tense cue */
+#define AN_TXW_ABBR     0x0200u /* month/weekday abbreviation */
+#define AN_TXW_PLURAL   0x0400u /* plural unit ("days") */
+#define AN_TXW_NOBREAK  0x0800u /* abbreviation: a following "." ends no sentence */
+
+typedef enum {
+	AN_TXU_NONE = 0,
+	AN_TXU_SECOND, AN_TXU_MINUTE, AN_TXU_HOUR, AN_TXU_DAY, AN_TXU_WEEK,
+	AN_TXU_WEEKEND, AN_TXU_MONTH, AN_TXU_QUARTER, AN_TXU_SEASON,
+	AN_TXU_YEAR, AN_TXU_DECADE, AN_TXU_CENTURY, AN_TXU_MILLENNIUM
+} an_tx_unit;
+
+typedef enum {
+	AN_TXP_NONE = 0, AN_TXP_MO, AN_TXP_AF, AN_TXP_EV, AN_TXP_NI, AN_TXP_DT
+} an_tx_pod;
+
+typedef struct {
+	unsigned cls;
+	signed char month, wday, num, ord, unit, season, pod;
+	short big; /* NUM words above 90: hundred, thousand */
+} an_txw;
+
+typedef struct {
+	size_t start, end; /* byte offsets, end exclusive */
+	unsigned char kind;
+	unsigned char space; /* whitespace precedes the token */
+	unsigned char para;  /* a blank line precedes the token */
+	unsigned char cap;   /* begins with an ASCII capital */
+	unsigned char sent;  /* first token of a sentence */
+	char low[24];        /* ASCII-lowercased text; "" when longer */
+	long num;            /* NUM: its value, -1 when over 9 digits */
+	int ndig;            /* NUM: digit count */
+	an_txw w;
+} an_tk;
+
+/* Reference time for anaphoric expressions ("two days later"). */
+typedef struct {
+	an_date d;
+	an_granularity g; /* AN_GRAN_NONE: no reference yet, use the DCT */
+} an_tx_point;
+
+typedef struct {
+	const char *text;
+	size_t len;
+	an_tk *tk;
+	size_t n;
+	an_date dct;
+	an_tx_point ref;
+} an_tx_ctx;
+
+typedef struct {
+	size_t tb, te; /* token range [tb, te) */
+	an_timex_type type;
+	char value[AN_TIMEX_VALUE_MAX];
+	char mod[AN_TIMEX_MOD_MAX];
+	an_tx_point anchor; /* an explicit calendar point: new reference time */
+	unsigned char the_ok; /* a leading "the" belongs to the expression */
+	unsigned char modable; /* early/mid/late may modify it */
+} an_tx_match;
+
+/* timex.c: the tokenizer.  Returns the token array (caller frees with
+ * free()) and its length in *out_n. */
+an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len);
+
+/* timex_words.c */
+void an_tx_classify(an_txw *out, const char *low);
+
+/* timex_anchor.c: direction of a relative expression from its context:
+ * -1 past, +1 future, 0 no cue. */
+int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
+an_date an_tx_weekday_date(an_date dct, int wday, int dir);
+/* Month `m` (1-12) relative to `dct`: year chosen by direction, nearest
+ * when dir is 0.  `strict` excludes the DCT's own month. */
+int an_tx_month_year(an_date dct, int m, int dir, int strict);
+int an_tx_monthday_year(an_date dct, int m, int d, int dir);
+an_date an_tx_shift(an_date d, an_tx_unit u, long n);
+/* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
+void an_tx_format(char *out, an_tx_point p);
+void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g);
+an_tx_point an_tx_ref(const an_tx_ctx *c);
+
+/* timex_rules.c */
+int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
+
+/* timex_rel.c: relative expressions, durations and sets */
+size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* Reads a count ("two", "21", "a", "twenty-four", "a few") at i: returns
+ * the index after it and the value in *out (-1 for vague: "a few"). */
+size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);
+
+/* Token helpers shared by the rule files (bounds-checked: i may be >= n). */
+int an_tx_is(const an_tx_ctx *c, size_t i, const char *low);
+int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
+int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */
+unsigned an_tx_cls(const an_tx_ctx *c, size_t i);
+
+#endif

@@ -1,0 +1,610 @@
+/* timex_rel.c - expressions that need an anchor or carry no calendar point:
+ * "today", "last week", "this year", "two days ago", "a year earlier",
+ * "the next day", PAST_REF/PRESENT_REF/FUTURE_REF words, durations ("for
+ * months", "the past two years") and sets ("every week", "daily"). */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+static int is_word(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && TK(i).kind == AN_TK_WORD;
+}
+
+static int is_num(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && TK(i).kind == AN_TK_NUM;
+}
+
+/* Copies with truncation; values never come near the limit, and avoiding
+ * snprintf here keeps -Wformat-truncation quiet. */
+static void copy_str(char *out, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+static void set_value(an_tx_match *m, an_timex_type type, const char *v)
+{
+	m->type = type;
+	copy_str(m->value, sizeof m->value, v);
+}
+
+static an_granularity unit_gran(an_tx_unit u)
+{
+	switch (u) {
+	case AN_TXU_DAY: return AN_GRAN_DAY;
+	case AN_TXU_WEEK:
+	case AN_TXU_WEEKEND: return AN_GRAN_WEEK;
+	case AN_TXU_MONTH: return AN_GRAN_MONTH;
+	case AN_TXU_QUARTER: return AN_GRAN_QUARTER;
+	case AN_TXU_SEASON: return AN_GRAN_SEASON;
+	case AN_TXU_YEAR: return AN_GRAN_YEAR;
+	case AN_TXU_DECADE: return AN_GRAN_DECADE;
+	case AN_TXU_CENTURY:
+	case AN_TXU_MILLENNIUM: return AN_GRAN_CENTURY;
+	default: return AN_GRAN_NONE;
+	}
+}
+
+/* The ISO 8601 duration letter(s) of a unit; sub-day units take "T". */
+static void duration_value(char *dst, size_t dcap, an_tx_unit u, long n, int frac)
+{
+	char num[32], out[96];
+	size_t cap = sizeof out;
+	if (n < 0)
+		snprintf(num, sizeof num, "X");
+	else if (frac)
+		snprintf(num, sizeof num, "%ld.5", n);
+	else
+		snprintf(num, sizeof num, "%ld", n);
+	long k = n < 0 ? -1 : n;
+	switch (u) {
+	case AN_TXU_SECOND: snprintf(out, cap, "PT%sS", num); break;
+	case AN_TXU_MINUTE: snprintf(out, cap, "PT%sM", num); break;
+	case AN_TXU_HOUR: snprintf(out, cap, "PT%sH", num); break;
+	case AN_TXU_DAY: snprintf(out, cap, "P%sD", num); break;
+	case AN_TXU_WEEK: snprintf(out, cap, "P%sW", num); break;
+	case AN_TXU_WEEKEND: snprintf(out, cap, "P%sWE", num); break;
+	case AN_TXU_MONTH: snprintf(out, cap, "P%sM", num); break;
+	case AN_TXU_QUARTER: snprintf(out, cap, "P%sQ", num); break;
+	case AN_TXU_SEASON: snprintf(out, cap, "P%sS", num); break;
+	case AN_TXU_YEAR: snprintf(out, cap, "P%sY", num); break;
+	/* a decade is ten years: "a decade" P10Y, vague "decades" PXE */
+	case AN_TXU_DECADE:
+		if (k < 0 || frac)
+			snprintf(out, cap, "P%sE", num);
+		else
+			snprintf(out, cap, "P%ldY", 10 * k);
+		break;
+	case AN_TXU_CENTURY:
+		if (k < 0 || frac)
+			snprintf(out, cap, "P%sC", num);
+		else
+			snprintf(out, cap, "P%ldY", 100 * k);
+		break;
+	case AN_TXU_MILLENNIUM:
+		if (k < 0 || frac)
+			snprintf(out, cap, "P%sL", num);
+		else
+			snprintf(out, cap, "P%ldY", 1000 * k);
+		break;
+	default: snprintf(out, cap, "PX"); break;
+	}
+	copy_str(dst, dcap, out);
+}
+
+size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
+{
+	if (i >= c->n)
+		return 0;
+	if (is_num(c, i)) {
+		/* part of a larger number or an amount of money: no count */
+		if (i > 0 && !TK(i).space && TK(i - 1).kind == AN_TK_PUNCT &&
+		    strchr("$.,/", TK(i - 1).low[0]))
+			return 0;
+		if (TK(i).num < 0 || TK(i).ndig > 5)
+			return 0;
+		long v = TK(i).num;
+		size_t j = i + 1;
+		/* "1,000" */
+		while (j + 1 < c->n && an_tx_is_punct(c, j, ',') && !TK(j).space &&
+		       is_num(c, j + 1) && !TK(j + 1).space && TK(j + 1).ndig == 3 && v < 1000000) {
+			v = v * 1000 + TK(j + 1).num;
+			j += 2;
+		}
+		if (an_tx_is_punct(c, j, '.') && !TK(j).space && is_num(c, j + 1) && !TK(j + 1).space)
+			return 0; /* decimals are left alone */
+		*out = v;
+		return j;
+	}
+	if (!is_word(c, i))
+		return 0;
+	const an_txw *w = &TK(i).w;
+	if (an_tx_is(c, i, "a") && an_tx_is(c, i + 1, "few")) {
+		*out = -1;
+		return i + 2;
+	}
+	if (an_tx_is(c, i, "a") && an_tx_is(c, i + 1, "couple") && an_tx_is(c, i + 2, "of")) {
+		*out = 2;
+		return i + 3;
+	}
+	if (an_tx_is(c, i, "a") || an_tx_is(c, i, "an") || an_tx_is(c, i, "one")) {
+		*out = 1;
+		return i + 1;
+	}
+	if (an_tx_is(c, i, "few") || an_tx_is(c, i, "several") || an_tx_is(c, i, "many") ||
+	    an_tx_is(c, i, "some") || an_tx_is(c, i, "numerous")) {
+		*out = -1;
+		return i + 1;
+	}
+	if (an_tx_is(c, i, "couple") && an_tx_is(c, i + 1, "of")) {
+		*out = 2;
+		return i + 2;
+	}
+	if (!(w->cls & AN_TXW_NUM) || w->big)
+		return 0;
+	long v = w->num;
+	size_t j = i + 1;
+	/* "twenty-four", "twenty four" */
+	if (v >= 20 && v % 10 == 0) {
+		size_t k = j;
+		if (an_tx_is_punct(c, k, '-') && !TK(k).space)
+			k++;
+		if (is_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
+		    TK(k).w.num >= 1 && TK(k).w.num <= 9) {
+			v += TK(k).w.num;
+			j = k + 1;
+		}
+	}
+	if (an_tx_is(c, j, "hundred")) {
+		v *= 100;
+		j++;
+	}
+	*out = v;
+	return j;
+}
+
+/* Deictic words: today, yesterday, tomorrow, tonight, and with a part of
+ * the day: "yesterday morning", "this evening", "last night". */
+static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int off = 0, pod = 0;
+	size_t e = i + 1;
+	if (an_tx_is(c, i, "today"))
+		off = 0;
+	else if (an_tx_is(c, i, "yesterday"))
+		off = -1;
+	else if (an_tx_is(c, i, "tomorrow"))
+		off = 1;
+	else if (an_tx_is(c, i, "tonight"))
+		pod = AN_TXP_NI;
+	else if (an_tx_is(c, i, "this") && (an_tx_cls(c, i + 1) & AN_TXW_POD) &&
+	         !an_tx_is(c, i + 1, "overnight")) {
+		pod = TK(i + 1).w.pod;
+		e = i + 2;
+	} else if (an_tx_is(c, i, "last") && an_tx_is(c, i + 1, "night")) {
+		off = -1;
+		pod = AN_TXP_NI;
+		e = i + 2;
+	} else {
+		return 0;
+	}
+	if (!pod && (an_tx_cls(c, e) & AN_TXW_POD) && !an_tx_is(c, e, "overnight")) {
+		pod = TK(e).w.pod;
+		e++;
+	}
+	an_date d = an_date_add_days(c->dct, off);
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->anchor.g = AN_GRAN_NONE; /* deictic: no new reference time */
+	if (pod) {
+		static const char code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, code[pod]);
+		set_value(m, AN_TIMEX_TIME, tmp);
+	}
+	return e;
+}
+
+typedef struct {
+	const char *w[4];
+	an_timex_type type;
+	const char *value;
+} an_tx_phrase;
+
+/* Fixed phrases, longest first where one is a prefix of another. */
+static const an_tx_phrase phrases[] = {
+	{{"right", "now"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"now"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"currently"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"nowadays"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"these", "days"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"the", "present"}, AN_TIMEX_DATE, "PRESENT_REF"},
+	{{"recently"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"lately"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"previously"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"formerly"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"the", "recent", "past"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"the", "past"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"recent", "days"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"recent", "weeks"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"recent", "months"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"recent", "years"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"recent", "decades"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"soon"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"as", "soon", "as", "possible"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "near", "future"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "future"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "near", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "short", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "long", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "coming", "days"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "coming", "weeks"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "coming", "months"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "coming", "years"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"coming", "days"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"coming", "weeks"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"coming", "months"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"coming", "years"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "weeks", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "months", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"the", "years", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"a", "later", "date"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	{{"daily"}, AN_TIMEX_SET, "P1D"},
+	{{"nightly"}, AN_TIMEX_SET, "P1D"},
+	{{"weekly"}, AN_TIMEX_SET, "P1W"},
+	{{"monthly"}, AN_TIMEX_SET, "P1M"},
+	{{"quarterly"}, AN_TIMEX_SET, "P3M"},
+	{{"annually"}, AN_TIMEX_SET, "P1Y"},
+	{{"yearly"}, AN_TIMEX_SET, "P1Y"},
+	{{"hourly"}, AN_TIMEX_SET, "PT1H"},
+};
+
+static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
+		const an_tx_phrase *p = &phrases[k];
+		size_t j = i, w = 0;
+		while (w < 4 && p->w[w] && an_tx_is(c, j, p->w[w])) {
+			j++;
+			w++;
+		}
+		if (w < 4 && p->w[w])
+			continue;
+		if (j > best) {
+			best = j;
+			set_value(m, p->type, p->value);
+		}
+	}
+	if (!best)
+		return 0;
+	/* "Daily Mail", "as soon as": names and conjunctions, not times */
+	if (TK(i).cap && best < c->n && TK(best).cap && !TK(best).sent &&
+	    m->type == AN_TIMEX_SET)
+		return 0;
+	if (an_tx_is(c, i, "soon") && (an_tx_is(c, best, "as") || an_tx_is(c, best, "after") ||
+	                               (i > 0 && an_tx_is(c, i - 1, "as"))))
+		return 0;
+	if (an_tx_is(c, i, "now") && (an_tx_is(c, best, "that") ||
+	                              (i > 0 && an_tx_is(c, i - 1, "until"))))
+		return 0;
+	return best;
+}
+
+/* this/last/next/coming + unit, season or month name: "last week",
+ * "this year", "next spring", "last April". */
+static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int rel;
+	size_t j = i + 1;
+	if (an_tx_is(c, i, "this") || an_tx_is(c, i, "current"))
+		rel = 0;
+	else if (an_tx_is(c, i, "last") || an_tx_is(c, i, "past") || an_tx_is(c, i, "previous"))
+		rel = -1;
+	else if (an_tx_is(c, i, "next") || an_tx_is(c, i, "coming"))
+		rel = 1;
+	else
+		return 0;
+	if (an_tx_is(c, j, "past") && rel == 0) {
+		rel = -1; /* "this past spring" */
+		j++;
+	}
+	an_date d = c->dct;
+	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
+		static const int mid[5] = {0, 4, 7, 10, 12};
+		int s = TK(j).w.season;
+		int cur = d.m == 12 || d.m <= 2 ? 4 : (d.m - 3) / 3 + 1;
+		int y = d.m <= 2 ? d.y - 1 : d.y;
+		if (rel < 0 && s >= cur)
+			y--;
+		if (rel > 0 && s <= cur)
+			y++;
+		an_date x = {y, mid[s], 1};
+		an_tx_set_point(m, x, AN_GRAN_SEASON);
+		m->modable = 1;
+		return j + 1;
+	}
+	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_MONTH) && TK(j).cap &&
+	    !(TK(j).w.cls & AN_TXW_ABBR)) {
+		int mon = TK(j).w.month;
+		int y = rel == 0 ? d.y : an_tx_month_year(d, mon, rel, 1);
+		an_date x = {y, mon, 1};
+		an_tx_set_point(m, x, AN_GRAN_MONTH);
+		m->modable = 1;
+		return j + 1;
+	}
+	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
+		return 0;
+	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+	an_granularity g = unit_gran(u);
+	if (g == AN_GRAN_NONE || u == AN_TXU_SEASON)
+		return 0;
+	/* "the past year" is a date in TimeBank, "the past week" a duration */
+	if (an_tx_is(c, i, "past") && u != AN_TXU_YEAR) {
+		char v[AN_TIMEX_VALUE_MAX];
+		duration_value(v, sizeof v, u, 1, 0);
+		set_value(m, AN_TIMEX_DURATION, v);
+		m->the_ok = 1;
+		return j + 1;
+	}
+	an_date x = an_tx_shift(d, u, rel);
+	an_tx_set_point(m, x, g);
+	m->anchor.g = AN_GRAN_NONE;
+	m->the_ok = m->modable = 1;
+	if (u == AN_TXU_WEEKEND) {
+		size_t n = strlen(m->value);
+		if (n + 3 < sizeof m->value)
+			memcpy(m->value + n, "-WE", 4);
+	}
+	if (j + 1 < c->n && an_tx_is(c, i, "this") && u == AN_TXU_YEAR &&
+	    an_tx_is_punct(c, j + 1, '\'') && an_tx_is(c, j + 2, "s"))
+		return j + 1;
+	return j + 1;
+}
+
+/* Anaphoric: "the next day", "the following week", "the previous year",
+ * "that day", "the same day": resolved against the reference time. */
+static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int rel;
+	size_t j;
+	if (an_tx_is(c, i, "the") && (an_tx_is(c, i + 1, "next") || an_tx_is(c, i + 1, "following"))) {
+		rel = 1;
+		j = i + 2;
+	} else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "previous")) {
+		rel = -1;
+		j = i + 2;
+	} else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "same")) {
+		rel = 0;
+		j = i + 2;
+	} else if (an_tx_is(c, i, "that")) {
+		rel = 0;
+		j = i + 1;
+	} else {
+		return 0;
+	}
+	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
+		return 0;
+	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)
+		return 0;
+	an_tx_point r = an_tx_ref(c);
+	if (r.g < unit_gran(u) && r.g != AN_GRAN_NONE)
+		return 0; /* "the next day" after "in 1998": no day to count from */
+	an_tx_set_point(m, an_tx_shift(r.d, u, rel), unit_gran(u));
+	m->anchor.g = AN_GRAN_NONE;
+	return j + 1;
+}
+
+/* "two days ago", "a year earlier", "three weeks later", "a month from
+ * now".  "ago" counts from the DCT; "earlier"/"later" from the reference
+ * time, keeping its precision ("the third quarter ... a year earlier" is a
+ * quarter). */
+static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	long n;
+	size_t j = an_tx_count(&n, c, i);
+	if (!j) {
+		if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))
+			return 0;
+		n = -1; /* "months ago" */
+		j = i;
+	}
+	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT))
+		return 0;
+	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+	size_t k = j + 1;
+	int dir, from_ref = 0;
+	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before")) {
+		dir = -1;
+		if (an_tx_is(c, k, "before") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
+			return 0; /* "two days before the vote": anchored on an event */
+		from_ref = an_tx_is(c, k, "before");
+		k++;
+	} else if (an_tx_is(c, k, "earlier") || an_tx_is(c, k, "later")) {
+		dir = TK(k).low[0] == 'e' ? -1 : 1;
+		from_ref = 1;
+		k++;
+	} else if (an_tx_is(c, k, "from") && an_tx_is(c, k + 1, "now")) {
+		dir = 1;
+		k += 2;
+	} else if (an_tx_is(c, k, "hence")) {
+		dir = 1;
+		k++;
+	} else {
+		return 0;
+	}
+	an_granularity g = unit_gran(u);
+	if (n < 0 || g == AN_GRAN_NONE) {
+		if (n < 0)
+			set_value(m, AN_TIMEX_DATE, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+		else {
+			an_tx_set_point(m, c->dct, AN_GRAN_DAY); /* "two hours ago" */
+			m->anchor.g = AN_GRAN_NONE;
+		}
+		return k;
+	}
+	an_tx_point base = {c->dct, AN_GRAN_DAY};
+	if (from_ref && c->ref.g != AN_GRAN_NONE) {
+		base = c->ref;
+		if (base.g > g)
+			g = base.g; /* keep the finer precision of the reference */
+	}
+	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)
+		g = AN_GRAN_YEAR;
+	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
+	m->anchor.g = AN_GRAN_NONE;
+	return k;
+}
+
+/* Sets: "every week", "each year", "every Monday", "each July", "twice a
+ * year", "per day". */
+static size_t set_expr(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j;
+	long n = 1;
+	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
+		j = i + 1;
+		if (an_tx_is(c, i, "every") && an_tx_is(c, j, "other")) {
+			n = 2;
+			j++;
+		} else {
+			size_t k = an_tx_count(&n, c, j);
+			if (k && !an_tx_is(c, j, "a") && !an_tx_is(c, j, "an") && n > 0)
+				j = k;
+			else
+				n = 1;
+		}
+	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
+	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
+		j = i + 2;
+	} else {
+		return 0;
+	}
+	if (!is_word(c, j))
+		return 0;
+	const an_txw *w = &TK(j).w;
+	char v[AN_TIMEX_VALUE_MAX];
+	if ((w->cls & AN_TXW_WDAY) && TK(j).cap) {
+		snprintf(v, sizeof v, "XXXX-WXX-%d", w->wday);
+	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
+		snprintf(v, sizeof v, "XXXX-%02d", w->month);
+	} else if (w->cls & AN_TXW_SEASON) {
+		static const char *const code[] = {"", "SP", "SU", "FA", "WI"};
+		snprintf(v, sizeof v, "XXXX-%s", code[w->season]);
+	} else if (w->cls & AN_TXW_UNIT) {
+		an_tx_unit u = (an_tx_unit)w->unit;
+		if (u == AN_TXU_SEASON)
+			snprintf(v, sizeof v, "P1Y"); /* a sports season comes once a year */
+		else
+			duration_value(v, sizeof v, u, n, 0);
+	} else {
+		return 0;
+	}
+	set_value(m, AN_TIMEX_SET, v);
+	return j + 1;
+}
+
+size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
+		deictic, phrase, this_last_next, anaphoric, ago, set_expr};
+	size_t best = 0;
+	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
+		an_tx_match t;
+		memset(&t, 0, sizeof t);
+		size_t e = fns[k](&t, c, i);
+		if (e > best) {
+			best = e;
+			*m = t;
+		}
+	}
+	return best;
+}
+
+/* Durations: "two years", "a month", "the past several months", "for
+ * months", "10-year", "a couple of weeks". */
+size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int lead = 0;
+	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
+	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
+	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
+	    an_tx_is(c, j, "following")) {
+		j++;
+		lead = 1;
+	}
+	long n;
+	size_t k = an_tx_count(&n, c, j);
+	if (k) {
+		/* "10-year", "two-day" */
+		int hyph = an_tx_is_punct(c, k, '-') && !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space;
+		if (hyph)
+			k++;
+		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long"))
+			k++;
+		if (!is_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
+			return 0;
+		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && (TK(k).w.cls & AN_TXW_PLURAL))
+			return 0;
+		an_tx_unit u = (an_tx_unit)TK(k).w.unit;
+		if (u == AN_TXU_WEEKEND && n == 1 && !lead)
+			return 0;
+		/* "a 30-year-old man": an age, not a duration */
+		if (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old"))
+			return 0;
+		if (an_tx_is(c, k + 1, "old"))
+			return 0;
+		int frac = 0;
+		size_t e = k + 1;
+		/* "a year and a half" */
+		if (an_tx_is(c, e, "and") && an_tx_is(c, e + 1, "a") && an_tx_is(c, e + 2, "half") &&
+		    n > 0) {
+			frac = 1;
+			e += 3;
+		}
+		char v[AN_TIMEX_VALUE_MAX];
+		if (frac && u == AN_TXU_YEAR)
+			duration_value(v, sizeof v, AN_TXU_MONTH, n * 12 + 6, 0);
+		else
+			duration_value(v, sizeof v, u, n, frac);
+		/* "$5 million a year", "twice a week": a rate */
+		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
+		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
+		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "times") ||
+		     an_tx_is(c, i - 1, "percent"))) {
+			duration_value(v, sizeof v, u, 1, 0);
+			set_value(m, AN_TIMEX_SET, v);
+			return e;
+		}
+		set_value(m, AN_TIMEX_DURATION, v);
+		m->the_ok = 1;
+		return e;
+	}
+	/* bare plurals after a preposition: "for months", "for years" */
+	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
+	    (an_tx_is(c, j - 1, "for") || an_tx_is(c, j - 1, "over") ||
+	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
+	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
+	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent"))) {
+		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
+			return 0;
+		if (an_tx_is(c, j + 1, "old") || u == AN_TXU_SEASON || u == AN_TXU_QUARTER)
+			return 0;
+		char v[AN_TIMEX_VALUE_MAX];
+		duration_value(v, sizeof v, u, -1, 0);
+		set_value(m, AN_TIMEX_DURATION, v);
+		return j + 1;
+	}
+	/* "the past few months" with lead: count required above */
+	return 0;
+}

@@ -1,0 +1,737 @@
+/* timex_rules.c - calendar expressions and the dispatcher.  Each matcher
+ * reads tokens from position i and returns the index after its match (0 for
+ * none), filling an an_tx_match; an_tx_match_at runs them all, adds the
+ * modifiers that wrap any of them ("the", "early", "the end of", "more
+ * than") and keeps the longest.  Relative expressions, durations and sets
+ * live in timex_rel.c. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+static int is_word(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && TK(i).kind == AN_TK_WORD;
+}
+
+static int is_num(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && TK(i).kind == AN_TK_NUM;
+}
+
+static int one_of(const an_tx_ctx *c, size_t i, const char *const *list)
+{
+	if (!is_word(c, i))
+		return 0;
+	for (size_t k = 0; list[k]; k++)
+		if (strcmp(TK(i).low, list[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A number is part of a larger one ("1,998", "3.2000", "$2000") when
+ * glued to digits or currency on either side; such numbers are no years. */
+static int num_isolated(const an_tx_ctx *c, size_t i)
+{
+	if (i >= 1 && !TK(i).space) {
+		const an_tk *p = &TK(i - 1);
+		if (p->kind != AN_TK_PUNCT)
+			return 0; /* "A2025" */
+		if (p->low[0] == '$' || p->low[0] == '#' ||
+		    (unsigned char)p->low[0] >= 0x80) /* pound, euro signs */
+			return 0;
+		if (strchr(",.:/", p->low[0]) && i >= 2 && TK(i - 2).kind == AN_TK_NUM &&
+		    !p->space)
+			return 0;
+	}
+	if (i + 2 < c->n && !TK(i + 1).space && !TK(i + 2).space &&
+	    TK(i + 2).kind == AN_TK_NUM && strchr(",.:/", TK(i + 1).low[0]) &&
+	    TK(i + 1).low[1] == '\0')
+		return 0;
+	if (i + 1 < c->n && !TK(i + 1).space && TK(i + 1).low[0] == '%')
+		return 0;
+	if (i + 1 < c->n && TK(i + 1).kind == AN_TK_WORD &&
+	    (strcmp(TK(i + 1).low, "percent") == 0 || strcmp(TK(i + 1).low, "pct") == 0))
+		return 0;
+	return 1;
+}
+
+/* A four-digit year at i. */
+static int year_at(const an_tx_ctx *c, size_t i, int *out)
+{
+	if (!is_num(c, i) || TK(i).ndig != 4)
+		return 0;
+	long y = TK(i).num;
+	if (y < 1000 || y > 2199 || !num_isolated(c, i))
+		return 0;
+	*out = (int)y;
+	return 1;
+}
+
+/* Day of month at i: "11", "1st", "21st", "eighth".  Returns the end. */
+static size_t day_at(const an_tx_ctx *c, size_t i, int *out)
+{
+	if (is_num(c, i) && TK(i).ndig <= 2 && TK(i).num >= 1 && TK(i).num <= 31) {
+		*out = (int)TK(i).num;
+		if (is_word(c, i + 1) && !TK(i + 1).space) {
+			static const char *const sfx[] = {"st", "nd", "rd", "th", NULL};
+			if (one_of(c, i + 1, sfx))
+				return i + 2;
+			return 0; /* "11am", "5th" handled above; "3D" is no day */
+		}
+		if (is_num(c, i + 1) && !TK(i + 1).space)
+			return 0;
+		if (i + 2 < c->n && !TK(i + 1).space && TK(i + 1).low[0] == ':' &&
+		    is_num(c, i + 2))
+			return 0; /* a clock time */
+		return i + 1;
+	}
+	if (is_word(c, i) && (TK(i).w.cls & AN_TXW_ORD)) {
+		*out = TK(i).w.ord;
+		return i + 1;
+	}
+	return 0;
+}
+
+/* Month name at i, with the full stop of an abbreviation.  Abbreviations
+ * and the verbs "may" and "march" need more evidence, checked by callers
+ * via *weak. */
+static size_t month_at(const an_tx_ctx *c, size_t i, int *out, int *weak)
+{
+	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap)
+		return 0;
+	*out = TK(i).w.month;
+	*weak = 0;
+	size_t e = i + 1;
+	if (TK(i).w.cls & AN_TXW_ABBR) {
+		*weak = 1;
+		if (an_tx_is_punct(c, e, '.') && !TK(e).space)
+			e++;
+	} else if (*out == 5 || *out == 3) {
+		*weak = 1;
+	}
+	return e;
+}
+
+static int weekday_word(const an_tx_ctx *c, size_t i, size_t *end)
+{
+	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_WDAY) || !TK(i).cap)
+		return 0;
+	*end = i + 1;
+	if (TK(i).w.cls & AN_TXW_ABBR) {
+		if (!an_tx_is_punct(c, i + 1, '.') || TK(i + 1).space)
+			return 0;
+		*end = i + 2;
+	}
+	return TK(i).w.wday;
+}
+
+static const char *const month_preps[] = {
+	"in", "since", "of", "until", "till", "by", "early", "mid", "late",
+	"last", "next", "this", "during", "before", "after", "from", "through",
+	"to", "between", "throughout", "end", "beginning", "and", "or", "on",
+	"for", "that", "each", "every", "-", NULL};
+
+/* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
+ * "October", "Friday, Oct. 23", "the 5th of November". */
+static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i, e;
+	int mon = 0, weak = 0, day = 0, year = 0, explicit_year = 0;
+	size_t wend;
+	if (weekday_word(c, i, &wend)) {
+		j = wend;
+		if (an_tx_is_punct(c, j, ','))
+			j++;
+	}
+	if ((e = month_at(c, j, &mon, &weak)) != 0) {
+		size_t k = e, dend;
+		if ((dend = day_at(c, k, &day)) != 0) {
+			k = dend;
+			size_t y = k;
+			if (an_tx_is_punct(c, y, ','))
+				y++;
+			if (year_at(c, y, &year)) {
+				explicit_year = 1;
+				k = y + 1;
+			}
+		} else {
+			size_t y = e;
+			if (an_tx_is_punct(c, y, ','))
+				y++;
+			if (year_at(c, y, &year)) {
+				explicit_year = 1;
+				k = y + 1;
+			} else if (j > i) {
+				return 0; /* "Friday, October" */
+			} else {
+				/* a bare month name */
+				int prep = i > 0 && TK(i - 1).kind != AN_TK_NUM &&
+				           one_of(c, i - 1, month_preps);
+				if (i > 0 && an_tx_is_punct(c, i - 1, '-') && TK(i).space)
+					prep = 0;
+				if (weak && !prep)
+					return 0;
+				if (!prep && is_word(c, e) && TK(e).cap && !TK(e).sent)
+					return 0; /* "April Ryan" */
+				if (TK(i).w.cls & AN_TXW_ABBR)
+					return 0;
+			}
+		}
+		e = k;
+	} else {
+		/* day first: "11 November 2025", "the 5th of November" */
+		size_t k = j;
+		if (j == i && an_tx_is(c, k, "the"))
+			k++;
+		size_t dend = day_at(c, k, &day);
+		if (!dend)
+			return 0;
+		if (an_tx_is(c, dend, "of"))
+			dend++;
+		e = month_at(c, dend, &mon, &weak);
+		if (!e)
+			return 0;
+		size_t y = e;
+		if (an_tx_is_punct(c, y, ','))
+			y++;
+		if (year_at(c, y, &year)) {
+			explicit_year = 1;
+			e = y + 1;
+		}
+	}
+	if (day) {
+		if (!explicit_year)
+			year = an_tx_monthday_year(c->dct, mon, day,
+			                           an_tx_direction(c, i, e));
+		an_date d = {year, mon, day};
+		if (!an_date_valid(d))
+			return 0;
+		an_tx_set_point(m, d, AN_GRAN_DAY);
+	} else {
+		if (!explicit_year)
+			year = an_tx_month_year(c->dct, mon, an_tx_direction(c, i, e), 0);
+		an_date d = {year, mon, 1};
+		an_tx_set_point(m, d, AN_GRAN_MONTH);
+		m->modable = 1;
+	}
+	return e;
+}
+
+/* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
+static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!is_num(c, i) || i + 4 >= c->n)
+		return 0;
+	for (size_t k = i + 1; k <= i + 4; k++)
+		if (TK(k).space)
+			return 0;
+	if (!is_num(c, i + 2) || !is_num(c, i + 4))
+		return 0;
+	char s1 = TK(i + 1).low[0], s2 = TK(i + 3).low[0];
+	if (TK(i + 1).kind != AN_TK_PUNCT || s1 != s2 || !strchr("-/.", s1))
+		return 0;
+	/* not part of a longer digit run such as a phone number */
+	if (i + 6 < c->n + 1 && i + 5 < c->n && !TK(i + 5).space &&
+	    strchr("-/.", TK(i + 5).low[0]) && is_num(c, i + 6))
+		return 0;
+	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
+	    strchr("-/.", TK(i - 1).low[0]))
+		return 0;
+	an_date d;
+	if (TK(i).ndig == 4 && s1 != '.') {
+		d.y = (int)TK(i).num;
+		d.m = (int)TK(i + 2).num;
+		d.d = (int)TK(i + 4).num;
+	} else if (TK(i + 4).ndig == 4 && TK(i).ndig <= 2 && TK(i + 2).ndig <= 2) {
+		d.y = (int)TK(i + 4).num;
+		if (s1 == '.') {
+			d.d = (int)TK(i).num;
+			d.m = (int)TK(i + 2).num;
+		} else {
+			d.m = (int)TK(i).num;
+			d.d = (int)TK(i + 2).num;
+		}
+	} else {
+		return 0;
+	}
+	if (d.y < 1000 || !an_date_valid(d))
+		return 0;
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	return i + 5;
+}
+
+static const char *const decade_words[] = {
+	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+	"eighties", "nineties", NULL};
+
+/* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
+ * "the 21st century", "2009-2010" (two timexes, each matched here). */
+static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int y;
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (j == i && an_tx_is(c, j, "year") && is_num(c, j + 1))
+		j++;
+	/* century: "21st century", "twentieth century" */
+	if (is_num(c, i) && TK(i).ndig <= 2 && is_word(c, i + 1) && !TK(i + 1).space &&
+	    an_tx_is(c, i + 2, "century")) {
+		int n = (int)TK(i).num;
+		if (n >= 1 && n <= 30) {
+			an_date d = {(n - 1) * 100, 1, 1};
+			an_tx_set_point(m, d, AN_GRAN_CENTURY);
+			m->the_ok = m->modable = 1;
+			m->anchor.g = AN_GRAN_NONE;
+			return i + 3;
+		}
+	}
+	if (is_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
+		an_date d = {(TK(i).w.ord - 1) * 100, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_CENTURY);
+		m->the_ok = m->modable = 1;
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 2;
+	}
+	if (one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
+		int k = 0;
+		while (strcmp(decade_words[k], TK(i).low) != 0)
+			k++;
+		an_date d = {1920 + 10 * k, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return i + 1;
+	}
+	/* 'ʹ80s */
+	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
+	    is_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
+	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
+		an_date d = {1900 + (int)TK(i + 1).num, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return i + 3;
+	}
+	if (!year_at(c, j, &y))
+		return 0;
+	/* decade: "1990s", "1990's" */
+	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return j + 2;
+	}
+	if (y % 10 == 0 && j + 2 < c->n && !TK(j + 1).space && !TK(j + 2).space &&
+	    (TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 2, "s")) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return j + 3;
+	}
+	/* Bare numbers: only plausible years, and not counts ("2000 troops").
+	 * A glued word after the year is accepted: "2025Before". */
+	if (j == i) {
+		if (y < 1900 || y > 2100) {
+			static const char *const preps[] = {"in", "since", "of", "by", "from",
+			                                    "until", "before", "after", "year",
+			                                    "circa", "to", NULL};
+			if (!(i > 0 && one_of(c, i - 1, preps)))
+				return 0;
+		}
+		if (is_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
+			static const char *const counts[] = {
+				"people", "troops", "men", "women", "soldiers", "persons",
+				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",
+				"barrels", "shares", "points", "votes", "members", "units",
+				"jobs", "employees", "workers", "students", "cases", "deaths",
+				"dead", "killed", "times", "pounds", "dollars", "euros", "yuan",
+				"acres", "homes", "houses", "vehicles", "cars", "children",
+				"hours", "days", "years", "rounds", "copies", NULL};
+			if (one_of(c, i + 1, counts))
+				return 0;
+		}
+	}
+	an_date d = {y, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
+	m->modable = 1;
+	m->the_ok = j > i;
+	return j + 1;
+}
+
+static const char *const not_weekday_next[] = {
+	"times", "telegraph", "mirror", "express", "herald", "post", "independent",
+	"tribune", "star", "mail", "world", "magazine", "live", "school",
+	"service", "club", "sport", "people", "business", "review", "night's",
+	NULL};
+
+static const char pod_code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
+
+/* "Friday", "last Friday", "next Tuesday", "Friday morning". */
+static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i, e;
+	int rel = 0; /* -1 last, +1 next, 2 this */
+	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous")) {
+		rel = -1;
+		j++;
+	} else if (an_tx_is(c, j, "next")) {
+		rel = 1;
+		j++;
+	} else if (an_tx_is(c, j, "this") || an_tx_is(c, j, "coming")) {
+		rel = 2;
+		j++;
+		if (an_tx_is(c, j, "coming") || an_tx_is(c, j, "past")) {
+			rel = an_tx_is(c, j, "coming") ? 1 : -1;
+			j++;
+		}
+	}
+	int wd = weekday_word(c, j, &e);
+	if (!wd)
+		return 0;
+	if (is_word(c, e) && TK(e).cap && one_of(c, e, not_weekday_next))
+		return 0;
+	an_date d;
+	if (rel == -1) {
+		d = an_tx_weekday_date(an_date_add_days(c->dct, -1), wd, -1);
+	} else if (rel == 1) {
+		d = an_tx_weekday_date(an_date_add_days(c->dct, 1), wd, 1);
+	} else if (rel == 2) {
+		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct));
+	} else {
+		d = an_tx_weekday_date(c->dct, wd, an_tx_direction(c, i, e));
+	}
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	if (is_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !TK(e).cap) {
+		char tmp[AN_TIMEX_VALUE_MAX + 8];
+		snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, pod_code[TK(e).w.pod]);
+		memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
+		m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
+		m->type = AN_TIMEX_TIME;
+		e++;
+	}
+	return e;
+}
+
+/* "the third quarter", "third-quarter", "the fourth quarter of 1997",
+ * "the first half of 2025", "the 1988 second quarter". */
+static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int year = 0, q = 0, half = 0;
+	if (year_at(c, j, &year))
+		j++;
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
+		q = TK(j).w.ord;
+	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
+		q = 4;
+	else if (is_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && is_word(c, j + 1) &&
+	         !TK(j + 1).space)
+		q = (int)TK(j++).num; /* "3rd" */
+	if (!q)
+		return 0;
+	j++;
+	if (an_tx_is_punct(c, j, '-') && !TK(j).space && !TK(j + 1).space)
+		j++;
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (an_tx_is(c, j, "quarter")) {
+		j++;
+	} else if (an_tx_is(c, j, "half") && q <= 2) {
+		half = q;
+		j++;
+	} else {
+		return 0;
+	}
+	size_t e = j;
+	if (!year) {
+		size_t k = j;
+		if (an_tx_is(c, k, "of") || an_tx_is(c, k, "in"))
+			k++;
+		if (an_tx_is(c, k, "fiscal"))
+			k++;
+		if (year_at(c, k, &year) && k > j) {
+			e = k + 1;
+		} else {
+			year = c->dct.y;
+		}
+	}
+	an_date d = {year, half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1, 1};
+	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
+	m->the_ok = m->modable = 1;
+	return e;
+}
+
+/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
+static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int h, mi = 0, ampm = 0;
+	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
+		h = 12;
+		j = i + 1;
+	} else if (an_tx_is(c, i, "midnight")) {
+		h = 24;
+		j = i + 1;
+	} else {
+		if (!is_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
+			return 0;
+		if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
+		    (TK(i - 1).low[0] == '$' || TK(i - 1).low[0] == '.' || TK(i - 1).low[0] == ','))
+			return 0;
+		h = (int)TK(i).num;
+		j = i + 1;
+		if (an_tx_is_punct(c, j, ':') && !TK(j).space && is_num(c, j + 1) &&
+		    !TK(j + 1).space && TK(j + 1).ndig == 2 && TK(j + 1).num < 60) {
+			mi = (int)TK(j + 1).num;
+			j += 2;
+			ampm = 3; /* a clock time even without a.m./p.m. */
+		}
+		/* a.m. / p.m. / am / pm / AM / PM */
+		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
+		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
+			ampm = TK(j).low[0] == 'a' ? 1 : 2;
+			j += 3;
+			/* the last full stop, unless it ends the sentence */
+			if (an_tx_is_punct(c, j, '.') && !TK(j).space && j + 1 < c->n &&
+			    !(TK(j + 1).cap && !(TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
+				j++;
+		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
+			ampm = TK(j).low[0] == 'a' ? 1 : 2;
+			j++;
+		}
+		if (!ampm || h > 12 + (ampm == 3 ? 12 : 0))
+			return 0;
+		if (ampm == 2 && h < 12)
+			h += 12;
+		if (ampm == 1 && h == 12)
+			h = 0;
+	}
+	static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
+	                                    "pst", "pdt", "gmt", "utc", "bst", "cet",
+	                                    "et", "pt", NULL};
+	if (one_of(c, j, zones) && TK(j).cap)
+		j++;
+	/* a following day gives the date: "10 p.m. Wednesday" */
+	an_date d = c->dct;
+	an_tx_match dm;
+	memset(&dm, 0, sizeof dm);
+	size_t k = j;
+	if (an_tx_is_punct(c, k, ','))
+		k++;
+	size_t de = m_weekday(&dm, c, k);
+	if (!de)
+		de = m_month(&dm, c, k);
+	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		d = dm.anchor.d;
+		j = de;
+	} else if (an_tx_is(c, j, "today") || an_tx_is(c, j, "tonight")) {
+		j++;
+	} else if (an_tx_is(c, j, "yesterday")) {
+		d = an_date_add_days(d, -1);
+		j++;
+	} else if (an_tx_is(c, j, "tomorrow")) {
+		d = an_date_add_days(d, 1);
+		j++;
+	}
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
+	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
+	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
+	m->type = AN_TIMEX_TIME;
+	return j;
+}
+
+/* --- the dispatcher ---------------------------------------------------- */
+
+typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
+
+static const matcher core_matchers[] = {
+	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock,
+	an_tx_rel, an_tx_duration,
+};
+
+static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
+{
+	int found = 0;
+	if (i >= c->n || TK(i).kind == AN_TK_PUNCT) {
+		if (!(i < c->n && (TK(i).low[0] == '\'' ||
+		                   strcmp(TK(i).low, "\xe2\x80\x99") == 0)))
+			return 0;
+	}
+	for (size_t k = 0; k < sizeof core_matchers / sizeof core_matchers[0]; k++) {
+		an_tx_match m;
+		memset(&m, 0, sizeof m);
+		size_t e = core_matchers[k](&m, c, i);
+		if (e > i && e <= c->n && (!found || e > out->te)) {
+			m.tb = i;
+			m.te = e;
+			*out = m;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+static void set_mod(an_tx_match *m, const char *mod)
+{
+	snprintf(m->mod, sizeof m->mod, "%s", mod);
+}
+
+/* early/mid/late X, mid-X */
+static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
+{
+	const char *mod = NULL;
+	if (an_tx_is(c, i, "early"))
+		mod = "START";
+	else if (an_tx_is(c, i, "mid") || an_tx_is(c, i, "middle"))
+		mod = "MID";
+	else if (an_tx_is(c, i, "late"))
+		mod = "END";
+	if (!mod)
+		return 0;
+	size_t j = i + 1;
+	if (an_tx_is_punct(c, j, '-'))
+		j++;
+	if (an_tx_is(c, j, "the"))
+		return 0;
+	if (!core(out, c, j) || !out->modable)
+		return 0;
+	out->tb = i;
+	set_mod(out, mod);
+	return 1;
+}
+
+typedef struct {
+	const char *w[3];
+	const char *mod;
+} an_tx_quant;
+
+static const an_tx_quant quants[] = {
+	{{"more", "than"}, "MORE_THAN"}, {{"over"}, "MORE_THAN"},
+	{{"just", "over"}, "MORE_THAN"}, {{"well", "over"}, "MORE_THAN"},
+	{{"at", "least"}, "EQUAL_OR_MORE"}, {{"nearly"}, "APPROX"},
+	{{"almost"}, "APPROX"}, {{"about"}, "APPROX"}, {{"around"}, "APPROX"},
+	{{"roughly"}, "APPROX"}, {{"approximately"}, "APPROX"},
+	{{"some"}, "APPROX"}, {{"up", "to"}, "EQUAL_OR_LESS"},
+	{{"no", "more", "than"}, "EQUAL_OR_LESS"}, {{"less", "than"}, "LESS_THAN"},
+	{{"fewer", "than"}, "LESS_THAN"}, {{"under"}, "LESS_THAN"},
+	{{"just", "under"}, "LESS_THAN"},
+};
+
+/* A quantifier at i: returns its TIMEX3 mod and the index after it. */
+static const char *quantifier(const an_tx_ctx *c, size_t i, size_t *end)
+{
+	const char *best = NULL;
+	size_t bestn = 0;
+	for (size_t q = 0; q < sizeof quants / sizeof quants[0]; q++) {
+		size_t n = 0;
+		while (n < 3 && quants[q].w[n] && an_tx_is(c, i + n, quants[q].w[n]))
+			n++;
+		if ((n == 3 || !quants[q].w[n]) && n > bestn) {
+			bestn = n;
+			best = quants[q].mod;
+		}
+	}
+	*end = i + bestn;
+	return best;
+}
+
+static int longer(const an_tx_match *a, int have, const an_tx_match *b)
+{
+	return !have || b->te > a->te;
+}
+
+int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
+{
+	an_tx_match m;
+	int have = core(out, c, i);
+	memset(&m, 0, sizeof m);
+	if (with_part(&m, c, i) && longer(out, have, &m)) {
+		*out = m;
+		have = 1;
+	}
+	if (an_tx_is(c, i, "the")) {
+		/* "the 1990s", "the early 1980s", "the third quarter" */
+		memset(&m, 0, sizeof m);
+		if ((core(&m, c, i + 1) && m.the_ok) || with_part(&m, c, i + 1)) {
+			m.tb = i;
+			if (longer(out, have, &m)) {
+				*out = m;
+				have = 1;
+			}
+		}
+		/* "the beginning of October", "the end of the year" */
+		const char *mod = NULL;
+		if (an_tx_is(c, i + 1, "beginning") || an_tx_is(c, i + 1, "start"))
+			mod = "START";
+		else if (an_tx_is(c, i + 1, "middle"))
+			mod = "MID";
+		else if (an_tx_is(c, i + 1, "end"))
+			mod = "END";
+		if (mod && an_tx_is(c, i + 2, "of")) {
+			memset(&m, 0, sizeof m);
+			size_t k = i + 3;
+			int ok = core(&m, c, k) && m.modable;
+			if (!ok && an_tx_is(c, k, "the")) {
+				memset(&m, 0, sizeof m);
+				ok = core(&m, c, k + 1) && m.the_ok && m.modable;
+			}
+			if (ok && m.type == AN_TIMEX_DATE) {
+				m.tb = i;
+				set_mod(&m, mod);
+				if (longer(out, have, &m)) {
+					*out = m;
+					have = 1;
+				}
+			}
+		}
+	}
+	/* "earlier this month", "later this year", "earlier Sunday" */
+	if (an_tx_is(c, i, "earlier") || an_tx_is(c, i, "later")) {
+		memset(&m, 0, sizeof m);
+		if (core(&m, c, i + 1) && m.type != AN_TIMEX_DURATION &&
+		    (an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
+		     an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next") ||
+		     an_tx_is(c, i + 1, "today") || an_tx_is(c, i + 1, "yesterday") ||
+		     (an_tx_cls(c, i + 1) & AN_TXW_WDAY))) {
+			m.tb = i;
+			set_mod(&m, TK(i).low[0] == 'e' ? "START" : "END");
+			if (longer(out, have, &m)) {
+				*out = m;
+				have = 1;
+			}
+		}
+	}
+	/* "more than a month ago", "at least 30 days", "nearly two years" */
+	size_t k;
+	const char *qmod = quantifier(c, i, &k);
+	memset(&m, 0, sizeof m);
+	if (qmod && core(&m, c, k) && (m.type == AN_TIMEX_DURATION ||
+	                               (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")))) {
+		m.tb = i;
+		if (m.type == AN_TIMEX_DATE) {
+			/* "more than a month ago" lies before the month-ago date */
+			if (strcmp(qmod, "MORE_THAN") == 0)
+				qmod = "BEFORE";
+			else if (strcmp(qmod, "EQUAL_OR_MORE") == 0)
+				qmod = "ON_OR_BEFORE";
+			else if (strcmp(qmod, "APPROX") != 0)
+				qmod = "AFTER";
+		}
+		set_mod(&m, qmod);
+		if (longer(out, have, &m)) {
+			*out = m;
+			have = 1;
+		}
+	}
+	return have;
+}

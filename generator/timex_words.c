@@ -1,0 +1,151 @@
+/* timex_words.c - the tagger's vocabulary as data: month and weekday names,
+ * number words, units, seasons, parts of the day and the tense cues that
+ * pick a direction for "Wednesday" or "in October".  A word may appear in
+ * several rows; an_tx_classify merges them.  To add a word, add a row. */
+#include "timex_impl.h"
+
+#include <string.h>
+
+typedef struct {
+	const char *word;
+	unsigned cls;
+	int val;
+} an_txw_row;
+
+#define M AN_TXW_MONTH
+#define MA (AN_TXW_MONTH | AN_TXW_ABBR | AN_TXW_NOBREAK)
+#define WD AN_TXW_WDAY
+#define WA (AN_TXW_WDAY | AN_TXW_ABBR | AN_TXW_NOBREAK)
+#define N AN_TXW_NUM
+#define O AN_TXW_ORD
+#define U AN_TXW_UNIT
+#define UP (AN_TXW_UNIT | AN_TXW_PLURAL)
+#define S AN_TXW_SEASON
+#define P AN_TXW_POD
+#define F AN_TXW_FUTURE
+#define PA AN_TXW_PAST
+#define NB AN_TXW_NOBREAK
+
+static const an_txw_row rows[] = {
+	{"january", M, 1}, {"february", M, 2}, {"march", M, 3},
+	{"april", M, 4}, {"may", M, 5}, {"june", M, 6}, {"july", M, 7},
+	{"august", M, 8}, {"september", M, 9}, {"october", M, 10},
+	{"november", M, 11}, {"december", M, 12},
+	{"jan", MA, 1}, {"feb", MA, 2}, {"mar", MA, 3}, {"apr", MA, 4},
+	{"jun", MA, 6}, {"jul", MA, 7}, {"aug", MA, 8}, {"sep", MA, 9},
+	{"sept", MA, 9}, {"oct", MA, 10}, {"nov", MA, 11}, {"dec", MA, 12},
+
+	{"monday", WD, 1}, {"tuesday", WD, 2}, {"wednesday", WD, 3},
+	{"thursday", WD, 4}, {"friday", WD, 5}, {"saturday", WD, 6},
+	{"sunday", WD, 7},
+	{"mon", WA, 1}, {"tue", WA, 2}, {"tues", WA, 2}, {"wed", WA, 3},
+	{"thu", WA, 4}, {"thur", WA, 4}, {"thurs", WA, 4}, {"fri", WA, 5},
+	{"sat", WA, 6}, {"sun", WA, 7},
+
+	{"zero", N, 0}, {"one", N, 1}, {"two", N, 2}, {"three", N, 3},
+	{"four", N, 4}, {"five", N, 5}, {"six", N, 6}, {"seven", N, 7},
+	{"eight", N, 8}, {"nine", N, 9}, {"ten", N, 10}, {"eleven", N, 11},
+	{"twelve", N, 12}, {"thirteen", N, 13}, {"fourteen", N, 14},
+	{"fifteen", N, 15}, {"sixteen", N, 16}, {"seventeen", N, 17},
+	{"eighteen", N, 18}, {"nineteen", N, 19}, {"twenty", N, 20},
+	{"thirty", N, 30}, {"forty", N, 40}, {"fifty", N, 50},
+	{"sixty", N, 60}, {"seventy", N, 70}, {"eighty", N, 80},
+	{"ninety", N, 90}, {"hundred", N, 100}, {"thousand", N, 1000},
+	{"dozen", N, 12},
+
+	{"first", O, 1}, {"second", O, 2}, {"third", O, 3}, {"fourth", O, 4},
+	{"fifth", O, 5}, {"sixth", O, 6}, {"seventh", O, 7}, {"eighth", O, 8},
+	{"ninth", O, 9}, {"tenth", O, 10}, {"eleventh", O, 11},
+	{"twelfth", O, 12}, {"thirteenth", O, 13}, {"fourteenth", O, 14},
+	{"fifteenth", O, 15}, {"sixteenth", O, 16}, {"seventeenth", O, 17},
+	{"eighteenth", O, 18}, {"nineteenth", O, 19}, {"twentieth", O, 20},
+	{"thirtieth", O, 30},
+
+	{"second", U, AN_TXU_SECOND}, {"seconds", UP, AN_TXU_SECOND},
+	{"minute", U, AN_TXU_MINUTE}, {"minutes", UP, AN_TXU_MINUTE},
+	{"hour", U, AN_TXU_HOUR}, {"hours", UP, AN_TXU_HOUR},
+	{"day", U, AN_TXU_DAY}, {"days", UP, AN_TXU_DAY},
+	{"week", U, AN_TXU_WEEK}, {"weeks", UP, AN_TXU_WEEK},
+	{"weekend", U, AN_TXU_WEEKEND}, {"weekends", UP, AN_TXU_WEEKEND},
+	{"month", U, AN_TXU_MONTH}, {"months", UP, AN_TXU_MONTH},
+	{"quarter", U, AN_TXU_QUARTER}, {"quarters", UP, AN_TXU_QUARTER},
+	{"season", U, AN_TXU_SEASON}, {"seasons", UP, AN_TXU_SEASON},
+	{"year", U, AN_TXU_YEAR}, {"years", UP, AN_TXU_YEAR},
+	{"decade", U, AN_TXU_DECADE}, {"decades", UP, AN_TXU_DECADE},
+	{"century", U, AN_TXU_CENTURY}, {"centuries", UP, AN_TXU_CENTURY},
+	{"millennium", U, AN_TXU_MILLENNIUM},
+	{"millennia", UP, AN_TXU_MILLENNIUM},
+
+	{"spring", S, 1}, {"summer", S, 2}, {"fall", S, 3}, {"autumn", S, 3},
+	{"winter", S, 4},
+
+	{"morning", P, AN_TXP_MO}, {"afternoon", P, AN_TXP_AF},
+	{"evening", P, AN_TXP_EV}, {"night", P, AN_TXP_NI},
+	{"overnight", P, AN_TXP_NI},
+
+	/* Cues for the direction of "Wednesday", "in October": words that put
+	 * the clause in the future or the past.  Generic "-ed" verbs count as
+	 * past in an_tx_direction; the future rows here win over that. */
+	{"will", F, 0}, {"ll", F, 0}, {"shall", F, 0}, {"wo", F, 0},
+	{"expected", F, 0}, {"expect", F, 0}, {"expects", F, 0},
+	{"scheduled", F, 0}, {"slated", F, 0}, {"due", F, 0},
+	{"planned", F, 0}, {"plans", F, 0}, {"plan", F, 0},
+	{"upcoming", F, 0}, {"next", F, 0}, {"going", F, 0},
+	{"intends", F, 0}, {"intend", F, 0}, {"hopes", F, 0},
+	{"until", F, 0}, {"awaiting", F, 0}, {"await", F, 0},
+	{"set", F, 0}, {"coming", F, 0}, {"begins", F, 0}, {"starts", F, 0},
+	{"said", PA, 0}, {"was", PA, 0}, {"were", PA, 0}, {"had", PA, 0},
+	{"did", PA, 0}, {"ago", PA, 0}, {"last", PA, 0}, {"told", PA, 0},
+	{"took", PA, 0}, {"came", PA, 0}, {"went", PA, 0}, {"made", PA, 0},
+	{"began", PA, 0}, {"rose", PA, 0}, {"fell", PA, 0}, {"won", PA, 0},
+	{"lost", PA, 0}, {"met", PA, 0}, {"left", PA, 0}, {"gave", PA, 0},
+	{"spoke", PA, 0}, {"wrote", PA, 0}, {"saw", PA, 0}, {"held", PA, 0},
+	{"sold", PA, 0}, {"paid", PA, 0}, {"got", PA, 0}, {"led", PA, 0},
+	{"earlier", PA, 0}, {"since", PA, 0}, {"struck", PA, 0},
+	{"hit", PA, 0}, {"brought", PA, 0}, {"found", PA, 0}, {"felt", PA, 0},
+	{"became", PA, 0}, {"fled", PA, 0}, {"ran", PA, 0}, {"sent", PA, 0},
+	{"kept", PA, 0}, {"thought", PA, 0}, {"knew", PA, 0}, {"chose", PA, 0},
+	{"shot", PA, 0}, {"beat", PA, 0}, {"broke", PA, 0}, {"drew", PA, 0},
+
+	/* Abbreviations whose full stop ends no sentence. */
+	{"mr", NB, 0}, {"mrs", NB, 0}, {"ms", NB, 0}, {"dr", NB, 0},
+	{"st", NB, 0}, {"gen", NB, 0}, {"gov", NB, 0}, {"sen", NB, 0},
+	{"rep", NB, 0}, {"lt", NB, 0}, {"col", NB, 0}, {"sgt", NB, 0},
+	{"jr", NB, 0}, {"sr", NB, 0}, {"inc", NB, 0}, {"corp", NB, 0},
+	{"co", NB, 0}, {"ltd", NB, 0}, {"no", NB, 0}, {"vs", NB, 0},
+	{"adm", NB, 0}, {"capt", NB, 0}, {"prof", NB, 0}, {"rev", NB, 0},
+	{"mt", NB, 0}, {"ft", NB, 0}, {"a", NB, 0}, {"p", NB, 0}, {"m", NB, 0},
+	{"u", NB, 0}, {"s", NB, 0}, {"etc", NB, 0}, {"approx", NB, 0},
+};
+
+void an_tx_classify(an_txw *out, const char *low)
+{
+	memset(out, 0, sizeof *out);
+	if (!low[0])
+		return;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const an_txw_row *r = &rows[i];
+		/* first-letter test first: the table is scanned once per word */
+		if (r->word[0] != low[0] || strcmp(r->word, low) != 0)
+			continue;
+		out->cls |= r->cls;
+		if (r->cls & AN_TXW_MONTH)
+			out->month = (signed char)r->val;
+		if (r->cls & AN_TXW_WDAY)
+			out->wday = (signed char)r->val;
+		if (r->cls & AN_TXW_NUM) {
+			if (r->val > 90)
+				out->big = (short)r->val;
+			else
+				out->num = (signed char)r->val;
+		}
+		if (r->cls & AN_TXW_ORD)
+			out->ord = (signed char)r->val;
+		if (r->cls & AN_TXW_UNIT)
+			out->unit = (signed char)r->val;
+		if (r->cls & AN_TXW_SEASON)
+			out->season = (signed char)r->val;
+		if (r->cls & AN_TXW_POD)
+			out->pod = (signed char)r->val;
+	}
+}

@@ -1,0 +1,234 @@
+/* check_timex.c - the date tagger.  Behaviour lives in spec/timex.txt (see
+ * its header for the format), looped by one test; the other tests feed
+ * hostile input and check only the output contract: offsets in range, in
+ * order, not overlapping, never splitting a UTF-8 character. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "timex.h"
+
+static char *read_file(const char *path, size_t *out_len)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	an_buf b = AN_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		an_buf_put(&b, chunk, n);
+	fclose(f);
+	*out_len = b.len;
+	return an_buf_detach(&b);
+}
+
+/* The contract every output must meet, whatever the input. */
+static void check_contract(const char *text, size_t len, const an_timex_list *l, int utf8)
+{
+	size_t prev_end = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		const an_timex *t = &l->items[i];
+		ck_assert_msg(t->start < t->end && t->end <= len,
+		              "timex %zu: bad offsets %zu..%zu (len %zu)", i, t->start, t->end, len);
+		ck_assert_msg(t->start >= prev_end, "timex %zu overlaps or is out of order", i);
+		prev_end = t->end;
+		/* never split a character: in valid UTF-8 neither end is a
+		 * continuation byte (random bytes have stray ones anywhere) */
+		ck_assert(!utf8 || ((unsigned char)text[t->start] & 0xC0) != 0x80);
+		ck_assert(!utf8 || t->end == len || ((unsigned char)text[t->end] & 0xC0) != 0x80);
+		ck_assert(memchr(t->value, '\0', sizeof t->value) != NULL);
+		ck_assert(memchr(t->mod, '\0', sizeof t->mod) != NULL);
+	}
+}
+
+/* Runs one example; returns 0 when it passes, else appends to `why`. */
+static int run_example(an_buf *why, int line, an_date dct, const char *in, size_t inlen,
+                       const char *want)
+{
+	/* exactly inlen bytes, no NUL after: ASan catches any over-read */
+	char *text = an_xmalloc(inlen ? inlen : 1);
+	memcpy(text, in, inlen);
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, text, inlen, dct);
+	check_contract(text, inlen, &l, 1);
+	an_buf got = AN_BUF_INIT;
+	for (size_t i = 0; i < l.len; i++) {
+		const an_timex *t = &l.items[i];
+		an_buf_put(&got, text + t->start, t->end - t->start);
+		an_buf_printf(&got, "|%s|%s|%s\n", an_timex_type_name(t->type), t->value, t->mod);
+	}
+	int bad = strcmp(got.ptr ? got.ptr : "", want) != 0;
+	if (bad)
+		an_buf_printf(why, "spec/timex.txt:%d: input %.*s\n--- want\n%s--- got\n%s\n", line,
+		              (int)inlen, text, want, got.ptr ? got.ptr : "");
+	an_buf_free(&got);
+	an_timex_list_free(&l);
+	free(text);
+	return bad;
+}
+
+START_TEST(spec_examples)
+{
+	size_t len;
+	char *spec = read_file("spec/timex.txt", &len);
+	an_buf why = AN_BUF_INIT, in = AN_BUF_INIT, want = AN_BUF_INIT;
+	int failed = 0, examples = 0, state = -1; /* -1 header, 0 input, 1 expected */
+	int line = 0, start_line = 0;
+	an_date dct = {2025, 11, 11};
+	char *p = spec;
+	while (p < spec + len) {
+		char *nl = memchr(p, '\n', (size_t)(spec + len - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(spec + len - p);
+		line++;
+		int fence = n == 3 && memcmp(p, "```", 3) == 0;
+		if (fence || (nl == NULL && state >= 0 && !(n == 3 && memcmp(p, "```", 3) == 0))) {
+			if (!fence && state == 1 && n) {
+				an_buf_put(&want, p, n);
+				an_buf_putc(&want, '\n');
+			}
+			if (state == 1) {
+				examples++;
+				failed += run_example(&why, start_line, dct, in.ptr ? in.ptr : "", in.len,
+				                      want.ptr ? want.ptr : "");
+			} else if (state == 0) {
+				an_buf_printf(&why, "spec/timex.txt:%d: example without a '.' line\n", start_line);
+				failed++;
+			}
+			an_buf_clear(&in);
+			an_buf_clear(&want);
+			dct.y = 2025, dct.m = 11, dct.d = 11;
+			state = 0;
+			start_line = line + 1;
+		} else if (state == 0) {
+			if (n == 1 && p[0] == '.') {
+				state = 1;
+			} else if (in.len == 0 && n > 5 && memcmp(p, "dct: ", 5) == 0) {
+				char iso[11] = {0};
+				memcpy(iso, p + 5, n - 5 < 10 ? n - 5 : 10);
+				ck_assert_msg(an_date_parse_iso(&dct, iso) == 0, "line %d: bad dct", line);
+			} else {
+				if (in.len)
+					an_buf_putc(&in, '\n');
+				an_buf_put(&in, p, n);
+			}
+		} else if (state == 1 && n) {
+			an_buf_put(&want, p, n);
+			an_buf_putc(&want, '\n');
+		}
+		p = nl ? nl + 1 : spec + len;
+	}
+	if (state == 1) {
+		examples++;
+		failed += run_example(&why, start_line, dct, in.ptr ? in.ptr : "", in.len,
+		                      want.ptr ? want.ptr : "");
+	}
+	ck_assert_msg(examples >= 40, "only %d examples read", examples);
+	ck_assert_msg(failed == 0, "%d of %d examples failed:\n%s", failed, examples,
+	              why.ptr ? why.ptr : "");
+	an_buf_free(&why);
+	an_buf_free(&in);
+	an_buf_free(&want);
+	free(spec);
+}
+END_TEST
+
+START_TEST(empty_and_tiny)
+{
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, NULL, 0, dct);
+	an_timex_tag(&l, "", 0, dct);
+	ck_assert_uint_eq(l.len, 0);
+	/* truncated UTF-8 and lone bytes at the very end */
+	const char *bits[] = {"\xe2", "\xe2\x80", "May\xf0\x9f", "1998\xc3", "Nov.", "6:3", "'8"};
+	for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+		size_t n = strlen(bits[i]);
+		char *t = an_xmalloc(n);
+		memcpy(t, bits[i], n);
+		an_timex_tag(&l, t, n, dct);
+		check_contract(t, n, &l, 0);
+		an_timex_list_free(&l);
+		free(t);
+	}
+	an_timex_list_free(&l);
+	an_timex_list_free(NULL);
+	ck_assert_str_eq(an_timex_type_name(AN_TIMEX_SET), "SET");
+}
+END_TEST
+
+/* Random bytes, biased towards the characters rules care about. */
+START_TEST(random_bytes)
+{
+	static const char alphabet[] = "0123456789 .,:-/'$%\nMayNovFridaylastweekago ";
+	unsigned long seed = 12345;
+	an_date dct = {2025, 11, 11};
+	for (int round = 0; round < 300; round++) {
+		size_t n = 1 + (size_t)(round * 37 % 2000);
+		char *t = an_xmalloc(n);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			unsigned r = (unsigned)(seed >> 33);
+			t[i] = (r & 3) ? alphabet[r % (sizeof alphabet - 1)] : (char)(r >> 8);
+		}
+		an_timex_list l = AN_TIMEX_LIST_INIT;
+		an_timex_tag(&l, t, n, dct);
+		check_contract(t, n, &l, 0);
+		an_timex_list_free(&l);
+		free(t);
+	}
+}
+END_TEST
+
+/* 1 MB of news text: must stay linear (a few tenths of a second at most). */
+START_TEST(long_input)
+{
+	static const char para[] =
+		"Last week, American warships conducted strikes on November 1st. "
+		"A meeting was expected on Wednesday; officials said on Tuesday that "
+		"the pause began more than a month ago, in early September 2025. "
+		"For months, 14 strikes since September killed 76 people.\n\n";
+	size_t plen = sizeof para - 1, n = 0, cap = (size_t)1 << 20;
+	char *t = an_xmalloc(cap);
+	while (n + plen <= cap) {
+		memcpy(t + n, para, plen);
+		n += plen;
+	}
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	clock_t t0 = clock();
+	an_timex_tag(&l, t, n, dct);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	check_contract(t, n, &l, 1);
+	ck_assert_uint_eq(l.len, (n / plen) * 8);
+	ck_assert_msg(secs < 5.0, "1 MB took %.2f s", secs);
+	/* one huge token and one huge run of punctuation */
+	memset(t, '7', cap);
+	an_timex_list_free(&l);
+	an_timex_tag(&l, t, cap, dct);
+	check_contract(t, cap, &l, 1);
+	memset(t, '-', cap);
+	an_timex_list_free(&l);
+	an_timex_tag(&l, t, cap, dct);
+	ck_assert_uint_eq(l.len, 0);
+	an_timex_list_free(&l);
+	free(t);
+}
+END_TEST
+
+Suite *an_test_timex_suite(void);
+Suite *an_test_timex_suite(void)
+{
+	Suite *s = suite_create("timex");
+	TCase *tc = tcase_create("tagger");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, spec_examples);
+	tcase_add_test(tc, empty_and_tiny);
+	tcase_add_test(tc, random_bytes);
+	tcase_add_test(tc, long_input);
+	suite_add_tcase(s, tc);
+	return s;
+}

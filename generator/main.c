@@ -5,12 +5,21 @@
 #include "buf.h"
 #include "date.h"
 #include "error.h"
+#include "export.h"
 #include "load.h"
+#include "paths.h"
+#include "render.h"
+#include "site.h"
 #include "timex.h"
+#include "write.h"
 
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define EXIT_CONTENT 1
 #define EXIT_USAGE 2
@@ -19,8 +28,8 @@ static const char usage_text[] =
 	"usage: annals <command> [options]\n"
 	"\n"
 	"commands:\n"
-	"  build [--source DIR] [--output DIR] [--theme NAME]\n"
-	"        build the site in DIR (default .) into --output (default public/)\n"
+	"  build [--source DIR] [--output DIR] [--theme NAME] [--force] [--quiet]\n"
+	"        build the site in DIR (default .) into --output (default DIR/public)\n"
 	"  tag --dct YYYY-MM-DD [FILE|-]\n"
 	"        print the date expressions found in FILE (default stdin) as JSON\n"
 	"  timeline [--source DIR] [--json]\n"
@@ -107,6 +116,173 @@ static int cmd_tag(int argc, char **argv)
 	return 0;
 }
 
+/* Options shared by the commands that read a site. */
+typedef struct {
+	const char *source, *output, *theme;
+	int force, quiet, json;
+} site_opts;
+
+/* Parses the options `allowed` lists ("soTfqj"); returns 0, or the usage
+ * exit code after printing why. */
+static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
+                           const char *allowed)
+{
+	memset(o, 0, sizeof *o);
+	o->source = ".";
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		char key = 0;
+		if (strcmp(a, "--source") == 0 || strcmp(a, "-s") == 0)
+			slot = &o->source, key = 's';
+		else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0)
+			slot = &o->output, key = 'o';
+		else if (strcmp(a, "--theme") == 0)
+			slot = &o->theme, key = 'T';
+		else if (strcmp(a, "--force") == 0)
+			o->force = 1, key = 'f';
+		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+			o->quiet = 1, key = 'q';
+		else if (strcmp(a, "--json") == 0)
+			o->json = 1, key = 'j';
+		if (!key || !strchr(allowed, key)) {
+			fprintf(stderr, "annals: %s: unknown option '%s'\nrun 'annals --help' for usage\n",
+			        cmd, a);
+			return EXIT_USAGE;
+		}
+		if (slot) {
+			if (i + 1 >= argc || !argv[i + 1][0]) {
+				fprintf(stderr, "annals: %s: %s needs a value\n", cmd, a);
+				return EXIT_USAGE;
+			}
+			*slot = argv[++i];
+		}
+	}
+	return 0;
+}
+
+/* Set when SIGINT or SIGTERM arrives while the output is being written;
+ * before that nothing is on disk yet, so the handler simply exits. */
+static volatile sig_atomic_t g_writing, g_interrupted;
+
+static void on_signal(int sig)
+{
+	if (!g_writing)
+		_exit(128 + sig);
+	g_interrupted = sig;
+}
+
+static int write_site(const an_site *site, const an_pages *pages, const char *theme_dir,
+                      const site_opts *o, const char *output, an_error *err)
+{
+	an_output *out = an_output_begin(output, site->root, o->force, err);
+	if (!out)
+		return -1;
+	g_writing = 1;
+	int rc = 0;
+	an_buf static_dir = AN_BUF_INIT, json = AN_BUF_INIT;
+	an_buf_printf(&static_dir, "%s/static", theme_dir);
+	if ((rc = an_output_copy_tree(out, static_dir.ptr, err)) < 0)
+		goto done;
+	for (size_t i = 0; i < pages->len && rc == 0 && !g_interrupted; i++)
+		rc = an_output_write(out, pages->items[i].path, pages->items[i].data,
+		                     pages->items[i].len, err);
+	if (rc < 0)
+		goto done;
+	an_export_timeline_json(&json, site);
+	rc = an_output_write(out, "timeline.json", json.ptr, json.len, err);
+done:
+	if (rc == 0 && g_interrupted)
+		rc = an_error_set(err, output, 0, "interrupted; the previous site is unchanged");
+	if (rc == 0)
+		rc = an_output_commit(out, err);
+	else
+		an_output_abort(out);
+	g_writing = 0;
+	an_buf_free(&static_dir);
+	an_buf_free(&json);
+	return rc;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmd_build(int argc, char **argv, const char *argv0)
+{
+	site_opts o;
+	int rc = parse_site_opts(&o, argc, argv, "build", "soTfq");
+	if (rc)
+		return rc;
+	double t0 = now_ms();
+	an_error err = AN_ERROR_INIT;
+	an_site site;
+	an_pages pages = AN_PAGES_INIT;
+	char data_dir[PATH_MAX], theme_dir[PATH_MAX];
+	an_buf output = AN_BUF_INIT;
+	int loaded = 0;
+	if ((rc = an_paths_data_dir(data_dir, argv0, &err)) < 0)
+		goto done;
+	if ((rc = an_site_load(&site, o.source, &err)) < 0)
+		goto done;
+	loaded = 1;
+	const char *theme = o.theme ? o.theme : site.config.theme;
+	if ((rc = an_paths_theme(theme_dir, o.source, data_dir, theme, &err)) < 0)
+		goto done;
+	an_buf lua_dir = AN_BUF_INIT;
+	an_buf_printf(&lua_dir, "%s/lua", data_dir);
+	rc = an_render_site(&pages, &site, lua_dir.ptr, theme_dir, &err);
+	an_buf_free(&lua_dir);
+	if (rc < 0)
+		goto done;
+	if (o.output)
+		an_buf_puts(&output, o.output);
+	else
+		an_buf_printf(&output, "%s/public", o.source);
+	if ((rc = write_site(&site, &pages, theme_dir, &o, output.ptr, &err)) < 0)
+		goto done;
+	if (!o.quiet)
+		fprintf(stderr,
+		        "annals: built %zu pages from %zu articles (%zu events, %zu undated) "
+		        "into %s in %.0f ms\n",
+		        pages.len + 1, site.n_articles, site.timeline.n_events,
+		        site.timeline.n_undated, output.ptr, now_ms() - t0);
+done:
+	if (rc < 0)
+		an_error_print(&err, stderr);
+	an_pages_free(&pages);
+	an_buf_free(&output);
+	if (loaded)
+		an_site_free(&site);
+	return rc < 0 ? EXIT_CONTENT : 0;
+}
+
+static int cmd_timeline(int argc, char **argv)
+{
+	site_opts o;
+	int rc = parse_site_opts(&o, argc, argv, "timeline", "sj");
+	if (rc)
+		return rc;
+	an_error err = AN_ERROR_INIT;
+	an_site site;
+	if (an_site_load(&site, o.source, &err) < 0) {
+		an_error_print(&err, stderr);
+		return EXIT_CONTENT;
+	}
+	an_buf out = AN_BUF_INIT;
+	if (o.json)
+		an_export_timeline_json(&out, &site);
+	else
+		an_export_timeline_text(&out, &site);
+	fwrite(out.ptr, 1, out.len, stdout);
+	an_buf_free(&out);
+	an_site_free(&site);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -121,7 +297,13 @@ int main(int argc, char **argv)
 		printf("annals %s\n", AN_VERSION);
 		return 0;
 	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	if (strcmp(cmd, "build") == 0)
+		return cmd_build(argc - 1, argv + 1, argv[0]);
 	if (strcmp(cmd, "tag") == 0)
 		return cmd_tag(argc - 1, argv + 1);
+	if (strcmp(cmd, "timeline") == 0)
+		return cmd_timeline(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", cmd);
 }

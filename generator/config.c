@@ -1,0 +1,110 @@
+/* config.c - annals.yaml (see config.h). */
+#include "config.h"
+#include "alloc.h"
+#include "buf.h"
+#include "load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+static void set(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = an_xstrdup(v);
+}
+
+static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_error *err)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root)
+		return 0;
+	if (root->type != YAML_MAPPING_NODE)
+		return an_error_set(err, file, (int)root->start_mark.line + 1,
+		                    "expected 'key: value' lines");
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+	     p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(doc, p->value);
+		int line = (int)k->start_mark.line + 1;
+		if (k->type != YAML_SCALAR_NODE)
+			return an_error_set(err, file, line, "keys must be plain words");
+		const char *key = (const char *)k->data.scalar.value;
+		char **slot = NULL;
+		if (strcmp(key, "title") == 0)
+			slot = &cfg->title;
+		else if (strcmp(key, "description") == 0)
+			slot = &cfg->description;
+		else if (strcmp(key, "base_url") == 0)
+			slot = &cfg->base_url;
+		else if (strcmp(key, "language") == 0)
+			slot = &cfg->language;
+		else if (strcmp(key, "theme") == 0)
+			slot = &cfg->theme;
+		if (!slot) {
+			fprintf(stderr, "annals: %s:%d: warning: unknown key '%s' ignored\n", file,
+			        line, key);
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE)
+			return an_error_set(err, file, line, "'%s' must be a single value", key);
+		set(slot, (const char *)v->data.scalar.value);
+	}
+	return 0;
+}
+
+int an_config_load(an_config *out, const char *root, an_error *err)
+{
+	memset(out, 0, sizeof *out);
+	set(&out->title, "Timeline");
+	set(&out->description, "");
+	set(&out->base_url, "");
+	set(&out->language, "en");
+	set(&out->theme, "default");
+
+	an_buf path = AN_BUF_INIT, text = AN_BUF_INIT;
+	an_buf_printf(&path, "%s/annals.yaml", root);
+	struct stat st;
+	int rc = 0;
+	if (stat(path.ptr, &st) != 0)
+		goto done; /* no config: defaults */
+	if ((rc = an_load_file(&text, path.ptr, err)) < 0)
+		goto done;
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text.ptr, text.len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = an_error_set(err, "annals.yaml", (int)parser.problem_mark.line + 1, "%s",
+		                  parser.problem ? parser.problem : "invalid YAML");
+		yaml_parser_delete(&parser);
+		goto done;
+	}
+	rc = apply(out, &doc, "annals.yaml", err);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	/* base_url is joined with paths: keep it without a trailing slash */
+	size_t n = strlen(out->base_url);
+	while (n > 0 && out->base_url[n - 1] == '/')
+		out->base_url[--n] = '\0';
+done:
+	an_buf_free(&path);
+	an_buf_free(&text);
+	if (rc < 0)
+		an_config_free(out);
+	return rc;
+}
+
+void an_config_free(an_config *cfg)
+{
+	if (!cfg)
+		return;
+	free(cfg->title);
+	free(cfg->description);
+	free(cfg->base_url);
+	free(cfg->language);
+	free(cfg->theme);
+	memset(cfg, 0, sizeof *cfg);
+}

@@ -1,0 +1,22 @@
+/* config.h - the site configuration, annals.yaml at the site root (optional).
+ * an_config owns its strings; free with an_config_free. */
+#ifndef AN_CONFIG_H
+#define AN_CONFIG_H
+
+#include "error.h"
+
+typedef struct {
+	char *title;       /* default "Timeline" */
+	char *description; /* default "" */
+	char *base_url;    /* default "": relative links only */
+	char *language;    /* default "en" */
+	char *theme;       /* default "default" */
+} an_config;
+
+/* Reads ROOT/annals.yaml when it exists, else fills the defaults.  Unknown
+ * keys are reported on stderr as warnings.  Returns 0 or -1 with `err`
+ * naming the file and line. */
+int an_config_load(an_config *out, const char *root, an_error *err);
+void an_config_free(an_config *cfg);
+
+#endif

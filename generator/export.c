@@ -1,0 +1,134 @@
+/* export.c - timeline.json and the terminal timeline (see export.h). */
+#include "export.h"
+
+#include <string.h>
+
+const char *an_export_sentence(const an_site *site, const an_mention *m, size_t *len)
+{
+	const an_analysis *an = &site->analyses[m->doc];
+	const an_sentence *s = &an->sentences.items[m->sentence];
+	*len = s->end - s->start;
+	return site->articles[m->doc].text + s->start;
+}
+
+static void json_key(an_buf *out, const char *key, const char *value)
+{
+	an_buf_json(out, key);
+	an_buf_putc(out, ':');
+	an_buf_json(out, value);
+}
+
+static void json_event(an_buf *out, const an_site *site, const an_event *ev, int dated)
+{
+	an_buf_putc(out, '{');
+	json_key(out, "id", ev->id);
+	if (dated) {
+		an_buf_putc(out, ',');
+		json_key(out, "date", ev->value);
+		an_buf_putc(out, ',');
+		json_key(out, "granularity", an_granularity_name(ev->span.gran));
+		if (ev->mod[0]) {
+			an_buf_putc(out, ',');
+			json_key(out, "mod", ev->mod);
+		}
+	}
+	an_buf_putc(out, ',');
+	json_key(out, "title", ev->title);
+	an_buf_putc(out, ',');
+	json_key(out, "summary", ev->summary);
+	an_buf_puts(out, ",\"sources\":[");
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		if (i)
+			an_buf_putc(out, ',');
+		an_buf_json(out, site->articles[ev->sources[i]].slug);
+	}
+	an_buf_puts(out, "],\"mentions\":[");
+	for (size_t i = 0; i < ev->n_mentions; i++) {
+		const an_mention *m = &ev->mentions[i];
+		size_t len;
+		const char *s = an_export_sentence(site, m, &len);
+		an_buf_puts(out, i ? ",{" : "{");
+		json_key(out, "article", site->articles[m->doc].slug);
+		an_buf_puts(out, ",\"sentence\":\"");
+		an_buf_json_str(out, s, len);
+		an_buf_putc(out, '"');
+		if (m->timex >= 0) {
+			const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
+			an_buf_puts(out, ",\"timex\":{\"text\":\"");
+			an_buf_json_str(out, site->articles[m->doc].text + t->start, t->end - t->start);
+			an_buf_puts(out, "\",");
+			json_key(out, "value", t->value);
+			if (t->mod[0]) {
+				an_buf_putc(out, ',');
+				json_key(out, "mod", t->mod);
+			}
+			an_buf_putc(out, '}');
+		}
+		an_buf_putc(out, '}');
+	}
+	an_buf_puts(out, "]}");
+}
+
+void an_export_timeline_json(an_buf *out, const an_site *site)
+{
+	an_buf_puts(out, "{");
+	json_key(out, "title", site->config.title);
+	an_buf_puts(out, ",\n\"articles\":[");
+	for (size_t i = 0; i < site->n_articles; i++) {
+		const an_article *a = &site->articles[i];
+		char date[16];
+		snprintf(date, sizeof date, "%04d-%02d-%02d", a->meta.date.y, a->meta.date.m,
+		         a->meta.date.d);
+		an_buf_puts(out, i ? ",\n{" : "\n{");
+		json_key(out, "slug", a->slug);
+		an_buf_putc(out, ',');
+		json_key(out, "title", a->meta.title);
+		an_buf_putc(out, ',');
+		json_key(out, "date", date);
+		an_buf_putc(out, ',');
+		json_key(out, "source", a->meta.source);
+		an_buf_putc(out, ',');
+		json_key(out, "path", a->path);
+		an_buf_putc(out, '}');
+	}
+	an_buf_puts(out, "],\n\"events\":[");
+	for (size_t i = 0; i < site->timeline.n_events; i++) {
+		an_buf_puts(out, i ? ",\n" : "\n");
+		json_event(out, site, &site->timeline.events[i], 1);
+	}
+	an_buf_puts(out, "],\n\"undated\":[");
+	for (size_t i = 0; i < site->timeline.n_undated; i++) {
+		an_buf_puts(out, i ? ",\n" : "\n");
+		json_event(out, site, &site->timeline.undated[i], 0);
+	}
+	an_buf_puts(out, "]}\n");
+}
+
+static void text_event(an_buf *out, const an_site *site, const an_event *ev)
+{
+	an_buf label = AN_BUF_INIT;
+	if (ev->value[0])
+		an_value_label(&label, ev->value, ev->mod);
+	else
+		an_buf_puts(&label, "(no date)");
+	an_buf_printf(out, "%-26s  %s\n", label.ptr, ev->title);
+	an_buf_free(&label);
+	an_buf_printf(out, "%-26s  ", "");
+	for (size_t i = 0; i < ev->n_sources; i++)
+		an_buf_printf(out, "%s%s", i ? ", " : "sources: ",
+		              site->articles[ev->sources[i]].meta.source);
+	an_buf_putc(out, '\n');
+}
+
+void an_export_timeline_text(an_buf *out, const an_site *site)
+{
+	an_buf_printf(out, "%s: %zu events from %zu articles\n\n", site->config.title,
+	              site->timeline.n_events, site->n_articles);
+	for (size_t i = 0; i < site->timeline.n_events; i++)
+		text_event(out, site, &site->timeline.events[i]);
+	if (site->timeline.n_undated) {
+		an_buf_puts(out, "\nWithout a date:\n");
+		for (size_t i = 0; i < site->timeline.n_undated; i++)
+			text_event(out, site, &site->timeline.undated[i]);
+	}
+}

@@ -1,0 +1,423 @@
+/* render.c - site tables for the Lua theme, and its pages back (see
+ * render.h).  The tables follow docs/themes.md; everything is copied into
+ * Lua strings, so a theme cannot reach or corrupt C memory. */
+#include "render.h"
+#include "alloc.h"
+#include "buf.h"
+#include "export.h"
+#include "sandbox.h"
+
+#include <ctype.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+void an_pages_add(an_pages *pages, const char *path, const char *data, size_t len)
+{
+	pages->items = an_xgrow(pages->items, &pages->cap, pages->len + 1,
+	                        sizeof *pages->items);
+	an_page *p = &pages->items[pages->len++];
+	p->path = an_xstrdup(path);
+	p->data = an_xstrndup(data, len);
+	p->len = len;
+}
+
+void an_pages_free(an_pages *pages)
+{
+	for (size_t i = 0; i < pages->len; i++) {
+		free(pages->items[i].path);
+		free(pages->items[i].data);
+	}
+	free(pages->items);
+	pages->items = NULL;
+	pages->len = pages->cap = 0;
+}
+
+int an_render_path_ok(const char *path)
+{
+	size_t n = strlen(path);
+	if (n == 0 || n > 1024 || path[0] == '/' || path[n - 1] == '/')
+		return 0;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == ':')
+			return 0;
+	for (const char *seg = path; seg;) {
+		const char *end = strchr(seg, '/');
+		size_t len = end ? (size_t)(end - seg) : strlen(seg);
+		if (len == 0 || len > 255 || (len == 1 && seg[0] == '.') ||
+		    (len == 2 && seg[0] == '.' && seg[1] == '.'))
+			return 0;
+		seg = end ? end + 1 : NULL;
+	}
+	return 1;
+}
+
+static int digits_at(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+int an_render_html_datetime(const char *v)
+{
+	size_t n = strlen(v);
+	if (n < 4 || !digits_at(v, 4))
+		return 0;
+	if (n == 4)
+		return 1;
+	if (v[4] != '-')
+		return 0;
+	if (n == 8 && v[5] == 'W' && digits_at(v + 6, 2))
+		return 1;
+	if (n >= 7 && digits_at(v + 5, 2) && (n == 7 || (v[7] == '-' && n >= 10 &&
+	                                                  digits_at(v + 8, 2)))) {
+		if (n == 7 || n == 10)
+			return 1;
+		return n == 16 && v[10] == 'T' && digits_at(v + 11, 2) && v[13] == ':' &&
+		       digits_at(v + 14, 2);
+	}
+	return 0;
+}
+
+static void html_escape(an_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': an_buf_puts(out, "&amp;"); break;
+		case '<': an_buf_puts(out, "&lt;"); break;
+		case '>': an_buf_puts(out, "&gt;"); break;
+		case '"': an_buf_puts(out, "&quot;"); break;
+		case '\'': an_buf_puts(out, "&#39;"); break;
+		default: an_buf_putc(out, *s);
+		}
+	}
+}
+
+/* ---- article bodies with their dates marked ---- */
+
+typedef struct {
+	const an_site *site;
+	size_t doc;
+} mark_ctx;
+
+static const char *mark_timex(an_buf *out, size_t i, void *payload)
+{
+	const mark_ctx *mc = payload;
+	const an_timex *t = &mc->site->analyses[mc->doc].timexes.items[i];
+	const an_event *ev = an_timeline_find(&mc->site->timeline, mc->doc, (long)i);
+	int is_time = an_render_html_datetime(t->value);
+	if (is_time) {
+		an_buf_puts(out, "<time class=\"timex\" datetime=\"");
+	} else {
+		an_buf_puts(out, "<span class=\"timex\" data-value=\"");
+	}
+	html_escape(out, t->value);
+	an_buf_printf(out, "\" id=\"t%zu\">", i);
+	if (ev) {
+		an_buf_puts(out, "<a href=\"../events/");
+		html_escape(out, ev->id);
+		an_buf_puts(out, ".html\">");
+		return is_time ? "</a></time>" : "</a></span>";
+	}
+	return is_time ? "</time>" : "</span>";
+}
+
+static void article_html(an_buf *out, const an_site *site, size_t d)
+{
+	const an_timex_list *tl = &site->analyses[d].timexes;
+	size_t *starts = an_xmalloc((tl->len + 1) * sizeof *starts);
+	size_t *ends = an_xmalloc((tl->len + 1) * sizeof *ends);
+	for (size_t i = 0; i < tl->len; i++) {
+		starts[i] = tl->items[i].start;
+		ends[i] = tl->items[i].end;
+	}
+	mark_ctx mc = {site, d};
+	an_article_html(out, &site->articles[d], starts, ends, tl->len, mark_timex, &mc);
+	free(starts);
+	free(ends);
+}
+
+/* ---- tables ---- */
+
+static void set_str(lua_State *L, const char *key, const char *value)
+{
+	lua_pushstring(L, value ? value : "");
+	lua_setfield(L, -2, key);
+}
+
+static void set_lstr(lua_State *L, const char *key, const char *value, size_t len)
+{
+	lua_pushlstring(L, value, len);
+	lua_setfield(L, -2, key);
+}
+
+static void iso_date(char out[16], an_date d)
+{
+	snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+static void push_label(lua_State *L, const char *value, const char *mod)
+{
+	an_buf b = AN_BUF_INIT;
+	an_value_label(&b, value, mod);
+	lua_pushlstring(L, b.ptr, b.len);
+	an_buf_free(&b);
+}
+
+/* The first sentence long enough to say something, as the article's blurb. */
+static void push_article_summary(lua_State *L, const an_site *site, size_t d)
+{
+	const an_analysis *an = &site->analyses[d];
+	const char *text = site->articles[d].text;
+	for (size_t i = 0; i < an->sentences.len; i++) {
+		const an_sentence *s = &an->sentences.items[i];
+		size_t spaces = 0;
+		for (size_t k = s->start; k < s->end; k++)
+			spaces += text[k] == ' ';
+		if (spaces >= 7 || i + 1 == an->sentences.len) {
+			lua_pushlstring(L, text + s->start, s->end - s->start);
+			return;
+		}
+	}
+	lua_pushstring(L, "");
+}
+
+static void push_article(lua_State *L, const an_site *site, size_t d,
+                         const an_event *const *article_events, size_t n_events)
+{
+	const an_article *a = &site->articles[d];
+	char date[16];
+	iso_date(date, a->meta.date);
+	lua_createtable(L, 0, 12);
+	set_str(L, "slug", a->slug);
+	set_str(L, "title", a->meta.title);
+	set_str(L, "date", date);
+	push_label(L, date, "");
+	lua_setfield(L, -2, "date_label");
+	set_str(L, "source", a->meta.source);
+	set_str(L, "path", a->path);
+	if (a->meta.original)
+		set_str(L, "original", a->meta.original);
+	an_buf url = AN_BUF_INIT;
+	an_buf_printf(&url, "articles/%s.html", a->slug);
+	set_str(L, "url", url.ptr);
+	an_buf_free(&url);
+	push_article_summary(L, site, d);
+	lua_setfield(L, -2, "summary");
+	an_buf html = AN_BUF_INIT;
+	article_html(&html, site, d);
+	set_lstr(L, "html", html.ptr ? html.ptr : "", html.len);
+	an_buf_free(&html);
+	lua_createtable(L, (int)n_events, 0);
+	for (size_t i = 0; i < n_events; i++) {
+		lua_pushstring(L, article_events[i]->id);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "events");
+	lua_createtable(L, 0, (int)a->meta.n_extra);
+	for (size_t i = 0; i < a->meta.n_extra; i++)
+		set_str(L, a->meta.extra[i].key, a->meta.extra[i].value);
+	lua_setfield(L, -2, "params");
+}
+
+static void push_mention(lua_State *L, const an_site *site, const an_mention *m)
+{
+	const an_article *a = &site->articles[m->doc];
+	char date[16];
+	iso_date(date, a->meta.date);
+	lua_createtable(L, 0, 9);
+	set_str(L, "article", a->slug);
+	set_str(L, "article_title", a->meta.title);
+	an_buf url = AN_BUF_INIT;
+	an_buf_printf(&url, "articles/%s.html", a->slug);
+	set_str(L, "article_url", url.ptr);
+	an_buf_free(&url);
+	set_str(L, "source", a->meta.source);
+	set_str(L, "date", date);
+	size_t len;
+	const char *s = an_export_sentence(site, m, &len);
+	set_lstr(L, "sentence", s, len);
+	if (m->timex >= 0) {
+		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
+		char anchor[32];
+		snprintf(anchor, sizeof anchor, "t%ld", m->timex);
+		set_str(L, "anchor", anchor);
+		lua_createtable(L, 0, 3);
+		set_lstr(L, "text", a->text + t->start, t->end - t->start);
+		set_str(L, "value", t->value);
+		if (t->mod[0])
+			set_str(L, "mod", t->mod);
+		lua_setfield(L, -2, "timex");
+	}
+}
+
+static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated)
+{
+	lua_createtable(L, 0, 14);
+	set_str(L, "id", ev->id);
+	set_str(L, "title", ev->title);
+	set_str(L, "summary", ev->summary);
+	an_buf url = AN_BUF_INIT;
+	an_buf_printf(&url, "events/%s.html", ev->id);
+	set_str(L, "url", url.ptr);
+	an_buf_free(&url);
+	if (dated) {
+		set_str(L, "date", ev->value);
+		set_str(L, "granularity", an_granularity_name(ev->span.gran));
+		if (ev->mod[0])
+			set_str(L, "mod", ev->mod);
+		if (an_render_html_datetime(ev->value))
+			set_str(L, "datetime", ev->value);
+		push_label(L, ev->value, ev->mod);
+		lua_setfield(L, -2, "date_label");
+		lua_pushboolean(L, ev->span.gran < AN_GRAN_DAY || ev->mod[0]);
+		lua_setfield(L, -2, "approximate");
+		char first[16];
+		iso_date(first, an_date_from_days(ev->span.first));
+		set_str(L, "sort_date", first);
+	}
+	lua_createtable(L, (int)ev->n_sources, 0);
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		lua_pushstring(L, site->articles[ev->sources[i]].slug);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "sources");
+	lua_createtable(L, (int)ev->n_mentions, 0);
+	for (size_t i = 0; i < ev->n_mentions; i++) {
+		push_mention(L, site, &ev->mentions[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "mentions");
+}
+
+/* For each article, the events it reports (timeline order, dated first). */
+static void article_events(const an_site *site, const an_event ***out, size_t *counts)
+{
+	const an_timeline *tl = &site->timeline;
+	for (int pass = 0; pass < 2; pass++) {
+		const an_event *evs = pass ? tl->undated : tl->events;
+		size_t n = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < n; i++)
+			for (size_t s = 0; s < evs[i].n_sources; s++) {
+				size_t d = evs[i].sources[s];
+				out[d] = an_xrealloc(out[d], (counts[d] + 1) * sizeof **out);
+				out[d][counts[d]++] = &evs[i];
+			}
+	}
+}
+
+static void push_site(lua_State *L, const an_site *site)
+{
+	const an_config *c = &site->config;
+	lua_createtable(L, 0, 12);
+	set_str(L, "title", c->title);
+	set_str(L, "description", c->description);
+	set_str(L, "base_url", c->base_url);
+	set_str(L, "language", c->language);
+	set_str(L, "generator", "annals " AN_VERSION);
+	if (site->n_articles) {
+		char date[16];
+		iso_date(date, site->articles[site->n_articles - 1].meta.date);
+		set_str(L, "updated", date);
+	}
+
+	const an_event ***per = an_xcalloc(site->n_articles + 1, sizeof *per);
+	size_t *counts = an_xcalloc(site->n_articles + 1, sizeof *counts);
+	article_events(site, per, counts);
+	lua_createtable(L, (int)site->n_articles, 0);
+	for (size_t d = 0; d < site->n_articles; d++) {
+		push_article(L, site, d, per[d], counts[d]);
+		lua_rawseti(L, -2, (lua_Integer)d + 1);
+		free((void *)per[d]);
+	}
+	lua_setfield(L, -2, "articles");
+	free(per);
+	free(counts);
+
+	const an_timeline *tl = &site->timeline;
+	lua_createtable(L, (int)tl->n_events, 0);
+	for (size_t i = 0; i < tl->n_events; i++) {
+		push_event(L, site, &tl->events[i], 1);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "events");
+	lua_createtable(L, (int)tl->n_undated, 0);
+	for (size_t i = 0; i < tl->n_undated; i++) {
+		push_event(L, site, &tl->undated[i], 0);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "undated");
+}
+
+/* Copies the list of {path=, content=} the theme returned.  [-0, +0] */
+static int collect_pages(an_pages *out, lua_State *L, int idx, an_error *err)
+{
+	if (!lua_istable(L, idx))
+		return an_error_set(err, "theme.lua", 0,
+		                    "build() must return a list of {path=..., content=...} "
+		                    "(got %s)", luaL_typename(L, idx));
+	lua_Integer n = luaL_len(L, idx);
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		if (!lua_istable(L, -1)) {
+			lua_pop(L, 1);
+			return an_error_set(err, "theme.lua", 0, "page %lld is not a table", (long long)i);
+		}
+		lua_getfield(L, -1, "path");
+		lua_getfield(L, -2, "content");
+		size_t len;
+		const char *path = lua_tostring(L, -2);
+		const char *data = lua_tolstring(L, -1, &len);
+		int rc = 0;
+		if (!path || !an_render_path_ok(path))
+			rc = an_error_set(err, "theme.lua", 0,
+			                  "page %lld has a bad path \"%s\": use a relative path "
+			                  "inside the output folder", (long long)i,
+			                  path ? path : "(none)");
+		else if (!data)
+			rc = an_error_set(err, "theme.lua", 0, "page \"%s\" has no content string",
+			                  path);
+		else
+			an_pages_add(out, path, data, len);
+		lua_pop(L, 3);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
+                   const char *theme_dir, an_error *err)
+{
+	an_sandbox_opts opts = {lua_dir, theme_dir, 0, 0};
+	an_sandbox *sb = an_sandbox_new(&opts, err);
+	if (!sb)
+		return -1;
+	lua_State *L = an_sandbox_state(sb);
+	an_buf path = AN_BUF_INIT;
+	an_buf_printf(&path, "%s/theme.lua", theme_dir);
+	int rc = an_sandbox_dofile(sb, path.ptr, path.ptr, err);
+	if (rc < 0)
+		goto done;
+	if (!lua_istable(L, -1)) {
+		rc = an_error_set(err, path.ptr, 0, "theme.lua must return a table with build(site)");
+		goto done;
+	}
+	lua_getfield(L, -1, "build");
+	if (!lua_isfunction(L, -1)) {
+		rc = an_error_set(err, path.ptr, 0, "theme.lua returns no build(site) function");
+		goto done;
+	}
+	push_site(L, site);
+	if ((rc = an_sandbox_call(sb, 1, "theme build()", err)) < 0)
+		goto done;
+	rc = collect_pages(out, L, lua_gettop(L), err);
+done:
+	if (rc < 0 && !err->file[0])
+		snprintf(err->file, sizeof err->file, "%s", path.ptr);
+	an_buf_free(&path);
+	an_sandbox_free(sb);
+	return rc;
+}

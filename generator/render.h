@@ -1,0 +1,40 @@
+/* render.h - the render stage: gives the site to the Lua theme as plain
+ * tables (copies, never pointers into C data) and collects the pages its
+ * build() returns.  The page list owns its paths and bytes; free with
+ * an_pages_free. */
+#ifndef AN_RENDER_H
+#define AN_RENDER_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "site.h"
+
+typedef struct {
+	char *path; /* relative to the output folder, '/'-separated, checked */
+	char *data;
+	size_t len;
+} an_page;
+
+typedef struct {
+	an_page *items;
+	size_t len, cap;
+} an_pages;
+
+#define AN_PAGES_INIT {NULL, 0, 0}
+
+/* Runs THEME_DIR/theme.lua with annals' Lua modules from LUA_DIR.  Returns
+ * 0, or -1 with `err` carrying the theme's message and traceback. */
+int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
+                   const char *theme_dir, an_error *err);
+/* Adds a page (copies path and data). */
+void an_pages_add(an_pages *pages, const char *path, const char *data, size_t len);
+/* 1 when `path` is a safe relative page path: no "..", no leading '/', no
+ * backslash or control characters, no empty segments. */
+int an_render_path_ok(const char *path);
+/* 1 when `value` is a valid HTML datetime (year, month, day, week or local
+ * date-time), so it can go in <time datetime>. */
+int an_render_html_datetime(const char *value);
+void an_pages_free(an_pages *pages);
+
+#endif

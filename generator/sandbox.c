@@ -1,0 +1,314 @@
+/* sandbox.c - the restricted Lua state (see sandbox.h).
+ *
+ * Limits are enforced from C, where a script cannot reach them: the
+ * allocator refuses to grow past the budget (Lua raises "not enough
+ * memory"), and a count hook raises once the instruction budget is spent.
+ * The hook re-arms itself before raising, so a script that catches the
+ * error with pcall is stopped again a moment later. */
+#include "sandbox.h"
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "load.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_EVERY 10000
+
+struct an_sandbox {
+	lua_State *L;
+	size_t used, limit;
+	long instructions, instruction_limit;
+	char *lua_dir, *theme_dir;
+};
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	an_sandbox *sb = ud;
+	if (nsize == 0) {
+		free(ptr);
+		sb->used -= ptr ? osize : 0;
+		return NULL;
+	}
+	size_t old = ptr ? osize : 0;
+	if (nsize > old && sb->used + (nsize - old) > sb->limit)
+		return NULL; /* Lua turns this into a "not enough memory" error */
+	void *p = realloc(ptr, nsize);
+	if (p)
+		sb->used = sb->used - old + nsize;
+	return p;
+}
+
+static an_sandbox *self(lua_State *L)
+{
+	void *ud;
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+	(void)ar;
+	an_sandbox *sb = self(L);
+	sb->instructions += HOOK_EVERY;
+	if (sb->instructions > sb->instruction_limit) {
+		lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+		luaL_error(L, "the theme ran too long (over %d million instructions); "
+		              "look for an endless loop", (int)(sb->instruction_limit / 1000000));
+	}
+}
+
+/* Reads a text file below `dir`; `rel` must not climb out of it. */
+static int read_below(an_buf *out, const char *dir, const char *rel)
+{
+	if (!rel[0] || rel[0] == '/' || strstr(rel, "..") || strchr(rel, '\\'))
+		return -1;
+	an_buf path = AN_BUF_INIT;
+	an_buf_printf(&path, "%s/%s", dir, rel);
+	an_error err = AN_ERROR_INIT;
+	int rc = an_load_file(out, path.ptr, &err);
+	an_buf_free(&path);
+	return rc;
+}
+
+static int load_text(lua_State *L, const char *code, size_t len, const char *name)
+{
+	return luaL_loadbufferx(L, code, len, name, "t");
+}
+
+/* annals.load_text(code, chunkname [, env]) -> function | nil, message
+ * [-(2|3), +(1|2), -] */
+static int l_load_text(lua_State *L)
+{
+	size_t len;
+	const char *code = luaL_checklstring(L, 1, &len);
+	const char *name = luaL_optstring(L, 2, "=(load_text)");
+	int has_env = !lua_isnoneornil(L, 3);
+	if (load_text(L, code, len, name) != LUA_OK) {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	if (has_env) {
+		lua_pushvalue(L, 3);
+		if (!lua_setupvalue(L, -2, 1))
+			lua_pop(L, 1);
+	}
+	return 1;
+}
+
+/* annals.read_template(name) -> string   [-1, +1, e] */
+static int l_read_template(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	an_sandbox *sb = self(L);
+	an_buf dir = AN_BUF_INIT, text = AN_BUF_INIT;
+	an_buf_printf(&dir, "%s/templates", sb->theme_dir);
+	int rc = read_below(&text, dir.ptr, name);
+	an_buf_free(&dir);
+	if (rc < 0) {
+		an_buf_free(&text);
+		return luaL_error(L, "template '%s' not found in %s/templates", name,
+		                  sb->theme_dir);
+	}
+	lua_pushlstring(L, text.ptr, text.len);
+	an_buf_free(&text);
+	return 1;
+}
+
+/* annals.date_label(value [, mod]) -> string   [-(1|2), +1, e] */
+static int l_date_label(lua_State *L)
+{
+	const char *value = luaL_checkstring(L, 1);
+	const char *mod = luaL_optstring(L, 2, "");
+	an_buf b = AN_BUF_INIT;
+	an_value_label(&b, value, mod);
+	lua_pushlstring(L, b.ptr, b.len);
+	an_buf_free(&b);
+	return 1;
+}
+
+/* require(name): modules from the annals Lua folder, then the theme.
+ * Results are cached in the registry table "annals.loaded".
+ * [-1, +1, e] */
+static int l_require(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	an_sandbox *sb = self(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, "annals.loaded");
+	lua_getfield(L, -1, name);
+	if (!lua_isnil(L, -1))
+		return 1;
+	lua_pop(L, 1);
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' || *p == '-'))
+			return luaL_error(L, "require: bad module name '%s'", name);
+	an_buf rel = AN_BUF_INIT, text = AN_BUF_INIT;
+	for (const char *p = name; *p; p++)
+		an_buf_putc(&rel, *p == '.' ? '/' : *p);
+	an_buf_puts(&rel, ".lua");
+	const char *found = NULL;
+	if (read_below(&text, sb->lua_dir, rel.ptr) == 0)
+		found = sb->lua_dir;
+	else if (read_below(&text, sb->theme_dir, rel.ptr) == 0)
+		found = sb->theme_dir;
+	if (!found) {
+		an_buf_free(&rel);
+		an_buf_free(&text);
+		return luaL_error(L, "module '%s' not found in %s or %s", name, sb->lua_dir,
+		                  sb->theme_dir);
+	}
+	an_buf chunk = AN_BUF_INIT;
+	an_buf_printf(&chunk, "@%s/%s", found, rel.ptr);
+	int rc = load_text(L, text.ptr, text.len, chunk.ptr);
+	an_buf_free(&chunk);
+	an_buf_free(&rel);
+	an_buf_free(&text);
+	if (rc != LUA_OK)
+		return lua_error(L);
+	lua_pushstring(L, name);
+	lua_call(L, 1, 1);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushboolean(L, 1);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -3, name);
+	return 1;
+}
+
+/* print(...) goes to stderr, marked as the theme's, never into the site.
+ * [-n, +0, -] */
+static int l_print(lua_State *L)
+{
+	int n = lua_gettop(L);
+	fputs("annals: theme:", stderr);
+	for (int i = 1; i <= n; i++)
+		fprintf(stderr, " %s", luaL_tolstring(L, i, NULL));
+	fputc('\n', stderr);
+	return 0;
+}
+
+static void open_safe_libs(lua_State *L)
+{
+	static const luaL_Reg libs[] = {
+		{LUA_GNAME, luaopen_base},       {LUA_TABLIBNAME, luaopen_table},
+		{LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math},
+		{LUA_UTF8LIBNAME, luaopen_utf8},  {NULL, NULL}};
+	for (const luaL_Reg *l = libs; l->func; l++) {
+		luaL_requiref(L, l->name, l->func, 1);
+		lua_pop(L, 1);
+	}
+	static const char *const removed[] = {"dofile", "loadfile", "load", NULL};
+	for (const char *const *r = removed; *r; r++) {
+		lua_pushnil(L);
+		lua_setglobal(L, *r);
+	}
+	/* string.dump makes binary chunks; nothing here may load them anyway */
+	lua_getglobal(L, "string");
+	lua_pushnil(L);
+	lua_setfield(L, -2, "dump");
+	lua_pop(L, 1);
+}
+
+an_sandbox *an_sandbox_new(const an_sandbox_opts *opts, an_error *err)
+{
+	an_sandbox *sb = an_xcalloc(1, sizeof *sb);
+	sb->limit = opts->memory_limit ? opts->memory_limit : (size_t)512 << 20;
+	sb->instruction_limit = opts->instruction_limit ? opts->instruction_limit : 4000000000L;
+	sb->lua_dir = an_xstrdup(opts->lua_dir);
+	sb->theme_dir = an_xstrdup(opts->theme_dir);
+	sb->L = lua_newstate(budget_alloc, sb);
+	if (!sb->L) {
+		an_error_set(err, NULL, 0, "cannot start Lua (out of memory)");
+		an_sandbox_free(sb);
+		return NULL;
+	}
+	lua_State *L = sb->L;
+	open_safe_libs(L);
+	lua_newtable(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "annals.loaded");
+	lua_register(L, "require", l_require);
+	lua_register(L, "print", l_print);
+
+	lua_newtable(L);
+	lua_pushstring(L, AN_VERSION);
+	lua_setfield(L, -2, "version");
+	static const luaL_Reg api[] = {{"load_text", l_load_text},
+	                               {"read_template", l_read_template},
+	                               {"date_label", l_date_label},
+	                               {NULL, NULL}};
+	luaL_setfuncs(L, api, 0);
+	lua_setglobal(L, "annals");
+	lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	return sb;
+}
+
+lua_State *an_sandbox_state(an_sandbox *sb)
+{
+	return sb->L;
+}
+
+static int traceback(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+	if (!msg)
+		msg = luaL_tolstring(L, 1, NULL);
+	luaL_traceback(L, L, msg, 1);
+	return 1;
+}
+
+int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err)
+{
+	lua_State *L = sb->L;
+	int base = lua_gettop(L) - nargs;
+	lua_pushcfunction(L, traceback);
+	lua_insert(L, base);
+	int rc = lua_pcall(L, nargs, 1, base);
+	lua_remove(L, base);
+	if (rc != LUA_OK) {
+		const char *msg = lua_tostring(L, -1);
+		an_error_set(err, NULL, 0, "%s failed: %s", what, msg ? msg : "(no message)");
+		lua_pop(L, 1);
+		lua_pushnil(L);
+		return -1;
+	}
+	return 0;
+}
+
+int an_sandbox_dofile(an_sandbox *sb, const char *path, const char *name, an_error *err)
+{
+	an_buf text = AN_BUF_INIT;
+	if (an_load_file(&text, path, err) < 0) {
+		lua_pushnil(sb->L);
+		an_buf_free(&text);
+		return -1;
+	}
+	an_buf chunk = AN_BUF_INIT;
+	an_buf_printf(&chunk, "@%s", name);
+	int rc = load_text(sb->L, text.ptr, text.len, chunk.ptr);
+	an_buf_free(&chunk);
+	an_buf_free(&text);
+	if (rc != LUA_OK) {
+		an_error_set(err, NULL, 0, "%s", lua_tostring(sb->L, -1));
+		lua_pop(sb->L, 1);
+		lua_pushnil(sb->L);
+		return -1;
+	}
+	return an_sandbox_call(sb, 0, name, err);
+}
+
+void an_sandbox_free(an_sandbox *sb)
+{
+	if (!sb)
+		return;
+	if (sb->L)
+		lua_close(sb->L);
+	free(sb->lua_dir);
+	free(sb->theme_dir);
+	free(sb);
+}

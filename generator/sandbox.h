@@ -1,0 +1,39 @@
+/* sandbox.h - a Lua 5.4 state safe to hand to themes and filters.
+ * Only base, table, string, math and utf8 are open (no io, os, package,
+ * debug; no dofile/loadfile/load); memory is capped by an allocator budget
+ * and running time by an instruction budget; chunks load as text only.
+ * `require` finds modules in the annals Lua folder and the theme folder.
+ * The sandbox owns its lua_State; free with an_sandbox_free. */
+#ifndef AN_SANDBOX_H
+#define AN_SANDBOX_H
+
+#include <lua.h>
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct an_sandbox an_sandbox;
+
+typedef struct {
+	const char *lua_dir;    /* annals' Lua modules (require "annals.x") */
+	const char *theme_dir;  /* the theme: theme.lua, templates/, modules */
+	size_t memory_limit;    /* bytes; 0 for the default (512 MiB) */
+	long instruction_limit; /* VM instructions; 0 for the default (4e9) */
+} an_sandbox_opts;
+
+/* Creates the state with the `annals` table installed.  Returns NULL and
+ * sets `err` when Lua cannot start. */
+an_sandbox *an_sandbox_new(const an_sandbox_opts *opts, an_error *err);
+/* Borrowed, valid until an_sandbox_free. */
+lua_State *an_sandbox_state(an_sandbox *sb);
+/* Loads and runs the text file `path` (chunk name shown as `name`), leaving
+ * its first result on the stack.  [-0, +1]  Returns 0, or -1 with `err`
+ * holding the Lua message and traceback. */
+int an_sandbox_dofile(an_sandbox *sb, const char *path, const char *name, an_error *err);
+/* Calls the function below `nargs` arguments on the stack with a traceback
+ * handler; one result.  [-(nargs+1), +1]  Returns 0 or -1 with `err` set
+ * (the error names `what`, e.g. "theme build()"). */
+int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err);
+void an_sandbox_free(an_sandbox *sb);
+
+#endif

@@ -1,0 +1,293 @@
+/* write.c - atomic site output (see write.h). */
+#define _GNU_SOURCE /* renameat2 */
+#include "write.h"
+#include "alloc.h"
+#include "buf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The file that marks a folder as annals' output, so that a later build
+ * may replace it without --force. */
+#define MARKER ".annals-output"
+
+struct an_output {
+	char *dir; /* the output folder as given */
+	char *tmp; /* the temporary folder beside it */
+};
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == 0 ? 0 : -1;
+}
+
+int an_remove_tree(const char *dir)
+{
+	struct stat st;
+	if (lstat(dir, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static int is_empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	int empty = 1;
+	while (empty && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+/* Resolves `path` even when its last part does not exist yet. */
+static int resolve(char out[PATH_MAX], const char *path)
+{
+	if (realpath(path, out))
+		return 0;
+	char parent[PATH_MAX], base[PATH_MAX];
+	snprintf(parent, sizeof parent, "%s", path);
+	char *slash = strrchr(parent, '/');
+	if (slash) {
+		snprintf(base, sizeof base, "%s", slash + 1);
+		if (slash == parent)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	} else {
+		snprintf(base, sizeof base, "%s", parent);
+		snprintf(parent, sizeof parent, ".");
+	}
+	char rp[PATH_MAX];
+	if (!realpath(parent, rp))
+		return -1;
+	if (snprintf(out, PATH_MAX, "%s/%s", strcmp(rp, "/") ? rp : "", base) >= PATH_MAX)
+		return -1;
+	return 0;
+}
+
+static int is_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+an_output *an_output_begin(const char *dir, const char *site_root, int force, an_error *err)
+{
+	char real_out[PATH_MAX], real_root[PATH_MAX], content[PATH_MAX + 16];
+	if (resolve(real_out, dir) < 0) {
+		an_error_set(err, dir, 0, "cannot use this output folder: %s", strerror(errno));
+		return NULL;
+	}
+	if (!realpath(site_root, real_root)) {
+		an_error_set(err, site_root, 0, "cannot open the site folder: %s", strerror(errno));
+		return NULL;
+	}
+	snprintf(content, sizeof content, "%s/content", strcmp(real_root, "/") ? real_root : "");
+	if (strcmp(real_out, "/") == 0 || strcmp(real_out, real_root) == 0 ||
+	    is_within(real_out, content) || is_within(real_root, real_out)) {
+		an_error_set(err, dir, 0,
+		             "refusing to build into this folder: it would replace the site "
+		             "or its content; choose another --output");
+		return NULL;
+	}
+	struct stat st;
+	if (lstat(dir, &st) == 0) {
+		an_buf marker = AN_BUF_INIT;
+		an_buf_printf(&marker, "%s/" MARKER, dir);
+		int ours = access(marker.ptr, F_OK) == 0;
+		an_buf_free(&marker);
+		if (!S_ISDIR(st.st_mode)) {
+			an_error_set(err, dir, 0, "the output path exists and is not a folder");
+			return NULL;
+		}
+		if (!ours && !force && !is_empty_dir(dir)) {
+			an_error_set(err, dir, 0,
+			             "this folder was not made by annals; refusing to replace "
+			             "it (pass --force to replace it anyway)");
+			return NULL;
+		}
+	}
+
+	an_output *o = an_xcalloc(1, sizeof *o);
+	o->dir = an_xstrdup(dir);
+	an_buf tmp = AN_BUF_INIT;
+	an_buf_printf(&tmp, "%s.annals-tmp-XXXXXX", dir);
+	o->tmp = an_buf_detach(&tmp);
+	if (!mkdtemp(o->tmp)) {
+		an_error_set(err, dir, 0, "cannot create a temporary folder beside it: %s",
+		             strerror(errno));
+		free(o->tmp);
+		free(o->dir);
+		free(o);
+		return NULL;
+	}
+	chmod(o->tmp, 0755); /* mkdtemp makes it private; a site is public */
+	if (an_output_write(o, MARKER, "annals\n", 7, err) < 0) {
+		an_output_abort(o);
+		return NULL;
+	}
+	return o;
+}
+
+const char *an_output_tmpdir(const an_output *o)
+{
+	return o->tmp;
+}
+
+static int make_parents(const char *root, const char *rel, an_error *err)
+{
+	an_buf p = AN_BUF_INIT;
+	an_buf_puts(&p, root);
+	size_t root_len = p.len;
+	an_buf_putc(&p, '/');
+	an_buf_puts(&p, rel);
+	int rc = 0;
+	for (size_t i = root_len + 1; i < p.len; i++) {
+		if (p.ptr[i] != '/')
+			continue;
+		p.ptr[i] = '\0';
+		if (mkdir(p.ptr, 0755) != 0 && errno != EEXIST)
+			rc = an_error_set(err, p.ptr, 0, "cannot create folder: %s", strerror(errno));
+		p.ptr[i] = '/';
+		if (rc < 0)
+			break;
+	}
+	an_buf_free(&p);
+	return rc;
+}
+
+int an_output_write(an_output *o, const char *path, const char *data, size_t len,
+                    an_error *err)
+{
+	if (make_parents(o->tmp, path, err) < 0)
+		return -1;
+	an_buf full = AN_BUF_INIT;
+	an_buf_printf(&full, "%s/%s", o->tmp, path);
+	int rc = 0;
+	/* O_EXCL: two pages with one path is a theme bug, not an overwrite */
+	int fd = open(full.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		rc = an_error_set(err, path, 0,
+		                  errno == EEXIST ? "two pages have this path; each must be unique"
+		                                  : "cannot create: %s", strerror(errno));
+		goto done;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
+			break;
+		}
+		off += (size_t)n;
+	}
+	if (close(fd) != 0 && rc == 0)
+		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
+done:
+	an_buf_free(&full);
+	return rc;
+}
+
+static int copy_dir(an_output *o, const char *src, const char *rel, int depth, an_error *err)
+{
+	if (depth > 32)
+		return an_error_set(err, src, 0, "folders nested too deeply");
+	DIR *d = opendir(src);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		an_buf from = AN_BUF_INIT, to = AN_BUF_INIT;
+		an_buf_printf(&from, "%s/%s", src, e->d_name);
+		an_buf_printf(&to, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
+		struct stat st;
+		if (lstat(from.ptr, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				rc = copy_dir(o, from.ptr, to.ptr, depth + 1, err);
+			} else if (S_ISREG(st.st_mode)) {
+				FILE *f = fopen(from.ptr, "rb");
+				an_buf data = AN_BUF_INIT;
+				if (!f) {
+					rc = an_error_set(err, from.ptr, 0, "cannot read: %s", strerror(errno));
+				} else {
+					char chunk[65536];
+					size_t n;
+					while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+						an_buf_put(&data, chunk, n);
+					fclose(f);
+					rc = an_output_write(o, to.ptr, data.ptr ? data.ptr : "", data.len, err);
+				}
+				an_buf_free(&data);
+			}
+		}
+		an_buf_free(&from);
+		an_buf_free(&to);
+	}
+	closedir(d);
+	return rc;
+}
+
+int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err)
+{
+	return copy_dir(o, src_dir, "", 0, err);
+}
+
+int an_output_commit(an_output *o, an_error *err)
+{
+	int rc = 0;
+	struct stat st;
+	if (lstat(o->dir, &st) != 0) {
+		if (rename(o->tmp, o->dir) != 0)
+			rc = an_error_set(err, o->dir, 0, "cannot move the new site into place: %s",
+			                  strerror(errno));
+	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir, RENAME_EXCHANGE) == 0) {
+		/* swapped in one step: o->tmp now holds the old site */
+	} else {
+		/* file systems without RENAME_EXCHANGE: two renames */
+		an_buf old = AN_BUF_INIT;
+		an_buf_printf(&old, "%s.annals-old-XXXXXX", o->dir);
+		if (!mkdtemp(old.ptr) || rmdir(old.ptr) != 0 || rename(o->dir, old.ptr) != 0) {
+			rc = an_error_set(err, o->dir, 0, "cannot replace the old site: %s",
+			                  strerror(errno));
+		} else if (rename(o->tmp, o->dir) != 0) {
+			rc = an_error_set(err, o->dir, 0, "cannot move the new site into place: %s",
+			                  strerror(errno));
+			rename(old.ptr, o->dir);
+		} else {
+			free(o->tmp);
+			o->tmp = an_buf_detach(&old);
+		}
+		an_buf_free(&old);
+	}
+	an_output_abort(o);
+	return rc;
+}
+
+void an_output_abort(an_output *o)
+{
+	if (!o)
+		return;
+	an_remove_tree(o->tmp);
+	free(o->tmp);
+	free(o->dir);
+	free(o);
+}

@@ -1,0 +1,35 @@
+/* write.h - the write stage: pages go into a fresh temporary folder beside
+ * the output folder, which replaces the old site in one step only when
+ * everything is written; on failure the old site stays as it was and the
+ * temporary folder is removed.  an_output owns the temporary folder until
+ * commit or abort (exactly one of them must be called). */
+#ifndef AN_WRITE_H
+#define AN_WRITE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct an_output an_output;
+
+/* Prepares to build into DIR.  Refuses DIR when it is "/", the site root
+ * SITE_ROOT or inside its content/ folder, or an existing non-empty folder
+ * that annals did not create (unless `force`).  Returns NULL with `err` set. */
+an_output *an_output_begin(const char *dir, const char *site_root, int force, an_error *err);
+/* Writes one file at relative `path` (parent folders are created). */
+int an_output_write(an_output *o, const char *path, const char *data, size_t len,
+                    an_error *err);
+/* Copies the regular files below SRC_DIR (if it exists) into the output,
+ * keeping their relative paths; symbolic links are not followed. */
+int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err);
+/* Puts the new site in place of the old one and frees `o`. */
+int an_output_commit(an_output *o, an_error *err);
+/* Removes the temporary folder and frees `o`; NULL is allowed. */
+void an_output_abort(an_output *o);
+/* The temporary folder being written (for a signal handler to remove);
+ * borrowed, valid until commit or abort. */
+const char *an_output_tmpdir(const an_output *o);
+/* Removes a folder and everything in it, never following links. */
+int an_remove_tree(const char *dir);
+
+#endif

@@ -35,35 +35,50 @@ static int cue(const an_tk *t)
 	return 0;
 }
 
-/* The nearest tense cue in the sentence wins: "was expected on Wednesday"
- * is future ("expected" is nearer than "was"), "said on Wednesday that it
- * will" is past.  Looking only within the sentence and a short window keeps
- * this O(1) per timex. */
+/* A preposition right before the expression says more than any verb:
+ * "by Jan. 14", "until Thursday" look ahead, "since September" back. */
+static int prep_cue(const an_tk *t)
+{
+	static const char *const ahead[] = {"until", "till", "by", "through", "thru",
+	                                    "upcoming", NULL};
+	if (t->kind != AN_TK_WORD)
+		return 0;
+	for (size_t i = 0; ahead[i]; i++)
+		if (strcmp(ahead[i], t->low) == 0)
+			return 1;
+	if (strcmp(t->low, "since") == 0)
+		return -1;
+	return 0;
+}
+
+/* The nearest tense cue before the expression in its sentence wins: "was
+ * expected on Wednesday" is future ("expected" is nearer than "was"),
+ * "said on Wednesday that it will" is past.  Only when nothing precedes do
+ * the words after it count ("On Friday, the police arrested ...").  The
+ * windows are bounded, so this is O(1) per timex. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	int best = 0;
-	size_t bestd = (size_t)-1;
+	if (tb > 0 && !c->tk[tb].sent) {
+		int k = prep_cue(&c->tk[tb - 1]);
+		if (k)
+			return k;
+	}
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
 		j--;
 		int k = cue(&c->tk[j]);
-		if (k) {
-			best = k;
-			bestd = d;
-			break;
-		}
+		if (k)
+			return k;
 	}
-	for (size_t j = te, d = 1; j < c->n && d <= 10 && d < bestd; j++, d++) {
+	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
 		if (c->tk[j].sent)
 			break;
 		int k = cue(&c->tk[j]);
-		if (k) {
-			best = k;
-			break;
-		}
+		if (k)
+			return k;
 	}
-	return best;
+	return 0;
 }
 
 an_date an_tx_weekday_date(an_date dct, int wday, int dir)
@@ -90,26 +105,34 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict)
 	return dct.y;
 }
 
+/* The direction picks the occurrence only within about ten months: "payable
+ * Dec. 15" in late October is this December even if a past-tense verb is
+ * near, since a date a year back would carry its year. */
 int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 {
 	long now = an_date_to_days(dct);
-	int besty = dct.y;
-	long bestdist = -1;
+	int neary = dct.y, diry = 0;
+	long neard = -1, dird = -1;
 	for (int y = dct.y - 1; y <= dct.y + 1; y++) {
 		an_date x = {y, m, d};
 		if (!an_date_valid(x))
 			continue;
 		long diff = an_date_to_days(x) - now;
-		if ((dir < 0 && diff > 0) || (dir > 0 && diff < 0))
-			continue;
 		long dist = diff < 0 ? -diff : diff;
 		/* ties go to the past */
-		if (bestdist < 0 || dist < bestdist) {
-			bestdist = dist;
-			besty = y;
+		if (neard < 0 || dist < neard) {
+			neard = dist;
+			neary = y;
+		}
+		int ok = (dir < 0 && diff <= 0) || (dir > 0 && diff >= 0);
+		if (ok && (dird < 0 || dist < dird)) {
+			dird = dist;
+			diry = y;
 		}
 	}
-	return besty;
+	if (dir && dird >= 0 && dird <= 300)
+		return diry;
+	return neary;
 }
 
 an_date an_tx_shift(an_date d, an_tx_unit u, long n)

@@ -218,7 +218,9 @@ typedef struct {
 	const char *value;
 } an_tx_phrase;
 
-/* Fixed phrases, longest first where one is a prefix of another. */
+/* Fixed phrases.  Left out on purpose, as TimeBank tags them far less often
+ * than they occur: "previously", "formerly", "soon", "quarterly",
+ * "current". */
 static const an_tx_phrase phrases[] = {
 	{{"right", "now"}, AN_TIMEX_DATE, "PRESENT_REF"},
 	{{"now"}, AN_TIMEX_DATE, "PRESENT_REF"},
@@ -228,8 +230,6 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "present"}, AN_TIMEX_DATE, "PRESENT_REF"},
 	{{"recently"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"lately"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"previously"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"formerly"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "recent", "past"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "past"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"recent", "days"}, AN_TIMEX_DATE, "PAST_REF"},
@@ -237,7 +237,6 @@ static const an_tx_phrase phrases[] = {
 	{{"recent", "months"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"recent", "years"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"recent", "decades"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"soon"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"as", "soon", "as", "possible"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"the", "near", "future"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"the", "future"}, AN_TIMEX_DATE, "FUTURE_REF"},
@@ -260,7 +259,6 @@ static const an_tx_phrase phrases[] = {
 	{{"nightly"}, AN_TIMEX_SET, "P1D"},
 	{{"weekly"}, AN_TIMEX_SET, "P1W"},
 	{{"monthly"}, AN_TIMEX_SET, "P1M"},
-	{{"quarterly"}, AN_TIMEX_SET, "P3M"},
 	{{"annually"}, AN_TIMEX_SET, "P1Y"},
 	{{"yearly"}, AN_TIMEX_SET, "P1Y"},
 	{{"hourly"}, AN_TIMEX_SET, "PT1H"},
@@ -342,6 +340,8 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
+	if (TK(j).cap)
+		return 0; /* "This Week", a programme */
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	an_granularity g = unit_gran(u);
 	if (g == AN_GRAN_NONE || u == AN_TXU_SEASON)
@@ -452,6 +452,11 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return k;
 	}
 	an_tx_point base = {c->dct, AN_GRAN_DAY};
+	/* In a story about a quarter, "a year ago" is that quarter last year. */
+	if (!from_ref && u == AN_TXU_YEAR && c->ref.g == AN_GRAN_QUARTER &&
+	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {
+		from_ref = 1;
+	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
 		if (base.g > g)
@@ -472,6 +477,10 @@ static size_t set_expr(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	long n = 1;
 	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
 		j = i + 1;
+		/* "miles per hour" is a rate, not a recurring time */
+		if (an_tx_is(c, i, "per") && (an_tx_cls(c, j) & AN_TXW_UNIT) &&
+		    TK(j).w.unit <= AN_TXU_HOUR)
+			return 0;
 		if (an_tx_is(c, i, "every") && an_tx_is(c, j, "other")) {
 			n = 2;
 			j++;
@@ -512,10 +521,104 @@ static size_t set_expr(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* The quarter a business story is about: the one last named, else the
+ * last one completed before the DCT. */
+static an_date story_quarter(const an_tx_ctx *c)
+{
+	if (c->ref.g == AN_GRAN_QUARTER)
+		return c->ref.d;
+	return an_date_add_months(c->dct, -3);
+}
+
+/* Reporting periods: "the latest quarter", "the current quarter", "the
+ * year", "the fiscal year", "the year-earlier quarter", "year-ago". */
+static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int latest = 0, current = 0, ago_adj = 0;
+	int the = an_tx_is(c, j, "the") || an_tx_is(c, j, "its");
+	if (the)
+		j++;
+	for (;;) {
+		if (an_tx_is(c, j, "latest") || an_tx_is(c, j, "recent"))
+			latest = 1;
+		else if (an_tx_is(c, j, "current"))
+			current = 1;
+		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full") ||
+		           an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same")))
+			break;
+		j++;
+	}
+	if (an_tx_is(c, j, "year") && an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space &&
+	    (an_tx_is(c, j + 2, "earlier") || an_tx_is(c, j + 2, "ago")) && !TK(j + 2).space) {
+		ago_adj = 1;
+		j += 3;
+		size_t k = j;
+		if (is_word(c, k) && (TK(k).w.cls & AN_TXW_ORD) && TK(k).w.ord <= 4 &&
+		    an_tx_is(c, k + 1, "quarter"))
+			k++;
+		an_date q = an_date_add_months(story_quarter(c), -12);
+		if (an_tx_is(c, k, "quarter") || an_tx_is(c, k, "period")) {
+			if (k > j)
+				q.m = (TK(j).w.ord - 1) * 3 + 1;
+			an_tx_set_point(m, q, AN_GRAN_QUARTER);
+			m->anchor.g = AN_GRAN_NONE;
+			return k + 1;
+		}
+		if (the)
+			return 0;
+		if (c->ref.g == AN_GRAN_QUARTER)
+			an_tx_set_point(m, q, AN_GRAN_QUARTER);
+		else
+			an_tx_set_point(m, an_date_add_months(c->dct, -12), AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		return j;
+	}
+	(void)ago_adj;
+	if (!the)
+		return 0;
+	if (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && (latest || current))) {
+		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
+			return 0;
+		an_date q = current ? c->dct : story_quarter(c);
+		an_tx_set_point(m, q, AN_GRAN_QUARTER);
+		m->anchor.g = AN_GRAN_NONE;
+		m->modable = 1;
+		return j + 1;
+	}
+	if (an_tx_is(c, j, "year") && !(j + 1 < c->n && !TK(j + 1).space &&
+	                                 TK(j + 1).kind == AN_TK_PUNCT && TK(j + 1).low[0] == '-')) {
+		if (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "after") ||
+		    an_tx_is(c, j + 1, "earlier") || an_tx_is(c, j + 1, "ago") ||
+		    (j + 1 < c->n && TK(j + 1).kind == AN_TK_NUM))
+			return 0;
+		an_tx_set_point(m, c->dct, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		m->modable = 1;
+		return j + 1;
+	}
+	return 0;
+}
+
+/* "the weekend": the last one in past-tense text, else the coming one. */
+static size_t weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!an_tx_is(c, i, "the") || !an_tx_is(c, i + 1, "weekend"))
+		return 0;
+	int dir = an_tx_direction(c, i, i + 2);
+	an_date d = an_tx_weekday_date(c->dct, 6, dir > 0 ? 1 : -1);
+	an_tx_set_point(m, d, AN_GRAN_WEEK);
+	m->anchor.g = AN_GRAN_NONE;
+	size_t n = strlen(m->value);
+	if (n + 3 < sizeof m->value)
+		memcpy(m->value + n, "-WE", 4);
+	return i + 2;
+}
+
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
-		deictic, phrase, this_last_next, anaphoric, ago, set_expr};
+		deictic, phrase, this_last_next, anaphoric, ago, set_expr, period, weekend};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;
@@ -556,7 +659,18 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && (TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;
 		an_tx_unit u = (an_tx_unit)TK(k).w.unit;
+		int one = an_tx_is(c, j, "a") || an_tx_is(c, j, "an") || an_tx_is(c, j, "one");
 		if (u == AN_TXU_WEEKEND && n == 1 && !lead)
+			return 0;
+		/* "a second term", "a quarter of the shares", "three-quarters",
+		 * "the 1988 quarter", "60 Minutes" */
+		if ((u == AN_TXU_SECOND || u == AN_TXU_QUARTER) && one && !lead)
+			return 0;
+		if (hyph && (TK(k).w.cls & AN_TXW_PLURAL))
+			return 0;
+		if (n >= 1000 && !(TK(k).w.cls & AN_TXW_PLURAL))
+			return 0;
+		if (TK(k).cap && !TK(k).sent && !TK(j).cap)
 			return 0;
 		/* "a 30-year-old man": an age, not a duration */
 		if (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old"))

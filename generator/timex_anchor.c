@@ -21,6 +21,8 @@ static int cue(const an_tk *t)
 {
 	if (t->kind != AN_TK_WORD)
 		return 0;
+	if ((t->w.cls & AN_TXW_MONTH) && t->cap)
+		return 0; /* "May", the month, is no modal */
 	if (t->w.cls & AN_TXW_FUTURE)
 		return 1;
 	if (t->w.cls & AN_TXW_PAST)

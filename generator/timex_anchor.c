@@ -93,6 +93,12 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir)
 
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
+	/* as for days: a month more than eight months away in the direction
+	 * of the tense yields to the nearer one ("decided ... early March"
+	 * in February) */
+	int back = (dct.m - m + 12) % 12, ahead = (m - dct.m + 12) % 12;
+	if (!strict && ((dir < 0 && back > 8) || (dir > 0 && ahead > 8)))
+		dir = 0;
 	if (dir < 0)
 		return (strict ? m < dct.m : m <= dct.m) ? dct.y : dct.y - 1;
 	if (dir > 0)

@@ -203,6 +203,7 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date d = an_date_add_days(c->dct, off);
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->anchor.g = AN_GRAN_NONE; /* deictic: no new reference time */
+	m->modable = 1;
 	if (pod) {
 		static const char code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
 		char tmp[64];
@@ -229,6 +230,7 @@ static const an_tx_phrase phrases[] = {
 	{{"these", "days"}, AN_TIMEX_DATE, "PRESENT_REF"},
 	{{"the", "present"}, AN_TIMEX_DATE, "PRESENT_REF"},
 	{{"recently"}, AN_TIMEX_DATE, "PAST_REF"},
+	{{"more", "recently"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"lately"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "recent", "past"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "past"}, AN_TIMEX_DATE, "PAST_REF"},
@@ -656,10 +658,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			k++;
 		if (!is_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
 			return 0;
-		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && (TK(k).w.cls & AN_TXW_PLURAL))
+		int bare_a = (an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && n == 1;
+		if (bare_a && (TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;
 		an_tx_unit u = (an_tx_unit)TK(k).w.unit;
-		int one = an_tx_is(c, j, "a") || an_tx_is(c, j, "an") || an_tx_is(c, j, "one");
+		int one = n == 1;
 		if (u == AN_TXU_WEEKEND && n == 1 && !lead)
 			return 0;
 		/* "a second term", "a quarter of the shares", "three-quarters",
@@ -700,7 +703,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return e;
 		}
 		set_value(m, AN_TIMEX_DURATION, v);
-		m->the_ok = 1;
+		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		return e;
 	}
 	/* bare plurals after a preposition: "for months", "for years" */

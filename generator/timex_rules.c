@@ -408,6 +408,7 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_tx_weekday_date(c->dct, wd, an_tx_direction(c, i, e));
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->modable = 1; /* "early Tuesday" */
 	if (is_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !TK(e).cap) {
 		char tmp[AN_TIMEX_VALUE_MAX + 8];
 		snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, pod_code[TK(e).w.pod]);
@@ -470,6 +471,10 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
+static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
+                                    "pst", "pdt", "gmt", "utc", "bst", "cet",
+                                    "et", "pt", NULL};
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -502,7 +507,8 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			j += 3;
 			/* the last full stop, unless it ends the sentence */
 			if (an_tx_is_punct(c, j, '.') && !TK(j).space && j + 1 < c->n &&
-			    !(TK(j + 1).cap && !(TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
+			    (!TK(j + 1).cap || one_of(c, j + 1, zones) ||
+			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
 				j++;
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
@@ -515,13 +521,11 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (ampm == 1 && h == 12)
 			h = 0;
 	}
-	static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-	                                    "pst", "pdt", "gmt", "utc", "bst", "cet",
-	                                    "et", "pt", NULL};
 	if (one_of(c, j, zones) && TK(j).cap)
 		j++;
 	/* a following day gives the date: "10 p.m. Wednesday" */
-	an_date d = c->dct;
+	/* without a day of its own, a time belongs to the day last named */
+	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	size_t k = j;
@@ -698,11 +702,15 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	/* "earlier this month", "later this year", "earlier Sunday" */
 	if (an_tx_is(c, i, "earlier") || an_tx_is(c, i, "later")) {
 		memset(&m, 0, sizeof m);
+		/* TimeBank takes the adverb into "earlier this month/year" and
+		 * "earlier yesterday", but leaves it out of "earlier this week"
+		 * and "later Thursday". */
+		int unit = an_tx_cls(c, i + 2) & AN_TXW_UNIT ? TK(i + 2).w.unit : 0;
 		if (core(&m, c, i + 1) && m.type != AN_TIMEX_DURATION &&
-		    (an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
-		     an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next") ||
-		     an_tx_is(c, i + 1, "today") || an_tx_is(c, i + 1, "yesterday") ||
-		     (an_tx_cls(c, i + 1) & AN_TXW_WDAY))) {
+		    (((an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
+		       an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next")) &&
+		      (unit == AN_TXU_MONTH || unit == AN_TXU_YEAR)) ||
+		     an_tx_is(c, i + 1, "yesterday"))) {
 			m.tb = i;
 			set_mod(&m, TK(i).low[0] == 'e' ? "START" : "END");
 			if (longer(out, have, &m)) {
@@ -715,6 +723,10 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	size_t k;
 	const char *qmod = quantifier(c, i, &k);
 	memset(&m, 0, sizeof m);
+	/* "over three years, the firm grew": "over" is a preposition there;
+	 * "over a month ago", "over an hour" are quantities */
+	if (qmod && an_tx_is(c, k - 1, "over") && !an_tx_is(c, k, "a") && !an_tx_is(c, k, "an"))
+		qmod = NULL;
 	if (qmod && core(&m, c, k) && (m.type == AN_TIMEX_DURATION ||
 	                               (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")))) {
 		m.tb = i;

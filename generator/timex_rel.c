@@ -582,7 +582,9 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && (latest || current))) {
 		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
 			return 0;
-		an_date q = current ? c->dct : story_quarter(c);
+		/* "latest" is the last quarter completed, whatever was named since */
+		an_date q = current ? c->dct :
+		            latest ? an_date_add_months(c->dct, -3) : story_quarter(c);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
@@ -600,6 +602,92 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return j + 1;
 	}
 	return 0;
+}
+
+/* Holidays with a fixed rule; the year comes from the tense, as for
+ * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d. */
+typedef struct {
+	const char *w[3];
+	int m, d, wd, nth;
+} an_tx_holiday;
+
+static const an_tx_holiday holidays[] = {
+	{{"christmas", "day"}, 12, 25, 0, 0}, {{"christmas"}, 12, 25, 0, 0},
+	{{"christmas", "eve"}, 12, 24, 0, 0},
+	{{"new", "year's", "day"}, 1, 1, 0, 0},
+	{{"new", "year's", "eve"}, 12, 31, 0, 0},
+	{{"halloween"}, 10, 31, 0, 0}, {{"valentine's", "day"}, 2, 14, 0, 0},
+	{{"independence", "day"}, 7, 4, 0, 0},
+	{{"thanksgiving", "day"}, 11, 0, 4, 4}, {{"thanksgiving"}, 11, 0, 4, 4},
+	{{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
+	{{"election", "day"}, 11, 0, 2, 0},
+};
+
+static an_date holiday_date(const an_tx_holiday *h, int y)
+{
+	an_date d = {y, h->m, h->d ? h->d : 1};
+	if (h->d)
+		return d;
+	if (h->nth == -1) { /* last wd of the month */
+		d.d = an_date_days_in_month(y, h->m);
+		int w = an_date_weekday(d);
+		return an_date_add_days(d, -((w - h->wd + 7) % 7));
+	}
+	int w = an_date_weekday(d);
+	d = an_date_add_days(d, (h->wd - w + 7) % 7);
+	if (h->nth == 0) /* Election Day: the Tuesday after the first Monday */
+		return d.d == 1 ? an_date_add_days(d, 7) : d;
+	return an_date_add_days(d, 7 * (h->nth - 1));
+}
+
+static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!is_word(c, i) || !TK(i).cap)
+		return 0;
+	size_t best = 0;
+	const an_tx_holiday *hb = NULL;
+	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
+		const an_tx_holiday *h = &holidays[k];
+		size_t j = i, w = 0;
+		while (w < 3 && h->w[w]) {
+			/* "year's" is three tokens: year ' s */
+			const char *word = h->w[w];
+			const char *ap = strchr(word, '\'');
+			if (ap) {
+				char head[16];
+				size_t n = (size_t)(ap - word);
+				if (n >= sizeof head)
+					break;
+				memcpy(head, word, n);
+				head[n] = '\0';
+				if (!an_tx_is(c, j, head) || !(j + 2 < c->n) ||
+				    !(TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) ||
+				    !an_tx_is(c, j + 2, "s"))
+					break;
+				j += 3;
+			} else {
+				if (!an_tx_is(c, j, word))
+					break;
+				j++;
+			}
+			w++;
+		}
+		if ((w == 3 || !h->w[w]) && j > best) {
+			best = j;
+			hb = h;
+		}
+	}
+	if (!hb)
+		return 0;
+	int dir = an_tx_direction(c, i, best);
+	an_date now = c->dct, pick = holiday_date(hb, now.y);
+	long diff = an_date_to_days(pick) - an_date_to_days(now);
+	if (dir < 0 && diff > 0)
+		pick = holiday_date(hb, now.y - 1);
+	else if (dir > 0 && diff < 0)
+		pick = holiday_date(hb, now.y + 1);
+	an_tx_set_point(m, pick, AN_GRAN_DAY);
+	return best;
 }
 
 /* "the weekend": the last one in past-tense text, else the coming one. */
@@ -620,7 +708,8 @@ static size_t weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
-		deictic, phrase, this_last_next, anaphoric, ago, set_expr, period, weekend};
+		deictic, phrase, this_last_next, anaphoric, ago, set_expr, period, weekend,
+		holiday};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

@@ -202,6 +202,13 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			e = y + 1;
 		}
 	}
+	/* "January this year", "June last year" */
+	if (!explicit_year && (an_tx_is(c, e, "this") || an_tx_is(c, e, "last") ||
+	                       an_tx_is(c, e, "next")) && an_tx_is(c, e + 1, "year")) {
+		year = c->dct.y + (TK(e).low[0] == 'l' ? -1 : TK(e).low[0] == 'n' ? 1 : 0);
+		explicit_year = 1;
+		e += 2;
+	}
 	if (day) {
 		if (!explicit_year)
 			year = an_tx_monthday_year(c->dct, mon, day,
@@ -428,6 +435,14 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int year = 0, q = 0, half = 0;
 	if (year_at(c, j, &year))
 		j++;
+	/* "this year's third quarter", "next year's first quarter" */
+	if ((an_tx_is(c, j, "this") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next")) &&
+	    an_tx_is(c, j + 1, "year") && j + 3 < c->n && !TK(j + 2).space &&
+	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 3, "s")) {
+		year = c->dct.y + (TK(j).low[0] == 'l' ? -1 : TK(j).low[0] == 'n' ? 1 : 0);
+		j += 4;
+	}
 	if (an_tx_is(c, j, "fiscal"))
 		j++;
 	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)

@@ -104,9 +104,17 @@ an_tx_point an_tx_ref(const an_tx_ctx *c);
 /* timex_rules.c */
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
 
-/* timex_rel.c: relative expressions, durations and sets */
+/* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+
+/* timex_dur.c: durations and sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* Writes the TIMEX3 duration for n units (n < 0: vague, "PXY"; frac:
+ * and a half) into out (cap bytes). */
+void an_tx_duration_value(char *out, size_t cap, an_tx_unit u, long n, int frac);
+/* Copies s into out (cap bytes), truncating. */
+void an_tx_copy(char *out, size_t cap, const char *s);
 /* Reads a count ("two", "21", "a", "twenty-four", "a few") at i: returns
  * the index after it and the value in *out (-1 for vague: "a few"). */
 size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);

@@ -1,7 +1,8 @@
 /* timex_rel.c - expressions that need an anchor or carry no calendar point:
  * "today", "last week", "this year", "two days ago", "a year earlier",
- * "the next day", PAST_REF/PRESENT_REF/FUTURE_REF words, durations ("for
- * months", "the past two years") and sets ("every week", "daily"). */
+ * "the next day", holidays, reporting periods ("the latest quarter") and
+ * PAST_REF/PRESENT_REF/FUTURE_REF words.  Durations and sets are in
+ * timex_dur.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -14,26 +15,10 @@ static int is_word(const an_tx_ctx *c, size_t i)
 	return i < c->n && TK(i).kind == AN_TK_WORD;
 }
 
-static int is_num(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_NUM;
-}
-
-/* Copies with truncation; values never come near the limit, and avoiding
- * snprintf here keeps -Wformat-truncation quiet. */
-static void copy_str(char *out, size_t cap, const char *s)
-{
-	size_t n = strlen(s);
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
-
 static void set_value(an_tx_match *m, an_timex_type type, const char *v)
 {
 	m->type = type;
-	copy_str(m->value, sizeof m->value, v);
+	an_tx_copy(m->value, sizeof m->value, v);
 }
 
 static an_granularity unit_gran(an_tx_unit u)
@@ -51,124 +36,6 @@ static an_granularity unit_gran(an_tx_unit u)
 	case AN_TXU_MILLENNIUM: return AN_GRAN_CENTURY;
 	default: return AN_GRAN_NONE;
 	}
-}
-
-/* The ISO 8601 duration letter(s) of a unit; sub-day units take "T". */
-static void duration_value(char *dst, size_t dcap, an_tx_unit u, long n, int frac)
-{
-	char num[32], out[96];
-	size_t cap = sizeof out;
-	if (n < 0)
-		snprintf(num, sizeof num, "X");
-	else if (frac)
-		snprintf(num, sizeof num, "%ld.5", n);
-	else
-		snprintf(num, sizeof num, "%ld", n);
-	long k = n < 0 ? -1 : n;
-	switch (u) {
-	case AN_TXU_SECOND: snprintf(out, cap, "PT%sS", num); break;
-	case AN_TXU_MINUTE: snprintf(out, cap, "PT%sM", num); break;
-	case AN_TXU_HOUR: snprintf(out, cap, "PT%sH", num); break;
-	case AN_TXU_DAY: snprintf(out, cap, "P%sD", num); break;
-	case AN_TXU_WEEK: snprintf(out, cap, "P%sW", num); break;
-	case AN_TXU_WEEKEND: snprintf(out, cap, "P%sWE", num); break;
-	case AN_TXU_MONTH: snprintf(out, cap, "P%sM", num); break;
-	case AN_TXU_QUARTER: snprintf(out, cap, "P%sQ", num); break;
-	case AN_TXU_SEASON: snprintf(out, cap, "P%sS", num); break;
-	case AN_TXU_YEAR: snprintf(out, cap, "P%sY", num); break;
-	/* a decade is ten years: "a decade" P10Y, vague "decades" PXE */
-	case AN_TXU_DECADE:
-		if (k < 0 || frac)
-			snprintf(out, cap, "P%sE", num);
-		else
-			snprintf(out, cap, "P%ldY", 10 * k);
-		break;
-	case AN_TXU_CENTURY:
-		if (k < 0 || frac)
-			snprintf(out, cap, "P%sC", num);
-		else
-			snprintf(out, cap, "P%ldY", 100 * k);
-		break;
-	case AN_TXU_MILLENNIUM:
-		if (k < 0 || frac)
-			snprintf(out, cap, "P%sL", num);
-		else
-			snprintf(out, cap, "P%ldY", 1000 * k);
-		break;
-	default: snprintf(out, cap, "PX"); break;
-	}
-	copy_str(dst, dcap, out);
-}
-
-size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
-{
-	if (i >= c->n)
-		return 0;
-	if (is_num(c, i)) {
-		/* part of a larger number or an amount of money: no count */
-		if (i > 0 && !TK(i).space && TK(i - 1).kind == AN_TK_PUNCT &&
-		    strchr("$.,/", TK(i - 1).low[0]))
-			return 0;
-		if (TK(i).num < 0 || TK(i).ndig > 5)
-			return 0;
-		long v = TK(i).num;
-		size_t j = i + 1;
-		/* "1,000" */
-		while (j + 1 < c->n && an_tx_is_punct(c, j, ',') && !TK(j).space &&
-		       is_num(c, j + 1) && !TK(j + 1).space && TK(j + 1).ndig == 3 && v < 1000000) {
-			v = v * 1000 + TK(j + 1).num;
-			j += 2;
-		}
-		if (an_tx_is_punct(c, j, '.') && !TK(j).space && is_num(c, j + 1) && !TK(j + 1).space)
-			return 0; /* decimals are left alone */
-		*out = v;
-		return j;
-	}
-	if (!is_word(c, i))
-		return 0;
-	const an_txw *w = &TK(i).w;
-	if (an_tx_is(c, i, "a") && an_tx_is(c, i + 1, "few")) {
-		*out = -1;
-		return i + 2;
-	}
-	if (an_tx_is(c, i, "a") && an_tx_is(c, i + 1, "couple") && an_tx_is(c, i + 2, "of")) {
-		*out = 2;
-		return i + 3;
-	}
-	if (an_tx_is(c, i, "a") || an_tx_is(c, i, "an") || an_tx_is(c, i, "one")) {
-		*out = 1;
-		return i + 1;
-	}
-	if (an_tx_is(c, i, "few") || an_tx_is(c, i, "several") || an_tx_is(c, i, "many") ||
-	    an_tx_is(c, i, "some") || an_tx_is(c, i, "numerous")) {
-		*out = -1;
-		return i + 1;
-	}
-	if (an_tx_is(c, i, "couple") && an_tx_is(c, i + 1, "of")) {
-		*out = 2;
-		return i + 2;
-	}
-	if (!(w->cls & AN_TXW_NUM) || w->big)
-		return 0;
-	long v = w->num;
-	size_t j = i + 1;
-	/* "twenty-four", "twenty four" */
-	if (v >= 20 && v % 10 == 0) {
-		size_t k = j;
-		if (an_tx_is_punct(c, k, '-') && !TK(k).space)
-			k++;
-		if (is_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
-		    TK(k).w.num >= 1 && TK(k).w.num <= 9) {
-			v += TK(k).w.num;
-			j = k + 1;
-		}
-	}
-	if (an_tx_is(c, j, "hundred")) {
-		v *= 100;
-		j++;
-	}
-	*out = v;
-	return j;
 }
 
 /* Deictic words: today, yesterday, tomorrow, tonight, and with a part of
@@ -351,7 +218,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "the past year" is a date in TimeBank, "the past week" a duration */
 	if (an_tx_is(c, i, "past") && u != AN_TXU_YEAR) {
 		char v[AN_TIMEX_VALUE_MAX];
-		duration_value(v, sizeof v, u, 1, 0);
+		an_tx_duration_value(v, sizeof v, u, 1, 0);
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = 1;
 		return j + 1;
@@ -469,58 +336,6 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
 	m->anchor.g = AN_GRAN_NONE;
 	return k;
-}
-
-/* Sets: "every week", "each year", "every Monday", "each July", "twice a
- * year", "per day". */
-static size_t set_expr(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t j;
-	long n = 1;
-	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
-		j = i + 1;
-		/* "miles per hour" is a rate, not a recurring time */
-		if (an_tx_is(c, i, "per") && (an_tx_cls(c, j) & AN_TXW_UNIT) &&
-		    TK(j).w.unit <= AN_TXU_HOUR)
-			return 0;
-		if (an_tx_is(c, i, "every") && an_tx_is(c, j, "other")) {
-			n = 2;
-			j++;
-		} else {
-			size_t k = an_tx_count(&n, c, j);
-			if (k && !an_tx_is(c, j, "a") && !an_tx_is(c, j, "an") && n > 0)
-				j = k;
-			else
-				n = 1;
-		}
-	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
-	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
-		j = i + 2;
-	} else {
-		return 0;
-	}
-	if (!is_word(c, j))
-		return 0;
-	const an_txw *w = &TK(j).w;
-	char v[AN_TIMEX_VALUE_MAX];
-	if ((w->cls & AN_TXW_WDAY) && TK(j).cap) {
-		snprintf(v, sizeof v, "XXXX-WXX-%d", w->wday);
-	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
-		snprintf(v, sizeof v, "XXXX-%02d", w->month);
-	} else if (w->cls & AN_TXW_SEASON) {
-		static const char *const code[] = {"", "SP", "SU", "FA", "WI"};
-		snprintf(v, sizeof v, "XXXX-%s", code[w->season]);
-	} else if (w->cls & AN_TXW_UNIT) {
-		an_tx_unit u = (an_tx_unit)w->unit;
-		if (u == AN_TXU_SEASON)
-			snprintf(v, sizeof v, "P1Y"); /* a sports season comes once a year */
-		else
-			duration_value(v, sizeof v, u, n, 0);
-	} else {
-		return 0;
-	}
-	set_value(m, AN_TIMEX_SET, v);
-	return j + 1;
 }
 
 /* The quarter a business story is about: the one last named, else the
@@ -708,7 +523,7 @@ static size_t weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
-		deictic, phrase, this_last_next, anaphoric, ago, set_expr, period, weekend,
+		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, weekend,
 		holiday};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
@@ -723,94 +538,3 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return best;
 }
 
-/* Durations: "two years", "a month", "the past several months", "for
- * months", "10-year", "a couple of weeks". */
-size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t j = i;
-	int lead = 0;
-	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
-	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
-	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
-	    an_tx_is(c, j, "following")) {
-		j++;
-		lead = 1;
-	}
-	long n;
-	size_t k = an_tx_count(&n, c, j);
-	if (k) {
-		/* "10-year", "two-day" */
-		int hyph = an_tx_is_punct(c, k, '-') && !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space;
-		if (hyph)
-			k++;
-		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long"))
-			k++;
-		if (!is_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
-			return 0;
-		int bare_a = (an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && n == 1;
-		if (bare_a && (TK(k).w.cls & AN_TXW_PLURAL))
-			return 0;
-		an_tx_unit u = (an_tx_unit)TK(k).w.unit;
-		int one = n == 1;
-		if (u == AN_TXU_WEEKEND && n == 1 && !lead)
-			return 0;
-		/* "a second term", "a quarter of the shares", "three-quarters",
-		 * "the 1988 quarter", "60 Minutes" */
-		if ((u == AN_TXU_SECOND || u == AN_TXU_QUARTER) && one && !lead)
-			return 0;
-		if (hyph && (TK(k).w.cls & AN_TXW_PLURAL))
-			return 0;
-		if (n >= 1000 && !(TK(k).w.cls & AN_TXW_PLURAL))
-			return 0;
-		if (TK(k).cap && !TK(k).sent && !TK(j).cap)
-			return 0;
-		/* "a 30-year-old man": an age, not a duration */
-		if (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old"))
-			return 0;
-		if (an_tx_is(c, k + 1, "old"))
-			return 0;
-		int frac = 0;
-		size_t e = k + 1;
-		/* "a year and a half" */
-		if (an_tx_is(c, e, "and") && an_tx_is(c, e + 1, "a") && an_tx_is(c, e + 2, "half") &&
-		    n > 0) {
-			frac = 1;
-			e += 3;
-		}
-		char v[AN_TIMEX_VALUE_MAX];
-		if (frac && u == AN_TXU_YEAR)
-			duration_value(v, sizeof v, AN_TXU_MONTH, n * 12 + 6, 0);
-		else
-			duration_value(v, sizeof v, u, n, frac);
-		/* "$5 million a year", "twice a week": a rate */
-		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
-		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
-		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "times") ||
-		     an_tx_is(c, i - 1, "percent"))) {
-			duration_value(v, sizeof v, u, 1, 0);
-			set_value(m, AN_TIMEX_SET, v);
-			return e;
-		}
-		set_value(m, AN_TIMEX_DURATION, v);
-		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
-		return e;
-	}
-	/* bare plurals after a preposition: "for months", "for years" */
-	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
-	    (an_tx_is(c, j - 1, "for") || an_tx_is(c, j - 1, "over") ||
-	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
-	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
-	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent"))) {
-		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
-		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
-			return 0;
-		if (an_tx_is(c, j + 1, "old") || u == AN_TXU_SEASON || u == AN_TXU_QUARTER)
-			return 0;
-		char v[AN_TIMEX_VALUE_MAX];
-		duration_value(v, sizeof v, u, -1, 0);
-		set_value(m, AN_TIMEX_DURATION, v);
-		return j + 1;
-	}
-	/* "the past few months" with lead: count required above */
-	return 0;
-}

@@ -114,9 +114,12 @@ static void text_event(an_buf *out, const an_site *site, const an_event *ev)
 	an_buf_printf(out, "%-26s  %s\n", label.ptr, ev->title);
 	an_buf_free(&label);
 	an_buf_printf(out, "%-26s  ", "");
-	for (size_t i = 0; i < ev->n_sources; i++)
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		/* an outlet's name where known, else the article's slug */
+		const an_article *a = &site->articles[ev->sources[i]];
 		an_buf_printf(out, "%s%s", i ? ", " : "sources: ",
-		              site->articles[ev->sources[i]].meta.source);
+		              strcmp(a->meta.source, "unknown") ? a->meta.source : a->slug);
+	}
 	an_buf_putc(out, '\n');
 }
 

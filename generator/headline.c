@@ -50,14 +50,15 @@ static const char *const openers[] = {
 	"while", "although", "though", "as", "since", "for", "under", "behind",
 	"additionally", "moreover", "furthermore", "but", "and", "yet", "still",
 	"now", "then", "with", "despite", "following", "speaking", "instead",
-	"also", "again", "so", "thus", "today", "yesterday", "separately", NULL};
+	"also", "again", "so", "thus", "today", "yesterday", "separately",
+	"which", "who", "where", "when", NULL};
 
 static const char *const insert_starters[] = {
 	"in", "on", "at", "according", "citing", "who", "which", "speaking",
 	"obtained", "revealed", "head", "as", "with", "despite", "following",
 	"after", "before", "along", "including", "among", "released", "passed",
 	"based", "reportedly", "allegedly", "itself", "the", "a", "an", "his",
-	"her", "their", "its", "once", "later", NULL};
+	"her", "their", "its", "once", "later", "another", "whose", NULL};
 
 static const char *const clause_cuts[] = {
 	"which", "who", "amid", "citing", "while", "but", "saying", "warning",
@@ -78,10 +79,16 @@ static const char *const dangling[] = {
 	"than", "this", "these", "those", "our", "my", "your", "were", "are",
 	"had", "will", "would", "could", "should", "not", "amid", "but", NULL};
 
+static const char *const vague_sources[] = {
+	"sources", "officials", "reports", "analysts", "experts", "critics",
+	"observers", "diplomats", "insiders", "people", "witnesses", NULL};
+
 static const char *const reporting_verbs[] = {
 	"said", "says", "stated", "declared", "told", "warned", "added", "noted",
 	"wrote", "tweeted", "announced", "insisted", "claimed", "argued",
-	"explained", "reported", "tell", "tells", "report", "reports", NULL};
+	"explained", "reported", "tell", "tells", "report", "reports",
+	"indicate", "indicates", "indicated", "suggest", "suggests", "revealed",
+	"confirmed", "say", NULL};
 
 static void split_words(words *ws, const char *s, size_t len)
 {
@@ -128,9 +135,36 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 	word prev = {s + ws, before - ws};
 	if (prev.n && is_one_of(&prev, preps_before_date) && !ispunct((unsigned char)s[before - 1]))
 		cs = ws;
+	size_t lead = 0;
+	while (lead < cs && isspace((unsigned char)s[lead]))
+		lead++;
+	if (lead == cs) { /* the date opened the sentence: "Last week, ..." */
+		while (ce < len && (s[ce] == ',' || s[ce] == ' '))
+			ce++;
+		cs = 0;
+	}
 	an_buf_put(out, s, cs);
 	an_buf_putc(out, ' ');
 	an_buf_put(out, s + ce, len - ce);
+}
+
+/* Em dashes glued to words ("Duma—Russia's lower house—passed") become
+ * separate words, so asides between them can be dropped; '#' of hashtags
+ * goes. */
+static void space_dashes(an_buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x94) {
+			an_buf_puts(out, " \xE2\x80\x94 ");
+			i += 2;
+		} else if (s[i] == '#' && i + 1 < len && isalpha((unsigned char)s[i + 1]) &&
+		           (i == 0 || isspace((unsigned char)s[i - 1]))) {
+			continue;
+		} else {
+			an_buf_putc(out, s[i]);
+		}
+	}
 }
 
 /* Text from the first URL on is a link or tweet signature, not prose. */
@@ -194,19 +228,65 @@ static int quoted_speaker(an_buf *out, const words *ws)
 	return 1;
 }
 
+static int is_dash(const word *w)
+{
+	return (w->n == 3 && memcmp(w->s, "\xE2\x80\x94", 3) == 0) ||
+	       (w->n == 3 && memcmp(w->s, "\xE2\x80\x93", 3) == 0) ||
+	       (w->n == 2 && memcmp(w->s, "--", 2) == 0);
+}
+
+/* Position just past an em or en dash inside word w, or 0. */
+static size_t glued_dash(const word *w)
+{
+	for (size_t k = 1; k + 3 <= w->n; k++)
+		if ((unsigned char)w->s[k] == 0xE2 && (unsigned char)w->s[k + 1] == 0x80 &&
+		    ((unsigned char)w->s[k + 2] == 0x94 || (unsigned char)w->s[k + 2] == 0x93))
+			return k + 3;
+	return 0;
+}
+
+/* A label before the story: "BREAKING:", "UPDATE:", "Exclusive–The". */
+static void drop_label(words *ws)
+{
+	if (ws->n < 2)
+		return;
+	word *w = &ws->w[0];
+	if (w->n > 1 && w->s[w->n - 1] == ':' && isupper((unsigned char)w->s[0])) {
+		drop(ws, 0, 1);
+		return;
+	}
+	size_t d = glued_dash(w);
+	if (d && d < w->n && isupper((unsigned char)w->s[0]) && isupper((unsigned char)w->s[d])) {
+		w->s += d;
+		w->n -= d;
+	}
+}
+
 static void trim_clauses(words *ws)
 {
-	/* a label before the story: "BREAKING:", "Exclusive–" */
-	if (ws->n > 1 && ws->w[0].n > 1 &&
-	    (ws->w[0].s[ws->w[0].n - 1] == ':' || memchr(ws->w[0].s, '\xE2', ws->w[0].n)) &&
-	    isupper((unsigned char)ws->w[0].s[0]) && isupper((unsigned char)ws->w[0].s[1])) {
-		ws->w[0].n = ws->w[0].s[ws->w[0].n - 1] == ':' ? 0 : ws->w[0].n;
-		if (ws->w[0].n == 0)
-			drop(ws, 0, 1);
+	drop_label(ws);
+	/* an aside between dashes: "the strikes — which have killed 76 — amount" */
+	for (size_t i = 1; i < ws->n; i++) {
+		if (!is_dash(&ws->w[i]))
+			continue;
+		size_t j = i + 1;
+		while (j < ws->n && j < i + 16 && !is_dash(&ws->w[j]))
+			j++;
+		if (j < ws->n && is_dash(&ws->w[j]))
+			drop(ws, i, j + 1);
+		break;
 	}
+	/* "Sources indicate that ...": unnamed sources say nothing a headline
+	 * needs, unlike "Maduro warned that ..." */
+	for (size_t i = 1; i < 3 && i + 5 < ws->n && is_one_of(&ws->w[0], vague_sources); i++)
+		if (is_one_of(&ws->w[i], reporting_verbs) && !ends_with_comma(&ws->w[i]) &&
+		    ws->w[i + 1].n == 4 && strncmp(ws->w[i + 1].s, "that", 4) == 0) {
+			drop(ws, 0, i + 2);
+			break;
+		}
 	/* leading adverbials and attributions, up to their comma */
 	for (int round = 0; round < 3 && ws->n > 4; round++) {
-		if (!is_one_of(&ws->w[0], openers) && !ends_with_comma(&ws->w[0]))
+		if (!is_one_of(&ws->w[0], openers))
 			break;
 		size_t c = 0;
 		while (c < ws->n && c < 10 && !ends_with_comma(&ws->w[c]))
@@ -230,7 +310,7 @@ static void trim_clauses(words *ws)
 	/* trailing subordinate clauses and attributions */
 	for (size_t i = 3; i + 1 < ws->n; i++) {
 		int comma = ends_with_comma(&ws->w[i]);
-		int dash = ws->w[i + 1].n == 3 && memcmp(ws->w[i + 1].s, "\xE2\x80\x94", 3) == 0;
+		int dash = is_dash(&ws->w[i + 1]);
 		if ((comma && (is_one_of(&ws->w[i + 1], clause_cuts) ||
 		               (i + 2 < ws->n && is_one_of(&ws->w[i + 2], reporting_verbs)) ||
 		               (i + 3 < ws->n && is_one_of(&ws->w[i + 3], reporting_verbs)))) ||
@@ -241,18 +321,64 @@ static void trim_clauses(words *ws)
 	}
 }
 
-/* Shortens a long title-and-name subject to the surname: "Venezuelan
- * President Nicolás Maduro accused" -> "Maduro accused". */
-static void compress_subject(words *ws)
+/* Titles that open a person's name: "Foreign Secretary Yvette Cooper"
+ * is "Cooper" in a headline. */
+static const char *const titles[] = {
+	"president", "secretary", "minister", "chancellor", "senator", "governor",
+	"admiral", "adm.", "general", "gen.", "commissioner", "chief", "director",
+	"ambassador", "spokesman", "spokeswoman", "spokesperson", "premier",
+	"mayor", "judge", "justice", "counterpart", "leader", "king", "queen",
+	"prince", "pope", "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.",
+	"lt.", "col.", "capt.", "sgt.", "commander", "envoy", "chairman",
+	"chairwoman", "chair", NULL};
+
+static int is_capitalised(const word *w)
 {
-	size_t k = 0;
-	while (k < ws->n && (isupper((unsigned char)ws->w[k].s[0]) ||
-	                     (unsigned char)ws->w[k].s[0] >= 0xC3 ||
-	                     (k > 0 && ws->w[k].n == 2 && memcmp(ws->w[k].s, "of", 2) == 0)))
-		k++;
-	if (k >= 3 && k < ws->n && islower((unsigned char)ws->w[k].s[0]) &&
-	    !ends_with_comma(&ws->w[k - 1]))
-		drop(ws, 0, k - 1);
+	unsigned char c = (unsigned char)w->s[0];
+	return isupper(c) || c == 0xC3 || c == 0xC5;
+}
+
+/* Replaces "<Title words> First Last" with "Last" wherever a title word
+ * is followed by capitalised words; "of", "for" and "the" may sit inside
+ * a title ("Secretary of State Marco Rubio"). */
+static void compress_names(words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++) {
+		size_t start = i;
+		/* back up over capitalised words before the title ("US Secretary") */
+		if (!is_one_of(&ws->w[i], titles))
+			continue;
+		if (!is_capitalised(&ws->w[i])) {
+			start = i + 1; /* "her counterpart Marco Rubio": keep the noun */
+		} else {
+			while (start > 0 && is_capitalised(&ws->w[start - 1]) &&
+			       !ends_with_comma(&ws->w[start - 1]) && start - 1 > 0)
+				start--;
+		}
+		size_t j = i + 1, last_cap = 0;
+		while (j < ws->n && j < i + 8) {
+			const word *w = &ws->w[j];
+			if (is_capitalised(w) || is_one_of(w, titles)) {
+				if (is_capitalised(w))
+					last_cap = j;
+				if (ends_with_comma(w))
+					break;
+				j++;
+			} else if (w->n <= 3 && (strncmp(w->s, "of", 2) == 0 ||
+			                         strncmp(w->s, "for", 3) == 0 ||
+			                         strncmp(w->s, "the", 3) == 0)) {
+				j++;
+			} else {
+				break;
+			}
+		}
+		/* need a name after the title: two capitalised words at least */
+		if (last_cap <= i + 1 || !is_capitalised(&ws->w[last_cap - 1]) ||
+		    last_cap <= start)
+			continue;
+		drop(ws, start, last_cap);
+		i = start;
+	}
 }
 
 static void fit_length(words *ws)
@@ -264,8 +390,16 @@ static void fit_length(words *ws)
 				cut = i;
 		ws->n = cut ? cut : AN_HEADLINE_WORDS;
 	}
-	while (ws->n > 3 && is_one_of(&ws->w[ws->n - 1], dangling))
-		ws->n--;
+	while (ws->n > 3) {
+		word *w = &ws->w[ws->n - 1];
+		if (ends_with_comma(w))
+			w->n--;
+		else if (is_one_of(w, dangling) ||
+		         (w->n > 4 && strncmp(w->s + w->n - 2, "ly", 2) == 0))
+			ws->n--;
+		else
+			break;
+	}
 }
 
 /* Removes unbalanced quote marks and trailing punctuation. */
@@ -294,8 +428,12 @@ static void tidy(an_buf *b)
 		}
 		an_buf_putc(&t, (char)c);
 	}
-	while (t.len && (strchr(" .,;:-", t.ptr[t.len - 1]) != NULL))
+	while (t.len && (strchr(" .,;:-", t.ptr[t.len - 1]) != NULL)) {
+		/* keep the last dot of "U.S." */
+		if (t.ptr[t.len - 1] == '.' && t.len >= 3 && t.ptr[t.len - 3] == '.')
+			break;
 		t.ptr[--t.len] = '\0';
+	}
 	if (t.len && islower((unsigned char)t.ptr[0]))
 		t.ptr[0] = (char)toupper((unsigned char)t.ptr[0]);
 	an_buf_free(b);
@@ -307,15 +445,17 @@ char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut
 	an_buf text = AN_BUF_INIT, out = AN_BUF_INIT;
 	remove_date(&text, sentence, len, cut_start, cut_end);
 	text.len = cut_at_url(text.ptr, text.len);
+	an_buf spaced = AN_BUF_INIT;
+	space_dashes(&spaced, text.ptr, text.len);
 	words ws;
-	split_words(&ws, text.ptr, text.len);
+	split_words(&ws, spaced.ptr ? spaced.ptr : "", spaced.len);
 	an_buf quoted = AN_BUF_INIT;
 	if (ws.n > 2 && quoted_speaker(&quoted, &ws))
 		split_words(&ws, quoted.ptr, quoted.len);
 	else
 		trim_clauses(&ws);
 	if (ws.n > AN_HEADLINE_WORDS)
-		compress_subject(&ws);
+		compress_names(&ws);
 	fit_length(&ws);
 	for (size_t i = 0; i < ws.n; i++) {
 		if (i)
@@ -324,6 +464,7 @@ char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut
 	}
 	tidy(&out);
 	an_buf_free(&quoted);
+	an_buf_free(&spaced);
 	an_buf_free(&text);
 	if (out.len == 0) { /* nothing survived: fall back to the sentence start */
 		an_buf_put(&out, sentence, len < 80 ? len : 80);

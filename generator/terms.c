@@ -1,47 +1,35 @@
 /* terms.c - content-term vectors (see terms.h). */
 #include "terms.h"
 #include "alloc.h"
+#include "terms_words.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Function words and the vocabulary of attribution, which every news
- * sentence shares and so says nothing about which event it reports. */
-static const char *const stop_words[] = {
-	"a", "about", "above", "after", "again", "against", "all", "also", "am",
-	"among", "an", "and", "any", "are", "as", "at", "be", "because", "been",
-	"before", "being", "between", "both", "but", "by", "can", "could", "did",
-	"do", "does", "doing", "during", "each", "either", "even", "ever", "few",
-	"for", "from", "further", "had", "has", "have", "having", "he", "her",
-	"here", "hers", "him", "his", "how", "however", "i", "if", "in", "into",
-	"is", "it", "its", "itself", "just", "last", "least", "less", "like",
-	"may", "me", "might", "more", "most", "much", "must", "my", "near", "neither",
-	"never", "next", "no", "nor", "not", "now", "of", "off", "on", "once",
-	"one", "only", "or", "other", "others", "our", "out", "over", "own", "per",
-	"same", "she", "should", "since", "so", "some", "such", "than", "that",
-	"the", "their", "them", "then", "there", "these", "they", "this", "those",
-	"through", "to", "too", "toward", "under", "until", "up", "upon", "us",
-	"very", "was", "we", "were", "what", "when", "where", "whether", "which",
-	"while", "who", "whom", "whose", "why", "will", "with", "within", "without",
-	"would", "yet", "you", "your", "said", "say", "says", "saying", "told",
-	"tell", "tells", "according", "report", "reported", "reportedly", "reports",
-	"stated", "states", "noted", "added", "already", "still", "now", "new",
-	"two", "three", "four", "five", "many", "several", "would", "amid",
-	"january", "february", "march", "april", "june", "july", "august",
-	"september", "october", "november", "december", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-	"year", "today", "yesterday", "tomorrow", "ago", "earlier", "later",
-	"early", "late", "recent", "recently", "https", "http", "www", "com", "co",
-};
-
-static int is_stop(const char *w, size_t n)
+static int cmp_word(const void *key, const void *elem)
 {
-	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
-		if (strlen(stop_words[i]) == n && memcmp(stop_words[i], w, n) == 0)
-			return 1;
-	return 0;
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int cmp_syn(const void *key, const void *elem)
+{
+	return strcmp(key, ((const an_terms_syn *)elem)->word);
+}
+
+static int is_stop(const char *w)
+{
+	return bsearch(w, an_terms_stop_words, an_terms_n_stop_words, sizeof(char *),
+	               cmp_word) != NULL;
+}
+
+/* The class a word belongs to ("halted" -> "suspend"), or NULL. */
+static const char *synonym(const char *w)
+{
+	const an_terms_syn *s = bsearch(w, an_terms_synonyms, an_terms_n_synonyms,
+	                                sizeof *an_terms_synonyms, cmp_syn);
+	return s ? s->canon : NULL;
 }
 
 /* Maps a two-byte Latin-1 letter (C3 xx) to its base ASCII letter, so
@@ -53,7 +41,8 @@ static char fold_latin1(unsigned char b)
 	return map[b - 0x80];
 }
 
-size_t an_terms_fold(char *out, const char *word, size_t len)
+/* Folds case and accents into `out`; returns the length. */
+static size_t fold_chars(char *out, const char *word, size_t len)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++) {
@@ -68,7 +57,33 @@ size_t an_terms_fold(char *out, const char *word, size_t len)
 		}
 	}
 	out[n] = '\0';
-	if (is_stop(out, n))
+	return n;
+}
+
+/* An acronym in capitals ("US", "UK", "CNN") is a name even when its
+ * lowercase form is a stop word ("us"). */
+static int is_acronym(const char *word, size_t len)
+{
+	if (len < 2)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!isupper((unsigned char)word[i]))
+			return 0;
+	return 1;
+}
+
+size_t an_terms_fold(char *out, const char *word, size_t len)
+{
+	size_t n = fold_chars(out, word, len);
+	const char *canon = synonym(out);
+	if (canon) {
+		n = strlen(canon);
+		memcpy(out, canon, n + 1);
+		return n;
+	}
+	if (is_acronym(word, len))
+		return n;
+	if (is_stop(out))
 		return 0;
 	/* Light stemming: enough to meet "strike"/"strikes"/"striking". */
 	if (n > 4 && memcmp(out + n - 3, "ies", 3) == 0) {
@@ -132,28 +147,62 @@ static int word_byte(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
+/* A run of two or more capitalised words ("United Kingdom", "Joint
+ * Interagency Task Force") also stands for its initials, so that it meets
+ * its acronym ("UK"). */
+typedef struct {
+	char initials[16];
+	size_t n;
+} name_run;
+
+static void run_end(an_vec *out, name_run *r, double scale)
+{
+	if (r->n >= 2 && r->n < sizeof r->initials) {
+		r->initials[r->n] = '\0';
+		char folded[32];
+		size_t f = an_terms_fold(folded, r->initials, r->n);
+		if (f)
+			push(out, fnv1a(folded, f), 1.5 * scale);
+	}
+	r->n = 0;
+}
+
 void an_terms_add(an_vec *out, const char *text, size_t len, double scale)
 {
 	char folded[64];
+	name_run run = {{0}, 0};
 	size_t i = 0;
 	while (i < len) {
+		size_t gap = i;
 		while (i < len && !word_byte((unsigned char)text[i]))
 			i++;
 		size_t s = i;
 		while (i < len && word_byte((unsigned char)text[i]))
 			i++;
 		size_t n = i - s;
+		int spaced_only = 1;
+		for (size_t k = gap; k < s; k++)
+			if (text[k] != ' ')
+				spaced_only = 0;
+		if (!spaced_only || n == 0 || !isupper((unsigned char)text[s]) ||
+		    is_acronym(text + s, n))
+			run_end(out, &run, scale);
 		if (n == 0 || n >= sizeof folded)
 			continue;
 		/* Typographic marks (curly quotes, dashes) are not words. */
 		if ((unsigned char)text[s] == 0xE2)
 			continue;
+		int name = isupper((unsigned char)text[s]) || (unsigned char)text[s] == 0xC3;
 		size_t f = an_terms_fold(folded, text + s, n);
+		if (name && f == 0) /* "The" opening a sentence is no part of a name */
+			run_end(out, &run, scale);
+		else if (name && !is_acronym(text + s, n) && run.n < sizeof run.initials - 1)
+			run.initials[run.n++] = text[s];
 		if (f == 0 || isdigit((unsigned char)folded[0]))
 			continue;
-		int name = isupper((unsigned char)text[s]) || (unsigned char)text[s] == 0xC3;
 		push(out, fnv1a(folded, f), name ? 1.5 * scale : scale);
 	}
+	run_end(out, &run, scale);
 	normalise(out);
 }
 

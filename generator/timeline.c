@@ -1,13 +1,16 @@
 /* timeline.c - clustering mentions into events (see timeline.h).
  *
- * Each dated mention carries the content terms of its sentence (and, at
- * half weight, of the sentence before it, which often names what "the
- * move" or "the decision" is), weighted by inverse document frequency over
- * all sentences, so that words every article of a story shares count little.
- * Mentions are taken finest date first; each joins the most similar event
- * with the same date value, or one whose date it contains ("2025" contains
- * "2025-09") when the content is clearly the same, or starts a new event.
- * Candidates are found by date bucket, never by comparing all pairs.
+ * Each dated mention carries the content terms of the clause its date
+ * modifies, then at lower weight the rest of its sentence and the sentence
+ * before it (which often names what "the move" is), weighted by inverse
+ * document frequency, so that words every article of a story shares count
+ * little.  Mentions are taken finest date first.  Each joins an event with
+ * the same date (value, and the same side for "before"/"after" mods) when it
+ * shares content with one of the event's mentions; the bar is lower between
+ * articles that tell the same story (their whole texts are similar), since
+ * there the same date is itself strong evidence.  A coarser date joins an
+ * event inside it ("2025" holds "2025-09") only when the content clearly
+ * matches.  Candidates come from date buckets, never from all pairs.
  * Then sentences without a date join an event they clearly restate, and the
  * rest are grouped into undated facts when two or more articles state them. */
 #include "timeline.h"
@@ -19,8 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SIM_SAME_DATE 0.12    /* same value: related content suffices */
-#define SIM_CONTAINED 0.30    /* coarser date inside a finer event's */
+#define SIM_SAME_DATE 0.15    /* same date, unrelated articles or one article */
+#define SIM_STORY_BONUS 0.30  /* lowers that bar by this x story similarity */
+#define SIM_FLOOR 0.02        /* but some content must be shared */
+#define SIM_CONTAINED 0.25    /* coarser date inside a finer event's */
 #define SIM_ATTACH 0.45       /* undated sentence restating an event */
 #define SIM_UNDATED 0.40      /* two undated sentences, one fact */
 #define UNDATED_MIN_WORDS 8
@@ -88,6 +93,7 @@ typedef struct {
 	an_vec vec;
 	an_span span;
 	const an_timex *tx; /* NULL when undated */
+	char key[AN_TIMEX_VALUE_MAX + 2]; /* value, plus '<' or '>' for before/after */
 	long cluster;
 	int words;
 } cand;
@@ -97,7 +103,7 @@ typedef struct {
 	size_t *members; /* indices into the cand array */
 	size_t n, cap;
 	an_span span;
-	const char *value; /* borrowed from the first member's timex */
+	const char *key;   /* borrowed from the first member */
 	size_t n_docs;     /* distinct documents among members */
 } cluster;
 
@@ -109,6 +115,7 @@ typedef struct {
 	cluster *clusters;
 	size_t n_clusters, cap_clusters;
 	df_map df;
+	an_vec *doc_vecs; /* whole-article terms, for story similarity */
 } builder;
 
 static int count_words(const char *s, size_t n)
@@ -123,14 +130,85 @@ static int count_words(const char *s, size_t n)
 	return w;
 }
 
-/* The weighted term vector of sentence `si` of doc `d`. */
-static void sentence_vec(an_vec *out, const builder *b, size_t d, size_t si)
+static int clause_mark(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == ',' || c == ';' || c == '(' || c == ')')
+		return 1;
+	/* em and en dashes */
+	return c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+	       ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93);
+}
+
+/* The clause around [ts, te) inside [s, e): bounded by commas, dashes and
+ * brackets, widened until it holds a few words besides the date. */
+static void clause_around(const char *t, size_t s, size_t e, size_t ts, size_t te,
+                          size_t *cs, size_t *ce)
+{
+	size_t a = ts, z = te;
+	for (int widen = 0; widen < 3; widen++) {
+		while (a > s && !clause_mark(t, a - 1, e))
+			a--;
+		while (z < e && !clause_mark(t, z, e))
+			z++;
+		if (count_words(t + a, ts - a) + count_words(t + te, z - te) >= 6)
+			break;
+		if (a > s)
+			a--;
+		if (z < e)
+			z++;
+	}
+	*cs = a;
+	*ce = z;
+}
+
+/* The weighted term vector of a mention: for a dated one, the clause its
+ * date modifies weighs most; the sentence before adds context. */
+static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
+                        const an_timex *tx)
 {
 	const an_analysis *an = b->docs[d].analysis;
-	an_vec_add(out, &an->terms[si], 1.0);
-	if (si > 0 && an->sentence_para[si - 1] == an->sentence_para[si])
-		an_vec_add(out, &an->terms[si - 1], 0.5);
+	const char *text = b->docs[d].article->text;
+	if (tx) {
+		const an_sentence *s = &an->sentences.items[si];
+		size_t cs, ce;
+		clause_around(text, s->start, s->end, tx->start, tx->end, &cs, &ce);
+		an_terms_add(out, text + cs, ce - cs, 0.5);
+		an_vec_add(out, &an->terms[si], 0.5);
+		if (si > 0 && an->sentence_para[si - 1] == an->sentence_para[si])
+			an_vec_add(out, &an->terms[si - 1], 0.25);
+	} else {
+		an_vec_add(out, &an->terms[si], 1.0);
+	}
 	an_vec_weight(out, idf, (void *)&b->df);
+}
+
+/* How alike two articles are as a whole: articles telling one story score
+ * high, and there a shared date says more. */
+static double story_sim(const builder *b, size_t d1, size_t d2)
+{
+	return an_vec_cosine(&b->doc_vecs[d1], &b->doc_vecs[d2]);
+}
+
+/* The bar two mentions with the same date must clear to be one event. */
+static double same_date_bar(const builder *b, const cand *x, const cand *y)
+{
+	if (x->m.doc == y->m.doc)
+		return SIM_SAME_DATE;
+	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, x->m.doc, y->m.doc);
+	return bar < SIM_FLOOR ? SIM_FLOOR : bar;
+}
+
+/* TIMEX3 mods that move a date to one side ("more than a month ago" is
+ * before the month it names) make a different time; START/MID/END/APPROX
+ * only make it vaguer. */
+static char mod_side(const char *mod)
+{
+	if (strcmp(mod, "BEFORE") == 0 || strcmp(mod, "ON_OR_BEFORE") == 0)
+		return '<';
+	if (strcmp(mod, "AFTER") == 0 || strcmp(mod, "ON_OR_AFTER") == 0)
+		return '>';
+	return 0;
 }
 
 static void add_cand(builder *b, size_t d, size_t si, long ti, const an_span *span)
@@ -148,7 +226,11 @@ static void add_cand(builder *b, size_t d, size_t si, long ti, const an_span *sp
 	c->words = count_words(b->docs[d].article->text + s->start, s->end - s->start);
 	if (span)
 		c->span = *span;
-	sentence_vec(&c->vec, b, d, si);
+	if (c->tx) {
+		char side = mod_side(c->tx->mod);
+		snprintf(c->key, sizeof c->key, "%s%s", c->tx->value, side ? (side == '<' ? "<" : ">") : "");
+	}
+	mention_vec(&c->vec, b, d, si, c->tx);
 }
 
 /* A date that can date an event: a calendar value no coarser than a year.
@@ -183,7 +265,7 @@ static size_t cluster_new(builder *b, size_t k)
 	cluster *cl = &b->clusters[b->n_clusters];
 	memset(cl, 0, sizeof *cl);
 	cl->span = b->cands[k].span;
-	cl->value = b->cands[k].tx ? b->cands[k].tx->value : "";
+	cl->key = b->cands[k].key;
 	cluster_add(b, b->n_clusters, k);
 	return b->n_clusters++;
 }
@@ -195,6 +277,9 @@ static int cmp_cand_precision(const void *x, const void *y)
 		return a->span.gran > c->span.gran ? -1 : 1;
 	if (a->span.first != c->span.first)
 		return a->span.first < c->span.first ? -1 : 1;
+	int k = strcmp(a->key, c->key);
+	if (k)
+		return k;
 	if (a->m.doc != c->m.doc)
 		return a->m.doc < c->m.doc ? -1 : 1;
 	return a->m.timex < c->m.timex ? -1 : (a->m.timex > c->m.timex);
@@ -232,13 +317,16 @@ static void span_index_build(span_index *si, const builder *b)
 	qsort(si->e, si->n, sizeof *si->e, cmp_span_entry);
 }
 
-/* Finds the best event for dated candidate k; -1 when none is close enough. */
-static long best_dated(builder *b, const span_index *si, size_t k)
+/* A coarser-dated mention joins a finer event inside its span ("earlier
+ * this year" told of what another article dates "September") when the
+ * content clearly matches; returns the cluster, or -1. */
+static long best_containing(const builder *b, const span_index *si, size_t k)
 {
 	const cand *c = &b->cands[k];
+	if (mod_side(c->tx->mod))
+		return -1; /* "before October" is not inside October */
 	long best = -1;
-	double best_sim = 0;
-	/* first cluster whose span starts at or after c's start */
+	double best_sim = SIM_CONTAINED;
 	size_t lo = 0, hi = si->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -247,50 +335,91 @@ static long best_dated(builder *b, const span_index *si, size_t k)
 		else
 			hi = mid;
 	}
-	size_t seen = 0;
-	for (size_t i = lo; i < si->n && seen < CONTAIN_MAX_CANDIDATES; i++, seen++) {
+	for (size_t i = lo, seen = 0; i < si->n && seen < CONTAIN_MAX_CANDIDATES; i++, seen++) {
 		const cluster *cl = &b->clusters[si->e[i].cluster];
 		if (cl->span.first > c->span.last)
 			break;
 		if (cl->span.last > c->span.last)
 			continue;
-		int same = strcmp(cl->value, c->tx->value) == 0;
-		double need = same ? SIM_SAME_DATE : SIM_CONTAINED;
 		double sim = an_vec_cosine(&c->vec, &cl->centroid);
-		if (sim >= need && sim > best_sim) {
+		if (sim >= best_sim) {
 			best_sim = sim;
 			best = (long)si->e[i].cluster;
 		}
 	}
-	/* clusters created since the index was built (same granularity) */
-	for (size_t ci = si->n; ci < b->n_clusters; ci++) {
-		const cluster *cl = &b->clusters[ci];
-		if (strcmp(cl->value, c->tx->value) != 0)
+	return best;
+}
+
+static size_t uf_find(size_t *parent, size_t i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+/* Mentions [from, to) share one date key: the connected components of
+ * "shares enough content" become events (single link, so a story's
+ * mentions chain through the one that shares words with each). */
+static void cluster_same_key(builder *b, size_t from, size_t to)
+{
+	size_t n = to - from;
+	size_t *parent = an_xmalloc(n * sizeof *parent);
+	long *made = an_xmalloc(n * sizeof *made);
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = i;
+		made[i] = -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const cand *x = &b->cands[from + i];
+		if (x->cluster >= 0)
 			continue;
-		double sim = an_vec_cosine(&c->vec, &cl->centroid);
-		if (sim >= SIM_SAME_DATE && sim > best_sim) {
-			best_sim = sim;
-			best = (long)ci;
+		for (size_t j = i + 1; j < n; j++) {
+			const cand *y = &b->cands[from + j];
+			if (y->cluster >= 0)
+				continue;
+			if (an_vec_cosine(&x->vec, &y->vec) >= same_date_bar(b, x, y)) {
+				size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
+				parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+			}
 		}
 	}
-	return best;
+	for (size_t i = 0; i < n; i++) {
+		if (b->cands[from + i].cluster >= 0)
+			continue;
+		size_t r = uf_find(parent, i);
+		if (made[r] < 0)
+			made[r] = (long)cluster_new(b, from + i);
+		else
+			cluster_add(b, (size_t)made[r], from + i);
+	}
+	free(parent);
+	free(made);
 }
 
 static void cluster_dated(builder *b, size_t n_dated)
 {
 	qsort(b->cands, n_dated, sizeof *b->cands, cmp_cand_precision);
 	span_index si = {NULL, 0};
-	an_granularity level = AN_GRAN_NONE;
-	for (size_t k = 0; k < n_dated; k++) {
-		if (b->cands[k].span.gran != level) {
-			level = b->cands[k].span.gran;
-			span_index_build(&si, b);
+	for (size_t lvl = 0; lvl < n_dated;) {
+		size_t end = lvl;
+		while (end < n_dated && b->cands[end].span.gran == b->cands[lvl].span.gran)
+			end++;
+		/* events of finer dates exist now: try those first */
+		span_index_build(&si, b);
+		size_t n_before = b->n_clusters;
+		for (size_t k = lvl; k < end; k++) {
+			long ci = best_containing(b, &si, k);
+			if (ci >= 0 && (size_t)ci < n_before)
+				cluster_add(b, (size_t)ci, k);
 		}
-		long best = best_dated(b, &si, k);
-		if (best >= 0)
-			cluster_add(b, (size_t)best, k);
-		else
-			cluster_new(b, k);
+		for (size_t k = lvl; k < end;) {
+			size_t e = k;
+			while (e < end && strcmp(b->cands[e].key, b->cands[k].key) == 0)
+				e++;
+			cluster_same_key(b, k, e);
+			k = e;
+		}
+		lvl = end;
 	}
 	free(si.e);
 }
@@ -439,8 +568,8 @@ static size_t representative(const builder *b, const cluster *cl)
 	for (size_t i = 0; i < cl->n; i++) {
 		const cand *c = &b->cands[cl->members[i]];
 		double score = an_vec_cosine(&c->vec, &cl->centroid);
-		if (c->tx)
-			score += 10;
+		if (c->tx && strcmp(c->key, cl->key) == 0)
+			score += 10; /* told with the event's own date */
 		if (score > best_score + 1e-9 ||
 		    (fabs(score - best_score) <= 1e-9 && c->m.doc < b->cands[best].m.doc)) {
 			best_score = score;
@@ -466,12 +595,12 @@ static void make_event(an_event *ev, const builder *b, const cluster *cl)
 	const cand *r = &b->cands[rep];
 	ev->span = cl->span;
 	if (r->tx) {
-		snprintf(ev->value, sizeof ev->value, "%s", cl->value);
-		/* The mod of the most precise mention of the event's own value:
-		 * "early September" says more than "since September". */
+		snprintf(ev->value, sizeof ev->value, "%s", r->tx->value);
+		/* The mod of a mention with the event's own date: "early
+		 * September" says more than "since September". */
 		for (size_t i = 0; i < cl->n; i++) {
 			const cand *c = &b->cands[cl->members[i]];
-			if (c->tx && c->tx->mod[0] && strcmp(c->tx->value, cl->value) == 0) {
+			if (c->tx && c->tx->mod[0] && strcmp(c->key, cl->key) == 0) {
 				snprintf(ev->mod, sizeof ev->mod, "%s", c->tx->mod);
 				break;
 			}
@@ -602,6 +731,14 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		}
 	}
 
+	b.doc_vecs = an_xcalloc(n_docs + 1, sizeof *b.doc_vecs);
+	for (size_t d = 0; d < n_docs; d++) {
+		const an_analysis *an = docs[d].analysis;
+		for (size_t s = 0; s < an->sentences.len; s++)
+			an_vec_add(&b.doc_vecs[d], &an->terms[s], 1.0);
+		an_vec_weight(&b.doc_vecs[d], idf, &b.df);
+	}
+
 	/* dated mentions first, then every sentence without one */
 	for (size_t d = 0; d < n_docs; d++) {
 		const an_analysis *an = docs[d].analysis;
@@ -645,6 +782,9 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_free(&b.clusters[ci].centroid);
 		free(b.clusters[ci].members);
 	}
+	for (size_t d = 0; d < n_docs; d++)
+		an_vec_free(&b.doc_vecs[d]);
+	free(b.doc_vecs);
 	free(b.cands);
 	free(b.clusters);
 	free(b.df.ids);

@@ -352,7 +352,7 @@ static void compress_names(words *ws)
 			start = i + 1; /* "her counterpart Marco Rubio": keep the noun */
 		} else {
 			while (start > 0 && is_capitalised(&ws->w[start - 1]) &&
-			       !ends_with_comma(&ws->w[start - 1]) && start - 1 > 0)
+			       !ends_with_comma(&ws->w[start - 1]))
 				start--;
 		}
 		size_t j = i + 1, last_cap = 0;
@@ -389,6 +389,16 @@ static void fit_length(words *ws)
 			if (is_one_of(&ws->w[i], boundary_words) || ends_with_comma(&ws->w[i - 1]))
 				cut = i;
 		ws->n = cut ? cut : AN_HEADLINE_WORDS;
+		/* a cut modifier ("vessels allegedly linked") reads as unfinished:
+		 * end before the adverb */
+		for (size_t i = ws->n >= 3 ? ws->n - 3 : 1; i + 1 < ws->n; i++) {
+			const word *w = &ws->w[i], *v = &ws->w[i + 1];
+			if (i >= 3 && w->n > 4 && strncmp(w->s + w->n - 2, "ly", 2) == 0 &&
+			    v->n > 3 && strncmp(v->s + v->n - 2, "ed", 2) == 0) {
+				ws->n = i;
+				break;
+			}
+		}
 	}
 	while (ws->n > 3) {
 		word *w = &ws->w[ws->n - 1];

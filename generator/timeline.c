@@ -551,6 +551,7 @@ static int cmp_size(const void *x, const void *y)
 	return a < c ? -1 : a > c;
 }
 
+
 static const char *sentence_text(const builder *b, const an_mention *m, size_t *len)
 {
 	const an_doc *d = &b->docs[m->doc];
@@ -559,23 +560,62 @@ static const char *sentence_text(const builder *b, const an_mention *m, size_t *
 	return d->article->text + s->start;
 }
 
-/* The member that best represents the cluster: dated mentions first, then
- * the one closest to all others, then the earliest article. */
-static size_t representative(const builder *b, const cluster *cl)
+static size_t headline_words(const char *h)
+{
+	size_t n = 0;
+	for (int in = 0; *h; h++) {
+		int sp = *h == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* The headline a mention would give its event, written into *title;
+ * returns the number of words it keeps. */
+static size_t mention_headline(const builder *b, const cand *c, char **title)
+{
+	size_t len;
+	const char *text = sentence_text(b, &c->m, &len);
+	size_t cs = 0, ce = 0;
+	if (c->tx) {
+		size_t s0 = b->docs[c->m.doc].analysis->sentences.items[c->m.sentence].start;
+		cs = c->tx->start - s0;
+		ce = c->tx->end - s0;
+	}
+	*title = an_headline(text, len, cs, ce);
+	return headline_words(*title);
+}
+
+/* The member that best represents the cluster: one told with the event's
+ * own date, then one whose headline keeps the most of its sentence (a
+ * sentence cut short makes a poor headline), then the one closest to all
+ * others, then the earliest article.  Fills *title with its headline. */
+static size_t representative(const builder *b, const cluster *cl, char **title)
 {
 	size_t best = cl->members[0];
 	double best_score = -1;
+	*title = NULL;
 	for (size_t i = 0; i < cl->n; i++) {
 		const cand *c = &b->cands[cl->members[i]];
 		double score = an_vec_cosine(&c->vec, &cl->centroid);
+		char *t = NULL;
+		if (!c->tx || strcmp(c->key, cl->key) == 0)
+			score += 0.05 * (double)mention_headline(b, c, &t);
 		if (c->tx && strcmp(c->key, cl->key) == 0)
 			score += 10; /* told with the event's own date */
 		if (score > best_score + 1e-9 ||
 		    (fabs(score - best_score) <= 1e-9 && c->m.doc < b->cands[best].m.doc)) {
 			best_score = score;
 			best = cl->members[i];
+			free(*title);
+			*title = t;
+		} else {
+			free(t);
 		}
 	}
+	if (!*title)
+		mention_headline(b, &b->cands[best], title);
 	return best;
 }
 
@@ -591,7 +631,7 @@ static uint64_t hash_str(uint64_t h, const char *s, size_t n)
 static void make_event(an_event *ev, const builder *b, const cluster *cl)
 {
 	memset(ev, 0, sizeof *ev);
-	size_t rep = representative(b, cl);
+	size_t rep = representative(b, cl, &ev->title);
 	const cand *r = &b->cands[rep];
 	ev->span = cl->span;
 	if (r->tx) {
@@ -612,13 +652,6 @@ static void make_event(an_event *ev, const builder *b, const cluster *cl)
 	size_t len;
 	const char *text = sentence_text(b, &r->m, &len);
 	ev->summary = an_xstrndup(text, len);
-	size_t cut_s = 0, cut_e = 0;
-	if (r->tx) {
-		size_t s0 = b->docs[r->m.doc].analysis->sentences.items[r->m.sentence].start;
-		cut_s = r->tx->start - s0;
-		cut_e = r->tx->end - s0;
-	}
-	ev->title = an_headline(text, len, cut_s, cut_e);
 
 	ev->n_mentions = cl->n;
 	ev->mentions = an_xmalloc(cl->n * sizeof *ev->mentions);

@@ -3,8 +3,10 @@
  * Limits are enforced from C, where a script cannot reach them: the
  * allocator refuses to grow past the budget (Lua raises "not enough
  * memory"), and a count hook raises once the instruction budget is spent.
- * The hook re-arms itself before raising, so a script that catches the
- * error with pcall is stopped again a moment later. */
+ * Once the budget is spent the hook re-arms itself to fire on every
+ * instruction before raising, so a script that catches the error with pcall
+ * fails again at its very next instruction, in the frame outside the pcall,
+ * until the error reaches the top. */
 #include "sandbox.h"
 #include "alloc.h"
 #include "buf.h"
@@ -55,7 +57,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 	an_sandbox *sb = self(L);
 	sb->instructions += HOOK_EVERY;
 	if (sb->instructions > sb->instruction_limit) {
-		lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
 		luaL_error(L, "the theme ran too long (over %d million instructions); "
 		              "look for an endless loop", (int)(sb->instruction_limit / 1000000));
 	}

@@ -1,0 +1,167 @@
+/* check_site.c - the sample site end to end through the timeline stage.
+ * The expectations come from reading the five articles in content/:
+ *  - the US lethal strikes on boats began in (early) September 2025: told
+ *    by the BBC-style piece (002), the Orinoco Tribune translation (003)
+ *    and Realist English (004), each once;
+ *  - Maduro's address of 1 November 2025: KSMO (000) and 001;
+ *  - CNN's report of the suspension on Tuesday 11 November 2025: the
+ *    tweet embedded in 003 and "revealed by CNN on Tuesday" in 004;
+ *  - the Cooper-Rubio meeting at the G7 on Wednesday 12 November 2025,
+ *    expected in 002 (published the day before). */
+#include <check.h>
+#include <string.h>
+
+#include "site.h"
+
+#define KSMO "2025-11-11-ksmo-uk-suspends-intelligence-sharing"
+#define CEASES "2025-11-11-uk-ceases-intelligence-sharing"
+#define HALTS "2025-11-11-uk-halts-some-intelligence-sharing"
+#define ORINOCO "2025-11-12-uk-suspends-intelligence-cooperation"
+#define REALIST "2025-11-12-realist-english-uk-suspends-maritime-intelligence"
+
+static an_site site;
+
+static void load_site(void)
+{
+	an_error err = AN_ERROR_INIT;
+	int rc = an_site_load(&site, "..", &err);
+	ck_assert_msg(rc == 0, "loading the sample site: %s:%d: %s", err.file, err.line, err.msg);
+}
+
+static void free_site(void)
+{
+	an_site_free(&site);
+}
+
+static int has_source(const an_event *ev, const char *slug)
+{
+	for (size_t i = 0; i < ev->n_sources; i++)
+		if (strcmp(site.articles[ev->sources[i]].slug, slug) == 0)
+			return 1;
+	return 0;
+}
+
+static int mentions_word(const an_event *ev, const char *word)
+{
+	if (strstr(ev->title, word) || strstr(ev->summary, word))
+		return 1;
+	for (size_t i = 0; i < ev->n_mentions; i++) {
+		const an_mention *m = &ev->mentions[i];
+		const an_sentence *s = &site.analyses[m->doc].sentences.items[m->sentence];
+		const char *t = site.articles[m->doc].text;
+		for (size_t k = s->start; k + strlen(word) <= s->end; k++)
+			if (strncmp(t + k, word, strlen(word)) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The one event with `value` whose mentions contain `word`; fails when
+ * there are none or several. */
+static const an_event *only_event(const char *value, const char *word)
+{
+	const an_event *found = NULL;
+	for (size_t i = 0; i < site.timeline.n_events; i++) {
+		const an_event *ev = &site.timeline.events[i];
+		if (strcmp(ev->value, value) != 0 || !mentions_word(ev, word))
+			continue;
+		ck_assert_msg(found == NULL, "two events dated %s about '%s': \"%s\" and \"%s\"",
+		              value, word, found ? found->title : "", ev->title);
+		found = ev;
+	}
+	ck_assert_msg(found != NULL, "no event dated %s about '%s'", value, word);
+	return found;
+}
+
+START_TEST(articles_loaded)
+{
+	ck_assert_int_eq(site.n_articles, 5);
+	/* sorted by publication date, then slug */
+	ck_assert_str_eq(site.articles[0].slug, KSMO);
+	ck_assert_str_eq(site.articles[4].slug, ORINOCO);
+	ck_assert_int_eq(site.articles[4].meta.date.d, 12);
+}
+END_TEST
+
+START_TEST(strikes_began_in_september)
+{
+	const an_event *ev = only_event("2025-09", "strike");
+	ck_assert(has_source(ev, HALTS));
+	ck_assert(has_source(ev, ORINOCO));
+	ck_assert(has_source(ev, REALIST));
+	ck_assert(!has_source(ev, KSMO)); /* KSMO dates no strike to September */
+	ck_assert_str_eq(ev->mod, "START"); /* "early September" */
+}
+END_TEST
+
+START_TEST(maduro_address)
+{
+	const an_event *ev = only_event("2025-11-01", "Maduro");
+	ck_assert_int_eq(ev->n_sources, 2);
+	ck_assert(has_source(ev, KSMO));
+	ck_assert(has_source(ev, CEASES));
+	ck_assert(strstr(ev->title, "Maduro") != NULL);
+}
+END_TEST
+
+START_TEST(cnn_report)
+{
+	const an_event *ev = only_event("2025-11-11", "CNN");
+	ck_assert(has_source(ev, ORINOCO));
+	ck_assert(has_source(ev, REALIST));
+	/* the teleSUR tweet of the same day is another event */
+	ck_assert(!mentions_word(ev, "canciller"));
+	only_event("2025-11-11", "canciller");
+}
+END_TEST
+
+START_TEST(cooper_rubio_meeting)
+{
+	const an_event *ev = only_event("2025-11-12", "Rubio");
+	ck_assert_int_eq(ev->n_sources, 1);
+	ck_assert(has_source(ev, HALTS));
+	ck_assert(strstr(ev->title, "Cooper") && strstr(ev->title, "Rubio"));
+}
+END_TEST
+
+START_TEST(chronological_and_unique_ids)
+{
+	const an_timeline *tl = &site.timeline;
+	for (size_t i = 1; i < tl->n_events; i++)
+		ck_assert(tl->events[i - 1].span.first <= tl->events[i].span.first);
+	for (size_t i = 0; i < tl->n_events; i++)
+		for (size_t j = i + 1; j < tl->n_events; j++)
+			ck_assert_str_ne(tl->events[i].id, tl->events[j].id);
+	for (size_t i = 0; i < tl->n_undated; i++)
+		ck_assert_int_ge(tl->undated[i].n_sources, 2);
+}
+END_TEST
+
+START_TEST(ids_stable_across_builds)
+{
+	an_site again;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_int_eq(an_site_load(&again, "..", &err), 0);
+	ck_assert_int_eq(again.timeline.n_events, site.timeline.n_events);
+	for (size_t i = 0; i < site.timeline.n_events; i++)
+		ck_assert_str_eq(again.timeline.events[i].id, site.timeline.events[i].id);
+	an_site_free(&again);
+}
+END_TEST
+
+Suite *an_test_site_suite(void);
+Suite *an_test_site_suite(void)
+{
+	Suite *s = suite_create("site");
+	TCase *tc = tcase_create("sample");
+	tcase_add_checked_fixture(tc, load_site, free_site);
+	tcase_add_test(tc, articles_loaded);
+	tcase_add_test(tc, strikes_began_in_september);
+	tcase_add_test(tc, maduro_address);
+	tcase_add_test(tc, cnn_report);
+	tcase_add_test(tc, cooper_rubio_meeting);
+	tcase_add_test(tc, chronological_and_unique_ids);
+	tcase_add_test(tc, ids_stable_across_builds);
+	suite_add_tcase(s, tc);
+	return s;
+}

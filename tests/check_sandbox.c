@@ -125,10 +125,8 @@ START_TEST(instruction_budget_survives_pcall)
 	 * rounds than the budget allows (each inner loop spends thousands of
 	 * instructions before the hook fires), so a hook that fails to stop it
 	 * shows as "NOT STOPPED" instead of hanging the suite.
-	 * BUG (generator/sandbox.c, count_hook): fails as of this commit.  The
-	 * hook re-arms with the same count (HOOK_EVERY) and raises, but the
-	 * next firing lands again inside the inner loop, under pcall, so every
-	 * stop is swallowed and the script runs forever. */
+	 * (This caught a hook that re-armed with its usual count: the next
+	 * firing landed inside the inner loop again, under pcall.) */
 	an_sandbox *s = make(0, 2000000);
 	expect_error(s,
 	             "local rounds = 0\n"

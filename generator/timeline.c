@@ -29,6 +29,7 @@
 #define SIM_ATTACH 0.45       /* undated sentence restating an event */
 #define SIM_UNDATED 0.40      /* two undated sentences, one fact */
 #define UNDATED_MIN_WORDS 8
+#define IDF_PRIOR 20.0
 #define CONTAIN_MAX_CANDIDATES 256
 
 /* ---- document frequencies: an open-addressing map id -> count ---- */
@@ -83,7 +84,9 @@ static double idf(uint64_t id, void *payload)
 		id = 1;
 	size_t s = df_slot(m, id);
 	double df = m->ids[s] ? m->counts[s] : 0;
-	return log((m->n_docs + 1) / (df + 1)) + 0.1;
+	/* IDF_PRIOR pseudo-sentences that hold no term keep a small corpus
+	 * (two articles) from scoring the very words they share as noise. */
+	return log((m->n_docs + IDF_PRIOR) / (df + 1));
 }
 
 /* ---- mentions and clusters ---- */

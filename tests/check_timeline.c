@@ -1,0 +1,202 @@
+/* check_timeline.c - grouping of mentions into events, on small hand-made
+ * articles where the right answer is plain from reading them. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "timeline.h"
+
+#define MAX_DOCS 6
+
+static an_article articles[MAX_DOCS];
+static an_analysis analyses[MAX_DOCS];
+static an_doc docs[MAX_DOCS];
+static size_t n_docs;
+static an_timeline tl;
+
+static void add_doc(const char *slug, const char *date, const char *body)
+{
+	char text[8192];
+	snprintf(text, sizeof text, "---\ntitle: %s\ndate: %s\n---\n\n%s\n", slug, date, body);
+	an_source src;
+	char path[256];
+	snprintf(path, sizeof path, "content/%s.md", slug);
+	src.path = path;
+	src.data = text;
+	src.len = strlen(text);
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(an_article_parse(&articles[n_docs], &src, &err) == 0, "%s", err.msg);
+	an_analyse(&analyses[n_docs], &articles[n_docs]);
+	docs[n_docs].article = &articles[n_docs];
+	docs[n_docs].analysis = &analyses[n_docs];
+	n_docs++;
+}
+
+static void build(void)
+{
+	an_timeline_build(&tl, docs, n_docs);
+}
+
+static void teardown(void)
+{
+	an_timeline_free(&tl);
+	for (size_t i = 0; i < n_docs; i++) {
+		an_analysis_free(&analyses[i]);
+		an_article_free(&articles[i]);
+	}
+	n_docs = 0;
+}
+
+static size_t count_value(const char *value)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < tl.n_events; i++)
+		n += strcmp(tl.events[i].value, value) == 0;
+	return n;
+}
+
+static const an_event *event_with(const char *value)
+{
+	for (size_t i = 0; i < tl.n_events; i++)
+		if (strcmp(tl.events[i].value, value) == 0)
+			return &tl.events[i];
+	return NULL;
+}
+
+START_TEST(same_event_two_articles)
+{
+	add_doc("a", "2024-03-10",
+	        "The mayor of Springfield resigned on March 4 after a bribery scandal.\n\n"
+	        "The city council will elect a successor next month.");
+	add_doc("b", "2024-03-11",
+	        "Springfield's mayor quit his post on 4 March, days after bribery charges "
+	        "were filed against him.");
+	build();
+	ck_assert_int_eq(count_value("2024-03-04"), 1);
+	const an_event *ev = event_with("2024-03-04");
+	ck_assert_int_eq(ev->n_sources, 2);
+	ck_assert_int_eq(ev->n_mentions, 2);
+	ck_assert(strstr(ev->title, "resigned") || strstr(ev->title, "quit"));
+}
+END_TEST
+
+START_TEST(different_events_same_date_stay_apart)
+{
+	add_doc("a", "2024-05-02",
+	        "A magnitude 6 earthquake struck the coast of Chile on May 1, damaging ports.");
+	add_doc("b", "2024-05-02",
+	        "The central bank of Norway raised interest rates on May 1 to curb inflation.");
+	build();
+	ck_assert_int_eq(count_value("2024-05-01"), 2);
+}
+END_TEST
+
+START_TEST(coarse_date_joins_finer_event)
+{
+	/* "September" and "early September" are one time; the strike story
+	 * is told by both articles. */
+	add_doc("a", "2025-11-11",
+	        "The navy began lethal strikes on drug boats in early September, officials said.");
+	add_doc("b", "2025-11-12",
+	        "Since September the navy has carried out lethal strikes on suspected drug boats.");
+	build();
+	ck_assert_int_eq(count_value("2025-09"), 1);
+	const an_event *ev = event_with("2025-09");
+	ck_assert_int_eq(ev->n_sources, 2);
+	ck_assert_str_eq(ev->mod, "START");
+	ck_assert_int_eq(ev->span.gran, AN_GRAN_MONTH);
+}
+END_TEST
+
+START_TEST(relative_dates_anchor_to_each_article)
+{
+	/* "yesterday" in two articles published on different days names
+	 * different days; "on Monday" from Wednesday 2024-06-05 is 06-03. */
+	add_doc("a", "2024-06-05",
+	        "The senate passed the budget bill yesterday after a long debate. "
+	        "Protesters gathered outside parliament on Monday.");
+	add_doc("b", "2024-06-06", "The senate passed the budget bill yesterday, ending weeks of debate.");
+	build();
+	const an_event *ev = event_with("2024-06-04");
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_int_eq(ev->n_sources, 1);
+	ck_assert_ptr_nonnull(event_with("2024-06-05"));
+	ck_assert_ptr_nonnull(event_with("2024-06-03"));
+}
+END_TEST
+
+START_TEST(before_is_not_the_month)
+{
+	/* "more than a month ago" is before October, "in October" is in it */
+	add_doc("a", "2025-11-11",
+	        "The ministry froze the contract more than a month ago. "
+	        "The auditor published a damning report in October.");
+	build();
+	const an_event *in_oct = NULL, *before = NULL;
+	for (size_t i = 0; i < tl.n_events; i++) {
+		if (strcmp(tl.events[i].value, "2025-10") != 0)
+			continue;
+		if (tl.events[i].mod[0])
+			before = &tl.events[i];
+		else
+			in_oct = &tl.events[i];
+	}
+	ck_assert_ptr_nonnull(in_oct);
+	ck_assert_ptr_nonnull(before);
+	ck_assert_str_eq(before->mod, "BEFORE");
+}
+END_TEST
+
+START_TEST(undated_facts_need_two_articles)
+{
+	add_doc("a", "2024-01-10",
+	        "The volcano on the island of Hekla has released a large plume of ash over the north.\n\n"
+	        "Local farmers moved their sheep to lower pastures near the fjord villages.");
+	add_doc("b", "2024-01-10",
+	        "A large plume of ash was released by the Hekla volcano over the north of the island.");
+	build();
+	ck_assert_int_eq(tl.n_undated, 1);
+	ck_assert_int_eq(tl.undated[0].n_sources, 2);
+	ck_assert_str_eq(tl.undated[0].value, "");
+	ck_assert_int_eq(tl.undated[0].span.gran, AN_GRAN_NONE);
+}
+END_TEST
+
+START_TEST(timex_lookup)
+{
+	add_doc("a", "2024-03-10", "The mayor of Springfield resigned on March 4 over a scandal.");
+	build();
+	ck_assert_int_ge(analyses[0].timexes.len, 1);
+	const an_event *ev = an_timeline_find(&tl, 0, 0);
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_str_eq(ev->value, "2024-03-04");
+	ck_assert_ptr_null(an_timeline_find(&tl, 0, -1));
+	ck_assert_ptr_null(an_timeline_find(&tl, 7, 0));
+}
+END_TEST
+
+START_TEST(empty_input)
+{
+	build();
+	ck_assert_int_eq(tl.n_events, 0);
+	ck_assert_int_eq(tl.n_undated, 0);
+}
+END_TEST
+
+Suite *an_test_timeline_suite(void);
+Suite *an_test_timeline_suite(void)
+{
+	Suite *s = suite_create("timeline");
+	TCase *tc = tcase_create("grouping");
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, same_event_two_articles);
+	tcase_add_test(tc, different_events_same_date_stay_apart);
+	tcase_add_test(tc, coarse_date_joins_finer_event);
+	tcase_add_test(tc, relative_dates_anchor_to_each_article);
+	tcase_add_test(tc, before_is_not_the_month);
+	tcase_add_test(tc, undated_facts_need_two_articles);
+	tcase_add_test(tc, timex_lookup);
+	tcase_add_test(tc, empty_input);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -255,14 +255,23 @@ static const char *mod_word(const char *mod, an_granularity g)
 		return "late";
 	if (strcmp(mod, "APPROX") == 0)
 		return "about";
-	if (strcmp(mod, "BEFORE") == 0 || strcmp(mod, "LESS_THAN") == 0)
-		return "before";
-	if (strcmp(mod, "AFTER") == 0 || strcmp(mod, "MORE_THAN") == 0)
-		return "after";
 	if (strcmp(mod, "ON_OR_BEFORE") == 0 || strcmp(mod, "EQUAL_OR_LESS") == 0)
 		return "by";
 	if (strcmp(mod, "ON_OR_AFTER") == 0 || strcmp(mod, "EQUAL_OR_MORE") == 0)
 		return "from";
+	return NULL;
+}
+
+/* "more than a month ago" is BEFORE a month it names only roughly, so the
+ * label says "or earlier" rather than "before". */
+static const char *mod_suffix(const char *mod)
+{
+	if (!mod)
+		return NULL;
+	if (strcmp(mod, "BEFORE") == 0 || strcmp(mod, "LESS_THAN") == 0)
+		return " or earlier";
+	if (strcmp(mod, "AFTER") == 0 || strcmp(mod, "MORE_THAN") == 0)
+		return " or later";
 	return NULL;
 }
 
@@ -327,4 +336,7 @@ void an_value_label(an_buf *out, const char *value, const char *mod)
 		an_buf_puts(out, value);
 		break;
 	}
+	const char *suffix = mod_suffix(mod);
+	if (suffix)
+		an_buf_puts(out, suffix);
 }

@@ -56,7 +56,8 @@ int an_value_span(an_span *out, const char *value);
 const char *an_granularity_name(an_granularity g);
 /* Appends a reader's label for a value at its granularity: "1 November 2025",
  * "September 2025", "week of 3 November 2025", "2025", "the 1990s"; a mod
- * adds "early"/"mid"/"late"/"about"/"before"/"after"/"more than".  Values
+ * adds "early"/"mid-"/"late"/"about"/"by"/"from" before it, or "or
+ * earlier"/"or later" after it (BEFORE/AFTER).  Values
  * that are not calendar values are appended as they are. */
 void an_value_label(an_buf *out, const char *value, const char *mod);
 

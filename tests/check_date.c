@@ -107,6 +107,9 @@ START_TEST(spans_and_labels)
 	check_label("2025", NULL, "2025");
 	check_label("199", NULL, "the 1990s");
 	check_label("PAST_REF", NULL, "PAST_REF");
+	check_label("2025-10", "BEFORE", "October 2025 or earlier");
+	check_label("1998", "MID", "mid-1998");
+	check_label("2025-11-01", "APPROX", "about 1 November 2025");
 }
 END_TEST
 

@@ -144,7 +144,14 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 		cs = 0;
 	}
 	an_buf_put(out, s, cs);
-	an_buf_putc(out, ' ');
+	size_t after = ce;
+	while (after < len && s[after] == ' ')
+		after++;
+	/* "began in early September, when" -> "began, when" */
+	if (after < len && (s[after] == ',' || s[after] == '.' || s[after] == ';'))
+		ce = after;
+	else
+		an_buf_putc(out, ' ');
 	an_buf_put(out, s + ce, len - ce);
 }
 
@@ -281,6 +288,15 @@ static void trim_clauses(words *ws)
 	for (size_t i = 1; i < 3 && i + 5 < ws->n && is_one_of(&ws->w[0], vague_sources); i++)
 		if (is_one_of(&ws->w[i], reporting_verbs) && !ends_with_comma(&ws->w[i]) &&
 		    ws->w[i + 1].n == 4 && strncmp(ws->w[i + 1].s, "that", 4) == 0) {
+			drop(ws, 0, i + 2);
+			break;
+		}
+	/* "The shift began, when the administration initiated ...": a short
+	 * main clause that only says something happened; the event is in the
+	 * "when" clause */
+	for (size_t i = 1; i < 4 && i + 5 < ws->n; i++)
+		if (ends_with_comma(&ws->w[i]) && ws->w[i + 1].n == 4 &&
+		    strncasecmp(ws->w[i + 1].s, "when", 4) == 0) {
 			drop(ws, 0, i + 2);
 			break;
 		}

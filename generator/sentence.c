@@ -159,18 +159,27 @@ static size_t boundary_after(const char *t, size_t len, size_t i)
 		return (upper || digit) && spaced ? end : 0;
 	if (!upper && !(digit && spaced))
 		return 0;
-	if (is_dotted_acronym(t, i)) { /* "U.S.", "p.m.", "e.g." */
+	if (is_dotted_acronym(t, i)) { /* "U.S.", "p.m.", "e.g."; not "U.S.A" */
 		size_t wl = word_len_at(t, len, j);
-		return in_list(openers, sizeof openers / sizeof *openers, t + j, wl, 0)
+		return spaced && in_list(openers, sizeof openers / sizeof *openers, t + j, wl, 0)
 		       ? end : 0;
 	}
 	if (is_abbrev(t, i))
 		return 0;
 	if (!spaced) {
 		/* "law.The": a lowercase word before, a capitalised word after;
-		 * "example.Com" style domains are rare in news prose. */
-		if (i == 0 || !is_lower((unsigned char)t[i - 1]) || j + 1 >= len ||
-		    !is_lower((unsigned char)t[j + 1]))
+		 * "example.Com" style domains are rare in news prose.  After an
+		 * acronym ("the US.A memo") the next word may be "A" or "I". */
+		if (i == 0 || j + 1 >= len)
+			return 0;
+		int next_word = is_lower((unsigned char)t[j + 1]) ||
+		                (t[j + 1] == ' ' && (t[j] == 'A' || t[j] == 'I'));
+		size_t ws;
+		size_t wl = word_before(t, i, &ws);
+		int acronym = wl >= 2 && wl <= 5;
+		for (size_t k = ws; k < i && acronym; k++)
+			acronym = isupper((unsigned char)t[k]);
+		if (!next_word || (!is_lower((unsigned char)t[i - 1]) && !acronym))
 			return 0;
 	}
 	return end;

@@ -1,3 +1,384 @@
 #!/bin/sh
-# End-to-end tests; filled in as commands land.
-exit 0
+# tests/e2e.sh - end-to-end tests of the annals command line: usage and exit
+# codes, the date tagger, building the sample site in content/, and the
+# failures a build must survive without touching the previous site or the
+# content (bad front matter, a failing theme, dangerous --output folders).
+#
+#   sh tests/e2e.sh bin/annals            (from the repository root)
+#
+# Stops at the first failure with a message and the command's stderr.
+# Nothing here depends on timing, so it runs as well under ASan.
+
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: sh tests/e2e.sh PATH/TO/annals" >&2
+	exit 2
+fi
+case $1 in
+/*) ANNALS=$1 ;;
+*) ANNALS=$(pwd)/$1 ;;
+esac
+[ -x "$ANNALS" ] || { echo "e2e: $ANNALS is not an executable" >&2; exit 1; }
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/annals-e2e.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# ---- helpers ----------------------------------------------------------------
+
+STEP=""
+step() {
+	STEP=$*
+	printf 'e2e: %s\n' "$STEP"
+}
+
+fail() {
+	{
+		printf 'e2e: FAIL (%s): %s\n' "$STEP" "$*"
+		if [ -s "$T/stderr" ]; then
+			echo "--- stderr of the last command:"
+			cat "$T/stderr"
+		fi
+		if [ -s "$T/stdout" ]; then
+			echo "--- stdout of the last command (first 40 lines):"
+			head -n 40 "$T/stdout"
+		fi
+	} >&2
+	exit 1
+}
+
+# run CMD...: runs annals with CMD, stdout to $T/stdout, stderr to $T/stderr,
+# exit status in $rc.
+run() {
+	"$ANNALS" "$@" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+}
+
+# run_stdin TEXT CMD...: as run, with TEXT on stdin.
+run_stdin() {
+	input=$1
+	shift
+	printf '%s\n' "$input" | "$ANNALS" "$@" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+}
+
+expect_rc() {
+	[ "$rc" -eq "$1" ] || fail "exit status $rc, expected $1"
+}
+
+# out_has STRING / err_has STRING / file_has FILE STRING: fixed strings.
+out_has() {
+	grep -qF -- "$1" "$T/stdout" || fail "stdout lacks '$1'"
+}
+err_has() {
+	grep -qF -- "$1" "$T/stderr" || fail "stderr lacks '$1'"
+}
+file_has() {
+	[ -f "$1" ] || fail "$1 is missing"
+	grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"
+}
+file_lacks() {
+	[ -f "$1" ] || fail "$1 is missing"
+	if grep -qiF -- "$2" "$1"; then fail "$1 contains '$2'"; fi
+}
+
+# snapshot DIR: every path below DIR (dotfiles too) and a checksum of every
+# file, so two snapshots are equal only when the trees are byte-identical.
+snapshot() {
+	(
+		cd "$1" || exit 1
+		find . -print | LC_ALL=C sort
+		find . -type f -exec cksum {} + | LC_ALL=C sort
+	)
+}
+
+# same_tree DIR SNAPSHOT_FILE: DIR is as it was when the snapshot was taken.
+same_tree() {
+	snapshot "$1" >"$T/snap.now" || fail "cannot list $1"
+	cmp -s "$2" "$T/snap.now" || {
+		diff "$2" "$T/snap.now" >&2 2>/dev/null
+		fail "$1 changed"
+	}
+}
+
+# No temporary build folder may be left beside any output.
+no_temp_left() {
+	left=$(find "$T" -name '*.annals-tmp-*' -o -name '*.annals-old-*')
+	[ -z "$left" ] || fail "temporary folders left behind: $left"
+}
+
+# ---- usage ------------------------------------------------------------------
+
+step "--help"
+run --help
+expect_rc 0
+out_has "build"
+out_has "tag"
+out_has "timeline"
+
+step "--version"
+run --version
+expect_rc 0
+[ "$(cat "$T/stdout")" = "annals 0.1.0" ] || fail "printed '$(cat "$T/stdout")'"
+
+step "no command"
+run
+expect_rc 2
+
+step "unknown command"
+run frobnicate
+expect_rc 2
+err_has "frobnicate"
+
+step "unknown build option"
+run build --bogus
+expect_rc 2
+err_has "--bogus"
+
+step "tag without --dct"
+run_stdin "On Monday." tag
+expect_rc 2
+err_has "--dct"
+
+step "tag with an impossible --dct"
+run_stdin "On Monday." tag --dct 2025-13-01
+expect_rc 2
+err_has "2025-13-01"
+
+step "build --output without its value"
+run build --output
+expect_rc 2
+
+# ---- tag --------------------------------------------------------------------
+
+step "tag reads stdin"
+# "Speaking on " is 12 bytes, so "November 1st" starts at byte 12.
+run_stdin "Speaking on November 1st, Maduro warned." tag --dct 2025-11-11 -
+expect_rc 0
+out_has '"dct":"2025-11-11"'
+out_has '"value":"2025-11-01"'
+out_has '"start":12'
+out_has '"end":24'
+out_has '"text":"November 1st"'
+
+step "tag reads a file; offsets count bytes, not characters"
+# "Éloge " is 7 bytes (É takes two), so "November 1st" starts at byte 7.
+printf 'Éloge November 1st.\n' >"$T/tag.txt"
+run tag --dct 2025-11-11 "$T/tag.txt"
+expect_rc 0
+out_has '"start":7'
+out_has '"value":"2025-11-01"'
+
+step "tag on a missing file"
+run tag --dct 2025-11-11 "$T/no-such-file.txt"
+expect_rc 1
+err_has "no-such-file.txt"
+
+# ---- building the sample site -------------------------------------------------
+
+SITE=$T/site
+OUT=$T/out
+mkdir -p "$SITE"
+cp -R "$REPO/content" "$SITE/content" || fail "cannot copy content/"
+n_articles=$(ls "$SITE"/content/*.md | wc -l)
+[ "$n_articles" -eq 5 ] || fail "the sample site has $n_articles articles, expected 5"
+snapshot "$SITE" >"$T/snap.site"
+
+step "build the sample site"
+run build --source "$SITE" --output "$OUT"
+expect_rc 0
+for f in index.html timeline.json feed.xml style.css .annals-output; do
+	[ -f "$OUT/$f" ] || fail "$f is missing from the output"
+done
+n=$(ls "$OUT"/articles/*.html | wc -l)
+[ "$n" -eq 5 ] || fail "$n article pages, expected 5"
+n=$(ls "$OUT"/events/*.html | wc -l)
+[ "$n" -ge 4 ] || fail "$n event pages, expected at least 4"
+file_has "$OUT/index.html" '<html lang="en"'
+for d in 2025-11-01 2025-11-12 2025-11-11; do
+	file_has "$OUT/timeline.json" "\"$d\""
+done
+for md in "$SITE"/content/*.md; do
+	slug=$(basename "$md" .md)
+	file_has "$OUT/timeline.json" "$slug"
+	[ -f "$OUT/articles/$slug.html" ] || fail "no page for article $slug"
+done
+# no base_url: no sitemap (it would need absolute URLs)
+[ ! -e "$OUT/sitemap.xml" ] || fail "sitemap.xml without a base_url"
+no_temp_left
+same_tree "$SITE" "$T/snap.site"
+
+step "dates in an article are marked up"
+file_has "$OUT/articles/2025-11-11-ksmo-uk-suspends-intelligence-sharing.html" \
+	'<time class="timex" datetime="2025-11-01"'
+
+step "a second build gives the same site"
+snapshot "$OUT" >"$T/snap.out"
+run build --source "$SITE" --output "$OUT" --quiet
+expect_rc 0
+[ ! -s "$T/stderr" ] || fail "--quiet build wrote to stderr"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+
+step "timeline (text)"
+run timeline --source "$SITE"
+expect_rc 0
+out_has "1 November 2025"
+
+step "timeline --json"
+run timeline --source "$SITE" --json
+expect_rc 0
+case $(head -n 1 "$T/stdout") in
+'{"title"'*) ;;
+*) fail "JSON does not start with {\"title\"" ;;
+esac
+out_has '"2025-11-01"'
+
+# ---- failures leave the previous site alone ----------------------------------
+
+step "a bad date in front matter"
+printf '%s\n' '---' 'title: Bad' 'date: Nov 31' '---' '' 'Body.' >"$SITE/content/zz-bad.md"
+run build --source "$SITE" --output "$OUT"
+expect_rc 1
+err_has "zz-bad.md:3:"
+err_has "content/zz-bad.md"
+err_has "not a date"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+run timeline --source "$SITE"
+expect_rc 1
+err_has "zz-bad.md:3:"
+rm "$SITE/content/zz-bad.md"
+
+step "a site without content/"
+mkdir -p "$T/empty-site"
+run build --source "$T/empty-site" --output "$T/empty-out"
+expect_rc 1
+err_has "content/"
+[ ! -e "$T/empty-out" ] || fail "an output folder was made for a failed build"
+no_temp_left
+
+step "a theme whose build() fails"
+mkdir -p "$SITE/themes/bad"
+cat >"$SITE/themes/bad/theme.lua" <<'EOF'
+return { build = function(site) error("boom") end }
+EOF
+run build --source "$SITE" --output "$OUT" --theme bad
+expect_rc 1
+err_has "boom"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+
+step "a theme that writes a page outside the output"
+mkdir -p "$SITE/themes/escape"
+cat >"$SITE/themes/escape/theme.lua" <<'EOF'
+return { build = function(site)
+	return { { path = "index.html", content = "ok" },
+	         { path = "../escaped.html", content = "gotcha" } }
+end }
+EOF
+run build --source "$SITE" --output "$OUT" --theme escape
+expect_rc 1
+[ ! -e "$T/escaped.html" ] || fail "a page was written outside the output folder"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+
+step "a theme that gives two pages one path"
+mkdir -p "$SITE/themes/twice"
+cat >"$SITE/themes/twice/theme.lua" <<'EOF'
+return { build = function(site)
+	return { { path = "a.html", content = "1" }, { path = "a.html", content = "2" } }
+end }
+EOF
+run build --source "$SITE" --output "$OUT" --theme twice
+expect_rc 1
+err_has "a.html"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+rm -rf "$SITE/themes"
+snapshot "$SITE" >"$T/snap.site"
+
+step "--output at the site root"
+run build --source "$SITE" --output "$SITE"
+expect_rc 1
+err_has "refusing"
+same_tree "$SITE" "$T/snap.site"
+no_temp_left
+
+step "--output at the content folder"
+run build --source "$SITE" --output "$SITE/content"
+expect_rc 1
+err_has "refusing"
+same_tree "$SITE" "$T/snap.site"
+no_temp_left
+
+step "--output inside the content folder"
+run build --source "$SITE" --output "$SITE/content/public"
+expect_rc 1
+err_has "refusing"
+same_tree "$SITE" "$T/snap.site"
+no_temp_left
+
+step "--output in a folder annals did not make"
+mkdir -p "$T/foreign"
+echo "keep me" >"$T/foreign/notes.txt"
+run build --source "$SITE" --output "$T/foreign"
+expect_rc 1
+err_has "--force"
+file_has "$T/foreign/notes.txt" "keep me"
+[ ! -e "$T/foreign/index.html" ] || fail "wrote into a foreign folder"
+no_temp_left
+
+step "--force replaces it"
+run build --source "$SITE" --output "$T/foreign" --force
+expect_rc 0
+[ -f "$T/foreign/index.html" ] || fail "no index.html after --force"
+[ -f "$T/foreign/.annals-output" ] || fail "no marker after --force"
+[ ! -e "$T/foreign/notes.txt" ] || fail "the old files survived"
+no_temp_left
+
+step "default output is SITE/public"
+run build --source "$SITE"
+expect_rc 0
+[ -f "$SITE/public/index.html" ] || fail "no $SITE/public/index.html"
+rm -rf "$SITE/public"
+
+# ---- hostile content ------------------------------------------------------------
+
+step "raw HTML in an article is not passed through"
+HS=$T/hostile
+mkdir -p "$HS/content"
+cat >"$HS/content/evil.md" <<'EOF'
+---
+title: "Evil <script>alert(2)</script> & co"
+date: 2025-11-12
+source: "Src <b>bold</b>"
+---
+
+On November 3, 2025, the council met.
+
+<script>alert(1)</script>
+
+<img src=x onerror="alert(3)">
+
+[click](javascript:alert(4))
+EOF
+run build --source "$HS" --output "$T/hostile-out"
+expect_rc 0
+page=$T/hostile-out/articles/evil.html
+[ -f "$page" ] || fail "no article page for evil.md"
+file_lacks "$page" "<script>alert(1)"
+file_lacks "$page" "<script>alert(2)"
+file_lacks "$page" 'onerror="alert(3)"'
+file_lacks "$page" 'href="javascript:'
+file_lacks "$T/hostile-out/index.html" "<script>alert(2)"
+file_lacks "$T/hostile-out/index.html" "<b>bold</b>"
+file_has "$T/hostile-out/index.html" "Evil &lt;script&gt;alert(2)&lt;/script&gt; &amp; co"
+for f in "$T"/hostile-out/events/*.html "$T/hostile-out/feed.xml"; do
+	file_lacks "$f" "<script>alert"
+done
+no_temp_left
+
+echo "e2e: all passed"

@@ -63,3 +63,9 @@ char *an_xstrdup(const char *s)
 {
 	return an_xstrndup(s, strlen(s));
 }
+
+void an_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

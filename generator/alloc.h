@@ -13,6 +13,8 @@ void *an_xrealloc(void *ptr, size_t size);
  * `need`; returns the (possibly moved) array and updates *cap. */
 void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t size);
 char *an_xstrdup(const char *s);
+/* qsort that accepts (NULL, 0): an empty list is sorted, not undefined. */
+void an_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 char *an_xstrndup(const char *s, size_t n);
 
 #endif

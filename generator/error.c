@@ -35,6 +35,11 @@ int an_error_set_col(an_error *err, const char *file, int line, int col,
 	return -1;
 }
 
+void an_error_rename(an_error *err, const char *file)
+{
+	snprintf(err->file, sizeof err->file, "%s", file);
+}
+
 void an_error_print(const an_error *err, FILE *f)
 {
 	fputs("annals: ", f);

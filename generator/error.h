@@ -21,6 +21,9 @@ int an_error_set(an_error *err, const char *file, int line, const char *fmt, ...
 	__attribute__((format(printf, 4, 5)));
 int an_error_set_col(an_error *err, const char *file, int line, int col,
                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Replaces the file an error names (e.g. an absolute path by the path the
+ * user wrote). */
+void an_error_rename(an_error *err, const char *file);
 /* Prints "file:line:col: message" (the parts that are known) to `f`. */
 void an_error_print(const an_error *err, FILE *f);
 

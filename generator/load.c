@@ -112,11 +112,12 @@ static void push_source(an_sources *out, const char *rel, an_buf *data)
 static int walk(an_sources *out, const char *root, const char *real_root,
                 const char *rel, int depth, an_error *err)
 {
-	char dirpath[PATH_MAX];
-	snprintf(dirpath, sizeof dirpath, "%s/%s", root, rel);
 	if (depth > 32)
 		return an_error_set(err, rel, 0, "folders nested too deeply (a link loop?)");
-	DIR *d = opendir(dirpath);
+	an_buf dirpath = AN_BUF_INIT;
+	an_buf_printf(&dirpath, "%s/%s", root, rel);
+	DIR *d = opendir(dirpath.ptr);
+	an_buf_free(&dirpath);
 	if (!d)
 		return an_error_set(err, rel, 0, "cannot open folder: %s", strerror(errno));
 	char **names = NULL;
@@ -129,40 +130,45 @@ static int walk(an_sources *out, const char *root, const char *real_root,
 		names[n++] = an_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	an_qsort(names, n, sizeof *names, cmp_str);
 
 	int rc = 0;
+	an_buf childrel = AN_BUF_INIT, childpath = AN_BUF_INIT;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		char childrel[PATH_MAX], childpath[PATH_MAX], real[PATH_MAX];
-		snprintf(childrel, sizeof childrel, "%s/%s", rel, names[i]);
-		snprintf(childpath, sizeof childpath, "%s/%s", root, childrel);
+		char real[PATH_MAX];
+		an_buf_clear(&childrel);
+		an_buf_clear(&childpath);
+		an_buf_printf(&childrel, "%s/%s", rel, names[i]);
+		an_buf_printf(&childpath, "%s/%s", root, childrel.ptr);
 		struct stat st;
-		if (stat(childpath, &st) != 0) {
-			rc = an_error_set(err, childrel, 0, "cannot read: %s (a broken link?)",
+		if (stat(childpath.ptr, &st) != 0) {
+			rc = an_error_set(err, childrel.ptr, 0, "cannot read: %s (a broken link?)",
 			                  strerror(errno));
 			break;
 		}
-		if (!realpath(childpath, real) ||
-		    strncmp(real, real_root, strlen(real_root)) != 0 ||
-		    (real[strlen(real_root)] != '/' && real[strlen(real_root)] != '\0')) {
-			rc = an_error_set(err, childrel, 0,
+		size_t rl = strlen(real_root);
+		if (!realpath(childpath.ptr, real) || strncmp(real, real_root, rl) != 0 ||
+		    (real[rl] != '/' && real[rl] != '\0')) {
+			rc = an_error_set(err, childrel.ptr, 0,
 			                  "refusing a link that points outside the site");
 			break;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			rc = walk(out, root, real_root, childrel, depth + 1, err);
+			rc = walk(out, root, real_root, childrel.ptr, depth + 1, err);
 		} else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".md")) {
 			an_buf data = AN_BUF_INIT;
-			rc = an_load_file(&data, childpath, err);
+			rc = an_load_file(&data, childpath.ptr, err);
 			if (rc == 0)
-				rc = an_load_check_text(childrel, data.ptr, data.len, err);
+				rc = an_load_check_text(childrel.ptr, data.ptr, data.len, err);
 			if (rc == 0)
-				push_source(out, childrel, &data);
+				push_source(out, childrel.ptr, &data);
 			an_buf_free(&data);
 			if (rc < 0) /* name the file as the user knows it */
-				snprintf(err->file, sizeof err->file, "%s", childrel);
+				an_error_rename(err, childrel.ptr);
 		}
 	}
+	an_buf_free(&childrel);
+	an_buf_free(&childpath);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -171,13 +177,16 @@ static int walk(an_sources *out, const char *root, const char *real_root,
 
 int an_load_content_dir(an_sources *out, const char *root, an_error *err)
 {
-	char real_root[PATH_MAX], content[PATH_MAX];
+	char real_root[PATH_MAX];
 	if (!realpath(root, real_root))
 		return an_error_set(err, root, 0, "cannot open the site folder: %s",
 		                    strerror(errno));
-	snprintf(content, sizeof content, "%s/content", root);
+	an_buf content = AN_BUF_INIT;
+	an_buf_printf(&content, "%s/content", root);
 	struct stat st;
-	if (stat(content, &st) != 0 || !S_ISDIR(st.st_mode))
+	int is_dir = stat(content.ptr, &st) == 0 && S_ISDIR(st.st_mode);
+	an_buf_free(&content);
+	if (!is_dir)
 		return an_error_set(err, root, 0,
 		                    "no content/ folder here; put the articles (*.md) in "
 		                    "%s/content or pass --source DIR", root);

@@ -31,7 +31,7 @@ int an_site_load(an_site *out, const char *root, an_error *err)
 			goto done;
 		out->n_articles++;
 	}
-	qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
+	an_qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
 	for (size_t i = 1; i < out->n_articles; i++)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(out->articles[i].slug, out->articles[j].slug) == 0) {

@@ -123,7 +123,7 @@ static void normalise(an_vec *v)
 {
 	if (v->len < 2)
 		return;
-	qsort(v->items, v->len, sizeof *v->items, cmp_term);
+	an_qsort(v->items, v->len, sizeof *v->items, cmp_term);
 	size_t k = 0;
 	for (size_t i = 1; i < v->len; i++) {
 		if (v->items[i].id == v->items[k].id)

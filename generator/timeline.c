@@ -317,7 +317,7 @@ static void span_index_build(span_index *si, const builder *b)
 		si->e[i].first = b->clusters[i].span.first;
 		si->e[i].cluster = i;
 	}
-	qsort(si->e, si->n, sizeof *si->e, cmp_span_entry);
+	an_qsort(si->e, si->n, sizeof *si->e, cmp_span_entry);
 }
 
 /* A coarser-dated mention joins a finer event inside its span ("earlier
@@ -401,7 +401,7 @@ static void cluster_same_key(builder *b, size_t from, size_t to)
 
 static void cluster_dated(builder *b, size_t n_dated)
 {
-	qsort(b->cands, n_dated, sizeof *b->cands, cmp_cand_precision);
+	an_qsort(b->cands, n_dated, sizeof *b->cands, cmp_cand_precision);
 	span_index si = {NULL, 0};
 	for (size_t lvl = 0; lvl < n_dated;) {
 		size_t end = lvl;
@@ -477,9 +477,11 @@ static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
 	an_term probe[PROBE_TERMS];
 	size_t n_probe = v->len < PROBE_TERMS ? v->len : PROBE_TERMS;
 	an_term *sorted = an_xmalloc((v->len + 1) * sizeof *sorted);
-	memcpy(sorted, v->items, v->len * sizeof *sorted);
-	qsort(sorted, v->len, sizeof *sorted, cmp_term_weight);
-	memcpy(probe, sorted, n_probe * sizeof *probe);
+	if (v->len)
+		memcpy(sorted, v->items, v->len * sizeof *sorted);
+	an_qsort(sorted, v->len, sizeof *sorted, cmp_term_weight);
+	if (n_probe)
+		memcpy(probe, sorted, n_probe * sizeof *probe);
 	free(sorted);
 	for (size_t t = 0; t < n_probe; t++) {
 		posting key = {probe[t].id, 0};
@@ -514,7 +516,7 @@ static void place_undated(builder *b, size_t first_undated)
 	postings dated = {NULL, 0, 0};
 	for (size_t ci = 0; ci < n_dated_clusters; ci++)
 		postings_add_cluster(&dated, &b->clusters[ci], ci);
-	qsort(dated.p, dated.n, sizeof *dated.p, cmp_posting);
+	an_qsort(dated.p, dated.n, sizeof *dated.p, cmp_posting);
 
 	/* Undated clusters are added as we go; their postings are kept in a
 	 * second list that is re-sorted in batches. */
@@ -530,7 +532,7 @@ static void place_undated(builder *b, size_t first_undated)
 		if (c->words < UNDATED_MIN_WORDS)
 			continue;
 		if (und.n > sorted_upto) {
-			qsort(und.p, und.n, sizeof *und.p, cmp_posting);
+			an_qsort(und.p, und.n, sizeof *und.p, cmp_posting);
 			sorted_upto = und.n;
 		}
 		best = best_by_terms(b, &und, &c->vec, n_dated_clusters, SIM_UNDATED,
@@ -663,7 +665,7 @@ static void make_event(an_event *ev, const builder *b, const cluster *cl)
 	size_t *order = an_xmalloc(cl->n * sizeof *order);
 	for (size_t i = 0; i < cl->n; i++)
 		order[i] = cl->members[i];
-	qsort(order, cl->n, sizeof *order, cmp_size);
+	an_qsort(order, cl->n, sizeof *order, cmp_size);
 	for (size_t i = 0; i < cl->n; i++)
 		ev->mentions[i] = b->cands[order[i]].m;
 	free(order);
@@ -674,7 +676,7 @@ static void make_event(an_event *ev, const builder *b, const cluster *cl)
 		if (j == ev->n_sources)
 			ev->sources[ev->n_sources++] = d;
 	}
-	qsort(ev->sources, ev->n_sources, sizeof *ev->sources, cmp_size);
+	an_qsort(ev->sources, ev->n_sources, sizeof *ev->sources, cmp_size);
 
 	/* The id hashes what identifies the event to a reader: its date and the
 	 * article and sentence it is first told in. */
@@ -808,8 +810,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 			make_event(&out->undated[out->n_undated++], &b, &b.clusters[ci]);
 	dedupe_ids(out->events, out->n_events);
 	dedupe_ids(out->undated, out->n_undated);
-	qsort(out->events, out->n_events, sizeof *out->events, cmp_event);
-	qsort(out->undated, out->n_undated, sizeof *out->undated, cmp_undated);
+	an_qsort(out->events, out->n_events, sizeof *out->events, cmp_event);
+	an_qsort(out->undated, out->n_undated, sizeof *out->undated, cmp_undated);
 	index_timexes(out, docs, n_docs);
 
 	for (size_t k = 0; k < b.n_cands; k++)

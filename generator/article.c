@@ -55,10 +55,13 @@ static void walk_text(cmark_node *doc, an_buf *text, an_para **paras,
 		switch (type) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE: {
+			/* fn may replace the literal (and free the old one), while the
+			 * offsets must keep counting the original text: copy it first */
 			const char *lit = cmark_node_get_literal(n);
-			if (fn)
-				fn(n, t->len, payload);
+			size_t before = t->len;
 			an_buf_puts(t, lit ? lit : "");
+			if (fn)
+				fn(n, before, payload);
 			break;
 		}
 		case CMARK_NODE_SOFTBREAK:

@@ -125,8 +125,9 @@ static void text_event(an_buf *out, const an_site *site, const an_event *ev)
 
 void an_export_timeline_text(an_buf *out, const an_site *site)
 {
-	an_buf_printf(out, "%s: %zu events from %zu articles\n\n", site->config.title,
-	              site->timeline.n_events, site->n_articles);
+	an_buf_printf(out, "%s: %zu event%s from %zu article%s\n\n", site->config.title,
+	              site->timeline.n_events, site->timeline.n_events == 1 ? "" : "s",
+	              site->n_articles, site->n_articles == 1 ? "" : "s");
 	for (size_t i = 0; i < site->timeline.n_events; i++)
 		text_event(out, site, &site->timeline.events[i]);
 	if (site->timeline.n_undated) {

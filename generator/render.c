@@ -69,16 +69,26 @@ int an_render_html_datetime(const char *v)
 		return 1;
 	if (v[4] != '-')
 		return 0;
-	if (n == 8 && v[5] == 'W' && digits_at(v + 6, 2))
-		return 1;
-	if (n >= 7 && digits_at(v + 5, 2) && (n == 7 || (v[7] == '-' && n >= 10 &&
-	                                                  digits_at(v + 8, 2)))) {
-		if (n == 7 || n == 10)
-			return 1;
-		return n == 16 && v[10] == 'T' && digits_at(v + 11, 2) && v[13] == ':' &&
-		       digits_at(v + 14, 2);
+	if (n == 8 && v[5] == 'W' && digits_at(v + 6, 2)) {
+		int w = (v[6] - '0') * 10 + (v[7] - '0');
+		return w >= 1 && w <= 53;
 	}
-	return 0;
+	if (n < 7 || !digits_at(v + 5, 2))
+		return 0;
+	int m = (v[5] - '0') * 10 + (v[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	if (n < 10 || v[7] != '-' || !digits_at(v + 8, 2))
+		return 0;
+	an_date d = {atoi(v), m, (v[8] - '0') * 10 + (v[9] - '0')};
+	if (!an_date_valid(d))
+		return 0;
+	if (n == 10)
+		return 1;
+	return n == 16 && v[10] == 'T' && digits_at(v + 11, 2) && v[13] == ':' &&
+	       digits_at(v + 14, 2) && atoi(v + 11) < 24 && atoi(v + 14) < 60;
 }
 
 static void html_escape(an_buf *out, const char *s)

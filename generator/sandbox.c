@@ -145,9 +145,12 @@ static int l_require(lua_State *L)
 	if (!lua_isnil(L, -1))
 		return 1;
 	lua_pop(L, 1);
+	/* dotted words only: "annals.template"; no empty part, so one module
+	 * has one name (and one cache entry) */
 	for (const char *p = name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' || *p == '-'))
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		      (*p == '.' && p > name && p[-1] != '.' && p[1] && p[1] != '.')))
 			return luaL_error(L, "require: bad module name '%s'", name);
 	an_buf rel = AN_BUF_INIT, text = AN_BUF_INIT;
 	for (const char *p = name; *p; p++)

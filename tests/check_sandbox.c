@@ -174,6 +174,8 @@ START_TEST(require_modules)
 	/* the theme folder is on the path too */
 	expect_true("return type(require('theme').build) == 'function'");
 	expect_error(sb, "return require('../x')", "bad module name");
+	expect_error(sb, "return require('annals..template')", "bad module name");
+	expect_error(sb, "return require('.annals')", "bad module name");
 	expect_error(sb, "return require('os')", "not found");
 	expect_error(sb, "return require('annals.no_such_module')", "not found");
 	expect_error(sb, "return require('/etc/passwd')", "bad module name");

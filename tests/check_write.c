@@ -400,7 +400,10 @@ START_TEST(html_datetimes)
 	static const char *const bad[] = {"2025-SU", "199",   "PAST_REF",      "P1M",
 	                                  "2025-Q3", "2025-11-01TEV", "2025-H1", "XXXX-11",
 	                                  "2025-11-01T18", "2025-1", "20251101", "2025-W4",
-	                                  "2025-11-01 18:30", "", "FUTURE_REF", NULL};
+	                                  "2025-11-01 18:30", "", "FUTURE_REF",
+	                                  /* digits in the right places, but not real */
+	                                  "2025-13", "2025-00", "2025-W99", "2025-W00",
+	                                  "2025-02-30", "2025-11-01T25:00", NULL};
 	for (const char *const *p = good; *p; p++)
 		ck_assert_msg(an_render_html_datetime(*p), "\"%s\" refused", *p);
 	for (const char *const *p = bad; *p; p++)

@@ -390,4 +390,34 @@ for f in "$T"/hostile-out/events/*.html "$T/hostile-out/feed.xml"; do
 done
 no_temp_left
 
+step "an installed binary finds its data in PREFIX/share/annals"
+mkdir -p "$T/inst/bin" "$T/inst/share/annals"
+cp "$ANNALS" "$T/inst/bin/annals"
+cp -R "$REPO/lua" "$REPO/themes" "$T/inst/share/annals/"
+"$T/inst/bin/annals" build --source "$T/site" --output "$T/inst-out" --quiet >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc 0
+[ -f "$T/inst-out/index.html" ] || fail "installed binary built no index.html"
+rm -rf "$T/inst/share/annals"
+"$T/inst/bin/annals" build --source "$T/site" --output "$T/inst-out" --quiet >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc 1
+file_has "$T/stderr" "ANNALS_DATA_DIR"
+
+step "setup.sh names the packages to install when not root"
+mkdir -p "$T/fakebin"
+# a pkg-config that knows every module but libcmark, and a non-root id
+cat > "$T/fakebin/pkg-config" <<'EOF2'
+#!/bin/sh
+for a in "$@"; do [ "$a" = libcmark ] && exit 1; done
+exit 0
+EOF2
+printf '#!/bin/sh\necho 1000\n' > "$T/fakebin/id"
+chmod +x "$T/fakebin/pkg-config" "$T/fakebin/id"
+PATH="$T/fakebin:$PATH" sh "$REPO/scripts/setup.sh" >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc 1
+file_has "$T/stderr" "sudo apt-get install libcmark-dev"
+file_lacks "$T/stderr" "liblua5.4-dev"
+
 echo "e2e: all passed"

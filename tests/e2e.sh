@@ -182,6 +182,7 @@ SITE=$T/site
 OUT=$T/out
 mkdir -p "$SITE"
 cp -R "$REPO/content" "$SITE/content" || fail "cannot copy content/"
+cp "$REPO/annals.yaml" "$SITE/annals.yaml" || fail "cannot copy annals.yaml"
 n_articles=$(ls "$SITE"/content/*.md | wc -l)
 [ "$n_articles" -eq 5 ] || fail "the sample site has $n_articles articles, expected 5"
 snapshot "$SITE" >"$T/snap.site"
@@ -205,9 +206,33 @@ for md in "$SITE"/content/*.md; do
 	file_has "$OUT/timeline.json" "$slug"
 	[ -f "$OUT/articles/$slug.html" ] || fail "no page for article $slug"
 done
-# no base_url: no sitemap (it would need absolute URLs)
-[ ! -e "$OUT/sitemap.xml" ] || fail "sitemap.xml without a base_url"
+# the sample site has a base_url: a sitemap with absolute URLs
+file_has "$OUT/sitemap.xml" "<loc>https://example.org/annals-sample/index.html</loc>"
 no_temp_left
+
+step "timeline.json holds the four events of the story, each once"
+# One event per line in timeline.json.  Expectations from reading the
+# articles: see tests/check_site.c.
+K=2025-11-11-ksmo-uk-suspends-intelligence-sharing
+C=2025-11-11-uk-ceases-intelligence-sharing
+H=2025-11-11-uk-halts-some-intelligence-sharing
+O=2025-11-12-uk-suspends-intelligence-cooperation
+R=2025-11-12-realist-english-uk-suspends-maritime-intelligence
+# event_line DATE WORD: the one event line with that date mentioning WORD
+event_line() {
+	grep "^{\"id\":\"[^\"]*\",\"date\":\"$1\"" "$OUT/timeline.json" | grep "$2" >"$T/ev"
+	[ "$(wc -l <"$T/ev")" -eq 1 ] || fail "expected one event dated $1 about $2, got $(wc -l <"$T/ev")"
+}
+event_line 2025-09 "strike"
+for s in "$H" "$O" "$R"; do file_has "$T/ev" "\"$s\""; done
+grep -q "\"sources\":\[[^]]*$K" "$T/ev" && fail "KSMO dates no strike to September"
+event_line 2025-11-01 "Maduro"
+file_has "$T/ev" "\"sources\":[\"$K\",\"$C\"]"
+event_line 2025-11-11 "CNN"
+file_has "$T/ev" "\"$O\""
+file_has "$T/ev" "\"$R\""
+event_line 2025-11-12 "Rubio"
+file_has "$T/ev" "\"sources\":[\"$H\"]"
 same_tree "$SITE" "$T/snap.site"
 
 step "dates in an article are marked up"
@@ -357,6 +382,8 @@ rm -rf "$SITE/public"
 # ---- hostile content ------------------------------------------------------------
 
 step "raw HTML in an article is not passed through"
+# (this site has no annals.yaml, so no base_url: no sitemap, which would
+# need absolute URLs)
 HS=$T/hostile
 mkdir -p "$HS/content"
 cat >"$HS/content/evil.md" <<'EOF'
@@ -384,6 +411,7 @@ file_lacks "$page" 'onerror="alert(3)"'
 file_lacks "$page" 'href="javascript:'
 file_lacks "$T/hostile-out/index.html" "<script>alert(2)"
 file_lacks "$T/hostile-out/index.html" "<b>bold</b>"
+[ ! -e "$T/hostile-out/sitemap.xml" ] || fail "sitemap.xml without a base_url"
 file_has "$T/hostile-out/index.html" "Evil &lt;script&gt;alert(2)&lt;/script&gt; &amp; co"
 for f in "$T"/hostile-out/events/*.html "$T/hostile-out/feed.xml"; do
 	file_lacks "$f" "<script>alert"

@@ -246,3 +246,83 @@ void an_vec_free(an_vec *v)
 	v->items = NULL;
 	v->len = v->cap = 0;
 }
+
+/* ---- document frequencies: an open-addressing map id -> count ---- */
+
+/* IDF_PRIOR pseudo-texts that hold no term keep a small corpus (two
+ * articles) from scoring the very words its texts share as noise. */
+#define IDF_PRIOR 20.0
+
+struct an_df {
+	uint64_t *ids; /* 0 marks an empty slot */
+	unsigned *counts;
+	size_t cap, len;
+	double n_texts;
+};
+
+an_df *an_df_new(void)
+{
+	an_df *df = an_xcalloc(1, sizeof *df);
+	df->cap = 1024;
+	df->ids = an_xcalloc(df->cap, sizeof *df->ids);
+	df->counts = an_xcalloc(df->cap, sizeof *df->counts);
+	return df;
+}
+
+static size_t df_slot(const an_df *m, uint64_t id)
+{
+	size_t i = (size_t)(id ^ (id >> 29)) & (m->cap - 1);
+	while (m->ids[i] && m->ids[i] != id)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void df_grow(an_df *m)
+{
+	an_df big = {an_xcalloc(m->cap * 2, sizeof(uint64_t)),
+	             an_xcalloc(m->cap * 2, sizeof(unsigned)), m->cap * 2, m->len, 0};
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->ids[i]) {
+			size_t s = df_slot(&big, m->ids[i]);
+			big.ids[s] = m->ids[i];
+			big.counts[s] = m->counts[i];
+		}
+	free(m->ids);
+	free(m->counts);
+	m->ids = big.ids;
+	m->counts = big.counts;
+	m->cap = big.cap;
+}
+
+void an_df_add(an_df *m, const an_vec *v)
+{
+	for (size_t k = 0; k < v->len; k++) {
+		uint64_t id = v->items[k].id ? v->items[k].id : 1;
+		if ((m->len + 1) * 2 > m->cap)
+			df_grow(m);
+		size_t s = df_slot(m, id);
+		if (!m->ids[s]) {
+			m->ids[s] = id;
+			m->len++;
+		}
+		m->counts[s]++;
+	}
+	m->n_texts++;
+}
+
+double an_df_idf(uint64_t id, void *payload)
+{
+	const an_df *m = payload;
+	size_t s = df_slot(m, id ? id : 1);
+	double df = m->ids[s] ? m->counts[s] : 0;
+	return log((m->n_texts + IDF_PRIOR) / (df + 1));
+}
+
+void an_df_free(an_df *df)
+{
+	if (!df)
+		return;
+	free(df->ids);
+	free(df->counts);
+	free(df);
+}

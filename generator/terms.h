@@ -34,4 +34,16 @@ void an_vec_free(an_vec *v);
  * the folded length, 0 for a stop word.  Exposed for tests and entities. */
 size_t an_terms_fold(char *out, const char *word, size_t len);
 
+/* Document frequencies: in how many texts (sentences) each term occurs,
+ * for weighting rare terms up.  Owns its tables; free with an_df_free. */
+typedef struct an_df an_df;
+
+an_df *an_df_new(void);
+/* Counts one text with the terms of `v` (each id once, as ids are unique). */
+void an_df_add(an_df *df, const an_vec *v);
+/* Inverse document frequency of `id`; `payload` is the an_df (this is the
+ * callback an_vec_weight takes). */
+double an_df_idf(uint64_t id, void *payload);
+void an_df_free(an_df *df);
+
 #endif

@@ -29,65 +29,7 @@
 #define SIM_ATTACH 0.45       /* undated sentence restating an event */
 #define SIM_UNDATED 0.40      /* two undated sentences, one fact */
 #define UNDATED_MIN_WORDS 8
-#define IDF_PRIOR 20.0
 #define CONTAIN_MAX_CANDIDATES 256
-
-/* ---- document frequencies: an open-addressing map id -> count ---- */
-
-typedef struct {
-	uint64_t *ids;
-	unsigned *counts;
-	size_t cap, len;
-	double n_docs;
-} df_map;
-
-static size_t df_slot(const df_map *m, uint64_t id)
-{
-	size_t i = (size_t)(id ^ (id >> 29)) & (m->cap - 1);
-	while (m->ids[i] && m->ids[i] != id)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static void df_add(df_map *m, uint64_t id)
-{
-	if (id == 0)
-		id = 1; /* 0 marks an empty slot */
-	if ((m->len + 1) * 2 > m->cap) {
-		df_map big = {an_xcalloc(m->cap * 2, sizeof(uint64_t)),
-		              an_xcalloc(m->cap * 2, sizeof(unsigned)), m->cap * 2, 0, 0};
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->ids[i]) {
-				size_t s = df_slot(&big, m->ids[i]);
-				big.ids[s] = m->ids[i];
-				big.counts[s] = m->counts[i];
-				big.len++;
-			}
-		free(m->ids);
-		free(m->counts);
-		m->ids = big.ids;
-		m->counts = big.counts;
-		m->cap = big.cap;
-	}
-	size_t s = df_slot(m, id);
-	if (!m->ids[s]) {
-		m->ids[s] = id;
-		m->len++;
-	}
-	m->counts[s]++;
-}
-
-static double idf(uint64_t id, void *payload)
-{
-	const df_map *m = payload;
-	if (id == 0)
-		id = 1;
-	size_t s = df_slot(m, id);
-	double df = m->ids[s] ? m->counts[s] : 0;
-	/* IDF_PRIOR pseudo-sentences that hold no term keep a small corpus
-	 * (two articles) from scoring the very words they share as noise. */
-	return log((m->n_docs + IDF_PRIOR) / (df + 1));
-}
 
 /* ---- mentions and clusters ---- */
 
@@ -117,7 +59,7 @@ typedef struct {
 	size_t n_cands, cap_cands;
 	cluster *clusters;
 	size_t n_clusters, cap_clusters;
-	df_map df;
+	an_df *df;
 	an_vec *doc_vecs; /* whole-article terms, for story similarity */
 } builder;
 
@@ -183,7 +125,7 @@ static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
 	} else {
 		an_vec_add(out, &an->terms[si], 1.0);
 	}
-	an_vec_weight(out, idf, (void *)&b->df);
+	an_vec_weight(out, an_df_idf, b->df);
 }
 
 /* How alike two articles are as a whole: articles telling one story score
@@ -757,16 +699,11 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	memset(&b, 0, sizeof b);
 	b.docs = docs;
 	b.n_docs = n_docs;
-	b.df.cap = 1024;
-	b.df.ids = an_xcalloc(b.df.cap, sizeof(uint64_t));
-	b.df.counts = an_xcalloc(b.df.cap, sizeof(unsigned));
+	b.df = an_df_new();
 	for (size_t d = 0; d < n_docs; d++) {
 		const an_analysis *an = docs[d].analysis;
-		for (size_t s = 0; s < an->sentences.len; s++) {
-			for (size_t t = 0; t < an->terms[s].len; t++)
-				df_add(&b.df, an->terms[s].items[t].id);
-			b.df.n_docs++;
-		}
+		for (size_t s = 0; s < an->sentences.len; s++)
+			an_df_add(b.df, &an->terms[s]);
 	}
 
 	b.doc_vecs = an_xcalloc(n_docs + 1, sizeof *b.doc_vecs);
@@ -774,7 +711,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		const an_analysis *an = docs[d].analysis;
 		for (size_t s = 0; s < an->sentences.len; s++)
 			an_vec_add(&b.doc_vecs[d], &an->terms[s], 1.0);
-		an_vec_weight(&b.doc_vecs[d], idf, &b.df);
+		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
 	}
 
 	/* dated mentions first, then every sentence without one */
@@ -825,8 +762,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	free(b.doc_vecs);
 	free(b.cands);
 	free(b.clusters);
-	free(b.df.ids);
-	free(b.df.counts);
+	an_df_free(b.df);
 }
 
 const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex)

@@ -1,6 +1,7 @@
 /* load.c - reading content from the file system (see load.h). */
 #include "load.h"
 #include "alloc.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -30,40 +31,6 @@ int an_load_file(an_buf *out, const char *path, an_error *err)
 	return 0;
 }
 
-/* Length of the UTF-8 sequence at s (1-4), or 0 when it is malformed:
- * overlong forms, surrogates and code points past U+10FFFF are refused. */
-static size_t utf8_len(const unsigned char *s, size_t avail)
-{
-	unsigned char c = s[0];
-	size_t n;
-	unsigned cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (avail < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return n;
-}
-
 int an_load_check_text(const char *path, const char *data, size_t len, an_error *err)
 {
 	int line = 1, col = 1;
@@ -72,7 +39,8 @@ int an_load_check_text(const char *path, const char *data, size_t len, an_error 
 		if (*s == 0)
 			return an_error_set_col(err, path, line, col,
 			                        "NUL byte in text; is this a binary file?");
-		size_t n = utf8_len(s, len - i);
+		unsigned cp;
+		size_t n = an_utf8_decode(&cp, s, len - i);
 		if (n == 0)
 			return an_error_set_col(err, path, line, col,
 			                        "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",

@@ -7,47 +7,20 @@
 #include "timex.h"
 #include "alloc.h"
 #include "timex_impl.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Decodes one UTF-8 sequence at s (avail bytes).  Returns its length, or 1
- * with *cp = 0xFFFD for a malformed or truncated one, so that a byte is
- * always consumed and nothing past `avail` is read. */
+/* Decodes one character; a malformed or truncated sequence reads as
+ * U+FFFD of length 1, so that a byte is always consumed. */
 static size_t utf8_next(unsigned *cp, const unsigned char *s, size_t avail)
 {
-	unsigned c = s[0];
-	size_t n;
-	unsigned v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		v = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		v = c & 0x07;
-	} else {
+	size_t n = an_utf8_decode(cp, s, avail);
+	if (n == 0) {
 		*cp = 0xFFFD;
-		return 1;
+		n = 1;
 	}
-	if (n > avail) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
 	return n;
 }
 

@@ -3,15 +3,14 @@
  * 0 success, 1 content or build error, 2 usage error. */
 #include "alloc.h"
 #include "buf.h"
+#include "build.h"
 #include "date.h"
 #include "error.h"
 #include "export.h"
 #include "load.h"
 #include "paths.h"
-#include "render.h"
 #include "site.h"
 #include "timex.h"
-#include "write.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -161,47 +160,13 @@ static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
 	return 0;
 }
 
-/* Set when SIGINT or SIGTERM arrives while the output is being written;
- * before that nothing is on disk yet, so the handler simply exits. */
-static volatile sig_atomic_t g_writing, g_interrupted;
-
+/* Before a build writes anything, an interrupt can simply exit; while it
+ * writes, the build stops at the next file and removes its temporary
+ * folder, so the previous site stays whole. */
 static void on_signal(int sig)
 {
-	if (!g_writing)
+	if (!an_build_interrupt(sig))
 		_exit(128 + sig);
-	g_interrupted = sig;
-}
-
-static int write_site(const an_site *site, const an_pages *pages, const char *theme_dir,
-                      const site_opts *o, const char *output, an_error *err)
-{
-	an_output *out = an_output_begin(output, site->root, o->force, err);
-	if (!out)
-		return -1;
-	g_writing = 1;
-	int rc = 0;
-	an_buf static_dir = AN_BUF_INIT, json = AN_BUF_INIT;
-	an_buf_printf(&static_dir, "%s/static", theme_dir);
-	if ((rc = an_output_copy_tree(out, static_dir.ptr, err)) < 0)
-		goto done;
-	for (size_t i = 0; i < pages->len && rc == 0 && !g_interrupted; i++)
-		rc = an_output_write(out, pages->items[i].path, pages->items[i].data,
-		                     pages->items[i].len, err);
-	if (rc < 0)
-		goto done;
-	an_export_timeline_json(&json, site);
-	rc = an_output_write(out, "timeline.json", json.ptr, json.len, err);
-done:
-	if (rc == 0 && g_interrupted)
-		rc = an_error_set(err, output, 0, "interrupted; the previous site is unchanged");
-	if (rc == 0)
-		rc = an_output_commit(out, err);
-	else
-		an_output_abort(out);
-	g_writing = 0;
-	an_buf_free(&static_dir);
-	an_buf_free(&json);
-	return rc;
 }
 
 static double now_ms(void)
@@ -219,45 +184,23 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		return rc;
 	double t0 = now_ms();
 	an_error err = AN_ERROR_INIT;
-	an_site site;
-	an_pages pages = AN_PAGES_INIT;
-	char data_dir[PATH_MAX], theme_dir[PATH_MAX];
-	an_buf output = AN_BUF_INIT;
-	int loaded = 0;
-	if ((rc = an_paths_data_dir(data_dir, argv0, &err)) < 0)
-		goto done;
-	if ((rc = an_site_load(&site, o.source, &err)) < 0)
-		goto done;
-	loaded = 1;
-	const char *theme = o.theme ? o.theme : site.config.theme;
-	if ((rc = an_paths_theme(theme_dir, o.source, data_dir, theme, &err)) < 0)
-		goto done;
-	an_buf lua_dir = AN_BUF_INIT;
-	an_buf_printf(&lua_dir, "%s/lua", data_dir);
-	rc = an_render_site(&pages, &site, lua_dir.ptr, theme_dir, &err);
-	an_buf_free(&lua_dir);
-	if (rc < 0)
-		goto done;
-	if (o.output)
-		an_buf_puts(&output, o.output);
-	else
-		an_buf_printf(&output, "%s/public", o.source);
-	if ((rc = write_site(&site, &pages, theme_dir, &o, output.ptr, &err)) < 0)
-		goto done;
+	char data_dir[PATH_MAX];
+	an_build_stats st;
+	if (an_paths_data_dir(data_dir, argv0, &err) < 0) {
+		an_error_print(&err, stderr);
+		return EXIT_CONTENT;
+	}
+	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force};
+	if (an_build(&st, &bo, &err) < 0) {
+		an_error_print(&err, stderr);
+		return EXIT_CONTENT;
+	}
 	if (!o.quiet)
 		fprintf(stderr,
-		        "annals: built %zu pages from %zu articles (%zu events, %zu undated) "
+		        "annals: built %zu files from %zu articles (%zu events, %zu undated) "
 		        "into %s in %.0f ms\n",
-		        pages.len + 1, site.n_articles, site.timeline.n_events,
-		        site.timeline.n_undated, output.ptr, now_ms() - t0);
-done:
-	if (rc < 0)
-		an_error_print(&err, stderr);
-	an_pages_free(&pages);
-	an_buf_free(&output);
-	if (loaded)
-		an_site_free(&site);
-	return rc < 0 ? EXIT_CONTENT : 0;
+		        st.files, st.articles, st.events, st.undated, st.output, now_ms() - t0);
+	return 0;
 }
 
 static int cmd_timeline(int argc, char **argv)

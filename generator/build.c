@@ -1,0 +1,97 @@
+/* build.c - the build pipeline (see build.h). */
+#include "build.h"
+#include "export.h"
+#include "paths.h"
+#include "render.h"
+#include "write.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+const an_build_export an_build_exports[] = {
+	{"timeline.json", an_export_timeline_json},
+	{NULL, NULL},
+};
+
+/* Set while the output is being written; a signal then sets g_interrupted
+ * and the write loop stops at the next file. */
+static volatile sig_atomic_t g_writing, g_interrupted;
+
+int an_build_interrupt(int sig)
+{
+	if (!g_writing)
+		return 0;
+	g_interrupted = sig;
+	return 1;
+}
+
+static int write_site(const an_site *site, const an_pages *pages, const char *theme_dir,
+                      const char *output, int force, size_t *files, an_error *err)
+{
+	an_output *out = an_output_begin(output, site->root, force, err);
+	if (!out)
+		return -1;
+	g_interrupted = 0;
+	g_writing = 1;
+	int rc = 0;
+	an_buf static_dir = AN_BUF_INIT, data = AN_BUF_INIT;
+	an_buf_printf(&static_dir, "%s/static", theme_dir);
+	if ((rc = an_output_copy_tree(out, static_dir.ptr, err)) < 0)
+		goto done;
+	for (size_t i = 0; i < pages->len && rc == 0 && !g_interrupted; i++)
+		rc = an_output_write(out, pages->items[i].path, pages->items[i].data,
+		                     pages->items[i].len, err);
+	*files = pages->len;
+	for (const an_build_export *e = an_build_exports; e->path && rc == 0; e++) {
+		an_buf_clear(&data);
+		e->write(&data, site);
+		rc = an_output_write(out, e->path, data.ptr ? data.ptr : "", data.len, err);
+		++*files;
+	}
+done:
+	if (rc == 0 && g_interrupted)
+		rc = an_error_set(err, output, 0, "interrupted; the previous site is unchanged");
+	if (rc == 0)
+		rc = an_output_commit(out, err);
+	else
+		an_output_abort(out);
+	g_writing = 0;
+	an_buf_free(&static_dir);
+	an_buf_free(&data);
+	return rc;
+}
+
+int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
+{
+	memset(out, 0, sizeof *out);
+	an_site site;
+	an_pages pages = AN_PAGES_INIT;
+	char theme_dir[PATH_MAX];
+	an_buf lua_dir = AN_BUF_INIT;
+	int rc, loaded = 0;
+	if ((rc = an_site_load(&site, o->source, err)) < 0)
+		goto done;
+	loaded = 1;
+	const char *theme = o->theme ? o->theme : site.config.theme;
+	if ((rc = an_paths_theme(theme_dir, o->source, o->data_dir, theme, err)) < 0)
+		goto done;
+	an_buf_printf(&lua_dir, "%s/lua", o->data_dir);
+	if ((rc = an_render_site(&pages, &site, lua_dir.ptr, theme_dir, err)) < 0)
+		goto done;
+	if (o->output)
+		snprintf(out->output, sizeof out->output, "%s", o->output);
+	else
+		snprintf(out->output, sizeof out->output, "%s/public", o->source);
+	rc = write_site(&site, &pages, theme_dir, out->output, o->force, &out->files, err);
+	out->articles = site.n_articles;
+	out->events = site.timeline.n_events;
+	out->undated = site.timeline.n_undated;
+done:
+	an_buf_free(&lua_dir);
+	an_pages_free(&pages);
+	if (loaded)
+		an_site_free(&site);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/* build.h - the build: load the site, render it with its theme, and write
+ * pages, theme files and data exports atomically into the output folder.
+ * Owns nothing after it returns.  The only global state in annals is the
+ * interrupt flag here, because a signal handler can reach nothing else. */
+#ifndef AN_BUILD_H
+#define AN_BUILD_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "site.h"
+
+typedef struct {
+	const char *source;   /* the site folder */
+	const char *output;   /* NULL: SOURCE/public */
+	const char *theme;    /* NULL: the config's theme */
+	const char *data_dir; /* annals' lua/ and themes/ (see paths.h) */
+	int force;            /* replace a folder annals did not make */
+} an_build_opts;
+
+typedef struct {
+	size_t files, articles, events, undated;
+	char output[1024]; /* the folder written */
+} an_build_stats;
+
+/* Runs the build.  Returns 0, or -1 with `err` set; on failure the output
+ * folder is as it was. */
+int an_build(an_build_stats *out, const an_build_opts *opts, an_error *err);
+
+/* A data file written beside the theme's pages, from the site alone. */
+typedef struct {
+	const char *path;
+	void (*write)(an_buf *out, const an_site *site);
+} an_build_export;
+
+/* The exports every build writes (timeline.json, ...), NULL-terminated. */
+extern const an_build_export an_build_exports[];
+
+/* For a SIGINT/SIGTERM handler: returns 1 when a build is writing (it will
+ * stop, clean up and fail), 0 when nothing is on disk yet (the handler may
+ * exit at once).  Async-signal-safe. */
+int an_build_interrupt(int sig);
+
+#endif

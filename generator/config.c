@@ -55,7 +55,7 @@ static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_erro
 	return 0;
 }
 
-int an_config_load(an_config *out, const char *root, an_error *err)
+static void set_defaults(an_config *out)
 {
 	memset(out, 0, sizeof *out);
 	set(&out->title, "Timeline");
@@ -63,19 +63,18 @@ int an_config_load(an_config *out, const char *root, an_error *err)
 	set(&out->base_url, "");
 	set(&out->language, "en");
 	set(&out->theme, "default");
+}
 
-	an_buf path = AN_BUF_INIT, text = AN_BUF_INIT;
-	an_buf_printf(&path, "%s/annals.yaml", root);
-	struct stat st;
-	int rc = 0;
-	if (stat(path.ptr, &st) != 0)
-		goto done; /* no config: defaults */
-	if ((rc = an_load_file(&text, path.ptr, err)) < 0)
-		goto done;
+int an_config_parse(an_config *out, const char *text, size_t len, an_error *err)
+{
+	set_defaults(out);
+	if (!text)
+		return 0;
 	yaml_parser_t parser;
 	yaml_document_t doc;
+	int rc;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text.ptr, text.len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
 		rc = an_error_set(err, "annals.yaml", (int)parser.problem_mark.line + 1, "%s",
 		                  parser.problem ? parser.problem : "invalid YAML");
@@ -90,10 +89,25 @@ int an_config_load(an_config *out, const char *root, an_error *err)
 	while (n > 0 && out->base_url[n - 1] == '/')
 		out->base_url[--n] = '\0';
 done:
-	an_buf_free(&path);
-	an_buf_free(&text);
 	if (rc < 0)
 		an_config_free(out);
+	return rc;
+}
+
+int an_config_load(an_config *out, const char *root, an_error *err)
+{
+	an_buf path = AN_BUF_INIT, text = AN_BUF_INIT;
+	an_buf_printf(&path, "%s/annals.yaml", root);
+	struct stat st;
+	int rc;
+	if (stat(path.ptr, &st) != 0) /* no config: defaults */
+		rc = an_config_parse(out, NULL, 0, err);
+	else if ((rc = an_load_file(&text, path.ptr, err)) == 0)
+		rc = an_config_parse(out, text.ptr, text.len, err);
+	else
+		memset(out, 0, sizeof *out);
+	an_buf_free(&path);
+	an_buf_free(&text);
 	return rc;
 }
 

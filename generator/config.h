@@ -3,6 +3,8 @@
 #ifndef AN_CONFIG_H
 #define AN_CONFIG_H
 
+#include <stddef.h>
+
 #include "error.h"
 
 typedef struct {
@@ -17,6 +19,9 @@ typedef struct {
  * keys are reported on stderr as warnings.  Returns 0 or -1 with `err`
  * naming the file and line. */
 int an_config_load(an_config *out, const char *root, an_error *err);
+/* The same from the text of an annals.yaml already in memory (e.g. read
+ * from a git revision); NULL `text` gives the defaults. */
+int an_config_parse(an_config *out, const char *text, size_t len, an_error *err);
 void an_config_free(an_config *cfg);
 
 #endif

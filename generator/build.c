@@ -1,6 +1,9 @@
 /* build.c - the build pipeline (see build.h). */
 #include "build.h"
 #include "export.h"
+#include "export_csv.h"
+#include "export_ics.h"
+#include "export_timelinejs.h"
 #include "paths.h"
 #include "render.h"
 #include "write.h"
@@ -12,6 +15,9 @@
 
 const an_build_export an_build_exports[] = {
 	{"timeline.json", an_export_timeline_json},
+	{"timelinejs.json", an_export_timelinejs},
+	{"events.ics", an_export_events_ics},
+	{"events.csv", an_export_events_csv},
 	{NULL, NULL},
 };
 

@@ -105,3 +105,28 @@ clean:
 	rm -rf build build-asan bin public
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+# --- the date tagger: accuracy and speed (docs/dates.md) -------------------
+#   make eval-dates   TempEval-3 scores on TimeBank+AQUAINT, then throughput
+#   make bench-dates  tagging throughput (MB/s, one thread) on that text
+TIMEML ?= ../shared/data/timeml
+TIMEX_SCORER ?= ../shared/tools/timex_score.py
+PYTHON ?= python3
+
+.PHONY: eval-dates bench-dates
+
+$(BUILD)/bench_dates: bench/bench_dates.c $(OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ bench/bench_dates.c $(OBJ) $(LDFLAGS) $(LDLIBS_ALL)
+
+$(BUILD)/timeml-text/.done: $(TIMEX_SCORER)
+	rm -rf $(BUILD)/timeml-text
+	$(PYTHON) $(TIMEX_SCORER) extract $(TIMEML) $(BUILD)/timeml-text >/dev/null
+	touch $@
+
+bench-dates: $(BUILD)/bench_dates $(BUILD)/timeml-text/.done
+	$(BUILD)/bench_dates $(BUILD)/timeml-text 2
+
+eval-dates: bin/annals
+	$(PYTHON) $(TIMEX_SCORER) run --gold $(TIMEML) \
+	  --cmd 'bin/annals tag --dct {dct} {txt}'
+	$(MAKE) --no-print-directory bench-dates

@@ -16,6 +16,10 @@
  * U+FFFD of length 1, so that a byte is always consumed. */
 static size_t utf8_next(unsigned *cp, const unsigned char *s, size_t avail)
 {
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
 	size_t n = an_utf8_decode(cp, s, avail);
 	if (n == 0) {
 		*cp = 0xFFFD;
@@ -28,6 +32,20 @@ enum { CH_SPACE, CH_LETTER, CH_DIGIT, CH_PUNCT };
 
 static int char_class(unsigned cp)
 {
+	/* ASCII first: almost all of news text */
+	static const unsigned char ascii[128] = {
+		['\t'] = CH_SPACE + 1, ['\n'] = CH_SPACE + 1, ['\v'] = CH_SPACE + 1,
+		['\f'] = CH_SPACE + 1, ['\r'] = CH_SPACE + 1, [' '] = CH_SPACE + 1,
+		['0'] = CH_DIGIT + 1, ['1'] = CH_DIGIT + 1, ['2'] = CH_DIGIT + 1,
+		['3'] = CH_DIGIT + 1, ['4'] = CH_DIGIT + 1, ['5'] = CH_DIGIT + 1,
+		['6'] = CH_DIGIT + 1, ['7'] = CH_DIGIT + 1, ['8'] = CH_DIGIT + 1,
+		['9'] = CH_DIGIT + 1,
+	};
+	if (cp < 0x80) {
+		if (ascii[cp])
+			return ascii[cp] - 1;
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? CH_LETTER : CH_PUNCT;
+	}
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
 	    cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
 	    cp == 0x202F || cp == 0x3000)
@@ -142,11 +160,6 @@ static void mark_sentences(an_tk *tk, size_t n)
 	}
 }
 
-int an_tx_is(const an_tx_ctx *c, size_t i, const char *low)
-{
-	return i < c->n && c->tk[i].kind == AN_TK_WORD && strcmp(c->tk[i].low, low) == 0;
-}
-
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
 {
 	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
@@ -199,6 +212,10 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 		c.n = pe;
 		for (size_t i = ps; i < pe;) {
 			an_tx_match m;
+			if (!an_tx_can_open(&c.tk[i])) {
+				i++;
+				continue;
+			}
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
 				push(out, &c, &m);
 				if (m.anchor.g != AN_GRAN_NONE)

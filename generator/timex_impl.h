@@ -6,6 +6,7 @@
 #define AN_TIMEX_IMPL_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "timex.h"
 
@@ -24,6 +25,7 @@ enum { AN_TK_WORD, AN_TK_NUM, AN_TK_PUNCT };
 #define AN_TXW_ABBR     0x0200u /* month/weekday abbreviation */
 #define AN_TXW_PLURAL   0x0400u /* plural unit ("days") */
 #define AN_TXW_NOBREAK  0x0800u /* abbreviation: a following "." ends no sentence */
+#define AN_TXW_START    0x1000u /* may open an expression (timex_words.c) */
 
 typedef enum {
 	AN_TXU_NONE = 0,
@@ -80,6 +82,20 @@ typedef struct {
 	unsigned char modable; /* early/mid/late may modify it */
 } an_tx_match;
 
+/* Most tokens cannot open a timex; skipping them without asking the rules
+ * is most of the tagger's speed.  Numbers and apostrophes ("'80s") may
+ * open one, and words of the vocabulary other than bare tense cues
+ * (timex_words.c lists the others as AN_TXW_START). */
+static inline int an_tx_can_open(const an_tk *t)
+{
+	if (t->kind == AN_TK_NUM)
+		return 1;
+	if (t->kind == AN_TK_PUNCT)
+		return t->low[0] == '\'' || (t->low[0] == '\xe2' && t->low[1] == '\x80' &&
+		                              t->low[2] == '\x99' && !t->low[3]);
+	return (t->w.cls & ~(AN_TXW_FUTURE | AN_TXW_PAST | AN_TXW_NOBREAK)) != 0;
+}
+
 /* timex.c: the tokenizer.  Returns the token array (caller frees with
  * free()) and its length in *out_n. */
 an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len);
@@ -120,7 +136,18 @@ void an_tx_copy(char *out, size_t cap, const char *s);
 size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);
 
 /* Token helpers shared by the rule files (bounds-checked: i may be >= n). */
-int an_tx_is(const an_tx_ctx *c, size_t i, const char *low);
+/* Inline with a first-byte test: the rules call it on every candidate
+ * token, and most calls fail on the first letter. */
+static inline int an_tx_is(const an_tx_ctx *c, size_t i, const char *low)
+{
+	const char *t;
+	if (i >= c->n || c->tk[i].kind != AN_TK_WORD)
+		return 0;
+	t = c->tk[i].low;
+	if (t[0] != low[0] || !low[0] || t[1] != low[1])
+		return 0;
+	return !low[1] || strcmp(t + 2, low + 2) == 0;
+}
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
 int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */
 unsigned an_tx_cls(const an_tx_ctx *c, size_t i);

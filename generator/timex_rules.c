@@ -26,7 +26,7 @@ static int one_of(const an_tx_ctx *c, size_t i, const char *const *list)
 	if (!is_word(c, i))
 		return 0;
 	for (size_t k = 0; list[k]; k++)
-		if (strcmp(TK(i).low, list[k]) == 0)
+		if (an_tx_is(c, i, list[k]))
 			return 1;
 	return 0;
 }
@@ -581,11 +581,8 @@ static const matcher core_matchers[] = {
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
 {
 	int found = 0;
-	if (i >= c->n || TK(i).kind == AN_TK_PUNCT) {
-		if (!(i < c->n && (TK(i).low[0] == '\'' ||
-		                   strcmp(TK(i).low, "\xe2\x80\x99") == 0)))
-			return 0;
-	}
+	if (i >= c->n || !an_tx_can_open(&TK(i)))
+		return 0;
 	for (size_t k = 0; k < sizeof core_matchers / sizeof core_matchers[0]; k++) {
 		an_tx_match m;
 		memset(&m, 0, sizeof m);

@@ -4,6 +4,7 @@
  * several rows; an_tx_classify merges them.  To add a word, add a row. */
 #include "timex_impl.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef struct {
@@ -121,34 +122,99 @@ static const an_txw_row rows[] = {
 	{"u", NB, 0}, {"s", NB, 0}, {"etc", NB, 0}, {"approx", NB, 0},
 };
 
+/* Words that can open an expression without being in a class above
+ * (classed words, numbers and apostrophes always may).  The driver tries
+ * the rules only at tokens that can open one, which is what keeps the
+ * tagger fast: a rule that starts on a new word must list it here. */
+static const char *const starters[] = {
+	"the", "its", "this", "that", "these", "last", "next", "past", "previous",
+	"current", "coming", "final", "latest", "recent", "additional",
+	"following", "fiscal", "full", "comparable", "same", "today",
+	"yesterday", "tomorrow", "tonight", "right", "now", "currently",
+	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",
+	"many", "some", "numerous", "couple", "every", "each", "per", "once",
+	"twice", "daily", "nightly", "weekly", "monthly", "annually", "yearly",
+	"hourly", "noon", "midday", "midnight", "early", "mid", "middle", "late",
+	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
+	"almost", "about", "around", "roughly", "approximately", "up", "no",
+	"less", "fewer", "under", "christmas", "new", "halloween", "valentine",
+	"independence", "thanksgiving", "labor", "memorial", "election",
+	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+	"eighties", "nineties",
+};
+
+/* The vocabulary as an open-addressing hash table of merged rows, built
+ * once (pthread_once: the tagger may run on several threads). */
+#define TABLE_SIZE 1024 /* a power of two, over twice the distinct words */
+
+typedef struct {
+	const char *word;
+	an_txw w;
+} an_txw_slot;
+
+static an_txw_slot table[TABLE_SIZE];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static unsigned hash_word(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static an_txw_slot *slot_for(const char *word)
+{
+	unsigned h = hash_word(word) & (TABLE_SIZE - 1);
+	while (table[h].word && (table[h].word[0] != word[0] || strcmp(table[h].word, word) != 0))
+		h = (h + 1) & (TABLE_SIZE - 1);
+	return &table[h];
+}
+
+static void merge(an_txw *out, unsigned cls, int val)
+{
+	out->cls |= cls;
+	if (cls & AN_TXW_MONTH)
+		out->month = (signed char)val;
+	if (cls & AN_TXW_WDAY)
+		out->wday = (signed char)val;
+	if (cls & AN_TXW_NUM) {
+		if (val > 90)
+			out->big = (short)val;
+		else
+			out->num = (signed char)val;
+	}
+	if (cls & AN_TXW_ORD)
+		out->ord = (signed char)val;
+	if (cls & AN_TXW_UNIT)
+		out->unit = (signed char)val;
+	if (cls & AN_TXW_SEASON)
+		out->season = (signed char)val;
+	if (cls & AN_TXW_POD)
+		out->pod = (signed char)val;
+}
+
+static void build_table(void)
+{
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		an_txw_slot *s = slot_for(rows[i].word);
+		s->word = rows[i].word;
+		merge(&s->w, rows[i].cls, rows[i].val);
+	}
+	for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++) {
+		an_txw_slot *s = slot_for(starters[i]);
+		s->word = starters[i];
+		s->w.cls |= AN_TXW_START;
+	}
+}
+
 void an_tx_classify(an_txw *out, const char *low)
 {
 	memset(out, 0, sizeof *out);
 	if (!low[0])
 		return;
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		const an_txw_row *r = &rows[i];
-		/* first-letter test first: the table is scanned once per word */
-		if (r->word[0] != low[0] || strcmp(r->word, low) != 0)
-			continue;
-		out->cls |= r->cls;
-		if (r->cls & AN_TXW_MONTH)
-			out->month = (signed char)r->val;
-		if (r->cls & AN_TXW_WDAY)
-			out->wday = (signed char)r->val;
-		if (r->cls & AN_TXW_NUM) {
-			if (r->val > 90)
-				out->big = (short)r->val;
-			else
-				out->num = (signed char)r->val;
-		}
-		if (r->cls & AN_TXW_ORD)
-			out->ord = (signed char)r->val;
-		if (r->cls & AN_TXW_UNIT)
-			out->unit = (signed char)r->val;
-		if (r->cls & AN_TXW_SEASON)
-			out->season = (signed char)r->val;
-		if (r->cls & AN_TXW_POD)
-			out->pod = (signed char)r->val;
-	}
+	pthread_once(&table_once, build_table);
+	const an_txw_slot *s = slot_for(low);
+	if (s->word)
+		*out = s->w;
 }

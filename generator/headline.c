@@ -460,7 +460,12 @@ static void tidy(an_buf *b)
 			break;
 		t.ptr[--t.len] = '\0';
 	}
-	if (t.len && islower((unsigned char)t.ptr[0]))
+	/* capitalise a plain first word, not a brand ("teleSUR", "iPhone") */
+	int plain = 1;
+	for (size_t i = 1; i < t.len && t.ptr[i] != ' '; i++)
+		if (isupper((unsigned char)t.ptr[i]))
+			plain = 0;
+	if (t.len && plain && islower((unsigned char)t.ptr[0]))
 		t.ptr[0] = (char)toupper((unsigned char)t.ptr[0]);
 	an_buf_free(b);
 	*b = t;
@@ -495,5 +500,28 @@ char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut
 	if (out.len == 0) { /* nothing survived: fall back to the sentence start */
 		an_buf_put(&out, sentence, len < 80 ? len : 80);
 	}
+	return an_buf_detach(&out);
+}
+
+char *an_headline_reported(const char *headline, const char *reporter)
+{
+	an_buf b = AN_BUF_INIT;
+	an_buf_puts(&b, reporter);
+	an_buf_puts(&b, " reports ");
+	/* "The UK has ..." continues the sentence: "CNN reports the UK has" */
+	if (isupper((unsigned char)headline[0]) && islower((unsigned char)headline[1]))
+		an_buf_putc(&b, (char)tolower((unsigned char)headline[0])), headline++;
+	an_buf_puts(&b, headline);
+	words ws;
+	split_words(&ws, b.ptr, b.len);
+	fit_length(&ws);
+	an_buf out = AN_BUF_INIT;
+	for (size_t i = 0; i < ws.n; i++) {
+		if (i)
+			an_buf_putc(&out, ' ');
+		an_buf_put(&out, ws.w[i].s, ws.w[i].n);
+	}
+	tidy(&out);
+	an_buf_free(&b);
 	return an_buf_detach(&out);
 }

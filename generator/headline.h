@@ -15,4 +15,9 @@
  * free(). */
 char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut_end);
 
+/* "CNN reports the UK has suspended ...": puts the reporter in front of a
+ * headline that does not name it, keeping the word limit.  Returns a new
+ * string; caller frees with free(). */
+char *an_headline_reported(const char *headline, const char *reporter);
+
 #endif

@@ -60,6 +60,11 @@ static size_t fold_chars(char *out, const char *word, size_t len)
 	return n;
 }
 
+size_t an_terms_fold_name(char *out, const char *word, size_t len)
+{
+	return fold_chars(out, word, len);
+}
+
 /* An acronym in capitals ("US", "UK", "CNN") is a name even when its
  * lowercase form is a stop word ("us"). */
 static int is_acronym(const char *word, size_t len)

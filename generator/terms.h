@@ -33,6 +33,9 @@ void an_vec_free(an_vec *v);
 /* Folds one word as an_terms_add does, into `out` (size >= len + 1); returns
  * the folded length, 0 for a stop word.  Exposed for tests and entities. */
 size_t an_terms_fold(char *out, const char *word, size_t len);
+/* Folds case and Latin accents only ("Türk" -> "turk"), for names; `out`
+ * holds len + 1 bytes.  Returns the length. */
+size_t an_terms_fold_name(char *out, const char *word, size_t len);
 
 /* Document frequencies: in how many texts (sentences) each term occurs,
  * for weighting rare terms up.  Owns its tables; free with an_df_free. */

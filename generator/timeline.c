@@ -15,6 +15,7 @@
  * rest are grouped into undated facts when two or more articles state them. */
 #include "timeline.h"
 #include "alloc.h"
+#include "clause.h"
 #include "headline.h"
 
 #include <math.h>
@@ -39,6 +40,12 @@ typedef struct {
 	an_span span;
 	const an_timex *tx; /* NULL when undated */
 	char key[AN_TIMEX_VALUE_MAX + 2]; /* value, plus '<' or '>' for before/after */
+	an_clause clause; /* for a dated mention: the clause its date modifies */
+	/* who reports: for a dated report its reporter, for an undated
+	 * sentence the source it is attributed to; "" for none */
+	char reporter[AN_CLAUSE_NAME_MAX];
+	int attribution_only; /* a second mention of a dated sentence, that
+	                       * only says which report it cites */
 	long cluster;
 	int words;
 } cand;
@@ -75,50 +82,15 @@ static int count_words(const char *s, size_t n)
 	return w;
 }
 
-static int clause_mark(const char *t, size_t i, size_t end)
-{
-	unsigned char c = (unsigned char)t[i];
-	if (c == ',' || c == ';' || c == '(' || c == ')')
-		return 1;
-	/* em and en dashes */
-	return c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
-	       ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93);
-}
-
-/* The clause around [ts, te) inside [s, e): bounded by commas, dashes and
- * brackets, widened until it holds a few words besides the date. */
-static void clause_around(const char *t, size_t s, size_t e, size_t ts, size_t te,
-                          size_t *cs, size_t *ce)
-{
-	size_t a = ts, z = te;
-	for (int widen = 0; widen < 3; widen++) {
-		while (a > s && !clause_mark(t, a - 1, e))
-			a--;
-		while (z < e && !clause_mark(t, z, e))
-			z++;
-		if (count_words(t + a, ts - a) + count_words(t + te, z - te) >= 6)
-			break;
-		if (a > s)
-			a--;
-		if (z < e)
-			z++;
-	}
-	*cs = a;
-	*ce = z;
-}
-
 /* The weighted term vector of a mention: for a dated one, the clause its
  * date modifies weighs most; the sentence before adds context. */
 static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
-                        const an_timex *tx)
+                        const an_clause *clause)
 {
 	const an_analysis *an = b->docs[d].analysis;
 	const char *text = b->docs[d].article->text;
-	if (tx) {
-		const an_sentence *s = &an->sentences.items[si];
-		size_t cs, ce;
-		clause_around(text, s->start, s->end, tx->start, tx->end, &cs, &ce);
-		an_terms_add(out, text + cs, ce - cs, 0.5);
+	if (clause) {
+		an_terms_add(out, text + clause->start, clause->end - clause->start, 0.5);
 		an_vec_add(out, &an->terms[si], 0.5);
 		if (si > 0 && an->sentence_para[si - 1] == an->sentence_para[si])
 			an_vec_add(out, &an->terms[si - 1], 0.25);
@@ -138,6 +110,10 @@ static double story_sim(const builder *b, size_t d1, size_t d2)
 /* The bar two mentions with the same date must clear to be one event. */
 static double same_date_bar(const builder *b, const cand *x, const cand *y)
 {
+	/* two reports by different named sources are two events */
+	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
+	    strcmp(x->reporter, y->reporter) != 0)
+		return 2.0;
 	if (x->m.doc == y->m.doc)
 		return SIM_SAME_DATE;
 	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, x->m.doc, y->m.doc);
@@ -171,11 +147,17 @@ static void add_cand(builder *b, size_t d, size_t si, long ti, const an_span *sp
 	c->words = count_words(b->docs[d].article->text + s->start, s->end - s->start);
 	if (span)
 		c->span = *span;
+	const char *text = b->docs[d].article->text;
 	if (c->tx) {
 		char side = mod_side(c->tx->mod);
 		snprintf(c->key, sizeof c->key, "%s%s", c->tx->value, side ? (side == '<' ? "<" : ">") : "");
+		an_clause_of_date(&c->clause, text, s->start, s->end, c->tx->start, c->tx->end);
+		if (c->clause.is_report)
+			memcpy(c->reporter, c->clause.reporter, sizeof c->reporter);
+	} else {
+		an_clause_attribution(c->reporter, NULL, text, s->start, s->end);
 	}
-	mention_vec(&c->vec, b, d, si, c->tx);
+	mention_vec(&c->vec, b, d, si, c->tx ? &c->clause : NULL);
 }
 
 /* A date that can date an event: a calendar value no coarser than a year.
@@ -452,9 +434,72 @@ static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
 	return best;
 }
 
+/* Dated reports by reporter, for attaching the sentences that cite them. */
+typedef struct {
+	const char *reporter;
+	size_t cluster;
+} report_entry;
+
+static int cmp_report(const void *x, const void *y)
+{
+	const report_entry *a = x, *c = y;
+	int k = strcmp(a->reporter, c->reporter);
+	if (k)
+		return k;
+	return a->cluster < c->cluster ? -1 : (a->cluster > c->cluster);
+}
+
+static report_entry *index_reports(const builder *b, size_t n_clusters, size_t *n_out)
+{
+	report_entry *r = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t ci = 0; ci < n_clusters; ci++) {
+		const cluster *cl = &b->clusters[ci];
+		for (size_t i = 0; i < cl->n; i++) {
+			const cand *c = &b->cands[cl->members[i]];
+			if (!c->clause.is_report || !c->reporter[0])
+				continue;
+			r = an_xgrow(r, &cap, n + 1, sizeof *r);
+			r[n].reporter = c->reporter;
+			r[n].cluster = ci;
+			n++;
+		}
+	}
+	an_qsort(r, n, sizeof *r, cmp_report);
+	*n_out = n;
+	return r;
+}
+
+/* The dated report by c's reporter that c most resembles, or -1.  A
+ * sentence citing CNN belongs with CNN's dated report; among several
+ * reports by CNN the content decides. */
+static long best_report(const builder *b, const report_entry *r, size_t n, const cand *c)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(r[mid].reporter, c->reporter) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	long best = -1;
+	double best_sim = -1;
+	for (size_t i = lo; i < n && strcmp(r[i].reporter, c->reporter) == 0; i++) {
+		double sim = an_vec_cosine(&c->vec, &b->clusters[r[i].cluster].centroid);
+		if (sim > best_sim) {
+			best_sim = sim;
+			best = (long)r[i].cluster;
+		}
+	}
+	return best;
+}
+
 static void place_undated(builder *b, size_t first_undated)
 {
 	size_t n_dated_clusters = b->n_clusters;
+	size_t n_reports;
+	report_entry *reports = index_reports(b, n_dated_clusters, &n_reports);
 	postings dated = {NULL, 0, 0};
 	for (size_t ci = 0; ci < n_dated_clusters; ci++)
 		postings_add_cluster(&dated, &b->clusters[ci], ci);
@@ -466,7 +511,14 @@ static void place_undated(builder *b, size_t first_undated)
 	size_t sorted_upto = 0;
 	for (size_t k = first_undated; k < b->n_cands; k++) {
 		cand *c = &b->cands[k];
-		long best = best_by_terms(b, &dated, &c->vec, 0, SIM_ATTACH, (size_t)-1, 1);
+		long best = c->reporter[0] ? best_report(b, reports, n_reports, c) : -1;
+		if (best >= 0) {
+			cluster_add(b, (size_t)best, k);
+			continue;
+		}
+		if (c->attribution_only)
+			continue;
+		best = best_by_terms(b, &dated, &c->vec, 0, SIM_ATTACH, (size_t)-1, 1);
 		if (best >= 0) {
 			cluster_add(b, (size_t)best, k);
 			continue;
@@ -488,6 +540,7 @@ static void place_undated(builder *b, size_t first_undated)
 	}
 	free(dated.p);
 	free(und.p);
+	free(reports);
 }
 
 /* ---- turning clusters into events ---- */
@@ -599,6 +652,13 @@ static void make_event(an_event *ev, const builder *b, const cluster *cl)
 	size_t len;
 	const char *text = sentence_text(b, &r->m, &len);
 	ev->summary = an_xstrndup(text, len);
+	/* a report's headline says whose report it is */
+	const char *name = r->clause.reporter_name;
+	if (r->tx && r->clause.is_report && name[0] && !strstr(ev->title, name)) {
+		char *t = an_headline_reported(ev->title, name);
+		free(ev->title);
+		ev->title = t;
+	}
 
 	ev->n_mentions = cl->n;
 	ev->mentions = an_xmalloc(cl->n * sizeof *ev->mentions);
@@ -726,12 +786,25 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	size_t n_dated = b.n_cands;
 	for (size_t d = 0, k = 0; d < n_docs; d++) {
 		const an_analysis *an = docs[d].analysis;
+		/* 1: the sentence dates something; 2: it dates a report */
 		unsigned char *dated = an_xcalloc(an->sentences.len + 1, 1);
 		for (; k < n_dated && b.cands[k].m.doc == d; k++)
-			dated[b.cands[k].m.sentence] = 1;
-		for (size_t s = 0; s < an->sentences.len; s++)
-			if (!dated[s])
-				add_cand(&b, d, s, -1, NULL);
+			dated[b.cands[k].m.sentence] |= b.cands[k].clause.is_report ? 3 : 1;
+		for (size_t s = 0; s < an->sentences.len; s++) {
+			if (dated[s] & 2)
+				continue;
+			add_cand(&b, d, s, -1, NULL);
+			cand *c = &b.cands[b.n_cands - 1];
+			/* "According to CNN, the pause began over a month ago": the
+			 * date is the pause's, and the sentence also cites CNN's
+			 * report, so it stays as an undated mention of that report */
+			if (dated[s] && !c->reporter[0]) {
+				an_vec_free(&c->vec);
+				b.n_cands--;
+			} else if (dated[s]) {
+				c->attribution_only = 1;
+			}
+		}
 		free(dated);
 	}
 	cluster_dated(&b, n_dated);

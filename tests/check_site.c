@@ -5,7 +5,8 @@
  *    and Realist English (004), each once;
  *  - Maduro's address of 1 November 2025: KSMO (000) and 001;
  *  - CNN's report of the suspension on Tuesday 11 November 2025: the
- *    tweet embedded in 003 and "revealed by CNN on Tuesday" in 004;
+ *    tweet embedded in 003 and "revealed by CNN on Tuesday" in 004 date
+ *    it, and every article cites it;
  *  - the Cooper-Rubio meeting at the G7 on Wednesday 12 November 2025,
  *    expected in 002 (published the day before). */
 #include <check.h>
@@ -109,6 +110,13 @@ START_TEST(cnn_report)
 	const an_event *ev = only_event("2025-11-11", "CNN");
 	ck_assert(has_source(ev, ORINOCO));
 	ck_assert(has_source(ev, REALIST));
+	/* the others cite CNN's report without dating it: "This revelation,
+	 * obtained by CNN" (KSMO), "According to CNN" (001), "According to
+	 * reports from CNN" (002) */
+	ck_assert(has_source(ev, KSMO));
+	ck_assert(has_source(ev, CEASES));
+	ck_assert(has_source(ev, HALTS));
+	ck_assert(strstr(ev->title, "CNN") != NULL);
 	/* the teleSUR tweet of the same day is another event */
 	ck_assert(!mentions_word(ev, "canciller"));
 	only_event("2025-11-11", "canciller");

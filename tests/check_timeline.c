@@ -162,6 +162,35 @@ START_TEST(undated_facts_need_two_articles)
 }
 END_TEST
 
+START_TEST(report_and_its_citations)
+{
+	/* The date dates the report, not the resignation; the other article
+	 * cites the same report without a date. */
+	add_doc("a", "2024-04-10",
+	        "The Herald revealed on Tuesday that the finance minister resigned in secret "
+	        "after a row over the budget.");
+	add_doc("b", "2024-04-11",
+	        "According to the Herald, the finance minister quietly left his post after the "
+	        "budget row.");
+	build();
+	const an_event *ev = event_with("2024-04-09");
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_int_eq(ev->n_sources, 2);
+	ck_assert(strstr(ev->title, "Herald") != NULL);
+}
+END_TEST
+
+START_TEST(reports_by_different_outlets_stay_apart)
+{
+	add_doc("a", "2024-04-10",
+	        "The Herald reported on Tuesday that the harbour would close for repairs.");
+	add_doc("b", "2024-04-10",
+	        "The Gazette reported on Tuesday that the harbour closure was delayed.");
+	build();
+	ck_assert_int_eq(count_value("2024-04-09"), 2);
+}
+END_TEST
+
 START_TEST(timex_lookup)
 {
 	add_doc("a", "2024-03-10", "The mayor of Springfield resigned on March 4 over a scandal.");
@@ -195,6 +224,8 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);
 	tcase_add_test(tc, before_is_not_the_month);
 	tcase_add_test(tc, undated_facts_need_two_articles);
+	tcase_add_test(tc, report_and_its_citations);
+	tcase_add_test(tc, reports_by_different_outlets_stay_apart);
 	tcase_add_test(tc, timex_lookup);
 	tcase_add_test(tc, empty_input);
 	suite_add_tcase(s, tc);

@@ -139,13 +139,6 @@ int an_article_parse(an_article *out, const an_source *src, an_error *err)
 	memset(out, 0, sizeof *out);
 	if (an_frontmatter_parse(&out->meta, src->path, src->data, src->len, err) < 0)
 		return -1;
-	if (!out->meta.has_date) {
-		an_error_set(err, src->path, 1,
-		             "front matter: no 'date'; add 'date: YYYY-MM-DD' (the "
-		             "publication date anchors relative dates like \"last week\")");
-		an_meta_free(&out->meta);
-		return -1;
-	}
 	out->path = an_xstrdup(src->path);
 	out->slug = out->meta.slug ? an_xstrdup(out->meta.slug) : slug_from_path(src->path);
 	if (!slug_ok(out->slug)) {
@@ -180,6 +173,9 @@ void an_article_free(an_article *a)
 	free(a->body);
 	free(a->text);
 	free(a->paras);
+	for (size_t i = 0; i < a->history.n_authors; i++)
+		free(a->history.authors[i]);
+	free(a->history.authors);
 	memset(a, 0, sizeof *a);
 }
 

@@ -18,6 +18,17 @@ typedef struct {
 	int line;          /* 1-based line in the source file */
 } an_para;
 
+/* When and by whom the file was committed (history.c fills it when the
+ * site is in a git repository); "" and no authors when unknown. */
+typedef struct {
+	char first_published[32]; /* RFC 3339 time of the commit that added it */
+	char first_commit[41];
+	char last_modified[32]; /* of the last commit that changed it */
+	char last_commit[41];
+	char **authors; /* of those commits, earliest first, each once */
+	size_t n_authors;
+} an_article_history;
+
 typedef struct {
 	char *path; /* content/x.md, relative to the site root */
 	char *slug; /* from front matter 'slug', else the file name */
@@ -28,9 +39,12 @@ typedef struct {
 	size_t text_len;
 	an_para *paras;
 	size_t n_paras;
+	an_article_history history;
 } an_article;
 
-/* Parses `src` into `out`.  Returns 0, or -1 with `err` set (file and line). */
+/* Parses `src` into `out`.  Returns 0, or -1 with `err` set (file and line).
+ * A missing 'date' is not an error here (meta.has_date is 0): the site
+ * stage may date the article from its git history, and refuses it if not. */
 int an_article_parse(an_article *out, const an_source *src, an_error *err);
 void an_article_free(an_article *a);
 

@@ -15,22 +15,43 @@ static int cmp_article(const void *x, const void *y)
 	return strcmp(a->slug, b->slug);
 }
 
-int an_site_load(an_site *out, const char *root, an_error *err)
+static int check_dates(const an_site *site, an_error *err)
+{
+	for (size_t i = 0; i < site->n_articles; i++)
+		if (!site->articles[i].meta.has_date)
+			return an_error_set(err, site->articles[i].path, 1,
+			                    "front matter: no 'date'; add 'date: YYYY-MM-DD' (the "
+			                    "publication date anchors relative dates like \"last "
+			                    "week\"), or commit the file so git history dates it");
+	return 0;
+}
+
+int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
+                       an_error *err)
 {
 	memset(out, 0, sizeof *out);
 	out->root = an_xstrdup(root);
-	an_sources sources = AN_SOURCES_INIT;
+	an_sources read = AN_SOURCES_INIT;
+	const an_sources *sources = in->sources ? in->sources : &read;
 	int rc;
-	if ((rc = an_config_load(&out->config, root, err)) < 0)
+	if (in->sources)
+		rc = an_config_parse(&out->config, in->config_yaml, in->config_len, err);
+	else
+		rc = an_config_load(&out->config, root, err);
+	if (rc < 0)
 		goto done;
-	if ((rc = an_load_content_dir(&sources, root, err)) < 0)
+	if (!in->sources && (rc = an_load_content_dir(&read, root, err)) < 0)
 		goto done;
-	out->articles = an_xcalloc(sources.len + 1, sizeof *out->articles);
-	for (size_t i = 0; i < sources.len; i++) {
-		if ((rc = an_article_parse(&out->articles[i], &sources.items[i], err)) < 0)
+	out->articles = an_xcalloc(sources->len + 1, sizeof *out->articles);
+	for (size_t i = 0; i < sources->len; i++) {
+		if ((rc = an_article_parse(&out->articles[i], &sources->items[i], err)) < 0)
 			goto done;
 		out->n_articles++;
 	}
+	if (in->after_parse && (rc = in->after_parse(out, in->payload, err)) < 0)
+		goto done;
+	if ((rc = check_dates(out, err)) < 0)
+		goto done;
 	an_qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
 	for (size_t i = 1; i < out->n_articles; i++)
 		for (size_t j = 0; j < i; j++)
@@ -51,10 +72,16 @@ int an_site_load(an_site *out, const char *root, an_error *err)
 	}
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
 done:
-	an_sources_free(&sources);
+	an_sources_free(&read);
 	if (rc < 0)
 		an_site_free(out);
 	return rc;
+}
+
+int an_site_load(an_site *out, const char *root, an_error *err)
+{
+	an_site_input in = {0};
+	return an_site_load_input(out, root, &in, err);
 }
 
 long an_site_find_slug(const an_site *site, const char *slug)
@@ -79,6 +106,7 @@ void an_site_free(an_site *site)
 	free(site->docs);
 	free(site->articles);
 	an_config_free(&site->config);
+	an_change_log_free(&site->changes);
 	free(site->root);
 	memset(site, 0, sizeof *site);
 }

@@ -9,7 +9,9 @@
 #include "analyse.h"
 #include "article.h"
 #include "config.h"
+#include "diff.h"
 #include "error.h"
+#include "load.h"
 #include "timeline.h"
 
 typedef struct {
@@ -20,11 +22,29 @@ typedef struct {
 	an_doc *docs; /* pairs of the above, the timeline's input */
 	size_t n_articles;
 	an_timeline timeline;
+	an_change_log changes; /* how the timeline changed (history.c); may be empty */
 } an_site;
 
 /* Loads ROOT (annals.yaml, content/) and runs the pipeline up to the
  * timeline.  Returns 0, or -1 with `err` naming the file and line at fault. */
 int an_site_load(an_site *out, const char *root, an_error *err);
+
+/* Where a site comes from when it is not simply ROOT on disk. */
+typedef struct an_site_input {
+	const an_sources *sources; /* NULL: read ROOT/content */
+	const char *config_yaml;   /* with `sources`: annals.yaml's text, NULL if none */
+	size_t config_len;
+	/* Runs after every article is parsed, before the analysis reads the
+	 * publication dates: may fill an_article.history and date articles
+	 * without a front-matter 'date'.  Returns 0 or -1 with `err` set. */
+	int (*after_parse)(an_site *site, void *payload, an_error *err);
+	void *payload;
+} an_site_input;
+
+/* an_site_load with the content and config from `in` (borrowed).  An
+ * article still without a date after `after_parse` is an error. */
+int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
+                       an_error *err);
 /* The article with `slug`, or -1. */
 long an_site_find_slug(const an_site *site, const char *slug);
 void an_site_free(an_site *site);

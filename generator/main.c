@@ -11,6 +11,7 @@
 #include "paths.h"
 #include "site.h"
 #include "timex.h"
+#include "timex_format.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -46,39 +47,23 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-static void print_timex_json(an_buf *out, const char *text, an_date dct,
-                             const an_timex_list *list)
-{
-	an_buf_printf(out, "{\"dct\":\"%04d-%02d-%02d\",\"timexes\":[", dct.y, dct.m,
-	              dct.d);
-	for (size_t i = 0; i < list->len; i++) {
-		const an_timex *t = &list->items[i];
-		an_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", i ? "," : "",
-		              t->start, t->end);
-		an_buf_json_str(out, text + t->start, t->end - t->start);
-		an_buf_printf(out, "\",\"type\":\"%s\",\"value\":", an_timex_type_name(t->type));
-		an_buf_json(out, t->value);
-		if (t->mod[0]) {
-			an_buf_puts(out, ",\"mod\":");
-			an_buf_json(out, t->mod);
-		}
-		an_buf_putc(out, '}');
-	}
-	an_buf_puts(out, "]}\n");
-}
-
 static int cmd_tag(int argc, char **argv)
 {
-	const char *dct_s = NULL, *file = "-";
+	const char *dct_s = NULL, *file = "-", *format_s = "json";
 	int have_file = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dct") == 0 && i + 1 < argc)
 			dct_s = argv[++i];
 		else if (strncmp(argv[i], "--dct=", 6) == 0)
 			dct_s = argv[i] + 6;
+		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			format_s = argv[++i];
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			format_s = argv[i] + 9;
 		else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs("usage: annals tag --dct YYYY-MM-DD [FILE|-]\n"
-			      "prints {\"dct\":...,\"timexes\":[...]} with UTF-8 byte offsets\n",
+			fputs("usage: annals tag --dct YYYY-MM-DD [--format json|timeml] [FILE|-]\n"
+			      "json (default): {\"dct\":...,\"timexes\":[...]} with UTF-8 byte offsets\n"
+			      "timeml: the text with inline <TIMEX3> elements in a TimeML document\n",
 			      stdout);
 			return 0;
 		} else if (argv[i][0] == '-' && argv[i][1])
@@ -95,6 +80,9 @@ static int cmd_tag(int argc, char **argv)
 	an_date dct;
 	if (an_date_parse_iso(&dct, dct_s) < 0)
 		return usage_error("tag: --dct must be a date as YYYY-MM-DD (got '%s')", dct_s);
+	an_timex_format format;
+	if (an_timex_format_parse(&format, format_s) < 0)
+		return usage_error("tag: --format must be json or timeml (got '%s')", format_s);
 
 	an_error err = AN_ERROR_INIT;
 	an_buf text = AN_BUF_INIT;
@@ -107,7 +95,10 @@ static int cmd_tag(int argc, char **argv)
 	an_timex_list list = AN_TIMEX_LIST_INIT;
 	an_timex_tag(&list, text.ptr, text.len, dct);
 	an_buf out = AN_BUF_INIT;
-	print_timex_json(&out, text.ptr, dct, &list);
+	if (format == AN_TIMEX_FORMAT_TIMEML)
+		an_timex_format_timeml(&out, text.ptr, text.len, dct, &list);
+	else
+		an_timex_format_json(&out, text.ptr, text.len, dct, &list);
 	fwrite(out.ptr, 1, out.len, stdout);
 	an_buf_free(&out);
 	an_timex_list_free(&list);

@@ -9,6 +9,7 @@
  * reported what it says. */
 #include "clause.h"
 #include "terms.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -17,10 +18,6 @@
 
 #define MAX_WORDS 160
 
-typedef struct {
-	size_t s, e;   /* the word with its punctuation */
-	size_t cs, ce; /* the word without leading/trailing punctuation */
-} word;
 
 static const char *const reporting[] = {
 	"reported", "reports", "report", "revealed", "reveals", "reveal", "said",
@@ -41,68 +38,9 @@ static const char *const pronouns[] = {
 	"analysts", "experts", "critics", "observers", "diplomats", "insiders",
 	"witnesses", "residents", "reports", "report", "some", "many", NULL};
 
-static int in(const char *const *list, const char *t, const word *w)
-{
-	size_t n = w->ce - w->cs;
-	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, t + w->cs, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int is_punct_byte(unsigned char c)
-{
-	return ispunct(c) && c != '@' && c != '#';
-}
-
-/* Words of text[s, e); punctuation-only runs are skipped. */
-static size_t split(word *w, const char *t, size_t s, size_t e)
-{
-	size_t n = 0, i = s;
-	while (i < e && n < MAX_WORDS) {
-		while (i < e && isspace((unsigned char)t[i]))
-			i++;
-		size_t a = i;
-		while (i < e && !isspace((unsigned char)t[i]))
-			i++;
-		if (i == a)
-			break;
-		/* scraped text glues links to words: "CNN.https://t.co/x" */
-		for (size_t k = a + 1; k + 4 < i; k++)
-			if (t[k - 1] == '.' && strncmp(t + k, "http", 4) == 0) {
-				i = k;
-				break;
-			}
-		word x = {a, i, a, i};
-		while (x.cs < x.ce && is_punct_byte((unsigned char)t[x.cs]))
-			x.cs++;
-		/* curly quotes and dashes are three bytes starting 0xE2 */
-		while (x.cs + 3 <= x.ce && (unsigned char)t[x.cs] == 0xE2)
-			x.cs += 3;
-		while (x.ce > x.cs && is_punct_byte((unsigned char)t[x.ce - 1]))
-			x.ce--;
-		while (x.ce >= x.cs + 3 && (unsigned char)t[x.ce - 3] == 0xE2)
-			x.ce -= 3;
-		if (x.cs < x.ce)
-			w[n++] = x;
-	}
-	return n;
-}
-
-static int capitalised(const char *t, const word *w)
-{
-	unsigned char c = (unsigned char)t[w->cs];
-	return isupper(c) || c == 0xC3 || c == 0xC5;
-}
-
-static int ends_clause(const char *t, const word *w)
-{
-	char c = t[w->e - 1];
-	return c == ',' || c == ';' || c == ':' || w->ce < w->e - 2;
-}
 
 /* The name as written, words [first, last], into `out`. */
-static void name_text(char *out, const char *t, const word *w, size_t first, size_t last)
+static void name_text(char *out, const char *t, const an_word *w, size_t first, size_t last)
 {
 	if (!out)
 		return;
@@ -115,7 +53,7 @@ static void name_text(char *out, const char *t, const word *w, size_t first, siz
 
 /* Folds the name ending at word `last` to its key: the last word,
  * lowercase, unaccented. */
-static void name_key(char *out, const char *t, const word *w, size_t last)
+static void name_key(char *out, const char *t, const an_word *w, size_t last)
 {
 	char buf[AN_CLAUSE_NAME_MAX];
 	size_t n = w[last].ce - w[last].cs;
@@ -127,13 +65,13 @@ static void name_key(char *out, const char *t, const word *w, size_t last)
 
 /* The capitalised name ending at word `end` (inclusive), if any; returns
  * 1, its key and its text. */
-static int name_ending(char *out, char *name, const char *t, const word *w, size_t end)
+static int name_ending(char *out, char *name, const char *t, const an_word *w, size_t end)
 {
-	if (!capitalised(t, &w[end]) || in(pronouns, t, &w[end]))
+	if (!an_words_capitalised(t, &w[end]) || an_words_in(pronouns, t, &w[end]))
 		return 0;
 	size_t first = end;
-	while (first > 0 && capitalised(t, &w[first - 1]) && !ends_clause(t, &w[first - 1]) &&
-	       !in(pronouns, t, &w[first - 1]) && end - first < 3)
+	while (first > 0 && an_words_capitalised(t, &w[first - 1]) && !an_words_ends_clause(t, &w[first - 1]) &&
+	       !an_words_in(pronouns, t, &w[first - 1]) && end - first < 3)
 		first--;
 	name_key(out, t, w, end);
 	name_text(name, t, w, first, end);
@@ -141,13 +79,13 @@ static int name_ending(char *out, char *name, const char *t, const word *w, size
 }
 
 /* The capitalised name starting at word `start`; its last word's key. */
-static int name_starting(char *out, char *name, const char *t, const word *w, size_t n,
+static int name_starting(char *out, char *name, const char *t, const an_word *w, size_t n,
                          size_t start)
 {
-	if (start >= n || !capitalised(t, &w[start]) || in(pronouns, t, &w[start]))
+	if (start >= n || !an_words_capitalised(t, &w[start]) || an_words_in(pronouns, t, &w[start]))
 		return 0;
 	size_t last = start;
-	while (last + 1 < n && capitalised(t, &w[last + 1]) && !ends_clause(t, &w[last]))
+	while (last + 1 < n && an_words_capitalised(t, &w[last + 1]) && !an_words_ends_clause(t, &w[last]))
 		last++;
 	name_key(out, t, w, last);
 	name_text(name, t, w, start, last);
@@ -156,7 +94,7 @@ static int name_starting(char *out, char *name, const char *t, const word *w, si
 
 /* Who a reporting verb at w[v] attributes to: "by NAME", "NAME verb",
  * "told NAME". */
-static int reporter_of(char *out, char *name, const char *t, const word *w, size_t n,
+static int reporter_of(char *out, char *name, const char *t, const an_word *w, size_t n,
                        size_t v)
 {
 	if (v + 2 < n && (w[v + 1].ce - w[v + 1].cs) == 2 &&
@@ -167,16 +105,16 @@ static int reporter_of(char *out, char *name, const char *t, const word *w, size
 	/* "sources tell CNN", "told CNN": the outlet told is the reporter */
 	if (((vn == 4 || vn == 5) && strncasecmp(t + w[v].cs, "tel", 3) == 0) ||
 	    (vn == 4 && strncasecmp(t + w[v].cs, "told", 4) == 0)) {
-		if (v + 1 < n && !ends_clause(t, &w[v]) && name_starting(out, name, t, w, n, v + 1))
+		if (v + 1 < n && !an_words_ends_clause(t, &w[v]) && name_starting(out, name, t, w, n, v + 1))
 			return 1;
 	}
-	if (v > 0 && !ends_clause(t, &w[v - 1]) && name_ending(out, name, t, w, v - 1))
+	if (v > 0 && !an_words_ends_clause(t, &w[v - 1]) && name_ending(out, name, t, w, v - 1))
 		return 1;
 	return 0;
 }
 
 /* A tweet signature before word `i`: "— Natasha Bertrand (@NatashaBertrand)". */
-static int tweet_signature(const char *t, const word *w, size_t i)
+static int tweet_signature(const char *t, const an_word *w, size_t i)
 {
 	return i > 0 && w[i - 1].s + 2 < w[i - 1].e && t[w[i - 1].s] == '(' &&
 	       t[w[i - 1].s + 1] == '@';
@@ -185,8 +123,8 @@ static int tweet_signature(const char *t, const word *w, size_t i)
 void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t ts, size_t te)
 {
 	memset(out, 0, sizeof *out);
-	word w[MAX_WORDS];
-	size_t n = split(w, t, s, e);
+	an_word w[MAX_WORDS];
+	size_t n = an_words_split(w, MAX_WORDS, t, s, e);
 	size_t first = n, last = n;
 	for (size_t i = 0; i < n; i++) {
 		if (first == n && w[i].e > ts)
@@ -199,9 +137,9 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 	size_t a = first, z = last;
 	if (first < n) {
 		for (int widen = 0; widen < 3; widen++) {
-			while (a > 0 && !ends_clause(t, &w[a - 1]))
+			while (a > 0 && !an_words_ends_clause(t, &w[a - 1]))
 				a--;
-			while (z + 1 < n && !ends_clause(t, &w[z]))
+			while (z + 1 < n && !an_words_ends_clause(t, &w[z]))
 				z++;
 			if ((first - a) + (z - last) >= 6)
 				break;
@@ -237,28 +175,28 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 	}
 	/* a reporting verb before the date, with only linkers between */
 	for (size_t k = first, steps = 0; k > 0 && steps < 5; k--, steps++) {
-		const word *x = &w[k - 1];
-		if (ends_clause(t, x))
+		const an_word *x = &w[k - 1];
+		if (an_words_ends_clause(t, x))
 			break;
-		if (in(reporting, t, x)) {
+		if (an_words_in(reporting, t, x)) {
 			out->is_report = 1;
 			reporter_of(out->reporter, out->reporter_name, t, w, n, k - 1);
 			return;
 		}
-		if (!in(linkers, t, x) && !capitalised(t, x))
+		if (!an_words_in(linkers, t, x) && !an_words_capitalised(t, x))
 			break;
 	}
 	/* or right after it: "on Tuesday reported", "On Tuesday, CNN reported" */
 	size_t k = last + 1;
-	if (k < n && in(reporting, t, &w[k])) {
+	if (k < n && an_words_in(reporting, t, &w[k])) {
 		out->is_report = 1;
 		reporter_of(out->reporter, out->reporter_name, t, w, n, k);
 		return;
 	}
 	size_t name_end = k;
-	while (name_end < n && capitalised(t, &w[name_end]) && name_end < k + 4)
+	while (name_end < n && an_words_capitalised(t, &w[name_end]) && name_end < k + 4)
 		name_end++;
-	if (name_end > k && name_end < n && in(reporting, t, &w[name_end])) {
+	if (name_end > k && name_end < n && an_words_in(reporting, t, &w[name_end])) {
 		out->is_report = 1;
 		name_ending(out->reporter, out->reporter_name, t, w, name_end - 1);
 	}
@@ -266,8 +204,8 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 
 int an_clause_attribution(char *reporter, char *name, const char *t, size_t s, size_t e)
 {
-	word w[MAX_WORDS];
-	size_t n = split(w, t, s, e);
+	an_word w[MAX_WORDS];
+	size_t n = an_words_split(w, MAX_WORDS, t, s, e);
 	reporter[0] = '\0';
 	if (name)
 		name[0] = '\0';
@@ -276,14 +214,14 @@ int an_clause_attribution(char *reporter, char *name, const char *t, size_t s, s
 		if (i + 2 < n && (w[i].ce - w[i].cs) == 9 &&
 		    strncasecmp(t + w[i].cs, "according", 9) == 0) {
 			size_t j = i + 2;
-			while (j < n && j < i + 6 && !capitalised(t, &w[j]) && !ends_clause(t, &w[j - 1]))
+			while (j < n && j < i + 6 && !an_words_capitalised(t, &w[j]) && !an_words_ends_clause(t, &w[j - 1]))
 				j++;
-			if (j < n && !ends_clause(t, &w[j - 1]) &&
+			if (j < n && !an_words_ends_clause(t, &w[j - 1]) &&
 			    name_starting(reporter, name, t, w, n, j))
 				return 1;
 			continue;
 		}
-		if (in(reporting, t, &w[i]) && reporter_of(reporter, name, t, w, n, i))
+		if (an_words_in(reporting, t, &w[i]) && reporter_of(reporter, name, t, w, n, i))
 			return 1;
 	}
 	reporter[0] = '\0';

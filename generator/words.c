@@ -1,0 +1,71 @@
+/* words.c - sentences as words (see words.h). */
+#include "words.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_punct_byte(unsigned char c)
+{
+	return ispunct(c) && c != '@' && c != '#';
+}
+
+size_t an_words_split(an_word *w, size_t max, const char *t, size_t s, size_t e)
+{
+	size_t n = 0, i = s;
+	while (i < e && n < max) {
+		while (i < e && isspace((unsigned char)t[i]))
+			i++;
+		size_t a = i;
+		while (i < e && !isspace((unsigned char)t[i]))
+			i++;
+		if (i == a)
+			break;
+		/* scraped text glues links to words: "CNN.https://t.co/x" */
+		for (size_t k = a + 1; k + 4 < i; k++)
+			if (t[k - 1] == '.' && strncmp(t + k, "http", 4) == 0) {
+				i = k;
+				break;
+			}
+		an_word x = {a, i, a, i};
+		/* curly quotes and dashes are three bytes starting 0xE2 */
+		for (int again = 1; again;) {
+			again = 0;
+			while (x.cs < x.ce && is_punct_byte((unsigned char)t[x.cs]))
+				x.cs++, again = 1;
+			while (x.cs + 3 <= x.ce && (unsigned char)t[x.cs] == 0xE2)
+				x.cs += 3, again = 1;
+		}
+		for (int again = 1; again;) {
+			again = 0;
+			while (x.ce > x.cs && is_punct_byte((unsigned char)t[x.ce - 1]))
+				x.ce--, again = 1;
+			while (x.ce >= x.cs + 3 && (unsigned char)t[x.ce - 3] == 0xE2)
+				x.ce -= 3, again = 1;
+		}
+		if (x.cs < x.ce)
+			w[n++] = x;
+	}
+	return n;
+}
+
+int an_words_in(const char *const *list, const char *t, const an_word *w)
+{
+	size_t n = w->ce - w->cs;
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(*list, t + w->cs, n) == 0)
+			return 1;
+	return 0;
+}
+
+int an_words_capitalised(const char *t, const an_word *w)
+{
+	unsigned char c = (unsigned char)t[w->cs];
+	return isupper(c) || c == 0xC3 || c == 0xC5;
+}
+
+int an_words_ends_clause(const char *t, const an_word *w)
+{
+	char c = t[w->e - 1];
+	return c == ',' || c == ';' || c == ':' || w->ce + 2 < w->e;
+}

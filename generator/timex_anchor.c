@@ -17,24 +17,63 @@ static const char *const not_past[] = {
 	"elected", "married", "retired", "talented", "varied", "renewed",
 	NULL};
 
-static int cue(const an_tk *t)
+/* Past forms in "-eed": the other "-eed" words (succeed, proceed, need)
+ * are present or infinitive. */
+static const char *const eed_past[] = {
+	"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed", NULL};
+
+static int in_list(const char *const *list, const char *w)
 {
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+static int word_is(const an_tx_ctx *c, size_t j, const char *w)
+{
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && strcmp(c->tk[j].low, w) == 0;
+}
+
+static int is_determiner(const an_tx_ctx *c, size_t j)
+{
+	static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their",
+	                                  "our", "this", "that", "whose", NULL};
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && in_list(det, c->tk[j].low);
+}
+
+/* The tense cue of token j, read in its context: a noun after a
+ * determiner ("the plan", "a set") says nothing; "set" is future only as
+ * "set to"/"set for"; a participle after "be"/"being" ("would be held")
+ * leaves the tense to the modal before it. */
+static int cue(const an_tx_ctx *c, size_t j)
+{
+	const an_tk *t = &c->tk[j];
 	if (t->kind != AN_TK_WORD)
 		return 0;
 	if ((t->w.cls & AN_TXW_MONTH) && t->cap)
 		return 0; /* "May", the month, is no modal */
+	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next"))
+		return 0;
+	if (strcmp(t->low, "set") == 0)
+		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	if (strcmp(t->low, "could") == 0 && word_is(c, j + 1, "not"))
+		return 0; /* "could not be reached Friday" */
+	int k = 0;
 	if (t->w.cls & AN_TXW_FUTURE)
 		return 1;
-	if (t->w.cls & AN_TXW_PAST)
-		return -1;
-	size_t n = strlen(t->low);
-	if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd') {
-		for (size_t i = 0; not_past[i]; i++)
-			if (strcmp(not_past[i], t->low) == 0)
-				return 0;
-		return -1;
+	if (t->w.cls & AN_TXW_PAST) {
+		k = -1;
+	} else {
+		size_t n = strlen(t->low);
+		if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd' &&
+		    !in_list(not_past, t->low) &&
+		    (t->low[n - 3] != 'e' || in_list(eed_past, t->low)))
+			k = -1;
 	}
-	return 0;
+	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being")))
+		return 0;
+	return k;
 }
 
 /* A preposition right before the expression says more than any verb:
@@ -69,14 +108,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (c->tk[j].sent)
 			break;
 		j--;
-		int k = cue(&c->tk[j]);
+		int k = cue(c, j);
 		if (k)
 			return k;
 	}
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
 		if (c->tk[j].sent)
 			break;
-		int k = cue(&c->tk[j]);
+		int k = cue(c, j);
 		if (k)
 			return k;
 	}

@@ -275,6 +275,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
+		/* "the nine months", "the first six months": a reporting period
+		 * inside the year; "a year earlier" then means the year before,
+		 * not the quarter named before it */
+		size_t d = lead ? i : j;
+		if (u == AN_TXU_MONTH && n >= 2 && n <= 11 && !hyph && d > 0 &&
+		    an_tx_is(c, d - 1, "the")) {
+			an_date y = {c->ref.g == AN_GRAN_QUARTER ? c->ref.d.y : c->dct.y, 1, 1};
+			m->anchor.d = y;
+			m->anchor.g = AN_GRAN_YEAR;
+		}
 		return e;
 	}
 	/* bare plurals after a preposition: "for months", "for years" */

@@ -409,6 +409,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                 TK(j + 1).kind == AN_TK_PUNCT && TK(j + 1).low[0] == '-')) {
 		if (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "after") ||
 		    an_tx_is(c, j + 1, "earlier") || an_tx_is(c, j + 1, "ago") ||
+		    (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand")) ||
 		    (j + 1 < c->n && TK(j + 1).kind == AN_TK_NUM))
 			return 0;
 		an_tx_set_point(m, c->dct, AN_GRAN_YEAR);

@@ -70,6 +70,37 @@ static int year_at(const an_tx_ctx *c, size_t i, int *out)
 	return 1;
 }
 
+/* A spelled-out year: "nineteen ninety-six", "nineteen eighty", "two
+ * thousand" (only after "year": otherwise it is a count).  Returns the
+ * end, 0 for none. */
+static size_t spelled_year_at(const an_tx_ctx *c, size_t i, int *out)
+{
+	if (an_tx_is(c, i, "nineteen") && is_word(c, i + 1) &&
+	    (TK(i + 1).w.cls & AN_TXW_NUM) && !TK(i + 1).w.big &&
+	    (TK(i + 1).w.num >= 10 || an_tx_is(c, i + 1, "hundred"))) {
+		int y = 1900 + (an_tx_is(c, i + 1, "hundred") ? 0 : TK(i + 1).w.num);
+		size_t e = i + 2;
+		if (y % 10 == 0 && y >= 1920) { /* "ninety-six", "ninety six" */
+			size_t k = e;
+			if (an_tx_is_punct(c, k, '-') && !TK(k).space)
+				k++;
+			if (is_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
+			    TK(k).w.num >= 1 && TK(k).w.num <= 9) {
+				y += TK(k).w.num;
+				e = k + 1;
+			}
+		}
+		*out = y;
+		return e;
+	}
+	if (i > 0 && an_tx_is(c, i - 1, "year") && an_tx_is(c, i, "two") &&
+	    an_tx_is(c, i + 1, "thousand")) {
+		*out = 2000;
+		return i + 2;
+	}
+	return 0;
+}
+
 /* Day of month at i: "11", "1st", "21st", "eighth".  Returns the end. */
 static size_t day_at(const an_tx_ctx *c, size_t i, int *out)
 {
@@ -161,9 +192,13 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			size_t y = e;
 			if (an_tx_is_punct(c, y, ','))
 				y++;
+			size_t sy;
 			if (year_at(c, y, &year)) {
 				explicit_year = 1;
 				k = y + 1;
+			} else if ((sy = spelled_year_at(c, y, &year)) != 0) {
+				explicit_year = 1; /* "January nineteen ninety-seven" */
+				k = sy;
 			} else if (j > i) {
 				return 0; /* "Friday, October" */
 			} else {
@@ -282,7 +317,8 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int y;
 	if (an_tx_is(c, j, "fiscal"))
 		j++;
-	if (j == i && an_tx_is(c, j, "year") && is_num(c, j + 1))
+	if (j == i && an_tx_is(c, j, "year") &&
+	    (is_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
 		j++;
 	/* century: "21st century", "twentieth century" */
 	if (is_num(c, i) && TK(i).ndig <= 2 && is_word(c, i + 1) && !TK(i + 1).space &&
@@ -322,6 +358,14 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->anchor.g = AN_GRAN_NONE;
 		m->the_ok = m->modable = 1;
 		return i + 3;
+	}
+	size_t sy = spelled_year_at(c, j, &y);
+	if (sy) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		m->modable = 1;
+		m->the_ok = j > i;
+		return sy;
 	}
 	if (!year_at(c, j, &y))
 		return 0;
@@ -569,12 +613,32 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+/* "winter 1994", "the summer of 1989", "spring of nineteen ninety-six" */
+static size_t m_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_SEASON))
+		return 0;
+	size_t j = i + 1, e;
+	int y;
+	if (an_tx_is(c, j, "of"))
+		j++;
+	if (year_at(c, j, &y))
+		e = j + 1;
+	else if ((e = spelled_year_at(c, j, &y)) == 0)
+		return 0;
+	static const int mid[5] = {0, 4, 7, 10, 12};
+	an_date d = {y, mid[TK(i).w.season], 1};
+	an_tx_set_point(m, d, AN_GRAN_SEASON);
+	m->the_ok = m->modable = 1;
+	return e;
+}
+
 /* --- the dispatcher ---------------------------------------------------- */
 
 typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
-	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock,
+	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock, m_season,
 	an_tx_rel, an_tx_duration,
 };
 

@@ -1,6 +1,7 @@
 /* build.c - the build pipeline (see build.h). */
 #include "build.h"
 #include "export.h"
+#include "history.h"
 #include "export_csv.h"
 #include "export_ics.h"
 #include "export_timelinejs.h"
@@ -11,6 +12,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const an_build_export an_build_exports[] = {
@@ -69,6 +71,21 @@ done:
 	return rc;
 }
 
+/* A build of a git revision takes its theme from that revision when the
+ * revision has one: its themes/ goes into a temporary folder that stands
+ * in for the site root when the theme is looked up. */
+static int rev_theme_root(char *out, size_t size, const an_build_opts *o, an_error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(out, size, "%s/annals-rev-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(out)) {
+		an_error_set(err, out, 0, "cannot create a temporary folder");
+		out[0] = '\0';
+		return -1;
+	}
+	return an_history_export_themes(o->source, o->rev, out, err);
+}
+
 int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -76,12 +93,17 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_pages pages = AN_PAGES_INIT;
 	char theme_dir[PATH_MAX];
 	an_buf lua_dir = AN_BUF_INIT;
+	char rev_root[PATH_MAX] = "";
+	an_history_opts ho = {o->rev, o->notes, o->warnings, 1};
 	int rc, loaded = 0;
-	if ((rc = an_site_load(&site, o->source, err)) < 0)
+	if ((rc = an_history_load_site(&site, o->source, &ho, err)) < 0)
 		goto done;
 	loaded = 1;
+	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
+		goto done;
 	const char *theme = o->theme ? o->theme : site.config.theme;
-	if ((rc = an_paths_theme(theme_dir, o->source, o->data_dir, theme, err)) < 0)
+	if ((rc = an_paths_theme(theme_dir, o->rev ? rev_root : o->source, o->data_dir, theme,
+	                         err)) < 0)
 		goto done;
 	an_buf_printf(&lua_dir, "%s/lua", o->data_dir);
 	if ((rc = an_render_site(&pages, &site, lua_dir.ptr, theme_dir, err)) < 0)
@@ -95,6 +117,8 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	out->events = site.timeline.n_events;
 	out->undated = site.timeline.n_undated;
 done:
+	if (rev_root[0])
+		an_remove_tree(rev_root);
 	an_buf_free(&lua_dir);
 	an_pages_free(&pages);
 	if (loaded)

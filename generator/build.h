@@ -6,6 +6,7 @@
 #define AN_BUILD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "error.h"
@@ -17,6 +18,9 @@ typedef struct {
 	const char *theme;    /* NULL: the config's theme */
 	const char *data_dir; /* annals' lua/ and themes/ (see paths.h) */
 	int force;            /* replace a folder annals did not make */
+	const char *rev;      /* a git revision to build (no checkout); NULL: the files */
+	FILE *notes;          /* history notes (see history.h); NULL: silent */
+	FILE *warnings;       /* history warnings (a shallow clone); NULL: silent */
 } an_build_opts;
 
 typedef struct {

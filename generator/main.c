@@ -7,10 +7,13 @@
 #include "date.h"
 #include "error.h"
 #include "export.h"
+#include "history.h"
 #include "load.h"
 #include "paths.h"
+#include "publish.h"
 #include "site.h"
 #include "timex.h"
+#include "write.h"
 #include "timex_format.h"
 
 #include <limits.h>
@@ -28,8 +31,13 @@ static const char usage_text[] =
 	"usage: annals <command> [options]\n"
 	"\n"
 	"commands:\n"
-	"  build [--source DIR] [--output DIR] [--theme NAME] [--force] [--quiet]\n"
-	"        build the site in DIR (default .) into --output (default DIR/public)\n"
+	"  build [--source DIR] [--output DIR] [--theme NAME] [--rev REV] [--force] [--quiet]\n"
+	"        build the site in DIR (default .) into --output (default DIR/public);\n"
+	"        --rev builds a git commit, tag or branch without checking it out\n"
+	"  diff [--source DIR] REV1 REV2\n"
+	"        print how the timeline changed between two git revisions\n"
+	"  publish --branch NAME [--message MSG] [--source DIR] [--rev REV] [--quiet]\n"
+	"        build the site and commit it to branch NAME (HEAD, index and files untouched)\n"
 	"  tag --dct YYYY-MM-DD [FILE|-]\n"
 	"        print the date expressions found in FILE (default stdin) as JSON\n"
 	"  timeline [--source DIR] [--json]\n"
@@ -110,9 +118,10 @@ static int cmd_tag(int argc, char **argv)
 typedef struct {
 	const char *source, *output, *theme;
 	int force, quiet, json;
+	const char *rev, *branch, *message; /* git: --rev, publish's --branch, --message */
 } site_opts;
 
-/* Parses the options `allowed` lists ("soTfqj"); returns 0, or the usage
+/* Parses the options `allowed` lists ("soTfqjrbm"); returns 0, or the usage
  * exit code after printing why. */
 static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
                            const char *allowed)
@@ -135,6 +144,12 @@ static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
 			o->quiet = 1, key = 'q';
 		else if (strcmp(a, "--json") == 0)
 			o->json = 1, key = 'j';
+		else if (strcmp(a, "--rev") == 0)
+			slot = &o->rev, key = 'r';
+		else if (strcmp(a, "--branch") == 0)
+			slot = &o->branch, key = 'b';
+		else if (strcmp(a, "--message") == 0 || strcmp(a, "-m") == 0)
+			slot = &o->message, key = 'm';
 		if (!key || !strchr(allowed, key)) {
 			fprintf(stderr, "annals: %s: unknown option '%s'\nrun 'annals --help' for usage\n",
 			        cmd, a);
@@ -170,7 +185,7 @@ static double now_ms(void)
 static int cmd_build(int argc, char **argv, const char *argv0)
 {
 	site_opts o;
-	int rc = parse_site_opts(&o, argc, argv, "build", "soTfq");
+	int rc = parse_site_opts(&o, argc, argv, "build", "soTfqr");
 	if (rc)
 		return rc;
 	double t0 = now_ms();
@@ -181,7 +196,8 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
 	}
-	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force};
+	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
+	                    o.rev, o.quiet ? NULL : stderr, stderr};
 	if (an_build(&st, &bo, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -217,6 +233,85 @@ static int cmd_timeline(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_diff(int argc, char **argv)
+{
+	const char *source = ".", *revs[2] = {NULL, NULL};
+	int n = 0;
+	for (int i = 1; i < argc; i++) {
+		if ((strcmp(argv[i], "--source") == 0 || strcmp(argv[i], "-s") == 0) && i + 1 < argc)
+			source = argv[++i];
+		else if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("diff: unknown option '%s'", argv[i]);
+		else if (n == 2)
+			return usage_error("diff: two revisions at most (got '%s')", argv[i]);
+		else
+			revs[n++] = argv[i];
+	}
+	if (n != 2)
+		return usage_error("diff: give two revisions, e.g. annals diff HEAD~1 HEAD%s", "");
+	an_error err = AN_ERROR_INIT;
+	an_changes changes = AN_CHANGES_INIT;
+	an_history_opts ho = {NULL, NULL, stderr, 0};
+	if (an_history_diff(&changes, source, revs[0], revs[1], &ho, &err) < 0) {
+		an_error_print(&err, stderr);
+		return EXIT_CONTENT;
+	}
+	an_buf out = AN_BUF_INIT;
+	an_buf_printf(&out, "timeline changes from %s to %s: %zu\n", revs[0], revs[1],
+	              changes.len);
+	an_diff_text(&out, &changes);
+	fwrite(out.ptr, 1, out.len, stdout);
+	an_buf_free(&out);
+	an_changes_free(&changes);
+	return 0;
+}
+
+/* Builds into a temporary folder, commits that to the branch, removes it. */
+static int cmd_publish(int argc, char **argv, const char *argv0)
+{
+	site_opts o;
+	int rc = parse_site_opts(&o, argc, argv, "publish", "sTqrbm");
+	if (rc)
+		return rc;
+	if (!o.branch)
+		return usage_error("publish: --branch NAME is required (e.g. --branch gh-pages)%s", "");
+	an_error err = AN_ERROR_INIT;
+	char data_dir[PATH_MAX], tmp[PATH_MAX], site_dir[PATH_MAX + 8], id[41];
+	an_build_stats st;
+	int unchanged = 0;
+	const char *tmpdir = getenv("TMPDIR");
+	if (an_paths_data_dir(data_dir, argv0, &err) < 0) {
+		an_error_print(&err, stderr);
+		return EXIT_CONTENT;
+	}
+	snprintf(tmp, sizeof tmp, "%s/annals-publish-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(tmp)) {
+		perror("annals: publish: cannot create a temporary folder");
+		return EXIT_CONTENT;
+	}
+	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
+	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
+	                    o.rev, o.quiet ? NULL : stderr, stderr};
+	time_t now = time(NULL);
+	struct tm local;
+	localtime_r(&now, &local);
+	an_publish_opts po = {site_dir, o.source, o.branch, o.message, o.rev,
+	                      (long long)now, (int)(local.tm_gmtoff / 60)};
+	rc = 0;
+	if (an_build(&st, &bo, &err) < 0 || an_publish(id, &unchanged, &po, &err) < 0) {
+		an_error_print(&err, stderr);
+		rc = EXIT_CONTENT;
+	} else if (!o.quiet && unchanged) {
+		fprintf(stderr, "annals: branch %s already holds this site (%.7s); nothing to "
+		        "commit\n", o.branch, id);
+	} else if (!o.quiet) {
+		fprintf(stderr, "annals: published %zu files to branch %s (commit %.7s)\n",
+		        st.files, o.branch, id);
+	}
+	an_remove_tree(tmp);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -239,5 +334,9 @@ int main(int argc, char **argv)
 		return cmd_tag(argc - 1, argv + 1);
 	if (strcmp(cmd, "timeline") == 0)
 		return cmd_timeline(argc - 1, argv + 1);
+	if (strcmp(cmd, "diff") == 0)
+		return cmd_diff(argc - 1, argv + 1);
+	if (strcmp(cmd, "publish") == 0)
+		return cmd_publish(argc - 1, argv + 1, argv[0]);
 	return usage_error("unknown command '%s'", cmd);
 }

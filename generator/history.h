@@ -1,0 +1,49 @@
+/* history.h - content history from git: a site loaded from any revision
+ * without a checkout; per article the commit that added it (first
+ * published), the last commit that changed it and their authors, following
+ * renames and merges; publication dates from history; and how the timeline
+ * changed from commit to commit.  Results live in the an_site (freed by
+ * an_site_free); nothing else is kept. */
+#ifndef AN_HISTORY_H
+#define AN_HISTORY_H
+
+#include <stdio.h>
+
+#include "diff.h"
+#include "error.h"
+#include "site.h"
+
+typedef struct {
+	const char *rev; /* NULL: the working files, with history from HEAD */
+	FILE *notes;     /* "history features skipped", dates taken from commits;
+	                    NULL: silent */
+	FILE *warnings;  /* incomplete history (a shallow clone); NULL: silent */
+	int changes;     /* also fill site.changes (the Changes page) */
+} an_history_opts;
+
+/* At most this many commits that changed the content go into site.changes
+ * (each one is a full load of the site at that commit). */
+#define AN_HISTORY_MAX_CHANGES 100
+
+/* Loads the site at ROOT: from revision `rev` of its git repository, or
+ * from the working files.  In a git work tree it also fills each article's
+ * history, dates articles without a front-matter 'date' from the commit
+ * that added them (with a note), and with `changes` the change log.
+ * Outside git (no `rev`) it is an_site_load plus a note.  Returns 0, or -1
+ * with `err` set (unknown revision, unborn branch, bare repository,
+ * unreadable objects). */
+int an_history_load_site(an_site *out, const char *root, const an_history_opts *o,
+                         an_error *err);
+/* The reader-visible parts of the site's timeline. */
+void an_history_snapshot(an_snapshot *out, const an_site *site);
+/* Appends what changed in the timeline from REV1 to REV2 of ROOT's
+ * repository.  Returns 0 or -1 with `err` set. */
+int an_history_diff(an_changes *out, const char *root, const char *rev1,
+                    const char *rev2, const an_history_opts *o, an_error *err);
+/* Writes REV's PREFIX/themes folder (if any) into DEST/themes, so a build
+ * of REV can look for its theme in DEST as it would in ROOT.  Returns 0 or
+ * -1 with `err` set. */
+int an_history_export_themes(const char *root, const char *rev, const char *dest,
+                             an_error *err);
+
+#endif

@@ -18,6 +18,29 @@ static void json_key(an_buf *out, const char *key, const char *value)
 	an_buf_json(out, value);
 }
 
+/* The git history of an article, when the site is in a repository: keys
+ * only for what is known (a shallow clone knows no first_published). */
+static void json_history(an_buf *out, const an_article_history *h)
+{
+	if (h->first_published[0]) {
+		an_buf_putc(out, ',');
+		json_key(out, "first_published", h->first_published);
+	}
+	if (h->last_modified[0]) {
+		an_buf_putc(out, ',');
+		json_key(out, "last_modified", h->last_modified);
+	}
+	if (h->n_authors) {
+		an_buf_puts(out, ",\"authors\":[");
+		for (size_t i = 0; i < h->n_authors; i++) {
+			if (i)
+				an_buf_putc(out, ',');
+			an_buf_json(out, h->authors[i]);
+		}
+		an_buf_putc(out, ']');
+	}
+}
+
 static void json_event(an_buf *out, const an_site *site, const an_event *ev, int dated)
 {
 	an_buf_putc(out, '{');
@@ -89,6 +112,7 @@ void an_export_timeline_json(an_buf *out, const an_site *site)
 		json_key(out, "source", a->meta.source);
 		an_buf_putc(out, ',');
 		json_key(out, "path", a->path);
+		json_history(out, &a->history);
 		an_buf_putc(out, '}');
 	}
 	an_buf_puts(out, "],\n\"events\":[");

@@ -194,6 +194,77 @@ static void push_article_summary(lua_State *L, const an_site *site, size_t d)
 	lua_pushstring(L, "");
 }
 
+/* Git history of an article (history.c): set only when known.  [-0, +0] */
+static void push_history(lua_State *L, const an_article_history *h)
+{
+	const char *keys[2][3] = {{"first_published", "first_published_label", "first_commit"},
+	                          {"last_modified", "last_modified_label", "last_commit"}};
+	const char *times[2] = {h->first_published, h->last_modified};
+	const char *ids[2] = {h->first_commit, h->last_commit};
+	for (int i = 0; i < 2; i++) {
+		if (!times[i][0])
+			continue;
+		char day[16];
+		snprintf(day, sizeof day, "%.10s", times[i]);
+		set_str(L, keys[i][0], times[i]);
+		push_label(L, day, "");
+		lua_setfield(L, -2, keys[i][1]);
+		set_str(L, keys[i][2], ids[i]);
+	}
+	lua_createtable(L, (int)h->n_authors, 0);
+	for (size_t i = 0; i < h->n_authors; i++) {
+		lua_pushstring(L, h->authors[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "authors");
+}
+
+/* site.changes: how the timeline changed, commit by commit, newest first
+ * (see history.h).  [-0, +0] */
+static void push_changes(lua_State *L, const an_change_log *log)
+{
+	lua_createtable(L, (int)log->len, 0);
+	for (size_t i = 0; i < log->len; i++) {
+		const an_revision *r = &log->items[i];
+		char day[16], short_id[8];
+		snprintf(day, sizeof day, "%.10s", r->date);
+		snprintf(short_id, sizeof short_id, "%.7s", r->commit);
+		lua_createtable(L, 0, 8);
+		set_str(L, "commit", r->commit);
+		set_str(L, "short_commit", short_id);
+		set_str(L, "date", r->date);
+		push_label(L, day, "");
+		lua_setfield(L, -2, "date_label");
+		set_str(L, "message", r->message);
+		set_str(L, "author", r->author);
+		lua_createtable(L, (int)r->changes.len, 0);
+		for (size_t k = 0; k < r->changes.len; k++) {
+			const an_change *c = &r->changes.items[k];
+			lua_createtable(L, 0, 9);
+			set_str(L, "kind", an_change_kind_name(c->kind));
+			set_str(L, "event", c->event);
+			set_str(L, "title", c->title);
+			set_str(L, "date", c->date);
+			if (c->date[0]) {
+				push_label(L, c->date, c->mod);
+				lua_setfield(L, -2, "date_label");
+			}
+			if (c->before) {
+				set_str(L, "before", c->before);
+				if (c->kind == AN_CHANGE_REDATED && c->before[0]) {
+					push_label(L, c->before, "");
+					lua_setfield(L, -2, "before_label");
+				}
+			}
+			if (c->source)
+				set_str(L, "source", c->source);
+			lua_rawseti(L, -2, (lua_Integer)k + 1);
+		}
+		lua_setfield(L, -2, "changes");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+}
+
 static void push_article(lua_State *L, const an_site *site, size_t d,
                          const an_event *const *article_events, size_t n_events)
 {
@@ -230,6 +301,7 @@ static void push_article(lua_State *L, const an_site *site, size_t d,
 	for (size_t i = 0; i < a->meta.n_extra; i++)
 		set_str(L, a->meta.extra[i].key, a->meta.extra[i].value);
 	lua_setfield(L, -2, "params");
+	push_history(L, &a->history);
 }
 
 static void push_mention(lua_State *L, const an_site *site, const an_mention *m)
@@ -359,6 +431,8 @@ static void push_site(lua_State *L, const an_site *site)
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "undated");
+	push_changes(L, &site->changes);
+	lua_setfield(L, -2, "changes");
 }
 
 /* Copies the list of {path=, content=} the theme returned.  [-0, +0] */

@@ -31,6 +31,7 @@ void an_analyse(an_analysis *out, const an_article *a)
 			out->sentence_para[i] = p;
 	}
 
+	an_entity_scan(&out->names, a->text, &out->sentences);
 	an_timex_tag(&out->timexes, a->text, a->text_len, a->meta.date);
 	out->timex_sentence = an_xcalloc(out->timexes.len + 1, sizeof(size_t));
 	for (size_t i = 0; i < out->timexes.len; i++)
@@ -53,6 +54,7 @@ void an_analysis_free(an_analysis *an)
 	free(an->terms);
 	free(an->timex_sentence);
 	free(an->sentence_para);
+	an_name_list_free(&an->names);
 	an_sentence_list_free(&an->sentences);
 	an_timex_list_free(&an->timexes);
 	memset(an, 0, sizeof *an);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "entity.h"
 #include "sentence.h"
 #include "terms.h"
 #include "timex.h"
@@ -18,6 +19,7 @@ typedef struct {
 	size_t *timex_sentence; /* sentence index of each timex */
 	size_t *sentence_para;  /* paragraph index of each sentence */
 	an_vec *terms;          /* content terms of each sentence */
+	an_name_list names;     /* names of people, organisations, places */
 } an_analysis;
 
 /* Analyses `a`, dating relative expressions from its publication date. */

@@ -25,6 +25,7 @@ typedef struct {
 	size_t start, end;  /* the whole run, title included */
 	size_t name_start;  /* where the name proper begins, after a title */
 	an_entity_type hint;
+	int opens_sentence; /* its first word is the sentence's first word */
 } an_name;
 
 typedef struct {

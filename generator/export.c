@@ -65,7 +65,16 @@ static void json_event(an_buf *out, const an_site *site, const an_event *ev, int
 			an_buf_putc(out, ',');
 		an_buf_json(out, site->articles[ev->sources[i]].slug);
 	}
-	an_buf_puts(out, "],\"mentions\":[");
+	an_buf_puts(out, "],\"entities\":[");
+	for (size_t i = 0; i < ev->n_entities; i++) {
+		if (i)
+			an_buf_putc(out, ',');
+		an_buf_json(out, site->entities.items[ev->entities[i]].id);
+	}
+	an_buf_putc(out, ']');
+	if (dated)
+		an_buf_printf(out, ",\"rank\":%zu", ev->rank);
+	an_buf_puts(out, ",\"mentions\":[");
 	for (size_t i = 0; i < ev->n_mentions; i++) {
 		const an_mention *m = &ev->mentions[i];
 		size_t len;
@@ -90,6 +99,52 @@ static void json_event(an_buf *out, const an_site *site, const an_event *ev, int
 		an_buf_putc(out, '}');
 	}
 	an_buf_puts(out, "]}");
+}
+
+/* Which events name entity `e`: the ids, in timeline order. */
+static void json_entity_events(an_buf *out, const an_site *site, size_t e)
+{
+	const an_timeline *tl = &site->timeline;
+	int first = 1;
+	for (int pass = 0; pass < 2; pass++) {
+		const an_event *evs = pass ? tl->undated : tl->events;
+		size_t n = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < evs[i].n_entities; k++)
+				if (evs[i].entities[k] == e) {
+					an_buf_puts(out, first ? "" : ",");
+					an_buf_json(out, evs[i].id);
+					first = 0;
+				}
+	}
+}
+
+static void json_entities(an_buf *out, const an_site *site)
+{
+	for (size_t i = 0; i < site->entities.len; i++) {
+		const an_entity *en = &site->entities.items[i];
+		an_buf_puts(out, i ? ",\n{" : "\n{");
+		json_key(out, "id", en->id);
+		an_buf_putc(out, ',');
+		json_key(out, "name", en->name);
+		an_buf_putc(out, ',');
+		json_key(out, "type", an_entity_type_name(en->type));
+		an_buf_puts(out, ",\"variants\":[");
+		for (size_t v = 0; v < en->n_variants; v++) {
+			if (v)
+				an_buf_putc(out, ',');
+			an_buf_json(out, en->variants[v]);
+		}
+		an_buf_puts(out, "],\"articles\":[");
+		for (size_t d = 0; d < en->n_docs; d++) {
+			if (d)
+				an_buf_putc(out, ',');
+			an_buf_json(out, site->articles[en->docs[d]].slug);
+		}
+		an_buf_puts(out, "],\"events\":[");
+		json_entity_events(out, site, i);
+		an_buf_puts(out, "]}");
+	}
 }
 
 void an_export_timeline_json(an_buf *out, const an_site *site)
@@ -125,6 +180,8 @@ void an_export_timeline_json(an_buf *out, const an_site *site)
 		an_buf_puts(out, i ? ",\n" : "\n");
 		json_event(out, site, &site->timeline.undated[i], 0);
 	}
+	an_buf_puts(out, "],\n\"entities\":[");
+	json_entities(out, site);
 	an_buf_puts(out, "]}\n");
 }
 

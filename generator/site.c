@@ -26,6 +26,79 @@ static int check_dates(const an_site *site, an_error *err)
 	return 0;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The entities named in the sentences of each event's mentions. */
+static void link_entities(an_site *site)
+{
+	an_entity_doc *docs = an_xcalloc(site->n_articles + 1, sizeof *docs);
+	for (size_t d = 0; d < site->n_articles; d++) {
+		docs[d].text = site->articles[d].text;
+		docs[d].names = &site->analyses[d].names;
+	}
+	long **entity_of = NULL;
+	an_entities_build(&site->entities, docs, site->n_articles, &entity_of);
+	an_timeline *tl = &site->timeline;
+	for (int pass = 0; pass < 2; pass++) {
+		an_event *evs = pass ? tl->undated : tl->events;
+		size_t n = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < n; i++) {
+			an_event *ev = &evs[i];
+			for (size_t m = 0; m < ev->n_mentions; m++) {
+				const an_mention *mn = &ev->mentions[m];
+				const an_name_list *names = &site->analyses[mn->doc].names;
+				for (size_t k = 0; k < names->len; k++) {
+					long e = entity_of[mn->doc][k];
+					if (names->items[k].sentence != mn->sentence || e < 0)
+						continue;
+					size_t j = 0;
+					while (j < ev->n_entities && ev->entities[j] != (size_t)e)
+						j++;
+					if (j < ev->n_entities)
+						continue;
+					ev->entities = an_xrealloc(ev->entities,
+					                           (ev->n_entities + 1) * sizeof *ev->entities);
+					ev->entities[ev->n_entities++] = (size_t)e;
+				}
+			}
+			an_qsort(ev->entities, ev->n_entities, sizeof *ev->entities, cmp_size);
+		}
+	}
+	for (size_t d = 0; d < site->n_articles; d++)
+		free(entity_of[d]);
+	free(entity_of);
+	free(docs);
+}
+
+/* Rank 1 is the event told by the most articles, then by the most
+ * mentions, then the earliest. */
+static int cmp_rank(const void *x, const void *y)
+{
+	const an_event *a = *(an_event *const *)x, *b = *(an_event *const *)y;
+	if (a->n_sources != b->n_sources)
+		return a->n_sources > b->n_sources ? -1 : 1;
+	if (a->n_mentions != b->n_mentions)
+		return a->n_mentions > b->n_mentions ? -1 : 1;
+	if (a->span.first != b->span.first)
+		return a->span.first < b->span.first ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void rank_events(an_timeline *tl)
+{
+	an_event **order = an_xmalloc((tl->n_events + 1) * sizeof *order);
+	for (size_t i = 0; i < tl->n_events; i++)
+		order[i] = &tl->events[i];
+	an_qsort(order, tl->n_events, sizeof *order, cmp_rank);
+	for (size_t i = 0; i < tl->n_events; i++)
+		order[i]->rank = i + 1;
+	free(order);
+}
+
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
                        an_error *err)
 {
@@ -71,6 +144,8 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 		out->docs[i].analysis = &out->analyses[i];
 	}
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
+	link_entities(out);
+	rank_events(&out->timeline);
 done:
 	an_sources_free(&read);
 	if (rc < 0)
@@ -97,6 +172,7 @@ void an_site_free(an_site *site)
 	if (!site)
 		return;
 	an_timeline_free(&site->timeline);
+	an_entities_free(&site->entities);
 	if (site->analyses)
 		for (size_t i = 0; i < site->n_articles; i++)
 			an_analysis_free(&site->analyses[i]);

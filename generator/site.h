@@ -9,6 +9,7 @@
 #include "analyse.h"
 #include "article.h"
 #include "config.h"
+#include "entity.h"
 #include "diff.h"
 #include "error.h"
 #include "load.h"
@@ -22,6 +23,7 @@ typedef struct {
 	an_doc *docs; /* pairs of the above, the timeline's input */
 	size_t n_articles;
 	an_timeline timeline;
+	an_entities entities; /* most mentioned first */
 	an_change_log changes; /* how the timeline changed (history.c); may be empty */
 } an_site;
 

@@ -35,6 +35,10 @@ typedef struct {
 	size_t n_mentions;
 	size_t *sources; /* doc indices, ascending, unique */
 	size_t n_sources;
+	/* set by later stages (site.c), freed with the timeline: */
+	size_t *entities; /* indices into the site's entities, ascending */
+	size_t n_entities;
+	size_t rank;      /* 1 = reported by the most sources */
 } an_event;
 
 typedef struct {

@@ -21,12 +21,21 @@ size_t an_words_split(an_word *w, size_t max, const char *t, size_t s, size_t e)
 			i++;
 		if (i == a)
 			break;
-		/* scraped text glues links to words: "CNN.https://t.co/x" */
-		for (size_t k = a + 1; k + 4 < i; k++)
+		/* scraped text glues links to words ("CNN.https://t.co/x") and
+		 * words to each other with dashes ("Duma—Russia’s",
+		 * "Exclusive–The"): both end the word */
+		for (size_t k = a + 1; k + 4 < i; k++) {
 			if (t[k - 1] == '.' && strncmp(t + k, "http", 4) == 0) {
 				i = k;
 				break;
 			}
+			if ((unsigned char)t[k] == 0xE2 && (unsigned char)t[k + 1] == 0x80 &&
+			    ((unsigned char)t[k + 2] == 0x94 || (unsigned char)t[k + 2] == 0x93) &&
+			    isalpha((unsigned char)t[k - 1]) && k + 3 < i) {
+				i = k + 3; /* the dash stays on the first word */
+				break;
+			}
+		}
 		an_word x = {a, i, a, i};
 		/* curly quotes and dashes are three bytes starting 0xE2 */
 		for (int again = 1; again;) {

@@ -109,6 +109,10 @@ function theme.build(site)
 	end
 
 	page("index.html", "index.html", {})
+	if site.changes and #site.changes > 0 then
+		page("changes.html", "changes.html", { title = "Changes", changes = site.changes,
+			description = "How this timeline changed, commit by commit." })
+	end
 
 	for i, e in ipairs(events) do
 		page(event_url(e), "event.html", {

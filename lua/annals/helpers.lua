@@ -137,6 +137,22 @@ local function civil_from_days(z)
 	return yoe + era * 400 + (m <= 2 and 1 or 0), m, d
 end
 
+--- Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (a date-time is cut
+--- to its day), or nil when iso is not such a date.
+function M.days(iso)
+	local y, m, d = match(iso or "", "^(%d%d%d%d)%-(%d%d)%-(%d%d)")
+	if not y then return nil end
+	y, m, d = tonumber(y), tonumber(m), tonumber(d)
+	if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
+	return days_from_civil(y, m, d)
+end
+
+--- The year, month and day of a count of days since 1970-01-01; the
+--- inverse of days().
+function M.civil(days)
+	return civil_from_days(days)
+end
+
 --- The ISO 8601 week string ("2025-W45") of the week holding a
 --- "YYYY-MM-DD" date, or nil when iso is not such a date.
 function M.iso_week(iso)

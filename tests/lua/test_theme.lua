@@ -90,7 +90,7 @@ end
 local pages, page = build("")
 
 local expected = {
-	"index.html", "feed.xml",
+	"index.html", "feed.xml", "sources.html", "search.html", "search-index.js",
 	"events/e-20250901-cd34.html", "events/e-20251101-ab12.html", "events/u-territories.html",
 	"articles/uk-suspends.html", "articles/uk-halts.html",
 }
@@ -100,11 +100,38 @@ check(not page["sitemap.xml"], "no sitemap without a base URL (it needs absolute
 
 -- Nothing from the data appears as markup anywhere.
 for path, content in pairs(page) do
-	check(not content:find("<script", 1, true), "%s contains <script> from the data", path)
+	check(not content:find("<script>", 1, true), "%s contains <script> from the data", path)
+	for tag in content:gmatch("<script[^>]*>") do
+		check(tag:match('^<script src="[%w./-]+%.js" defer>$'), "%s: unexpected %s", path, tag)
+	end
 	check(not content:find('"x&y"', 1, true), "%s contains an unescaped quote or &", path)
 	check(not content:find("http://", 1, true) and not content:find("https://", 1, true)
 		or path == "feed.xml", "%s has an absolute URL without base_url", path)
 end
+
+-- The search index is a script that sets one JSON value; data in it
+-- cannot close a <script> element or run.
+local idx = page["search-index.js"]
+check(idx:find("\nwindow.ANNALS_SEARCH = %[") and idx:find("%];\n$"), "search-index.js: shape")
+check(not idx:find("<", 1, true), "search-index.js: a raw < from the data")
+check(idx:find("FIRST-EVENT", 1, true) and idx:find("UNDATED-FACT", 1, true)
+	and idx:find('"k":"article"', 1, true), "search-index.js: events, facts and articles")
+check(page["search.html"]:find('<script src="search-index.js" defer></script>', 1, true),
+	"search.html loads the index")
+
+local index_html = page["index.html"]
+-- The chart: one marker per dated event, linked to its page, numbered as
+-- in the list; a month-long event is a bar.
+check(count(index_html, '<a class="tl-event') == 2, "index: one chart marker per dated event")
+check(index_html:find('href="events/e-20251101-ab12.html" tabindex="-1"', 1, true), "index: marker link")
+check(index_html:find('class="tl-span"', 1, true), "index: the month-long event is drawn as a bar")
+check(index_html:find('aria-hidden="true"', 1, true), "index: the chart repeats the list for sighted readers")
+
+-- The coverage matrix: a dot where an article reports an event.
+local sources = page["sources.html"]
+check(count(sources, '<td class="hit">') == 4, "sources: 4 article-event pairs, got %d",
+	count(sources, '<td class="hit">'))
+check(sources:find('href="articles/uk-suspends.html#t3"', 1, true), "sources: a dot links to the mention")
 
 -- Every HTML page is a complete document with the landmarks and one <h1>.
 for path, content in pairs(page) do
@@ -125,7 +152,10 @@ end
 
 -- Every relative link leads to a page that exists (or to a static file),
 -- and a #fragment to an element of that page.
-local STATIC = { ["style.css"] = true }
+-- style.css and the rest of static/, and the data files the core writes.
+local STATIC = { ["style.css"] = true, ["favicon.svg"] = true, ["search.js"] = true,
+	["timeline.json"] = true, ["timelinejs.json"] = true, ["events.ics"] = true,
+	["events.csv"] = true }
 local function resolve(from, href)
 	local parts = {}
 	for seg in from:gmatch("[^/]+") do parts[#parts + 1] = seg end
@@ -205,7 +235,7 @@ local _, page2 = build("https://example.org/timeline/")
 local sitemap = page2["sitemap.xml"]
 check(sitemap, "sitemap.xml missing with a base URL")
 check(sitemap:find("^<%?xml"), "sitemap: prologue")
-check(count(sitemap, "<url>") == 6, "sitemap: index + 3 events + 2 articles")
+check(count(sitemap, "<url>") == 7, "sitemap: index + 3 events + 2 articles + sources")
 check(sitemap:find("<loc>https://example.org/timeline/events/e-20251101-ab12.html</loc>", 1, true), "sitemap: event loc")
 check(page2["feed.xml"]:find("<id>https://example.org/timeline/events/e-20250901-cd34.html</id>", 1, true),
 	"feed: absolute entry id")
@@ -214,4 +244,4 @@ check(page2["feed.xml"]:find('rel="self"', 1, true), "feed: self link")
 -- An empty site still builds.
 local empty = theme.build({ title = "Empty", description = "", base_url = "", language = "en",
 	generator = "annals 0.1.0", updated = "", articles = {}, events = {}, undated = {} })
-check(#empty == 2, "empty site: index and feed expected, got %d pages", #empty)
+check(#empty == 5, "empty site: index, sources, search, its index and feed expected, got %d pages", #empty)

@@ -1,11 +1,15 @@
--- The default annals theme: turns the site table into the timeline page,
--- one page per event and per article, an Atom feed and (when the site has a
--- base URL) a sitemap.  The markup lives in templates/; this file decides
--- which pages exist and gives the templates what they need.  docs/themes.md
--- describes the contract with the core.
+-- The default annals theme: turns the site table into the timeline page
+-- (an SVG chart drawn at build time, then the events as a list), one page
+-- per event, article and entity, a sources page with the coverage matrix,
+-- a search page with its static index, an Atom feed and (when the site has
+-- a base URL) a sitemap.  The markup lives in templates/; this file decides
+-- which pages exist and gives the templates what they need.
+-- docs/themes.md describes the contract with the core.
 
 local template = require("annals.template")
 local helpers = require("annals.helpers")
+local svg = require("annals.svg")
+local json = require("annals.json")
 
 local theme = {}
 
@@ -36,6 +40,56 @@ local function site_key(title)
 	return key ~= "" and key or "site"
 end
 
+-- A file-name-safe, lower-case ASCII slug of s for an entity page.  Bytes
+-- of non-ASCII letters become hex ("Türk" -> "t-c3bc-rk" would lose the
+-- letter otherwise), so that "Türk" and "Turk" stay apart.
+local function slugify(s)
+	s = tostring(s or ""):lower():gsub("[\128-\255]", function(c)
+		return string.format("%02x", c:byte())
+	end)
+	s = s:gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
+	return s ~= "" and s:sub(1, 80) or "entity"
+end
+
+-- What an entry of event.entities refers to: its id, slug or name (the
+-- core may give strings or tables).
+local function entity_ref(x)
+	if type(x) == "table" then return x.id or x.slug or x.name or x.text end
+	return x
+end
+
+local function entity_name(x)
+	if type(x) == "table" then return x.name or x.text or x.label or x.id end
+	return x
+end
+
+-- site.entities as the theme uses them: each with a name, a unique page
+-- path and its events; nil when the core gives no entities.
+local function prepare_entities(site, event_by_id)
+	if type(site.entities) ~= "table" then return nil end
+	local list, by_ref, used = {}, {}, {}
+	for _, raw in ipairs(site.entities) do
+		local ent = type(raw) == "table" and raw or { name = tostring(raw) }
+		local name = entity_name(ent)
+		if name and name ~= "" then
+			local slug = slugify(ent.slug or ent.id or name)
+			local base, n = slug, 1
+			while used[slug] do n = n + 1; slug = base .. "-" .. n end
+			used[slug] = true
+			local e = { name = name, kind = ent.kind or ent.type, aliases = ent.aliases or ent.variants,
+				url = "entities/" .. slug .. ".html", slug = slug, raw = ent, events = {} }
+			list[#list + 1] = e
+			for _, key in ipairs({ ent.id, ent.slug, name }) do
+				if key and by_ref[key] == nil then by_ref[key] = e end
+			end
+			for _, alias in ipairs(type(e.aliases) == "table" and e.aliases or {}) do
+				if by_ref[alias] == nil then by_ref[alias] = e end
+			end
+		end
+	end
+	return list, by_ref
+end
+
 function theme.build(site)
 	local articles = site.articles or {}
 	local events = site.events or {}
@@ -49,6 +103,47 @@ function theme.build(site)
 	for i, e in ipairs(events) do event_by_id[e.id] = e; position[e.id] = i end
 	for i, e in ipairs(undated) do
 		event_by_id[e.id] = e; position[e.id] = #events + i
+	end
+
+	-- Entities, when the core provides them: each gets the events that list
+	-- it, from the entity's own `events` or from the events' `entities`.
+	local entities, entity_by_ref = prepare_entities(site, event_by_id)
+	if entities then
+		local function attach(ent, e)
+			if not ent.seen then ent.seen = {} end
+			if not ent.seen[e.id] then ent.seen[e.id] = true; ent.events[#ent.events + 1] = e end
+		end
+		for _, ent in ipairs(entities) do
+			for _, id in ipairs(type(ent.raw.events) == "table" and ent.raw.events or {}) do
+				local e = event_by_id[entity_ref(id)]
+				if e then attach(ent, e) end
+			end
+		end
+		for _, e in pairs(event_by_id) do
+			for _, x in ipairs(e.entities or {}) do
+				local ent = entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)]
+				if ent then attach(ent, e) end
+			end
+		end
+		for _, ent in ipairs(entities) do
+			table.sort(ent.events, function(x, y) return position[x.id] < position[y.id] end)
+			ent.seen = nil
+		end
+		table.sort(entities, function(a, b)
+			if #a.events ~= #b.events then return #a.events > #b.events end
+			return a.name < b.name
+		end)
+	end
+
+	-- The entities of event e as { name =, url = (nil without a page) }.
+	local function entities_of(e)
+		local out = {}
+		for _, x in ipairs(e.entities or {}) do
+			local ent = entity_by_ref and (entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)])
+			local name = ent and ent.name or entity_name(x)
+			if name and name ~= "" then out[#out + 1] = { name = name, url = ent and ent.url } end
+		end
+		return out
 	end
 
 	local function event_url(e) return e.url or ("events/" .. e.id .. ".html") end
@@ -88,6 +183,7 @@ function theme.build(site)
 	end
 
 	local pages = {}
+	local chart, disputes = nil, {}
 
 	-- Renders template name for the page at path, then wraps it in
 	-- layout.html; vars are the page's own template variables.
@@ -102,16 +198,50 @@ function theme.build(site)
 			mention_url = mention_url, article = function(slug)
 				return article_by_slug[slug]
 			end,
+			entities = entities, entities_of = entities_of, event_number = function(e)
+				return position[e.id]
+			end,
+			chart = chart, latest = events[#events], disputes = disputes,
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
 		pages[#pages + 1] = { path = path, content = template.render("layout.html", ctx) .. "\n" }
 	end
 
+	-- The chart is the same on every page that shows it: draw it once.
+	chart = svg.timeline(events, {
+		href = function(e) return event_url(e) end,
+		label = function(e)
+			return string.format("%s: %s (%s)", e.date_label or e.date or "", e.title or "",
+				helpers.count(#(e.sources or {}), "source"))
+		end,
+		number = function(e) return position[e.id] end,
+	})
+
+	-- Every disputed figure, with the event it belongs to.
+	for _, e in ipairs(events) do
+		for _, d in ipairs(e.disputes or {}) do disputes[#disputes + 1] = { event = e, dispute = d } end
+	end
+	for _, e in ipairs(undated) do
+		for _, d in ipairs(e.disputes or {}) do disputes[#disputes + 1] = { event = e, dispute = d } end
+	end
+
 	page("index.html", "index.html", {})
 	if site.changes and #site.changes > 0 then
 		page("changes.html", "changes.html", { title = "Changes", changes = site.changes,
 			description = "How this timeline changed, commit by commit." })
+	end
+	page("sources.html", "sources.html", { title = "Sources",
+		description = "The articles this timeline is built from, and which events each reports." })
+	page("search.html", "search.html", { title = "Search", search = true,
+		description = "Search the events, entities and articles of this timeline." })
+	if entities then
+		page("entities.html", "entities.html", { title = "Entities",
+			description = "People, organisations and places named in the events." })
+		for _, ent in ipairs(entities) do
+			page(ent.url, "entity.html", { entity = ent, title = ent.name,
+				description = helpers.count(#ent.events, "event") .. " that name " .. ent.name .. "." })
+		end
 	end
 
 	for i, e in ipairs(events) do
@@ -130,6 +260,37 @@ function theme.build(site)
 			article = a, title = a.title, description = a.summary,
 		})
 	end
+
+	-- The search index: one entry per event, entity and article, with the
+	-- text a reader may look for (headline, summary, quoted sentences,
+	-- entity names, outlets).  A script, not JSON, so that search.html can
+	-- load it from file:// too, where fetch() is not allowed.
+	local index = {}
+	local function add_entry(kind, title, url, date, text)
+		index[#index + 1] = { k = kind, t = title or "", u = url, d = date or "",
+			x = table.concat(text, " ") }
+	end
+	local function event_entry(e)
+		local text = { e.summary or "" }
+		for _, m in ipairs(e.mentions or {}) do text[#text + 1] = m.sentence or "" end
+		for _, a in ipairs(sources_of(e)) do text[#text + 1] = a.source or "" end
+		for _, x in ipairs(entities_of(e)) do text[#text + 1] = x.name end
+		add_entry("event", e.title, event_url(e), e.date_label, text)
+	end
+	for _, e in ipairs(events) do event_entry(e) end
+	for _, e in ipairs(undated) do event_entry(e) end
+	for _, ent in ipairs(entities or {}) do
+		local text = {}
+		for _, alias in ipairs(type(ent.aliases) == "table" and ent.aliases or {}) do text[#text + 1] = alias end
+		for _, e in ipairs(ent.events) do text[#text + 1] = e.title or "" end
+		add_entry("entity", ent.name, ent.url, ent.kind, text)
+	end
+	for _, a in ipairs(articles) do
+		add_entry("article", a.title, article_url(a), a.date_label, { a.source or "", a.summary or "" })
+	end
+	pages[#pages + 1] = { path = "search-index.js",
+		content = "/* The search index of search.html, written by annals at build time. */\n"
+			.. "window.ANNALS_SEARCH = " .. json.encode(json.array(index)) .. ";\n" }
 
 	-- Atom: entry ids are the absolute page URLs when there is a base URL,
 	-- else tag: URIs; links stay relative to feed.xml, which sits at the
@@ -183,6 +344,13 @@ function theme.build(site)
 		end
 		for _, a in ipairs(articles) do
 			urls[#urls + 1] = { loc = helpers.absolute(base_url, article_url(a)), lastmod = w3c(a.date) }
+		end
+		urls[#urls + 1] = { loc = helpers.absolute(base_url, "sources.html"), lastmod = w3c(site.updated) }
+		if entities then
+			urls[#urls + 1] = { loc = helpers.absolute(base_url, "entities.html") }
+			for _, ent in ipairs(entities) do
+				urls[#urls + 1] = { loc = helpers.absolute(base_url, ent.url) }
+			end
 		end
 		pages[#pages + 1] = { path = "sitemap.xml",
 			content = template.render("sitemap.xml", { urls = urls }) .. "\n" }

@@ -3,7 +3,8 @@
 #   make              build bin/annals
 #   make site         install missing -dev packages, build, generate public/
 #   make test         the whole test suite: unit + end-to-end, then again
-#                     under AddressSanitizer and UndefinedBehaviorSanitizer
+#                     under AddressSanitizer and UndefinedBehaviorSanitizer,
+#                     then the generated site in a browser (test-browser)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -38,7 +39,7 @@ SUITES := $(sort $(patsubst tests/check_%.c,%,$(filter-out tests/check_main.c,$(
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
 .PHONY: all site deps test check check-unit check-e2e check-asan asan \
-        install uninstall clean
+        test-browser install uninstall clean
 
 all: bin/annals
 
@@ -90,7 +91,15 @@ check-asan asan:
 build-asan/annals: $(OBJ) $(MAIN_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(MAIN_OBJ) $(LDFLAGS) $(LDLIBS_ALL)
 
-test: check check-asan
+test: check check-asan test-browser
+
+# The sample site in a real browser: Nu HTML Checker, axe-core, layout from
+# 320 px, search, dark mode, print, and the exports parsed.  run.sh installs
+# what it needs (chromium, Java, npm packages into tests/browser/).
+test-browser: bin/annals
+	rm -rf $(BUILD)/browser-site
+	bin/annals build --source . --output $(BUILD)/browser-site --quiet
+	sh tests/browser/run.sh $(BUILD)/browser-site $(BUILD)/screenshots
 
 install: bin/annals
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/annals

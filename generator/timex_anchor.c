@@ -71,7 +71,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		    (t->low[n - 3] != 'e' || in_list(eed_past, t->low)))
 			k = -1;
 	}
-	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being")))
+	/* "would be held": the modal decides; "is held", "are played": a
+	 * present passive, no tense */
+	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||
+	                       word_is(c, j - 1, "is") || word_is(c, j - 1, "are")))
 		return 0;
 	return k;
 }

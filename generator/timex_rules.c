@@ -404,10 +404,24 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				"jobs", "employees", "workers", "students", "cases", "deaths",
 				"dead", "killed", "times", "pounds", "dollars", "euros", "yuan",
 				"acres", "homes", "houses", "vehicles", "cars", "children",
-				"hours", "days", "years", "rounds", "copies", NULL};
+				"hours", "days", "years", "rounds", "copies", "pages", "words",
+				"seats", "beds", "rooms", "companies", "firms", "sites", NULL};
 			if (one_of(c, i + 1, counts))
 				return 0;
 		}
+		/* "Room 1907", "Flight 2010", "No. 1999": a label, not a year */
+		if (i > 0 && is_word(c, i - 1)) {
+			static const char *const labels[] = {
+				"room", "flight", "route", "highway", "interstate", "no", "number",
+				"gate", "platform", "suite", "apartment", "page", "pages",
+				"article", "section", "chapter", "version", "model", "bus",
+				"track", "channel", "pier", "lot", "unit", "box", "resolution",
+				"rule", "form", "item", "bill", "code", "exit", "hr", NULL};
+			if (one_of(c, i - 1, labels))
+				return 0;
+		}
+		if (i > 1 && an_tx_is_punct(c, i - 1, '.') && an_tx_is(c, i - 2, "no"))
+			return 0;
 	}
 	an_date d = {y, 1, 1};
 	an_tx_set_point(m, d, AN_GRAN_YEAR);
@@ -564,9 +578,10 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j += 3;
-			/* the last full stop, unless it ends the sentence */
-			if (an_tx_is_punct(c, j, '.') && !TK(j).space && j + 1 < c->n &&
-			    (!TK(j + 1).cap || one_of(c, j + 1, zones) ||
+			/* the last full stop, unless it ends the sentence; at the end
+			 * of a paragraph it is both, and belongs to "p.m." */
+			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
+			    (j + 1 >= c->n || !TK(j + 1).cap || one_of(c, j + 1, zones) ||
 			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
 				j++;
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
@@ -596,6 +611,13 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		d = dm.anchor.d;
 		j = de;
+	} else if (an_tx_is(c, j, "on") &&
+	           (memset(&dm, 0, sizeof dm), (de = m_weekday(&dm, c, j + 1)) ||
+	            (de = m_month(&dm, c, j + 1))) &&
+	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
+		 * is the day of the time */
+		d = dm.anchor.d;
 	} else if (an_tx_is(c, j, "today") || an_tx_is(c, j, "tonight")) {
 		j++;
 	} else if (an_tx_is(c, j, "yesterday")) {

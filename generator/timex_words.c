@@ -98,6 +98,10 @@ static const an_txw_row rows[] = {
 	{"would", F, 0}, {"could", F, 0}, {"might", F, 0}, {"may", F, 0},
 	{"payable", F, 0}, {"effective", F, 0}, {"expire", F, 0},
 	{"expires", F, 0}, {"planning", F, 0}, {"tomorrow", F, 0},
+	/* the present of a scheduled event: "the board meets Friday" */
+	{"meets", F, 0}, {"opens", F, 0}, {"ends", F, 0}, {"resumes", F, 0},
+	{"convenes", F, 0}, {"arrives", F, 0}, {"departs", F, 0},
+	{"travels", F, 0}, {"visits", F, 0}, {"hosts", F, 0}, {"kicks", F, 0},
 	{"said", PA, 0}, {"was", PA, 0}, {"were", PA, 0}, {"had", PA, 0},
 	{"did", PA, 0}, {"ago", PA, 0}, {"last", PA, 0}, {"told", PA, 0},
 	{"took", PA, 0}, {"came", PA, 0}, {"went", PA, 0}, {"made", PA, 0},

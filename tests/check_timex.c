@@ -1,8 +1,9 @@
-/* check_timex.c - the date tagger.  Behaviour lives in spec/timex.txt (see
- * its header for the format), looped by one test; the other tests feed
+/* check_timex.c - the date tagger.  Behaviour lives in spec/timex*.txt (see
+ * the header of spec/timex.txt for the format), looped by one test; the other tests feed
  * hostile input and check only the output contract: offsets in range, in
  * order, not overlapping, never splitting a UTF-8 character. */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,8 @@ static void check_contract(const char *text, size_t len, const an_timex_list *l,
 }
 
 /* Runs one example; returns 0 when it passes, else appends to `why`. */
-static int run_example(an_buf *why, int line, an_date dct, const char *in, size_t inlen,
-                       const char *want)
+static int run_example(an_buf *why, const char *path, int line, an_date dct, const char *in,
+                       size_t inlen, const char *want)
 {
 	/* exactly inlen bytes, no NUL after: ASan catches any over-read */
 	char *text = an_xmalloc(inlen ? inlen : 1);
@@ -63,7 +64,7 @@ static int run_example(an_buf *why, int line, an_date dct, const char *in, size_
 	}
 	int bad = strcmp(got.ptr ? got.ptr : "", want) != 0;
 	if (bad)
-		an_buf_printf(why, "spec/timex.txt:%d: input %.*s\n--- want\n%s--- got\n%s\n", line,
+		an_buf_printf(why, "%s:%d: input %.*s\n--- want\n%s--- got\n%s\n", path, line,
 		              (int)inlen, text, want, got.ptr ? got.ptr : "");
 	an_buf_free(&got);
 	an_timex_list_free(&l);
@@ -71,12 +72,13 @@ static int run_example(an_buf *why, int line, an_date dct, const char *in, size_
 	return bad;
 }
 
-START_TEST(spec_examples)
+/* Runs every example of one spec file; counts into *examples, *failed. */
+static void run_spec_file(an_buf *why, int *examples, int *failed, const char *path)
 {
 	size_t len;
-	char *spec = read_file("spec/timex.txt", &len);
-	an_buf why = AN_BUF_INIT, in = AN_BUF_INIT, want = AN_BUF_INIT;
-	int failed = 0, examples = 0, state = -1; /* -1 header, 0 input, 1 expected */
+	char *spec = read_file(path, &len);
+	an_buf in = AN_BUF_INIT, want = AN_BUF_INIT;
+	int state = -1; /* -1 header, 0 input, 1 expected */
 	int line = 0, start_line = 0;
 	an_date dct = {2025, 11, 11};
 	char *p = spec;
@@ -91,12 +93,12 @@ START_TEST(spec_examples)
 				an_buf_putc(&want, '\n');
 			}
 			if (state == 1) {
-				examples++;
-				failed += run_example(&why, start_line, dct, in.ptr ? in.ptr : "", in.len,
-				                      want.ptr ? want.ptr : "");
+				(*examples)++;
+				*failed += run_example(why, path, start_line, dct, in.ptr ? in.ptr : "",
+				                       in.len, want.ptr ? want.ptr : "");
 			} else if (state == 0) {
-				an_buf_printf(&why, "spec/timex.txt:%d: example without a '.' line\n", start_line);
-				failed++;
+				an_buf_printf(why, "%s:%d: example without a '.' line\n", path, start_line);
+				(*failed)++;
 			}
 			an_buf_clear(&in);
 			an_buf_clear(&want);
@@ -109,7 +111,7 @@ START_TEST(spec_examples)
 			} else if (in.len == 0 && n > 5 && memcmp(p, "dct: ", 5) == 0) {
 				char iso[11] = {0};
 				memcpy(iso, p + 5, n - 5 < 10 ? n - 5 : 10);
-				ck_assert_msg(an_date_parse_iso(&dct, iso) == 0, "line %d: bad dct", line);
+				ck_assert_msg(an_date_parse_iso(&dct, iso) == 0, "%s:%d: bad dct", path, line);
 			} else {
 				if (in.len)
 					an_buf_putc(&in, '\n');
@@ -122,17 +124,50 @@ START_TEST(spec_examples)
 		p = nl ? nl + 1 : spec + len;
 	}
 	if (state == 1) {
-		examples++;
-		failed += run_example(&why, start_line, dct, in.ptr ? in.ptr : "", in.len,
-		                      want.ptr ? want.ptr : "");
+		(*examples)++;
+		*failed += run_example(why, path, start_line, dct, in.ptr ? in.ptr : "", in.len,
+		                       want.ptr ? want.ptr : "");
 	}
-	ck_assert_msg(examples >= 40, "only %d examples read", examples);
-	ck_assert_msg(failed == 0, "%d of %d examples failed:\n%s", failed, examples,
-	              why.ptr ? why.ptr : "");
-	an_buf_free(&why);
 	an_buf_free(&in);
 	an_buf_free(&want);
 	free(spec);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every spec/timex*.txt, in name order. */
+START_TEST(spec_examples)
+{
+	DIR *d = opendir("spec");
+	ck_assert_msg(d != NULL, "cannot open tests/spec");
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (strncmp(e->d_name, "timex", 5) != 0 || l < 9 || strcmp(e->d_name + l - 4, ".txt") != 0)
+			continue;
+		names = an_xgrow(names, &cap, n + 1, sizeof *names);
+		size_t need = l + 6;
+		names[n] = an_xmalloc(need);
+		snprintf(names[n++], need, "spec/%s", e->d_name);
+	}
+	closedir(d);
+	an_qsort(names, n, sizeof *names, cmp_name);
+	an_buf why = AN_BUF_INIT;
+	int failed = 0, examples = 0;
+	for (size_t i = 0; i < n; i++) {
+		run_spec_file(&why, &examples, &failed, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	ck_assert_msg(examples >= 300, "only %d examples read", examples);
+	ck_assert_msg(failed == 0, "%d of %d examples failed:\n%s", failed, examples,
+	              why.ptr ? why.ptr : "");
+	an_buf_free(&why);
 }
 END_TEST
 

@@ -22,11 +22,12 @@ void an_timex_format_json(an_buf *out, const char *text, size_t len, an_date dct
                           const an_timex_list *list)
 {
 	an_buf_printf(out, "{\"dct\":\"%04d-%02d-%02d\",\"timexes\":[", dct.y, dct.m, dct.d);
+	size_t written = 0;
 	for (size_t i = 0; i < list->len; i++) {
 		const an_timex *t = &list->items[i];
 		if (t->start > t->end || t->end > len)
 			continue;
-		an_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", i ? "," : "",
+		an_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", written++ ? "," : "",
 		              t->start, t->end);
 		an_buf_json_str(out, text + t->start, t->end - t->start);
 		an_buf_printf(out, "\",\"type\":\"%s\",\"value\":", an_timex_type_name(t->type));

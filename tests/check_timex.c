@@ -12,6 +12,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "timex.h"
+#include "timex_format.h"
+#include "utf8.h"
 
 static char *read_file(const char *path, size_t *out_len)
 {
@@ -254,6 +256,102 @@ START_TEST(long_input)
 }
 END_TEST
 
+/* NUL bytes, invalid and truncated UTF-8, overlong forms and surrogates in
+ * the middle of dates: the tagger must keep to its contract, and the TimeML
+ * output must stay well-formed (no raw NUL, no invalid UTF-8, escaped
+ * markup). */
+START_TEST(hostile_bytes)
+{
+	static const char text[] =
+		"On Nov.\0 3, 2025 \xff\xfe the <b>vote</b> & \xc0\xaf count \xed\xa0\x80"
+		"began last week\0\0 at 6:30 p.m.\x01 and ended \xe2\x80 Friday \xf4\x90\x80\x80 1998";
+	size_t n = sizeof text - 1;
+	char *t = an_xmalloc(n);
+	memcpy(t, text, n);
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, t, n, dct);
+	check_contract(t, n, &l, 0);
+	ck_assert_uint_ge(l.len, 3); /* last week, 6:30 p.m., Friday, 1998 */
+	an_buf out = AN_BUF_INIT;
+	an_timex_format_timeml(&out, t, n, dct, &l);
+	ck_assert_uint_eq(strlen(out.ptr), out.len); /* no NUL inside */
+	for (size_t i = 0; i < out.len;) {
+		unsigned cp;
+		size_t k = an_utf8_decode(&cp, (const unsigned char *)out.ptr + i, out.len - i);
+		ck_assert_msg(k > 0, "invalid UTF-8 at byte %zu of the TimeML output", i);
+		ck_assert(cp >= 0x20 || cp == '\n' || cp == '\t' || cp == '\r');
+		i += k;
+	}
+	ck_assert(strstr(out.ptr, "&lt;b&gt;vote&lt;/b&gt; &amp;") != NULL);
+	ck_assert(strstr(out.ptr, ">last week</TIMEX3>") != NULL);
+	an_buf_free(&out);
+	an_timex_format_json(&out, t, n, dct, &l);
+	ck_assert_uint_eq(strlen(out.ptr), out.len);
+	an_buf_free(&out);
+	an_timex_list_free(&l);
+	free(t);
+}
+END_TEST
+
+/* One line of 1 MB without a newline, made of words, dates and digits. */
+START_TEST(megabyte_line)
+{
+	static const char piece[] = "Nov. 3 1998 last week 2009-2010 6:30 p.m. ";
+	size_t plen = sizeof piece - 1, cap = (size_t)1 << 20, n = 0;
+	char *t = an_xmalloc(cap);
+	while (n + plen <= cap) {
+		memcpy(t + n, piece, plen);
+		n += plen;
+	}
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, t, n, dct);
+	check_contract(t, n, &l, 1);
+	ck_assert_uint_ge(l.len, n / plen * 4);
+	an_timex_list_free(&l);
+	/* all NUL bytes */
+	memset(t, 0, cap);
+	an_timex_tag(&l, t, cap, dct);
+	ck_assert_uint_eq(l.len, 0);
+	free(t);
+}
+END_TEST
+
+/* The two output formats of `annals tag`. */
+START_TEST(formats)
+{
+	const char *text = "Talks began on Nov. 3 & ended last week.";
+	size_t n = strlen(text);
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, text, n, dct);
+	an_buf out = AN_BUF_INIT;
+	an_timex_format_timeml(&out, text, n, dct, &l);
+	ck_assert_str_eq(out.ptr,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n"
+		"<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-11-11\" temporalFunction=\"false\" "
+		"functionInDocument=\"CREATION_TIME\">2025-11-11</TIMEX3></DCT>\n"
+		"<TEXT>Talks began on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-11-03\">Nov. 3</TIMEX3>"
+		" &amp; ended <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2025-W45\">last week</TIMEX3>."
+		"</TEXT>\n</TimeML>\n");
+	an_buf_free(&out);
+	an_timex_format_json(&out, text, n, dct, &l);
+	ck_assert_str_eq(out.ptr,
+		"{\"dct\":\"2025-11-11\",\"timexes\":["
+		"{\"start\":15,\"end\":21,\"text\":\"Nov. 3\",\"type\":\"DATE\",\"value\":\"2025-11-03\"},"
+		"{\"start\":30,\"end\":39,\"text\":\"last week\",\"type\":\"DATE\",\"value\":\"2025-W45\"}]}\n");
+	an_buf_free(&out);
+	an_timex_format fmt;
+	ck_assert_int_eq(an_timex_format_parse(&fmt, "timeml"), 0);
+	ck_assert_int_eq(fmt, AN_TIMEX_FORMAT_TIMEML);
+	ck_assert_int_eq(an_timex_format_parse(&fmt, "json"), 0);
+	ck_assert_int_eq(fmt, AN_TIMEX_FORMAT_JSON);
+	ck_assert_int_eq(an_timex_format_parse(&fmt, "xml"), -1);
+	an_timex_list_free(&l);
+}
+END_TEST
+
 Suite *an_test_timex_suite(void);
 Suite *an_test_timex_suite(void)
 {
@@ -264,6 +362,9 @@ Suite *an_test_timex_suite(void)
 	tcase_add_test(tc, empty_and_tiny);
 	tcase_add_test(tc, random_bytes);
 	tcase_add_test(tc, long_input);
+	tcase_add_test(tc, hostile_bytes);
+	tcase_add_test(tc, megabyte_line);
+	tcase_add_test(tc, formats);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -245,3 +245,44 @@ check(page2["feed.xml"]:find('rel="self"', 1, true), "feed: self link")
 local empty = theme.build({ title = "Empty", description = "", base_url = "", language = "en",
 	generator = "annals 0.1.0", updated = "", articles = {}, events = {}, undated = {} })
 check(#empty == 5, "empty site: index, sources, search, its index and feed expected, got %d pages", #empty)
+
+-- Entities and disputed figures (issue 4's fields), when the core gives
+-- them --------------------------------------------------------------------
+local site3 = make_site("")
+site3.entities = {
+	{ id = "maduro", name = "Nicolás Maduro " .. EVIL, kind = "person", aliases = { "Maduro" } },
+	{ name = "Washington" },
+	"London",   -- a bare name is an entity too
+}
+site3.events[2].entities = { "maduro", { name = "Washington" } }
+site3.events[1].entities = { "London", "Nobody we know" }
+site3.events[2].disputes = { { quantity = "death toll " .. EVIL, values = {
+	{ value = "70", text = "more than 70", article = "uk-suspends" },
+	{ value = "76", text = "at least 76 " .. EVIL, article = "uk-halts" } } } }
+local pages3, page3 = {}, {}
+for _, p in ipairs(theme.build(site3)) do pages3[#pages3 + 1] = p; page3[p.path] = p.content end
+check(page3["entities.html"], "entities.html missing when site.entities is given")
+local maduro = page3["entities/maduro.html"]
+check(maduro, "no page for the entity with id maduro")
+check(maduro:find("SECOND-EVENT", 1, true) and not maduro:find("FIRST-EVENT", 1, true),
+	"entity page: lists exactly its events")
+check(maduro:find("Also written: Maduro", 1, true), "entity page: aliases")
+check(page3["entities/washington.html"]:find("SECOND-EVENT", 1, true), "entity named by a table")
+check(page3["entities/london.html"]:find("FIRST-EVENT", 1, true), "entity given as a bare name")
+check(page3["events/e-20250901-cd34.html"]:find("Nobody we know", 1, true),
+	"an event's entity without a page is still named")
+local ev3 = page3["events/e-20251101-ab12.html"]
+check(ev3:find('href="../entities/maduro.html"', 1, true), "event page links its entities")
+check(ev3:find("Disputed figures", 1, true) and ev3:find("at least 76", 1, true), "event page: disputes")
+check(page3["index.html"]:find('id="disputes"', 1, true), "index: disputed figures section")
+check(page3["index.html"]:find('href="entities.html"', 1, true), "nav: entities link")
+check(page3["search-index.js"]:find('"k":"entity"', 1, true), "search index: entities")
+for path, content in pairs(page3) do
+	check(not content:find("<script>", 1, true), "%s contains <script> from the data", path)
+	if path:match("%.html$") then
+		check(count(content, "<h1") == 1, "%s: %d <h1>", path, count(content, "<h1"))
+	end
+end
+-- Without entities there are no entity pages and no link to them.
+check(not page["entities.html"] and not page["index.html"]:find("entities.html", 1, true),
+	"no entities page without site.entities")

@@ -79,8 +79,9 @@ local function prepare_entities(site, event_by_id)
 			local e = { name = name, kind = ent.kind or ent.type, aliases = ent.aliases or ent.variants,
 				url = "entities/" .. slug .. ".html", slug = slug, raw = ent, events = {} }
 			list[#list + 1] = e
-			for _, key in ipairs({ ent.id, ent.slug, name }) do
-				if key and by_ref[key] == nil then by_ref[key] = e end
+			-- (not ipairs: id and slug may be nil)
+			for _, key in pairs({ ent.id, ent.slug, name }) do
+				if by_ref[key] == nil then by_ref[key] = e end
 			end
 			for _, alias in ipairs(type(e.aliases) == "table" and e.aliases or {}) do
 				if by_ref[alias] == nil then by_ref[alias] = e end

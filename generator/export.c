@@ -41,6 +41,25 @@ static void json_history(an_buf *out, const an_article_history *h)
 	}
 }
 
+/* {"quantity":"people killed","values":[{"value":76,"text":"at least 76",
+ * "article":"slug"}, ...]} */
+static void json_dispute(an_buf *out, const an_site *site, const an_dispute *d)
+{
+	an_buf_putc(out, '{');
+	json_key(out, "quantity", d->quantity);
+	an_buf_puts(out, ",\"values\":[");
+	for (size_t i = 0; i < d->n_figures; i++) {
+		const an_figure *f = &site->figures.items[d->figures[i]];
+		const char *text = site->articles[f->doc].text;
+		an_buf_printf(out, "%s{\"value\":%.15g,\"text\":\"", i ? "," : "", f->value);
+		an_buf_json_str(out, text + f->start, f->end - f->start);
+		an_buf_puts(out, "\",");
+		json_key(out, "article", site->articles[f->doc].slug);
+		an_buf_putc(out, '}');
+	}
+	an_buf_puts(out, "]}");
+}
+
 static void json_event(an_buf *out, const an_site *site, const an_event *ev, int dated)
 {
 	an_buf_putc(out, '{');
@@ -70,6 +89,12 @@ static void json_event(an_buf *out, const an_site *site, const an_event *ev, int
 		if (i)
 			an_buf_putc(out, ',');
 		an_buf_json(out, site->entities.items[ev->entities[i]].id);
+	}
+	an_buf_puts(out, "],\"disputes\":[");
+	for (size_t i = 0; i < ev->n_disputes; i++) {
+		if (i)
+			an_buf_putc(out, ',');
+		json_dispute(out, site, &site->disputes.items[ev->disputes[i]]);
 	}
 	an_buf_putc(out, ']');
 	if (dated)
@@ -182,6 +207,11 @@ void an_export_timeline_json(an_buf *out, const an_site *site)
 	}
 	an_buf_puts(out, "],\n\"entities\":[");
 	json_entities(out, site);
+	an_buf_puts(out, "],\n\"disputes\":[");
+	for (size_t i = 0; i < site->disputes.len; i++) {
+		an_buf_puts(out, i ? ",\n" : "\n");
+		json_dispute(out, site, &site->disputes.items[i]);
+	}
 	an_buf_puts(out, "]}\n");
 }
 

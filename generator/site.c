@@ -74,6 +74,38 @@ static void link_entities(an_site *site)
 	free(docs);
 }
 
+/* Disputed figures, and the events whose sentences state them. */
+static void link_disputes(an_site *site)
+{
+	for (size_t d = 0; d < site->n_articles; d++)
+		an_figures_scan(&site->figures, d, site->articles[d].text,
+		                &site->analyses[d].sentences, &site->analyses[d].timexes);
+	an_disputes_find(&site->disputes, &site->figures);
+	an_timeline *tl = &site->timeline;
+	for (int pass = 0; pass < 2; pass++) {
+		an_event *evs = pass ? tl->undated : tl->events;
+		size_t n = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < n; i++) {
+			an_event *ev = &evs[i];
+			for (size_t q = 0; q < site->disputes.len; q++) {
+				const an_dispute *dp = &site->disputes.items[q];
+				int hit = 0;
+				for (size_t f = 0; f < dp->n_figures && !hit; f++) {
+					const an_figure *fg = &site->figures.items[dp->figures[f]];
+					for (size_t m = 0; m < ev->n_mentions && !hit; m++)
+						hit = ev->mentions[m].doc == fg->doc &&
+						      ev->mentions[m].sentence == fg->sentence;
+				}
+				if (hit) {
+					ev->disputes = an_xrealloc(ev->disputes,
+					                           (ev->n_disputes + 1) * sizeof *ev->disputes);
+					ev->disputes[ev->n_disputes++] = q;
+				}
+			}
+		}
+	}
+}
+
 /* Rank 1 is the event told by the most articles, then by the most
  * mentions, then the earliest. */
 static int cmp_rank(const void *x, const void *y)
@@ -145,6 +177,7 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	}
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
 	link_entities(out);
+	link_disputes(out);
 	rank_events(&out->timeline);
 done:
 	an_sources_free(&read);
@@ -173,6 +206,8 @@ void an_site_free(an_site *site)
 		return;
 	an_timeline_free(&site->timeline);
 	an_entities_free(&site->entities);
+	an_disputes_free(&site->disputes);
+	an_figure_list_free(&site->figures);
 	if (site->analyses)
 		for (size_t i = 0; i < site->n_articles; i++)
 			an_analysis_free(&site->analyses[i]);

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "config.h"
 #include "entity.h"
+#include "figures.h"
 #include "diff.h"
 #include "error.h"
 #include "load.h"
@@ -24,6 +25,8 @@ typedef struct {
 	size_t n_articles;
 	an_timeline timeline;
 	an_entities entities; /* most mentioned first */
+	an_figure_list figures; /* every figure stated, by article */
+	an_disputes disputes;   /* quantities stated with different values */
 	an_change_log changes; /* how the timeline changed (history.c); may be empty */
 } an_site;
 

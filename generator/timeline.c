@@ -849,6 +849,7 @@ const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex)
 static void event_free(an_event *ev)
 {
 	free(ev->entities);
+	free(ev->disputes);
 	free(ev->title);
 	free(ev->summary);
 	free(ev->mentions);

@@ -39,6 +39,8 @@ typedef struct {
 	size_t *entities; /* indices into the site's entities, ascending */
 	size_t n_entities;
 	size_t rank;      /* 1 = reported by the most sources */
+	size_t *disputes; /* indices into the site's disputed figures */
+	size_t n_disputes;
 } an_event;
 
 typedef struct {

@@ -132,6 +132,53 @@ START_TEST(cooper_rubio_meeting)
 }
 END_TEST
 
+START_TEST(disputed_death_toll)
+{
+	/* "more than 70 people" (002), "75" (003's headline), "at least 76
+	 * people" (003 and 004): one quantity, disputed */
+	ck_assert_int_ge(site.disputes.len, 1);
+	const an_dispute *d = NULL;
+	for (size_t i = 0; i < site.disputes.len; i++)
+		if (strcmp(site.disputes.items[i].quantity, "people killed") == 0)
+			d = &site.disputes.items[i];
+	ck_assert_ptr_nonnull(d);
+	int seen70 = 0, seen75 = 0, seen76 = 0;
+	for (size_t i = 0; i < d->n_figures; i++) {
+		const an_figure *f = &site.figures.items[d->figures[i]];
+		const char *slug = site.articles[f->doc].slug;
+		seen70 |= f->value == 70 && strcmp(slug, HALTS) == 0;
+		seen75 |= f->value == 75 && strcmp(slug, ORINOCO) == 0;
+		seen76 |= f->value == 76 && strcmp(slug, REALIST) == 0;
+	}
+	ck_assert(seen70 && seen75 && seen76);
+	/* and the event of the strikes shows it */
+	const an_event *ev = only_event("2025-09", "strike");
+	ck_assert_int_ge(ev->n_disputes, 1);
+}
+END_TEST
+
+START_TEST(entities_of_the_story)
+{
+	int turk = 0, maduro = 0, cnn = 0;
+	for (size_t i = 0; i < site.entities.len; i++) {
+		const an_entity *en = &site.entities.items[i];
+		if (strcmp(en->name, "Volker Türk") == 0) {
+			turk = en->type == AN_ENTITY_PERSON && en->n_variants == 3;
+		}
+		maduro |= strcmp(en->name, "Nicolás Maduro") == 0 && en->type == AN_ENTITY_PERSON;
+		cnn |= strcmp(en->name, "CNN") == 0 && en->n_docs == 5;
+	}
+	ck_assert_msg(turk, "Volker Türk / Volker Turk / Türk is not one person");
+	ck_assert(maduro);
+	ck_assert(cnn);
+	const an_event *ev = only_event("2025-11-01", "Maduro");
+	int has = 0;
+	for (size_t i = 0; i < ev->n_entities; i++)
+		has |= strcmp(site.entities.items[ev->entities[i]].name, "Nicolás Maduro") == 0;
+	ck_assert(has);
+}
+END_TEST
+
 START_TEST(chronological_and_unique_ids)
 {
 	const an_timeline *tl = &site.timeline;
@@ -168,6 +215,8 @@ Suite *an_test_site_suite(void)
 	tcase_add_test(tc, maduro_address);
 	tcase_add_test(tc, cnn_report);
 	tcase_add_test(tc, cooper_rubio_meeting);
+	tcase_add_test(tc, disputed_death_toll);
+	tcase_add_test(tc, entities_of_the_story);
 	tcase_add_test(tc, chronological_and_unique_ids);
 	tcase_add_test(tc, ids_stable_across_builds);
 	suite_add_tcase(s, tc);

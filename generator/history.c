@@ -293,12 +293,18 @@ static void record_first(acc *ac, git_commit *c)
 	}
 }
 
-/* The id of the blob at `path` in `tree` into `out`; 0 when absent. */
-static int blob_at(git_oid *out, git_tree *tree, const char *path)
+/* The id of the blob at `path` in `tree` into `out`: 1 found, 0 absent,
+ * -1 when a tree on the way cannot be read (`err` set). */
+static int blob_at(git_oid *out, git_tree *tree, const char *path, an_error *err)
 {
 	git_tree_entry *e = NULL;
-	int found = git_tree_entry_bypath(&e, tree, path) == 0 &&
-	            git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	int rc = git_tree_entry_bypath(&e, tree, path);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0)
+		return an_git_error(err, path, "cannot read a folder of a commit (a corrupt "
+		                               "object? try git fsck)");
+	int found = git_tree_entry_type(e) == GIT_OBJECT_BLOB;
 	if (found)
 		git_oid_cpy(out, git_tree_entry_id(e));
 	git_tree_entry_free(e);
@@ -362,16 +368,26 @@ static int visit(walk *w, size_t ni, an_error *err)
 	for (size_t a = 0; a < w->n; a++) {
 		const char *path = n->paths[a];
 		git_oid here, there;
-		if (!path || !blob_at(&here, tree, path))
+		int found = 0;
+		if (!path || (rc = found = blob_at(&here, tree, path, err)) <= 0) {
+			if (rc < 0)
+				goto done;
 			continue;
+		}
+		rc = 0;
 		if (n->cut) { /* when and how it got here is beyond the clone */
 			w->accs[a].incomplete = 1;
 			continue;
 		}
 		long same = -1;
-		for (size_t p = 0; p < n->n_parents && same < 0; p++)
-			if (blob_at(&there, ptrees[p], path) && git_oid_equal(&here, &there))
+		for (size_t p = 0; p < n->n_parents && same < 0; p++) {
+			if ((found = blob_at(&there, ptrees[p], path, err)) < 0) {
+				rc = -1;
+				goto done;
+			}
+			if (found && git_oid_equal(&here, &there))
 				same = (long)p;
+		}
 		if (same >= 0) {
 			assign(w, n->parents[same], a, path);
 			continue;
@@ -380,7 +396,11 @@ static int visit(walk *w, size_t ni, an_error *err)
 		int added = 1;
 		for (size_t p = 0; p < n->n_parents; p++) {
 			const char *old = NULL;
-			if (blob_at(&there, ptrees[p], path)) {
+			if ((found = blob_at(&there, ptrees[p], path, err)) < 0) {
+				rc = -1;
+				goto done;
+			}
+			if (found) {
 				old = path;
 			} else {
 				if (!diffs[p] && (rc = diff_renames(&diffs[p], w, ptrees[p], tree, err)) < 0)

@@ -335,6 +335,90 @@ static void push_mention(lua_State *L, const an_site *site, const an_mention *m)
 	}
 }
 
+/* {quantity=, values={{value=, text=, article=}, ...}}  [-0, +1] */
+static void push_dispute(lua_State *L, const an_site *site, const an_dispute *d)
+{
+	lua_createtable(L, 0, 2);
+	set_str(L, "quantity", d->quantity);
+	lua_createtable(L, (int)d->n_figures, 0);
+	for (size_t i = 0; i < d->n_figures; i++) {
+		const an_figure *f = &site->figures.items[d->figures[i]];
+		lua_createtable(L, 0, 3);
+		lua_pushnumber(L, f->value);
+		lua_setfield(L, -2, "value");
+		set_lstr(L, "text", site->articles[f->doc].text + f->start, f->end - f->start);
+		set_str(L, "article", site->articles[f->doc].slug);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "values");
+}
+
+/* The entity of an undated fact that the most undated facts share (ties:
+ * the less mentioned, more particular one). */
+static size_t undated_topic(const an_site *site, const an_event *ev)
+{
+	const an_timeline *tl = &site->timeline;
+	size_t best = ev->entities[0], best_shared = 0;
+	for (size_t i = 0; i < ev->n_entities; i++) {
+		size_t e = ev->entities[i], shared = 0;
+		for (size_t u = 0; u < tl->n_undated; u++)
+			for (size_t k = 0; k < tl->undated[u].n_entities; k++)
+				shared += tl->undated[u].entities[k] == e;
+		if (shared > best_shared ||
+		    (shared == best_shared &&
+		     site->entities.items[e].mentions < site->entities.items[best].mentions)) {
+			best = e;
+			best_shared = shared;
+		}
+	}
+	return best;
+}
+
+/* site.entities: {id=, name=, type=, variants=, articles=, events=, url=}
+ * [-0, +1] */
+static void push_entities(lua_State *L, const an_site *site)
+{
+	const an_timeline *tl = &site->timeline;
+	lua_createtable(L, (int)site->entities.len, 0);
+	for (size_t i = 0; i < site->entities.len; i++) {
+		const an_entity *en = &site->entities.items[i];
+		lua_createtable(L, 0, 7);
+		set_str(L, "id", en->id);
+		set_str(L, "name", en->name);
+		set_str(L, "type", an_entity_type_name(en->type));
+		an_buf url = AN_BUF_INIT;
+		an_buf_printf(&url, "entities/%s.html", en->id);
+		set_str(L, "url", url.ptr);
+		an_buf_free(&url);
+		lua_createtable(L, (int)en->n_variants, 0);
+		for (size_t v = 0; v < en->n_variants; v++) {
+			lua_pushstring(L, en->variants[v]);
+			lua_rawseti(L, -2, (lua_Integer)v + 1);
+		}
+		lua_setfield(L, -2, "variants");
+		lua_createtable(L, (int)en->n_docs, 0);
+		for (size_t d = 0; d < en->n_docs; d++) {
+			lua_pushstring(L, site->articles[en->docs[d]].slug);
+			lua_rawseti(L, -2, (lua_Integer)d + 1);
+		}
+		lua_setfield(L, -2, "articles");
+		lua_newtable(L);
+		lua_Integer n = 0;
+		for (int pass = 0; pass < 2; pass++) {
+			const an_event *evs = pass ? tl->undated : tl->events;
+			size_t ne = pass ? tl->n_undated : tl->n_events;
+			for (size_t k = 0; k < ne; k++)
+				for (size_t x = 0; x < evs[k].n_entities; x++)
+					if (evs[k].entities[x] == i) {
+						lua_pushstring(L, evs[k].id);
+						lua_rawseti(L, -2, ++n);
+					}
+		}
+		lua_setfield(L, -2, "events");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+}
+
 static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated)
 {
 	lua_createtable(L, 0, 14);
@@ -372,6 +456,26 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "mentions");
+	lua_createtable(L, (int)ev->n_entities, 0);
+	for (size_t i = 0; i < ev->n_entities; i++) {
+		lua_pushstring(L, site->entities.items[ev->entities[i]].id);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "entities");
+	lua_createtable(L, (int)ev->n_disputes, 0);
+	for (size_t i = 0; i < ev->n_disputes; i++) {
+		push_dispute(L, site, &site->disputes.items[ev->disputes[i]]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "disputes");
+	if (dated) {
+		lua_pushinteger(L, (lua_Integer)ev->rank);
+		lua_setfield(L, -2, "rank");
+	} else if (ev->n_entities) {
+		/* facts without a date are grouped by topic: the entity they
+		 * name that other facts name most */
+		set_str(L, "topic", site->entities.items[undated_topic(site, ev)].name);
+	}
 }
 
 /* For each article, the events it reports (timeline order, dated first). */
@@ -431,6 +535,14 @@ static void push_site(lua_State *L, const an_site *site)
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "undated");
+	push_entities(L, site);
+	lua_setfield(L, -2, "entities");
+	lua_createtable(L, (int)site->disputes.len, 0);
+	for (size_t i = 0; i < site->disputes.len; i++) {
+		push_dispute(L, site, &site->disputes.items[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "disputes");
 	push_changes(L, &site->changes);
 	lua_setfield(L, -2, "changes");
 }

@@ -412,6 +412,13 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand")) ||
 		    (j + 1 < c->n && TK(j + 1).kind == AN_TK_NUM))
 			return 0;
+		/* "the year ended March 31", "the fiscal year ending in June": a
+		 * twelve-month period that is no calendar year */
+		if (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") ||
+		    an_tx_is(c, j + 1, "through") || an_tx_is(c, j + 1, "to")) {
+			set_value(m, AN_TIMEX_DURATION, "P1Y");
+			return j + 1;
+		}
 		an_tx_set_point(m, c->dct, AN_GRAN_YEAR);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

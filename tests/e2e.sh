@@ -448,4 +448,114 @@ expect_rc 1
 file_has "$T/stderr" "sudo apt-get install libcmark-dev"
 file_lacks "$T/stderr" "liblua5.4-dev"
 
+# ---- git history (libgit2) ----------------------------------------------------
+
+# g_commit DIR DATE MESSAGE: commits everything in DIR as a fixed author at DATE.
+g_commit() {
+	(cd "$1" && git add -A && GIT_AUTHOR_NAME=Ann GIT_AUTHOR_EMAIL=ann@example.org \
+		GIT_COMMITTER_NAME=Ann GIT_COMMITTER_EMAIL=ann@example.org \
+		GIT_AUTHOR_DATE="$2" GIT_COMMITTER_DATE="$2" git commit -q -m "$3") \
+		>/dev/null 2>&1 || fail "git commit in $1 failed"
+}
+
+if command -v git >/dev/null 2>&1; then
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+G=$T/gsite
+mkdir -p "$G/content"
+(cd "$G" && git init -q -b main && git config user.name Publisher &&
+	git config user.email publisher@example.org) || fail "git init failed"
+cp "$REPO"/content/2025-11-11-*.md "$G/content/"
+g_commit "$G" "2025-11-11T10:00:00+01:00" "First three reports"
+cp "$REPO"/content/2025-11-12-*.md "$G/content/"
+g_commit "$G" "2025-11-12T10:00:00+01:00" "Two more reports"
+sed 's/November 1st/November 2nd/' "$G/content/2025-11-11-ksmo-uk-suspends-intelligence-sharing.md" \
+	> "$T/ksmo.md" && mv "$T/ksmo.md" "$G/content/2025-11-11-ksmo-uk-suspends-intelligence-sharing.md"
+sed 's/November 1/November 2/' "$G/content/2025-11-11-uk-ceases-intelligence-sharing.md" \
+	> "$T/ceases.md" && mv "$T/ceases.md" "$G/content/2025-11-11-uk-ceases-intelligence-sharing.md"
+g_commit "$G" "2025-11-13T10:00:00+01:00" "Maduro spoke on the 2nd"
+
+step "build in a git work tree: history dates and the Changes page"
+run build --source "$G" --output "$T/g-out"
+expect_rc 0
+file_has "$T/g-out/timeline.json" '"first_published":"2025-11-11T10:00:00+01:00"'
+file_has "$T/g-out/timeline.json" '"last_modified":"2025-11-13T10:00:00+01:00"'
+file_has "$T/g-out/timeline.json" '"authors":["Ann"]'
+file_has "$T/g-out/changes.html" "Maduro spoke on the 2nd"
+file_has "$T/g-out/changes.html" "Re-dated"
+
+step "build --rev: an old revision, the working tree untouched"
+echo "uncommitted" >> "$G/content/2025-11-11-uk-ceases-intelligence-sharing.md"
+(cd "$G" && git status --porcelain) > "$T/status-before"
+run build --source "$G" --rev HEAD~1 --output "$T/g-old" --quiet
+expect_rc 0
+[ ! -s "$T/stderr" ] || fail "--quiet build --rev wrote to stderr"
+file_has "$T/g-old/timeline.json" '"date":"2025-11-01"'
+file_lacks "$T/g-old/timeline.json" '"date":"2025-11-02"'
+(cd "$G" && git status --porcelain) > "$T/status-after"
+cmp -s "$T/status-before" "$T/status-after" || fail "build --rev changed the work tree"
+run build --source "$G" --rev no-such-rev --output "$T/g-bad"
+expect_rc 1
+err_has "unknown revision 'no-such-rev'"
+
+step "diff REV1 REV2"
+run diff --source "$G" HEAD~1 HEAD
+expect_rc 0
+out_has "~ redated         2025-11-01 -> 2025-11-02"
+run diff --source "$G" HEAD~2 HEAD~1
+expect_rc 0
+out_has "+ added"
+out_has "+ source-added"
+run diff --source "$G" HEAD
+expect_rc 2
+run diff --source "$T/site" HEAD~1 HEAD
+expect_rc 1
+err_has "not in a git repository"
+
+step "publish --branch: a new branch, then a second commit on it"
+head_before=$(cd "$G" && git rev-parse HEAD && git symbolic-ref HEAD)
+run publish --source "$G" --branch gh-pages
+expect_rc 0
+err_has "published"
+(cd "$G" && git ls-tree --name-only gh-pages) > "$T/tree"
+file_has "$T/tree" "index.html"
+file_has "$T/tree" "timeline.json"
+file_has "$T/tree" "changes.html"
+file_lacks "$T/tree" ".annals-output"
+run publish --source "$G" --branch gh-pages --message "Second publish"
+expect_rc 0
+err_has "already holds this site"
+run publish --source "$G" --branch gh-pages --rev HEAD~1 --message "Older site"
+expect_rc 0
+[ "$(cd "$G" && git log -1 --format=%s gh-pages)" = "Older site" ] || fail "publish message"
+[ "$(cd "$G" && git rev-list --count gh-pages)" = 2 ] || fail "gh-pages should have 2 commits"
+[ "$(cd "$G" && git rev-parse HEAD && git symbolic-ref HEAD)" = "$head_before" ] ||
+	fail "publish moved HEAD"
+(cd "$G" && git status --porcelain) > "$T/status-after"
+cmp -s "$T/status-before" "$T/status-after" || fail "publish changed the index or work tree"
+run publish --source "$G" --branch main
+expect_rc 1
+err_has "checked out"
+run publish --source "$G"
+expect_rc 2
+
+step "a shallow clone warns that history dates are incomplete"
+(cd "$T" && git clone -q --depth 1 "file://$G" g-shallow) >/dev/null 2>&1 || fail "git clone failed"
+run build --source "$T/g-shallow" --output "$T/g-shallow-out" --quiet
+expect_rc 0
+err_has "shallow clone"
+file_lacks "$T/g-shallow-out/timeline.json" '"first_published"'
+
+step "a bare repository is a clear error; a plain folder gets a note"
+(cd "$T" && git init -q --bare g-bare) >/dev/null 2>&1 || fail "git init --bare failed"
+run build --source "$T/g-bare" --output "$T/g-bare-out"
+expect_rc 1
+err_has "bare git repository"
+run build --source "$T/site" --output "$T/plain-out"
+expect_rc 0
+err_has "history features"
+no_temp_left
+else
+	echo "e2e: git not installed; history cases skipped"
+fi
+
 echo "e2e: all passed"

@@ -79,6 +79,10 @@ static const char *const dangling[] = {
 	"than", "this", "these", "those", "our", "my", "your", "were", "are",
 	"had", "will", "would", "could", "should", "not", "amid", "but", NULL};
 
+static const char *const subordinators[] = {
+	"after", "before", "when", "while", "because", "although", "though",
+	"since", "until", "once", "whereas", "as", NULL};
+
 static const char *const vague_sources[] = {
 	"sources", "officials", "reports", "analysts", "experts", "critics",
 	"observers", "diplomats", "insiders", "people", "witnesses", NULL};
@@ -283,6 +287,13 @@ static void trim_clauses(words *ws)
 			drop(ws, i, j + 1);
 		break;
 	}
+	/* a clause cut from its sentence may open with its subordinator:
+	 * "after the upstream dam failed" */
+	int comma_soon = 0;
+	for (size_t i = 0; i < ws->n && i < 10; i++)
+		comma_soon |= ends_with_comma(&ws->w[i]);
+	if (ws->n > 4 && !comma_soon && is_one_of(&ws->w[0], subordinators))
+		drop(ws, 0, 1);
 	/* "Sources indicate that ...": unnamed sources say nothing a headline
 	 * needs, unlike "Maduro warned that ..." */
 	for (size_t i = 1; i < 3 && i + 5 < ws->n && is_one_of(&ws->w[0], vague_sources); i++)

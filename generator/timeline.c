@@ -573,6 +573,16 @@ static size_t headline_words(const char *h)
 
 /* The headline a mention would give its event, written into *title;
  * returns the number of words it keeps. */
+/* Does the sentence of mention c date something else too? */
+static int other_date_in_sentence(const builder *b, const cand *c)
+{
+	const an_analysis *an = b->docs[c->m.doc].analysis;
+	for (size_t t = 0; t < an->timexes.len; t++)
+		if ((long)t != c->m.timex && an->timex_sentence[t] == c->m.sentence)
+			return 1;
+	return 0;
+}
+
 static size_t mention_headline(const builder *b, const cand *c, char **title)
 {
 	size_t len;
@@ -580,6 +590,13 @@ static size_t mention_headline(const builder *b, const cand *c, char **title)
 	size_t cs = 0, ce = 0;
 	if (c->tx) {
 		size_t s0 = b->docs[c->m.doc].analysis->sentences.items[c->m.sentence].start;
+		/* "residents fled on Monday, after the dam failed on Sunday":
+		 * each date's headline comes from its own clause */
+		if (other_date_in_sentence(b, c) && c->clause.end > c->clause.start) {
+			text = b->docs[c->m.doc].article->text + c->clause.start;
+			len = c->clause.end - c->clause.start;
+			s0 = c->clause.start;
+		}
 		cs = c->tx->start - s0;
 		ce = c->tx->end - s0;
 	}
@@ -706,6 +723,18 @@ static int cmp_event(const void *x, const void *y)
 		return a->span.first < c->span.first ? -1 : 1;
 	if (a->span.gran != c->span.gran) /* coarse first: they open their span */
 		return a->span.gran < c->span.gran ? -1 : 1;
+	/* "October or earlier" before "October" before "October or later" */
+	int sa = mod_side(a->mod), sc = mod_side(c->mod);
+	int oa = sa == '<' ? 0 : sa == '>' ? 2 : 1, oc = sc == '<' ? 0 : sc == '>' ? 2 : 1;
+	if (oa != oc)
+		return oa < oc ? -1 : 1;
+	/* one day's events: the most reported first, then as first told */
+	if (a->n_sources != c->n_sources)
+		return a->n_sources > c->n_sources ? -1 : 1;
+	if (a->mentions[0].doc != c->mentions[0].doc)
+		return a->mentions[0].doc < c->mentions[0].doc ? -1 : 1;
+	if (a->mentions[0].sentence != c->mentions[0].sentence)
+		return a->mentions[0].sentence < c->mentions[0].sentence ? -1 : 1;
 	return strcmp(a->id, c->id);
 }
 

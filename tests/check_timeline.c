@@ -212,6 +212,124 @@ START_TEST(empty_input)
 }
 END_TEST
 
+/* ---- tests/spec/timelines.txt ---- */
+
+typedef struct {
+	char expect[4096];
+	int line;
+	char name[256];
+} spec_case;
+
+static void check_expectations(const spec_case *c)
+{
+	/* every expected line matches one event, in order; no others */
+	size_t want = 0;
+	const char *p = c->expect;
+	size_t ev = 0;
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(end - p), p);
+		p = end + 1;
+		char date[64], slugs[256], word[128];
+		ck_assert_msg(sscanf(line, "%63[^ |] | %255[^|]| %127s", date, slugs, word) == 3,
+		              "timelines.txt:%d: bad expect line '%s'", c->line, line);
+		size_t sl = strlen(slugs);
+		while (sl && slugs[sl - 1] == ' ')
+			slugs[--sl] = '\0';
+		const an_event *e = NULL;
+		if (strcmp(date, "undated") == 0) {
+			for (size_t u = 0; u < tl.n_undated && !e; u++)
+				if (strstr(tl.undated[u].title, word))
+					e = &tl.undated[u];
+			ck_assert_msg(e != NULL, "timelines.txt:%d (%s): no undated fact with '%s'",
+			              c->line, c->name, word);
+		} else {
+			want++;
+			ck_assert_msg(ev < tl.n_events, "timelines.txt:%d (%s): missing event %s",
+			              c->line, c->name, line);
+			e = &tl.events[ev++];
+			ck_assert_msg(strcmp(e->value, date) == 0 && strstr(e->title, word),
+			              "timelines.txt:%d (%s): want '%s', got %s '%s'", c->line, c->name,
+			              line, e->value, e->title);
+		}
+		char got[256] = "";
+		for (size_t i = 0; i < e->n_sources; i++) {
+			size_t l = strlen(got);
+			snprintf(got + l, sizeof got - l, "%s%s", i ? " " : "",
+			         articles[e->sources[i]].slug);
+		}
+		/* compare as sets: every wanted slug present and as many */
+		size_t nw = 1, ng = e->n_sources;
+		for (const char *q = slugs; *q; q++)
+			nw += *q == ' ';
+		int all = nw == ng;
+		for (char *tok = strtok(slugs, " "); tok && all; tok = strtok(NULL, " ")) {
+			int found = 0;
+			for (size_t i = 0; i < e->n_sources; i++)
+				found |= strcmp(articles[e->sources[i]].slug, tok) == 0;
+			all = found;
+		}
+		ck_assert_msg(all, "timelines.txt:%d (%s): '%s' has sources '%s'", c->line, c->name,
+		              line, got);
+	}
+	ck_assert_msg(tl.n_events == want, "timelines.txt:%d (%s): %zu events, want %zu",
+	              c->line, c->name, tl.n_events, want);
+}
+
+START_TEST(spec_cases)
+{
+	FILE *f = fopen("spec/timelines.txt", "r");
+	ck_assert_msg(f != NULL, "cannot open spec/timelines.txt (run from tests/)");
+	char line[4096], slug[128] = "", date[32] = "", body[8192] = "";
+	spec_case c;
+	memset(&c, 0, sizeof c);
+	int lineno = 0, in_expect = 0, cases = 0, open = 0;
+	for (;;) {
+		char *got = fgets(line, sizeof line, f);
+		if (got) {
+			lineno++;
+			line[strcspn(line, "\n")] = '\0';
+		}
+		int starts = got && (strncmp(line, "=== ", 4) == 0 || strncmp(line, "--- ", 4) == 0);
+		if ((!got || starts) && slug[0]) {
+			add_doc(slug, date, body);
+			slug[0] = body[0] = '\0';
+		}
+		if ((!got || strncmp(line, "=== ", 4) == 0) && open) {
+			build();
+			check_expectations(&c);
+			teardown();
+			cases++;
+			open = 0;
+		}
+		if (!got)
+			break;
+		if (line[0] == '#' || (line[0] == '\0' && !slug[0]))
+			continue;
+		if (strncmp(line, "=== ", 4) == 0) {
+			memset(&c, 0, sizeof c);
+			snprintf(c.name, sizeof c.name, "%.200s", line + 4);
+			c.line = lineno;
+			in_expect = 0;
+			open = 1;
+		} else if (strcmp(line, "--- expect") == 0) {
+			in_expect = 1;
+		} else if (strncmp(line, "--- ", 4) == 0) {
+			ck_assert(sscanf(line + 4, "%127s %31s", slug, date) == 2);
+		} else if (in_expect) {
+			size_t l = strlen(c.expect);
+			snprintf(c.expect + l, sizeof c.expect - l, "%s\n", line);
+		} else if (slug[0]) {
+			size_t l = strlen(body);
+			snprintf(body + l, sizeof body - l, "%s%s", l ? "\n\n" : "", line);
+		}
+	}
+	fclose(f);
+	ck_assert_int_ge(cases, 7);
+}
+END_TEST
+
 Suite *an_test_timeline_suite(void);
 Suite *an_test_timeline_suite(void)
 {
@@ -228,6 +346,7 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_test(tc, reports_by_different_outlets_stay_apart);
 	tcase_add_test(tc, timex_lookup);
 	tcase_add_test(tc, empty_input);
+	tcase_add_test(tc, spec_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -101,6 +101,16 @@ function M.count(n, singular, plural)
 	return format("%d %s", n, n == 1 and singular or (plural or singular .. "s"))
 end
 
+--- A number as a reader writes it: 70 rather than 70.0, 2.5 as is;
+--- strings come back unchanged, nil gives "".
+function M.number(v)
+	if type(v) == "number" then
+		if v == math.floor(v) and math.abs(v) < 2^53 then return format("%d", v) end
+		return (format("%.6g", v))
+	end
+	return v == nil and "" or tostring(v)
+end
+
 --- A table from list[i][field] to list[i]; later duplicates lose, so the
 --- first entry in the given order wins.
 function M.index_by(list, field)

@@ -242,7 +242,8 @@ try {
 	page.on("pageerror", (err) => consoleErrors.push(String(err)));
 	page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
 
-	async function axe(path, scheme) {
+	async function axe(path, scheme, width = 1280) {
+		await page.setViewportSize({ width, height: 900 });
 		await page.emulateMedia({ colorScheme: scheme, media: "screen" });
 		await page.goto(url(path));
 		await page.evaluate(axeSource);
@@ -265,6 +266,14 @@ try {
 				}
 			});
 		}
+	}
+	// Narrow: what scrolls sideways must be reachable from the keyboard.
+	for (const path of mainPages) {
+		await test(`axe: no violations on ${path} (360 px)`, async () => {
+			const v = await axe(path, "light", 360);
+			for (const x of v) counts[x.impact] = (counts[x.impact] || 0) + 1;
+			if (v.length) return v.map((x) => `${x.impact} ${x.id}: ${x.help}`).join("\n");
+		});
 	}
 	console.log(`    axe: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") || "0 violations"}`);
 

@@ -67,7 +67,7 @@ end
 -- path and its events; nil when the core gives no entities.
 local function prepare_entities(site, event_by_id)
 	if type(site.entities) ~= "table" then return nil end
-	local list, by_ref, used = {}, {}, {}
+	local list, by_ref, used, used_url = {}, {}, {}, {}
 	for _, raw in ipairs(site.entities) do
 		local ent = type(raw) == "table" and raw or { name = tostring(raw) }
 		local name = entity_name(ent)
@@ -76,8 +76,12 @@ local function prepare_entities(site, event_by_id)
 			local base, n = slug, 1
 			while used[slug] do n = n + 1; slug = base .. "-" .. n end
 			used[slug] = true
+			-- The core's url when it is a plain page path, else our own.
+			local url = type(ent.url) == "string" and ent.url:match("^entities/[%w._-]+%.html$")
+			if not url or used_url[url] then url = "entities/" .. slug .. ".html" end
+			used_url[url] = true
 			local e = { name = name, kind = ent.kind or ent.type, aliases = ent.aliases or ent.variants,
-				url = "entities/" .. slug .. ".html", slug = slug, raw = ent, events = {} }
+				url = url, slug = slug, raw = ent, events = {} }
 			list[#list + 1] = e
 			-- (not ipairs: id and slug may be nil)
 			for _, key in pairs({ ent.id, ent.slug, name }) do
@@ -184,7 +188,7 @@ function theme.build(site)
 	end
 
 	local pages = {}
-	local chart, disputes = nil, {}
+	local chart, disputes, undated_groups = nil, {}, {}
 
 	-- Renders template name for the page at path, then wraps it in
 	-- layout.html; vars are the page's own template variables.
@@ -203,6 +207,7 @@ function theme.build(site)
 				return position[e.id]
 			end,
 			chart = chart, latest = events[#events], disputes = disputes,
+			undated_groups = undated_groups,
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
@@ -219,12 +224,49 @@ function theme.build(site)
 		number = function(e) return position[e.id] end,
 	})
 
-	-- Every disputed figure, with the event it belongs to.
-	for _, e in ipairs(events) do
-		for _, d in ipairs(e.disputes or {}) do disputes[#disputes + 1] = { event = e, dispute = d } end
+	-- Every disputed figure once (site.disputes when the core gives it,
+	-- else the events' own), each with the events that state it.
+	do
+		local by_quantity = {}
+		local function add(d)
+			local q = d.quantity or ""
+			if not by_quantity[q] then
+				by_quantity[q] = { dispute = d, events = {} }
+				disputes[#disputes + 1] = by_quantity[q]
+			end
+			return by_quantity[q]
+		end
+		for _, d in ipairs(type(site.disputes) == "table" and site.disputes or {}) do add(d) end
+		for _, list in ipairs({ events, undated }) do
+			for _, e in ipairs(list) do
+				for _, d in ipairs(e.disputes or {}) do
+					local entry = add(d)
+					entry.events[#entry.events + 1] = e
+				end
+			end
+		end
 	end
-	for _, e in ipairs(undated) do
-		for _, d in ipairs(e.disputes or {}) do disputes[#disputes + 1] = { event = e, dispute = d } end
+
+	-- Undated facts grouped by topic when the core gives one, in the order
+	-- of their first fact; one group without a heading otherwise.
+	do
+		local by_topic = {}
+		for _, e in ipairs(undated) do
+			local t = type(e.topic) == "string" and e.topic ~= "" and e.topic or false
+			if not by_topic[t] then
+				by_topic[t] = { topic = t or nil, events = {} }
+				undated_groups[#undated_groups + 1] = by_topic[t]
+			end
+			table.insert(by_topic[t].events, e)
+		end
+		-- Facts without a topic go last, under "Other" when others have one.
+		if by_topic[false] and #undated_groups > 1 then
+			for i, g in ipairs(undated_groups) do
+				if g == by_topic[false] then table.remove(undated_groups, i); break end
+			end
+			by_topic[false].topic = "Other"
+			undated_groups[#undated_groups + 1] = by_topic[false]
+		end
 	end
 
 	page("index.html", "index.html", {})

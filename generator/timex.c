@@ -119,8 +119,17 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 		i += l;
 		if (cl != CH_PUNCT) {
 			while (i < len) {
-				size_t l2 = utf8_next(&cp, s + i, len - i);
-				if (char_class(cp) != cl)
+				size_t l2 = 1;
+				int cl2;
+				if (s[i] < 0x80) { /* the common case, without a call */
+					unsigned char b = s[i];
+					cl2 = (b >= '0' && b <= '9') ? CH_DIGIT :
+					      ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? CH_LETTER : -1;
+				} else {
+					l2 = utf8_next(&cp, s + i, len - i);
+					cl2 = char_class(cp);
+				}
+				if (cl2 != cl)
 					break;
 				i += l2;
 			}
@@ -190,6 +199,28 @@ static void push(an_timex_list *out, const an_tx_ctx *c, const an_tx_match *m)
 	t->mod[sizeof t->mod - 1] = '\0';
 }
 
+/* "the", "a" and "an" are the commonest tokens that can open a timex, and
+ * they only do so before a word that can ("the third quarter", "a year
+ * ago") or before one of the few nouns that the "the" phrases end in ("the
+ * present", "the end of"). */
+static int article_leads(const an_tx_ctx *c, size_t i)
+{
+	static const char *const after_the[] = {"present", "future", "near", "short", "long",
+	                                        "beginning", "start", "end", NULL};
+	const an_tk *t = &c->tk[i];
+	int the = strcmp(t->low, "the") == 0;
+	if (!the && strcmp(t->low, "a") != 0 && strcmp(t->low, "an") != 0)
+		return 1;
+	if (i + 1 >= c->n)
+		return 0;
+	if (an_tx_can_open(&c->tk[i + 1]))
+		return 1;
+	for (size_t k = 0; the && after_the[k]; k++)
+		if (an_tx_is(c, i + 1, after_the[k]))
+			return 1;
+	return 0;
+}
+
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
@@ -212,7 +243,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 		c.n = pe;
 		for (size_t i = ps; i < pe;) {
 			an_tx_match m;
-			if (!an_tx_can_open(&c.tk[i])) {
+			if (!an_tx_can_open(&c.tk[i]) || !article_leads(&c, i)) {
 				i++;
 				continue;
 			}

@@ -136,6 +136,8 @@ static const an_tx_phrase phrases[] = {
 static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t best = 0;
+	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_START))
+		return 0; /* every phrase opens with a listed starter */
 	for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
 		const an_tx_phrase *p = &phrases[k];
 		size_t j = i, w = 0;

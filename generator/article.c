@@ -112,6 +112,9 @@ static void strip_controls(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
+/* The file name without ".md", with every character a URL or file name
+ * could trip on turned into '-' ("APW19980213.1310.md" ->
+ * "APW19980213-1310"); an explicit 'slug:' is checked, not rewritten. */
 static char *slug_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -119,7 +122,14 @@ static char *slug_from_path(const char *path)
 	size_t n = strlen(base);
 	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
 		n -= 3;
-	return an_xstrndup(base, n);
+	if (n > 200)
+		n = 200;
+	char *slug = an_xstrndup(base, n);
+	for (char *p = slug; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			*p = '-';
+	return slug;
 }
 
 /* Slugs become file names and URLs: keep them to a safe alphabet. */

@@ -79,6 +79,8 @@ static const char *const dangling[] = {
 	"than", "this", "these", "those", "our", "my", "your", "were", "are",
 	"had", "will", "would", "could", "should", "not", "amid", "but", NULL};
 
+static const char *const conjunctions[] = {"and", "but", "yet", "so", "or", "nor", NULL};
+
 static const char *const subordinators[] = {
 	"after", "before", "when", "while", "because", "although", "though",
 	"since", "until", "once", "whereas", "as", NULL};
@@ -151,11 +153,18 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 	size_t after = ce;
 	while (after < len && s[after] == ' ')
 		after++;
-	/* "began in early September, when" -> "began, when" */
-	if (after < len && (s[after] == ',' || s[after] == '.' || s[after] == ';'))
+	/* "began in early September, when" -> "began, when"; and a date
+	 * between commas leaves one: "Georgina, 1983, followed" */
+	while (out->len && out->ptr[out->len - 1] == ' ')
+		out->len--;
+	int comma_before = out->len && out->ptr[out->len - 1] == ',';
+	if (after < len && (s[after] == ',' || s[after] == '.' || s[after] == ';')) {
 		ce = after;
-	else
+		if (comma_before && s[after] == ',')
+			ce++;
+	} else {
 		an_buf_putc(out, ' ');
+	}
 	an_buf_put(out, s + ce, len - ce);
 }
 
@@ -293,6 +302,10 @@ static void trim_clauses(words *ws)
 	for (size_t i = 0; i < ws->n && i < 10; i++)
 		comma_soon |= ends_with_comma(&ws->w[i]);
 	if (ws->n > 4 && !comma_soon && is_one_of(&ws->w[0], subordinators))
+		drop(ws, 0, 1);
+	/* "And the council agreed": a conjunction only links to what came
+	 * before */
+	if (ws->n > 4 && is_one_of(&ws->w[0], conjunctions) && !ends_with_comma(&ws->w[0]))
 		drop(ws, 0, 1);
 	/* "Sources indicate that ...": unnamed sources say nothing a headline
 	 * needs, unlike "Maduro warned that ..." */

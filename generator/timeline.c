@@ -18,10 +18,12 @@
 #include "clause.h"
 #include "headline.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SIM_SAME_DATE 0.15    /* same date, unrelated articles or one article */
 #define SIM_STORY_BONUS 0.30  /* lowers that bar by this x story similarity */
@@ -583,6 +585,30 @@ static int other_date_in_sentence(const builder *b, const cand *c)
 	return 0;
 }
 
+/* "who was born in Prague", "was found guilty in 1991": a clause without a
+ * subject of its own makes no headline; the sentence must.  A clause that
+ * can stand opens with a name, a determiner or a subordinator. */
+static int relative_clause(const char *t, size_t s, size_t e)
+{
+	static const char *const rel[] = {"who ", "which ", "that ", "whose ", "whom ",
+	                                  "where ", "when ", NULL};
+	static const char *const opens[] = {"the ", "a ", "an ", "his ", "her ", "its ",
+	                                    "their ", "after ", "before ", "as ",
+	                                    "while ", "because ", "since ", "until ",
+	                                    "although ", "though ", "once ", NULL};
+	while (s < e && (t[s] == ' ' || t[s] == ','))
+		s++;
+	for (const char *const *r = rel; *r; r++)
+		if (e - s > strlen(*r) && strncasecmp(t + s, *r, strlen(*r)) == 0)
+			return 1;
+	if (s < e && (isupper((unsigned char)t[s]) || (unsigned char)t[s] >= 0x80))
+		return 0;
+	for (const char *const *o = opens; *o; o++)
+		if (e - s > strlen(*o) && strncmp(t + s, *o, strlen(*o)) == 0)
+			return 0;
+	return 1;
+}
+
 static size_t mention_headline(const builder *b, const cand *c, char **title)
 {
 	size_t len;
@@ -592,7 +618,9 @@ static size_t mention_headline(const builder *b, const cand *c, char **title)
 		size_t s0 = b->docs[c->m.doc].analysis->sentences.items[c->m.sentence].start;
 		/* "residents fled on Monday, after the dam failed on Sunday":
 		 * each date's headline comes from its own clause */
-		if (other_date_in_sentence(b, c) && c->clause.end > c->clause.start) {
+		if (other_date_in_sentence(b, c) && c->clause.end > c->clause.start &&
+		    !relative_clause(b->docs[c->m.doc].article->text, c->clause.start,
+		                     c->clause.end)) {
 			text = b->docs[c->m.doc].article->text + c->clause.start;
 			len = c->clause.end - c->clause.start;
 			s0 = c->clause.start;

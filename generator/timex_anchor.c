@@ -83,8 +83,7 @@ static int cue(const an_tx_ctx *c, size_t j)
  * "by Jan. 14", "until Thursday" look ahead, "since September" back. */
 static int prep_cue(const an_tk *t)
 {
-	static const char *const ahead[] = {"until", "till", "by", "through", "thru",
-	                                    "upcoming", NULL};
+	static const char *const ahead[] = {"until", "till", "by", "upcoming", NULL};
 	if (t->kind != AN_TK_WORD)
 		return 0;
 	for (size_t i = 0; ahead[i]; i++)
@@ -92,6 +91,10 @@ static int prep_cue(const an_tk *t)
 			return 1;
 	if (strcmp(t->low, "since") == 0)
 		return -1;
+	/* "through" looks ahead only when the tense says nothing: "rose
+	 * this year through August" is past */
+	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0)
+		return 2;
 	return 0;
 }
 
@@ -102,9 +105,12 @@ static int prep_cue(const an_tk *t)
  * windows are bounded, so this is O(1) per timex. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
+	int weak = 0;
 	if (tb > 0 && !c->tk[tb].sent) {
 		int k = prep_cue(&c->tk[tb - 1]);
-		if (k)
+		if (k == 2)
+			weak = 1;
+		else if (k)
 			return k;
 	}
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
@@ -115,6 +121,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k)
 			return k;
 	}
+	if (weak)
+		return weak;
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
 		if (c->tk[j].sent)
 			break;
@@ -135,11 +143,11 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir)
 
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
-	/* as for days: a month more than eight months away in the direction
+	/* as for days: a month more than ten months away in the direction
 	 * of the tense yields to the nearer one ("decided ... early March"
 	 * in February) */
 	int back = (dct.m - m + 12) % 12, ahead = (m - dct.m + 12) % 12;
-	if (!strict && ((dir < 0 && back > 8) || (dir > 0 && ahead > 8)))
+	if (!strict && ((dir < 0 && back > 10) || (dir > 0 && ahead > 10)))
 		dir = 0;
 	if (dir < 0)
 		return (strict ? m < dct.m : m <= dct.m) ? dct.y : dct.y - 1;

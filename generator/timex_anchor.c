@@ -83,7 +83,7 @@ static int cue(const an_tx_ctx *c, size_t j)
  * "by Jan. 14", "until Thursday" look ahead, "since September" back. */
 static int prep_cue(const an_tk *t)
 {
-	static const char *const ahead[] = {"until", "till", "by", "upcoming", NULL};
+	static const char *const ahead[] = {"until", "till", "upcoming", NULL};
 	if (t->kind != AN_TK_WORD)
 		return 0;
 	for (size_t i = 0; ahead[i]; i++)
@@ -93,7 +93,7 @@ static int prep_cue(const an_tk *t)
 		return -1;
 	/* "through" looks ahead only when the tense says nothing: "rose
 	 * this year through August" is past */
-	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0)
+	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0 || strcmp(t->low, "by") == 0)
 		return 2;
 	return 0;
 }

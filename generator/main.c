@@ -40,7 +40,7 @@ static const char usage_text[] =
 	"        build the site and commit it to branch NAME (HEAD, index and files untouched)\n"
 	"  tag --dct YYYY-MM-DD [FILE|-]\n"
 	"        print the date expressions found in FILE (default stdin) as JSON\n"
-	"  timeline [--source DIR] [--json]\n"
+	"  timeline [--source DIR] [--rev REV] [--json]\n"
 	"        print the timeline of the site's articles\n"
 	"\n"
 	"options:\n"
@@ -213,12 +213,13 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 static int cmd_timeline(int argc, char **argv)
 {
 	site_opts o;
-	int rc = parse_site_opts(&o, argc, argv, "timeline", "sj");
+	int rc = parse_site_opts(&o, argc, argv, "timeline", "sjr");
 	if (rc)
 		return rc;
 	an_error err = AN_ERROR_INIT;
 	an_site site;
-	if (an_site_load(&site, o.source, &err) < 0) {
+	an_history_opts ho = {o.rev, NULL, stderr, 0}; /* dates from git, as build */
+	if (an_history_load_site(&site, o.source, &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
 	}

@@ -71,7 +71,7 @@ $(BUILD)/check_annals: $(OBJ) $(TEST_OBJ) | deps
 site: bin/annals
 	bin/annals build --source . --output public
 
-check: check-unit check-e2e
+check: check-unit check-e2e check-replay
 
 check-unit: $(BUILD)/check_annals
 	cd tests && CK_DEFAULT_TIMEOUT=30 ../$(BUILD)/check_annals
@@ -83,7 +83,8 @@ check-e2e: bin/annals
 check-asan asan:
 	$(MAKE) BUILD=build-asan ANNALS_BIN=build-asan/annals \
 	  EXTRA_CFLAGS="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/annals build-asan/check_annals
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/annals build-asan/check_annals \
+	  check-replay
 	cd tests && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  CK_FORK=no CK_DEFAULT_TIMEOUT=120 ../build-asan/check_annals
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build-asan/annals
@@ -139,3 +140,51 @@ eval-dates: bin/annals
 	$(PYTHON) $(TIMEX_SCORER) run --gold $(TIMEML) \
 	  --cmd 'bin/annals tag --dct {dct} {txt}'
 	$(MAKE) --no-print-directory bench-dates
+
+# --- fuzzing (tests/fuzz/, docs/hardening.md) -------------------------------
+#   make fuzz FUZZ_SECONDS=N  each libFuzzer target for N s (clang, ASan+UBSan,
+#                             in build-fuzz/); new inputs go to
+#                             build-fuzz/corpus/, crashes to build-fuzz/crashes/
+#   make check-replay         every seed and past crash through the same entry
+#                             points, built with $(CC) (part of `make check`)
+FUZZ_TARGETS := frontmatter timex sentence article
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%.o)
+
+.PHONY: fuzz fuzz-build check-replay check-valgrind
+.SECONDARY: $(FUZZ_OBJ) $(BUILD)/fuzz/replay.o
+
+$(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Igenerator -c -o $@ $<
+
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o $(OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS_ALL)
+
+check-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+	@for t in $(FUZZ_TARGETS); do \
+	  printf 'fuzz corpus %s: ' $$t; \
+	  $(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS_ALL)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) \
+	  EXTRA_CFLAGS="-O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  LDFLAGS="$(FUZZ_SAN)" fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/crashes/$$t- \
+	    build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+-include $(FUZZ_OBJ:.o=.d) $(BUILD)/fuzz/replay.d

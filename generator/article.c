@@ -238,7 +238,7 @@ void an_article_html(an_buf *out, const an_article *a, const size_t *starts,
 	strip_controls(doc);
 	mark_state st = {starts, ends, n, 0};
 	walk_text(doc, NULL, NULL, NULL, mark_node, &st);
-	char *html = cmark_render_html(doc, CMARK_OPTS);
+	char *html = cmark_render_html(doc, CMARK_OPTS | (a->unsafe ? CMARK_OPT_UNSAFE : 0));
 	cmark_node_free(doc);
 
 	const char *close_tag = "";

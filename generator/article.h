@@ -40,6 +40,7 @@ typedef struct {
 	an_para *paras;
 	size_t n_paras;
 	an_article_history history;
+	int unsafe; /* raw HTML kept (annals.yaml markdown.unsafe; site.c sets it) */
 } an_article;
 
 /* Parses `src` into `out`.  Returns 0, or -1 with `err` set (file and line).
@@ -54,7 +55,7 @@ void an_article_free(an_article *a);
 typedef const char *(*an_article_mark_fn)(an_buf *out, size_t index, void *payload);
 
 /* Renders the body to HTML (cmark, safe mode: raw HTML and dangerous links
- * dropped) wrapping each byte range [starts[i], ends[i]) of `text` in the
+ * dropped, unless a->unsafe) wrapping each byte range [starts[i], ends[i]) of `text` in the
  * tags `mark` gives.  Ranges must be sorted and disjoint; a range that
  * crosses inline markup (e.g. half in emphasis) is left unmarked. */
 void an_article_html(an_buf *out, const an_article *a, const size_t *starts,

@@ -38,11 +38,15 @@ int an_build_interrupt(int sig)
 static int write_site(const an_site *site, const an_pages *pages, const char *theme_dir,
                       const char *output, int force, size_t *files, an_error *err)
 {
-	an_output *out = an_output_begin(output, site->root, force, err);
-	if (!out)
-		return -1;
+	/* writing from before the temporary folder exists: a signal during
+	 * an_output_begin must not _exit and leave it behind */
 	g_interrupted = 0;
 	g_writing = 1;
+	an_output *out = an_output_begin(output, site->root, force, err);
+	if (!out) {
+		g_writing = 0;
+		return -1;
+	}
 	int rc = 0;
 	an_buf static_dir = AN_BUF_INIT, data = AN_BUF_INIT;
 	an_buf_printf(&static_dir, "%s/static", theme_dir);
@@ -99,6 +103,12 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	if ((rc = an_history_load_site(&site, o->source, &ho, err)) < 0)
 		goto done;
 	loaded = 1;
+	if (o->strict && site.config.warnings) {
+		rc = an_error_set(err, "annals.yaml", 0,
+		                  "%d warning%s above; --strict makes warnings errors",
+		                  site.config.warnings, site.config.warnings == 1 ? "" : "s");
+		goto done;
+	}
 	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
 		goto done;
 	const char *theme = o->theme ? o->theme : site.config.theme;

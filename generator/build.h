@@ -21,6 +21,7 @@ typedef struct {
 	const char *rev;      /* a git revision to build (no checkout); NULL: the files */
 	FILE *notes;          /* history notes (see history.h); NULL: silent */
 	FILE *warnings;       /* history warnings (a shallow clone); NULL: silent */
+	int strict;           /* warnings (unknown annals.yaml keys) fail the build */
 } an_build_opts;
 
 typedef struct {

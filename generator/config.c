@@ -16,6 +16,41 @@ static void set(char **slot, const char *v)
 	*slot = an_xstrdup(v);
 }
 
+static void warn_unknown(an_config *cfg, const char *file, int line, const char *key)
+{
+	fprintf(stderr, "annals: %s:%d: warning: unknown key '%s' ignored\n", file, line, key);
+	cfg->warnings++;
+}
+
+/* markdown: { unsafe: true } lets raw HTML and every link scheme through
+ * cmark: only for sites whose every author is trusted. */
+static int apply_markdown(an_config *cfg, yaml_document_t *doc, yaml_node_t *v,
+                          const char *file, an_error *err)
+{
+	if (v->type != YAML_MAPPING_NODE)
+		return an_error_set(err, file, (int)v->start_mark.line + 1,
+		                    "'markdown' must be a mapping, e.g. markdown: { unsafe: true }");
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *val = yaml_document_get_node(doc, p->value);
+		int line = (int)k->start_mark.line + 1;
+		const char *key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+		if (strcmp(key, "unsafe") != 0) {
+			warn_unknown(cfg, file, line, key);
+			continue;
+		}
+		const char *s = val->type == YAML_SCALAR_NODE ? (const char *)val->data.scalar.value : "";
+		if (strcmp(s, "true") == 0)
+			cfg->markdown_unsafe = 1;
+		else if (strcmp(s, "false") == 0)
+			cfg->markdown_unsafe = 0;
+		else
+			return an_error_set(err, file, line, "'markdown.unsafe' must be true or false");
+	}
+	return 0;
+}
+
 static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_error *err)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
@@ -43,9 +78,13 @@ static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_erro
 			slot = &cfg->language;
 		else if (strcmp(key, "theme") == 0)
 			slot = &cfg->theme;
+		else if (strcmp(key, "markdown") == 0) {
+			if (apply_markdown(cfg, doc, v, file, err) < 0)
+				return -1;
+			continue;
+		}
 		if (!slot) {
-			fprintf(stderr, "annals: %s:%d: warning: unknown key '%s' ignored\n", file,
-			        line, key);
+			warn_unknown(cfg, file, line, key);
 			continue;
 		}
 		if (v->type != YAML_SCALAR_NODE)

@@ -13,6 +13,9 @@ typedef struct {
 	char *base_url;    /* default "": relative links only */
 	char *language;    /* default "en" */
 	char *theme;       /* default "default" */
+	int markdown_unsafe; /* markdown: { unsafe: true }: raw HTML and any link
+	                      * kept in article bodies (default 0: dropped) */
+	int warnings;        /* warnings printed (unknown keys); --strict fails */
 } an_config;
 
 /* Reads ROOT/annals.yaml when it exists, else fills the defaults.  Unknown

@@ -31,9 +31,11 @@ static const char usage_text[] =
 	"usage: annals <command> [options]\n"
 	"\n"
 	"commands:\n"
-	"  build [--source DIR] [--output DIR] [--theme NAME] [--rev REV] [--force] [--quiet]\n"
+	"  build [--source DIR] [--output DIR] [--theme NAME] [--rev REV] [--force] [--strict]\n"
+	"        [--quiet]\n"
 	"        build the site in DIR (default .) into --output (default DIR/public);\n"
-	"        --rev builds a git commit, tag or branch without checking it out\n"
+	"        --rev builds a git commit, tag or branch without checking it out;\n"
+	"        --strict makes warnings errors\n"
 	"  diff [--source DIR] REV1 REV2\n"
 	"        print how the timeline changed between two git revisions\n"
 	"  publish --branch NAME [--message MSG] [--source DIR] [--rev REV] [--quiet]\n"
@@ -117,7 +119,7 @@ static int cmd_tag(int argc, char **argv)
 /* Options shared by the commands that read a site. */
 typedef struct {
 	const char *source, *output, *theme;
-	int force, quiet, json;
+	int force, quiet, json, strict;
 	const char *rev, *branch, *message; /* git: --rev, publish's --branch, --message */
 } site_opts;
 
@@ -144,6 +146,8 @@ static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
 			o->quiet = 1, key = 'q';
 		else if (strcmp(a, "--json") == 0)
 			o->json = 1, key = 'j';
+		else if (strcmp(a, "--strict") == 0)
+			o->strict = 1, key = 'S';
 		else if (strcmp(a, "--rev") == 0)
 			slot = &o->rev, key = 'r';
 		else if (strcmp(a, "--branch") == 0)
@@ -185,7 +189,7 @@ static double now_ms(void)
 static int cmd_build(int argc, char **argv, const char *argv0)
 {
 	site_opts o;
-	int rc = parse_site_opts(&o, argc, argv, "build", "soTfqr");
+	int rc = parse_site_opts(&o, argc, argv, "build", "soTfqrS");
 	if (rc)
 		return rc;
 	double t0 = now_ms();
@@ -197,7 +201,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		return EXIT_CONTENT;
 	}
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
-	                    o.rev, o.quiet ? NULL : stderr, stderr};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict};
 	if (an_build(&st, &bo, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -292,7 +296,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

@@ -151,6 +151,7 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	for (size_t i = 0; i < sources->len; i++) {
 		if ((rc = an_article_parse(&out->articles[i], &sources->items[i], err)) < 0)
 			goto done;
+		out->articles[i].unsafe = out->config.markdown_unsafe;
 		out->n_articles++;
 	}
 	if (in->after_parse && (rc = in->after_parse(out, in->payload, err)) < 0)

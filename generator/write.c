@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,26 @@
 struct an_output {
 	char *dir; /* the output folder as given */
 	char *tmp; /* the temporary folder beside it */
+	long writes, fault_after; /* the test hook (write.h); 0: off */
+	int fault_errno, fault_signal;
 };
+
+/* Reads the fault-injection hook documented in write.h. */
+static void read_fault_hook(an_output *o)
+{
+	const char *n = getenv("ANNALS_FAULT_AFTER_WRITES");
+	const char *kind = getenv("ANNALS_FAULT_KIND");
+	if (!n || !*n)
+		return;
+	o->fault_after = strtol(n, NULL, 10);
+	o->fault_errno = ENOSPC;
+	if (kind && strcmp(kind, "eio") == 0)
+		o->fault_errno = EIO;
+	else if (kind && strcmp(kind, "sigterm") == 0)
+		o->fault_signal = SIGTERM;
+	else if (kind && strcmp(kind, "sigint") == 0)
+		o->fault_signal = SIGINT;
+}
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -136,6 +156,7 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
 		return NULL;
 	}
 	chmod(o->tmp, 0755); /* mkdtemp makes it private; a site is public */
+	read_fault_hook(o);
 	if (an_output_write(o, MARKER, "annals\n", 7, err) < 0) {
 		an_output_abort(o);
 		return NULL;
@@ -186,9 +207,14 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 		                                  : "cannot create: %s", strerror(errno));
 		goto done;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
+	size_t off = 0, stop = len;
+	int fault = o->fault_after > 0 && ++o->writes == o->fault_after;
+	if (fault && o->fault_signal)
+		raise(o->fault_signal);
+	else if (fault)
+		stop = len / 2;
+	while (off < stop) {
+		ssize_t n = write(fd, data + off, stop - off);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -197,6 +223,8 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 		}
 		off += (size_t)n;
 	}
+	if (fault && !o->fault_signal && rc == 0)
+		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(o->fault_errno));
 	if (close(fd) != 0 && rc == 0)
 		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
 done:

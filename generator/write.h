@@ -29,6 +29,14 @@ void an_output_abort(an_output *o);
 /* The temporary folder being written (for a signal handler to remove);
  * borrowed, valid until commit or abort. */
 const char *an_output_tmpdir(const an_output *o);
+/* Test hook (fault injection, no LD_PRELOAD needed): when the environment
+ * holds ANNALS_FAULT_AFTER_WRITES=N, the Nth an_output_write of a build
+ * (the first is the .annals-output marker) writes half its bytes and then
+ * fails as a full disk does (ENOSPC); ANNALS_FAULT_KIND=eio fails it with
+ * EIO instead, and ANNALS_FAULT_KIND=sigterm or sigint lets the write
+ * succeed but raises that signal, as a user's kill or Ctrl-C would.  Used
+ * by tests/e2e.sh and tests/check_paths.c; unset, it costs one getenv. */
+
 /* Removes a folder and everything in it, never following links. */
 int an_remove_tree(const char *dir);
 

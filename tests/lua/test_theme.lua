@@ -50,13 +50,13 @@ local function make_site(base_url)
 		events = {
 			{ id = "e-20250901-cd34", date = "2025-09-01", granularity = "month", mod = "START",
 				date_label = "early September 2025", approximate = true,
-				title = "FIRST-EVENT " .. EVIL, summary = "Strikes began " .. EVIL,
+				title = "FIRST-EVENT " .. EVIL, summary = "Strikes began " .. EVIL, rank = 2,
 				url = "events/e-20250901-cd34.html", sources = { "uk-suspends" },
 				mentions = { mention(a1, "In early September " .. EVIL, nil,
 					{ text = "early September", value = "2025-09" }) } },
 			{ id = "e-20251101-ab12", date = "2025-11-01", granularity = "day",
 				date_label = "1 November 2025", approximate = false,
-				title = "SECOND-EVENT Maduro accuses Washington", summary = "One sentence.",
+				title = "SECOND-EVENT Maduro accuses Washington", summary = "One sentence.", rank = 1,
 				url = "events/e-20251101-ab12.html", sources = { "uk-suspends", "uk-halts" },
 				mentions = {
 					mention(a1, "On November 1st " .. EVIL, "t3", { text = "November 1st", value = "2025-11-01" }),
@@ -188,9 +188,11 @@ end
 
 -- The index lists the events in the given order, undated facts apart.
 local index = page["index.html"]
-local first = index:find("FIRST-EVENT", 1, true)
-local second = index:find("SECOND-EVENT", 1, true)
-local undated = index:find("UNDATED-FACT", 1, true)
+-- (after "In brief", which lists by rank, not by date)
+local list_at = index:find('<ol class="timeline">', 1, true) or 1
+local first = index:find("FIRST-EVENT", list_at, true)
+local second = index:find("SECOND-EVENT", list_at, true)
+local undated = index:find("UNDATED-FACT", list_at, true)
 check(first and second and first < second, "index: events out of order")
 check(undated and second < undated, "index: undated facts belong after the timeline")
 check(index:find('<ol class="timeline">', 1, true), "index: timeline is not an <ol>")
@@ -226,6 +228,12 @@ check(feed:find("<updated>2025-11-12T00:00:00Z</updated>", 1, true), "feed: upda
 check(feed:find("<id>tag:", 1, true), "feed: tag: ids without a base URL")
 check(feed:find("</feed>\n$"), "feed: not closed")
 -- Outside tags, & only starts an entity.
+-- Rank: the event two articles report leads the feed and the index's "In
+-- brief"; the one-source event is in the feed, after it, and not in brief.
+check(feed:find("SECOND%-EVENT") < feed:find("FIRST%-EVENT"), "feed: rank 1 first")
+local brief = page["index.html"]:match('<section class="in%-brief".-</section>')
+check(brief and brief:find("SECOND-EVENT", 1, true), "index: In brief lists the rank-1 event")
+check(not brief:find("FIRST-EVENT", 1, true), "index: In brief skips a one-source event")
 for amp in feed:gmatch("&[^;%s]*;?") do
 	check(amp:match("^&[%w#]+;$"), "feed: bare & (%s)", amp)
 end

@@ -269,7 +269,15 @@ function theme.build(site)
 		end
 	end
 
-	page("index.html", "index.html", {})
+	-- "In brief": the events told by the most articles (the core's rank),
+	-- two sources at least, so a one-source story is not headlined.
+	local top = {}
+	for _, e in ipairs(events) do
+		if e.rank and #(e.sources or {}) >= 2 then top[#top + 1] = e end
+	end
+	table.sort(top, function(a, b) return a.rank < b.rank end)
+	while #top > 3 do top[#top] = nil end
+	page("index.html", "index.html", { top = top })
 	if site.changes and #site.changes > 0 then
 		page("changes.html", "changes.html", { title = "Changes", changes = site.changes,
 			description = "How this timeline changed, commit by commit." })
@@ -359,6 +367,13 @@ function theme.build(site)
 			sources = sources_of(e),
 		}
 	end
+	-- Feeds lead with what most articles report (rank 1 first); an event
+	-- from one source still comes, after the others.
+	table.sort(entries, function(a, b)
+		local ra, rb = a.event.rank or math.huge, b.event.rank or math.huge
+		if ra ~= rb then return ra < rb end
+		return a.id < b.id
+	end)
 	local feed_ctx = {
 		site = site, entries = entries, updated = updated,
 		id = helpers.absolute(base_url, "") or (TAG_AUTHORITY .. key .. "/"),

@@ -50,7 +50,7 @@ START_TEST(spec_cases)
 {
 	FILE *f = fopen("spec/clauses.txt", "r");
 	ck_assert_msg(f != NULL, "cannot open spec/clauses.txt (run from tests/)");
-	char line[2048], sentence[2048] = "", want[256] = "", attr[256] = "";
+	char line[2048], sentence[2048] = "", want[2048] = "", attr[2048] = "";
 	int lineno = 0, case_line = 0, cases = 0;
 	while (fgets(line, sizeof line, f)) {
 		lineno++;

@@ -180,8 +180,9 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 			if (strcmp(f.key, "toll") == 0)
 				snprintf(f.key, sizeof f.key, "kill");
 		} else {
-			snprintf(f.key, sizeof f.key, "%s", noun);
-			snprintf(f.label, sizeof f.label, "%s", noun);
+			/* nouns longer than a key are cut; they still compare */
+			snprintf(f.key, sizeof f.key, "%.*s", (int)sizeof f.key - 1, noun);
+			snprintf(f.label, sizeof f.label, "%.*s", (int)sizeof f.label - 1, noun);
 		}
 		push(out, &f);
 	}

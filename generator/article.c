@@ -6,6 +6,7 @@
  * offsets into `text` find their text node again when marking up dates. */
 #include "article.h"
 #include "alloc.h"
+#include "fsname.h"
 
 #include <cmark.h>
 #include <stdlib.h>
@@ -154,6 +155,14 @@ int an_article_parse(an_article *out, const an_source *src, an_error *err)
 	if (!slug_ok(out->slug)) {
 		an_error_set(err, src->path, 1,
 		             "slug \"%.80s\" may only use letters, digits, '-' and '_'; "
+		             "rename the file or set 'slug:'", out->slug);
+		an_article_free(out);
+		return -1;
+	}
+	if (an_fsname_reserved(out->slug, strlen(out->slug))) {
+		an_error_set(err, src->path, 1,
+		             "slug \"%s\" is a device name on Windows (CON, PRN, AUX, NUL, "
+		             "COM1-9, LPT1-9), so its page could not be copied there; "
 		             "rename the file or set 'slug:'", out->slug);
 		an_article_free(out);
 		return -1;

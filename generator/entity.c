@@ -13,6 +13,7 @@
 #include "entity.h"
 #include "alloc.h"
 #include "buf.h"
+#include "fsname.h"
 #include "terms.h"
 #include "words.h"
 
@@ -418,6 +419,8 @@ static void slugify(char *out, size_t size, const char *name)
 		n--;
 	if (n == 0)
 		n = (size_t)snprintf(out, size, "name");
+	else if (an_fsname_reserved(out, n) && n + 5 < size) /* "con.html": not on Windows */
+		n += (size_t)snprintf(out + n, size - n, "-name");
 	out[n] = '\0';
 }
 

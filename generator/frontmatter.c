@@ -100,6 +100,12 @@ static int read_mapping(an_meta *out, yaml_document_t *doc, const char *path,
 		int line = first_line + (int)k->start_mark.line;
 		if (k->type != YAML_SCALAR_NODE)
 			return an_error_set(err, path, line, "front matter: keys must be plain words");
+		/* a "\0" escape would cut the C string short: "a\0../x" is not "a" */
+		if (memchr(k->data.scalar.value, '\0', k->data.scalar.length) ||
+		    (v->type == YAML_SCALAR_NODE &&
+		     memchr(v->data.scalar.value, '\0', v->data.scalar.length)))
+			return an_error_set(err, path, line,
+			                    "front matter: a NUL character (\\0) in a key or value");
 		char *key = scalar(k);
 		for (yaml_node_pair_t *q = root->data.mapping.pairs.start; q < p; q++) {
 			yaml_node_t *k2 = yaml_document_get_node(doc, q->key);

@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "export.h"
+#include "fsname.h"
 #include "sandbox.h"
 
 #include <ctype.h>
@@ -45,7 +46,7 @@ int an_render_path_ok(const char *path)
 		const char *end = strchr(seg, '/');
 		size_t len = end ? (size_t)(end - seg) : strlen(seg);
 		if (len == 0 || len > 255 || (len == 1 && seg[0] == '.') ||
-		    (len == 2 && seg[0] == '.' && seg[1] == '.'))
+		    (len == 2 && seg[0] == '.' && seg[1] == '.') || an_fsname_reserved(seg, len))
 			return 0;
 		seg = end ? end + 1 : NULL;
 	}
@@ -563,11 +564,11 @@ static int collect_pages(an_pages *out, lua_State *L, int idx, an_error *err)
 		}
 		lua_getfield(L, -1, "path");
 		lua_getfield(L, -2, "content");
-		size_t len;
-		const char *path = lua_tostring(L, -2);
+		size_t len, path_len = 0;
+		const char *path = lua_tolstring(L, -2, &path_len);
 		const char *data = lua_tolstring(L, -1, &len);
 		int rc = 0;
-		if (!path || !an_render_path_ok(path))
+		if (!path || strlen(path) != path_len || !an_render_path_ok(path))
 			rc = an_error_set(err, "theme.lua", 0,
 			                  "page %lld has a bad path \"%s\": use a relative path "
 			                  "inside the output folder", (long long)i,

@@ -30,7 +30,8 @@ int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
 /* Adds a page (copies path and data). */
 void an_pages_add(an_pages *pages, const char *path, const char *data, size_t len);
 /* 1 when `path` is a safe relative page path: no "..", no leading '/', no
- * backslash or control characters, no empty segments. */
+ * backslash or control characters, no empty segments, no Windows device
+ * names (fsname.h). */
 int an_render_path_ok(const char *path);
 /* 1 when `value` is a valid HTML datetime (year, month, day, week or local
  * date-time), so it can go in <time datetime>. */

@@ -10,7 +10,8 @@
 # SITE_DIR is a site built by annals; SHOTS_DIR (default: a temporary
 # folder) receives the screenshots.  Nothing is fetched at test time: the
 # npm packages ship everything (vnu-jar's postinstall, which would download
-# a Java runtime, is skipped with --ignore-scripts).
+# a Java runtime, is skipped with --ignore-scripts).  ANNALS_BROWSER_TEST=NAME.mjs
+# runs another test of this folder (hostile.sh runs hostile.mjs) instead.
 set -eu
 
 if [ $# -lt 1 ]; then
@@ -52,4 +53,4 @@ if [ ! -f "$stamp" ] || ! cmp -s "$HERE/package-lock.json" "$HERE/node_modules/.
 	cp "$HERE/package-lock.json" "$HERE/node_modules/.annals-lock"
 fi
 
-exec node "$HERE/run.mjs" "$@"
+exec node "$HERE/${ANNALS_BROWSER_TEST:-run.mjs}" "$@"

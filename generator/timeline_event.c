@@ -1,0 +1,211 @@
+/* timeline_event.c - clusters become events (see timeline_impl.h): the
+ * representative mention, its headline and summary, the sources, the id. */
+#include "timeline_impl.h"
+#include "alloc.h"
+#include "headline.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- turning clusters into events ---- */
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, c = *(const size_t *)y;
+	return a < c ? -1 : a > c;
+}
+
+
+static const char *sentence_text(const builder *b, const an_mention *m, size_t *len)
+{
+	const an_doc *d = &b->docs[m->doc];
+	const an_sentence *s = &d->analysis->sentences.items[m->sentence];
+	*len = s->end - s->start;
+	return d->article->text + s->start;
+}
+
+static size_t headline_words(const char *h)
+{
+	size_t n = 0;
+	for (int in = 0; *h; h++) {
+		int sp = *h == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* The headline a mention would give its event, written into *title;
+ * returns the number of words it keeps. */
+/* Does the sentence of mention c date something else too? */
+static int other_date_in_sentence(const builder *b, const cand *c)
+{
+	const an_analysis *an = b->docs[c->m.doc].analysis;
+	for (size_t t = 0; t < an->timexes.len; t++)
+		if ((long)t != c->m.timex && an->timex_sentence[t] == c->m.sentence)
+			return 1;
+	return 0;
+}
+
+/* "who was born in Prague", "was found guilty in 1991": a clause without a
+ * subject of its own makes no headline; the sentence must.  A clause that
+ * can stand opens with a name, a determiner or a subordinator. */
+static int relative_clause(const char *t, size_t s, size_t e)
+{
+	static const char *const rel[] = {"who ", "which ", "that ", "whose ", "whom ",
+	                                  "where ", "when ", NULL};
+	static const char *const opens[] = {"the ", "a ", "an ", "his ", "her ", "its ",
+	                                    "their ", "after ", "before ", "as ",
+	                                    "while ", "because ", "since ", "until ",
+	                                    "although ", "though ", "once ", NULL};
+	while (s < e && (t[s] == ' ' || t[s] == ','))
+		s++;
+	for (const char *const *r = rel; *r; r++)
+		if (e - s > strlen(*r) && strncasecmp(t + s, *r, strlen(*r)) == 0)
+			return 1;
+	if (s < e && (isupper((unsigned char)t[s]) || (unsigned char)t[s] >= 0x80))
+		return 0;
+	for (const char *const *o = opens; *o; o++)
+		if (e - s > strlen(*o) && strncmp(t + s, *o, strlen(*o)) == 0)
+			return 0;
+	return 1;
+}
+
+static size_t mention_headline(const builder *b, const cand *c, char **title)
+{
+	size_t len;
+	const char *text = sentence_text(b, &c->m, &len);
+	size_t cs = 0, ce = 0;
+	if (c->tx) {
+		size_t s0 = b->docs[c->m.doc].analysis->sentences.items[c->m.sentence].start;
+		/* "residents fled on Monday, after the dam failed on Sunday":
+		 * each date's headline comes from its own clause */
+		if (other_date_in_sentence(b, c) && c->clause.end > c->clause.start &&
+		    !relative_clause(b->docs[c->m.doc].article->text, c->clause.start,
+		                     c->clause.end)) {
+			text = b->docs[c->m.doc].article->text + c->clause.start;
+			len = c->clause.end - c->clause.start;
+			s0 = c->clause.start;
+		}
+		cs = c->tx->start - s0;
+		ce = c->tx->end - s0;
+	}
+	*title = an_headline(text, len, cs, ce);
+	return headline_words(*title);
+}
+
+/* The member that best represents the cluster: one told with the event's
+ * own date, then one whose headline keeps the most of its sentence (a
+ * sentence cut short makes a poor headline), then the one closest to all
+ * others, then the earliest article.  Fills *title with its headline. */
+static size_t representative(const builder *b, const cluster *cl, char **title)
+{
+	size_t best = cl->members[0];
+	double best_score = -1;
+	*title = NULL;
+	for (size_t i = 0; i < cl->n; i++) {
+		const cand *c = &b->cands[cl->members[i]];
+		double score = an_vec_cosine(&c->vec, &cl->centroid);
+		char *t = NULL;
+		if (!c->tx || strcmp(c->key, cl->key) == 0)
+			score += 0.05 * (double)mention_headline(b, c, &t);
+		if (c->tx && strcmp(c->key, cl->key) == 0)
+			score += 10; /* told with the event's own date */
+		if (score > best_score + 1e-9 ||
+		    (fabs(score - best_score) <= 1e-9 && c->m.doc < b->cands[best].m.doc)) {
+			best_score = score;
+			best = cl->members[i];
+			free(*title);
+			*title = t;
+		} else {
+			free(t);
+		}
+	}
+	if (!*title)
+		mention_headline(b, &b->cands[best], title);
+	return best;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
+{
+	memset(ev, 0, sizeof *ev);
+	size_t rep = representative(b, cl, &ev->title);
+	const cand *r = &b->cands[rep];
+	ev->span = cl->span;
+	if (r->tx) {
+		snprintf(ev->value, sizeof ev->value, "%s", r->tx->value);
+		/* The mod of a mention with the event's own date: "early
+		 * September" says more than "since September". */
+		for (size_t i = 0; i < cl->n; i++) {
+			const cand *c = &b->cands[cl->members[i]];
+			if (c->tx && c->tx->mod[0] && strcmp(c->key, cl->key) == 0) {
+				snprintf(ev->mod, sizeof ev->mod, "%s", c->tx->mod);
+				break;
+			}
+		}
+	} else {
+		ev->span.gran = AN_GRAN_NONE;
+	}
+
+	size_t len;
+	const char *text = sentence_text(b, &r->m, &len);
+	ev->summary = an_xstrndup(text, len);
+	/* a report's headline says whose report it is */
+	const char *name = r->clause.reporter_name;
+	if (r->tx && r->clause.is_report && name[0] && !strstr(ev->title, name)) {
+		char *t = an_headline_reported(ev->title, name);
+		free(ev->title);
+		ev->title = t;
+	}
+
+	ev->n_mentions = cl->n;
+	ev->mentions = an_xmalloc(cl->n * sizeof *ev->mentions);
+	ev->sources = an_xmalloc(cl->n * sizeof *ev->sources);
+	/* Mentions in document order, so pages list sources consistently. */
+	size_t *order = an_xmalloc(cl->n * sizeof *order);
+	for (size_t i = 0; i < cl->n; i++)
+		order[i] = cl->members[i];
+	an_qsort(order, cl->n, sizeof *order, cmp_size);
+	for (size_t i = 0; i < cl->n; i++)
+		ev->mentions[i] = b->cands[order[i]].m;
+	free(order);
+	for (size_t i = 0; i < cl->n; i++) {
+		size_t d = ev->mentions[i].doc, j = 0;
+		while (j < ev->n_sources && ev->sources[j] != d)
+			j++;
+		if (j == ev->n_sources)
+			ev->sources[ev->n_sources++] = d;
+	}
+	an_qsort(ev->sources, ev->n_sources, sizeof *ev->sources, cmp_size);
+
+	/* The id hashes what identifies the event to a reader: its date and the
+	 * article and sentence it is first told in. */
+	const an_mention *first = &ev->mentions[0];
+	size_t flen;
+	const char *ftext = sentence_text(b, first, &flen);
+	const char *slug = b->docs[first->doc].article->slug;
+	uint64_t h = hash_str(1469598103934665603ULL, ev->value, strlen(ev->value));
+	h = hash_str(h, slug, strlen(slug));
+	h = hash_str(h, ftext, flen);
+	char prefix[AN_TIMEX_VALUE_MAX];
+	size_t p = 0;
+	for (const char *v = r->tx ? ev->value : "fact"; *v && p + 1 < sizeof prefix; v++)
+		prefix[p++] = (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+		              (*v >= '0' && *v <= '9') ? *v : '-';
+	prefix[p] = '\0';
+	snprintf(ev->id, sizeof ev->id, "%s-%06llx", prefix,
+	         (unsigned long long)(h & 0xFFFFFF));
+}

@@ -1,0 +1,61 @@
+/* timeline_impl.h - what the timeline's source files share (private to
+ * timeline*.c): the builder that owns every mention ("cand") and cluster
+ * while an_timeline_build runs.  timeline.c clusters dated mentions,
+ * timeline_place.c places the sentences without a date, timeline_event.c
+ * turns clusters into events. */
+#ifndef AN_TIMELINE_IMPL_H
+#define AN_TIMELINE_IMPL_H
+
+#include "clause.h"
+#include "terms.h"
+#include "timeline.h"
+
+typedef struct {
+	an_mention m;
+	an_vec vec;
+	an_span span;
+	const an_timex *tx; /* NULL when undated */
+	char key[AN_TIMEX_VALUE_MAX + 2]; /* value, plus '<' or '>' for before/after */
+	an_clause clause; /* for a dated mention: the clause its date modifies */
+	/* who reports: for a dated report its reporter, for an undated
+	 * sentence the source it is attributed to; "" for none */
+	char reporter[AN_CLAUSE_NAME_MAX];
+	int attribution_only; /* a second mention of a dated sentence, that
+	                       * only says which report it cites */
+	long cluster;
+	int words;
+} cand;
+
+typedef struct {
+	an_vec centroid;
+	size_t *members; /* indices into the cand array */
+	size_t n, cap;
+	an_span span;
+	const char *key;   /* borrowed from the first member */
+	size_t n_docs;     /* distinct documents among members */
+} cluster;
+
+typedef struct {
+	const an_doc *docs;
+	size_t n_docs;
+	cand *cands;
+	size_t n_cands, cap_cands;
+	cluster *clusters;
+	size_t n_clusters, cap_clusters;
+	an_df *df;
+	an_vec *doc_vecs; /* whole-article terms, for story similarity */
+} builder;
+
+
+/* Adds mention k to cluster ci / to a new cluster (returned). */
+void an_tl_cluster_add(builder *b, size_t ci, size_t k);
+size_t an_tl_cluster_new(builder *b, size_t k);
+/* '<' for BEFORE-like mods, '>' for AFTER-like, 0 for the others. */
+char an_tl_mod_side(const char *mod);
+/* Places mentions [first_undated, n_cands): they join a dated event they
+ * restate or cite, or group into undated facts. */
+void an_tl_place_undated(builder *b, size_t first_undated);
+/* Fills `ev` (which then owns its strings and arrays) from cluster cl. */
+void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl);
+
+#endif

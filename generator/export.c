@@ -126,22 +126,17 @@ static void json_event(an_buf *out, const an_site *site, const an_event *ev, int
 	an_buf_puts(out, "]}");
 }
 
-/* Which events name entity `e`: the ids, in timeline order. */
-static void json_entity_events(an_buf *out, const an_site *site, size_t e)
+typedef struct {
+	an_buf *out;
+	int first;
+} id_list;
+
+static void json_event_id(const an_event *ev, void *payload)
 {
-	const an_timeline *tl = &site->timeline;
-	int first = 1;
-	for (int pass = 0; pass < 2; pass++) {
-		const an_event *evs = pass ? tl->undated : tl->events;
-		size_t n = pass ? tl->n_undated : tl->n_events;
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < evs[i].n_entities; k++)
-				if (evs[i].entities[k] == e) {
-					an_buf_puts(out, first ? "" : ",");
-					an_buf_json(out, evs[i].id);
-					first = 0;
-				}
-	}
+	id_list *l = payload;
+	an_buf_puts(l->out, l->first ? "" : ",");
+	an_buf_json(l->out, ev->id);
+	l->first = 0;
 }
 
 static void json_entities(an_buf *out, const an_site *site)
@@ -167,7 +162,8 @@ static void json_entities(an_buf *out, const an_site *site)
 			an_buf_json(out, site->articles[en->docs[d]].slug);
 		}
 		an_buf_puts(out, "],\"events\":[");
-		json_entity_events(out, site, i);
+		id_list l = {out, 1};
+		an_site_entity_events(site, i, json_event_id, &l);
 		an_buf_puts(out, "]}");
 	}
 }

@@ -375,11 +375,18 @@ static size_t undated_topic(const an_site *site, const an_event *ev)
 	return best;
 }
 
+/* Appends the event's id to the list on top of the stack.  [-0, +0] */
+static void push_event_id(const an_event *ev, void *payload)
+{
+	lua_State *L = payload;
+	lua_pushstring(L, ev->id);
+	lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -1) + 1);
+}
+
 /* site.entities: {id=, name=, type=, variants=, articles=, events=, url=}
  * [-0, +1] */
 static void push_entities(lua_State *L, const an_site *site)
 {
-	const an_timeline *tl = &site->timeline;
 	lua_createtable(L, (int)site->entities.len, 0);
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
@@ -404,17 +411,7 @@ static void push_entities(lua_State *L, const an_site *site)
 		}
 		lua_setfield(L, -2, "articles");
 		lua_newtable(L);
-		lua_Integer n = 0;
-		for (int pass = 0; pass < 2; pass++) {
-			const an_event *evs = pass ? tl->undated : tl->events;
-			size_t ne = pass ? tl->n_undated : tl->n_events;
-			for (size_t k = 0; k < ne; k++)
-				for (size_t x = 0; x < evs[k].n_entities; x++)
-					if (evs[k].entities[x] == i) {
-						lua_pushstring(L, evs[k].id);
-						lua_rawseti(L, -2, ++n);
-					}
-		}
+		an_site_entity_events(site, i, push_event_id, L);
 		lua_setfield(L, -2, "events");
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}

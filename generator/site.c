@@ -193,6 +193,20 @@ int an_site_load(an_site *out, const char *root, an_error *err)
 	return an_site_load_input(out, root, &in, err);
 }
 
+void an_site_entity_events(const an_site *site, size_t e,
+                           void (*fn)(const an_event *ev, void *payload), void *payload)
+{
+	const an_timeline *tl = &site->timeline;
+	for (int pass = 0; pass < 2; pass++) {
+		const an_event *evs = pass ? tl->undated : tl->events;
+		size_t n = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < evs[i].n_entities; k++)
+				if (evs[i].entities[k] == e)
+					fn(&evs[i], payload);
+	}
+}
+
 long an_site_find_slug(const an_site *site, const char *slug)
 {
 	for (size_t i = 0; i < site->n_articles; i++)

@@ -50,6 +50,10 @@ typedef struct an_site_input {
  * article still without a date after `after_parse` is an error. */
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
                        an_error *err);
+/* Calls fn for each event (dated, then undated) that names entity `e`, in
+ * timeline order. */
+void an_site_entity_events(const an_site *site, size_t e,
+                           void (*fn)(const an_event *ev, void *payload), void *payload);
 /* The article with `slug`, or -1. */
 long an_site_find_slug(const an_site *site, const char *slug);
 void an_site_free(an_site *site);

@@ -13,7 +13,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 
 VERSION := 0.1.0
-PKGS := libcmark lua5.4 libgit2 yaml-0.1
+PKGS := libcmark lua5.4 libgit2 yaml-0.1 libmicrohttpd
 
 # Deferred (=) so that they are evaluated after `deps` has installed what
 # was missing.

@@ -5,7 +5,7 @@
 set -eu
 
 # pkg-config module -> Debian package that provides it
-deps="libcmark:libcmark-dev lua5.4:liblua5.4-dev libgit2:libgit2-dev yaml-0.1:libyaml-dev check:check"
+deps="libcmark:libcmark-dev lua5.4:liblua5.4-dev libgit2:libgit2-dev yaml-0.1:libyaml-dev check:check libmicrohttpd:libmicrohttpd-dev"
 missing=""
 
 if ! command -v pkg-config >/dev/null 2>&1; then
@@ -21,6 +21,8 @@ done
 for tool in cc make; do
 	command -v "$tool" >/dev/null 2>&1 || missing="$missing build-essential"
 done
+# tests/e2e_serve.sh talks to `annals serve` with curl
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
 missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
 missing=${missing% }
 

@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
+#include "cli.h"
 #include "date.h"
 #include "error.h"
 #include "export.h"
@@ -44,6 +45,14 @@ static const char usage_text[] =
 	"        print the date expressions found in FILE (default stdin) as JSON\n"
 	"  timeline [--source DIR] [--rev REV] [--json]\n"
 	"        print the timeline of the site's articles\n"
+	"  serve [--source DIR] [--port N] [--bind ADDR]\n"
+	"        preview the site on http://127.0.0.1:8080/, rebuilt and reloaded on save\n"
+	"  new site DIR | new article [--source DIR] \"TITLE\"\n"
+	"        start a site, or an article with its front matter\n"
+	"  check [--source DIR] [--json] [--strict]\n"
+	"        find mistakes in the content without building\n"
+	"\n"
+	"'annals COMMAND --help' explains a command; 'man annals' has it all.\n"
 	"\n"
 	"options:\n"
 	"  -h, --help     show this help\n"
@@ -323,13 +332,18 @@ int main(int argc, char **argv)
 		return usage_error("no command given%s", "");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
-	    strcmp(cmd, "help") == 0) {
+	    (strcmp(cmd, "help") == 0 && argc == 2)) {
 		fputs(usage_text, stdout);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
 		printf("annals %s\n", AN_VERSION);
 		return 0;
+	}
+	if (strcmp(cmd, "help") == 0 || an_cli_wants_help(argc - 1, argv + 1)) {
+		const char *topic = strcmp(cmd, "help") == 0 ? argv[2] : cmd;
+		if (an_cli_help(stdout, topic) == 0)
+			return 0;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -343,5 +357,11 @@ int main(int argc, char **argv)
 		return cmd_diff(argc - 1, argv + 1);
 	if (strcmp(cmd, "publish") == 0)
 		return cmd_publish(argc - 1, argv + 1, argv[0]);
+	if (strcmp(cmd, "serve") == 0)
+		return an_cli_serve(argc - 1, argv + 1, argv[0]);
+	if (strcmp(cmd, "new") == 0)
+		return an_cli_new(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return an_cli_check(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", cmd);
 }

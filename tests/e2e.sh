@@ -558,4 +558,7 @@ else
 	echo "e2e: git not installed; history cases skipped"
 fi
 
+step "the writer's workflow: new, check, serve (tests/e2e_serve.sh)"
+sh "$REPO/tests/e2e_serve.sh" "$ANNALS" || fail "tests/e2e_serve.sh failed"
+
 echo "e2e: all passed"

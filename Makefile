@@ -71,7 +71,7 @@ $(BUILD)/check_annals: $(OBJ) $(TEST_OBJ) | deps
 site: bin/annals
 	bin/annals build --source . --output public
 
-check: check-unit check-e2e check-replay
+check: check-unit check-e2e check-replay check-hostile
 
 check-unit: $(BUILD)/check_annals
 	cd tests && CK_DEFAULT_TIMEOUT=30 ../$(BUILD)/check_annals
@@ -88,11 +88,12 @@ check-asan asan:
 	cd tests && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  CK_FORK=no CK_DEFAULT_TIMEOUT=120 ../build-asan/check_annals
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build-asan/annals
+	ASAN_OPTIONS=detect_leaks=1 sh tests/hostile/run.sh build-asan/annals
 
 build-asan/annals: $(OBJ) $(MAIN_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(MAIN_OBJ) $(LDFLAGS) $(LDLIBS_ALL)
 
-test: check check-asan test-browser
+test: check check-asan check-valgrind test-browser
 
 # The sample site in a real browser: Nu HTML Checker, axe-core, layout from
 # 320 px, search, dark mode, print, and the exports parsed.  run.sh installs
@@ -155,7 +156,7 @@ FUZZ_CC ?= clang
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%.o)
 
-.PHONY: fuzz fuzz-build check-replay check-valgrind
+.PHONY: fuzz fuzz-build check-replay check-hostile check-valgrind
 .SECONDARY: $(FUZZ_OBJ) $(BUILD)/fuzz/replay.o
 
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps
@@ -190,3 +191,21 @@ fuzz:
 	done
 
 -include $(FUZZ_OBJ:.o=.d) $(BUILD)/fuzz/replay.d
+
+# --- hostile input (tests/hostile/, docs/hardening.md) -----------------------
+#   make check-hostile   escaping in every export, raw HTML, atomic output
+#                        under faults and signals, bad input (part of check)
+#   make check-valgrind  the sample and hostile builds under memcheck: no
+#                        invalid access, no definite or indirect leak
+VALGRIND ?= valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
+            --errors-for-leak-kinds=definite,indirect --error-exitcode=99
+
+check-hostile: bin/annals
+	sh tests/hostile/run.sh bin/annals
+
+check-valgrind: bin/annals
+	rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
+	$(VALGRIND) bin/annals build --source . --output $(BUILD)/valgrind/sample --quiet
+	$(VALGRIND) bin/annals build --source tests/hostile --output $(BUILD)/valgrind/hostile --quiet
+	$(VALGRIND) bin/annals tag --dct 2025-11-11 content/$(notdir $(firstword $(wildcard content/*.md))) >/dev/null
+	@echo "valgrind: clean"

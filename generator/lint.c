@@ -493,10 +493,12 @@ static void check_event_dates(an_lint_report *r, const an_site *site)
 		for (size_t k = 0; k < f->n_sources && other == doc; k++)
 			other = f->sources[k];
 		const an_article *a = &site->articles[doc];
+		char more[48] = "";
+		if (f->n_sources > 1)
+			snprintf(more, sizeof more, " (and %zu more)", f->n_sources - 1);
 		add(r, AN_LINT_WARNING, "conflicting-date", a->path, event_line(site, e, doc),
-		    "only this article dates \"%s\" %s; %s%s dates it %s", e->title ? e->title : "",
-		    e->value, site->articles[other].path,
-		    f->n_sources > 1 ? " (with others)" : "", f->value);
+		    "only this article puts \"%s\" on %s; %s%s puts it on %s",
+		    e->title ? e->title : "", e->value, site->articles[other].path, more, f->value);
 	}
 	for (size_t i = 0; i < tl->n_events; i++)
 		an_vec_free(&terms[i]);

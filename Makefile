@@ -109,10 +109,17 @@ install: bin/annals
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/annals
 	install -m 755 bin/annals $(DESTDIR)$(PREFIX)/bin/annals
 	cp -R themes lua $(DESTDIR)$(PREFIX)/share/annals/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 docs/annals.1 $(DESTDIR)$(PREFIX)/share/man/man1/annals.1
+	install -m 644 scripts/annals.bash-completion \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/annals
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/annals
 	rm -rf $(DESTDIR)$(PREFIX)/share/annals
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/annals.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/annals
 
 clean:
 	rm -rf build build-asan bin public

@@ -51,6 +51,29 @@ static int apply_markdown(an_config *cfg, yaml_document_t *doc, yaml_node_t *v,
 	return 0;
 }
 
+/* params: { key: value, ... } are the theme's (site.params): any names,
+ * single values only, so themes get plain strings. */
+static int apply_params(an_config *cfg, yaml_document_t *doc, yaml_node_t *v,
+                        const char *file, an_error *err)
+{
+	if (v->type != YAML_MAPPING_NODE)
+		return an_error_set(err, file, (int)v->start_mark.line + 1,
+		                    "'params' must be a mapping, e.g. params: { accent: teal }");
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *val = yaml_document_get_node(doc, p->value);
+		int line = (int)k->start_mark.line + 1;
+		if (k->type != YAML_SCALAR_NODE || val->type != YAML_SCALAR_NODE)
+			return an_error_set(err, file, line, "each of 'params' must be 'name: value' "
+			                                     "with a single value");
+		cfg->params = an_xrealloc(cfg->params, (cfg->n_params + 1) * sizeof *cfg->params);
+		cfg->params[cfg->n_params].key = an_xstrdup((const char *)k->data.scalar.value);
+		cfg->params[cfg->n_params++].value = an_xstrdup((const char *)val->data.scalar.value);
+	}
+	return 0;
+}
+
 static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_error *err)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
@@ -80,6 +103,10 @@ static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_erro
 			slot = &cfg->theme;
 		else if (strcmp(key, "markdown") == 0) {
 			if (apply_markdown(cfg, doc, v, file, err) < 0)
+				return -1;
+			continue;
+		} else if (strcmp(key, "params") == 0) {
+			if (apply_params(cfg, doc, v, file, err) < 0)
 				return -1;
 			continue;
 		}
@@ -159,5 +186,10 @@ void an_config_free(an_config *cfg)
 	free(cfg->base_url);
 	free(cfg->language);
 	free(cfg->theme);
+	for (size_t i = 0; i < cfg->n_params; i++) {
+		free(cfg->params[i].key);
+		free(cfg->params[i].value);
+	}
+	free(cfg->params);
 	memset(cfg, 0, sizeof *cfg);
 }

@@ -7,6 +7,11 @@
 
 #include "error.h"
 
+/* One entry of `params:`, a mapping of theme parameters (site.params). */
+typedef struct {
+	char *key, *value;
+} an_config_param;
+
 typedef struct {
 	char *title;       /* default "Timeline" */
 	char *description; /* default "" */
@@ -16,6 +21,8 @@ typedef struct {
 	int markdown_unsafe; /* markdown: { unsafe: true }: raw HTML and any link
 	                      * kept in article bodies (default 0: dropped) */
 	int warnings;        /* warnings printed (unknown keys); --strict fails */
+	an_config_param *params; /* `params:` in file order, for the theme */
+	size_t n_params;
 } an_config;
 
 /* Reads ROOT/annals.yaml when it exists, else fills the defaults.  Unknown

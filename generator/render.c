@@ -466,6 +466,14 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "disputes");
+	lua_createtable(L, (int)ev->n_notes, 0);
+	for (size_t i = 0; i < ev->n_notes; i++) {
+		lua_pushstring(L, ev->notes[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "notes");
+	if (ev->era)
+		set_str(L, "era", ev->era);
 	if (dated) {
 		lua_pushinteger(L, (lua_Integer)ev->rank);
 		lua_setfield(L, -2, "rank");
@@ -492,14 +500,19 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
 	}
 }
 
-static void push_site(lua_State *L, const an_site *site)
+void an_render_push_site(lua_State *L, const an_site *site)
 {
 	const an_config *c = &site->config;
-	lua_createtable(L, 0, 12);
+	lua_createtable(L, 0, 14);
 	set_str(L, "title", c->title);
 	set_str(L, "description", c->description);
 	set_str(L, "base_url", c->base_url);
 	set_str(L, "language", c->language);
+	set_str(L, "theme", c->theme);
+	lua_createtable(L, 0, (int)c->n_params);
+	for (size_t i = 0; i < c->n_params; i++)
+		set_str(L, c->params[i].key, c->params[i].value);
+	lua_setfield(L, -2, "params");
 	set_str(L, "generator", "annals " AN_VERSION);
 	if (site->n_articles) {
 		char date[16];
@@ -545,13 +558,13 @@ static void push_site(lua_State *L, const an_site *site)
 	lua_setfield(L, -2, "changes");
 }
 
-/* Copies the list of {path=, content=} the theme returned.  [-0, +0] */
-static int collect_pages(an_pages *out, lua_State *L, int idx, an_error *err)
+int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,
+                            an_error *err)
 {
 	if (!lua_istable(L, idx))
 		return an_error_set(err, "theme.lua", 0,
-		                    "build() must return a list of {path=..., content=...} "
-		                    "(got %s)", luaL_typename(L, idx));
+		                    "%s must return a list of {path=..., content=...} "
+		                    "(got %s)", who, luaL_typename(L, idx));
 	lua_Integer n = luaL_len(L, idx);
 	for (lua_Integer i = 1; i <= n; i++) {
 		lua_rawgeti(L, idx, i);
@@ -604,10 +617,10 @@ int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
 		rc = an_error_set(err, path.ptr, 0, "theme.lua returns no build(site) function");
 		goto done;
 	}
-	push_site(L, site);
+	an_render_push_site(L, site);
 	if ((rc = an_sandbox_call(sb, 1, "theme build()", err)) < 0)
 		goto done;
-	rc = collect_pages(out, L, lua_gettop(L), err);
+	rc = an_render_collect_pages(out, L, lua_gettop(L), "build()", err);
 done:
 	if (rc < 0 && !err->file[0])
 		snprintf(err->file, sizeof err->file, "%s", path.ptr);

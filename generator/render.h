@@ -5,6 +5,7 @@
 #ifndef AN_RENDER_H
 #define AN_RENDER_H
 
+#include <lua.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -27,6 +28,13 @@ typedef struct {
  * 0, or -1 with `err` carrying the theme's message and traceback. */
 int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
                    const char *theme_dir, an_error *err);
+/* Pushes the site table themes and hooks get (docs/themes.md), a copy.
+ * [-0, +1] */
+void an_render_push_site(lua_State *L, const an_site *site);
+/* Copies the list of {path=, content=} at `idx` into `out`; `who` names
+ * the function that returned it in errors ("build()").  [-0, +0] */
+int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,
+                            an_error *err);
 /* Adds a page (copies path and data). */
 void an_pages_add(an_pages *pages, const char *path, const char *data, size_t len);
 /* 1 when `path` is a safe relative page path: no "..", no leading '/', no

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "date.h"
 #include "load.h"
+#include "luaapi.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -25,6 +26,8 @@ struct an_sandbox {
 	size_t used, limit;
 	long instructions, instruction_limit;
 	char *lua_dir, *theme_dir;
+	char *more_dirs[AN_SANDBOX_MAX_DIRS]; /* an_sandbox_add_dir, searched in order */
+	size_t n_more;
 };
 
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -58,7 +61,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 	sb->instructions += HOOK_EVERY;
 	if (sb->instructions > sb->instruction_limit) {
 		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-		luaL_error(L, "the theme ran too long (over %d million instructions); "
+		luaL_error(L, "the Lua code ran too long (over %d million instructions); "
 		              "look for an endless loop", (int)(sb->instruction_limit / 1000000));
 	}
 }
@@ -102,14 +105,25 @@ static int l_load_text(lua_State *L)
 	return 1;
 }
 
+/* The folders searched for templates and modules after the annals Lua
+ * folder: the theme, then each added folder (a parent theme, filters/). */
+static const char *search_dir(const an_sandbox *sb, size_t i)
+{
+	return i == 0 ? sb->theme_dir : i <= sb->n_more ? sb->more_dirs[i - 1] : NULL;
+}
+
 /* annals.read_template(name) -> string   [-1, +1, e] */
 static int l_read_template(lua_State *L)
 {
 	const char *name = luaL_checkstring(L, 1);
 	an_sandbox *sb = self(L);
 	an_buf dir = AN_BUF_INIT, text = AN_BUF_INIT;
-	an_buf_printf(&dir, "%s/templates", sb->theme_dir);
-	int rc = read_below(&text, dir.ptr, name);
+	int rc = -1;
+	for (size_t i = 0; rc < 0 && search_dir(sb, i); i++) {
+		an_buf_clear(&dir);
+		an_buf_printf(&dir, "%s/templates", search_dir(sb, i));
+		rc = read_below(&text, dir.ptr, name);
+	}
 	an_buf_free(&dir);
 	if (rc < 0) {
 		an_buf_free(&text);
@@ -159,8 +173,9 @@ static int l_require(lua_State *L)
 	const char *found = NULL;
 	if (read_below(&text, sb->lua_dir, rel.ptr) == 0)
 		found = sb->lua_dir;
-	else if (read_below(&text, sb->theme_dir, rel.ptr) == 0)
-		found = sb->theme_dir;
+	for (size_t i = 0; !found && search_dir(sb, i); i++)
+		if (read_below(&text, search_dir(sb, i), rel.ptr) == 0)
+			found = search_dir(sb, i);
 	if (!found) {
 		an_buf_free(&rel);
 		an_buf_free(&text);
@@ -248,9 +263,19 @@ an_sandbox *an_sandbox_new(const an_sandbox_opts *opts, an_error *err)
 	                               {"date_label", l_date_label},
 	                               {NULL, NULL}};
 	luaL_setfuncs(L, api, 0);
+	an_luaapi_open(L);
 	lua_setglobal(L, "annals");
 	lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	return sb;
+}
+
+int an_sandbox_add_dir(an_sandbox *sb, const char *dir, an_error *err)
+{
+	if (sb->n_more == AN_SANDBOX_MAX_DIRS)
+		return an_error_set(err, dir, 0, "more than %d folders for templates and modules "
+		                    "(a theme extends too many others)", AN_SANDBOX_MAX_DIRS);
+	sb->more_dirs[sb->n_more++] = an_xstrdup(dir);
+	return 0;
 }
 
 lua_State *an_sandbox_state(an_sandbox *sb)
@@ -315,5 +340,7 @@ void an_sandbox_free(an_sandbox *sb)
 		lua_close(sb->L);
 	free(sb->lua_dir);
 	free(sb->theme_dir);
+	for (size_t i = 0; i < sb->n_more; i++)
+		free(sb->more_dirs[i]);
 	free(sb);
 }

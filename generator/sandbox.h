@@ -2,7 +2,8 @@
  * Only base, table, string, math and utf8 are open (no io, os, package,
  * debug; no dofile/loadfile/load); memory is capped by an allocator budget
  * and running time by an instruction budget; chunks load as text only.
- * `require` finds modules in the annals Lua folder and the theme folder.
+ * `require` finds modules in the annals Lua folder, the theme folder and
+ * the folders added with an_sandbox_add_dir.
  * The sandbox owns its lua_State; free with an_sandbox_free. */
 #ifndef AN_SANDBOX_H
 #define AN_SANDBOX_H
@@ -34,6 +35,11 @@ int an_sandbox_dofile(an_sandbox *sb, const char *path, const char *name, an_err
  * handler; one result.  [-(nargs+1), +1]  Returns 0 or -1 with `err` set
  * (the error names `what`, e.g. "theme build()"). */
 int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err);
+/* Adds a folder searched after the theme folder (and earlier added ones)
+ * for templates (DIR/templates/NAME) and modules (DIR/NAME.lua): a parent
+ * theme, the site's filters/.  Returns 0, or -1 past AN_SANDBOX_MAX_DIRS. */
+#define AN_SANDBOX_MAX_DIRS 8
+int an_sandbox_add_dir(an_sandbox *sb, const char *dir, an_error *err);
 void an_sandbox_free(an_sandbox *sb);
 
 #endif

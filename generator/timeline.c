@@ -474,6 +474,15 @@ static void event_free(an_event *ev)
 	free(ev->summary);
 	free(ev->mentions);
 	free(ev->sources);
+	for (size_t i = 0; i < ev->n_notes; i++)
+		free(ev->notes[i]);
+	free(ev->notes);
+	free(ev->era);
+}
+
+void an_event_free(an_event *ev)
+{
+	event_free(ev);
 }
 
 void an_timeline_free(an_timeline *tl)

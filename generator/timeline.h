@@ -41,6 +41,10 @@ typedef struct {
 	size_t rank;      /* 1 = reported by the most sources */
 	size_t *disputes; /* indices into the site's disputed figures */
 	size_t n_disputes;
+	/* set by the site's Lua hooks (hooks.c), NULL when none: */
+	char **notes; /* on_event's notes, shown by themes */
+	size_t n_notes;
+	char *era; /* on_timeline's grouping: a heading over a run of events */
 } an_event;
 
 typedef struct {
@@ -59,5 +63,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs);
 /* The event that timex `timex` of doc `doc` dates, or NULL; O(1). */
 const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex);
 void an_timeline_free(an_timeline *tl);
+/* Frees what one event owns (for a stage that drops an event). */
+void an_event_free(an_event *ev);
 
 #endif

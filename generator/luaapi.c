@@ -1,0 +1,77 @@
+/* luaapi.c - annals.markdown and the lazily loaded helpers (see luaapi.h).
+ *
+ * annals.markdown renders in cmark's safe mode whatever annals.yaml says:
+ * its input is theme or site data (a parameter, a note), and raw HTML in it
+ * would bypass the escaping that templates otherwise guarantee. */
+#include "luaapi.h"
+#include "buf.h"
+
+#include <cmark.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* annals.markdown(text) -> html   [-1, +1, e] */
+static int l_markdown(lua_State *L)
+{
+	size_t len;
+	const char *text = luaL_checklstring(L, 1, &len);
+	if (len > AN_LUAAPI_MARKDOWN_MAX)
+		return luaL_error(L, "annals.markdown: text of %I bytes is over the limit of %I",
+		                  (lua_Integer)len, (lua_Integer)AN_LUAAPI_MARKDOWN_MAX);
+	/* control characters other than tab and newlines are not valid in
+	 * HTML; cmark passes them through */
+	an_buf clean = AN_BUF_INIT;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (!((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F))
+			an_buf_putc(&clean, (char)c);
+	}
+	char *html = cmark_markdown_to_html(clean.ptr ? clean.ptr : "", clean.len,
+	                                    CMARK_OPT_VALIDATE_UTF8);
+	an_buf_free(&clean);
+	lua_pushstring(L, html);
+	free(html);
+	return 1;
+}
+
+/* The helpers written in Lua: name, module, field (NULL: the module). */
+static const struct {
+	const char *name, *module, *field;
+} lazy[] = {
+	{"escape", "annals.template", "escape"},
+	{"url", "annals.helpers", "url"},
+	{"date", "annals.date", NULL},
+	{NULL, NULL, NULL},
+};
+
+/* __index of the annals table: requires the module on first use and
+ * caches the value in the table.  [-2, +1, e] */
+static int l_index(lua_State *L)
+{
+	const char *key = lua_tostring(L, 2);
+	for (size_t i = 0; key && lazy[i].name; i++) {
+		if (strcmp(key, lazy[i].name) != 0)
+			continue;
+		lua_getglobal(L, "require");
+		lua_pushstring(L, lazy[i].module);
+		lua_call(L, 1, 1);
+		if (lazy[i].field)
+			lua_getfield(L, -1, lazy[i].field);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, 1, key);
+		return 1;
+	}
+	lua_pushnil(L);
+	return 1;
+}
+
+void an_luaapi_open(lua_State *L)
+{
+	lua_pushcfunction(L, l_markdown);
+	lua_setfield(L, -2, "markdown");
+	lua_createtable(L, 0, 1);
+	lua_pushcfunction(L, l_index);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
+}

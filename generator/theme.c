@@ -1,0 +1,240 @@
+/* theme.c - theme lookup, `extends` and static merging (see theme.h).
+ *
+ * A theme's parent is only known once its theme.lua has run, so the chain
+ * is loaded one link at a time into the same sandbox, each parent's folder
+ * added to the search path before its theme.lua runs: a parent's own
+ * require() and templates then resolve in its child first, which is what
+ * makes an override of one template or one module work. */
+#include "theme.h"
+#include "alloc.h"
+#include "buf.h"
+
+#include <dirent.h>
+#include <lauxlib.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The folder of theme NAME that is not already in the chain: a site theme
+ * may extend the installed theme of the same name. */
+static int find(char *out, const an_theme *t, const an_theme_paths *p, const char *name,
+                const char *child, an_error *err)
+{
+	if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return an_error_set(err, child, 0, "bad theme name \"%s\": use a folder name", name);
+	const char *roots[2] = {p->site_root, p->data_dir};
+	for (int i = 0; i < 2; i++) {
+		char cand[PATH_MAX + 300], lua[PATH_MAX + 320];
+		snprintf(cand, sizeof cand, "%s/themes/%s", roots[i], name);
+		snprintf(lua, sizeof lua, "%s/theme.lua", cand);
+		if (access(lua, R_OK) != 0 || !realpath(cand, out))
+			continue;
+		size_t k = 0;
+		while (k < t->n_dirs && strcmp(t->dirs[k], out) != 0)
+			k++;
+		if (k == t->n_dirs)
+			return 0;
+	}
+	if (child)
+		return an_error_set(err, child, 0,
+		                    "extends \"%s\": no such theme in %s/themes or %s/themes that "
+		                    "is not already extended (themes extend in a loop?)", name,
+		                    p->site_root, p->data_dir);
+	return an_error_set(err, NULL, 0, "theme \"%s\" not found in %s/themes or %s/themes",
+	                    name, p->site_root, p->data_dir);
+}
+
+/* Runs DIR/theme.lua, which must return a table.  [-0, +1] */
+static int run_theme_lua(an_sandbox *sb, const char *dir, an_error *err)
+{
+	lua_State *L = an_sandbox_state(sb);
+	an_buf path = AN_BUF_INIT;
+	an_buf_printf(&path, "%s/theme.lua", dir);
+	int rc = an_sandbox_dofile(sb, path.ptr, path.ptr, err);
+	if (rc == 0 && !lua_istable(L, -1))
+		rc = an_error_set(err, path.ptr, 0, "theme.lua must return a table (with "
+		                  "build(site), or extends = \"name\"); got %s",
+		                  luaL_typename(L, -1));
+	if (rc < 0 && !err->file[0])
+		snprintf(err->file, sizeof err->file, "%s", path.ptr);
+	an_buf_free(&path);
+	return rc;
+}
+
+int an_theme_load(an_theme *t, an_sandbox **out_sb, const an_theme_paths *p,
+                  const char *name, an_error *err)
+{
+	char dir[PATH_MAX];
+	*out_sb = NULL;
+	if (find(dir, t, p, name, NULL, err) < 0)
+		return -1;
+	an_buf lua_dir = AN_BUF_INIT;
+	an_buf_printf(&lua_dir, "%s/lua", p->data_dir);
+	an_sandbox_opts opts = {lua_dir.ptr, dir, 0, 0};
+	an_sandbox *sb = an_sandbox_new(&opts, err);
+	an_buf_free(&lua_dir);
+	if (!sb)
+		return -1;
+	*out_sb = sb;
+	lua_State *L = an_sandbox_state(sb);
+	t->dirs[t->n_dirs++] = an_xstrdup(dir);
+	if (run_theme_lua(sb, dir, err) < 0)
+		return -1;
+	int top = lua_gettop(L); /* the theme's table stays here */
+	lua_pushvalue(L, -1);    /* the link being followed */
+	for (;;) {
+		lua_getfield(L, -1, "extends");
+		if (lua_isnil(L, -1)) {
+			lua_pop(L, 1);
+			break;
+		}
+		an_buf child = AN_BUF_INIT;
+		an_buf_printf(&child, "%s/theme.lua", t->dirs[t->n_dirs - 1]);
+		int rc = 0;
+		if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER)
+			rc = an_error_set(err, child.ptr, 0, "'extends' must be a theme name (a string)");
+		else if (t->n_dirs == AN_SANDBOX_MAX_DIRS)
+			rc = an_error_set(err, child.ptr, 0, "themes extend one another more than %d "
+			                  "deep", AN_SANDBOX_MAX_DIRS);
+		else
+			rc = find(dir, t, p, lua_tostring(L, -1), child.ptr, err);
+		an_buf_free(&child);
+		lua_pop(L, 1);
+		if (rc < 0 || an_sandbox_add_dir(sb, dir, err) < 0)
+			return -1;
+		t->dirs[t->n_dirs++] = an_xstrdup(dir);
+		if (run_theme_lua(sb, dir, err) < 0)
+			return -1;
+		lua_pushvalue(L, -1);
+		lua_setfield(L, -3, "parent"); /* child.parent = parent */
+		lua_remove(L, -2);             /* go on with the parent */
+	}
+	lua_settop(L, top);
+	return 0;
+}
+
+int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
+                    const an_theme_paths *p, const char *name, an_error *err)
+{
+	an_sandbox *sb = NULL;
+	int rc = an_theme_load(t, &sb, p, name, err);
+	if (rc < 0)
+		goto done;
+	lua_State *L = an_sandbox_state(sb);
+	/* the first build up the chain: a theme that only overrides templates
+	 * has none of its own */
+	lua_pushvalue(L, -1);
+	for (;;) {
+		lua_getfield(L, -1, "build");
+		if (!lua_isnil(L, -1))
+			break;
+		lua_pop(L, 1);
+		lua_getfield(L, -1, "parent");
+		lua_remove(L, -2);
+		if (!lua_istable(L, -1)) {
+			rc = an_error_set(err, t->dirs[0], 0, "theme.lua returns no build(site) "
+			                  "function, and extends no theme that does");
+			goto done;
+		}
+	}
+	lua_remove(L, -2);
+	if (!lua_isfunction(L, -1)) {
+		rc = an_error_set(err, t->dirs[0], 0, "'build' in theme.lua must be a function");
+		goto done;
+	}
+	an_render_push_site(L, site);
+	if ((rc = an_sandbox_call(sb, 1, "theme build()", err)) < 0)
+		goto done;
+	rc = an_render_collect_pages(out, L, lua_gettop(L), "build()", err);
+done:
+	if (rc < 0 && !err->file[0] && t->n_dirs)
+		snprintf(err->file, sizeof err->file, "%s/theme.lua", t->dirs[0]);
+	an_sandbox_free(sb);
+	return rc;
+}
+
+/* Relative paths already written, so a parent's file is skipped. */
+typedef struct {
+	char **items;
+	size_t len, cap;
+} path_set;
+
+static int seen(const path_set *s, const char *rel)
+{
+	for (size_t i = 0; i < s->len; i++)
+		if (strcmp(s->items[i], rel) == 0)
+			return 1;
+	return 0;
+}
+
+static int copy_static(an_output *o, path_set *done, const char *src, const char *rel,
+                       int depth, an_error *err)
+{
+	if (depth > 32)
+		return an_error_set(err, src, 0, "folders nested too deeply");
+	DIR *d = opendir(src);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		an_buf from = AN_BUF_INIT, to = AN_BUF_INIT, data = AN_BUF_INIT;
+		an_buf_printf(&from, "%s/%s", src, e->d_name);
+		an_buf_printf(&to, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
+		struct stat st;
+		if (lstat(from.ptr, &st) != 0) {
+			/* gone meanwhile: nothing to copy */
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = copy_static(o, done, from.ptr, to.ptr, depth + 1, err);
+		} else if (S_ISREG(st.st_mode) && !seen(done, to.ptr)) {
+			FILE *f = fopen(from.ptr, "rb");
+			if (!f) {
+				rc = an_error_set(err, from.ptr, 0, "cannot read");
+			} else {
+				char chunk[65536];
+				size_t n;
+				while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+					an_buf_put(&data, chunk, n);
+				fclose(f);
+				rc = an_output_write(o, to.ptr, data.ptr ? data.ptr : "", data.len, err);
+				done->items = an_xgrow(done->items, &done->cap, done->len + 1,
+				                       sizeof *done->items);
+				done->items[done->len++] = an_buf_detach(&to);
+			}
+		}
+		an_buf_free(&from);
+		an_buf_free(&to);
+		an_buf_free(&data);
+	}
+	closedir(d);
+	return rc;
+}
+
+int an_theme_copy_static(an_output *o, const an_theme *t, an_error *err)
+{
+	path_set done = {NULL, 0, 0};
+	int rc = 0;
+	for (size_t i = 0; i < t->n_dirs && rc == 0; i++) {
+		an_buf dir = AN_BUF_INIT;
+		an_buf_printf(&dir, "%s/static", t->dirs[i]);
+		rc = copy_static(o, &done, dir.ptr, "", 0, err);
+		an_buf_free(&dir);
+	}
+	for (size_t i = 0; i < done.len; i++)
+		free(done.items[i]);
+	free(done.items);
+	return rc;
+}
+
+void an_theme_free(an_theme *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_dirs; i++)
+		free(t->dirs[i]);
+	t->n_dirs = 0;
+}

@@ -354,7 +354,7 @@ static void trim_clauses(words *ws)
 		if ((comma && (is_one_of(&ws->w[i + 1], clause_cuts) ||
 		               (i + 2 < ws->n && is_one_of(&ws->w[i + 2], reporting_verbs)) ||
 		               (i + 3 < ws->n && is_one_of(&ws->w[i + 3], reporting_verbs)))) ||
-		    dash || ws->w[i].s[ws->w[i].n - 1] == ';') {
+		    dash || (ws->w[i].n && ws->w[i].s[ws->w[i].n - 1] == ';')) {
 			ws->n = i + 1;
 			break;
 		}

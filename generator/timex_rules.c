@@ -513,7 +513,7 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!q)
 		return 0;
 	j++;
-	if (an_tx_is_punct(c, j, '-') && !TK(j).space && !TK(j + 1).space)
+	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space)
 		j++;
 	if (an_tx_is(c, j, "fiscal"))
 		j++;

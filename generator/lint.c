@@ -570,22 +570,18 @@ void an_lint_site(an_lint_report *out, const char *root)
 	an_error err = AN_ERROR_INIT;
 	an_config cfg;
 	an_sources all = AN_SOURCES_INIT, good = AN_SOURCES_INIT;
-	an_buf config_text = AN_BUF_INIT;
 	an_article *arts = NULL;
 	size_t n_arts = 0;
-	char path[PATH_MAX];
-	struct stat st;
-	int config_ok = 1;
 
 	if (an_config_load(&cfg, root, &err) < 0) {
 		add_error(out, "config", &err);
-		config_ok = 0;
 	} else {
+		if (cfg.warnings)
+			add(out, AN_LINT_WARNING, "config", "annals.yaml", 0,
+			    "%d unknown key%s, named above, %s ignored", cfg.warnings,
+			    cfg.warnings == 1 ? "" : "s", cfg.warnings == 1 ? "is" : "are");
 		an_config_free(&cfg);
 	}
-	snprintf(path, sizeof path, "%s/annals.yaml", root);
-	if (config_ok && stat(path, &st) == 0 && an_load_file(&config_text, path, &err) < 0)
-		config_ok = 0;
 	err = (an_error)AN_ERROR_INIT;
 	if (an_load_content_dir(&all, root, &err) < 0) {
 		add_error(out, "load", &err);
@@ -608,8 +604,9 @@ void an_lint_site(an_lint_report *out, const char *root)
 	free(every.items);
 
 	an_site site;
-	an_site_input in = {&good, config_ok && config_text.ptr ? config_text.ptr : NULL,
-	                    config_ok ? config_text.len : 0, NULL, NULL};
+	/* the checks need no setting of annals.yaml: the defaults do, and its
+	 * warnings are not printed twice */
+	an_site_input in = {&good, NULL, 0, NULL, NULL};
 	err = (an_error)AN_ERROR_INIT;
 	if (an_site_load_input(&site, root, &in, &err) < 0) {
 		add_error(out, "front-matter", &err); /* parse_all let nothing through that fails */
@@ -628,7 +625,6 @@ done:
 	free(arts);
 	an_sources_free(&all);
 	an_sources_free(&good);
-	an_buf_free(&config_text);
 	an_qsort(out->items, out->len, sizeof *out->items, cmp_finding);
 }
 

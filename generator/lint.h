@@ -13,7 +13,8 @@
 typedef enum { AN_LINT_ERROR, AN_LINT_WARNING } an_lint_severity;
 
 /* What each finding is about (its `code`; stable, for tools):
- *   config            annals.yaml does not parse                       error
+ *   config            annals.yaml does not parse (error), or has keys
+ *                     annals does not know (warning; config.c names them)
  *   load              content/ cannot be read (then nothing else runs) error
  *   front-matter      an article's front matter or text does not parse error
  *   no-date           no 'date' in the front matter (a warning in a git

@@ -123,6 +123,12 @@ START_TEST(config)
 	lint();
 	expect("config", "annals.yaml", 1, AN_LINT_ERROR, "title");
 	ck_assert_uint_eq(rep.errors, 1);
+
+	/* unknown keys: one warning (config.c prints their names on stderr) */
+	put("annals.yaml", "title: T\ncolour: blue\nsize: 3\n");
+	lint();
+	expect("config", "annals.yaml", 0, AN_LINT_WARNING, "2 unknown keys");
+	ck_assert_uint_eq(rep.errors, 0);
 }
 END_TEST
 

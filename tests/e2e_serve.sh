@@ -159,6 +159,27 @@ rm -f "$T/site/content/nodate.md"
 
 # ---- serve --------------------------------------------------------------------
 
+step "serve: when the first build fails, every page says so until it is fixed"
+mkdir -p "$T/tmp" "$T/first/content"
+printf -- '---\ntitle: [unclosed\n---\n' >"$T/first/content/a.md"
+TMPDIR="$T/tmp" "$ANNALS" serve --source "$T/first" --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+PID=$!
+wait_for "the URL" grep -qs 'serving http://' "$T/serve.out"
+URL=$(sed -n 's|^annals: serving \(http://[^ ]*\)/ .*|\1|p' "$T/serve.out")
+get /
+[ "$code" = 503 ] || fail "GET / gave $code before any good build"
+has "$T/body" 'id="annals-error"'
+has "$T/body" "content/a.md:"
+has "$T/serve.err" "no site to serve until the error is fixed"
+printf -- '---\ntitle: "Fixed"\ndate: 2025-01-02\n---\n\nIt rained on 1 January 2025.\n' \
+	>"$T/first/content/a.md"
+wait_for "the first good build" page_has / "It rained"
+kill -TERM "$PID"
+wait "$PID"
+rc=$?
+PID=""
+[ "$rc" -eq 0 ] || fail "exit status $rc after SIGTERM, expected 0"
+
 step "serve: bad options are usage errors"
 run serve --port 70000
 expect_rc 2
@@ -167,7 +188,6 @@ expect_rc 1
 has "$T/stderr" "not an IPv4 or IPv6 address"
 
 step "serve --port 0 picks a free loopback port and prints it"
-mkdir "$T/tmp"
 TMPDIR="$T/tmp" "$ANNALS" serve --source "$T/site" --port 0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 wait_for "the URL" grep -qs 'serving http://' "$T/serve.out"

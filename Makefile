@@ -98,12 +98,14 @@ test: check check-asan check-valgrind test-browser
 # The sample site in a real browser: Nu HTML Checker, axe-core, layout from
 # 320 px, search, dark mode, print, and the exports parsed.  run.sh installs
 # what it needs (chromium, Java, npm packages into tests/browser/).  Then
-# the hostile site (tests/hostile/): no script from content runs.
+# the hostile site (tests/hostile/): no script from content runs; then
+# annals serve's live reload and error overlay.
 test-browser: bin/annals
 	rm -rf $(BUILD)/browser-site
 	bin/annals build --source . --output $(BUILD)/browser-site --quiet
 	sh tests/browser/run.sh $(BUILD)/browser-site $(BUILD)/screenshots
 	sh tests/browser/hostile.sh bin/annals $(BUILD)/browser-hostile
+	sh tests/browser/serve.sh bin/annals $(BUILD)/browser-serve
 
 install: bin/annals
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/annals

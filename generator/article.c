@@ -145,6 +145,20 @@ static int slug_ok(const char *s)
 	return 1;
 }
 
+/* The plain text and paragraphs of the body, as the analysis reads them. */
+static void derive_text(an_article *a)
+{
+	cmark_node *doc = cmark_parse_document(a->body, a->body_len, CMARK_OPTS);
+	strip_controls(doc);
+	an_buf text = AN_BUF_INIT;
+	walk_text(doc, &text, &a->paras, &a->n_paras, NULL, NULL);
+	cmark_node_free(doc);
+	for (size_t i = 0; i < a->n_paras; i++)
+		a->paras[i].line += a->meta.body_line - 1;
+	a->text_len = text.len;
+	a->text = an_buf_detach(&text);
+}
+
 int an_article_parse(an_article *out, const an_source *src, an_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -169,17 +183,20 @@ int an_article_parse(an_article *out, const an_source *src, an_error *err)
 	}
 	out->body_len = src->len - out->meta.body_offset;
 	out->body = an_xstrndup(src->data + out->meta.body_offset, out->body_len);
-
-	cmark_node *doc = cmark_parse_document(out->body, out->body_len, CMARK_OPTS);
-	strip_controls(doc);
-	an_buf text = AN_BUF_INIT;
-	walk_text(doc, &text, &out->paras, &out->n_paras, NULL, NULL);
-	cmark_node_free(doc);
-	for (size_t i = 0; i < out->n_paras; i++)
-		out->paras[i].line += out->meta.body_line - 1;
-	out->text_len = text.len;
-	out->text = an_buf_detach(&text);
+	derive_text(out);
 	return 0;
+}
+
+void an_article_set_body(an_article *a, const char *body)
+{
+	free(a->body);
+	free(a->text);
+	free(a->paras);
+	a->paras = NULL;
+	a->n_paras = 0;
+	a->body = an_xstrdup(body);
+	a->body_len = strlen(a->body);
+	derive_text(a);
 }
 
 void an_article_free(an_article *a)

@@ -48,6 +48,9 @@ typedef struct {
  * stage may date the article from its git history, and refuses it if not. */
 int an_article_parse(an_article *out, const an_source *src, an_error *err);
 void an_article_free(an_article *a);
+/* Replaces the Markdown body (copied) and derives its text again, for the
+ * site's hooks (hooks.c) that rewrite an article before the analysis. */
+void an_article_set_body(an_article *a, const char *body);
 
 /* Writes the start tag that opens marked span `index` of the body (e.g.
  * `<time datetime="2025-11-01" id="t3">`) into `out`, and returns the tag

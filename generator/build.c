@@ -2,11 +2,13 @@
 #include "build.h"
 #include "export.h"
 #include "history.h"
+#include "hooks.h"
 #include "export_csv.h"
 #include "export_ics.h"
 #include "export_timelinejs.h"
 #include "paths.h"
 #include "render.h"
+#include "theme.h"
 #include "write.h"
 
 #include <limits.h>
@@ -35,7 +37,7 @@ int an_build_interrupt(int sig)
 	return 1;
 }
 
-static int write_site(const an_site *site, const an_pages *pages, const char *theme_dir,
+static int write_site(const an_site *site, const an_pages *pages, const an_theme *theme,
                       const char *output, int force, size_t *files, an_error *err)
 {
 	/* writing from before the temporary folder exists: a signal during
@@ -48,9 +50,8 @@ static int write_site(const an_site *site, const an_pages *pages, const char *th
 		return -1;
 	}
 	int rc = 0;
-	an_buf static_dir = AN_BUF_INIT, data = AN_BUF_INIT;
-	an_buf_printf(&static_dir, "%s/static", theme_dir);
-	if ((rc = an_output_copy_tree(out, static_dir.ptr, err)) < 0)
+	an_buf data = AN_BUF_INIT;
+	if ((rc = an_theme_copy_static(out, theme, err)) < 0)
 		goto done;
 	for (size_t i = 0; i < pages->len && rc == 0 && !g_interrupted; i++)
 		rc = an_output_write(out, pages->items[i].path, pages->items[i].data,
@@ -70,7 +71,6 @@ done:
 	else
 		an_output_abort(out);
 	g_writing = 0;
-	an_buf_free(&static_dir);
 	an_buf_free(&data);
 	return rc;
 }
@@ -95,12 +95,22 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	memset(out, 0, sizeof *out);
 	an_site site;
 	an_pages pages = AN_PAGES_INIT;
-	char theme_dir[PATH_MAX];
+	an_theme theme = AN_THEME_INIT;
+	an_hooks *hooks = NULL;
 	an_buf lua_dir = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1};
 	int rc, loaded = 0;
-	if ((rc = an_history_load_site(&site, o->source, &ho, err)) < 0)
+	/* a revision's themes and filters are read from the revision */
+	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
+		goto done;
+	const char *root = o->rev ? rev_root : o->source;
+	an_buf_printf(&lua_dir, "%s/lua", o->data_dir);
+	an_hooks_opts hk = {root, lua_dir.ptr, 0, 0};
+	if ((rc = an_hooks_new(&hooks, &hk, err)) < 0)
+		goto done;
+	if ((rc = an_history_load_site_with(&site, o->source, &ho, an_hooks_articles, hooks,
+	                                    err)) < 0)
 		goto done;
 	loaded = 1;
 	if (o->strict && site.config.warnings) {
@@ -109,20 +119,19 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		                  site.config.warnings, site.config.warnings == 1 ? "" : "s");
 		goto done;
 	}
-	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
+	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
-	const char *theme = o->theme ? o->theme : site.config.theme;
-	if ((rc = an_paths_theme(theme_dir, o->rev ? rev_root : o->source, o->data_dir, theme,
-	                         err)) < 0)
+	const char *name = o->theme ? o->theme : site.config.theme;
+	an_theme_paths tp = {root, o->data_dir};
+	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0)
 		goto done;
-	an_buf_printf(&lua_dir, "%s/lua", o->data_dir);
-	if ((rc = an_render_site(&pages, &site, lua_dir.ptr, theme_dir, err)) < 0)
+	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)
 		goto done;
 	if (o->output)
 		snprintf(out->output, sizeof out->output, "%s", o->output);
 	else
 		snprintf(out->output, sizeof out->output, "%s/public", o->source);
-	rc = write_site(&site, &pages, theme_dir, out->output, o->force, &out->files, err);
+	rc = write_site(&site, &pages, &theme, out->output, o->force, &out->files, err);
 	out->articles = site.n_articles;
 	out->events = site.timeline.n_events;
 	out->undated = site.timeline.n_undated;
@@ -131,6 +140,8 @@ done:
 		an_remove_tree(rev_root);
 	an_buf_free(&lua_dir);
 	an_pages_free(&pages);
+	an_theme_free(&theme);
+	an_hooks_free(hooks);
 	if (loaded)
 		an_site_free(&site);
 	return rc;

@@ -72,6 +72,8 @@ typedef struct {
 	an_git *g;
 	git_commit *tip;
 	const an_history_opts *o;
+	an_history_articles_fn on_articles; /* the caller's, after the history */
+	void *payload;
 } hook_ctx;
 
 static int history_hook(an_site *site, void *payload, an_error *err)
@@ -95,7 +97,9 @@ static int history_hook(an_site *site, void *payload, an_error *err)
 		    "article%s begins before the clone does, so dates from history are "
 		    "incomplete (no first-published date there); run 'git fetch --unshallow' "
 		    "for the full history", incomplete, incomplete == 1 ? "" : "s");
-	return date_from_history(site, an_git_is_shallow(h->g), h->o->notes, err);
+	if ((rc = date_from_history(site, an_git_is_shallow(h->g), h->o->notes, err)) < 0)
+		return rc;
+	return h->on_articles ? h->on_articles(site, h->payload, err) : 0;
 }
 
 /* ---- loading ---- */
@@ -338,8 +342,25 @@ done:
 
 /* ---- entry points ---- */
 
+/* The working files without history, with the caller's hooks. */
+static int load_plain(an_site *out, const char *root, an_history_articles_fn on_articles,
+                      void *payload, an_error *err)
+{
+	an_site_input in = {0};
+	in.after_parse = on_articles;
+	in.payload = payload;
+	return an_site_load_input(out, root, &in, err);
+}
+
 int an_history_load_site(an_site *out, const char *root, const an_history_opts *o,
                          an_error *err)
+{
+	return an_history_load_site_with(out, root, o, NULL, NULL, err);
+}
+
+int an_history_load_site_with(an_site *out, const char *root, const an_history_opts *o,
+                              an_history_articles_fn on_articles, void *payload,
+                              an_error *err)
 {
 	an_git *g = NULL;
 	git_commit *tip = NULL;
@@ -357,14 +378,14 @@ int an_history_load_site(an_site *out, const char *root, const an_history_opts *
 		}
 		say(o->notes, "note", "%s is not in a git repository: history features (dates "
 		    "from commits, the Changes page) are skipped", root);
-		rc = an_site_load(out, root, err);
+		rc = load_plain(out, root, on_articles, payload, err);
 		goto done;
 	}
 	an_git_head state = an_git_head_state(g, branch, sizeof branch);
 	if (!o->rev && state == AN_GIT_HEAD_UNBORN) {
 		say(o->notes, "note", "the branch '%s' has no commits yet: history features "
 		    "(dates from commits, the Changes page) are skipped", branch);
-		rc = an_site_load(out, root, err);
+		rc = load_plain(out, root, on_articles, payload, err);
 		goto done;
 	}
 	if ((rc = an_git_commit(&tip, g, o->rev, err)) < 0)
@@ -374,7 +395,7 @@ int an_history_load_site(an_site *out, const char *root, const an_history_opts *
 		say(o->notes, "note", "HEAD is detached at %s: history is read from that commit",
 		    sid);
 	}
-	hook_ctx h = {g, tip, o};
+	hook_ctx h = {g, tip, o, on_articles, payload};
 	if ((rc = load_at(out, root, g, tip, o->rev != NULL, history_hook, &h, err)) < 0)
 		goto done;
 	if (o->changes && (rc = build_changes(&out->changes, g, tip, root, o, err)) < 0)
@@ -402,7 +423,7 @@ int an_history_diff(an_changes *out, const char *root, const char *rev1,
 		an_site site;
 		if ((rc = an_git_commit(&c, g, revs[i], err)) < 0)
 			goto done;
-		hook_ctx h = {g, c, o};
+		hook_ctx h = {g, c, o, NULL, NULL};
 		if ((rc = load_at(&site, root, g, c, 1, history_hook, &h, err)) < 0) {
 			char msg[sizeof err->msg];
 			snprintf(msg, sizeof msg, "%s", err->msg);
@@ -439,6 +460,10 @@ int an_history_export_themes(const char *root, const char *rev, const char *dest
 		goto done;
 	an_buf_printf(&dir, "%s/themes", dest);
 	rc = an_git_export_dir(g, c, "themes", dir.ptr, err) < 0 ? -1 : 0;
+	an_buf_clear(&dir);
+	an_buf_printf(&dir, "%s/filters", dest); /* the site's Lua hooks (hooks.h) */
+	if (rc == 0)
+		rc = an_git_export_dir(g, c, "filters", dir.ptr, err) < 0 ? -1 : 0;
 done:
 	an_buf_free(&dir);
 	git_commit_free(c);

@@ -34,14 +34,23 @@ typedef struct {
  * unreadable objects). */
 int an_history_load_site(an_site *out, const char *root, const an_history_opts *o,
                          an_error *err);
+/* an_history_load_site that also runs `on_articles` once every article of
+ * the site is parsed (and dated from history), before the analysis: the
+ * site's Lua hooks (hooks.c), which may change or drop articles.  The
+ * change log's past revisions are read without it. */
+typedef int (*an_history_articles_fn)(an_site *site, void *payload, an_error *err);
+int an_history_load_site_with(an_site *out, const char *root, const an_history_opts *o,
+                              an_history_articles_fn on_articles, void *payload,
+                              an_error *err);
 /* The reader-visible parts of the site's timeline. */
 void an_history_snapshot(an_snapshot *out, const an_site *site);
 /* Appends what changed in the timeline from REV1 to REV2 of ROOT's
  * repository.  Returns 0 or -1 with `err` set. */
 int an_history_diff(an_changes *out, const char *root, const char *rev1,
                     const char *rev2, const an_history_opts *o, an_error *err);
-/* Writes REV's PREFIX/themes folder (if any) into DEST/themes, so a build
- * of REV can look for its theme in DEST as it would in ROOT.  Returns 0 or
+/* Writes REV's PREFIX/themes and PREFIX/filters folders (if any) into
+ * DEST, so a build of REV can look for its theme and hooks in DEST as it
+ * would in ROOT.  Returns 0 or
  * -1 with `err` set. */
 int an_history_export_themes(const char *root, const char *rev, const char *dest,
                              an_error *err);

@@ -45,8 +45,18 @@ static size_t headline_words(const char *h)
 static int other_date_in_sentence(const builder *b, const cand *c)
 {
 	const an_analysis *an = b->docs[c->m.doc].analysis;
-	for (size_t t = 0; t < an->timexes.len; t++)
-		if ((long)t != c->m.timex && an->timex_sentence[t] == c->m.sentence)
+	/* timex_sentence ascends (both lists are in text order): search for the
+	 * sentence's first timex instead of scanning them all per mention */
+	size_t lo = 0, hi = an->timexes.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (an->timex_sentence[mid] < c->m.sentence)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t t = lo; t < an->timexes.len && an->timex_sentence[t] == c->m.sentence; t++)
+		if ((long)t != c->m.timex)
 			return 1;
 	return 0;
 }

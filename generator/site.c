@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int cmp_article(const void *x, const void *y)
 {
@@ -161,11 +162,12 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	an_qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
 	for (size_t i = 1; i < out->n_articles; i++)
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(out->articles[i].slug, out->articles[j].slug) == 0) {
+			/* "A" and "a" are one file on macOS and Windows */
+			if (strcasecmp(out->articles[i].slug, out->articles[j].slug) == 0) {
 				rc = an_error_set(err, out->articles[i].path, 1,
-				                  "slug \"%s\" is also used by %s; set a different "
-				                  "'slug:' in one of them", out->articles[i].slug,
-				                  out->articles[j].path);
+				                  "slug \"%s\" is also used by %s (letter case aside); "
+				                  "set a different 'slug:' in one of them",
+				                  out->articles[i].slug, out->articles[j].path);
 				goto done;
 			}
 

@@ -16,6 +16,7 @@
 #include "fsname.h"
 #include "load.h"
 #include "render.h"
+#include "site.h"
 #include "write.h"
 
 static char root[64];
@@ -131,6 +132,24 @@ START_TEST(slugs_stay_inside)
 	ck_assert_msg(an_article_parse(&a, &src, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(a.slug, "console-2");
 	an_article_free(&a);
+}
+END_TEST
+
+/* Slugs that differ only in case would be one file on macOS and Windows. */
+START_TEST(slugs_differ_beyond_case)
+{
+	an_source items[2] = {
+		{"content/A.md", "---\ntitle: A\ndate: 2025-11-01\n---\nx\n", 0},
+		{"content/b.md", "---\ntitle: B\ndate: 2025-11-01\nslug: a\n---\ny\n", 0},
+	};
+	for (int i = 0; i < 2; i++)
+		items[i].len = strlen(items[i].data);
+	an_sources sources = {items, 2, 2};
+	an_site_input in = {&sources, NULL, 0, NULL, NULL};
+	an_site s;
+	an_error err = AN_ERROR_INIT;
+	ck_assert(an_site_load_input(&s, "/nonexistent", &in, &err) < 0);
+	ck_assert_msg(strstr(err.msg, "is also used by"), "%s", err.msg);
 }
 END_TEST
 
@@ -271,6 +290,7 @@ Suite *an_test_paths_suite(void)
 	tcase_add_test(names, device_names);
 	tcase_add_test(names, page_paths);
 	tcase_add_test(names, slugs_stay_inside);
+	tcase_add_test(names, slugs_differ_beyond_case);
 	suite_add_tcase(s, names);
 	TCase *fs = tcase_create("file system");
 	tcase_add_checked_fixture(fs, setup, teardown);

@@ -545,11 +545,14 @@ static void parse_all(an_lint_report *r, an_sources *all, an_sources *good,
 			          "file, if it is committed" : "");
 			ok = 0;
 		}
+		/* letter case aside, as the site stage does: A.html and a.html are
+		 * one file on macOS and Windows */
 		for (size_t k = 0; k + 1 < n; k++)
-			if (strcmp(arts[k].slug, a->slug) == 0) {
+			if (strcasecmp(arts[k].slug, a->slug) == 0) {
 				add(r, AN_LINT_ERROR, "duplicate-slug", a->path, 1,
-				    "the slug \"%s\" is also %s's; set a different 'slug:' in one of them",
-				    a->slug, arts[k].path);
+				    "the slug \"%s\" is also %s's%s; set a different 'slug:' in one of "
+				    "them", a->slug, arts[k].path,
+				    strcmp(arts[k].slug, a->slug) ? " (letter case aside)" : "");
 				ok = 0;
 				break;
 			}

@@ -149,6 +149,13 @@ START_TEST(duplicate_slug)
 	lint();
 	ck_assert_uint_eq(count("duplicate-slug"), 1);
 	expect("duplicate-slug", "content/b.md", 1, AN_LINT_ERROR, "content/a.md");
+	/* letter case aside: one file on case-insensitive file systems; the
+	 * other checks still run */
+	put("content/b.md", "---\ntitle: B\ndate: 2025-03-11\nslug: Same\n---\n\n[x](gone.md)\n");
+	lint();
+	expect("duplicate-slug", "content/b.md", 1, AN_LINT_ERROR, "letter case aside");
+	expect("broken-link", "content/b.md", 7, AN_LINT_ERROR, "gone.md");
+	ck_assert_uint_eq(count("front-matter"), 0);
 }
 END_TEST
 

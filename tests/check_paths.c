@@ -182,6 +182,10 @@ START_TEST(links_out_of_the_site)
 	expect_load_error("outside the site");
 	unlink(strcat(strcpy((char[512]){0}, site), "/content/dir-link"));
 
+	link_to(".", "site/content/loop"); /* a link to its own folder */
+	expect_load_error("nested too deeply");
+	unlink(strcat(strcpy((char[512]){0}, site), "/content/loop"));
+
 	link_to("missing.md", "site/content/broken.md");
 	expect_load_error("broken link");
 	unlink(strcat(strcpy((char[512]){0}, site), "/content/broken.md"));

@@ -67,6 +67,11 @@ done
 grep -q "&lt;script&gt;alert(&#39;headline&#39;)" "$S/index.html" \
 	|| grep -q "&lt;script&gt;alert('headline')" "$S/index.html" || fail "index.html lacks the escaped headline"
 
+step "no output file is named like a Windows device (CON, NUL, AUX, COM1...)"
+[ -f "$S/entities/con-name.html" ] || fail "the entity Con has no page entities/con-name.html"
+bad=$(cd "$S" && find . | awk -F/ '{print tolower($NF)}' | grep -E '^(con|prn|aux|nul|com[0-9]|lpt[0-9]) *(\.|$)')
+[ -z "$bad" ] || fail "device names in the output: $bad"
+
 step "exports keep their syntax with hostile text inside"
 "$PY" - "$S" <<'PYEOF' || fail "see above"
 import csv, io, json, re, sys, xml.etree.ElementTree as ET

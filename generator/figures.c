@@ -51,6 +51,10 @@ static const char *const qualifiers[] = {
 	"roughly", "approximately", "up", "to", "under", "fewer", "less", "more",
 	"at", "upwards", "of", "just", "only", "exactly", NULL};
 
+static const char *const auxiliaries[] = {
+	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
+	"reportedly", "allegedly", "later", NULL};
+
 static int parse_number(const char *t, const an_word *w, double *out)
 {
 	size_t n = w->ce - w->cs;
@@ -139,14 +143,31 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 			continue;
 		char term[48];
 		int kind = -1, best_before = -1;
-		char noun[48] = "";
+		char noun[48] = "", written[48] = "";
 		/* after: the counted noun, the first content word */
-		for (size_t k = i + 1; k < n && k <= i + 2; k++) {
+		for (size_t k = i + 1; k < n && k <= i + 4; k++) {
+			if (an_words_ends_clause(t, &w[k - 1]) && k > i + 1)
+				break;
 			fold_word(term, t, &w[k]);
 			if (!term[0])
 				continue;
 			kind = kind_of(term);
 			memcpy(noun, term, sizeof noun);
+			/* the label is the word as written ("people"), not its stem */
+			size_t wl = w[k].ce - w[k].cs;
+			if (wl >= sizeof written)
+				wl = sizeof written - 1;
+			an_terms_fold_name(written, t + w[k].cs, wl);
+			/* "76 people were killed": the kind follows the noun */
+			size_t next = k + 1;
+			while (next < n && next < k + 4 && an_words_in(auxiliaries, t, &w[next]))
+				next++;
+			if (kind < 0 && next > k + 1 && next < n &&
+			    !an_words_ends_clause(t, &w[next - 1])) {
+				fold_word(term, t, &w[next]);
+				if (term[0])
+					kind = kind_of(term);
+			}
 			break;
 		}
 		/* before: a kind of event in the same clause ("the death toll
@@ -190,7 +211,7 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 		} else {
 			/* nouns longer than a key are cut; they still compare */
 			snprintf(f.key, sizeof f.key, "%.*s", (int)sizeof f.key - 1, noun);
-			snprintf(f.label, sizeof f.label, "%.*s", (int)sizeof f.label - 1, noun);
+			snprintf(f.label, sizeof f.label, "%.*s", (int)sizeof f.label - 1, written);
 		}
 		push(out, &f);
 	}

@@ -91,6 +91,13 @@ START_TEST(disputes_among_articles)
 	ck_assert_int_eq(ds.len, 0);
 	an_disputes_free(&ds);
 	an_figure_list_free(&same);
+
+	/* a plain noun labels its quantity as written, not as its stem */
+	an_figure_list plain = AN_FIGURE_LIST_INIT;
+	scan(&plain, 0, "The council planted 40 trees.");
+	ck_assert_int_eq(plain.len, 1);
+	ck_assert_str_eq(plain.items[0].label, "trees");
+	an_figure_list_free(&plain);
 	an_figure_list_free(&fl);
 }
 END_TEST

@@ -561,4 +561,98 @@ fi
 step "the writer's workflow: new, check, serve (tests/e2e_serve.sh)"
 sh "$REPO/tests/e2e_serve.sh" "$ANNALS" || fail "tests/e2e_serve.sh failed"
 
+# ---- customisation: a site theme that extends default, filters --------------
+
+step "a site theme extends default, overrides one template and one static file; filters change the site"
+X="$T/custom"
+mkdir -p "$X/themes/mine/templates" "$X/themes/mine/static" "$X/filters/templates"
+cp -R "$REPO/content" "$X/content" || fail "cannot copy content/"
+cat >"$X/annals.yaml" <<'YAML'
+title: Custom <site>
+theme: mine
+params:
+  accent: teal
+YAML
+printf 'return { extends = "default" }\n' >"$X/themes/mine/theme.lua"
+printf '/* mine */\n' >"$X/themes/mine/static/style.css"
+{ printf '<p class="mine">accent {{ site.params.accent }}</p>\n'
+  cat "$REPO/themes/default/templates/article.html"; } >"$X/themes/mine/templates/article.html"
+cat >"$X/filters/10-desk.lua" <<'LUA'
+local ast = require("annals.ast")
+return {
+  on_article = function(a)
+    a.title = a.title .. " <checked>"
+  end,
+  markdown = {
+    link = function(node) return node.children end,
+    paragraph = function(node)
+      if ast.stringify(node):find("^Fuente:") then return false end
+    end,
+  },
+  on_event = function(e)
+    if e.date and e.date < "2025-10" then e.notes = { "Before the suspension." } end
+  end,
+  on_timeline = function(events)
+    for _, e in ipairs(events) do
+      e.era = annals.date.format(e.date, "%B %Y")
+    end
+  end,
+  pages = function(site)
+    local template = require("annals.template")
+    return { { path = "desk.html", content = template.render("desk.html", { site = site }) } }
+  end,
+}
+LUA
+printf '<!doctype html><title>{{ site.title }}</title><p>{{ #site.articles }} articles</p>\n' \
+	>"$X/filters/templates/desk.html"
+run build --source "$X" --output "$X/out" --quiet
+expect_rc 0
+file_has "$X/out/style.css" "/* mine */"
+[ -f "$X/out/favicon.svg" ] || fail "the parent theme's static files are missing"
+art=$(ls "$X"/out/articles/*.html | head -n 1)
+file_has "$art" '<p class="mine">accent teal</p>'
+file_has "$art" '&lt;checked&gt;'
+file_lacks "$art" '<checked>'
+file_lacks "$X/out/index.html" 'class="mine"'
+file_has "$X/out/index.html" 'class="event-era">September 2025'
+file_has "$X/out/index.html" 'Before the suspension.'
+file_has "$X/out/desk.html" '<title>Custom &lt;site&gt;</title>'
+# every title went through the hooks with "<checked>" in it: no page,
+# feed or sitemap of either theme may carry it unescaped
+if grep -rlF --include='*.html' --include='*.xml' '<checked>' "$X/out"; then
+	fail "an unescaped title in the pages listed above"
+fi
+file_has "$X/out/timeline.json" 'checked>"'
+
+step "the report theme builds the same site on one page"
+run build --source "$X" --output "$X/report" --theme report --quiet
+expect_rc 0
+file_has "$X/report/index.html" 'Timeline report'
+file_has "$X/report/index.html" 'Before the suspension.'
+file_has "$X/report/report.css" '@media print'
+file_lacks "$X/report/index.html" '<checked>'
+file_has "$X/report/index.html" '&lt;checked&gt;'
+
+step "an error in a filter names the file and line, exits 1 and keeps the previous site"
+snapshot "$X/out" >"$T/snap.custom" || fail "cannot list $X/out"
+printf 'return {\n  on_event = function(e)\n    error("no desk for " .. e.id)\n  end,\n}\n' \
+	>"$X/filters/20-broken.lua"
+run build --source "$X" --output "$X/out" --quiet
+expect_rc 1
+err_has "filters/20-broken.lua:3: no desk for"
+err_has "stack traceback"
+same_tree "$X/out" "$T/snap.custom"
+no_temp_left
+printf 'return { on_article = function(a) return 42 end }\n' >"$X/filters/20-broken.lua"
+run build --source "$X" --output "$X/out" --quiet
+expect_rc 1
+err_has "must return the article (a table), false to drop it, or nothing (got number)"
+rm "$X/filters/20-broken.lua"
+printf 'return { extends = "mine" }\n' >"$X/themes/mine/theme.lua"
+run build --source "$X" --output "$X/out" --quiet
+expect_rc 1
+err_has 'extends "mine"'
+same_tree "$X/out" "$T/snap.custom"
+no_temp_left
+
 echo "e2e: all passed"

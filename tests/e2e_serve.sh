@@ -188,6 +188,10 @@ expect_rc 1
 has "$T/stderr" "not an IPv4 or IPv6 address"
 
 step "serve --port 0 picks a free loopback port and prints it"
+# emptied here, not only by the background job's redirection: that one runs
+# in the child, and wait_for could read the first server's line before it
+: >"$T/serve.out"
+: >"$T/serve.err"
 TMPDIR="$T/tmp" "$ANNALS" serve --source "$T/site" --port 0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 wait_for "the URL" grep -qs 'serving http://' "$T/serve.out"

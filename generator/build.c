@@ -122,7 +122,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
 	const char *name = o->theme ? o->theme : site.config.theme;
-	an_theme_paths tp = {root, o->data_dir};
+	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow};
 	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0)
 		goto done;
 	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)

@@ -3,6 +3,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "load.h"
+#include "sandbox.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,42 @@ static int apply_params(an_config *cfg, yaml_document_t *doc, yaml_node_t *v,
 	return 0;
 }
 
+/* lua: { allow: [os.getenv, os.date] } grants functions from the list the
+ * sandbox can grant; anything else is refused here, at its line, rather
+ * than when a theme first runs. */
+static int apply_lua(an_config *cfg, yaml_document_t *doc, yaml_node_t *v,
+                     const char *file, an_error *err)
+{
+	int line = (int)v->start_mark.line + 1;
+	if (v->type != YAML_MAPPING_NODE)
+		return an_error_set(err, file, line,
+		                    "'lua' must be a mapping, e.g. lua: { allow: [os.getenv] }");
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *list = yaml_document_get_node(doc, p->value);
+		line = (int)k->start_mark.line + 1;
+		if (k->type != YAML_SCALAR_NODE || strcmp((const char *)k->data.scalar.value, "allow"))
+			return an_error_set(err, file, line, "'lua' knows only 'allow'");
+		if (list->type != YAML_SEQUENCE_NODE)
+			return an_error_set(err, file, line,
+			                    "'lua.allow' must be a list, e.g. [os.getenv, os.date]");
+		for (yaml_node_item_t *it = list->data.sequence.items.start;
+		     it < list->data.sequence.items.top; it++) {
+			yaml_node_t *n = yaml_document_get_node(doc, *it);
+			const char *name = n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : "";
+			if (!an_sandbox_grantable(name))
+				return an_error_set(err, file, (int)n->start_mark.line + 1,
+				                    "'lua.allow': '%s' cannot be granted; annals can grant %s",
+				                    name, an_sandbox_grantable_list());
+			cfg->lua_allow = an_xrealloc(cfg->lua_allow,
+			                             (cfg->n_lua_allow + 1) * sizeof *cfg->lua_allow);
+			cfg->lua_allow[cfg->n_lua_allow++] = an_xstrdup(name);
+		}
+	}
+	return 0;
+}
+
 static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_error *err)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
@@ -107,6 +144,10 @@ static int apply(an_config *cfg, yaml_document_t *doc, const char *file, an_erro
 			continue;
 		} else if (strcmp(key, "params") == 0) {
 			if (apply_params(cfg, doc, v, file, err) < 0)
+				return -1;
+			continue;
+		} else if (strcmp(key, "lua") == 0) {
+			if (apply_lua(cfg, doc, v, file, err) < 0)
 				return -1;
 			continue;
 		}
@@ -191,5 +232,8 @@ void an_config_free(an_config *cfg)
 		free(cfg->params[i].value);
 	}
 	free(cfg->params);
+	for (size_t i = 0; i < cfg->n_lua_allow; i++)
+		free(cfg->lua_allow[i]);
+	free(cfg->lua_allow);
 	memset(cfg, 0, sizeof *cfg);
 }

@@ -23,6 +23,10 @@ typedef struct {
 	int warnings;        /* warnings printed (unknown keys); --strict fails */
 	an_config_param *params; /* `params:` in file order, for the theme */
 	size_t n_params;
+	/* lua: { allow: [os.getenv, ...] }: functions the site grants its
+	 * themes and filters beyond the sandbox (see an_sandbox_grant) */
+	char **lua_allow;
+	size_t n_lua_allow;
 } an_config;
 
 /* Reads ROOT/annals.yaml when it exists, else fills the defaults.  Unknown

@@ -447,11 +447,21 @@ static int markdown_filters(an_hooks *h, an_article *a, an_error *err)
 	return 0;
 }
 
+int an_hooks_grant(an_hooks *h, const an_config *cfg, an_error *err)
+{
+	if (!h || !h->sb || h->granted)
+		return 0;
+	h->granted = 1;
+	return an_sandbox_grant_all(h->sb, cfg->lua_allow, cfg->n_lua_allow, err);
+}
+
 int an_hooks_articles(an_site *site, void *payload, an_error *err)
 {
 	an_hooks *h = payload;
 	if (!h || !h->sb || (!h->has[0] && !h->has[1]))
 		return 0;
+	if (an_hooks_grant(h, &site->config, err) < 0)
+		return -1;
 	size_t kept = 0;
 	for (size_t i = 0; i < site->n_articles; i++) {
 		an_article *a = &site->articles[i];
@@ -481,6 +491,8 @@ int an_hooks_pages(an_hooks *h, an_pages *pages, const an_site *site,
 {
 	if (!h || !h->sb || !h->has[4])
 		return 0;
+	if (an_hooks_grant(h, &site->config, err) < 0)
+		return -1;
 	lua_State *L = an_sandbox_state(h->sb);
 	for (size_t i = h->n_theme_dirs; i < theme->n_dirs; i++, h->n_theme_dirs++)
 		if (an_sandbox_add_dir(h->sb, theme->dirs[i], err) < 0)

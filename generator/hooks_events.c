@@ -402,6 +402,8 @@ int an_hooks_timeline(an_hooks *h, an_site *site, an_error *err)
 {
 	if (!h || !h->sb || (!h->has[2] && !h->has[3]))
 		return 0;
+	if (an_hooks_grant(h, &site->config, err) < 0)
+		return -1;
 	int redated = 0;
 	if (h->has[2]) {
 		if (events_pass(h, site, 1, &redated, err) < 0 ||

@@ -7,6 +7,7 @@
 #include <lua.h>
 
 #include "hooks.h"
+#include "config.h"
 #include "sandbox.h"
 
 #define REG_FILTERS "annals.filters" /* registry: { hooks table, ... } */
@@ -17,7 +18,13 @@ struct an_hooks {
 	size_t n;
 	int has[5]; /* per hook_names: does any filter define it */
 	size_t n_theme_dirs; /* theme folders added for pages() */
+	int granted;         /* lua.allow applied (once the config is known) */
 };
+
+/* Applies the site's lua.allow to the filters' sandbox, once: hooks are
+ * loaded before annals.yaml is read, so grants reach them when the first
+ * hook runs (not a filter file's top level).  Returns 0 or -1. */
+int an_hooks_grant(an_hooks *h, const an_config *cfg, an_error *err);
 
 /* Calls filter i's hook `name` on the value on top of the stack (which it
  * pops), leaving the result; `about` names the thing in messages.

@@ -332,6 +332,56 @@ int an_sandbox_dofile(an_sandbox *sb, const char *path, const char *name, an_err
 	return an_sandbox_call(sb, 0, name, err);
 }
 
+/* What a site may grant: reading the environment and the clock.  Nothing
+ * that runs programs, touches files or loads code is on the list, whatever
+ * annals.yaml says. */
+static const char *const grantable[] = {"os.getenv", "os.time", "os.date", "os.clock",
+                                        NULL};
+
+int an_sandbox_grantable(const char *name)
+{
+	for (const char *const *g = grantable; *g; g++)
+		if (strcmp(*g, name) == 0)
+			return 1;
+	return 0;
+}
+
+const char *an_sandbox_grantable_list(void)
+{
+	return "os.getenv, os.time, os.date and os.clock";
+}
+
+int an_sandbox_grant(an_sandbox *sb, const char *name, an_error *err)
+{
+	if (!an_sandbox_grantable(name))
+		return an_error_set(err, NULL, 0, "lua.allow: '%s' cannot be granted; annals can "
+		                                  "grant %s", name, an_sandbox_grantable_list());
+	lua_State *L = sb->L;
+	/* the real os library, opened apart (not made global), lends one
+	 * function to a global `os` that holds only what was granted */
+	luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+	lua_getfield(L, -1, name + 3);
+	lua_getglobal(L, "os");
+	if (!lua_istable(L, -1)) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_setglobal(L, "os");
+	}
+	lua_insert(L, -2);
+	lua_setfield(L, -2, name + 3);
+	lua_pop(L, 2);
+	return 0;
+}
+
+int an_sandbox_grant_all(an_sandbox *sb, char *const *names, size_t n, an_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (an_sandbox_grant(sb, names[i], err) < 0)
+			return -1;
+	return 0;
+}
+
 void an_sandbox_free(an_sandbox *sb)
 {
 	if (!sb)

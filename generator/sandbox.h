@@ -40,6 +40,15 @@ int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err);
  * theme, the site's filters/.  Returns 0, or -1 past AN_SANDBOX_MAX_DIRS. */
 #define AN_SANDBOX_MAX_DIRS 8
 int an_sandbox_add_dir(an_sandbox *sb, const char *dir, an_error *err);
+/* Grants one function a site asked for in annals.yaml (lua.allow), e.g.
+ * "os.getenv": it appears in the state's `os` table.  Returns 0, or -1 with
+ * `err` set for a name that cannot be granted. */
+int an_sandbox_grant(an_sandbox *sb, const char *name, an_error *err);
+/* Grants every name of a NULL-free list of n names (the config's). */
+int an_sandbox_grant_all(an_sandbox *sb, char *const *names, size_t n, an_error *err);
+/* 1 when `name` is one annals can grant; the list, for messages. */
+int an_sandbox_grantable(const char *name);
+const char *an_sandbox_grantable_list(void);
 void an_sandbox_free(an_sandbox *sb);
 
 #endif

@@ -78,6 +78,8 @@ int an_theme_load(an_theme *t, an_sandbox **out_sb, const an_theme_paths *p,
 	if (!sb)
 		return -1;
 	*out_sb = sb;
+	if (an_sandbox_grant_all(sb, p->allow, p->n_allow, err) < 0)
+		return -1;
 	lua_State *L = an_sandbox_state(sb);
 	t->dirs[t->n_dirs++] = an_xstrdup(dir);
 	if (run_theme_lua(sb, dir, err) < 0)

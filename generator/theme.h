@@ -26,6 +26,9 @@ typedef struct {
 typedef struct {
 	const char *site_root; /* the site (or a revision's exported themes) */
 	const char *data_dir;  /* annals' lua/ and installed themes/ */
+	char *const *allow;    /* lua.allow of annals.yaml, granted before the
+	                        * theme runs (may be NULL) */
+	size_t n_allow;
 } an_theme_paths;
 
 /* Finds theme NAME and everything it extends, creates a sandbox for it

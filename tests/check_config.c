@@ -144,6 +144,25 @@ START_TEST(errors)
 }
 END_TEST
 
+START_TEST(lua_allow)
+{
+	an_config c;
+	an_error err = AN_ERROR_INIT;
+	const char *ok = "title: A\nlua:\n  allow: [os.getenv, os.date]\n";
+	ck_assert_int_eq(an_config_parse(&c, ok, strlen(ok), &err), 0);
+	ck_assert_int_eq(c.n_lua_allow, 2);
+	ck_assert_str_eq(c.lua_allow[0], "os.getenv");
+	ck_assert_str_eq(c.lua_allow[1], "os.date");
+	an_config_free(&c);
+	/* running programs or touching files can never be granted */
+	expect_error("lua:\n  allow:\n    - os.getenv\n    - os.execute\n", 4,
+	             "'os.execute' cannot be granted");
+	expect_error("lua:\n  allow: [io.open]\n", 2, "'io.open' cannot be granted");
+	expect_error("lua:\n  deny: [os.getenv]\n", 2, "only 'allow'");
+	expect_error("lua: yes\n", 1, "'lua' must be a mapping");
+}
+END_TEST
+
 Suite *an_test_config_suite(void);
 Suite *an_test_config_suite(void)
 {
@@ -156,6 +175,7 @@ Suite *an_test_config_suite(void)
 	tcase_add_test(tc, base_url_slashes);
 	tcase_add_test(tc, unknown_key_is_a_warning);
 	tcase_add_test(tc, errors);
+	tcase_add_test(tc, lua_allow);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -182,6 +182,25 @@ START_TEST(require_modules)
 }
 END_TEST
 
+START_TEST(grants)
+{
+	an_error err = AN_ERROR_INIT;
+	/* nothing of os before a grant */
+	expect_true("return os == nil");
+	ck_assert_int_eq(an_sandbox_grant(sb, "os.getenv", &err), 0);
+	ck_assert_int_eq(an_sandbox_grant(sb, "os.date", &err), 0);
+	setenv("ANNALS_TEST_GRANT", "granted", 1);
+	expect_true("return os.getenv('ANNALS_TEST_GRANT') == 'granted'");
+	expect_true("return type(os.date) == 'function'");
+	/* only what was granted */
+	expect_true("return os.execute == nil and os.remove == nil and os.exit == nil "
+	            "and io == nil and os.time == nil");
+	ck_assert_int_eq(an_sandbox_grant(sb, "os.execute", &err), -1);
+	ck_assert(strstr(err.msg, "cannot be granted") != NULL);
+	expect_true("return os.execute == nil");
+}
+END_TEST
+
 START_TEST(read_template)
 {
 	expect_true("local t = annals.read_template('layout.html')\n"
@@ -259,6 +278,7 @@ Suite *an_test_sandbox_suite(void)
 	tcase_add_test(tc, memory_budget);
 	tcase_add_test(tc, require_modules);
 	tcase_add_test(tc, read_template);
+	tcase_add_test(tc, grants);
 	tcase_add_test(tc, date_label);
 	tcase_add_test(tc, print_goes_to_stderr);
 	suite_add_tcase(s, tc);

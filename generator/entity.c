@@ -439,28 +439,96 @@ static int display_score(const char *t, size_t s, size_t e, size_t count, long *
 	return words;
 }
 
-static void pick_display_name(an_entity *en, const occ *occs, size_t n_occ,
-                              const group *groups, const long *entity_of_group, long ei)
+static const occ *g_cmp_occs; /* for cmp_written; set around one an_qsort */
+
+static int cmp_written(const void *x, const void *y)
 {
-	long best = -1;
+	const occ *a = &g_cmp_occs[*(const size_t *)x], *b = &g_cmp_occs[*(const size_t *)y];
+	size_t la = a->e - a->s, lb = b->e - b->s;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	int c = memcmp(a->text + a->s, b->text + b->s, la);
+	if (c)
+		return c;
+	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+/* How often each occurrence's name is written exactly so, in the whole
+ * site: one sort, not a count over all occurrences for each. */
+static size_t *written_counts(const occ *occs, size_t n_occ)
+{
+	size_t *order = an_xmalloc((n_occ + 1) * sizeof *order);
+	size_t *count = an_xmalloc((n_occ + 1) * sizeof *count);
+	for (size_t i = 0; i < n_occ; i++)
+		order[i] = i;
+	g_cmp_occs = occs;
+	an_qsort(order, n_occ, sizeof *order, cmp_written);
+	g_cmp_occs = NULL;
+	for (size_t a = 0; a < n_occ;) {
+		const occ *o = &occs[order[a]];
+		size_t len = o->e - o->s, z = a + 1;
+		while (z < n_occ && occs[order[z]].e - occs[order[z]].s == len &&
+		       memcmp(occs[order[z]].text + occs[order[z]].s, o->text + o->s, len) == 0)
+			z++;
+		for (size_t k = a; k < z; k++)
+			count[order[k]] = z - a;
+		a = z;
+	}
+	free(order);
+	return count;
+}
+
+/* Names each entity after its best written form (display_score); the
+ * first occurrence wins a tie.  `best` holds a score per entity. */
+typedef struct {
+	const char *word;
+	size_t group;
+} word_ref;
+
+static int cmp_word_ref(const void *x, const void *y)
+{
+	const word_ref *a = x, *b = y;
+	int c = strcmp(a->word, b->word);
+	return c ? c : (a->group < b->group ? -1 : a->group > b->group);
+}
+
+/* The first entry of sorted `refs` whose word is `word` (or n). */
+static size_t word_ref_first(const word_ref *refs, size_t n, const char *word)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(refs[mid].word, word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void pick_display_names(an_entities *out, const occ *occs, size_t n_occ,
+                               const group *groups, const long *entity_of_group)
+{
+	size_t *count = written_counts(occs, n_occ);
+	long *best = an_xmalloc((out->len + 1) * sizeof *best);
+	for (size_t ei = 0; ei < out->len; ei++)
+		best[ei] = -1;
 	for (size_t i = 0; i < n_occ; i++) {
 		long gi = occs[i].group;
 		if (groups[gi].merged_into >= 0)
 			gi = groups[gi].merged_into;
-		if (entity_of_group[gi] != ei)
-			continue;
-		size_t len = occs[i].e - occs[i].s, count = 0;
-		for (size_t j = 0; j < n_occ; j++)
-			count += occs[j].e - occs[j].s == len &&
-			         memcmp(occs[j].text + occs[j].s, occs[i].text + occs[i].s, len) == 0;
+		long ei = entity_of_group[gi];
 		long score;
-		display_score(occs[i].text, occs[i].s, occs[i].e, count, &score);
-		if (score > best) {
-			best = score;
+		display_score(occs[i].text, occs[i].s, occs[i].e, count[i], &score);
+		if (score > best[ei]) {
+			an_entity *en = &out->items[ei];
+			best[ei] = score;
 			free(en->name);
-			en->name = an_xstrndup(occs[i].text + occs[i].s, len);
+			en->name = an_xstrndup(occs[i].text + occs[i].s, occs[i].e - occs[i].s);
 		}
 	}
+	free(best);
+	free(count);
 }
 
 typedef struct {
@@ -538,32 +606,49 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 		occs[i].group = (long)n_groups - 1;
 	}
 	/* one-word names join the one longer name they end or abbreviate;
-	 * ambiguous ones ("John" of two Johns) stay apart */
-	for (size_t gi = 0; gi < n_groups; gi++) {
+	 * ambiguous ones ("John" of two Johns) stay apart.  The longer names
+	 * are looked up by last word and by initials in two sorted tables,
+	 * not scanned for each one-word name. */
+	size_t n_multi = 0;
+	while (n_multi < n_groups && groups[n_multi].words > 1)
+		n_multi++;
+	word_ref *by_last = an_xmalloc((n_multi + 1) * sizeof *by_last);
+	word_ref *by_initials = an_xmalloc((n_multi + 1) * sizeof *by_initials);
+	for (size_t hi = 0; hi < n_multi; hi++) {
+		by_last[hi] = (word_ref){last_word(groups[hi].key), hi};
+		by_initials[hi] = (word_ref){groups[hi].initials, hi};
+	}
+	an_qsort(by_last, n_multi, sizeof *by_last, cmp_word_ref);
+	an_qsort(by_initials, n_multi, sizeof *by_initials, cmp_word_ref);
+	for (size_t gi = n_multi; gi < n_groups; gi++) {
 		group *g = &groups[gi];
 		if (g->words != 1)
 			continue;
 		long target = -1;
 		int ambiguous = 0;
-		for (size_t hi = 0; hi < n_groups && groups[hi].words > 1; hi++) {
-			const group *h = &groups[hi];
-			if (h->merged_into >= 0)
-				continue;
+		size_t gl = strlen(g->key);
+		for (size_t k = word_ref_first(by_last, n_multi, g->key);
+		     k < n_multi && strcmp(by_last[k].word, g->key) == 0; k++) {
+			if (target >= 0 && target != (long)by_last[k].group)
+				ambiguous = 1;
+			target = (long)by_last[k].group;
+		}
+		for (size_t k = gl >= 2 ? word_ref_first(by_initials, n_multi, g->key) : n_multi;
+		     k < n_multi && strcmp(by_initials[k].word, g->key) == 0; k++) {
+			const group *h = &groups[by_initials[k].group];
 			/* "US" is the initials of "United States", not of "US
 			 * SOUTHCOM", which merely starts with it */
-			size_t gl = strlen(g->key);
-			int starts_with = strncmp(h->key, g->key, gl) == 0 && h->key[gl] == ' ';
-			int match = strcmp(last_word(h->key), g->key) == 0 ||
-			            (gl >= 2 && !starts_with && strcmp(h->initials, g->key) == 0);
-			if (!match)
+			if (strncmp(h->key, g->key, gl) == 0 && h->key[gl] == ' ')
 				continue;
-			if (target >= 0 && target != (long)hi)
+			if (target >= 0 && target != (long)by_initials[k].group)
 				ambiguous = 1;
-			target = (long)hi;
+			target = (long)by_initials[k].group;
 		}
 		if (target >= 0 && !ambiguous)
 			g->merged_into = target;
 	}
+	free(by_last);
+	free(by_initials);
 
 	/* entities from the groups that did not merge */
 	long *entity_of_group = an_xmalloc((n_groups + 1) * sizeof *entity_of_group);
@@ -579,6 +664,7 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 		en->name = an_xstrndup(o->text + o->s, o->e - o->s);
 	}
 	int *votes = an_xcalloc((out->len + 1) * 4, sizeof *votes);
+	size_t *en_docs_cap = an_xcalloc(out->len + 1, sizeof *en_docs_cap);
 	for (size_t i = 0; i < n_occ; i++) {
 		long gi = occs[i].group;
 		if (groups[gi].merged_into >= 0)
@@ -597,17 +683,17 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 			en->variants = an_xrealloc(en->variants, (en->n_variants + 1) * sizeof *en->variants);
 			en->variants[en->n_variants++] = an_xstrndup(occs[i].text + occs[i].s, len);
 		}
-		size_t k = 0;
-		while (k < en->n_docs && en->docs[k] != occs[i].doc)
-			k++;
-		if (k == en->n_docs) {
-			en->docs = an_xrealloc(en->docs, (en->n_docs + 1) * sizeof *en->docs);
+		/* every doc once: appended here, sorted and made unique below */
+		if (!en->n_docs || en->docs[en->n_docs - 1] != occs[i].doc) {
+			en->docs = an_xgrow(en->docs, &en_docs_cap[ei], en->n_docs + 1,
+			                    sizeof *en->docs);
 			en->docs[en->n_docs++] = occs[i].doc;
 		}
 	}
+	free(en_docs_cap);
+	pick_display_names(out, occs, n_occ, groups, entity_of_group);
 	for (size_t ei = 0; ei < out->len; ei++) {
 		an_entity *en = &out->items[ei];
-		pick_display_name(en, occs, n_occ, groups, entity_of_group, (long)ei);
 		/* a person or organisation beats a bare name; ties go to the
 		 * more specific kind */
 		an_entity_type best = AN_ENTITY_NAME;
@@ -617,28 +703,36 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 				best = (an_entity_type)ty;
 		en->type = best;
 		an_qsort(en->docs, en->n_docs, sizeof *en->docs, cmp_size);
+		size_t u = 0;
+		for (size_t k = 0; k < en->n_docs; k++)
+			if (u == 0 || en->docs[u - 1] != en->docs[k])
+				en->docs[u++] = en->docs[k];
+		en->n_docs = u;
 	}
 	free(votes);
 
 	/* drop the names that are not surely names, then order and name pages */
 	long *remap = an_xmalloc((out->len + 1) * sizeof *remap);
 	size_t kept = 0;
+	/* each group with the groups merged into it */
+	size_t *total = an_xcalloc(2 * (n_groups + 1), sizeof *total), *mid = total + n_groups + 1;
+	for (size_t hj = 0; hj < n_groups; hj++) {
+		long into = groups[hj].merged_into;
+		total[into >= 0 ? (size_t)into : hj] += groups[hj].count;
+		if (into >= 0)
+			mid[into] += groups[hj].mid_sentence;
+	}
 	for (size_t gi = 0; gi < n_groups; gi++) {
 		long ei = entity_of_group[gi];
 		if (ei < 0)
 			continue;
 		an_entity *en = &out->items[ei];
-		size_t count = 0;
-		for (size_t hj = 0; hj < n_groups; hj++)
-			if ((long)hj == (long)gi || groups[hj].merged_into == (long)gi)
-				count += groups[hj].count;
 		group g = groups[gi];
-		g.count = count;
-		for (size_t hj = 0; hj < n_groups; hj++)
-			if (groups[hj].merged_into == (long)gi)
-				g.mid_sentence += groups[hj].mid_sentence;
+		g.count = total[gi];
+		g.mid_sentence += mid[gi];
 		remap[ei] = worth_keeping(&g, groups[gi].words, en->type) ? 0 : -1;
 	}
+	free(total);
 	for (size_t ei = 0; ei < out->len; ei++) {
 		an_entity *en = &out->items[ei];
 		if (remap[ei] < 0) {

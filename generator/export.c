@@ -141,6 +141,8 @@ static void json_event_id(const an_event *ev, void *payload)
 
 static void json_entities(an_buf *out, const an_site *site)
 {
+	an_entity_events idx;
+	an_site_entity_events_index(&idx, site);
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
 		an_buf_puts(out, i ? ",\n{" : "\n{");
@@ -163,9 +165,11 @@ static void json_entities(an_buf *out, const an_site *site)
 		}
 		an_buf_puts(out, "],\"events\":[");
 		id_list l = {out, 1};
-		an_site_entity_events(site, i, json_event_id, &l);
+		for (size_t k = idx.first[i]; k < idx.first[i + 1]; k++)
+			json_event_id(idx.events[k], &l);
 		an_buf_puts(out, "]}");
 	}
+	an_entity_events_free(&idx);
 }
 
 void an_export_timeline_json(an_buf *out, const an_site *site)

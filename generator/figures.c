@@ -236,7 +236,7 @@ void an_figure_list_free(an_figure_list *list)
 
 typedef struct {
 	const an_figure *f;
-	size_t index;
+	size_t index, group;
 } entry;
 
 static int cmp_entry(const void *x, const void *y)
@@ -245,6 +245,8 @@ static int cmp_entry(const void *x, const void *y)
 	int k = strcmp(a->f->key, b->f->key);
 	if (k)
 		return k;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
 	if (a->f->value != b->f->value)
 		return a->f->value < b->f->value ? -1 : 1;
 	return a->index < b->index ? -1 : (a->index > b->index);
@@ -252,18 +254,26 @@ static int cmp_entry(const void *x, const void *y)
 
 void an_disputes_find(an_disputes *out, const an_figure_list *figures)
 {
+	an_disputes_find_grouped(out, figures, NULL);
+}
+
+void an_disputes_find_grouped(an_disputes *out, const an_figure_list *figures,
+                              const size_t *doc_group)
+{
 	memset(out, 0, sizeof *out);
 	size_t n = figures->len, cap = 0;
 	entry *es = an_xmalloc((n + 1) * sizeof *es);
 	for (size_t i = 0; i < n; i++) {
 		es[i].f = &figures->items[i];
 		es[i].index = i;
+		es[i].group = doc_group ? doc_group[es[i].f->doc] : 0;
 	}
 	an_qsort(es, n, sizeof *es, cmp_entry);
 	/* runs of one key whose neighbours are within the ratio */
 	for (size_t a = 0; a < n;) {
 		size_t z = a + 1;
 		while (z < n && strcmp(es[z].f->key, es[a].f->key) == 0 &&
+		       es[z].group == es[a].group &&
 		       es[z].f->value <= es[z - 1].f->value * SAME_QUANTITY_RATIO &&
 		       es[z - 1].f->value > 0)
 			z++;

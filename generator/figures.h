@@ -48,6 +48,12 @@ typedef struct {
 
 /* The quantities stated with two or more different values. */
 void an_disputes_find(an_disputes *out, const an_figure_list *figures);
+/* The same within groups of articles: figures of docs d1 and d2 count one
+ * quantity only if doc_group[d1] == doc_group[d2] (NULL: one group).  A
+ * large archive states "people killed" for many unrelated incidents; one
+ * site-wide chain of them would be one dispute as large as the archive. */
+void an_disputes_find_grouped(an_disputes *out, const an_figure_list *figures,
+                              const size_t *doc_group);
 void an_disputes_free(an_disputes *d);
 
 #endif

@@ -356,15 +356,12 @@ static void push_dispute(lua_State *L, const an_site *site, const an_dispute *d)
 
 /* The entity of an undated fact that the most undated facts share (ties:
  * the less mentioned, more particular one). */
-static size_t undated_topic(const an_site *site, const an_event *ev)
+static size_t undated_topic(const an_site *site, const an_event *ev,
+                            const size_t *undated_per_entity)
 {
-	const an_timeline *tl = &site->timeline;
 	size_t best = ev->entities[0], best_shared = 0;
 	for (size_t i = 0; i < ev->n_entities; i++) {
-		size_t e = ev->entities[i], shared = 0;
-		for (size_t u = 0; u < tl->n_undated; u++)
-			for (size_t k = 0; k < tl->undated[u].n_entities; k++)
-				shared += tl->undated[u].entities[k] == e;
+		size_t e = ev->entities[i], shared = undated_per_entity[e];
 		if (shared > best_shared ||
 		    (shared == best_shared &&
 		     site->entities.items[e].mentions < site->entities.items[best].mentions)) {
@@ -387,6 +384,8 @@ static void push_event_id(const an_event *ev, void *payload)
  * [-0, +1] */
 static void push_entities(lua_State *L, const an_site *site)
 {
+	an_entity_events idx;
+	an_site_entity_events_index(&idx, site);
 	lua_createtable(L, (int)site->entities.len, 0);
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
@@ -410,14 +409,20 @@ static void push_entities(lua_State *L, const an_site *site)
 			lua_rawseti(L, -2, (lua_Integer)d + 1);
 		}
 		lua_setfield(L, -2, "articles");
-		lua_newtable(L);
-		an_site_entity_events(site, i, push_event_id, L);
+		lua_createtable(L, (int)(idx.first[i + 1] - idx.first[i]), 0);
+		for (size_t k = idx.first[i]; k < idx.first[i + 1]; k++)
+			push_event_id(idx.events[k], L);
 		lua_setfield(L, -2, "events");
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	an_entity_events_free(&idx);
 }
 
-static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated)
+/* `undated_per_entity`: how many undated facts name each entity (for the
+ * topic of an undated one); NULL for a dated event.  `disputes`: the stack
+ * index of site.disputes, whose tables events share. */
+static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated,
+                       const size_t *undated_per_entity, int disputes)
 {
 	lua_createtable(L, 0, 14);
 	set_str(L, "id", ev->id);
@@ -462,7 +467,7 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 	lua_setfield(L, -2, "entities");
 	lua_createtable(L, (int)ev->n_disputes, 0);
 	for (size_t i = 0; i < ev->n_disputes; i++) {
-		push_dispute(L, site, &site->disputes.items[ev->disputes[i]]);
+		lua_rawgeti(L, disputes, (lua_Integer)ev->disputes[i] + 1);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "disputes");
@@ -480,7 +485,8 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 	} else if (ev->n_entities) {
 		/* facts without a date are grouped by topic: the entity they
 		 * name that other facts name most */
-		set_str(L, "topic", site->entities.items[undated_topic(site, ev)].name);
+		set_str(L, "topic",
+		        site->entities.items[undated_topic(site, ev, undated_per_entity)].name);
 	}
 }
 
@@ -533,26 +539,34 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	free(per);
 	free(counts);
 
+	/* site.disputes first: an event's disputes are the same tables */
 	const an_timeline *tl = &site->timeline;
-	lua_createtable(L, (int)tl->n_events, 0);
-	for (size_t i = 0; i < tl->n_events; i++) {
-		push_event(L, site, &tl->events[i], 1);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
-	lua_setfield(L, -2, "events");
-	lua_createtable(L, (int)tl->n_undated, 0);
-	for (size_t i = 0; i < tl->n_undated; i++) {
-		push_event(L, site, &tl->undated[i], 0);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
-	lua_setfield(L, -2, "undated");
-	push_entities(L, site);
-	lua_setfield(L, -2, "entities");
 	lua_createtable(L, (int)site->disputes.len, 0);
+	int disputes = lua_gettop(L);
 	for (size_t i = 0; i < site->disputes.len; i++) {
 		push_dispute(L, site, &site->disputes.items[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	lua_createtable(L, (int)tl->n_events, 0);
+	for (size_t i = 0; i < tl->n_events; i++) {
+		push_event(L, site, &tl->events[i], 1, NULL, disputes);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -3, "events");
+	size_t *per_entity = an_xcalloc(site->entities.len + 1, sizeof *per_entity);
+	for (size_t u = 0; u < tl->n_undated; u++)
+		for (size_t k = 0; k < tl->undated[u].n_entities; k++)
+			if (tl->undated[u].entities[k] < site->entities.len)
+				per_entity[tl->undated[u].entities[k]]++;
+	lua_createtable(L, (int)tl->n_undated, 0);
+	for (size_t i = 0; i < tl->n_undated; i++) {
+		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	free(per_entity);
+	lua_setfield(L, -3, "undated");
+	push_entities(L, site);
+	lua_setfield(L, -3, "entities");
 	lua_setfield(L, -2, "disputes");
 	push_changes(L, &site->changes);
 	lua_setfield(L, -2, "changes");

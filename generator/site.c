@@ -27,6 +27,48 @@ static int check_dates(const an_site *site, an_error *err)
 	return 0;
 }
 
+typedef struct {
+	const char *slug;
+	size_t index;
+} slug_entry;
+
+static int cmp_slug(const void *x, const void *y)
+{
+	const slug_entry *a = x, *b = y;
+	int c = strcasecmp(a->slug, b->slug);
+	return c ? c : (a->index < b->index ? -1 : a->index > b->index);
+}
+
+/* Refuses two articles whose slugs differ at most in letter case ("A" and
+ * "a" are one file on macOS and Windows).  Sorted, so O(n log n); names
+ * the pair an all-pairs check would: the earliest article that repeats a
+ * slug, and the first article with that slug. */
+static int check_slugs(const an_site *site, an_error *err)
+{
+	size_t n = site->n_articles, bad_i = (size_t)-1, bad_j = 0;
+	slug_entry *es = an_xmalloc((n + 1) * sizeof *es);
+	for (size_t i = 0; i < n; i++)
+		es[i] = (slug_entry){site->articles[i].slug, i};
+	an_qsort(es, n, sizeof *es, cmp_slug);
+	for (size_t r = 0; r + 1 < n;) {
+		size_t z = r + 1;
+		while (z < n && strcasecmp(es[z].slug, es[r].slug) == 0)
+			z++;
+		if (z - r > 1 && es[r + 1].index < bad_i) {
+			bad_i = es[r + 1].index;
+			bad_j = es[r].index;
+		}
+		r = z;
+	}
+	free(es);
+	if (bad_i == (size_t)-1)
+		return 0;
+	return an_error_set(err, site->articles[bad_i].path, 1,
+	                    "slug \"%s\" is also used by %s (letter case aside); "
+	                    "set a different 'slug:' in one of them",
+	                    site->articles[bad_i].slug, site->articles[bad_j].path);
+}
+
 static int cmp_size(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
@@ -75,36 +117,112 @@ static void link_entities(an_site *site)
 	free(docs);
 }
 
-/* Disputed figures, and the events whose sentences state them. */
+/* Stories: each article joins the day-dated event with the most sources
+ * among those it reports (its lead story; ties: the earlier event), or
+ * the story of the nearest article in date that has one.  Figures only dispute each other within a story (see
+ * an_disputes_find_grouped).  Not transitive on purpose: boilerplate
+ * shared by unrelated reports would chain a whole archive into one; nor
+ * from undated facts, which formulaic sentences ("the toll rose to")
+ * make across a whole archive. */
+static size_t *story_groups(const an_site *site)
+{
+	size_t n = site->n_articles;
+	const an_timeline *tl = &site->timeline;
+	size_t *group = an_xmalloc((n + 1) * sizeof *group);
+	size_t *best = an_xcalloc(n + 1, sizeof *best);
+	for (size_t d = 0; d < n; d++)
+		group[d] = tl->n_events + d;
+	for (size_t i = 0; i < tl->n_events; i++) {
+		const an_event *ev = &tl->events[i];
+		if (ev->span.gran < AN_GRAN_DAY || ev->n_sources < 2)
+			continue;
+		for (size_t s = 0; s < ev->n_sources; s++) {
+			size_t d = ev->sources[s];
+			if (ev->n_sources > best[d]) {
+				best[d] = ev->n_sources;
+				group[d] = i;
+			}
+		}
+	}
+	/* an article in no story joins the story of the nearest article by
+	 * publication date that has one (ties: the earlier); with no story
+	 * anywhere, the site is one story */
+	long *prev = an_xmalloc((n + 1) * sizeof *prev), last = -1;
+	for (size_t d = 0; d < n; d++) {
+		prev[d] = last;
+		if (best[d])
+			last = (long)d;
+	}
+	long next = -1;
+	for (size_t k = n; k-- > 0;) {
+		if (best[k]) {
+			next = (long)k;
+			continue;
+		}
+		long when = an_date_to_days(site->articles[k].meta.date), pick = prev[k];
+		if (next >= 0 && (pick < 0 ||
+		                  an_date_to_days(site->articles[next].meta.date) - when <
+		                      when - an_date_to_days(site->articles[pick].meta.date)))
+			pick = next;
+		group[k] = pick >= 0 ? group[pick] : 0;
+	}
+	free(prev);
+	free(best);
+	return group;
+}
+
+/* Disputed figures, and the events whose sentences state them: each
+ * figure is in at most one dispute, so an event's disputes come from the
+ * figures of its mentions' sentences (figures are listed by doc). */
 static void link_disputes(an_site *site)
 {
 	for (size_t d = 0; d < site->n_articles; d++)
 		an_figures_scan(&site->figures, d, site->articles[d].text,
 		                &site->analyses[d].sentences, &site->analyses[d].timexes);
-	an_disputes_find(&site->disputes, &site->figures);
+	size_t *groups = story_groups(site);
+	an_disputes_find_grouped(&site->disputes, &site->figures, groups);
+	free(groups);
+	size_t nf = site->figures.len;
+	long *dispute_of = an_xmalloc((nf + 1) * sizeof *dispute_of);
+	size_t *doc_first = an_xcalloc(site->n_articles + 2, sizeof *doc_first);
+	for (size_t f = 0; f < nf; f++) {
+		dispute_of[f] = -1;
+		doc_first[site->figures.items[f].doc + 1]++;
+	}
+	for (size_t d = 0; d < site->n_articles; d++)
+		doc_first[d + 1] += doc_first[d];
+	for (size_t q = 0; q < site->disputes.len; q++)
+		for (size_t k = 0; k < site->disputes.items[q].n_figures; k++)
+			dispute_of[site->disputes.items[q].figures[k]] = (long)q;
 	an_timeline *tl = &site->timeline;
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 2 && site->disputes.len; pass++) {
 		an_event *evs = pass ? tl->undated : tl->events;
 		size_t n = pass ? tl->n_undated : tl->n_events;
 		for (size_t i = 0; i < n; i++) {
 			an_event *ev = &evs[i];
-			for (size_t q = 0; q < site->disputes.len; q++) {
-				const an_dispute *dp = &site->disputes.items[q];
-				int hit = 0;
-				for (size_t f = 0; f < dp->n_figures && !hit; f++) {
-					const an_figure *fg = &site->figures.items[dp->figures[f]];
-					for (size_t m = 0; m < ev->n_mentions && !hit; m++)
-						hit = ev->mentions[m].doc == fg->doc &&
-						      ev->mentions[m].sentence == fg->sentence;
-				}
-				if (hit) {
-					ev->disputes = an_xrealloc(ev->disputes,
-					                           (ev->n_disputes + 1) * sizeof *ev->disputes);
-					ev->disputes[ev->n_disputes++] = q;
+			size_t cap = 0;
+			for (size_t m = 0; m < ev->n_mentions; m++) {
+				size_t doc = ev->mentions[m].doc;
+				for (size_t f = doc_first[doc]; f < doc_first[doc + 1]; f++) {
+					long q = dispute_of[f];
+					if (q < 0 || site->figures.items[f].sentence != ev->mentions[m].sentence)
+						continue;
+					ev->disputes = an_xgrow(ev->disputes, &cap, ev->n_disputes + 1,
+					                        sizeof *ev->disputes);
+					ev->disputes[ev->n_disputes++] = (size_t)q;
 				}
 			}
+			/* ascending and unique, as the themes list them */
+			an_qsort(ev->disputes, ev->n_disputes, sizeof *ev->disputes, cmp_size);
+			size_t u = 0;
+			for (size_t k = 0; k < ev->n_disputes; k++)
+				if (u == 0 || ev->disputes[u - 1] != ev->disputes[k])
+					ev->disputes[u++] = ev->disputes[k];
+			ev->n_disputes = u;
 		}
 	}
+	free(dispute_of);
+	free(doc_first);
 }
 
 /* Rank 1 is the event told by the most articles, then by the most
@@ -160,16 +278,8 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	if ((rc = check_dates(out, err)) < 0)
 		goto done;
 	an_qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
-	for (size_t i = 1; i < out->n_articles; i++)
-		for (size_t j = 0; j < i; j++)
-			/* "A" and "a" are one file on macOS and Windows */
-			if (strcasecmp(out->articles[i].slug, out->articles[j].slug) == 0) {
-				rc = an_error_set(err, out->articles[i].path, 1,
-				                  "slug \"%s\" is also used by %s (letter case aside); "
-				                  "set a different 'slug:' in one of them",
-				                  out->articles[i].slug, out->articles[j].path);
-				goto done;
-			}
+	if ((rc = check_slugs(out, err)) < 0)
+		goto done;
 
 	out->analyses = an_xcalloc(out->n_articles + 1, sizeof *out->analyses);
 	out->docs = an_xcalloc(out->n_articles + 1, sizeof *out->docs);
@@ -207,6 +317,46 @@ void an_site_entity_events(const an_site *site, size_t e,
 				if (evs[i].entities[k] == e)
 					fn(&evs[i], payload);
 	}
+}
+
+void an_site_entity_events_index(an_entity_events *out, const an_site *site)
+{
+	size_t n = site->entities.len, total = 0;
+	const an_timeline *tl = &site->timeline;
+	out->first = an_xcalloc(n + 2, sizeof *out->first);
+	for (int pass = 0; pass < 2; pass++) {
+		const an_event *evs = pass ? tl->undated : tl->events;
+		size_t ne = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < ne; i++)
+			for (size_t k = 0; k < evs[i].n_entities; k++)
+				if (evs[i].entities[k] < n) {
+					out->first[evs[i].entities[k] + 1]++;
+					total++;
+				}
+	}
+	for (size_t e = 0; e < n; e++)
+		out->first[e + 1] += out->first[e];
+	out->events = an_xmalloc((total + 1) * sizeof *out->events);
+	size_t *fill = an_xmalloc((n + 1) * sizeof *fill);
+	memcpy(fill, out->first, n * sizeof *fill);
+	/* entities are listed once per event, so each event lands once */
+	for (int pass = 0; pass < 2; pass++) {
+		const an_event *evs = pass ? tl->undated : tl->events;
+		size_t ne = pass ? tl->n_undated : tl->n_events;
+		for (size_t i = 0; i < ne; i++)
+			for (size_t k = 0; k < evs[i].n_entities; k++)
+				if (evs[i].entities[k] < n)
+					out->events[fill[evs[i].entities[k]]++] = &evs[i];
+	}
+	free(fill);
+}
+
+void an_entity_events_free(an_entity_events *idx)
+{
+	free(idx->first);
+	free(idx->events);
+	idx->first = NULL;
+	idx->events = NULL;
 }
 
 long an_site_find_slug(const an_site *site, const char *slug)

@@ -54,6 +54,17 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
  * timeline order. */
 void an_site_entity_events(const an_site *site, size_t e,
                            void (*fn)(const an_event *ev, void *payload), void *payload);
+/* Every entity's events at once, for a loop over all entities (one pass
+ * over the events instead of one per entity): the events naming entity e
+ * are events[first[e]] .. events[first[e + 1] - 1], in timeline order.
+ * Built from the site as it is then; free with an_entity_events_free. */
+typedef struct {
+	size_t *first;
+	const an_event **events;
+} an_entity_events;
+
+void an_site_entity_events_index(an_entity_events *out, const an_site *site);
+void an_entity_events_free(an_entity_events *idx);
 /* The article with `slug`, or -1. */
 long an_site_find_slug(const an_site *site, const char *slug);
 void an_site_free(an_site *site);

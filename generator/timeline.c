@@ -10,12 +10,14 @@
  * articles that tell the same story (their whole texts are similar), since
  * there the same date is itself strong evidence.  A coarser date joins an
  * event inside it ("2025" holds "2025-09") only when the content clearly
- * matches.  Candidates come from date buckets, never from all pairs.
+ * matches.  Candidates come from date buckets, never from all pairs, and
+ * within a bucket from a window of mentions published close together.
  * Then sentences without a date join an event they clearly restate, and the
  * rest are grouped into undated facts when two or more articles state them. */
 #include "timeline_impl.h"
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,11 @@
 #define SIM_FLOOR 0.02        /* but some content must be shared */
 #define SIM_CONTAINED 0.25    /* coarser date inside a finer event's */
 #define CONTAIN_MAX_CANDIDATES 256
+/* A mention is compared with the next SAME_KEY_WINDOW mentions of its date
+ * (they are in publication order): "in 2020" in a large archive would
+ * otherwise compare every pair of thousands of mentions.  Reports of one
+ * event are published close together. */
+#define SAME_KEY_WINDOW 512
 
 static int count_words(const char *s, size_t n)
 {
@@ -131,11 +138,22 @@ void an_tl_cluster_add(builder *b, size_t ci, size_t k)
 {
 	cluster *cl = &b->clusters[ci];
 	cl->members = an_xgrow(cl->members, &cl->cap, cl->n + 1, sizeof *cl->members);
-	int new_doc = 1;
-	for (size_t i = 0; i < cl->n; i++)
-		if (b->cands[cl->members[i]].m.doc == b->cands[k].m.doc)
-			new_doc = 0;
-	cl->n_docs += new_doc;
+	/* the distinct docs, kept sorted: a binary search, not a scan of every
+	 * member, so a large event grows in O(n log n) */
+	size_t doc = b->cands[k].m.doc, lo = 0, hi = cl->n_docs;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cl->docs[mid] < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == cl->n_docs || cl->docs[lo] != doc) {
+		cl->docs = an_xgrow(cl->docs, &cl->cap_docs, cl->n_docs + 1, sizeof *cl->docs);
+		memmove(cl->docs + lo + 1, cl->docs + lo, (cl->n_docs - lo) * sizeof *cl->docs);
+		cl->docs[lo] = doc;
+		cl->n_docs++;
+	}
 	cl->members[cl->n++] = k;
 	an_vec_add(&cl->centroid, &b->cands[k].vec, 1.0);
 	b->cands[k].cluster = (long)ci;
@@ -256,11 +274,18 @@ static void cluster_same_key(builder *b, size_t from, size_t to)
 		const cand *x = &b->cands[from + i];
 		if (x->cluster >= 0)
 			continue;
-		for (size_t j = i + 1; j < n; j++) {
+		size_t last = n - i > SAME_KEY_WINDOW ? i + SAME_KEY_WINDOW : n;
+		for (size_t j = i + 1; j < last; j++) {
 			const cand *y = &b->cands[from + j];
 			if (y->cluster >= 0)
 				continue;
-			if (an_vec_cosine(&x->vec, &y->vec) >= same_date_bar(b, x, y)) {
+			/* the bar is at least SIM_FLOOR, and at most SIM_SAME_DATE
+			 * but for rival reporters: the story similarity (a cosine of
+			 * whole articles) is needed only in between */
+			double sim = an_vec_cosine(&x->vec, &y->vec);
+			if (sim < SIM_FLOOR)
+				continue;
+			if (sim >= same_date_bar(b, x, y)) {
 				size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
 				parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
 			}
@@ -339,16 +364,39 @@ static int cmp_undated(const void *x, const void *y)
 	return a->mentions[0].sentence < c->mentions[0].sentence ? -1 : 1;
 }
 
-/* Two events must never share an id: pages are named after them. */
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Two events must never share an id: pages are named after them.  An id
+ * already taken by an earlier event gets "-i" (its index) appended; a set
+ * of the ids so far keeps this linear. */
 static void dedupe_ids(an_event *evs, size_t n)
 {
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(evs[i].id, evs[j].id) == 0) {
-				size_t l = strlen(evs[i].id);
-				snprintf(evs[i].id + l, sizeof evs[i].id - l, "-%zu", i);
-				break;
-			}
+	size_t cap = 16;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	const char **set = an_xcalloc(cap, sizeof *set);
+	for (size_t i = 0; i < n; i++) {
+		size_t h = (size_t)id_hash(evs[i].id) & (cap - 1);
+		while (set[h] && strcmp(set[h], evs[i].id) != 0)
+			h = (h + 1) & (cap - 1);
+		if (set[h]) {
+			size_t l = strlen(evs[i].id);
+			snprintf(evs[i].id + l, sizeof evs[i].id - l, "-%zu", i);
+			h = (size_t)id_hash(evs[i].id) & (cap - 1);
+			while (set[h] && strcmp(set[h], evs[i].id) != 0)
+				h = (h + 1) & (cap - 1);
+			if (set[h])
+				continue; /* as before: renamed once, not checked again */
+		}
+		set[h] = evs[i].id;
+	}
+	free(set);
 }
 
 /* Fills the timex -> event lookup once the events are in their final order. */
@@ -449,6 +497,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	for (size_t ci = 0; ci < b.n_clusters; ci++) {
 		an_vec_free(&b.clusters[ci].centroid);
 		free(b.clusters[ci].members);
+		free(b.clusters[ci].docs);
 	}
 	for (size_t d = 0; d < n_docs; d++)
 		an_vec_free(&b.doc_vecs[d]);

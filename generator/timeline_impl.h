@@ -33,6 +33,8 @@ typedef struct {
 	an_span span;
 	const char *key;   /* borrowed from the first member */
 	size_t n_docs;     /* distinct documents among members */
+	size_t *docs;      /* those documents, ascending */
+	size_t cap_docs;
 } cluster;
 
 typedef struct {

@@ -17,35 +17,78 @@
 
 /* ---- inverted index over cluster centroids, for undated sentences ---- */
 
+/* term id -> the clusters whose centroid has it, ascending (clusters are
+ * added in order); open addressing, so adding a cluster never re-sorts */
 typedef struct {
-	uint64_t id;
-	size_t cluster;
+	uint64_t id; /* 0: empty slot */
+	size_t *clusters;
+	size_t n, cap;
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
+typedef struct {
+	posting *slots;
+	size_t cap, len;
+} postings;
+
+static size_t postings_slot(const postings *ps, uint64_t id)
 {
-	const posting *a = x, *c = y;
-	if (a->id != c->id)
-		return a->id < c->id ? -1 : 1;
-	return a->cluster < c->cluster ? -1 : (a->cluster > c->cluster);
+	size_t i = (size_t)(id ^ (id >> 31)) & (ps->cap - 1);
+	while (ps->slots[i].id && ps->slots[i].id != id)
+		i = (i + 1) & (ps->cap - 1);
+	return i;
 }
 
-typedef struct {
-	posting *p;
-	size_t n, cap;
-} postings;
+static const posting *postings_get(const postings *ps, uint64_t id)
+{
+	if (!ps->cap)
+		return NULL;
+	const posting *p = &ps->slots[postings_slot(ps, id ? id : 1)];
+	return p->id ? p : NULL;
+}
+
+static void postings_add(postings *ps, uint64_t id, size_t ci)
+{
+	id = id ? id : 1;
+	if ((ps->len + 1) * 2 > ps->cap) {
+		postings big = {an_xcalloc(ps->cap ? ps->cap * 2 : 1024, sizeof *big.slots),
+		                ps->cap ? ps->cap * 2 : 1024, ps->len};
+		for (size_t i = 0; i < ps->cap; i++)
+			if (ps->slots[i].id)
+				big.slots[postings_slot(&big, ps->slots[i].id)] = ps->slots[i];
+		free(ps->slots);
+		*ps = big;
+	}
+	posting *p = &ps->slots[postings_slot(ps, id)];
+	if (!p->id) {
+		p->id = id;
+		ps->len++;
+	}
+	if (p->n && p->clusters[p->n - 1] == ci)
+		return;
+	p->clusters = an_xgrow(p->clusters, &p->cap, p->n + 1, sizeof *p->clusters);
+	p->clusters[p->n++] = ci;
+}
+
+static void postings_free(postings *ps)
+{
+	for (size_t i = 0; i < ps->cap; i++)
+		free(ps->slots[i].clusters);
+	free(ps->slots);
+}
 
 static void postings_add_cluster(postings *ps, const cluster *cl, size_t ci)
 {
-	for (size_t i = 0; i < cl->centroid.len; i++) {
-		ps->p = an_xgrow(ps->p, &ps->cap, ps->n + 1, sizeof *ps->p);
-		ps->p[ps->n].id = cl->centroid.items[i].id;
-		ps->p[ps->n].cluster = ci;
-		ps->n++;
-	}
+	for (size_t i = 0; i < cl->centroid.len; i++)
+		postings_add(ps, cl->centroid.items[i].id, ci);
 }
 
 #define PROBE_TERMS 6
+/* A term in more events than this is skipped as a probe; in a small site
+ * no term is, so its results are those of probing every term. */
+#define PROBE_MAX_CLUSTERS 256
+/* A sentence citing a reporter joins one of that reporter's dated reports
+ * in articles at most this many places away in publication order. */
+#define REPORT_WINDOW 256
 
 static int cmp_term_weight(const void *x, const void *y)
 {
@@ -72,17 +115,11 @@ static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
 		memcpy(probe, sorted, n_probe * sizeof *probe);
 	free(sorted);
 	for (size_t t = 0; t < n_probe; t++) {
-		posting key = {probe[t].id, 0};
-		size_t lo = 0, hi = ps->n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (cmp_posting(&ps->p[mid], &key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t i = lo; i < ps->n && ps->p[i].id == key.id; i++) {
-			size_t ci = ps->p[i].cluster;
+		const posting *p = postings_get(ps, probe[t].id);
+		if (p && p->n > PROBE_MAX_CLUSTERS)
+			continue; /* as common as a stop word: it identifies nothing */
+		for (size_t i = 0; p && i < p->n; i++) {
+			size_t ci = p->clusters[i];
 			const cluster *cl = &b->clusters[ci];
 			if (ci < first_cluster)
 				continue;
@@ -101,7 +138,7 @@ static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
 /* Dated reports by reporter, for attaching the sentences that cite them. */
 typedef struct {
 	const char *reporter;
-	size_t cluster;
+	size_t doc, cluster;
 } report_entry;
 
 static int cmp_report(const void *x, const void *y)
@@ -110,6 +147,8 @@ static int cmp_report(const void *x, const void *y)
 	int k = strcmp(a->reporter, c->reporter);
 	if (k)
 		return k;
+	if (a->doc != c->doc)
+		return a->doc < c->doc ? -1 : 1;
 	return a->cluster < c->cluster ? -1 : (a->cluster > c->cluster);
 }
 
@@ -125,6 +164,7 @@ static report_entry *index_reports(const builder *b, size_t n_clusters, size_t *
 				continue;
 			r = an_xgrow(r, &cap, n + 1, sizeof *r);
 			r[n].reporter = c->reporter;
+			r[n].doc = c->m.doc;
 			r[n].cluster = ci;
 			n++;
 		}
@@ -139,19 +179,23 @@ static report_entry *index_reports(const builder *b, size_t n_clusters, size_t *
  * reports by CNN the content decides. */
 static long best_report(const builder *b, const report_entry *r, size_t n, const cand *c)
 {
+	size_t from = c->m.doc > REPORT_WINDOW ? c->m.doc - REPORT_WINDOW : 0;
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(r[mid].reporter, c->reporter) < 0)
+		int k = strcmp(r[mid].reporter, c->reporter);
+		if (k < 0 || (k == 0 && r[mid].doc < from))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	long best = -1;
 	double best_sim = -1;
-	for (size_t i = lo; i < n && strcmp(r[i].reporter, c->reporter) == 0; i++) {
+	for (size_t i = lo; i < n && strcmp(r[i].reporter, c->reporter) == 0 &&
+	                    r[i].doc <= c->m.doc + REPORT_WINDOW; i++) {
 		double sim = an_vec_cosine(&c->vec, &b->clusters[r[i].cluster].centroid);
-		if (sim > best_sim) {
+		/* ties: the earliest cluster */
+		if (sim > best_sim || (sim == best_sim && (long)r[i].cluster < best)) {
 			best_sim = sim;
 			best = (long)r[i].cluster;
 		}
@@ -167,12 +211,9 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 	postings dated = {NULL, 0, 0};
 	for (size_t ci = 0; ci < n_dated_clusters; ci++)
 		postings_add_cluster(&dated, &b->clusters[ci], ci);
-	an_qsort(dated.p, dated.n, sizeof *dated.p, cmp_posting);
 
-	/* Undated clusters are added as we go; their postings are kept in a
-	 * second list that is re-sorted in batches. */
+	/* undated clusters are added as we go, with their postings */
 	postings und = {NULL, 0, 0};
-	size_t sorted_upto = 0;
 	for (size_t k = first_undated; k < b->n_cands; k++) {
 		cand *c = &b->cands[k];
 		long best = c->reporter[0] ? best_report(b, reports, n_reports, c) : -1;
@@ -189,10 +230,6 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 		}
 		if (c->words < UNDATED_MIN_WORDS)
 			continue;
-		if (und.n > sorted_upto) {
-			an_qsort(und.p, und.n, sizeof *und.p, cmp_posting);
-			sorted_upto = und.n;
-		}
 		best = best_by_terms(b, &und, &c->vec, n_dated_clusters, SIM_UNDATED,
 		                     c->m.doc, 0);
 		if (best >= 0) {
@@ -202,7 +239,7 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 			postings_add_cluster(&und, &b->clusters[ci], ci);
 		}
 	}
-	free(dated.p);
-	free(und.p);
+	postings_free(&dated);
+	postings_free(&und);
 	free(reports);
 }

@@ -572,6 +572,30 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_setfield(L, -2, "changes");
 }
 
+/* [-1, +1, m]: the light userdata of the site becomes its table */
+static int push_site_cf(lua_State *L)
+{
+	const an_site *site = lua_touserdata(L, 1);
+	lua_pop(L, 1);
+	an_render_push_site(L, site);
+	return 1;
+}
+
+int an_render_push_site_safe(lua_State *L, const an_site *site, an_error *err)
+{
+	lua_pushcfunction(L, push_site_cf);
+	lua_pushlightuserdata(L, (void *)site);
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+		const char *msg = lua_tostring(L, -1);
+		an_error_set(err, "", 0, "the site does not fit in the theme's Lua state (%s): "
+		             "%zu articles, %zu events", msg ? msg : "error", site->n_articles,
+		             site->timeline.n_events);
+		lua_pop(L, 1);
+		return -1;
+	}
+	return 0;
+}
+
 int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,
                             an_error *err)
 {

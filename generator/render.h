@@ -31,6 +31,10 @@ int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
 /* Pushes the site table themes and hooks get (docs/themes.md), a copy.
  * [-0, +1] */
 void an_render_push_site(lua_State *L, const an_site *site);
+/* an_render_push_site in protected mode: a site larger than the state's
+ * memory budget is an error (-1, `err` set, nothing pushed), not a Lua
+ * panic that aborts the process.  [-0, +1 or +0, -] */
+int an_render_push_site_safe(lua_State *L, const an_site *site, an_error *err);
 /* Copies the list of {path=, content=} at `idx` into `out`; `who` names
  * the function that returned it in errors ("build()").  [-0, +0] */
 int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,

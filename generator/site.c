@@ -2,6 +2,7 @@
 #include "site.h"
 #include "alloc.h"
 #include "load.h"
+#include "pool.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,52 @@ static void rank_events(an_timeline *tl)
 	free(order);
 }
 
+/* ---- the per-article stages, on the worker pool (pool.h) ---- */
+
+typedef struct {
+	an_site *site;
+	const an_sources *sources;
+	int *rc;
+	an_error *errs;
+} parse_job;
+
+static void parse_one(size_t i, void *payload)
+{
+	parse_job *j = payload;
+	j->rc[i] = an_article_parse(&j->site->articles[i], &j->sources->items[i], &j->errs[i]);
+	if (j->rc[i] == 0)
+		j->site->articles[i].unsafe = j->site->config.markdown_unsafe;
+}
+
+/* Parses every source; the error reported is the first in source order,
+ * as if they were parsed one by one, whatever the number of workers. */
+static int parse_all(an_site *site, const an_sources *sources, an_error *err)
+{
+	size_t n = sources->len;
+	parse_job j = {site, sources, an_xcalloc(n + 1, sizeof *j.rc),
+	               an_xcalloc(n + 1, sizeof *j.errs)};
+	an_pool_run(n, parse_one, &j);
+	size_t bad = 0;
+	while (bad < n && j.rc[bad] == 0)
+		bad++;
+	if (bad < n) {
+		*err = j.errs[bad];
+		for (size_t i = bad + 1; i < n; i++)
+			if (j.rc[i] == 0)
+				an_article_free(&site->articles[i]);
+	}
+	site->n_articles = bad;
+	free(j.rc);
+	free(j.errs);
+	return bad < n ? -1 : 0;
+}
+
+static void analyse_one(size_t i, void *payload)
+{
+	an_site *site = payload;
+	an_analyse(&site->analyses[i], &site->articles[i]);
+}
+
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
                        an_error *err)
 {
@@ -267,12 +314,8 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	if (!in->sources && (rc = an_load_content_dir(&read, root, err)) < 0)
 		goto done;
 	out->articles = an_xcalloc(sources->len + 1, sizeof *out->articles);
-	for (size_t i = 0; i < sources->len; i++) {
-		if ((rc = an_article_parse(&out->articles[i], &sources->items[i], err)) < 0)
-			goto done;
-		out->articles[i].unsafe = out->config.markdown_unsafe;
-		out->n_articles++;
-	}
+	if ((rc = parse_all(out, sources, err)) < 0)
+		goto done;
 	if (in->after_parse && (rc = in->after_parse(out, in->payload, err)) < 0)
 		goto done;
 	if ((rc = check_dates(out, err)) < 0)
@@ -283,8 +326,8 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 
 	out->analyses = an_xcalloc(out->n_articles + 1, sizeof *out->analyses);
 	out->docs = an_xcalloc(out->n_articles + 1, sizeof *out->docs);
+	an_pool_run(out->n_articles, analyse_one, out);
 	for (size_t i = 0; i < out->n_articles; i++) {
-		an_analyse(&out->analyses[i], &out->articles[i]);
 		out->docs[i].article = &out->articles[i];
 		out->docs[i].analysis = &out->analyses[i];
 	}

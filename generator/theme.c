@@ -146,7 +146,8 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
 		rc = an_error_set(err, t->dirs[0], 0, "'build' in theme.lua must be a function");
 		goto done;
 	}
-	an_render_push_site(L, site);
+	if ((rc = an_render_push_site_safe(L, site, err)) < 0)
+		goto done;
 	if ((rc = an_sandbox_call(sb, 1, "theme build()", err)) < 0)
 		goto done;
 	rc = an_render_collect_pages(out, L, lua_gettop(L), "build()", err);

@@ -1,0 +1,97 @@
+#!/bin/sh
+# bench/run.sh - annals against Hugo on the same synthetic corpus, in one run.
+#
+#   sh bench/run.sh [ANNALS_BIN] [SIZES] [RUNS]
+#   (defaults: bin/annals, "1000 10000 30000", 3)
+#
+# For each N it generates the corpus (bench/gen.py N, seed 1) into
+# $BENCH_DIR/N (default /tmp/annals-bench), then builds it RUNS times with
+# annals, with Hugo (Debian's hugo, the same folder, bench/hugo/ layout) and
+# with the floor (bench/cmark_floor.c: libcmark alone rendering the same
+# bodies in one process), each into a fresh output folder, and prints the
+# medians of wall time, CPU time (user + system) and peak memory
+# (/usr/bin/time -v), and the ratios annals/Hugo and annals/floor.
+# As root it installs hugo and time with apt-get when they are missing.
+# Results for docs/performance.md: paste the table with `nproc`, the CPU
+# model and the date, which it prints first.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+annals=${1:-bin/annals}
+sizes=${2:-1000 10000 30000}
+runs=${3:-3}
+dir=${BENCH_DIR:-/tmp/annals-bench}
+case $annals in /*) ;; *) annals=$(pwd)/$annals ;; esac
+
+need() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	if [ "$(id -u)" = 0 ]; then
+		apt-get install -y "$2" >/dev/null
+	else
+		echo "bench: $1 is missing; run: sudo apt-get install $2" >&2
+		exit 1
+	fi
+}
+need hugo hugo
+[ -x /usr/bin/time ] || need /usr/bin/time time
+need python3 python3
+need cc build-essential
+
+mkdir -p "$dir"
+floor=$dir/cmark_floor
+cc -O2 -o "$floor" "$here/cmark_floor.c" $(pkg-config --cflags --libs libcmark)
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
+echo "date: $(date -u +%Y-%m-%d)  annals: $("$annals" --version)  $(hugo version | cut -d' ' -f1-2)"
+
+# one timed run: prints "wall cpu peak_kb"
+timed() {
+	log=$dir/time.log
+	/usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$dir/stderr.log" || {
+		echo "bench: failed: $*" >&2
+		cat "$dir/stderr.log" >&2
+		exit 1
+	}
+	awk -F': ' '
+		/Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0
+		                           for (i = 1; i <= n; i++) w = w * 60 + t[i] }
+		/User time/ { u = $2 } /System time/ { s = $2 }
+		/Maximum resident/ { m = $2 }
+		END { printf "%.2f %.2f %d\n", w, u + s, m }' "$log"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# runs a tool RUNS times; prints "wall cpu peak" medians
+measure() {
+	: >"$dir/runs"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		rm -rf "$dir/out"
+		timed "$@" >>"$dir/runs"
+		i=$((i + 1))
+	done
+	echo "$(cut -d' ' -f1 "$dir/runs" | median) $(cut -d' ' -f2 "$dir/runs" | median) $(cut -d' ' -f3 "$dir/runs" | median)"
+}
+
+printf '\n%-7s %-7s %9s %9s %10s\n' N tool "wall s" "cpu s" "peak MB"
+for n in $sizes; do
+	site=$dir/$n
+	[ -f "$site/.done" ] || { python3 "$here/gen.py" "$n" "$site" 2>/dev/null && touch "$site/.done"; }
+	a=$(measure "$annals" build --source "$site" --output "$dir/out" --quiet)
+	h=$(measure hugo --source "$site" --destination "$dir/out" --quiet)
+	f=$(measure "$floor" "$site")
+	for t in "annals $a" "hugo $h" "floor $f"; do
+		set -- $t
+		printf '%-7s %-7s %9.2f %9.2f %10.0f\n' "$n" "$1" "$2" "$3" "$(($4 / 1024))"
+	done
+	set -- $a
+	aw=$1 am=$3
+	set -- $h
+	hw=$1 hm=$3
+	set -- $f
+	fw=$1
+	awk -v n="$n" -v aw="$aw" -v hw="$hw" -v am="$am" -v hm="$hm" -v fw="$fw" 'BEGIN {
+		printf "%-7s ratio   annals/hugo wall %.2f, peak %.2f; annals/floor wall %.1f\n",
+		       n, aw / hw, am / hm, aw / (fw > 0 ? fw : 0.01) }'
+done

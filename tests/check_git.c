@@ -1,10 +1,10 @@
 /* check_git.c - content history through libgit2 (git.c, history.c, diff.c,
  * publish.c).  Every test builds its own repository in a mkdtemp folder
- * with the git command line (only to make fixtures: merges and shallow
- * clones are simplest that way), with author and committer names and
- * dates pinned, and checks the product code, which reads it in process.
- * libgit2 calls made here to inspect results go through GIT_OK, which
- * prints git_error_last() when a call fails. */
+ * through libgit2, with author and committer names and dates pinned, and
+ * checks the product code, which reads it in process.  The git command line
+ * only makes shallow clones, which libgit2 1.5 cannot.  A failed libgit2
+ * call, in a fixture (TRY) or an inspection (GIT_OK), fails the test with
+ * git_error_last()'s message. */
 #include <check.h>
 #include <errno.h>
 #include <git2.h>
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -23,19 +24,35 @@
 #include "site.h"
 #include "write.h"
 
-#define GIT_OK(call)                                                                   \
-	do {                                                                               \
-		int git_ok_rc_ = (call);                                                       \
-		const git_error *git_ok_e_ = git_error_last();                                 \
-		ck_assert_msg(git_ok_rc_ >= 0, "%s failed: %s", #call,                         \
-		              git_ok_e_ && git_ok_e_->message ? git_ok_e_->message : "(no message)"); \
-	} while (0)
+/* A libgit2 call that inspects a result: the test fails with the call and
+ * libgit2's message when it fails (libgit2_ok, below). */
+#define GIT_OK(call) libgit2_ok((call), #call)
 
 static char root[64]; /* the test's temporary folder */
 static char repo[128]; /* root/repo: the site, a git work tree */
 
 /* ---- fixtures ---- */
 
+/* Fixture steps that call libgit2 run as `TRY(call);` in a function with
+ * `int rc = 0; const char *step = NULL;` and a `done:` label that frees
+ * everything and then calls libgit2_ok(rc, step): a failed call jumps to the
+ * cleanup, and the test fails with the call and libgit2's message. */
+#define TRY(call)                                                                      \
+	do {                                                                               \
+		step = #call;                                                                  \
+		if ((rc = (call)) < 0)                                                         \
+			goto done;                                                                 \
+	} while (0)
+
+static void libgit2_ok(int rc, const char *step)
+{
+	const git_error *e = git_error_last(); /* may be NULL on libgit2 1.5 */
+	ck_assert_msg(rc >= 0, "%s failed (%d): %s", step, rc,
+	              e && e->message ? e->message : "(no message)");
+}
+
+/* The command line, only where libgit2 cannot make the fixture: libgit2 1.5
+ * cannot make a shallow clone. */
 static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void sh(const char *fmt, ...)
 {
@@ -50,16 +67,22 @@ static void sh(const char *fmt, ...)
 	ck_assert_msg(rc == 0, "fixture command failed (%d): %s", rc, cmd);
 }
 
-static void write_at(const char *dir, const char *rel, const char *text)
+/* Creates the folders above the file PATH; the first LEN bytes exist. */
+static void make_parents(char *path, size_t len)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	for (char *p = path + strlen(dir) + 1; *p; p++)
+	for (char *p = path + len + 1; *p; p++)
 		if (*p == '/') {
 			*p = '\0';
 			mkdir(path, 0755);
 			*p = '/';
 		}
+}
+
+static void write_at(const char *dir, const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	make_parents(path, strlen(dir));
 	FILE *f = fopen(path, "wb");
 	ck_assert_msg(f != NULL, "cannot create %s: %s", path, strerror(errno));
 	fputs(text, f);
@@ -79,24 +102,299 @@ static void article(const char *dir, const char *rel, const char *title, const c
 	write_at(dir, rel, text);
 }
 
-/* Commits everything in DIR as WHO at WHEN (git date format). */
-static void commit(const char *dir, const char *when, const char *who, const char *msg)
-{
-	sh("cd '%s' && git add -A && GIT_AUTHOR_NAME='%s' GIT_AUTHOR_EMAIL='%s@example.org' "
-	   "GIT_COMMITTER_NAME='%s' GIT_COMMITTER_EMAIL='%s@example.org' GIT_AUTHOR_DATE='%s' "
-	   "GIT_COMMITTER_DATE='%s' git commit -q --allow-empty -m '%s'",
-	   dir, who, who, who, who, when, when, msg);
-}
-
+/* `git init -b main DIR` with user.name and user.email set in the
+ * repository's own configuration (publish signs with them). */
 static void git_init(const char *dir)
 {
-	sh("git init -q -b main '%s' && cd '%s' && git config user.name Publisher && "
-	   "git config user.email publisher@example.org", dir, dir);
+	git_repository *r = NULL;
+	git_config *cfg = NULL, *local = NULL;
+	git_repository_init_options o;
+	int rc = 0;
+	const char *step = NULL;
+	git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	o.flags = GIT_REPOSITORY_INIT_MKPATH;
+	o.initial_head = "main";
+	TRY(git_repository_init_ext(&r, dir, &o));
+	TRY(git_repository_config(&cfg, r));
+	TRY(git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL));
+	TRY(git_config_set_string(local, "user.name", "Publisher"));
+	TRY(git_config_set_string(local, "user.email", "publisher@example.org"));
+done:
+	git_config_free(local);
+	git_config_free(cfg);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* A signature at WHEN, "YYYY-MM-DDTHH:MM:SS+HH:MM", keeping its offset. */
+static int pinned_signature(git_signature **out, const char *name, const char *email,
+                            const char *when)
+{
+	struct tm tm = {0};
+	char sign;
+	int off_h, off_m;
+	ck_assert_msg(sscanf(when, "%d-%d-%dT%d:%d:%d%c%d:%d", &tm.tm_year, &tm.tm_mon,
+	                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &sign, &off_h,
+	                     &off_m) == 9 && (sign == '+' || sign == '-'),
+	              "bad fixture date %s", when);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	int offset = (sign == '-' ? -1 : 1) * (off_h * 60 + off_m); /* minutes east of UTC */
+	git_time_t t = (git_time_t)timegm(&tm) - (git_time_t)offset * 60;
+	return git_signature_new(out, name, email, t, offset);
+}
+
+/* Collects the one MERGE_HEAD a merge in progress has. */
+static int merge_head(const git_oid *id, void *payload)
+{
+	git_oid *out = payload;
+	if (!git_oid_is_zero(out))
+		return -1; /* the fixtures merge one branch at a time */
+	git_oid_cpy(out, id);
+	return 0;
+}
+
+/* `git add -A && git commit --allow-empty -m MSG` as NAME <EMAIL>, author
+ * and committer, both at WHEN.  The parent is HEAD (none on an unborn
+ * branch), and during a merge (merge_no_commit) MERGE_HEAD second, as git
+ * orders them; the merge state is then cleared. */
+static void commit_as(const char *dir, const char *when, const char *name, const char *email,
+                      const char *msg)
+{
+	git_repository *r = NULL;
+	git_index *idx = NULL;
+	git_tree *tree = NULL;
+	git_signature *sig = NULL;
+	git_commit *parents[2] = {NULL, NULL};
+	size_t n_parents = 0;
+	git_oid tree_id, id, merge_id;
+	char message[256];
+	int rc = 0;
+	const char *step = NULL;
+	snprintf(message, sizeof message, "%s\n", msg); /* as `git commit -m` stores it */
+	memset(&merge_id, 0, sizeof merge_id);
+	TRY(git_repository_open(&r, dir));
+	TRY(git_repository_index(&idx, r));
+	TRY(git_index_add_all(idx, NULL, GIT_INDEX_ADD_DEFAULT, NULL, NULL)); /* new, changed */
+	TRY(git_index_update_all(idx, NULL, NULL, NULL));                    /* and deleted */
+	TRY(git_index_write(idx));
+	TRY(git_index_write_tree(&tree_id, idx));
+	TRY(git_tree_lookup(&tree, r, &tree_id));
+	TRY(pinned_signature(&sig, name, email, when));
+	TRY(git_repository_head_unborn(r));
+	if (rc == 0) {
+		TRY(git_reference_name_to_id(&id, r, "HEAD"));
+		TRY(git_commit_lookup(&parents[n_parents++], r, &id));
+	}
+	if (git_repository_state(r) == GIT_REPOSITORY_STATE_MERGE) {
+		TRY(git_repository_mergehead_foreach(r, merge_head, &merge_id));
+		TRY(git_commit_lookup(&parents[n_parents++], r, &merge_id));
+	}
+	TRY(git_commit_create(&id, r, "HEAD", sig, sig, NULL, message, tree, n_parents,
+	                      (const git_commit **)parents));
+	TRY(git_repository_state_cleanup(r));
+done:
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_index_free(idx);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* Commits everything in DIR as WHO <WHO@example.org> at WHEN. */
+static void commit(const char *dir, const char *when, const char *who, const char *msg)
+{
+	char email[64];
+	snprintf(email, sizeof email, "%s@example.org", who);
+	commit_as(dir, when, who, email, msg);
+}
+
+/* `git add REL` (ADD) or `git rm REL` (!ADD, which deletes the file too). */
+static void index_update(const char *dir, const char *rel, int add)
+{
+	git_repository *r = NULL;
+	git_index *idx = NULL;
+	int rc = 0;
+	const char *step = NULL;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_repository_index(&idx, r));
+	if (add)
+		TRY(git_index_add_bypath(idx, rel));
+	else
+		TRY(git_index_remove_bypath(idx, rel));
+	TRY(git_index_write(idx));
+done:
+	git_index_free(idx);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+	if (!add) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", dir, rel);
+		ck_assert_msg(unlink(path) == 0, "%s: %s", path, strerror(errno));
+	}
+}
+
+static void add_path(const char *dir, const char *rel)
+{
+	index_update(dir, rel, 1);
+}
+
+static void rm_path(const char *dir, const char *rel)
+{
+	index_update(dir, rel, 0);
+}
+
+/* `git mv FROM TO`: the file moves, and the index loses FROM and gains TO. */
+static void move(const char *dir, const char *from, const char *to)
+{
+	char src[512], dst[512];
+	snprintf(src, sizeof src, "%s/%s", dir, from);
+	snprintf(dst, sizeof dst, "%s/%s", dir, to);
+	make_parents(dst, strlen(dir));
+	ck_assert_msg(rename(src, dst) == 0, "%s: %s", src, strerror(errno));
+	git_repository *r = NULL;
+	git_index *idx = NULL;
+	int rc = 0;
+	const char *step = NULL;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_repository_index(&idx, r));
+	TRY(git_index_remove_bypath(idx, from));
+	TRY(git_index_add_bypath(idx, to));
+	TRY(git_index_write(idx));
+done:
+	git_index_free(idx);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* `git checkout -b NAME`: a branch at HEAD, checked out (the files stay). */
+static void new_branch(const char *dir, const char *name)
+{
+	git_repository *r = NULL;
+	git_commit *head = NULL;
+	git_reference *branch = NULL;
+	git_oid id;
+	int rc = 0;
+	const char *step = NULL;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_reference_name_to_id(&id, r, "HEAD"));
+	TRY(git_commit_lookup(&head, r, &id));
+	TRY(git_branch_create(&branch, r, name, head, 0));
+	TRY(git_repository_set_head(r, git_reference_name(branch)));
+done:
+	git_reference_free(branch);
+	git_commit_free(head);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* `git checkout BRANCH`, or with DETACH `git checkout --detach REV`: the
+ * work tree and index follow (safe mode: the fixtures are clean then). */
+static void checkout(const char *dir, const char *rev, int detach)
+{
+	git_repository *r = NULL;
+	git_object *target = NULL;
+	git_checkout_options co;
+	char spec[160], ref[128];
+	int rc = 0;
+	const char *step = NULL;
+	snprintf(ref, sizeof ref, "refs/heads/%s", rev);
+	snprintf(spec, sizeof spec, "%s^{commit}", detach ? rev : ref);
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_revparse_single(&target, r, spec));
+	TRY(git_checkout_tree(r, target, &co));
+	if (detach)
+		TRY(git_repository_set_head_detached(r, git_object_id(target)));
+	else
+		TRY(git_repository_set_head(r, ref));
+done:
+	git_object_free(target);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* `git merge --no-ff --no-commit BRANCH`: the merged files in the index and
+ * the work tree, MERGE_HEAD set; commit_as then makes the merge commit. */
+static void merge_no_commit(const char *dir, const char *branch)
+{
+	git_repository *r = NULL;
+	git_reference *ref = NULL;
+	git_annotated_commit *theirs = NULL;
+	git_index *idx = NULL;
+	git_merge_options mo;
+	git_checkout_options co;
+	char name[128];
+	int rc = 0;
+	const char *step = NULL;
+	snprintf(name, sizeof name, "refs/heads/%s", branch);
+	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_reference_lookup(&ref, r, name));
+	TRY(git_annotated_commit_from_ref(&theirs, r, ref));
+	TRY(git_merge(r, (const git_annotated_commit **)&theirs, 1, &mo, &co));
+	TRY(git_repository_index(&idx, r));
+	if (git_index_has_conflicts(idx)) {
+		step = "merge_no_commit";
+		rc = -1;
+		git_error_set_str(GIT_ERROR_MERGE, "the fixture's merge has conflicts");
+	}
+done:
+	git_index_free(idx);
+	git_annotated_commit_free(theirs);
+	git_reference_free(ref);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* `git init --bare DIR`. */
+static void init_bare(const char *dir)
+{
+	git_repository *r = NULL;
+	int rc = 0;
+	const char *step = NULL;
+	TRY(git_repository_init(&r, dir, 1));
+done:
+	git_repository_free(r);
+	libgit2_ok(rc, step);
+}
+
+/* What `git status --porcelain` reports, as libgit2 sees it: one line per
+ * path, its status bits then the path (untracked files included, ignored
+ * ones not).  Caller frees with an_buf_free. */
+static void status_text(an_buf *out, const char *dir)
+{
+	git_repository *r = NULL;
+	git_status_list *list = NULL;
+	git_status_options so;
+	int rc = 0;
+	const char *step = NULL;
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+	           GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+	TRY(git_repository_open(&r, dir));
+	TRY(git_status_list_new(&list, r, &so));
+	for (size_t i = 0; i < git_status_list_entrycount(list); i++) {
+		const git_status_entry *e = git_status_byindex(list, i);
+		const git_diff_delta *d = e->head_to_index ? e->head_to_index : e->index_to_workdir;
+		an_buf_printf(out, "%04x %s\n", (unsigned)e->status, d ? d->new_file.path : "?");
+	}
+done:
+	git_status_list_free(list);
+	git_repository_free(r);
+	libgit2_ok(rc, step);
 }
 
 static void setup(void)
 {
-	/* the git command line must not read the tester's configuration */
+	/* the git command line (shallow clones) must not read the tester's
+	 * configuration */
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
 	snprintf(root, sizeof root, "/tmp/annals-check-git-XXXXXX");
@@ -104,6 +402,13 @@ static void setup(void)
 	snprintf(repo, sizeof repo, "%s/repo", root);
 	ck_assert(mkdir(repo, 0755) == 0);
 	git_libgit2_init();
+	/* nor libgit2: it looks for global, XDG and system configuration in
+	 * the empty temporary folder (reset by the last git_libgit2_shutdown) */
+	static const int levels[] = {GIT_CONFIG_LEVEL_PROGRAMDATA, GIT_CONFIG_LEVEL_SYSTEM,
+	                             GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL};
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		libgit2_ok(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], root),
+		          "git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH)");
 }
 
 static void teardown(void)
@@ -265,20 +570,18 @@ START_TEST(dates_through_rename_and_merge)
 	article(repo, "content/a.md", "Story", "2025-01-01",
 	        "On December 30, 2024, the bridge closed for repairs.");
 	commit(repo, "2025-01-01T10:00:00+01:00", "Alice", "add the story");
-	sh("cd '%s' && mkdir -p content/news && git mv content/a.md content/news/b.md", repo);
+	move(repo, "content/a.md", "content/news/b.md");
 	commit(repo, "2025-01-02T10:00:00+01:00", "Bob", "move it into news/");
-	sh("cd '%s' && git checkout -q -b side", repo);
+	new_branch(repo, "side");
 	article(repo, "content/news/b.md", "Story", "2025-01-01",
 	        "On December 30, 2024, the bridge closed for repairs.\n\nIt reopens in March.");
 	commit(repo, "2025-01-03T10:00:00+01:00", "Carol", "update the story");
-	sh("cd '%s' && git checkout -q main", repo);
+	checkout(repo, "main", 0);
 	article(repo, "content/other.md", "Other", "2025-01-04",
 	        "On January 2, 2025, the ferry resumed service.");
 	commit(repo, "2025-01-04T10:00:00+01:00", "Alice", "another story");
-	sh("cd '%s' && GIT_AUTHOR_NAME=Dave GIT_AUTHOR_EMAIL=dave@example.org "
-	   "GIT_COMMITTER_NAME=Dave GIT_COMMITTER_EMAIL=dave@example.org "
-	   "GIT_AUTHOR_DATE=2025-01-05T10:00:00+01:00 GIT_COMMITTER_DATE=2025-01-05T10:00:00+01:00 "
-	   "git merge -q --no-ff side -m 'merge side'", repo);
+	merge_no_commit(repo, "side");
+	commit_as(repo, "2025-01-05T10:00:00+01:00", "Dave", "dave@example.org", "merge side");
 
 	an_site s;
 	LOAD_OK(&s, repo, NULL, NULL);
@@ -305,18 +608,13 @@ START_TEST(evil_merge_counts)
 	git_init(repo);
 	article(repo, "content/a.md", "A", "2025-01-01", "On December 30, 2024, it rained.");
 	commit(repo, "2025-01-01T10:00:00+00:00", "Alice", "one");
-	sh("cd '%s' && git checkout -q -b side", repo);
+	new_branch(repo, "side");
 	write_at(repo, "content/side.txt", "x");
 	commit(repo, "2025-01-02T10:00:00+00:00", "Bob", "side");
-	sh("cd '%s' && git checkout -q main && GIT_AUTHOR_DATE=2025-01-03T10:00:00+00:00 "
-	   "GIT_COMMITTER_DATE=2025-01-03T10:00:00+00:00 GIT_AUTHOR_NAME=Eve "
-	   "GIT_AUTHOR_EMAIL=eve@example.org GIT_COMMITTER_NAME=Eve "
-	   "GIT_COMMITTER_EMAIL=eve@example.org git merge -q --no-ff --no-commit side", repo);
+	checkout(repo, "main", 0);
+	merge_no_commit(repo, "side");
 	article(repo, "content/a.md", "A", "2025-01-01", "On December 31, 2024, it rained.");
-	sh("cd '%s' && git add -A && GIT_AUTHOR_DATE=2025-01-03T10:00:00+00:00 "
-	   "GIT_COMMITTER_DATE=2025-01-03T10:00:00+00:00 GIT_AUTHOR_NAME=Eve "
-	   "GIT_AUTHOR_EMAIL=eve@example.org GIT_COMMITTER_NAME=Eve "
-	   "GIT_COMMITTER_EMAIL=eve@example.org git commit -q -m merge", repo);
+	commit_as(repo, "2025-01-03T10:00:00+00:00", "Eve", "eve@example.org", "merge");
 	an_site s;
 	LOAD_OK(&s, repo, NULL, NULL);
 	const an_article_history *h = &find_article(&s, "a")->history;
@@ -443,11 +741,12 @@ static void story_repo(void)
 	news("c", "2025-11-13", "The city council approved the harbour budget on November 3, 2025, "
 	     "in a close vote after a long debate.\n\nOn November 10, 2025, the governor visited "
 	     "the flooded town of Milltown.");
-	sh("cd '%s' && git rm -q content/z.md", repo);
+	rm_path(repo, "content/z.md");
 	commit(repo, "2025-11-13T10:00:00+00:00", "Bob", "Corrections and a new report");
-	sh("cd '%s' && git rm -q content/b.md", repo);
+	rm_path(repo, "content/b.md");
 	commit(repo, "2025-11-14T10:00:00+00:00", "Ann", "Drop the weekly");
-	sh("cd '%s' && git commit -q --allow-empty -m 'no content change'", repo);
+	commit_as(repo, "2025-11-15T10:00:00+00:00", "Publisher", "publisher@example.org",
+	          "no content change");
 }
 
 START_TEST(diff_between_revisions)
@@ -589,15 +888,14 @@ START_TEST(publish_new_and_existing_branch)
 	commit(repo, "2025-11-12T10:00:00+00:00", "Ann", "content");
 	/* local changes that publish must not disturb: staged, unstaged, untracked */
 	article(repo, "content/a.md", "A", "2025-11-12", "On November 4, 2025, it rained.");
-	sh("cd '%s' && git add content/a.md", repo);
+	add_path(repo, "content/a.md");
 	article(repo, "content/a.md", "A", "2025-11-12", "On November 5, 2025, it rained.");
 	write_at(repo, "notes.txt", "untracked\n");
-	char index_path[256], status_before[256], status_after[256];
+	char index_path[256];
 	snprintf(index_path, sizeof index_path, "%s/.git/index", repo);
 	char *index_before = slurp(index_path);
-	snprintf(status_before, sizeof status_before, "%s/status-before", root);
-	snprintf(status_after, sizeof status_after, "%s/status-after", root);
-	sh("cd '%s' && git status --porcelain > '%s'", repo, status_before);
+	an_buf status_before = AN_BUF_INIT, status_after = AN_BUF_INIT;
+	status_text(&status_before, repo);
 	char ref_before[128], ref_after[128];
 	git_oid id_before, id_after;
 	head_state(repo, ref_before, sizeof ref_before, &id_before);
@@ -647,8 +945,11 @@ START_TEST(publish_new_and_existing_branch)
 	ck_assert(git_oid_equal(&id_after, &id_before));
 	char *index_after = slurp(index_path);
 	ck_assert(index_before && index_after && strcmp(index_before, index_after) == 0);
-	sh("cd '%s' && git status --porcelain > '%s' && cmp -s '%s' '%s'", repo, status_after,
-	   status_before, status_after);
+	status_text(&status_after, repo);
+	ck_assert_str_eq(status_after.ptr ? status_after.ptr : "",
+	                 status_before.ptr ? status_before.ptr : "");
+	an_buf_free(&status_before);
+	an_buf_free(&status_after);
 	char apath[256];
 	snprintf(apath, sizeof apath, "%s/content/a.md", repo);
 	char *a = slurp(apath);
@@ -699,7 +1000,7 @@ END_TEST
 
 START_TEST(bare_repository)
 {
-	sh("git init -q --bare '%s'", repo);
+	init_bare(repo);
 	an_site s;
 	an_error err = AN_ERROR_INIT;
 	ck_assert_int_eq(load(&s, repo, NULL, NULL, &err), -1);
@@ -717,7 +1018,7 @@ START_TEST(detached_head)
 	commit(repo, "2025-11-12T10:00:00+00:00", "Ann", "one");
 	article(repo, "content/a.md", "A", "2025-11-12", "On November 4, 2025, it rained.");
 	commit(repo, "2025-11-13T10:00:00+00:00", "Ann", "two");
-	sh("cd '%s' && git checkout -q --detach HEAD~1", repo);
+	checkout(repo, "HEAD~1", 1);
 	capture c;
 	capture_open(&c);
 	an_site s;

@@ -90,6 +90,15 @@ check-asan asan:
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build-asan/annals
 	ASAN_OPTIONS=detect_leaks=1 sh tests/hostile/run.sh build-asan/annals
 
+# The worker pool under ThreadSanitizer: the pool suite (one worker against
+# two on the sample) built apart in build-tsan/.
+.PHONY: check-tsan
+check-tsan:
+	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="-O1 -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread" build-tsan/check_annals
+	cd tests && CK_FORK=no CK_RUN_SUITE=pool TSAN_OPTIONS=halt_on_error=1 \
+	  ../build-tsan/check_annals
+
 build-asan/annals: $(OBJ) $(MAIN_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(MAIN_OBJ) $(LDFLAGS) $(LDLIBS_ALL)
 

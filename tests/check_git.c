@@ -444,7 +444,9 @@ static void capture_close(capture *c)
 	free(c->text);
 }
 
-static char *slurp(const char *path)
+/* The file's bytes (NUL-terminated, but binary files hold NULs too: use
+ * *len to compare them). */
+static char *slurp_len(const char *path, size_t *len)
 {
 	an_buf b = AN_BUF_INIT;
 	an_error err = AN_ERROR_INIT;
@@ -452,7 +454,14 @@ static char *slurp(const char *path)
 		an_buf_free(&b);
 		return NULL;
 	}
+	if (len)
+		*len = b.len;
 	return an_buf_detach(&b);
+}
+
+static char *slurp(const char *path)
+{
+	return slurp_len(path, NULL);
 }
 
 static const an_article *find_article(const an_site *s, const char *slug)
@@ -893,7 +902,8 @@ START_TEST(publish_new_and_existing_branch)
 	write_at(repo, "notes.txt", "untracked\n");
 	char index_path[256];
 	snprintf(index_path, sizeof index_path, "%s/.git/index", repo);
-	char *index_before = slurp(index_path);
+	size_t index_before_len = 0, index_after_len = 0;
+	char *index_before = slurp_len(index_path, &index_before_len);
 	an_buf status_before = AN_BUF_INIT, status_after = AN_BUF_INIT;
 	status_text(&status_before, repo);
 	char ref_before[128], ref_after[128];
@@ -943,8 +953,10 @@ START_TEST(publish_new_and_existing_branch)
 	head_state(repo, ref_after, sizeof ref_after, &id_after);
 	ck_assert_str_eq(ref_after, ref_before);
 	ck_assert(git_oid_equal(&id_after, &id_before));
-	char *index_after = slurp(index_path);
-	ck_assert(index_before && index_after && strcmp(index_before, index_after) == 0);
+	char *index_after = slurp_len(index_path, &index_after_len);
+	/* the index is binary: compare every byte, not up to the first NUL */
+	ck_assert(index_before && index_after && index_before_len == index_after_len &&
+	          memcmp(index_before, index_after, index_before_len) == 0);
 	status_text(&status_after, repo);
 	ck_assert_str_eq(status_after.ptr ? status_after.ptr : "",
 	                 status_before.ptr ? status_before.ptr : "");

@@ -21,6 +21,7 @@
 
 #define MAX_WORDS 200
 #define SAME_QUANTITY_RATIO 2.0
+#define MAX_DISPUTED_VALUES 6
 
 /* Kinds of counted events, as the folded terms name them (terms_words.c
  * folds "killed", "deaths", "dead" to "kill"), with a reader's label. */
@@ -269,18 +270,25 @@ void an_disputes_find_grouped(an_disputes *out, const an_figure_list *figures,
 		es[i].group = doc_group ? doc_group[es[i].f->doc] : 0;
 	}
 	an_qsort(es, n, sizeof *es, cmp_entry);
-	/* runs of one key whose neighbours are within the ratio */
+	/* runs of one key within the ratio of their smallest value (not of
+	 * their neighbour: a chain 10, 19, 37, 70 is four quantities) */
 	for (size_t a = 0; a < n;) {
 		size_t z = a + 1;
 		while (z < n && strcmp(es[z].f->key, es[a].f->key) == 0 &&
 		       es[z].group == es[a].group &&
-		       es[z].f->value <= es[z - 1].f->value * SAME_QUANTITY_RATIO &&
-		       es[z - 1].f->value > 0)
+		       es[z].f->value <= es[a].f->value * SAME_QUANTITY_RATIO &&
+		       es[a].f->value > 0)
 			z++;
-		int distinct = 0;
-		for (size_t k = a + 1; k < z; k++)
-			distinct |= es[k].f->value != es[a].f->value;
-		if (distinct) {
+		/* disputed: two values at least, told by two articles at least;
+		 * a run of many values is many counts that share a noun ("14
+		 * strikes", "12 strikes" of different weeks), not one quantity */
+		size_t distinct = 1;
+		int two_docs = 0;
+		for (size_t k = a + 1; k < z; k++) {
+			distinct += es[k].f->value != es[k - 1].f->value;
+			two_docs |= es[k].f->doc != es[a].f->doc;
+		}
+		if (distinct >= 2 && two_docs && distinct <= MAX_DISPUTED_VALUES) {
 			out->items = an_xgrow(out->items, &cap, out->len + 1, sizeof *out->items);
 			an_dispute *d = &out->items[out->len++];
 			snprintf(d->quantity, sizeof d->quantity, "%s", es[a].f->label);

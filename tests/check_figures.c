@@ -92,6 +92,26 @@ START_TEST(disputes_among_articles)
 	an_disputes_free(&ds);
 	an_figure_list_free(&same);
 
+	/* one article's two figures are no dispute between articles */
+	an_figure_list one = AN_FIGURE_LIST_INIT;
+	scan(&one, 0, "Strikes have killed at least 76 people. The toll rose to 80.");
+	an_disputes_find(&ds, &one);
+	ck_assert_int_eq(ds.len, 0);
+	an_disputes_free(&ds);
+	an_figure_list_free(&one);
+
+	/* values chained by doubling (10, 19, 37) are not one quantity: 10
+	 * and 19 are within a factor of two, 37 is not */
+	an_figure_list chain = AN_FIGURE_LIST_INIT;
+	scan(&chain, 0, "The blast killed 10 people.");
+	scan(&chain, 1, "The blast killed 19 people.");
+	scan(&chain, 2, "The blast killed 37 people.");
+	an_disputes_find(&ds, &chain);
+	ck_assert_int_eq(ds.len, 1);
+	ck_assert_int_eq(ds.items[0].n_figures, 2);
+	an_disputes_free(&ds);
+	an_figure_list_free(&chain);
+
 	/* a plain noun labels its quantity as written, not as its stem */
 	an_figure_list plain = AN_FIGURE_LIST_INIT;
 	scan(&plain, 0, "The council planted 40 trees.");

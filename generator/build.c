@@ -122,7 +122,11 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
 	const char *name = o->theme ? o->theme : site.config.theme;
-	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow};
+	/* The theme holds the whole site and every page it makes: its memory
+	 * budget, there to stop a runaway script, grows with the site. */
+	size_t budget = ((size_t)512 << 20) + site.n_articles * ((size_t)256 << 10);
+	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
+	                     budget};
 	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0)
 		goto done;
 	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)

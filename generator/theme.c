@@ -72,7 +72,7 @@ int an_theme_load(an_theme *t, an_sandbox **out_sb, const an_theme_paths *p,
 		return -1;
 	an_buf lua_dir = AN_BUF_INIT;
 	an_buf_printf(&lua_dir, "%s/lua", p->data_dir);
-	an_sandbox_opts opts = {lua_dir.ptr, dir, 0, 0};
+	an_sandbox_opts opts = {lua_dir.ptr, dir, p->memory_limit, 0};
 	an_sandbox *sb = an_sandbox_new(&opts, err);
 	an_buf_free(&lua_dir);
 	if (!sb)

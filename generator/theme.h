@@ -29,6 +29,7 @@ typedef struct {
 	char *const *allow;    /* lua.allow of annals.yaml, granted before the
 	                        * theme runs (may be NULL) */
 	size_t n_allow;
+	size_t memory_limit;   /* the theme's Lua memory; 0: the sandbox default */
 } an_theme_paths;
 
 /* Finds theme NAME and everything it extends, creates a sandbox for it

@@ -403,7 +403,7 @@ static int render(an_pages *pages, an_theme *theme, const char *name, an_error *
 	an_site site;
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
-	an_theme_paths tp = {root, DATA_DIR, NULL, 0};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0};
 	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
 	an_site_free(&site);
 	return rc;

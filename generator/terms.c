@@ -224,14 +224,10 @@ void an_vec_weight(an_vec *v, double (*idf)(uint64_t, void *), void *payload)
 		v->items[i].w *= idf(v->items[i].id, payload);
 }
 
-double an_vec_cosine(const an_vec *a, const an_vec *b)
+double an_vec_dot(const an_vec *a, const an_vec *b)
 {
-	double dot = 0, na = 0, nb = 0;
+	double dot = 0;
 	size_t i = 0, j = 0;
-	for (size_t k = 0; k < a->len; k++)
-		na += a->items[k].w * a->items[k].w;
-	for (size_t k = 0; k < b->len; k++)
-		nb += b->items[k].w * b->items[k].w;
 	while (i < a->len && j < b->len) {
 		if (a->items[i].id == b->items[j].id)
 			dot += a->items[i++].w * b->items[j++].w;
@@ -240,9 +236,23 @@ double an_vec_cosine(const an_vec *a, const an_vec *b)
 		else
 			j++;
 	}
+	return dot;
+}
+
+double an_vec_norm(const an_vec *v)
+{
+	double n = 0;
+	for (size_t k = 0; k < v->len; k++)
+		n += v->items[k].w * v->items[k].w;
+	return sqrt(n);
+}
+
+double an_vec_cosine(const an_vec *a, const an_vec *b)
+{
+	double na = an_vec_norm(a), nb = an_vec_norm(b);
 	if (na == 0 || nb == 0)
 		return 0;
-	return dot / sqrt(na * nb);
+	return an_vec_dot(a, b) / (na * nb);
 }
 
 void an_vec_free(an_vec *v)

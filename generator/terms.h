@@ -29,6 +29,10 @@ void an_vec_add(an_vec *out, const an_vec *v, double scale);
 /* Multiplies each weight by idf(id); `idf` returns the weight for an id. */
 void an_vec_weight(an_vec *v, double (*idf)(uint64_t id, void *payload), void *payload);
 double an_vec_cosine(const an_vec *a, const an_vec *b);
+/* The parts of the cosine, for callers that compare one vector many times
+ * and keep its norm: cosine = dot / (norm(a) * norm(b)). */
+double an_vec_dot(const an_vec *a, const an_vec *b);
+double an_vec_norm(const an_vec *v);
 void an_vec_free(an_vec *v);
 /* Folds one word as an_terms_add does, into `out` (size >= len + 1); returns
  * the folded length, 0 for a stop word.  Exposed for tests and entities. */

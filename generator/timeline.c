@@ -67,7 +67,15 @@ static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
  * high, and there a shared date says more. */
 static double story_sim(const builder *b, size_t d1, size_t d2)
 {
-	return an_vec_cosine(&b->doc_vecs[d1], &b->doc_vecs[d2]);
+	double n = b->doc_norms[d1] * b->doc_norms[d2];
+	return n > 0 ? an_vec_dot(&b->doc_vecs[d1], &b->doc_vecs[d2]) / n : 0;
+}
+
+/* The cosine of two mentions, with their norms kept. */
+static double mention_sim(const cand *x, const cand *y)
+{
+	double n = x->norm * y->norm;
+	return n > 0 ? an_vec_dot(&x->vec, &y->vec) / n : 0;
 }
 
 /* The bar two mentions with the same date must clear to be one event. */
@@ -121,6 +129,7 @@ static void add_cand(builder *b, size_t d, size_t si, long ti, const an_span *sp
 		an_clause_attribution(c->reporter, NULL, text, s->start, s->end);
 	}
 	mention_vec(&c->vec, b, d, si, c->tx ? &c->clause : NULL);
+	c->norm = an_vec_norm(&c->vec);
 }
 
 /* A date that can date an event: a calendar value no coarser than a year.
@@ -282,7 +291,7 @@ static void cluster_same_key(builder *b, size_t from, size_t to)
 			/* the bar is at least SIM_FLOOR, and at most SIM_SAME_DATE
 			 * but for rival reporters: the story similarity (a cosine of
 			 * whole articles) is needed only in between */
-			double sim = an_vec_cosine(&x->vec, &y->vec);
+			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
 			if (sim >= same_date_bar(b, x, y)) {
@@ -435,11 +444,13 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	}
 
 	b.doc_vecs = an_xcalloc(n_docs + 1, sizeof *b.doc_vecs);
+	b.doc_norms = an_xcalloc(n_docs + 1, sizeof *b.doc_norms);
 	for (size_t d = 0; d < n_docs; d++) {
 		const an_analysis *an = docs[d].analysis;
 		for (size_t s = 0; s < an->sentences.len; s++)
 			an_vec_add(&b.doc_vecs[d], &an->terms[s], 1.0);
 		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
+		b.doc_norms[d] = an_vec_norm(&b.doc_vecs[d]);
 	}
 
 	/* dated mentions first, then every sentence without one */
@@ -502,6 +513,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	for (size_t d = 0; d < n_docs; d++)
 		an_vec_free(&b.doc_vecs[d]);
 	free(b.doc_vecs);
+	free(b.doc_norms);
 	free(b.cands);
 	free(b.clusters);
 	an_df_free(b.df);

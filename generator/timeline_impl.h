@@ -13,6 +13,7 @@
 typedef struct {
 	an_mention m;
 	an_vec vec;
+	double norm; /* of vec, kept: mentions are compared many times */
 	an_span span;
 	const an_timex *tx; /* NULL when undated */
 	char key[AN_TIMEX_VALUE_MAX + 2]; /* value, plus '<' or '>' for before/after */
@@ -46,6 +47,7 @@ typedef struct {
 	size_t n_clusters, cap_clusters;
 	an_df *df;
 	an_vec *doc_vecs; /* whole-article terms, for story similarity */
+	double *doc_norms;
 } builder;
 
 

@@ -61,8 +61,11 @@ size_t an_words_split(an_word *w, size_t max, const char *t, size_t s, size_t e)
 int an_words_in(const char *const *list, const char *t, const an_word *w)
 {
 	size_t n = w->ce - w->cs;
+	int first = tolower((unsigned char)t[w->cs]);
+	/* the first letter rules out nearly every entry before any strlen */
 	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, t + w->cs, n) == 0)
+		if ((unsigned char)(*list)[0] == first && strlen(*list) == n &&
+		    strncasecmp(*list, t + w->cs, n) == 0)
 			return 1;
 	return 0;
 }

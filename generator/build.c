@@ -1,5 +1,6 @@
 /* build.c - the build pipeline (see build.h). */
 #include "build.h"
+#include "acache.h"
 #include "export.h"
 #include "history.h"
 #include "hooks.h"
@@ -99,7 +100,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_hooks *hooks = NULL;
 	an_buf lua_dir = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
-	an_history_opts ho = {o->rev, o->notes, o->warnings, 1};
+	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, o->cache};
 	int rc, loaded = 0;
 	/* a revision's themes and filters are read from the revision */
 	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
@@ -146,7 +147,11 @@ done:
 	an_pages_free(&pages);
 	an_theme_free(&theme);
 	an_hooks_free(hooks);
-	if (loaded)
+	if (loaded) {
+		/* the next build (a live preview's) reuses what did not change */
+		an_site_give_analyses(&site, o->cache);
+		an_acache_trim(o->cache);
 		an_site_free(&site);
+	}
 	return rc;
 }

@@ -22,6 +22,8 @@ typedef struct {
 	FILE *notes;          /* history notes (see history.h); NULL: silent */
 	FILE *warnings;       /* history warnings (a shallow clone); NULL: silent */
 	int strict;           /* warnings (unknown annals.yaml keys) fail the build */
+	struct an_acache *cache; /* analyses kept between builds (the live
+	                          * preview's); NULL: none */
 } an_build_opts;
 
 typedef struct {

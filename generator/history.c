@@ -2,6 +2,7 @@
  * log (see history.h).  The walk through the commit graph for each file is
  * filehist.c; this file decides what the site does with it. */
 #include "history.h"
+#include "acache.h"
 #include "alloc.h"
 #include "filehist.h"
 #include "git.h"
@@ -108,12 +109,12 @@ static int history_hook(an_site *site, void *payload, an_error *err)
  * with the history hook `hook` (NULL: none) given `payload`. */
 static int load_at(an_site *out, const char *root, an_git *g, git_commit *commit,
                    int from_tree, int (*hook)(an_site *, void *, an_error *),
-                   void *payload, an_error *err)
+                   void *payload, an_acache *cache, an_error *err)
 {
 	an_sources src = AN_SOURCES_INIT;
 	an_buf cfg = AN_BUF_INIT;
 	int has_cfg = 0, rc = 0;
-	an_site_input in = {NULL, NULL, 0, hook, payload};
+	an_site_input in = {NULL, NULL, 0, hook, payload, cache};
 	if (from_tree) {
 		if ((rc = an_git_load_site(&src, &cfg, &has_cfg, g, commit, err)) < 0)
 			goto done;
@@ -259,6 +260,7 @@ static int build_changes(an_change_log *log, an_git *g, git_commit *tip, const c
 	an_snapshot prev = AN_SNAPSHOT_INIT;
 	git_oid prev_tree;
 	size_t *changed = NULL, n_changed = 0;
+	an_acache *cache = an_acache_new();
 	if ((rc = first_parent_chain(&chain, &len, &cut, g, tip, err)) < 0)
 		goto done;
 	/* the commits whose content differs from their first parent's */
@@ -292,12 +294,16 @@ static int build_changes(an_change_log *log, an_git *g, git_commit *tip, const c
 		seen.now = an_date_from_days((long)((git_commit_time(c) +
 		                                     git_commit_time_offset(c) * 60LL) / 86400));
 		n_loads++;
-		if (load_at(&site, root, g, c, 1, seen_hook, &seen, &e2) < 0) {
+		if (load_at(&site, root, g, c, 1, seen_hook, &seen, cache, &e2) < 0) {
 			say(o->notes, "note", "Changes page: commit %s is left out: %s%s%s", sid,
 			    e2.file, e2.file[0] ? ": " : "", e2.msg);
 			continue;
 		}
 		an_history_snapshot(&now, &site);
+		/* consecutive commits share most articles: the next load takes
+		 * their analyses instead of tagging them again */
+		an_site_give_analyses(&site, cache);
+		an_acache_trim(cache);
 		an_site_free(&site);
 		if (baseline) {
 			baseline = 0;
@@ -328,6 +334,7 @@ static int build_changes(an_change_log *log, an_git *g, git_commit *tip, const c
 		log->items[log->len - 1 - i] = t;
 	}
 done:
+	an_acache_free(cache);
 	an_snapshot_free(&prev);
 	for (size_t i = 0; i < seen.len; i++)
 		free(seen.paths[i]);
@@ -396,7 +403,7 @@ int an_history_load_site_with(an_site *out, const char *root, const an_history_o
 		    sid);
 	}
 	hook_ctx h = {g, tip, o, on_articles, payload};
-	if ((rc = load_at(out, root, g, tip, o->rev != NULL, history_hook, &h, err)) < 0)
+	if ((rc = load_at(out, root, g, tip, o->rev != NULL, history_hook, &h, o->cache, err)) < 0)
 		goto done;
 	if (o->changes && (rc = build_changes(&out->changes, g, tip, root, o, err)) < 0)
 		an_site_free(out);
@@ -424,7 +431,7 @@ int an_history_diff(an_changes *out, const char *root, const char *rev1,
 		if ((rc = an_git_commit(&c, g, revs[i], err)) < 0)
 			goto done;
 		hook_ctx h = {g, c, o, NULL, NULL};
-		if ((rc = load_at(&site, root, g, c, 1, history_hook, &h, err)) < 0) {
+		if ((rc = load_at(&site, root, g, c, 1, history_hook, &h, NULL, err)) < 0) {
 			char msg[sizeof err->msg];
 			snprintf(msg, sizeof msg, "%s", err->msg);
 			snprintf(err->msg, sizeof err->msg, "%.900s (in revision %.100s)", msg, revs[i]);

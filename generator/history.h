@@ -19,6 +19,7 @@ typedef struct {
 	                    NULL: silent */
 	FILE *warnings;  /* incomplete history (a shallow clone); NULL: silent */
 	int changes;     /* also fill site.changes (the Changes page) */
+	struct an_acache *cache; /* analyses from earlier loads (acache.h); NULL */
 } an_history_opts;
 
 /* At most this many commits that changed the content go into site.changes

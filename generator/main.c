@@ -210,7 +210,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		return EXIT_CONTENT;
 	}
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL};
 	if (an_build(&st, &bo, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -231,7 +231,7 @@ static int cmd_timeline(int argc, char **argv)
 		return rc;
 	an_error err = AN_ERROR_INIT;
 	an_site site;
-	an_history_opts ho = {o.rev, NULL, stderr, 0}; /* dates from git, as build */
+	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL}; /* dates from git, as build */
 	if (an_history_load_site(&site, o.source, &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -265,7 +265,7 @@ static int cmd_diff(int argc, char **argv)
 		return usage_error("diff: give two revisions, e.g. annals diff HEAD~1 HEAD%s", "");
 	an_error err = AN_ERROR_INIT;
 	an_changes changes = AN_CHANGES_INIT;
-	an_history_opts ho = {NULL, NULL, stderr, 0};
+	an_history_opts ho = {NULL, NULL, stderr, 0, NULL};
 	if (an_history_diff(&changes, source, revs[0], revs[1], &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -305,7 +305,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, 0};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

@@ -10,6 +10,7 @@
  * finds its files. */
 #define _GNU_SOURCE /* signalfd */
 #include "serve.h"
+#include "acache.h"
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
@@ -376,6 +377,7 @@ typedef struct {
 	char tmp[PATH_MAX]; /* holds site-1, site-2, ... */
 	unsigned long next;
 	int color;
+	an_acache *cache; /* analyses of unchanged articles, between rebuilds */
 } builder;
 
 /* Builds into a new folder and swaps it in, or records the error. */
@@ -389,7 +391,7 @@ static void rebuild(server *s, builder *b, const char *why)
 	int first = b->next == 1;
 	an_build_opts bo = {.source = o->source, .output = dir, .theme = o->theme,
 	                    .data_dir = o->data_dir, .notes = first ? o->log : NULL,
-	                    .warnings = first ? o->log : NULL};
+	                    .warnings = first ? o->log : NULL, .cache = b->cache};
 	double t0 = now_ms();
 	int rc = an_build(&st, &bo, &err);
 	double ms = now_ms() - t0;
@@ -553,7 +555,7 @@ int an_serve(const an_serve_opts *o, an_error *err)
 	memset(&s, 0, sizeof s);
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.changed, NULL);
-	builder b = {o, "", 0, an_term_color(o->log)};
+	builder b = {o, "", 0, an_term_color(o->log), an_acache_new()};
 	address addr;
 	struct MHD_Daemon *d = NULL;
 	an_watch *w = NULL;
@@ -623,6 +625,7 @@ done:
 	an_watch_free(w);
 	if (b.tmp[0])
 		an_remove_tree(b.tmp);
+	an_acache_free(b.cache);
 	if (sigfd >= 0) {
 		/* consume the signals that stopped us, or unblocking delivers them */
 		struct signalfd_siginfo si;

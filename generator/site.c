@@ -2,6 +2,7 @@
 #include "site.h"
 #include "alloc.h"
 #include "load.h"
+#include "acache.h"
 #include "pool.h"
 
 #include <stdlib.h>
@@ -291,10 +292,16 @@ static int parse_all(an_site *site, const an_sources *sources, an_error *err)
 	return bad < n ? -1 : 0;
 }
 
+typedef struct {
+	an_site *site;
+	const unsigned char *cached; /* per article: its analysis came from the cache */
+} analyse_job;
+
 static void analyse_one(size_t i, void *payload)
 {
-	an_site *site = payload;
-	an_analyse(&site->analyses[i], &site->articles[i]);
+	analyse_job *j = payload;
+	if (!j->cached || !j->cached[i])
+		an_analyse(&j->site->analyses[i], &j->site->articles[i]);
 }
 
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
@@ -326,7 +333,16 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 
 	out->analyses = an_xcalloc(out->n_articles + 1, sizeof *out->analyses);
 	out->docs = an_xcalloc(out->n_articles + 1, sizeof *out->docs);
-	an_pool_run(out->n_articles, analyse_one, out);
+	unsigned char *cached = NULL;
+	if (in->cache) {
+		cached = an_xcalloc(out->n_articles + 1, 1);
+		for (size_t i = 0; i < out->n_articles; i++)
+			cached[i] = (unsigned char)an_acache_take(in->cache, &out->analyses[i],
+			                                          &out->articles[i]);
+	}
+	analyse_job job = {out, cached};
+	an_pool_run(out->n_articles, analyse_one, &job);
+	free(cached);
 	for (size_t i = 0; i < out->n_articles; i++) {
 		out->docs[i].article = &out->articles[i];
 		out->docs[i].analysis = &out->analyses[i];
@@ -408,6 +424,14 @@ long an_site_find_slug(const an_site *site, const char *slug)
 		if (strcmp(site->articles[i].slug, slug) == 0)
 			return (long)i;
 	return -1;
+}
+
+void an_site_give_analyses(an_site *site, an_acache *cache)
+{
+	if (!cache || !site->analyses)
+		return;
+	for (size_t i = 0; i < site->n_articles; i++)
+		an_acache_give(cache, &site->analyses[i], &site->articles[i]);
 }
 
 void an_site_free(an_site *site)

@@ -44,6 +44,9 @@ typedef struct an_site_input {
 	 * without a front-matter 'date'.  Returns 0 or -1 with `err` set. */
 	int (*after_parse)(an_site *site, void *payload, an_error *err);
 	void *payload;
+	/* analyses kept from earlier loads (acache.h): an article with the
+	 * same text and date takes its analysis from here; NULL: none */
+	struct an_acache *cache;
 } an_site_input;
 
 /* an_site_load with the content and config from `in` (borrowed).  An
@@ -67,6 +70,10 @@ void an_site_entity_events_index(an_entity_events *out, const an_site *site);
 void an_entity_events_free(an_entity_events *idx);
 /* The article with `slug`, or -1. */
 long an_site_find_slug(const an_site *site, const char *slug);
+/* Moves the site's analyses into `cache` (for the next load) before
+ * freeing the site. */
+struct an_acache;
+void an_site_give_analyses(an_site *site, struct an_acache *cache);
 void an_site_free(an_site *site);
 
 #endif

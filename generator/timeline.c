@@ -165,7 +165,14 @@ void an_tl_cluster_add(builder *b, size_t ci, size_t k)
 	}
 	cl->members[cl->n++] = k;
 	an_vec_add(&cl->centroid, &b->cands[k].vec, 1.0);
+	cl->norm = an_vec_norm(&cl->centroid);
 	b->cands[k].cluster = (long)ci;
+}
+
+double an_tl_sim(const cand *c, const cluster *cl)
+{
+	double n = c->norm * cl->norm;
+	return n > 0 ? an_vec_dot(&c->vec, &cl->centroid) / n : 0;
 }
 
 size_t an_tl_cluster_new(builder *b, size_t k)
@@ -251,7 +258,7 @@ static long best_containing(const builder *b, const span_index *si, size_t k)
 			break;
 		if (cl->span.last > c->span.last)
 			continue;
-		double sim = an_vec_cosine(&c->vec, &cl->centroid);
+		double sim = an_tl_sim(c, cl);
 		if (sim >= best_sim) {
 			best_sim = sim;
 			best = (long)si->e[i].cluster;

@@ -119,7 +119,7 @@ static size_t representative(const builder *b, const cluster *cl, char **title)
 	*title = NULL;
 	for (size_t i = 0; i < cl->n; i++) {
 		const cand *c = &b->cands[cl->members[i]];
-		double score = an_vec_cosine(&c->vec, &cl->centroid);
+		double score = an_tl_sim(c, cl);
 		char *t = NULL;
 		if (!c->tx || strcmp(c->key, cl->key) == 0)
 			score += 0.05 * (double)mention_headline(b, c, &t);

@@ -29,6 +29,7 @@ typedef struct {
 
 typedef struct {
 	an_vec centroid;
+	double norm; /* of the centroid, kept up to date by an_tl_cluster_add */
 	size_t *members; /* indices into the cand array */
 	size_t n, cap;
 	an_span span;
@@ -51,6 +52,8 @@ typedef struct {
 } builder;
 
 
+/* The cosine of mention c and cluster cl's centroid, with the norms kept. */
+double an_tl_sim(const cand *c, const cluster *cl);
 /* Adds mention k to cluster ci / to a new cluster (returned). */
 void an_tl_cluster_add(builder *b, size_t ci, size_t k);
 size_t an_tl_cluster_new(builder *b, size_t k);

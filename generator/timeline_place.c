@@ -99,10 +99,11 @@ static int cmp_term_weight(const void *x, const void *y)
 /* The most similar cluster among those sharing one of the PROBE_TERMS
  * heaviest terms of v: a restatement shares its rarest words, and probing
  * only those keeps common words from making the search quadratic. */
-static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
+static long best_by_terms(const builder *b, const postings *ps, const cand *c,
                           size_t first_cluster, double need, size_t skip_doc,
                           int dated)
 {
+	const an_vec *v = &c->vec;
 	long best = -1;
 	double best_sim = 0;
 	an_term probe[PROBE_TERMS];
@@ -125,7 +126,7 @@ static long best_by_terms(const builder *b, const postings *ps, const an_vec *v,
 				continue;
 			if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
 				continue; /* a fact needs a second article */
-			double sim = an_vec_cosine(v, &cl->centroid);
+			double sim = an_tl_sim(c, cl);
 			if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
 				best_sim = sim;
 				best = (long)ci;
@@ -193,7 +194,7 @@ static long best_report(const builder *b, const report_entry *r, size_t n, const
 	double best_sim = -1;
 	for (size_t i = lo; i < n && strcmp(r[i].reporter, c->reporter) == 0 &&
 	                    r[i].doc <= c->m.doc + REPORT_WINDOW; i++) {
-		double sim = an_vec_cosine(&c->vec, &b->clusters[r[i].cluster].centroid);
+		double sim = an_tl_sim(c, &b->clusters[r[i].cluster]);
 		/* ties: the earliest cluster */
 		if (sim > best_sim || (sim == best_sim && (long)r[i].cluster < best)) {
 			best_sim = sim;
@@ -223,14 +224,14 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 		}
 		if (c->attribution_only)
 			continue;
-		best = best_by_terms(b, &dated, &c->vec, 0, SIM_ATTACH, (size_t)-1, 1);
+		best = best_by_terms(b, &dated, c, 0, SIM_ATTACH, (size_t)-1, 1);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
 			continue;
 		}
 		if (c->words < UNDATED_MIN_WORDS)
 			continue;
-		best = best_by_terms(b, &und, &c->vec, n_dated_clusters, SIM_UNDATED,
+		best = best_by_terms(b, &und, c, n_dated_clusters, SIM_UNDATED,
 		                     c->m.doc, 0);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
@@ -191,6 +192,17 @@ int an_config_parse(an_config *out, const char *text, size_t len, an_error *err)
 	rc = apply(out, &doc, "annals.yaml", err);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
+	/* base_url ends up in href, og:url and the feed: only a web address,
+	 * never a "javascript:" or "data:" one */
+	if (rc == 0 && out->base_url[0] && strncasecmp(out->base_url, "https://", 8) != 0 &&
+	    strncasecmp(out->base_url, "http://", 7) != 0) {
+		rc = an_error_set(err, "annals.yaml", 0,
+		                  "'base_url' must start with https:// or http:// (got \"%.80s\")",
+		                  out->base_url);
+		goto done;
+	}
+	if (rc < 0)
+		goto done;
 	/* base_url is joined with paths: keep it without a trailing slash */
 	size_t n = strlen(out->base_url);
 	while (n > 0 && out->base_url[n - 1] == '/')

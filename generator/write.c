@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The file that marks a folder as annals' output, so that a later build
@@ -105,6 +106,45 @@ static int is_within(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
+/* A build killed outright (SIGKILL, power loss) leaves its temporary
+ * folder beside the output.  The next build removes such folders: ours by
+ * name and marker, and older than STALE_SECONDS, so a build running at the
+ * same moment keeps its own. */
+#define STALE_SECONDS 600
+
+static void remove_stale_tmp(const char *dir)
+{
+	an_buf parent = AN_BUF_INIT, prefix = AN_BUF_INIT;
+	const char *slash = strrchr(dir, '/');
+	if (slash) {
+		an_buf_put(&parent, dir, (size_t)(slash - dir) + (slash == dir));
+		an_buf_printf(&prefix, "%s.annals-tmp-", slash + 1);
+	} else {
+		an_buf_puts(&parent, ".");
+		an_buf_printf(&prefix, "%s.annals-tmp-", dir);
+	}
+	DIR *d = opendir(parent.ptr);
+	struct dirent *e;
+	time_t now = time(NULL);
+	while (d && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix.ptr, prefix.len) != 0)
+			continue;
+		an_buf path = AN_BUF_INIT, marker = AN_BUF_INIT;
+		an_buf_printf(&path, "%s/%s", parent.ptr, e->d_name);
+		an_buf_printf(&marker, "%s/" MARKER, path.ptr);
+		struct stat st;
+		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    access(marker.ptr, F_OK) == 0 && now - st.st_mtime > STALE_SECONDS)
+			an_remove_tree(path.ptr);
+		an_buf_free(&path);
+		an_buf_free(&marker);
+	}
+	if (d)
+		closedir(d);
+	an_buf_free(&parent);
+	an_buf_free(&prefix);
+}
+
 an_output *an_output_begin(const char *dir, const char *site_root, int force, an_error *err)
 {
 	char real_out[PATH_MAX], real_root[PATH_MAX], content[PATH_MAX + 16];
@@ -142,6 +182,7 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
 		}
 	}
 
+	remove_stale_tmp(dir);
 	an_output *o = an_xcalloc(1, sizeof *o);
 	o->dir = an_xstrdup(dir);
 	an_buf tmp = AN_BUF_INIT;

@@ -163,6 +163,24 @@ START_TEST(lua_allow)
 }
 END_TEST
 
+START_TEST(base_url_is_a_web_address)
+{
+	/* it lands in href, og:url and the feed: no script or data URLs */
+	expect_error("base_url: \"javascript:alert(1)//\"\n", 0, "https://");
+	expect_error("base_url: data:text/html,x\n", 0, "https://");
+	an_config c;
+	an_error err = AN_ERROR_INIT;
+	const char *ok = "base_url: HTTP://example.org\n";
+	/* schemes are case-insensitive (RFC 3986) */
+	ck_assert_int_eq(an_config_parse(&c, ok, strlen(ok), &err), 0);
+	an_config_free(&c);
+	const char *good = "base_url: https://example.org/site/\n";
+	ck_assert_int_eq(an_config_parse(&c, good, strlen(good), &err), 0);
+	ck_assert_str_eq(c.base_url, "https://example.org/site");
+	an_config_free(&c);
+}
+END_TEST
+
 Suite *an_test_config_suite(void);
 Suite *an_test_config_suite(void)
 {
@@ -176,6 +194,7 @@ Suite *an_test_config_suite(void)
 	tcase_add_test(tc, unknown_key_is_a_warning);
 	tcase_add_test(tc, errors);
 	tcase_add_test(tc, lua_allow);
+	tcase_add_test(tc, base_url_is_a_web_address);
 	suite_add_tcase(s, tc);
 	return s;
 }

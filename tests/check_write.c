@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "buf.h"
 #include "render.h"
@@ -226,6 +228,45 @@ START_TEST(abort_keeps_old_site)
 }
 END_TEST
 
+/* A folder a killed build left behind, as an_output_begin names it. */
+static void left_behind(const char *name, time_t age)
+{
+	char path[256], marker[300];
+	snprintf(path, sizeof path, "%s/%s", root, name);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	snprintf(marker, sizeof marker, "%s/.annals-output", path);
+	FILE *f = fopen(marker, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("annals\n", f);
+	fclose(f);
+	struct utimbuf t = {time(NULL) - age, time(NULL) - age};
+	ck_assert_int_eq(utime(path, &t), 0);
+}
+
+START_TEST(stale_temporary_folders)
+{
+	/* SIGKILL leaves out.annals-tmp-*: the next build removes an old one
+	 * of ours, keeps a fresh one (a build running now) and anything that
+	 * is not ours */
+	left_behind("out.annals-tmp-old111", 3600);
+	left_behind("out.annals-tmp-new222", 5);
+	char foreign[256];
+	snprintf(foreign, sizeof foreign, "%s/out.annals-tmp-mine333", root);
+	ck_assert_int_eq(mkdir(foreign, 0755), 0);
+	struct utimbuf t = {time(NULL) - 3600, time(NULL) - 3600};
+	utime(foreign, &t);
+	an_output *o = begin_ok(out_dir, 0);
+	an_output_abort(o);
+	char path[256];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/out.annals-tmp-old111", root);
+	ck_assert_msg(stat(path, &st) != 0, "an old temporary folder was kept");
+	snprintf(path, sizeof path, "%s/out.annals-tmp-new222", root);
+	ck_assert_msg(stat(path, &st) == 0, "a fresh temporary folder was removed");
+	ck_assert_msg(stat(foreign, &st) == 0, "a folder without the marker was removed");
+}
+END_TEST
+
 START_TEST(duplicate_path)
 {
 	an_output *o = begin_ok(out_dir, 0);
@@ -421,6 +462,7 @@ Suite *an_test_write_suite(void)
 	tcase_add_test(tc, rebuild_replaces);
 	tcase_add_test(tc, abort_keeps_old_site);
 	tcase_add_test(tc, duplicate_path);
+	tcase_add_test(tc, stale_temporary_folders);
 	tcase_add_test(tc, refusals);
 	tcase_add_test(tc, foreign_folder);
 	tcase_add_test(tc, empty_folder_accepted);

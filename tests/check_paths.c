@@ -245,7 +245,7 @@ START_TEST(full_disk_keeps_old_site)
 	ck_assert(an_output_commit(o, &err) == 0);
 
 	for (int n = 1; n <= 3; n++) {
-		char nbuf[8];
+		char nbuf[16];
 		snprintf(nbuf, sizeof nbuf, "%d", n);
 		setenv("ANNALS_FAULT_AFTER_WRITES", nbuf, 1);
 		an_error e = AN_ERROR_INIT;

@@ -100,7 +100,8 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_hooks *hooks = NULL;
 	an_buf lua_dir = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
-	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, o->cache};
+	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, o->cache, o->keep_going,
+	                      o->warnings ? o->warnings : stderr};
 	int rc, loaded = 0;
 	/* a revision's themes and filters are read from the revision */
 	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
@@ -138,6 +139,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		snprintf(out->output, sizeof out->output, "%s/public", o->source);
 	rc = write_site(&site, &pages, &theme, out->output, o->force, &out->files, err);
 	out->articles = site.n_articles;
+	out->skipped = site.n_skipped;
 	out->events = site.timeline.n_events;
 	out->undated = site.timeline.n_undated;
 done:

@@ -24,10 +24,13 @@ typedef struct {
 	int strict;           /* warnings (unknown annals.yaml keys) fail the build */
 	struct an_acache *cache; /* analyses kept between builds (the live
 	                          * preview's); NULL: none */
+	int keep_going;       /* a bad article is reported and left out and the
+	                       * others build (stats.skipped); 0: it fails the build */
 } an_build_opts;
 
 typedef struct {
 	size_t files, articles, events, undated;
+	size_t skipped; /* articles left out for errors (reported; not --strict) */
 	char output[1024]; /* the folder written */
 } an_build_stats;
 

@@ -109,12 +109,14 @@ static int history_hook(an_site *site, void *payload, an_error *err)
  * with the history hook `hook` (NULL: none) given `payload`. */
 static int load_at(an_site *out, const char *root, an_git *g, git_commit *commit,
                    int from_tree, int (*hook)(an_site *, void *, an_error *),
-                   void *payload, an_acache *cache, an_error *err)
+                   void *payload, an_acache *cache, const an_history_opts *o,
+                   an_error *err)
 {
 	an_sources src = AN_SOURCES_INIT;
 	an_buf cfg = AN_BUF_INIT;
 	int has_cfg = 0, rc = 0;
-	an_site_input in = {NULL, NULL, 0, hook, payload, cache};
+	an_site_input in = {NULL, NULL, 0, hook, payload, cache, o ? o->keep_going : 0,
+	                    o ? o->problems : NULL};
 	if (from_tree) {
 		if ((rc = an_git_load_site(&src, &cfg, &has_cfg, g, commit, err)) < 0)
 			goto done;
@@ -294,7 +296,9 @@ static int build_changes(an_change_log *log, an_git *g, git_commit *tip, const c
 		seen.now = an_date_from_days((long)((git_commit_time(c) +
 		                                     git_commit_time_offset(c) * 60LL) / 86400));
 		n_loads++;
-		if (load_at(&site, root, g, c, 1, seen_hook, &seen, cache, &e2) < 0) {
+		/* a past commit's bad article leaves it out of that snapshot */
+		an_history_opts past = {NULL, NULL, NULL, 0, NULL, 1, NULL};
+		if (load_at(&site, root, g, c, 1, seen_hook, &seen, cache, &past, &e2) < 0) {
 			say(o->notes, "note", "Changes page: commit %s is left out: %s%s%s", sid,
 			    e2.file, e2.file[0] ? ": " : "", e2.msg);
 			continue;
@@ -351,11 +355,14 @@ done:
 
 /* The working files without history, with the caller's hooks. */
 static int load_plain(an_site *out, const char *root, an_history_articles_fn on_articles,
-                      void *payload, an_error *err)
+                      void *payload, const an_history_opts *o, an_error *err)
 {
 	an_site_input in = {0};
 	in.after_parse = on_articles;
 	in.payload = payload;
+	in.cache = o->cache;
+	in.keep_going = o->keep_going;
+	in.problems = o->problems;
 	return an_site_load_input(out, root, &in, err);
 }
 
@@ -385,14 +392,14 @@ int an_history_load_site_with(an_site *out, const char *root, const an_history_o
 		}
 		say(o->notes, "note", "%s is not in a git repository: history features (dates "
 		    "from commits, the Changes page) are skipped", root);
-		rc = load_plain(out, root, on_articles, payload, err);
+		rc = load_plain(out, root, on_articles, payload, o, err);
 		goto done;
 	}
 	an_git_head state = an_git_head_state(g, branch, sizeof branch);
 	if (!o->rev && state == AN_GIT_HEAD_UNBORN) {
 		say(o->notes, "note", "the branch '%s' has no commits yet: history features "
 		    "(dates from commits, the Changes page) are skipped", branch);
-		rc = load_plain(out, root, on_articles, payload, err);
+		rc = load_plain(out, root, on_articles, payload, o, err);
 		goto done;
 	}
 	if ((rc = an_git_commit(&tip, g, o->rev, err)) < 0)
@@ -403,7 +410,8 @@ int an_history_load_site_with(an_site *out, const char *root, const an_history_o
 		    sid);
 	}
 	hook_ctx h = {g, tip, o, on_articles, payload};
-	if ((rc = load_at(out, root, g, tip, o->rev != NULL, history_hook, &h, o->cache, err)) < 0)
+	if ((rc = load_at(out, root, g, tip, o->rev != NULL, history_hook, &h, o->cache, o,
+	                  err)) < 0)
 		goto done;
 	if (o->changes && (rc = build_changes(&out->changes, g, tip, root, o, err)) < 0)
 		an_site_free(out);
@@ -431,7 +439,7 @@ int an_history_diff(an_changes *out, const char *root, const char *rev1,
 		if ((rc = an_git_commit(&c, g, revs[i], err)) < 0)
 			goto done;
 		hook_ctx h = {g, c, o, NULL, NULL};
-		if ((rc = load_at(&site, root, g, c, 1, history_hook, &h, NULL, err)) < 0) {
+		if ((rc = load_at(&site, root, g, c, 1, history_hook, &h, NULL, NULL, err)) < 0) {
 			char msg[sizeof err->msg];
 			snprintf(msg, sizeof msg, "%s", err->msg);
 			snprintf(err->msg, sizeof err->msg, "%.900s (in revision %.100s)", msg, revs[i]);

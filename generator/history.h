@@ -20,6 +20,8 @@ typedef struct {
 	FILE *warnings;  /* incomplete history (a shallow clone); NULL: silent */
 	int changes;     /* also fill site.changes (the Changes page) */
 	struct an_acache *cache; /* analyses from earlier loads (acache.h); NULL */
+	int keep_going;  /* leave out bad articles, reported to `problems` (site.h) */
+	FILE *problems;
 } an_history_opts;
 
 /* At most this many commits that changed the content go into site.changes

@@ -77,7 +77,12 @@ static void push_source(an_sources *out, const char *rel, an_buf *data)
 
 /* Walks ROOT/REL.  `real_root` is the resolved site root, used to refuse
  * symbolic links that point outside the site. */
-static int walk(an_sources *out, const char *root, const char *real_root,
+typedef struct {
+	an_load_skip_fn fn;
+	void *payload;
+} skipper;
+
+static int walk(an_sources *out, const skipper *sk, const char *root, const char *real_root,
                 const char *rel, int depth, an_error *err)
 {
 	if (depth > 32)
@@ -122,13 +127,19 @@ static int walk(an_sources *out, const char *root, const char *real_root,
 			break;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			rc = walk(out, root, real_root, childrel.ptr, depth + 1, err);
+			rc = walk(out, sk, root, real_root, childrel.ptr, depth + 1, err);
 		} else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".md")) {
 			an_buf data = AN_BUF_INIT;
 			rc = an_load_file(&data, childpath.ptr, err);
-			if (rc == 0)
-				rc = an_load_check_text(childrel.ptr, data.ptr, data.len, err);
-			if (rc == 0)
+			int text_ok = 1;
+			if (rc == 0 && an_load_check_text(childrel.ptr, data.ptr, data.len, err) < 0) {
+				text_ok = 0;
+				if (sk->fn)
+					sk->fn(err, sk->payload); /* left out; the rest loads */
+				else
+					rc = -1;
+			}
+			if (rc == 0 && text_ok)
 				push_source(out, childrel.ptr, &data);
 			an_buf_free(&data);
 			if (rc < 0) /* name the file as the user knows it */
@@ -143,7 +154,8 @@ static int walk(an_sources *out, const char *root, const char *real_root,
 	return rc;
 }
 
-int an_load_content_dir(an_sources *out, const char *root, an_error *err)
+int an_load_content_dir_skip(an_sources *out, const char *root, an_load_skip_fn skip,
+                             void *payload, an_error *err)
 {
 	char real_root[PATH_MAX];
 	if (!realpath(root, real_root))
@@ -158,7 +170,8 @@ int an_load_content_dir(an_sources *out, const char *root, an_error *err)
 		return an_error_set(err, root, 0,
 		                    "no content/ folder here; put the articles (*.md) in "
 		                    "%s/content or pass --source DIR", root);
-	return walk(out, root, real_root, "content", 0, err);
+	skipper sk = {skip, payload};
+	return walk(out, &sk, root, real_root, "content", 0, err);
 }
 
 void an_sources_free(an_sources *list)
@@ -170,4 +183,9 @@ void an_sources_free(an_sources *list)
 	free(list->items);
 	list->items = NULL;
 	list->len = list->cap = 0;
+}
+
+int an_load_content_dir(an_sources *out, const char *root, an_error *err)
+{
+	return an_load_content_dir_skip(out, root, NULL, NULL, err);
 }

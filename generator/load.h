@@ -29,6 +29,12 @@ int an_load_file(an_buf *out, const char *path, an_error *err);
  * builds are reproducible.  Hidden files and folders are skipped; symbolic
  * links that leave the site are refused.  Returns 0 or -1 with `err` set. */
 int an_load_content_dir(an_sources *out, const char *root, an_error *err);
+/* The same, but a file whose bytes are not text (invalid UTF-8, NUL bytes)
+ * is passed to `skip` (with its error: file, line, message) and left out,
+ * instead of failing the load. */
+typedef void (*an_load_skip_fn)(const an_error *err, void *payload);
+int an_load_content_dir_skip(an_sources *out, const char *root, an_load_skip_fn skip,
+                             void *payload, an_error *err);
 /* Checks that `data` is valid UTF-8 without NUL bytes; on failure sets `err`
  * with the line and column of the first bad byte. */
 int an_load_check_text(const char *path, const char *data, size_t len, an_error *err);

@@ -209,8 +209,11 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
 	}
+	/* without --strict a bad article is reported and left out, and the
+	 * others build (exit 1); with it, the build fails and the old site
+	 * stays */
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL, !o.strict};
 	if (an_build(&st, &bo, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -220,6 +223,13 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		        "annals: built %zu files from %zu articles (%zu events, %zu undated) "
 		        "into %s in %.0f ms\n",
 		        st.files, st.articles, st.events, st.undated, st.output, now_ms() - t0);
+	if (st.skipped) {
+		/* the site is built without them; the exit status says it is short */
+		fprintf(stderr, "annals: %zu article%s left out for the errors above; fix %s, "
+		        "or build with --strict to stop at the first\n", st.skipped,
+		        st.skipped == 1 ? " was" : "s were", st.skipped == 1 ? "it" : "them");
+		return EXIT_CONTENT;
+	}
 	return 0;
 }
 
@@ -231,7 +241,7 @@ static int cmd_timeline(int argc, char **argv)
 		return rc;
 	an_error err = AN_ERROR_INIT;
 	an_site site;
-	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL}; /* dates from git, as build */
+	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL, 0, NULL}; /* dates from git, as build */
 	if (an_history_load_site(&site, o.source, &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -265,7 +275,7 @@ static int cmd_diff(int argc, char **argv)
 		return usage_error("diff: give two revisions, e.g. annals diff HEAD~1 HEAD%s", "");
 	an_error err = AN_ERROR_INIT;
 	an_changes changes = AN_CHANGES_INIT;
-	an_history_opts ho = {NULL, NULL, stderr, 0, NULL};
+	an_history_opts ho = {NULL, NULL, stderr, 0, NULL, 0, NULL};
 	if (an_history_diff(&changes, source, revs[0], revs[1], &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -305,7 +315,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

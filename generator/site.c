@@ -18,14 +18,35 @@ static int cmp_article(const void *x, const void *y)
 	return strcmp(a->slug, b->slug);
 }
 
-static int check_dates(const an_site *site, an_error *err)
+/* An article left out (keep_going): its error goes to the problems
+ * stream as the user would see it, and the count grows. */
+static void skip_article(an_site *site, FILE *problems, const an_error *e)
 {
-	for (size_t i = 0; i < site->n_articles; i++)
-		if (!site->articles[i].meta.has_date)
-			return an_error_set(err, site->articles[i].path, 1,
-			                    "front matter: no 'date'; add 'date: YYYY-MM-DD' (the "
-			                    "publication date anchors relative dates like \"last "
-			                    "week\"), or commit the file so git history dates it");
+	site->n_skipped++;
+	if (problems) {
+		an_error_print(e, problems);
+		fputs("annals: (that article is left out; the others build)\n", problems);
+	}
+}
+
+static int check_dates(an_site *site, const an_site_input *in, an_error *err)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < site->n_articles; i++) {
+		if (site->articles[i].meta.has_date) {
+			site->articles[kept++] = site->articles[i];
+			continue;
+		}
+		an_error_set(err, site->articles[i].path, 1,
+		             "front matter: no 'date'; add 'date: YYYY-MM-DD' (the "
+		             "publication date anchors relative dates like \"last "
+		             "week\"), or commit the file so git history dates it");
+		if (!in->keep_going)
+			return -1;
+		skip_article(site, in->problems, err);
+		an_article_free(&site->articles[i]);
+	}
+	site->n_articles = kept;
 	return 0;
 }
 
@@ -271,12 +292,37 @@ static void parse_one(size_t i, void *payload)
 
 /* Parses every source; the error reported is the first in source order,
  * as if they were parsed one by one, whatever the number of workers. */
-static int parse_all(an_site *site, const an_sources *sources, an_error *err)
+typedef struct {
+	an_site *site;
+	FILE *problems;
+} skip_ctx;
+
+static void skip_source(const an_error *e, void *payload)
+{
+	skip_ctx *k = payload;
+	skip_article(k->site, k->problems, e);
+}
+
+static int parse_all(an_site *site, const an_sources *sources, const an_site_input *in,
+                     an_error *err)
 {
 	size_t n = sources->len;
 	parse_job j = {site, sources, an_xcalloc(n + 1, sizeof *j.rc),
 	               an_xcalloc(n + 1, sizeof *j.errs)};
 	an_pool_run(n, parse_one, &j);
+	if (in->keep_going) {
+		size_t kept = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (j.rc[i] == 0)
+				site->articles[kept++] = site->articles[i];
+			else
+				skip_article(site, in->problems, &j.errs[i]);
+		}
+		site->n_articles = kept;
+		free(j.rc);
+		free(j.errs);
+		return 0;
+	}
 	size_t bad = 0;
 	while (bad < n && j.rc[bad] == 0)
 		bad++;
@@ -318,14 +364,17 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 		rc = an_config_load(&out->config, root, err);
 	if (rc < 0)
 		goto done;
-	if (!in->sources && (rc = an_load_content_dir(&read, root, err)) < 0)
+	skip_ctx sk = {out, in->problems};
+	if (!in->sources &&
+	    (rc = an_load_content_dir_skip(&read, root, in->keep_going ? skip_source : NULL, &sk,
+	                                   err)) < 0)
 		goto done;
 	out->articles = an_xcalloc(sources->len + 1, sizeof *out->articles);
-	if ((rc = parse_all(out, sources, err)) < 0)
+	if ((rc = parse_all(out, sources, in, err)) < 0)
 		goto done;
 	if (in->after_parse && (rc = in->after_parse(out, in->payload, err)) < 0)
 		goto done;
-	if ((rc = check_dates(out, err)) < 0)
+	if ((rc = check_dates(out, in, err)) < 0)
 		goto done;
 	an_qsort(out->articles, out->n_articles, sizeof *out->articles, cmp_article);
 	if ((rc = check_slugs(out, err)) < 0)

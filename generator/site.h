@@ -5,6 +5,7 @@
 #define AN_SITE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analyse.h"
 #include "article.h"
@@ -28,6 +29,7 @@ typedef struct {
 	an_figure_list figures; /* every figure stated, by article */
 	an_disputes disputes;   /* quantities stated with different values */
 	an_change_log changes; /* how the timeline changed (history.c); may be empty */
+	size_t n_skipped;      /* articles left out for errors (keep_going) */
 } an_site;
 
 /* Loads ROOT (annals.yaml, content/) and runs the pipeline up to the
@@ -47,6 +49,11 @@ typedef struct an_site_input {
 	/* analyses kept from earlier loads (acache.h): an article with the
 	 * same text and date takes its analysis from here; NULL: none */
 	struct an_acache *cache;
+	/* 1: an article that cannot be read or parsed, or has no date, is
+	 * reported to `problems` (may be NULL) and left out, and the others
+	 * build; 0: the first such article fails the load */
+	int keep_going;
+	FILE *problems;
 } an_site_input;
 
 /* an_site_load with the content and config from `in` (borrowed).  An

@@ -284,7 +284,23 @@ no_temp_left
 run timeline --source "$SITE"
 expect_rc 1
 err_has "zz-bad.md:3:"
-rm "$SITE/content/zz-bad.md"
+
+step "a bad article is left out and the others build; --strict stops instead"
+# an article that changes the site, beside the bad one
+printf '%s\n' '---' 'title: Added later' 'date: 2025-11-13' '---' '' \
+	'The ministry announced on Thursday that the inquiry would open.' >"$SITE/content/zz-good.md"
+run build --source "$SITE" --output "$T/strict-out" --strict
+expect_rc 1
+err_has "zz-bad.md:3:"
+[ ! -e "$T/strict-out" ] || fail "--strict wrote a site despite a bad article"
+run build --source "$SITE" --output "$T/lenient-out"
+expect_rc 1
+err_has "zz-bad.md:3:"
+err_has "left out"
+[ -f "$T/lenient-out/articles/zz-good.html" ] || fail "the good article was not built"
+[ ! -e "$T/lenient-out/articles/zz-bad.html" ] || fail "the bad article was built"
+no_temp_left
+rm "$SITE/content/zz-bad.md" "$SITE/content/zz-good.md"
 
 step "a site without content/"
 mkdir -p "$T/empty-site"

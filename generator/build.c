@@ -129,8 +129,21 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	size_t budget = ((size_t)512 << 20) + site.n_articles * ((size_t)256 << 10);
 	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
 	                     budget};
-	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0)
+	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0) {
+		if (strstr(err->msg, "not enough memory")) {
+			/* say which budget and why, not only Lua's words */
+			size_t bytes = 0;
+			for (size_t i = 0; i < site.n_articles; i++)
+				bytes += site.articles[i].text_len;
+			an_error_set(err, name, 0,
+			             "the theme ran out of its memory budget (%zu MiB) on %zu "
+			             "article%s, %zu KiB of text and %zu events; a very large "
+			             "article is best split into several",
+			             budget >> 20, site.n_articles, site.n_articles == 1 ? "" : "s",
+			             bytes >> 10, site.timeline.n_events);
+		}
 		goto done;
+	}
 	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)
 		goto done;
 	if (o->output)

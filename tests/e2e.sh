@@ -321,6 +321,20 @@ err_has "boom"
 same_tree "$OUT" "$T/snap.out"
 no_temp_left
 
+step "a theme that runs out of memory says which budget"
+mkdir -p "$SITE/themes/hungry"
+cat >"$SITE/themes/hungry/theme.lua" <<'EOF'
+return { build = function(site)
+	local t, s = {}, string.rep("x", 1 << 20)
+	for i = 1, 100000 do t[i] = s .. i end
+end }
+EOF
+run build --source "$SITE" --output "$OUT" --theme hungry
+expect_rc 1
+err_has "ran out of its memory budget"
+same_tree "$OUT" "$T/snap.out"
+no_temp_left
+
 step "a theme that writes a page outside the output"
 mkdir -p "$SITE/themes/escape"
 cat >"$SITE/themes/escape/theme.lua" <<'EOF'

@@ -9,12 +9,10 @@
 #include "alloc.h"
 #include "buf.h"
 
-#include <dirent.h>
 #include <lauxlib.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* The folder of theme NAME that is not already in the chain: a site theme
@@ -164,57 +162,17 @@ typedef struct {
 	size_t len, cap;
 } path_set;
 
-static int seen(const path_set *s, const char *rel)
+/* Skips a file the theme or a nearer parent already wrote, and records
+ * the others, which the output then holds. */
+static int already_written(const char *rel, void *payload)
 {
+	path_set *s = payload;
 	for (size_t i = 0; i < s->len; i++)
 		if (strcmp(s->items[i], rel) == 0)
 			return 1;
+	s->items = an_xgrow(s->items, &s->cap, s->len + 1, sizeof *s->items);
+	s->items[s->len++] = an_xstrdup(rel);
 	return 0;
-}
-
-static int copy_static(an_output *o, path_set *done, const char *src, const char *rel,
-                       int depth, an_error *err)
-{
-	if (depth > 32)
-		return an_error_set(err, src, 0, "folders nested too deeply");
-	DIR *d = opendir(src);
-	if (!d)
-		return 0;
-	struct dirent *e;
-	int rc = 0;
-	while (rc == 0 && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		an_buf from = AN_BUF_INIT, to = AN_BUF_INIT, data = AN_BUF_INIT;
-		an_buf_printf(&from, "%s/%s", src, e->d_name);
-		an_buf_printf(&to, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
-		struct stat st;
-		if (lstat(from.ptr, &st) != 0) {
-			/* gone meanwhile: nothing to copy */
-		} else if (S_ISDIR(st.st_mode)) {
-			rc = copy_static(o, done, from.ptr, to.ptr, depth + 1, err);
-		} else if (S_ISREG(st.st_mode) && !seen(done, to.ptr)) {
-			FILE *f = fopen(from.ptr, "rb");
-			if (!f) {
-				rc = an_error_set(err, from.ptr, 0, "cannot read");
-			} else {
-				char chunk[65536];
-				size_t n;
-				while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-					an_buf_put(&data, chunk, n);
-				fclose(f);
-				rc = an_output_write(o, to.ptr, data.ptr ? data.ptr : "", data.len, err);
-				done->items = an_xgrow(done->items, &done->cap, done->len + 1,
-				                       sizeof *done->items);
-				done->items[done->len++] = an_buf_detach(&to);
-			}
-		}
-		an_buf_free(&from);
-		an_buf_free(&to);
-		an_buf_free(&data);
-	}
-	closedir(d);
-	return rc;
 }
 
 int an_theme_copy_static(an_output *o, const an_theme *t, an_error *err)
@@ -224,7 +182,7 @@ int an_theme_copy_static(an_output *o, const an_theme *t, an_error *err)
 	for (size_t i = 0; i < t->n_dirs && rc == 0; i++) {
 		an_buf dir = AN_BUF_INIT;
 		an_buf_printf(&dir, "%s/static", t->dirs[i]);
-		rc = copy_static(o, &done, dir.ptr, "", 0, err);
+		rc = an_output_copy_tree_skip(o, dir.ptr, already_written, &done, err);
 		an_buf_free(&dir);
 	}
 	for (size_t i = 0; i < done.len; i++)

@@ -273,7 +273,8 @@ done:
 	return rc;
 }
 
-static int copy_dir(an_output *o, const char *src, const char *rel, int depth, an_error *err)
+static int copy_dir(an_output *o, const char *src, const char *rel, int depth,
+                    an_output_skip_fn skip, void *payload, an_error *err)
 {
 	if (depth > 32)
 		return an_error_set(err, src, 0, "folders nested too deeply");
@@ -291,8 +292,8 @@ static int copy_dir(an_output *o, const char *src, const char *rel, int depth, a
 		struct stat st;
 		if (lstat(from.ptr, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				rc = copy_dir(o, from.ptr, to.ptr, depth + 1, err);
-			} else if (S_ISREG(st.st_mode)) {
+				rc = copy_dir(o, from.ptr, to.ptr, depth + 1, skip, payload, err);
+			} else if (S_ISREG(st.st_mode) && !(skip && skip(to.ptr, payload))) {
 				FILE *f = fopen(from.ptr, "rb");
 				an_buf data = AN_BUF_INIT;
 				if (!f) {
@@ -315,9 +316,15 @@ static int copy_dir(an_output *o, const char *src, const char *rel, int depth, a
 	return rc;
 }
 
+int an_output_copy_tree_skip(an_output *o, const char *src_dir, an_output_skip_fn skip,
+                             void *payload, an_error *err)
+{
+	return copy_dir(o, src_dir, "", 0, skip, payload, err);
+}
+
 int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err)
 {
-	return copy_dir(o, src_dir, "", 0, err);
+	return copy_dir(o, src_dir, "", 0, NULL, NULL, err);
 }
 
 int an_output_commit(an_output *o, an_error *err)

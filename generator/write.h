@@ -22,6 +22,12 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 /* Copies the regular files below SRC_DIR (if it exists) into the output,
  * keeping their relative paths; symbolic links are not followed. */
 int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err);
+/* The same, asking `skip` first about each file by its relative path: a
+ * file it returns 1 for is not copied (a theme's parent yields to the
+ * child's file of the same name). */
+typedef int (*an_output_skip_fn)(const char *rel, void *payload);
+int an_output_copy_tree_skip(an_output *o, const char *src_dir, an_output_skip_fn skip,
+                             void *payload, an_error *err);
 /* Puts the new site in place of the old one and frees `o`. */
 int an_output_commit(an_output *o, an_error *err);
 /* Removes the temporary folder and frees `o`; NULL is allowed. */

@@ -24,6 +24,8 @@
 struct an_output {
 	char *dir; /* the output folder as given */
 	char *tmp; /* the temporary folder beside it */
+	int reuse; /* o->dir is annals' earlier output: unchanged files are linked */
+	size_t linked; /* files taken from it unchanged */
 	long writes, fault_after; /* the test hook (write.h); 0: off */
 	int fault_errno, fault_signal;
 };
@@ -165,11 +167,13 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
 		return NULL;
 	}
 	struct stat st;
+	int reuse = 0;
 	if (lstat(dir, &st) == 0) {
 		an_buf marker = AN_BUF_INIT;
 		an_buf_printf(&marker, "%s/" MARKER, dir);
 		int ours = access(marker.ptr, F_OK) == 0;
 		an_buf_free(&marker);
+		reuse = ours && S_ISDIR(st.st_mode);
 		if (!S_ISDIR(st.st_mode)) {
 			an_error_set(err, dir, 0, "the output path exists and is not a folder");
 			return NULL;
@@ -197,12 +201,18 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
 		return NULL;
 	}
 	chmod(o->tmp, 0755); /* mkdtemp makes it private; a site is public */
+	o->reuse = reuse;
 	read_fault_hook(o);
 	if (an_output_write(o, MARKER, "annals\n", 7, err) < 0) {
 		an_output_abort(o);
 		return NULL;
 	}
 	return o;
+}
+
+size_t an_output_linked(const an_output *o)
+{
+	return o->linked;
 }
 
 const char *an_output_tmpdir(const an_output *o)
@@ -232,6 +242,32 @@ static int make_parents(const char *root, const char *rel, an_error *err)
 	return rc;
 }
 
+/* 1 when the earlier output's file at `path` holds exactly data[0, len). */
+static int same_as_before(const an_output *o, const char *path, const char *data,
+                          size_t len, an_buf *old)
+{
+	an_buf_clear(old);
+	an_buf_printf(old, "%s/%s", o->dir, path);
+	int fd = open(old->ptr, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	struct stat st;
+	int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	char chunk[65536];
+	for (size_t off = 0; same && off < len;) {
+		size_t want = len - off < sizeof chunk ? len - off : sizeof chunk;
+		ssize_t n = read(fd, chunk, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || memcmp(chunk, data + off, (size_t)n) != 0)
+			same = 0;
+		else
+			off += (size_t)n;
+	}
+	close(fd);
+	return same;
+}
+
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err)
 {
@@ -240,6 +276,20 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 	an_buf full = AN_BUF_INIT;
 	an_buf_printf(&full, "%s/%s", o->tmp, path);
 	int rc = 0;
+	/* An unchanged file is a hard link to the earlier output's: it keeps
+	 * its inode and time stamp, so rsync, make and browsers see it
+	 * unchanged, and the build skips a new inode and a copy of the bytes.
+	 * The earlier tree is only ever unlinked, never written, so sharing is
+	 * safe; the fault hook (write.h) counts real writes only. */
+	if (o->reuse && o->fault_after == 0) {
+		an_buf old = AN_BUF_INIT;
+		int linked = same_as_before(o, path, data, len, &old) && link(old.ptr, full.ptr) == 0;
+		an_buf_free(&old);
+		if (linked) {
+			o->linked++;
+			goto done;
+		}
+	}
 	/* O_EXCL: two pages with one path is a theme bug, not an overwrite */
 	int fd = open(full.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0) {

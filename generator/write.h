@@ -16,7 +16,9 @@ typedef struct an_output an_output;
  * SITE_ROOT or inside its content/ folder, or an existing non-empty folder
  * that annals did not create (unless `force`).  Returns NULL with `err` set. */
 an_output *an_output_begin(const char *dir, const char *site_root, int force, an_error *err);
-/* Writes one file at relative `path` (parent folders are created). */
+/* Writes one file at relative `path` (parent folders are created).  When
+ * the earlier output holds the same bytes at that path, the file is a hard
+ * link to it instead: an unchanged page is not rewritten. */
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err);
 /* Copies the regular files below SRC_DIR (if it exists) into the output,
@@ -32,6 +34,8 @@ int an_output_copy_tree_skip(an_output *o, const char *src_dir, an_output_skip_f
 int an_output_commit(an_output *o, an_error *err);
 /* Removes the temporary folder and frees `o`; NULL is allowed. */
 void an_output_abort(an_output *o);
+/* Files so far taken unchanged from the earlier output (hard links). */
+size_t an_output_linked(const an_output *o);
 /* The temporary folder being written (for a signal handler to remove);
  * borrowed, valid until commit or abort. */
 const char *an_output_tmpdir(const an_output *o);

@@ -208,6 +208,69 @@ START_TEST(rebuild_replaces)
 }
 END_TEST
 
+static ino_t inode_of(const char *dir, const char *rel)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	struct stat st;
+	ck_assert_msg(stat(path, &st) == 0, "%s: %s", path, strerror(errno));
+	return st.st_ino;
+}
+
+/* A rebuild keeps the files whose bytes did not change (same inode: not
+ * rewritten, so rsync and caches see them unchanged) and writes new ones
+ * for the rest, including a file of the same length with other bytes. */
+START_TEST(rebuild_keeps_unchanged_files)
+{
+	const char *first[] = {"same.html", "unchanged", "dir/same.html", "deep", "len.html",
+	                       "abcd", "grow.html", "v1", NULL};
+	build(first);
+	ino_t same = inode_of(out_dir, "same.html"), deep = inode_of(out_dir, "dir/same.html");
+	ino_t len = inode_of(out_dir, "len.html"), grow = inode_of(out_dir, "grow.html");
+	an_output *o = begin_ok(out_dir, 0);
+	write_ok(o, "same.html", "unchanged");
+	write_ok(o, "dir/same.html", "deep");
+	write_ok(o, "len.html", "abce");
+	write_ok(o, "grow.html", "v1 and more");
+	write_ok(o, "new.html", "new");
+	ck_assert_uint_eq(an_output_linked(o), 3); /* the marker and the two same files */
+	commit_ok(o);
+	ck_assert(inode_of(out_dir, "same.html") == same);
+	ck_assert(inode_of(out_dir, "dir/same.html") == deep);
+	ck_assert(inode_of(out_dir, "len.html") != len);
+	ck_assert(inode_of(out_dir, "grow.html") != grow);
+	expect_file(out_dir, "same.html", "unchanged");
+	expect_file(out_dir, "len.html", "abce");
+	expect_file(out_dir, "grow.html", "v1 and more");
+	/* the old tree is gone and the kept file has no second name left */
+	ck_assert(!temp_left());
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/same.html", out_dir);
+	struct stat st;
+	ck_assert(stat(path, &st) == 0);
+	ck_assert_uint_eq(st.st_nlink, 1);
+}
+END_TEST
+
+/* A folder annals did not make (--force) is never linked from: its files
+ * are not known to be a site's and are replaced by fresh copies. */
+START_TEST(foreign_files_not_linked)
+{
+	char path[PATH_MAX];
+	ck_assert(mkdir(out_dir, 0755) == 0);
+	snprintf(path, sizeof path, "%s/page.html", out_dir);
+	FILE *f = fopen(path, "w");
+	ck_assert(f != NULL);
+	fputs("same", f);
+	fclose(f);
+	an_output *o = begin_ok(out_dir, 1);
+	write_ok(o, "page.html", "same");
+	ck_assert_uint_eq(an_output_linked(o), 0);
+	commit_ok(o);
+	expect_file(out_dir, "page.html", "same");
+}
+END_TEST
+
 START_TEST(abort_keeps_old_site)
 {
 	const char *first[] = {"index.html", "v1", "events/e.html", "event v1", NULL};
@@ -460,6 +523,8 @@ Suite *an_test_write_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, first_build);
 	tcase_add_test(tc, rebuild_replaces);
+	tcase_add_test(tc, rebuild_keeps_unchanged_files);
+	tcase_add_test(tc, foreign_files_not_linked);
 	tcase_add_test(tc, abort_keeps_old_site);
 	tcase_add_test(tc, duplicate_path);
 	tcase_add_test(tc, stale_temporary_folders);

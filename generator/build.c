@@ -1,6 +1,7 @@
 /* build.c - the build pipeline (see build.h). */
 #include "build.h"
 #include "acache.h"
+#include "alloc.h"
 #include "export.h"
 #include "history.h"
 #include "hooks.h"
@@ -9,6 +10,7 @@
 #include "export_timelinejs.h"
 #include "paths.h"
 #include "render.h"
+#include "sink.h"
 #include "theme.h"
 #include "write.h"
 
@@ -38,42 +40,58 @@ int an_build_interrupt(int sig)
 	return 1;
 }
 
-static int write_site(const an_site *site, const an_pages *pages, const an_theme *theme,
-                      const char *output, int force, size_t *files, an_error *err)
+/* Where the theme's pages go as it makes them: the writer thread, or the
+ * output directly when no thread could start. */
+typedef struct {
+	an_sink *sink;
+	an_output *out;
+	an_error err; /* a direct write's failure */
+	size_t direct_failed;
+} page_out;
+
+static int emit_page(void *payload, const char *path, const char *data, size_t len)
 {
-	/* writing from before the temporary folder exists: a signal during
-	 * an_output_begin must not _exit and leave it behind */
-	g_interrupted = 0;
-	g_writing = 1;
-	an_output *out = an_output_begin(output, site->root, force, err);
-	if (!out) {
-		g_writing = 0;
+	page_out *po = payload;
+	if (po->sink)
+		return an_sink_put_copy(po->sink, path, data, len);
+	if (an_output_write(po->out, path, data, len, &po->err) < 0) {
+		po->direct_failed = 1;
 		return -1;
 	}
-	int rc = 0;
-	an_buf data = AN_BUF_INIT;
-	if ((rc = an_theme_copy_static(out, theme, err)) < 0)
-		goto done;
-	for (size_t i = 0; i < pages->len && rc == 0 && !g_interrupted; i++)
-		rc = an_output_write(out, pages->items[i].path, pages->items[i].data,
-		                     pages->items[i].len, err);
-	*files = pages->len;
-	for (const an_build_export *e = an_build_exports; e->path && rc == 0; e++) {
-		an_buf_clear(&data);
-		e->write(&data, site);
-		rc = an_output_write(out, e->path, data.ptr ? data.ptr : "", data.len, err);
-		++*files;
-	}
-done:
-	if (rc == 0 && g_interrupted)
-		rc = an_error_set(err, output, 0, "interrupted; the previous site is unchanged");
-	if (rc == 0)
-		rc = an_output_commit(out, err);
-	else
-		an_output_abort(out);
-	g_writing = 0;
-	an_buf_free(&data);
+	return 0;
+}
+
+/* Hands `data` (malloc'd, taken) to the writer. */
+static int put_page(page_out *po, const char *path, char *data, size_t len)
+{
+	if (po->sink)
+		return an_sink_put(po->sink, an_xstrdup(path), data, len);
+	int rc = emit_page(po, path, data ? data : "", len);
+	free(data);
 	return rc;
+}
+
+/* The pages build() returned and the filters added (those it emitted are
+ * written already), then the data exports. */
+static int put_rest(page_out *po, an_pages *pages, const an_site *site)
+{
+	for (size_t i = 0; i < pages->len; i++) {
+		an_page *p = &pages->items[i];
+		if (p->emitted)
+			continue;
+		char *data = p->data;
+		p->data = NULL;
+		if (put_page(po, p->path, data, p->len) < 0)
+			return -1;
+	}
+	for (const an_build_export *e = an_build_exports; e->path; e++) {
+		an_buf data = AN_BUF_INIT;
+		e->write(&data, site);
+		size_t len = data.len;
+		if (put_page(po, e->path, an_buf_detach(&data), len) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* A build of a git revision takes its theme from that revision when the
@@ -91,6 +109,14 @@ static int rev_theme_root(char *out, size_t size, const an_build_opts *o, an_err
 	return an_history_export_themes(o->source, o->rev, out, err);
 }
 
+/* An error from the output beats the theme's report of it: "emit: the
+ * output stopped" names no file, the writer's error does. */
+static int output_error(an_error *err, const an_error *cause)
+{
+	*err = *cause;
+	return -1;
+}
+
 int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 {
 	memset(out, 0, sizeof *out);
@@ -101,7 +127,9 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_buf lua_dir = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, o->cache, o->keep_going,
-	                      o->warnings ? o->warnings : stderr};
+	                      o->warnings ? o->warnings : stderr, o->progress};
+	page_out po = {NULL, NULL, AN_ERROR_INIT, 0};
+	an_error sink_err = AN_ERROR_INIT;
 	int rc, loaded = 0;
 	/* a revision's themes and filters are read from the revision */
 	if (o->rev && (rc = rev_theme_root(rev_root, sizeof rev_root, o, err)) < 0)
@@ -124,11 +152,28 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
 	const char *name = o->theme ? o->theme : site.config.theme;
-	/* The theme holds the whole site and every page it makes: its memory
-	 * budget, there to stop a runaway script, grows with the site. */
+	if (o->output)
+		snprintf(out->output, sizeof out->output, "%s", o->output);
+	else
+		snprintf(out->output, sizeof out->output, "%s/public", o->source);
+
+	/* Writing starts before the render: pages go to disk as the theme
+	 * makes them.  From here a signal stops the build at the next file
+	 * and leaves the old site (an_build_interrupt). */
+	g_interrupted = 0;
+	g_writing = 1;
+	if (!(po.out = an_output_begin(out->output, site.root, o->force, err))) {
+		rc = -1;
+		goto done;
+	}
+	po.sink = an_sink_start(po.out, &g_interrupted, o->progress);
+
+	/* The theme holds the whole site while it renders: its memory budget,
+	 * there to stop a runaway script, grows with the site. */
 	size_t budget = ((size_t)512 << 20) + site.n_articles * ((size_t)256 << 10);
+	an_emit emit = {emit_page, &po};
 	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
-	                     budget};
+	                     budget, &emit};
 	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0) {
 		if (strstr(err->msg, "not enough memory")) {
 			/* say which budget and why, not only Lua's words */
@@ -146,16 +191,36 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	}
 	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)
 		goto done;
-	if (o->output)
-		snprintf(out->output, sizeof out->output, "%s", o->output);
-	else
-		snprintf(out->output, sizeof out->output, "%s/public", o->source);
-	rc = write_site(&site, &pages, &theme, out->output, o->force, &out->files, err);
+	rc = put_rest(&po, &pages, &site);
 	out->articles = site.n_articles;
 	out->skipped = site.n_skipped;
 	out->events = site.timeline.n_events;
 	out->undated = site.timeline.n_undated;
 done:
+	if (po.sink && an_sink_finish(po.sink, &sink_err) < 0)
+		rc = output_error(err, &sink_err);
+	else if (po.direct_failed)
+		rc = output_error(err, &po.err);
+	/* the theme's static files once the writer is done with the output
+	 * (an_output is one thread's); a page with the same path is an error,
+	 * as a page the theme makes twice is */
+	if (rc == 0 && po.out && !g_interrupted)
+		rc = an_theme_copy_static(po.out, &theme, err);
+	if (rc == 0 && g_interrupted)
+		rc = an_error_set(err, out->output, 0, "interrupted; the previous site is unchanged");
+	else if (rc < 0 && g_interrupted && !err->file[0]) {
+		size_t n = strnlen(out->output, sizeof err->file - 1);
+		memcpy(err->file, out->output, n);
+		err->file[n] = '\0';
+	}
+	if (po.out && rc == 0) {
+		out->files = an_output_files(po.out);
+		out->linked = an_output_linked(po.out);
+		rc = an_output_commit(po.out, err);
+	} else if (po.out) {
+		an_output_abort(po.out);
+	}
+	g_writing = 0;
 	if (rev_root[0])
 		an_remove_tree(rev_root);
 	an_buf_free(&lua_dir);

@@ -26,11 +26,15 @@ typedef struct {
 	                          * preview's); NULL: none */
 	int keep_going;       /* a bad article is reported and left out and the
 	                       * others build (stats.skipped); 0: it fails the build */
+	struct an_progress *progress; /* counters for a progress line (progress.h);
+	                               * NULL: none */
 } an_build_opts;
 
 typedef struct {
-	size_t files, articles, events, undated;
+	size_t files; /* pages, theme files and exports written */
+	size_t articles, events, undated;
 	size_t skipped; /* articles left out for errors (reported; not --strict) */
+	size_t linked;  /* files unchanged since the last build, kept as they were */
 	char output[1024]; /* the folder written */
 } an_build_stats;
 

@@ -22,6 +22,7 @@ typedef struct {
 	struct an_acache *cache; /* analyses from earlier loads (acache.h); NULL */
 	int keep_going;  /* leave out bad articles, reported to `problems` (site.h) */
 	FILE *problems;
+	struct an_progress *progress; /* counts the site's own load (site.h); NULL */
 } an_history_opts;
 
 /* At most this many commits that changed the content go into site.changes

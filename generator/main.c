@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
+#include "progress.h"
 #include "cli.h"
 #include "date.h"
 #include "error.h"
@@ -213,16 +214,31 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	 * others build (exit 1); with it, the build fails and the old site
 	 * stays */
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL, !o.strict};
-	if (an_build(&st, &bo, &err) < 0) {
+	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL, !o.strict,
+	                    NULL};
+	/* a progress line only for a person watching a terminal that can
+	 * redraw a line; logs and pipes get the summary alone */
+	static an_progress progress;
+	const char *term = getenv("TERM");
+	if (!o.quiet && isatty(fileno(stderr)) && !(term && strcmp(term, "dumb") == 0) &&
+	    an_progress_start(&progress, stderr) == 0)
+		bo.progress = &progress;
+	rc = an_build(&st, &bo, &err);
+	an_progress_stop(bo.progress);
+	if (rc < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
 	}
-	if (!o.quiet)
+	if (!o.quiet) {
+		char unchanged[64] = "";
+		if (st.linked)
+			snprintf(unchanged, sizeof unchanged, ", %zu unchanged", st.linked);
 		fprintf(stderr,
-		        "annals: built %zu files from %zu articles (%zu events, %zu undated) "
+		        "annals: built %zu files%s from %zu articles (%zu events, %zu undated) "
 		        "into %s in %.0f ms\n",
-		        st.files, st.articles, st.events, st.undated, st.output, now_ms() - t0);
+		        st.files, unchanged, st.articles, st.events, st.undated, st.output,
+		        now_ms() - t0);
+	}
 	if (st.skipped) {
 		/* the site is built without them; the exit status says it is short */
 		fprintf(stderr, "annals: %zu article%s left out for the errors above; fix %s, "
@@ -241,7 +257,7 @@ static int cmd_timeline(int argc, char **argv)
 		return rc;
 	an_error err = AN_ERROR_INIT;
 	an_site site;
-	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL, 0, NULL}; /* dates from git, as build */
+	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL, 0, NULL, NULL}; /* dates from git, as build */
 	if (an_history_load_site(&site, o.source, &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -275,7 +291,7 @@ static int cmd_diff(int argc, char **argv)
 		return usage_error("diff: give two revisions, e.g. annals diff HEAD~1 HEAD%s", "");
 	an_error err = AN_ERROR_INIT;
 	an_changes changes = AN_CHANGES_INIT;
-	an_history_opts ho = {NULL, NULL, stderr, 0, NULL, 0, NULL};
+	an_history_opts ho = {NULL, NULL, stderr, 0, NULL, 0, NULL, NULL};
 	if (an_history_diff(&changes, source, revs[0], revs[1], &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -315,7 +331,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0, NULL};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

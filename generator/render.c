@@ -19,8 +19,9 @@ void an_pages_add(an_pages *pages, const char *path, const char *data, size_t le
 	                        sizeof *pages->items);
 	an_page *p = &pages->items[pages->len++];
 	p->path = an_xstrdup(path);
-	p->data = an_xstrndup(data, len);
+	p->data = data ? an_xstrndup(data, len) : NULL;
 	p->len = len;
+	p->emitted = 0;
 }
 
 void an_pages_free(an_pages *pages)

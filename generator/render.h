@@ -15,6 +15,7 @@ typedef struct {
 	char *path; /* relative to the output folder, '/'-separated, checked */
 	char *data;
 	size_t len;
+	int emitted; /* already handed to an_emit: path only, data NULL */
 } an_page;
 
 typedef struct {
@@ -23,6 +24,16 @@ typedef struct {
 } an_pages;
 
 #define AN_PAGES_INIT {NULL, 0, 0}
+
+/* Where pages go the moment a theme makes them: the core calls
+ * build(site, emit), and emit(path, content) hands a page over at once
+ * (the page's string can then be collected) instead of keeping it for the
+ * returned list.  `page` copies what it keeps; it returns 0, or -1 when
+ * the output has failed (the theme's build then stops with an error). */
+typedef struct {
+	int (*page)(void *payload, const char *path, const char *data, size_t len);
+	void *payload;
+} an_emit;
 
 /* Runs THEME_DIR/theme.lua with annals' Lua modules from LUA_DIR.  Returns
  * 0, or -1 with `err` carrying the theme's message and traceback. */

@@ -4,6 +4,7 @@
 #include "load.h"
 #include "acache.h"
 #include "pool.h"
+#include "progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +342,7 @@ static int parse_all(an_site *site, const an_sources *sources, const an_site_inp
 typedef struct {
 	an_site *site;
 	const unsigned char *cached; /* per article: its analysis came from the cache */
+	an_progress *progress;
 } analyse_job;
 
 static void analyse_one(size_t i, void *payload)
@@ -348,6 +350,7 @@ static void analyse_one(size_t i, void *payload)
 	analyse_job *j = payload;
 	if (!j->cached || !j->cached[i])
 		an_analyse(&j->site->analyses[i], &j->site->articles[i]);
+	AN_PROGRESS_ADD(j->progress, articles, 1);
 }
 
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
@@ -389,7 +392,8 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 			cached[i] = (unsigned char)an_acache_take(in->cache, &out->analyses[i],
 			                                          &out->articles[i]);
 	}
-	analyse_job job = {out, cached};
+	AN_PROGRESS_SET(in->progress, n_articles, out->n_articles);
+	analyse_job job = {out, cached, in->progress};
 	an_pool_run(out->n_articles, analyse_one, &job);
 	free(cached);
 	for (size_t i = 0; i < out->n_articles; i++) {
@@ -400,6 +404,7 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	link_entities(out);
 	link_disputes(out);
 	rank_events(&out->timeline);
+	AN_PROGRESS_SET(in->progress, events, out->timeline.n_events + out->timeline.n_undated);
 done:
 	an_sources_free(&read);
 	if (rc < 0)

@@ -54,6 +54,8 @@ typedef struct an_site_input {
 	 * build; 0: the first such article fails the load */
 	int keep_going;
 	FILE *problems;
+	/* counts articles analysed and events found (progress.h); NULL */
+	struct an_progress *progress;
 } an_site_input;
 
 /* an_site_load with the content and config from `in` (borrowed).  An

@@ -115,9 +115,40 @@ int an_theme_load(an_theme *t, an_sandbox **out_sb, const an_theme_paths *p,
 	return 0;
 }
 
+typedef struct {
+	an_pages *pages;
+	const an_emit *emit;
+} emitter;
+
+/* emit(path, content): the page goes to the output now; the list keeps
+ * its path, so that a filter's page of the same path is still refused. */
+static int l_emit(lua_State *L)
+{
+	emitter *em = lua_touserdata(L, lua_upvalueindex(1));
+	size_t path_len, len;
+	const char *path = luaL_checklstring(L, 1, &path_len);
+	const char *data = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
+	if (strlen(path) != path_len || !an_render_path_ok(path))
+		return luaL_error(L, "emit: bad page path \"%s\": use a relative path inside "
+		                  "the output folder", path);
+	if (!data)
+		return luaL_error(L, "emit: page \"%s\" needs its content as a string (got %s)",
+		                  path, luaL_typename(L, 2));
+	if (!em->emit) {
+		an_pages_add(em->pages, path, data, len);
+		return 0;
+	}
+	if (em->emit->page(em->emit->payload, path, data, len) < 0)
+		return luaL_error(L, "emit: the output stopped (see the error below)");
+	an_pages_add(em->pages, path, NULL, 0);
+	em->pages->items[em->pages->len - 1].emitted = 1;
+	return 0;
+}
+
 int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
                     const an_theme_paths *p, const char *name, an_error *err)
 {
+	emitter em = {out, p->emit};
 	an_sandbox *sb = NULL;
 	int rc = an_theme_load(t, &sb, p, name, err);
 	if (rc < 0)
@@ -146,7 +177,9 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
 	}
 	if ((rc = an_render_push_site_safe(L, site, err)) < 0)
 		goto done;
-	if ((rc = an_sandbox_call(sb, 1, "theme build()", err)) < 0)
+	lua_pushlightuserdata(L, &em);
+	lua_pushcclosure(L, l_emit, 1);
+	if ((rc = an_sandbox_call(sb, 2, "theme build()", err)) < 0)
 		goto done;
 	rc = an_render_collect_pages(out, L, lua_gettop(L), "build()", err);
 done:

@@ -30,6 +30,9 @@ typedef struct {
 	                        * theme runs (may be NULL) */
 	size_t n_allow;
 	size_t memory_limit;   /* the theme's Lua memory; 0: the sandbox default */
+	const an_emit *emit;   /* where build(site, emit) sends pages as it makes
+	                        * them (recorded in the list as `emitted`);
+	                        * NULL: emit keeps them in the list */
 } an_theme_paths;
 
 /* Finds theme NAME and everything it extends, creates a sandbox for it

@@ -25,7 +25,7 @@ struct an_output {
 	char *dir; /* the output folder as given */
 	char *tmp; /* the temporary folder beside it */
 	int reuse; /* o->dir is annals' earlier output: unchanged files are linked */
-	size_t linked; /* files taken from it unchanged */
+	size_t files, linked; /* files written, and of them taken unchanged */
 	long writes, fault_after; /* the test hook (write.h); 0: off */
 	int fault_errno, fault_signal;
 };
@@ -215,6 +215,11 @@ size_t an_output_linked(const an_output *o)
 	return o->linked;
 }
 
+size_t an_output_files(const an_output *o)
+{
+	return o->files;
+}
+
 const char *an_output_tmpdir(const an_output *o)
 {
 	return o->tmp;
@@ -286,8 +291,8 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 		int linked = same_as_before(o, path, data, len, &old) && link(old.ptr, full.ptr) == 0;
 		an_buf_free(&old);
 		if (linked) {
-			o->linked++;
-			goto done;
+			o->linked += strcmp(path, MARKER) != 0;
+			goto count;
 		}
 	}
 	/* O_EXCL: two pages with one path is a theme bug, not an overwrite */
@@ -318,6 +323,8 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(o->fault_errno));
 	if (close(fd) != 0 && rc == 0)
 		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
+count:
+	o->files += rc == 0 && strcmp(path, MARKER) != 0;
 done:
 	an_buf_free(&full);
 	return rc;

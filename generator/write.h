@@ -34,7 +34,9 @@ int an_output_copy_tree_skip(an_output *o, const char *src_dir, an_output_skip_f
 int an_output_commit(an_output *o, an_error *err);
 /* Removes the temporary folder and frees `o`; NULL is allowed. */
 void an_output_abort(an_output *o);
-/* Files so far taken unchanged from the earlier output (hard links). */
+/* Files written so far (pages, exports, theme files; not annals' own
+ * marker), and how many of them were unchanged (hard links). */
+size_t an_output_files(const an_output *o);
 size_t an_output_linked(const an_output *o);
 /* The temporary folder being written (for a signal handler to remove);
  * borrowed, valid until commit or abort. */

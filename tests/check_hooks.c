@@ -403,7 +403,7 @@ static int render(an_pages *pages, an_theme *theme, const char *name, an_error *
 	an_site site;
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
-	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, NULL};
 	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
 	an_site_free(&site);
 	return rc;
@@ -460,6 +460,137 @@ START_TEST(extends_build_and_parent)
 	ck_assert_str_eq(p->data, "&lt;Timeline&gt;");
 	ck_assert_ptr_nonnull(page(&pages, "index.html"));
 	an_pages_free(&pages);
+	an_theme_free(&theme);
+}
+END_TEST
+
+/* ---- build(site, emit): pages handed over as they are made ---- */
+
+typedef struct {
+	an_pages got;  /* what emit delivered, in order */
+	int fail_at;   /* 1-based call that fails; 0: none */
+	int calls;
+} emit_log;
+
+static int log_page(void *payload, const char *path, const char *data, size_t len)
+{
+	emit_log *l = payload;
+	if (++l->calls == l->fail_at)
+		return -1;
+	an_pages_add(&l->got, path, data, len);
+	return 0;
+}
+
+static int render_emit(an_pages *pages, an_theme *theme, const char *name, emit_log *l,
+                       an_error *err)
+{
+	an_site site;
+	an_error e0 = AN_ERROR_INIT;
+	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
+	an_emit emit = {log_page, l};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit};
+	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
+	an_site_free(&site);
+	return rc;
+}
+
+START_TEST(emit_streams_pages)
+{
+	an_pages pages = AN_PAGES_INIT;
+	an_theme theme = AN_THEME_INIT;
+	an_error err = AN_ERROR_INIT;
+	emit_log l = {AN_PAGES_INIT, 0, 0};
+	ck_assert_msg(render_emit(&pages, &theme, "default", &l, &err) == 0, "%s", err.msg);
+	/* the default theme emits every page: the list keeps paths only */
+	const an_page *got = page(&l.got, "articles/a.html");
+	ck_assert_ptr_nonnull(got);
+	ck_assert_msg(strstr(got->data, "Council approves budget") != NULL, "%s", got->data);
+	ck_assert_ptr_nonnull(page(&l.got, "index.html"));
+	ck_assert_ptr_nonnull(page(&l.got, "feed.xml"));
+	ck_assert_uint_eq(pages.len, l.got.len);
+	for (size_t i = 0; i < pages.len; i++) {
+		ck_assert_msg(pages.items[i].emitted, "%s was not emitted", pages.items[i].path);
+		ck_assert_ptr_null(pages.items[i].data);
+		ck_assert_str_eq(pages.items[i].path, l.got.items[i].path);
+	}
+	an_pages_free(&pages);
+	an_pages_free(&l.got);
+	an_theme_free(&theme);
+}
+END_TEST
+
+START_TEST(emit_parent_without_emit_returns_list)
+{
+	/* a child that post-processes its parent's list keeps working: the
+	 * parent called without emit returns its pages */
+	write_at("themes/child/theme.lua",
+	         "local theme = { extends = 'default' }\n"
+	         "function theme.build(site, emit)\n"
+	         "  local pages = theme.parent.build(site)\n"
+	         "  for _, p in ipairs(pages) do p.content = p.content:gsub('<html', '<html data-x') end\n"
+	         "  emit('extra.txt', 'streamed')\n"
+	         "  return pages\n"
+	         "end\n"
+	         "return theme\n");
+	an_pages pages = AN_PAGES_INIT;
+	an_theme theme = AN_THEME_INIT;
+	an_error err = AN_ERROR_INIT;
+	emit_log l = {AN_PAGES_INIT, 0, 0};
+	ck_assert_msg(render_emit(&pages, &theme, "child", &l, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(l.got.len, 1);
+	ck_assert_str_eq(l.got.items[0].path, "extra.txt");
+	ck_assert_str_eq(l.got.items[0].data, "streamed");
+	const an_page *p = page(&pages, "index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert(!p->emitted);
+	ck_assert_msg(strstr(p->data, "<html data-x") != NULL, "post-processing lost");
+	an_pages_free(&pages);
+	an_pages_free(&l.got);
+	an_theme_free(&theme);
+}
+END_TEST
+
+START_TEST(emit_errors)
+{
+	static const struct {
+		const char *call, *want;
+	} cases[] = {
+		{"emit('../up.html', 'x')", "emit: bad page path \"../up.html\""},
+		{"emit('/abs.html', 'x')", "emit: bad page path"},
+		{"emit('a.html', {})", "emit: page \"a.html\" needs its content as a string (got table)"},
+		{"emit('a.html')", "needs its content as a string (got no value)"},
+		{"emit(nil, 'x')", "bad argument #1"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char src[256];
+		snprintf(src, sizeof src,
+		         "return { build = function(site, emit) %s; return {} end }\n", cases[i].call);
+		write_at("themes/bad/theme.lua", src);
+		an_pages pages = AN_PAGES_INIT;
+		an_theme theme = AN_THEME_INIT;
+		an_error err = AN_ERROR_INIT;
+		emit_log l = {AN_PAGES_INIT, 0, 0};
+		ck_assert_int_eq(render_emit(&pages, &theme, "bad", &l, &err), -1);
+		ck_assert_msg(strstr(err.msg, cases[i].want) != NULL, "%s: %s", cases[i].call, err.msg);
+		ck_assert_uint_eq(l.got.len, 0);
+		an_pages_free(&pages);
+		an_theme_free(&theme);
+	}
+	/* the output failing stops the theme at that page */
+	write_at("themes/bad/theme.lua",
+	         "return { build = function(site, emit)\n"
+	         "  for i = 1, 10 do emit('p' .. i .. '.html', 'x') end\n"
+	         "  return {} end }\n");
+	an_pages pages = AN_PAGES_INIT;
+	an_theme theme = AN_THEME_INIT;
+	an_error err = AN_ERROR_INIT;
+	emit_log l = {AN_PAGES_INIT, 3, 0};
+	ck_assert_int_eq(render_emit(&pages, &theme, "bad", &l, &err), -1);
+	ck_assert_msg(strstr(err.msg, "emit: the output stopped") != NULL, "%s", err.msg);
+	ck_assert_int_eq(l.calls, 3);
+	ck_assert_uint_eq(l.got.len, 2);
+	an_pages_free(&pages);
+	an_pages_free(&l.got);
 	an_theme_free(&theme);
 }
 END_TEST
@@ -550,6 +681,9 @@ Suite *an_test_hooks_suite(void)
 	tcase_set_timeout(th, 120);
 	tcase_add_test(th, extends_overrides_one_template);
 	tcase_add_test(th, extends_build_and_parent);
+	tcase_add_test(th, emit_streams_pages);
+	tcase_add_test(th, emit_parent_without_emit_returns_list);
+	tcase_add_test(th, emit_errors);
 	tcase_add_test(th, extends_errors);
 	tcase_add_test(th, static_merge);
 	suite_add_tcase(s, th);

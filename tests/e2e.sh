@@ -210,6 +210,30 @@ done
 file_has "$OUT/sitemap.xml" "<loc>https://example.org/annals-sample/index.html</loc>"
 no_temp_left
 
+step "a rebuild after one edit equals a full build and rewrites only what changed"
+INC=$T/inc
+cp -R "$SITE" "$INC" || fail "cannot copy the site"
+run build --source "$INC" --output "$T/inc-out"
+expect_rc 0
+inode() { ls -i "$1" | cut -d' ' -f1; }
+edited=$(ls "$INC"/content/*.md | head -n 1)
+slug=$(basename "$edited" .md)
+css_before=$(inode "$T/inc-out/style.css")
+page_before=$(inode "$T/inc-out/articles/$slug.html")
+printf '\nThe harbour reopened to shipping on the following Tuesday.\n' >>"$edited"
+run build --source "$INC" --output "$T/inc-out"
+expect_rc 0
+err_has "unchanged from 5 articles"
+run build --source "$INC" --output "$T/inc-full"
+expect_rc 0
+snapshot "$T/inc-full" >"$T/snap.full"
+same_tree "$T/inc-out" "$T/snap.full"
+file_has "$T/inc-out/articles/$slug.html" "The harbour reopened to shipping"
+[ "$(inode "$T/inc-out/style.css")" = "$css_before" ] || fail "an unchanged file was rewritten"
+[ "$(inode "$T/inc-out/articles/$slug.html")" != "$page_before" ] ||
+	fail "the edited article's page kept its old file"
+no_temp_left
+
 step "timeline.json holds the four events of the story, each once"
 # One event per line in timeline.json.  Expectations from reading the
 # articles: see tests/check_site.c.

@@ -95,7 +95,10 @@ local function prepare_entities(site, event_by_id)
 	return list, by_ref
 end
 
-function theme.build(site)
+-- `emit`, when the core gives it, writes a page at once, so the page's
+-- string can be collected while the next renders; a theme that extends
+-- this one and calls theme.parent.build(site) without it gets the list.
+function theme.build(site, emit)
 	local articles = site.articles or {}
 	local events = site.events or {}
 	local undated = site.undated or {}
@@ -188,6 +191,9 @@ function theme.build(site)
 	end
 
 	local pages = {}
+	local function add_page(path, content)
+		if emit then emit(path, content) else pages[#pages + 1] = { path = path, content = content } end
+	end
 	local chart, disputes, undated_groups = nil, {}, {}
 
 	-- Renders template name for the page at path, then wraps it in
@@ -211,7 +217,7 @@ function theme.build(site)
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
-		pages[#pages + 1] = { path = path, content = template.render("layout.html", ctx) .. "\n" }
+		add_page(path, template.render("layout.html", ctx) .. "\n")
 	end
 
 	-- The chart is the same on every page that shows it: draw it once.
@@ -339,9 +345,9 @@ function theme.build(site)
 	for _, a in ipairs(articles) do
 		add_entry("article", a.title, article_url(a), a.date_label, { a.source or "", a.summary or "" })
 	end
-	pages[#pages + 1] = { path = "search-index.js",
-		content = "/* The search index of search.html, written by annals at build time. */\n"
-			.. "window.ANNALS_SEARCH = " .. json.encode(json.array(index)) .. ";\n" }
+	add_page("search-index.js",
+		"/* The search index of search.html, written by annals at build time. */\n"
+			.. "window.ANNALS_SEARCH = " .. json.encode(json.array(index)) .. ";\n")
 
 	-- Atom: entry ids are the absolute page URLs when there is a base URL,
 	-- else tag: URIs; links stay relative to feed.xml, which sits at the
@@ -380,7 +386,7 @@ function theme.build(site)
 		home = helpers.absolute(base_url, "index.html") or "index.html",
 		self = helpers.absolute(base_url, "feed.xml"),
 	}
-	pages[#pages + 1] = { path = "feed.xml", content = template.render("feed.xml", feed_ctx) .. "\n" }
+	add_page("feed.xml", template.render("feed.xml", feed_ctx) .. "\n")
 
 	-- A sitemap needs absolute URLs and at least one <url>: without a base
 	-- URL there is nothing valid to write, so there is no sitemap.
@@ -410,8 +416,7 @@ function theme.build(site)
 				urls[#urls + 1] = { loc = helpers.absolute(base_url, ent.url) }
 			end
 		end
-		pages[#pages + 1] = { path = "sitemap.xml",
-			content = template.render("sitemap.xml", { urls = urls }) .. "\n" }
+		add_page("sitemap.xml", template.render("sitemap.xml", { urls = urls }) .. "\n")
 	end
 
 	return pages

@@ -232,7 +232,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	if (!o.quiet) {
 		char unchanged[64] = "";
 		if (st.linked)
-			snprintf(unchanged, sizeof unchanged, ", %zu unchanged", st.linked);
+			snprintf(unchanged, sizeof unchanged, " (%zu unchanged)", st.linked);
 		fprintf(stderr,
 		        "annals: built %zu files%s from %zu articles (%zu events, %zu undated) "
 		        "into %s in %.0f ms\n",

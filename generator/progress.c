@@ -43,9 +43,10 @@ void an_progress_format(const an_progress *p, double elapsed, char *buf, size_t 
 	grouped(n, sizeof n, total);
 	grouped(e, sizeof e, events);
 	grouped(pg, sizeof pg, pages);
-	/* the rate of the stage under way: pages once they are written */
+	/* the rate of the stage under way: articles while they are read,
+	 * pages once they are written, none in between (the timeline) */
 	double since = pages ? elapsed - p->pages_start : elapsed;
-	size_t done = pages ? pages : articles;
+	size_t done = pages ? pages : articles < total || !total ? articles : 0;
 	if (since > 0.05 && done) {
 		char r[32];
 		grouped(r, sizeof r, (size_t)((double)done / since + 0.5));

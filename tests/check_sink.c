@@ -154,7 +154,11 @@ START_TEST(progress_line)
 	an_progress_format(&p, 2.0, line, sizeof line);
 	ck_assert_str_eq(line, "1,200/10,000 articles \xc2\xb7 0 events \xc2\xb7 0 pages \xc2\xb7 "
 	                       "600 articles/s");
+	/* every article read, no page yet: the timeline is being built and
+	 * a rate of articles would only fall */
 	atomic_store(&p.articles, 10000);
+	an_progress_format(&p, 4.0, line, sizeof line);
+	ck_assert_str_eq(line, "10,000/10,000 articles \xc2\xb7 0 events \xc2\xb7 0 pages");
 	atomic_store(&p.events, 1234567);
 	atomic_store(&p.pages, 900);
 	p.pages_start = 1.5;

@@ -5,13 +5,50 @@
  * into the text: so it moves between two articles with equal text and
  * date.  Entries are keyed by two independent 64-bit hashes of the text,
  * its length and the date; a false match would need both hashes to collide
- * at once. */
+ * at once.
+ *
+ * On disk (an_acache_save), every number is a uint64_t in the byte order
+ * of the machine that wrote it:
+ *
+ *   header   "ANCACHE\n", FORMAT_VERSION, the fingerprint of the annals
+ *            binary, 8 layout words (AN_TIMEX_VALUE_MAX, AN_TIMEX_MOD_MAX
+ *            and the sizes of size_t, double, an_sentence, an_timex,
+ *            an_term, an_name), the number of entries, the payload's
+ *            length and its checksum (an_acache_hash)
+ *   payload  per entry: h1 h2 len date n_sentences n_timexes n_names, then
+ *            the sentences (start end), sentence_para, the timexes (start
+ *            end type, value and mod as NUL-padded bytes of their array
+ *            sizes), timex_sentence, the terms of each sentence (count,
+ *            then id and the weight's bits per term), the names (sentence
+ *            start end name_start hint opens_sentence)
+ *
+ * The fingerprint hashes the binary itself, so a rebuilt annals, whose
+ * tagger may date things differently, never reads an older cache: nobody
+ * has to remember to bump FORMAT_VERSION for a tagger change.  Bumping it
+ * is for a change of this layout.  A file that is not exactly right is
+ * ignored whole, which costs one slow build and never a wrong one. */
 #include "acache.h"
 #include "alloc.h"
+#include "buf.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAGIC "ANCACHE\n"
+#define FORMAT_VERSION 1
+#define HEADER_WORDS 14
+#define HEADER_BYTES (HEADER_WORDS * 8)
+/* Above this a file is ignored rather than read: a cache file's size is a
+ * claim like any other, and every allocation on load is bounded by it. */
+#define MAX_FILE_BYTES ((uint64_t)1 << 30)
 
 typedef struct {
 	uint64_t h1, h2;
@@ -67,6 +104,32 @@ static void key_of(entry *e, const an_article *a)
 	e->date = an_date_to_days(a->meta.date);
 }
 
+/* The live entry with k's key, or NULL. */
+static entry *find_live(an_acache *c, const entry *k)
+{
+	if (!c->n_slots)
+		return NULL;
+	for (size_t s = (size_t)k->h1 & (c->n_slots - 1); c->slots[s];
+	     s = (s + 1) & (c->n_slots - 1)) {
+		entry *e = &c->items[c->slots[s] - 1];
+		if (e->live && e->h1 == k->h1 && e->h2 == k->h2 && e->len == k->len &&
+		    e->date == k->date)
+			return e;
+	}
+	return NULL;
+}
+
+/* Appends e (whose analysis the cache now owns) and indexes it. */
+static void append(an_acache *c, const entry *e)
+{
+	c->items = an_xgrow(c->items, &c->cap, c->len + 1, sizeof *c->items);
+	c->items[c->len++] = *e;
+	if (2 * c->len > c->n_slots)
+		reindex(c);
+	else
+		index_add(c, c->len - 1);
+}
+
 an_acache *an_acache_new(void)
 {
 	return an_xcalloc(1, sizeof(an_acache));
@@ -78,22 +141,15 @@ int an_acache_take(an_acache *c, an_analysis *out, const an_article *a)
 		return 0;
 	entry k;
 	key_of(&k, a);
-	if (!c->n_slots)
+	entry *e = find_live(c, &k);
+	if (!e)
 		return 0;
-	for (size_t s = (size_t)k.h1 & (c->n_slots - 1); c->slots[s];
-	     s = (s + 1) & (c->n_slots - 1)) {
-		entry *e = &c->items[c->slots[s] - 1];
-		if (e->live && e->h1 == k.h1 && e->h2 == k.h2 && e->len == k.len &&
-		    e->date == k.date) {
-			*out = e->an;
-			memset(&e->an, 0, sizeof e->an);
-			e->live = 0;
-			e->used = 1;
-			c->hits++;
-			return 1;
-		}
-	}
-	return 0;
+	*out = e->an;
+	memset(&e->an, 0, sizeof e->an);
+	e->live = 0;
+	e->used = 1;
+	c->hits++;
+	return 1;
 }
 
 void an_acache_give(an_acache *c, an_analysis *an, const an_article *a)
@@ -102,18 +158,14 @@ void an_acache_give(an_acache *c, an_analysis *an, const an_article *a)
 		an_analysis_free(an);
 		return;
 	}
-	c->items = an_xgrow(c->items, &c->cap, c->len + 1, sizeof *c->items);
-	entry *e = &c->items[c->len++];
-	memset(e, 0, sizeof *e);
-	key_of(e, a);
-	e->an = *an;
-	e->live = 1;
-	e->used = 1;
+	entry e;
+	memset(&e, 0, sizeof e);
+	key_of(&e, a);
+	e.an = *an;
+	e.live = 1;
+	e.used = 1;
 	memset(an, 0, sizeof *an);
-	if (2 * c->len > c->n_slots)
-		reindex(c);
-	else
-		index_add(c, c->len - 1);
+	append(c, &e);
 }
 
 void an_acache_trim(an_acache *c)
@@ -154,4 +206,486 @@ void an_acache_free(an_acache *c)
 	free(c->items);
 	free(c->slots);
 	free(c);
+}
+
+/* --- on disk ------------------------------------------------------------ */
+
+/* Word by word, each word mixed through a multiply and a shift: fast over
+ * a binary of megabytes, and any change of a few bytes changes the result.
+ * Not a defence against forgery, which needs write access to the cache
+ * folder anyway: the loader validates every value as well. */
+static uint64_t hash_more(uint64_t h, const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++) {
+		h = (h ^ p[i]) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+	}
+	return h;
+}
+
+static uint64_t hash_end(uint64_t h, uint64_t total)
+{
+	h ^= total;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 33);
+}
+
+#define HASH_SEED 0x6A09E667F3BCC908ULL
+
+uint64_t an_acache_hash(const void *data, size_t len)
+{
+	return hash_end(hash_more(HASH_SEED, data, len), len);
+}
+
+static uint64_t fingerprint_value;
+
+static void fingerprint_init(void)
+{
+	FILE *f = fopen("/proc/self/exe", "rb");
+	uint64_t h = HASH_SEED, total = 0;
+	if (f) {
+		unsigned char *chunk = an_xmalloc(1 << 16);
+		size_t n;
+		while ((n = fread(chunk, 1, 1 << 16, f)) > 0) {
+			h = hash_more(h, chunk, n);
+			total += n;
+		}
+		if (ferror(f))
+			total = 0;
+		free(chunk);
+		fclose(f);
+	}
+	if (total == 0) /* no /proc: the version, so a release still invalidates */
+		h = hash_more(HASH_SEED, (const unsigned char *)"annals " AN_VERSION,
+		              strlen("annals " AN_VERSION));
+	fingerprint_value = hash_end(h, total);
+}
+
+/* Once per process: hashing the binary costs a few milliseconds. */
+static uint64_t fingerprint(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, fingerprint_init);
+	return fingerprint_value;
+}
+
+static void header_words(uint64_t w[HEADER_WORDS], uint64_t n_entries, uint64_t payload_len,
+                         uint64_t checksum)
+{
+	memcpy(&w[0], MAGIC, 8);
+	w[1] = FORMAT_VERSION;
+	w[2] = fingerprint();
+	w[3] = AN_TIMEX_VALUE_MAX;
+	w[4] = AN_TIMEX_MOD_MAX;
+	w[5] = sizeof(size_t);
+	w[6] = sizeof(double);
+	w[7] = sizeof(an_sentence);
+	w[8] = sizeof(an_timex);
+	w[9] = sizeof(an_term);
+	w[10] = sizeof(an_name);
+	w[11] = n_entries;
+	w[12] = payload_len;
+	w[13] = checksum;
+}
+
+static void put64(an_buf *b, uint64_t v)
+{
+	an_buf_put(b, (const char *)&v, 8);
+}
+
+/* A string array as its full size, NUL-padded: what follows the NUL in
+ * memory may be stale, and the file should depend on the analysis only. */
+static void put_str(an_buf *b, const char *s, size_t size)
+{
+	char pad[AN_TIMEX_VALUE_MAX > AN_TIMEX_MOD_MAX ? AN_TIMEX_VALUE_MAX : AN_TIMEX_MOD_MAX];
+	memset(pad, 0, size);
+	size_t n = strnlen(s, size - 1);
+	memcpy(pad, s, n);
+	an_buf_put(b, pad, size);
+}
+
+static void put_entry(an_buf *b, const entry *e)
+{
+	const an_analysis *an = &e->an;
+	put64(b, e->h1);
+	put64(b, e->h2);
+	put64(b, e->len);
+	put64(b, (uint64_t)(int64_t)e->date);
+	put64(b, an->sentences.len);
+	put64(b, an->timexes.len);
+	put64(b, an->names.len);
+	for (size_t i = 0; i < an->sentences.len; i++) {
+		put64(b, an->sentences.items[i].start);
+		put64(b, an->sentences.items[i].end);
+	}
+	for (size_t i = 0; i < an->sentences.len; i++)
+		put64(b, an->sentence_para ? an->sentence_para[i] : 0);
+	for (size_t i = 0; i < an->timexes.len; i++) {
+		const an_timex *t = &an->timexes.items[i];
+		put64(b, t->start);
+		put64(b, t->end);
+		put64(b, (uint64_t)t->type);
+		put_str(b, t->value, AN_TIMEX_VALUE_MAX);
+		put_str(b, t->mod, AN_TIMEX_MOD_MAX);
+	}
+	for (size_t i = 0; i < an->timexes.len; i++)
+		put64(b, an->timex_sentence[i]);
+	for (size_t i = 0; i < an->sentences.len; i++) {
+		const an_vec *v = &an->terms[i];
+		put64(b, v->len);
+		for (size_t k = 0; k < v->len; k++) {
+			uint64_t bits;
+			memcpy(&bits, &v->items[k].w, 8);
+			put64(b, v->items[k].id);
+			put64(b, bits);
+		}
+	}
+	for (size_t i = 0; i < an->names.len; i++) {
+		const an_name *nm = &an->names.items[i];
+		put64(b, nm->sentence);
+		put64(b, nm->start);
+		put64(b, nm->end);
+		put64(b, nm->name_start);
+		put64(b, (uint64_t)nm->hint);
+		put64(b, (uint64_t)nm->opens_sentence);
+	}
+}
+
+/* mkdir -p of the folder that holds `path`. */
+static int make_parent(const char *path, an_error *err)
+{
+	char *dir = an_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; rc == 0 && p <= slash; p++) {
+			if (*p != '/' && *p != '\0')
+				continue;
+			char keep = *p;
+			*p = '\0';
+			if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+				rc = an_error_set(err, dir, 0,
+				                  "cannot create the analysis cache's folder: %s; "
+				                  "make it writable or move the cache elsewhere",
+				                  strerror(errno));
+			*p = keep;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int an_acache_save(const an_acache *c, const char *path, an_error *err)
+{
+	an_buf payload = AN_BUF_INIT;
+	uint64_t n_entries = 0;
+	for (size_t i = 0; c && i < c->len; i++) {
+		if (!c->items[i].live)
+			continue;
+		put_entry(&payload, &c->items[i]);
+		n_entries++;
+	}
+	uint64_t head[HEADER_WORDS];
+	header_words(head, n_entries, payload.len, an_acache_hash(payload.ptr, payload.len));
+
+	int rc = make_parent(path, err);
+	char *tmp = NULL;
+	int fd = -1;
+	if (rc == 0) {
+		size_t tlen = strlen(path) + sizeof ".tmp-XXXXXX";
+		tmp = an_xmalloc(tlen);
+		snprintf(tmp, tlen, "%s.tmp-XXXXXX", path);
+		fd = mkstemp(tmp);
+		if (fd < 0)
+			rc = an_error_set(err, path, 0,
+			                  "cannot write the analysis cache: %s; make its folder "
+			                  "writable or move the cache elsewhere", strerror(errno));
+	}
+	if (rc == 0) {
+		(void)fchmod(fd, 0644); /* mkstemp's 0600 is for secrets; this is not one */
+		int bad = write_all(fd, (const char *)head, sizeof head) != 0 ||
+		          (payload.len && write_all(fd, payload.ptr, payload.len) != 0);
+		bad = close(fd) != 0 || bad;
+		if (!bad && rename(tmp, path) != 0)
+			bad = 1;
+		if (bad) {
+			rc = an_error_set(err, path, 0,
+			                  "cannot write the analysis cache: %s; free some space or "
+			                  "check the folder's permissions (the next build will "
+			                  "analyse every article again)", strerror(errno));
+			unlink(tmp);
+		}
+	}
+	free(tmp);
+	an_buf_free(&payload);
+	return rc;
+}
+
+/* A cursor over the payload: every read checks what is left, so a lying
+ * count can only run the cursor out, never past the end. */
+typedef struct {
+	const unsigned char *p;
+	size_t left;
+	int bad;
+} reader;
+
+static uint64_t get64(reader *r)
+{
+	uint64_t v = 0;
+	if (r->bad || r->left < 8) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, 8);
+	r->p += 8;
+	r->left -= 8;
+	return v;
+}
+
+/* A value that must be at most `max`. */
+static size_t get_max(reader *r, uint64_t max)
+{
+	uint64_t v = get64(r);
+	if (v > max)
+		r->bad = 1;
+	return r->bad ? 0 : (size_t)v;
+}
+
+/* A count of items that each take at least `min_bytes` of what is left,
+ * so no allocation outgrows the file. */
+static size_t get_count(reader *r, size_t min_bytes)
+{
+	return get_max(r, r->left / min_bytes);
+}
+
+/* A NUL-terminated string of exactly `size` bytes. */
+static void get_str(reader *r, char *out, size_t size)
+{
+	if (r->bad || r->left < size || !memchr(r->p, '\0', size)) {
+		r->bad = 1;
+		memset(out, 0, size);
+		return;
+	}
+	memcpy(out, r->p, size);
+	r->p += size;
+	r->left -= size;
+}
+
+#define TIMEX_BYTES (3 * 8 + AN_TIMEX_VALUE_MAX + AN_TIMEX_MOD_MAX)
+
+/* Reads one entry into *e; returns 0, or -1 with whatever was allocated
+ * freed. */
+static int get_entry(reader *r, entry *e)
+{
+	memset(e, 0, sizeof *e);
+	an_analysis *an = &e->an;
+	e->h1 = get64(r);
+	e->h2 = get64(r);
+	e->len = get_max(r, SIZE_MAX);
+	e->date = (long)(int64_t)get64(r);
+	/* the least each item costs, counting its share of the parallel arrays */
+	size_t n_sent = get_count(r, 4 * 8);
+	size_t n_tim = get_count(r, TIMEX_BYTES + 8);
+	size_t n_names = get_count(r, 6 * 8);
+	if (r->bad)
+		return -1;
+	if (n_sent) {
+		an->sentences.items = an_xcalloc(n_sent, sizeof *an->sentences.items);
+		an->sentences.cap = n_sent;
+	}
+	an->sentences.len = n_sent;
+	an->sentence_para = an_xcalloc(n_sent + 1, sizeof *an->sentence_para);
+	an->terms = an_xcalloc(n_sent + 1, sizeof *an->terms);
+	if (n_tim) {
+		an->timexes.items = an_xcalloc(n_tim, sizeof *an->timexes.items);
+		an->timexes.cap = n_tim;
+	}
+	an->timexes.len = n_tim;
+	an->timex_sentence = an_xcalloc(n_tim + 1, sizeof *an->timex_sentence);
+	if (n_names) {
+		an->names.items = an_xcalloc(n_names, sizeof *an->names.items);
+		an->names.cap = n_names;
+	}
+	an->names.len = n_names;
+
+	for (size_t i = 0; i < n_sent && !r->bad; i++) {
+		an_sentence *s = &an->sentences.items[i];
+		s->start = get_max(r, e->len);
+		s->end = get_max(r, e->len);
+		if (s->start > s->end)
+			r->bad = 1;
+	}
+	for (size_t i = 0; i < n_sent && !r->bad; i++) {
+		an->sentence_para[i] = get_max(r, SIZE_MAX);
+		if (i > 0 && an->sentence_para[i] < an->sentence_para[i - 1])
+			r->bad = 1;
+	}
+	for (size_t i = 0; i < n_tim && !r->bad; i++) {
+		an_timex *t = &an->timexes.items[i];
+		t->start = get_max(r, e->len);
+		t->end = get_max(r, e->len);
+		t->type = (an_timex_type)get_max(r, AN_TIMEX_SET);
+		get_str(r, t->value, AN_TIMEX_VALUE_MAX);
+		get_str(r, t->mod, AN_TIMEX_MOD_MAX);
+		if (t->start > t->end)
+			r->bad = 1;
+	}
+	/* an_sentence_find answers 0 when there are no sentences */
+	for (size_t i = 0; i < n_tim && !r->bad; i++)
+		an->timex_sentence[i] = get_max(r, n_sent ? n_sent - 1 : 0);
+	for (size_t i = 0; i < n_sent && !r->bad; i++) {
+		an_vec *v = &an->terms[i];
+		size_t n = get_count(r, 2 * 8);
+		if (r->bad || n == 0)
+			continue;
+		v->items = an_xcalloc(n, sizeof *v->items);
+		v->cap = n;
+		for (size_t k = 0; k < n && !r->bad; k++) {
+			uint64_t bits;
+			v->items[k].id = get64(r);
+			bits = get64(r);
+			memcpy(&v->items[k].w, &bits, 8);
+			v->len = k + 1;
+			/* an_vec_cosine merges by id: ids ascend */
+			if (!isfinite(v->items[k].w) || (k > 0 && v->items[k].id <= v->items[k - 1].id))
+				r->bad = 1;
+		}
+	}
+	for (size_t i = 0; i < n_names && !r->bad; i++) {
+		an_name *nm = &an->names.items[i];
+		nm->sentence = get_max(r, n_sent ? n_sent - 1 : 0);
+		nm->start = get_max(r, e->len);
+		nm->end = get_max(r, e->len);
+		nm->name_start = get_max(r, e->len);
+		nm->hint = (an_entity_type)get_max(r, AN_ENTITY_PLACE);
+		nm->opens_sentence = (int)get_max(r, 1);
+		if (n_sent == 0 || nm->start > nm->name_start || nm->name_start > nm->end)
+			r->bad = 1;
+	}
+	if (r->bad) {
+		an_analysis_free(an);
+		return -1;
+	}
+	return 0;
+}
+
+/* The whole file, or NULL with errno 0 when it is not worth reading (too
+ * short, too long, not a regular file, another binary's) and errno set on
+ * an I/O error. */
+static unsigned char *read_cache(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	unsigned char *data = NULL;
+	struct stat st;
+	int saved = 0;
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		goto done;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		saved = EISDIR;
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size < HEADER_BYTES ||
+	    (uint64_t)st.st_size > MAX_FILE_BYTES)
+		goto done;
+	/* plain malloc: a file too big for memory is ignored, not fatal */
+	data = malloc((size_t)st.st_size);
+	if (!data)
+		goto done;
+	size_t got = 0, want = (size_t)st.st_size;
+	while (got < want) {
+		ssize_t n = read(fd, data + got, want - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			saved = n < 0 ? errno : 0; /* 0: shrank under us */
+			free(data);
+			data = NULL;
+			goto done;
+		}
+		got += (size_t)n;
+	}
+	*len = got;
+done:
+	close(fd);
+	errno = saved;
+	return data;
+}
+
+int an_acache_load(an_acache *c, const char *path)
+{
+	if (!c)
+		return 0;
+	size_t len = 0;
+	unsigned char *data = read_cache(path, &len);
+	if (!data)
+		return errno == 0 || errno == ENOENT ? 0 : -1;
+
+	uint64_t head[HEADER_WORDS], want[HEADER_WORDS];
+	memcpy(head, data, sizeof head);
+	reader r = {data + HEADER_BYTES, len - HEADER_BYTES, 0};
+	/* another binary's file is told by its first words, before hashing */
+	header_words(want, head[11], r.left, 0);
+	if (memcmp(head, want, 13 * 8) != 0 || head[11] > r.left / (7 * 8) ||
+	    head[13] != an_acache_hash(r.p, r.left)) {
+		free(data);
+		return 0;
+	}
+
+	/* all or nothing: entries go into the cache only once every one has
+	 * been read and validated */
+	entry *got = NULL;
+	size_t n = 0, cap = 0;
+	for (uint64_t i = 0; i < head[11]; i++) {
+		got = an_xgrow(got, &cap, n + 1, sizeof *got);
+		if (get_entry(&r, &got[n]) != 0)
+			break;
+		n++;
+	}
+	if (r.bad || r.left != 0) {
+		for (size_t i = 0; i < n; i++)
+			an_analysis_free(&got[i].an);
+		n = 0;
+	}
+	size_t before = c->len;
+	for (size_t i = 0; i < n; i++) {
+		entry *had = find_live(c, &got[i]);
+		if (had && had < c->items + before) { /* given before the load: keep it */
+			an_analysis_free(&got[i].an);
+			continue;
+		}
+		got[i].live = 1;
+		got[i].used = 0; /* a trim before a load takes it drops it */
+		append(c, &got[i]);
+	}
+	free(got);
+	free(data);
+	return 0;
 }

@@ -8,6 +8,10 @@
 
 #include "analyse.h"
 #include "article.h"
+#include "error.h"
+
+#include <stddef.h>
+#include <stdint.h>
 
 typedef struct an_acache an_acache;
 
@@ -24,5 +28,29 @@ void an_acache_trim(an_acache *c);
 size_t an_acache_size(const an_acache *c);
 size_t an_acache_hits(const an_acache *c);
 void an_acache_free(an_acache *c);
+
+/* The cache on disk, so that a build in a new process reanalyses only the
+ * articles that changed.  The file is tied to the annals binary that wrote
+ * it (a hash of its bytes): a rebuilt tagger never reuses an old analysis.
+ * The format is described at the top of acache.c. */
+
+/* Writes every entry held (not the ones taken) to `path`, through a
+ * temporary file beside it and a rename, so that a build killed halfway
+ * leaves the old cache or the new one, never half of one.  Creates the
+ * folder.  Returns 0, or -1 with `err` set; a failure loses only speed, so
+ * callers may warn and go on. */
+int an_acache_save(const an_acache *c, const char *path, an_error *err);
+/* Adds the entries of the file at `path`, unused: a trim that follows a
+ * load which did not take them drops them.  An entry whose article is
+ * already held (given before the load) is not added twice.  A file that
+ * is missing, from another annals binary or format, truncated, corrupted
+ * or over 1 GiB adds nothing and returns 0: a bad cache is a slow build,
+ * never an error.  Returns -1 with errno set only when the file exists but
+ * cannot be read (permissions, EISDIR, EIO), which is worth a warning;
+ * the cache is then unchanged. */
+int an_acache_load(an_acache *c, const char *path);
+/* The checksum a cache file carries over its payload; exposed so that
+ * tests can forge files that pass it and reach the validation behind. */
+uint64_t an_acache_hash(const void *data, size_t len);
 
 #endif

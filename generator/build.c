@@ -14,6 +14,7 @@
 #include "theme.h"
 #include "write.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -126,8 +127,19 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_hooks *hooks = NULL;
 	an_buf lua_dir = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
-	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, o->cache, o->keep_going,
-	                      o->warnings ? o->warnings : stderr, o->progress};
+	/* a build of its own keeps analyses in cache_file; a live preview
+	 * passes the cache it keeps in memory */
+	an_acache *own = NULL, *cache = o->cache;
+	FILE *warn = o->warnings ? o->warnings : stderr;
+	if (!cache && o->cache_file) {
+		cache = own = an_acache_new();
+		if (an_acache_load(own, o->cache_file) < 0)
+			fprintf(warn, "annals: warning: %s: cannot read the analysis cache (%s); every "
+			        "article is analysed again\n", o->cache_file, strerror(errno));
+	}
+	size_t hits_before = cache ? an_acache_hits(cache) : 0;
+	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, cache, o->keep_going, warn,
+	                      o->progress};
 	page_out po = {NULL, NULL, AN_ERROR_INIT, 0};
 	an_error sink_err = AN_ERROR_INIT;
 	int rc, loaded = 0;
@@ -149,6 +161,8 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		                  site.config.warnings, site.config.warnings == 1 ? "" : "s");
 		goto done;
 	}
+	if (cache)
+		out->reused = an_acache_hits(cache) - hits_before;
 	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
 	const char *name = o->theme ? o->theme : site.config.theme;
@@ -229,9 +243,15 @@ done:
 	an_hooks_free(hooks);
 	if (loaded) {
 		/* the next build (a live preview's) reuses what did not change */
-		an_site_give_analyses(&site, o->cache);
-		an_acache_trim(o->cache);
+		an_site_give_analyses(&site, cache);
+		an_acache_trim(cache);
 		an_site_free(&site);
+	}
+	if (own) {
+		an_error cerr = AN_ERROR_INIT;
+		if (rc == 0 && an_acache_save(own, o->cache_file, &cerr) < 0)
+			fprintf(warn, "annals: warning: %s: %s\n", cerr.file, cerr.msg);
+		an_acache_free(own);
 	}
 	return rc;
 }

@@ -28,6 +28,9 @@ typedef struct {
 	                       * others build (stats.skipped); 0: it fails the build */
 	struct an_progress *progress; /* counters for a progress line (progress.h);
 	                               * NULL: none */
+	const char *cache_file; /* without `cache`: the analyses kept on disk
+	                         * between builds (acache.h), read before and
+	                         * written after; NULL: none */
 } an_build_opts;
 
 typedef struct {
@@ -35,6 +38,7 @@ typedef struct {
 	size_t articles, events, undated;
 	size_t skipped; /* articles left out for errors (reported; not --strict) */
 	size_t linked;  /* files unchanged since the last build, kept as they were */
+	size_t reused;  /* articles whose analysis came from the cache */
 	char output[1024]; /* the folder written */
 } an_build_stats;
 

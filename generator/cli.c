@@ -25,14 +25,19 @@ typedef struct {
 static const help helps[] = {
 	{"build",
 	 "usage: annals build [--source DIR] [--output DIR] [--theme NAME] [--rev REV]\n"
-	 "                    [--force] [--strict] [--quiet]\n"
+	 "                    [--force] [--strict] [--quiet] [--no-cache]\n"
 	 "Builds the site in DIR (default .) into --output (default DIR/public), in a\n"
 	 "temporary folder swapped in at the end: a failed build leaves the old site.\n"
+	 "Files whose bytes did not change stay as they were (same inode and time).\n"
+	 "On a terminal, a build over a second shows a progress line.\n"
 	 "  --theme NAME  use this theme instead of the config's\n"
 	 "  --rev REV     build a git commit, tag or branch without checking it out\n"
 	 "  --force       replace an output folder annals did not create\n"
 	 "  --strict      make warnings errors\n"
-	 "  --quiet       print nothing on success\n"},
+	 "  --quiet       print nothing on success, and no progress line\n"
+	 "  --no-cache    neither read nor write the analyses of articles kept in\n"
+	 "                $XDG_CACHE_HOME/annals (default ~/.cache/annals), so that a\n"
+	 "                rebuild analyses only the changed ones\n"},
 	{"serve",
 	 "usage: annals serve [--source DIR] [--theme NAME] [--port N] [--bind ADDR]\n"
 	 "Builds the site in DIR (default .) into a temporary folder and serves it for\n"

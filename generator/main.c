@@ -1,6 +1,7 @@
 /* main.c - the annals command line: argument parsing and dispatch only.
  * Every command is a thin shell over the stage modules; exit codes are
  * 0 success, 1 content or build error, 2 usage error. */
+#include "acache.h"
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
@@ -20,6 +21,7 @@
 
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,10 +36,11 @@ static const char usage_text[] =
 	"\n"
 	"commands:\n"
 	"  build [--source DIR] [--output DIR] [--theme NAME] [--rev REV] [--force] [--strict]\n"
-	"        [--quiet]\n"
+	"        [--quiet] [--no-cache]\n"
 	"        build the site in DIR (default .) into --output (default DIR/public);\n"
 	"        --rev builds a git commit, tag or branch without checking it out;\n"
-	"        --strict makes warnings errors\n"
+	"        --strict makes warnings errors; analyses of unchanged articles are\n"
+	"        kept in ~/.cache/annals (--no-cache: neither read nor written)\n"
 	"  diff [--source DIR] REV1 REV2\n"
 	"        print how the timeline changed between two git revisions\n"
 	"  publish --branch NAME [--message MSG] [--source DIR] [--rev REV] [--quiet]\n"
@@ -129,7 +132,7 @@ static int cmd_tag(int argc, char **argv)
 /* Options shared by the commands that read a site. */
 typedef struct {
 	const char *source, *output, *theme;
-	int force, quiet, json, strict;
+	int force, quiet, json, strict, no_cache;
 	const char *rev, *branch, *message; /* git: --rev, publish's --branch, --message */
 } site_opts;
 
@@ -158,6 +161,8 @@ static int parse_site_opts(site_opts *o, int argc, char **argv, const char *cmd,
 			o->json = 1, key = 'j';
 		else if (strcmp(a, "--strict") == 0)
 			o->strict = 1, key = 'S';
+		else if (strcmp(a, "--no-cache") == 0)
+			o->no_cache = 1, key = 'n';
 		else if (strcmp(a, "--rev") == 0)
 			slot = &o->rev, key = 'r';
 		else if (strcmp(a, "--branch") == 0)
@@ -196,10 +201,27 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* Where the analyses of the site at SOURCE are kept between builds: the
+ * user's cache folder (XDG), one file per site, named by a hash of the
+ * site's real path, so that a build never writes into the site itself.
+ * Leaves `out` empty when there is no such folder (no HOME). */
+static void cache_path(an_buf *out, const char *source)
+{
+	char real[PATH_MAX];
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (!realpath(source, real))
+		return;
+	uint64_t h = an_acache_hash(real, strlen(real));
+	if (xdg && xdg[0] == '/')
+		an_buf_printf(out, "%s/annals/%016llx/analyses", xdg, (unsigned long long)h);
+	else if (home && home[0] == '/')
+		an_buf_printf(out, "%s/.cache/annals/%016llx/analyses", home, (unsigned long long)h);
+}
+
 static int cmd_build(int argc, char **argv, const char *argv0)
 {
 	site_opts o;
-	int rc = parse_site_opts(&o, argc, argv, "build", "soTfqrS");
+	int rc = parse_site_opts(&o, argc, argv, "build", "soTfqrSn");
 	if (rc)
 		return rc;
 	double t0 = now_ms();
@@ -213,9 +235,12 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	/* without --strict a bad article is reported and left out, and the
 	 * others build (exit 1); with it, the build fails and the old site
 	 * stays */
+	an_buf cache_file = AN_BUF_INIT;
+	if (!o.no_cache)
+		cache_path(&cache_file, o.source);
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
 	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL, !o.strict,
-	                    NULL};
+	                    NULL, cache_file.ptr};
 	/* a progress line only for a person watching a terminal that can
 	 * redraw a line; logs and pipes get the summary alone */
 	static an_progress progress;
@@ -225,19 +250,23 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		bo.progress = &progress;
 	rc = an_build(&st, &bo, &err);
 	an_progress_stop(bo.progress);
+	an_buf_free(&cache_file);
 	if (rc < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
 	}
 	if (!o.quiet) {
-		char unchanged[64] = "";
-		if (st.linked)
-			snprintf(unchanged, sizeof unchanged, " (%zu unchanged)", st.linked);
+		/* what a rebuild spared: files kept as they were, analyses reused */
+		char spared[96] = "";
+		if (st.linked || st.reused)
+			snprintf(spared, sizeof spared, "; %zu file%s unchanged, %zu analys%s reused",
+			         st.linked, st.linked == 1 ? "" : "s", st.reused,
+			         st.reused == 1 ? "is" : "es");
 		fprintf(stderr,
-		        "annals: built %zu files%s from %zu articles (%zu events, %zu undated) "
-		        "into %s in %.0f ms\n",
-		        st.files, unchanged, st.articles, st.events, st.undated, st.output,
-		        now_ms() - t0);
+		        "annals: built %zu files from %zu articles (%zu events, %zu undated) "
+		        "into %s in %.0f ms%s\n",
+		        st.files, st.articles, st.events, st.undated, st.output, now_ms() - t0,
+		        spared);
 	}
 	if (st.skipped) {
 		/* the site is built without them; the exit status says it is short */
@@ -331,7 +360,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0, NULL};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0, NULL, NULL};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

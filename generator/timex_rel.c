@@ -340,12 +340,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return k;
 }
 
-/* The quarter a business story is about: the one last named, else the
- * last one completed before the DCT. */
+/* The quarter a business story is about: the one last named (see
+ * an_tx_ctx.quarter), else the last one completed before the DCT. */
 static an_date story_quarter(const an_tx_ctx *c)
 {
-	if (c->ref.g == AN_GRAN_QUARTER)
-		return c->ref.d;
+	if (c->quarter.g == AN_GRAN_QUARTER)
+		return c->quarter.d;
 	return an_date_add_months(c->dct, -3);
 }
 
@@ -399,9 +399,9 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && (latest || current))) {
 		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
 			return 0;
-		/* "latest" is the last quarter completed, whatever was named since */
-		an_date q = current ? c->dct :
-		            latest ? an_date_add_months(c->dct, -3) : story_quarter(c);
+		/* "the latest quarter" is the one the story reports on, as is
+		 * "the quarter" */
+		an_date q = current ? c->dct : story_quarter(c);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

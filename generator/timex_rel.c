@@ -330,6 +330,11 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
+		/* a quarter named as a comparison ("this year's first quarter")
+		 * is no new story quarter */
+		if (base.g == AN_GRAN_QUARTER && c->quarter.g == AN_GRAN_QUARTER &&
+		    u == AN_TXU_YEAR)
+			base = c->quarter;
 		if (base.g > g)
 			g = base.g; /* keep the finer precision of the reference */
 	}
@@ -351,20 +356,73 @@ static an_date story_quarter(const an_tx_ctx *c)
 
 /* Reporting periods: "the latest quarter", "the current quarter", "the
  * year", "the fiscal year", "the year-earlier quarter", "year-ago". */
+/* "a year ago", "a year earlier", "last year" right after a reporting
+ * period ("the quarter a year ago"): returns the index after it, 0 if
+ * none. */
+static size_t year_back(const an_tx_ctx *c, size_t j)
+{
+	if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "one")) && an_tx_is(c, j + 1, "year") &&
+	    (an_tx_is(c, j + 2, "ago") || an_tx_is(c, j + 2, "earlier")))
+		return j + 3;
+	if (an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") &&
+	    !(j + 2 < c->n && !TK(j + 2).space && TK(j + 2).kind == AN_TK_PUNCT &&
+	      (TK(j + 2).low[0] == '\'' || (unsigned char)TK(j + 2).low[0] == 0xe2)))
+		return j + 2; /* not "last year's" */
+	return 0;
+}
+
+/* A year "1988" at i (four digits, 1900-2100, standing alone). */
+static int plain_year(const an_tx_ctx *c, size_t i)
+{
+	if (i >= c->n || TK(i).kind != AN_TK_NUM || TK(i).ndig != 4 || TK(i).num < 1900 ||
+	    TK(i).num > 2100)
+		return 0;
+	if (i + 1 < c->n && !TK(i + 1).space)
+		return 0;
+	return TK(i).space || i == 0;
+}
+
 static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int latest = 0, current = 0, ago_adj = 0;
+	int latest = 0, current = 0, ago_adj = 0, same = 0;
 	int the = an_tx_is(c, j, "the") || an_tx_is(c, j, "its");
 	if (the)
 		j++;
+	/* "last year's quarter": the story's quarter a year back */
+	if (!the && an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") && j + 3 < c->n &&
+	    !TK(j + 2).space && !TK(j + 3).space &&
+	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 3, "s") && (an_tx_is(c, j + 4, "quarter") || an_tx_is(c, j + 4, "period"))) {
+		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		m->anchor.g = AN_GRAN_NONE;
+		return j + 5;
+	}
+	/* "the 1988 quarter", "the 1989 period": the story's quarter in that
+	 * year, or the year when the story is about a year-to-date period
+	 * ("the first nine months ... the 1988 period") or names no quarter */
+	if (the && plain_year(c, j) &&
+	    (an_tx_is(c, j + 1, "quarter") || an_tx_is(c, j + 1, "period"))) {
+		an_date q = story_quarter(c);
+		q.y = (int)TK(j).num;
+		int quarter = an_tx_is(c, j + 1, "quarter") ||
+		              (c->quarter.g == AN_GRAN_QUARTER && c->ref.g != AN_GRAN_YEAR);
+		if (quarter)
+			an_tx_set_point(m, q, AN_GRAN_QUARTER);
+		else
+			an_tx_set_point(m, q, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		return j + 2;
+	}
 	for (;;) {
 		if (an_tx_is(c, j, "latest") || an_tx_is(c, j, "recent"))
 			latest = 1;
 		else if (an_tx_is(c, j, "current"))
 			current = 1;
-		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full") ||
-		           an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same")))
+		else if (an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same") ||
+		         an_tx_is(c, j, "corresponding"))
+			same = 1;
+		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full")))
 			break;
 		j++;
 	}
@@ -396,6 +454,14 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	(void)ago_adj;
 	if (!the)
 		return 0;
+	size_t back = year_back(c, j + 1);
+	if (back && !latest && !current &&
+	    (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && same))) {
+		/* "the quarter a year ago", "the corresponding period last year" */
+		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		m->anchor.g = AN_GRAN_NONE;
+		return back;
+	}
 	if (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && (latest || current))) {
 		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
 			return 0;

@@ -251,6 +251,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		if (an_tx_is(c, k + 1, "old"))
 			return 0;
+		/* "a year-earlier loss", "by year-end": a date, see timex_rel.c */
+		if (an_tx_is_punct(c, k + 1, '-') && !TK(k + 1).space && k + 2 < c->n &&
+		    !TK(k + 2).space &&
+		    (an_tx_is(c, k + 2, "earlier") || an_tx_is(c, k + 2, "ago") ||
+		     an_tx_is(c, k + 2, "end")))
+			return 0;
 		int frac = 0;
 		size_t e = k + 1;
 		/* "a year and a half" */

@@ -414,6 +414,33 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->anchor.g = AN_GRAN_NONE;
 		return j + 2;
 	}
+	/* "by year-end", "since year end", "before year's end": the end of
+	 * the DCT's year, of the year before after "since"; "year-end net" is
+	 * an adjective */
+	if (!the && an_tx_is(c, j, "year") && i > 0) {
+		size_t k = j + 1;
+		if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
+			k++;
+		else if (k + 1 < c->n && !TK(k).space && TK(k).kind == AN_TK_PUNCT &&
+		         (TK(k).low[0] == '\'' || (unsigned char)TK(k).low[0] == 0xe2) &&
+		         an_tx_is(c, k + 1, "s"))
+			k += 2;
+		static const char *const preps[] = {"by", "at", "since", "before", "after",
+		                                    "until", "till", "around", "through",
+		                                    "near", "toward", "towards", "from", "to",
+		                                    "of", NULL};
+		int prep = 0;
+		for (size_t p = 0; preps[p]; p++)
+			if (an_tx_is(c, i - 1, preps[p]))
+				prep = 1;
+		if (prep && an_tx_is(c, k, "end")) {
+			an_date y = {c->dct.y - (an_tx_is(c, i - 1, "since") ? 1 : 0), 1, 1};
+			an_tx_set_point(m, y, AN_GRAN_YEAR);
+			m->anchor.g = AN_GRAN_NONE;
+			an_tx_copy(m->mod, sizeof m->mod, "END");
+			return k + 1;
+		}
+	}
 	for (;;) {
 		if (an_tx_is(c, j, "latest") || an_tx_is(c, j, "recent"))
 			latest = 1;

@@ -221,6 +221,21 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* A quarter named in the text can be the one the story reports on when it
+ * is over at the DCT and not older than last year: "results
+ * through the third quarter of 1990" is a forecast, not the story's
+ * quarter. */
+static int story_quarter_ok(const an_tx_ctx *c, an_date q)
+{
+	int qn = q.y * 4 + (q.m - 1) / 3, dn = c->dct.y * 4 + (c->dct.m - 1) / 3;
+	if (qn >= dn || q.y < c->dct.y - 1)
+		return 0;
+	/* the most recent one named: "this year's first quarter" after "the
+	 * third quarter" is a comparison */
+	return c->quarter.g != AN_GRAN_QUARTER ||
+	       qn > c->quarter.d.y * 4 + (c->quarter.d.m - 1) / 3;
+}
+
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
@@ -229,6 +244,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	c.len = len;
 	c.dct = dct;
 	c.ref.g = AN_GRAN_NONE;
+	c.quarter.g = AN_GRAN_NONE;
 	if (!text || !len)
 		return;
 	size_t total;
@@ -251,6 +267,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				push(out, &c, &m);
 				if (m.anchor.g != AN_GRAN_NONE)
 					c.ref = m.anchor;
+				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
+					c.quarter = m.anchor;
 				i = m.te;
 			} else {
 				i++;

@@ -57,6 +57,20 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 0;
 	if (strcmp(t->low, "set") == 0)
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	if (strcmp(t->low, "next") == 0 && word_is(c, j + 1, "to"))
+		return 0; /* "the blasts next to the embassies" */
+	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
+	if (strcmp(t->low, "plans") == 0 || strcmp(t->low, "plan") == 0)
+		return word_is(c, j + 1, "to") ? 1 : 0;
+	/* "the hastily planned trip", "a long expected visit": adjectives */
+	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
+	    c->tk[j - 1].kind == AN_TK_WORD && strlen(c->tk[j - 1].low) > 4 &&
+	    strcmp(c->tk[j - 1].low + strlen(c->tk[j - 1].low) - 2, "ly") == 0 &&
+	    t->low[0] && strlen(t->low) > 2 && strcmp(t->low + strlen(t->low) - 2, "ed") == 0)
+		return 0;
+	/* "is to resume trading Tuesday": a plan */
+	if ((strcmp(t->low, "is") == 0 || strcmp(t->low, "are") == 0) && word_is(c, j + 1, "to"))
+		return 1;
 	if (strcmp(t->low, "could") == 0 && word_is(c, j + 1, "not"))
 		return 0; /* "could not be reached Friday" */
 	int k = 0;
@@ -70,6 +84,16 @@ static int cue(const an_tx_ctx *c, size_t j)
 		    !in_list(not_past, t->low) &&
 		    (t->low[n - 3] != 'e' || in_list(eed_past, t->low)))
 			k = -1;
+		/* "a previously announced plan", "a still unspecified date": an
+		 * adjective after a determiner and an adverb */
+		if (k < 0 && j > 1 && is_determiner(c, j - 2) && c->tk[j - 1].kind == AN_TK_WORD) {
+			const char *a = c->tk[j - 1].low;
+			size_t an = strlen(a);
+			if ((an > 4 && a[an - 2] == 'l' && a[an - 1] == 'y') ||
+			    strcmp(a, "still") == 0 || strcmp(a, "yet") == 0 ||
+			    strcmp(a, "newly") == 0)
+				return 0;
+		}
 	}
 	/* "would be held": the modal decides; "is held", "are played": a
 	 * present passive, no tense */
@@ -98,6 +122,25 @@ static int prep_cue(const an_tk *t)
 	return 0;
 }
 
+/* A past perfect ("had" before a participle or "not") in the sentence
+ * around tokens [b, e). */
+static int has_past_perfect(const an_tx_ctx *c, size_t b, size_t e)
+{
+	for (size_t j = b, d = 0; d <= 14; d++) {
+		if (word_is(c, j, "had") && (word_is(c, j + 1, "not") || word_is(c, j + 1, "never") ||
+		                             (j + 1 < c->n && cue(c, j + 1) < 0)))
+			return 1;
+		if (c->tk[j].sent || j == 0)
+			break;
+		j--;
+	}
+	for (size_t j = e, d = 0; j < c->n && d <= 10 && !c->tk[j].sent; j++, d++)
+		if (word_is(c, j, "had") && (word_is(c, j + 1, "not") || word_is(c, j + 1, "never") ||
+		                             (j + 1 < c->n && cue(c, j + 1) < 0)))
+			return 1;
+	return 0;
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -110,6 +153,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = prep_cue(&c->tk[tb - 1]);
 		if (k == 2)
 			weak = 1;
+		else if (k > 0 && has_past_perfect(c, tb - 1, te))
+			return -1; /* "Until Thursday, they had not called him a suspect" */
 		else if (k)
 			return k;
 	}

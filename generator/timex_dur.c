@@ -251,6 +251,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		if (an_tx_is(c, k + 1, "old"))
 			return 0;
+		/* "a year-earlier loss", "by year-end": a date, see timex_rel.c */
+		if (an_tx_is_punct(c, k + 1, '-') && !TK(k + 1).space && k + 2 < c->n &&
+		    !TK(k + 2).space &&
+		    (an_tx_is(c, k + 2, "earlier") || an_tx_is(c, k + 2, "ago") ||
+		     an_tx_is(c, k + 2, "end")))
+			return 0;
 		int frac = 0;
 		size_t e = k + 1;
 		/* "a year and a half" */
@@ -264,15 +270,22 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			an_tx_duration_value(v, sizeof v, AN_TXU_MONTH, n * 12 + 6, 0);
 		else
 			an_tx_duration_value(v, sizeof v, u, n, frac);
-		/* "$5 million a year", "twice a week": a rate */
-		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
-		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
-		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "times") ||
-		     an_tx_is(c, i - 1, "percent"))) {
+		/* "three times a week": a set */
+		if (an_tx_is(c, j, "a") && i == j && i > 0 && an_tx_is(c, i - 1, "times")) {
 			an_tx_duration_value(v, sizeof v, u, 1, 0);
 			set_value(m, AN_TIMEX_SET, v);
 			return e;
 		}
+		/* "$5 million a year", "700 seats a week", "24 hours a day": the
+		 * rate of a quantity, which TimeBank leaves untagged (7 of 9) */
+		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
+		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
+		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "trillion") ||
+		     an_tx_is(c, i - 1, "percent") ||
+		     (i > 1 && TK(i - 1).kind == AN_TK_WORD && !TK(i - 1).cap &&
+		      (TK(i - 2).kind == AN_TK_NUM ||
+		       (TK(i - 2).kind == AN_TK_WORD && (TK(i - 2).w.cls & AN_TXW_NUM))))))
+			return 0;
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period

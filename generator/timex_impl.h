@@ -70,6 +70,11 @@ typedef struct {
 	size_t n;
 	an_date dct;
 	an_tx_point ref;
+	/* The quarter a business story reports on: the last one named that
+	 * is not after the DCT's quarter nor before the year before the DCT
+	 * (AN_GRAN_NONE: none named yet).  Unlike ref, a year or a date named
+	 * since does not replace it ("In the 1988 period, ... the quarter"). */
+	an_tx_point quarter;
 } an_tx_ctx;
 
 typedef struct {

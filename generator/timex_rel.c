@@ -112,17 +112,20 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "near", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"the", "short", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"the", "long", "term"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "coming", "days"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "coming", "weeks"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "coming", "months"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "coming", "years"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"coming", "days"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"coming", "weeks"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"coming", "months"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"coming", "years"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "weeks", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "months", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
-	{{"the", "years", "ahead"}, AN_TIMEX_DATE, "FUTURE_REF"},
+	/* a vague span ahead, like "the next few days": TimeBank makes "the
+	 * coming weeks", "the weeks ahead", "the next few days" durations (6
+	 * of 8, 6 documents) */
+	{{"the", "coming", "days"}, AN_TIMEX_DURATION, "PXD"},
+	{{"the", "coming", "weeks"}, AN_TIMEX_DURATION, "PXW"},
+	{{"the", "coming", "months"}, AN_TIMEX_DURATION, "PXM"},
+	{{"the", "coming", "years"}, AN_TIMEX_DURATION, "PXY"},
+	{{"coming", "days"}, AN_TIMEX_DURATION, "PXD"},
+	{{"coming", "weeks"}, AN_TIMEX_DURATION, "PXW"},
+	{{"coming", "months"}, AN_TIMEX_DURATION, "PXM"},
+	{{"coming", "years"}, AN_TIMEX_DURATION, "PXY"},
+	{{"the", "weeks", "ahead"}, AN_TIMEX_DURATION, "PXW"},
+	{{"the", "months", "ahead"}, AN_TIMEX_DURATION, "PXM"},
+	{{"the", "years", "ahead"}, AN_TIMEX_DURATION, "PXY"},
 	{{"a", "later", "date"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"daily"}, AN_TIMEX_SET, "P1D"},
 	{{"nightly"}, AN_TIMEX_SET, "P1D"},
@@ -330,6 +333,11 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
+		/* a quarter named as a comparison ("this year's first quarter")
+		 * is no new story quarter */
+		if (base.g == AN_GRAN_QUARTER && c->quarter.g == AN_GRAN_QUARTER &&
+		    u == AN_TXU_YEAR)
+			base = c->quarter;
 		if (base.g > g)
 			g = base.g; /* keep the finer precision of the reference */
 	}
@@ -340,31 +348,111 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return k;
 }
 
-/* The quarter a business story is about: the one last named, else the
- * last one completed before the DCT. */
+/* The quarter a business story is about: the one last named (see
+ * an_tx_ctx.quarter), else the last one completed before the DCT. */
 static an_date story_quarter(const an_tx_ctx *c)
 {
-	if (c->ref.g == AN_GRAN_QUARTER)
-		return c->ref.d;
+	if (c->quarter.g == AN_GRAN_QUARTER)
+		return c->quarter.d;
 	return an_date_add_months(c->dct, -3);
 }
 
 /* Reporting periods: "the latest quarter", "the current quarter", "the
  * year", "the fiscal year", "the year-earlier quarter", "year-ago". */
+/* "a year ago", "a year earlier", "last year" right after a reporting
+ * period ("the quarter a year ago"): returns the index after it, 0 if
+ * none. */
+static size_t year_back(const an_tx_ctx *c, size_t j)
+{
+	if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "one")) && an_tx_is(c, j + 1, "year") &&
+	    (an_tx_is(c, j + 2, "ago") || an_tx_is(c, j + 2, "earlier")))
+		return j + 3;
+	if (an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") &&
+	    !(j + 2 < c->n && !TK(j + 2).space && TK(j + 2).kind == AN_TK_PUNCT &&
+	      (TK(j + 2).low[0] == '\'' || (unsigned char)TK(j + 2).low[0] == 0xe2)))
+		return j + 2; /* not "last year's" */
+	return 0;
+}
+
+/* A year "1988" at i (four digits, 1900-2100, standing alone). */
+static int plain_year(const an_tx_ctx *c, size_t i)
+{
+	if (i >= c->n || TK(i).kind != AN_TK_NUM || TK(i).ndig != 4 || TK(i).num < 1900 ||
+	    TK(i).num > 2100)
+		return 0;
+	if (i + 1 < c->n && !TK(i + 1).space)
+		return 0;
+	return TK(i).space || i == 0;
+}
+
 static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int latest = 0, current = 0, ago_adj = 0;
+	int latest = 0, current = 0, ago_adj = 0, same = 0;
 	int the = an_tx_is(c, j, "the") || an_tx_is(c, j, "its");
 	if (the)
 		j++;
+	/* "last year's quarter": the story's quarter a year back */
+	if (!the && an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") && j + 3 < c->n &&
+	    !TK(j + 2).space && !TK(j + 3).space &&
+	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 3, "s") && (an_tx_is(c, j + 4, "quarter") || an_tx_is(c, j + 4, "period"))) {
+		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		m->anchor.g = AN_GRAN_NONE;
+		return j + 5;
+	}
+	/* "the 1988 quarter", "the 1989 period": the story's quarter in that
+	 * year, or the year when the story is about a year-to-date period
+	 * ("the first nine months ... the 1988 period") or names no quarter */
+	if (the && plain_year(c, j) &&
+	    (an_tx_is(c, j + 1, "quarter") || an_tx_is(c, j + 1, "period"))) {
+		an_date q = story_quarter(c);
+		q.y = (int)TK(j).num;
+		int quarter = an_tx_is(c, j + 1, "quarter") ||
+		              (c->quarter.g == AN_GRAN_QUARTER && c->ref.g != AN_GRAN_YEAR);
+		if (quarter)
+			an_tx_set_point(m, q, AN_GRAN_QUARTER);
+		else
+			an_tx_set_point(m, q, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		return j + 2;
+	}
+	/* "by year-end", "since year end", "before year's end": the end of
+	 * the DCT's year, of the year before after "since"; "year-end net" is
+	 * an adjective */
+	if (!the && an_tx_is(c, j, "year") && i > 0) {
+		size_t k = j + 1;
+		if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
+			k++;
+		else if (k + 1 < c->n && !TK(k).space && TK(k).kind == AN_TK_PUNCT &&
+		         (TK(k).low[0] == '\'' || (unsigned char)TK(k).low[0] == 0xe2) &&
+		         an_tx_is(c, k + 1, "s"))
+			k += 2;
+		static const char *const preps[] = {"by", "at", "since", "before", "after",
+		                                    "until", "till", "around", "through",
+		                                    "near", "toward", "towards", "from", "to",
+		                                    "of", NULL};
+		int prep = 0;
+		for (size_t p = 0; preps[p]; p++)
+			if (an_tx_is(c, i - 1, preps[p]))
+				prep = 1;
+		if (prep && an_tx_is(c, k, "end")) {
+			an_date y = {c->dct.y - (an_tx_is(c, i - 1, "since") ? 1 : 0), 1, 1};
+			an_tx_set_point(m, y, AN_GRAN_YEAR);
+			m->anchor.g = AN_GRAN_NONE;
+			an_tx_copy(m->mod, sizeof m->mod, "END");
+			return k + 1;
+		}
+	}
 	for (;;) {
 		if (an_tx_is(c, j, "latest") || an_tx_is(c, j, "recent"))
 			latest = 1;
 		else if (an_tx_is(c, j, "current"))
 			current = 1;
-		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full") ||
-		           an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same")))
+		else if (an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same") ||
+		         an_tx_is(c, j, "corresponding"))
+			same = 1;
+		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full")))
 			break;
 		j++;
 	}
@@ -396,12 +484,20 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	(void)ago_adj;
 	if (!the)
 		return 0;
+	size_t back = year_back(c, j + 1);
+	if (back && !latest && !current &&
+	    (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && same))) {
+		/* "the quarter a year ago", "the corresponding period last year" */
+		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		m->anchor.g = AN_GRAN_NONE;
+		return back;
+	}
 	if (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && (latest || current))) {
 		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
 			return 0;
-		/* "latest" is the last quarter completed, whatever was named since */
-		an_date q = current ? c->dct :
-		            latest ? an_date_add_months(c->dct, -3) : story_quarter(c);
+		/* "the latest quarter" is the one the story reports on, as is
+		 * "the quarter" */
+		an_date q = current ? c->dct : story_quarter(c);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

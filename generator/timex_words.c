@@ -133,7 +133,7 @@ static const an_txw_row rows[] = {
 static const char *const starters[] = {
 	"the", "its", "this", "that", "these", "last", "next", "past", "previous",
 	"current", "coming", "final", "latest", "recent", "additional",
-	"following", "fiscal", "full", "comparable", "same", "today",
+	"following", "fiscal", "full", "comparable", "corresponding", "same", "today",
 	"yesterday", "tomorrow", "tonight", "right", "now", "currently",
 	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",
 	"many", "some", "numerous", "couple", "every", "each", "per", "once",

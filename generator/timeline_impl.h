@@ -49,6 +49,8 @@ typedef struct {
 	an_df *df;
 	an_vec *doc_vecs; /* whole-article terms, for story similarity */
 	double *doc_norms;
+	struct story_memo *story_memo; /* story similarities computed (timeline.c) */
+	size_t story_mask;
 } builder;
 
 

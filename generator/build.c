@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,9 @@ const an_build_export an_build_exports[] = {
 
 /* Set while the output is being written; a signal then sets g_interrupted
  * and the write loop stops at the next file. */
-static volatile sig_atomic_t g_writing, g_interrupted;
+/* atomics, not only volatile: the writer thread reads g_interrupted too
+ * (lock-free atomics are safe in a signal handler) */
+static atomic_int g_writing, g_interrupted;
 
 int an_build_interrupt(int sig)
 {
@@ -185,9 +188,9 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	/* The theme holds the whole site while it renders: its memory budget,
 	 * there to stop a runaway script, grows with the site. */
 	size_t budget = ((size_t)512 << 20) + site.n_articles * ((size_t)256 << 10);
-	an_emit emit = {emit_page, &po};
+	an_emit emit = {emit_page, &po, po.sink != NULL};
 	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
-	                     budget, &emit};
+	                     budget, &emit, 0};
 	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0) {
 		if (strstr(err->msg, "not enough memory")) {
 			/* say which budget and why, not only Lua's words */

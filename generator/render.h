@@ -33,6 +33,9 @@ typedef struct {
 typedef struct {
 	int (*page)(void *payload, const char *path, const char *data, size_t len);
 	void *payload;
+	int threads; /* `page` may be called from several threads at once, so a
+	              * theme that says `parallel = true` may render in several
+	              * Lua states */
 } an_emit;
 
 /* Runs THEME_DIR/theme.lua with annals' Lua modules from LUA_DIR.  Returns

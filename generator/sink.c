@@ -3,6 +3,7 @@
 #include "alloc.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ typedef struct item {
 
 struct an_sink {
 	an_output *out;
-	volatile sig_atomic_t *stop;
+	const atomic_int *stop;
 	an_progress *progress;
 	pthread_t thread;
 	pthread_mutex_t lock;
@@ -53,7 +54,7 @@ static void *writer(void *arg)
 		pthread_mutex_unlock(&s->lock);
 
 		int rc = 0;
-		if (!failed && s->stop && *s->stop)
+		if (!failed && s->stop && atomic_load(s->stop))
 			rc = an_error_set(&s->err, NULL, 0, "interrupted; the previous site is unchanged");
 		else if (!failed)
 			rc = an_output_write(s->out, it->path, it->data ? it->data : "", it->len, &s->err);
@@ -72,7 +73,7 @@ static void *writer(void *arg)
 	return NULL;
 }
 
-an_sink *an_sink_start(an_output *out, volatile sig_atomic_t *stop, an_progress *progress)
+an_sink *an_sink_start(an_output *out, const atomic_int *stop, an_progress *progress)
 {
 	an_sink *s = an_xcalloc(1, sizeof *s);
 	s->out = out;

@@ -7,7 +7,7 @@
 #ifndef AN_SINK_H
 #define AN_SINK_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -20,7 +20,7 @@ typedef struct an_sink an_sink;
  * set (a signal; may be NULL) and the sink fails "interrupted".  Bumps
  * progress->pages (may be NULL) per file.  NULL if no thread can start:
  * the caller then writes with an_output_write itself. */
-an_sink *an_sink_start(an_output *out, volatile sig_atomic_t *stop, an_progress *progress);
+an_sink *an_sink_start(an_output *out, const atomic_int *stop, an_progress *progress);
 /* Queues a file, taking `path` and `data` (malloc'd; data may be NULL when
  * len is 0).  Waits while much is queued, so memory stays bounded.
  * Returns 0, or -1 once the writer has failed (what went wrong comes from

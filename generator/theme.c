@@ -8,6 +8,7 @@
 #include "theme.h"
 #include "alloc.h"
 #include "buf.h"
+#include "pool.h"
 
 #include <lauxlib.h>
 #include <limits.h>
@@ -145,15 +146,31 @@ static int l_emit(lua_State *L)
 	return 0;
 }
 
-int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
-                    const an_theme_paths *p, const char *name, an_error *err)
+/* One rendering of the theme in a Lua state of its own: the whole site,
+ * or with `count` > 1 the share `index` (1-based) of a theme that says
+ * `parallel = true`. */
+typedef struct {
+	const an_site *site;
+	const an_theme_paths *p;
+	const char *name;
+	an_theme theme;
+	an_sandbox *sb;
+	an_pages pages;
+	an_error err;
+	int index, count;
+	int prepared, parallel, rc;
+} shard;
+
+/* Loads the theme and leaves its build function on the stack; reads the
+ * `parallel` flag of the table that defines build (a child that writes
+ * its own build must say so itself). */
+static int shard_prepare(shard *sh)
 {
-	emitter em = {out, p->emit};
-	an_sandbox *sb = NULL;
-	int rc = an_theme_load(t, &sb, p, name, err);
+	sh->prepared = 1;
+	int rc = an_theme_load(&sh->theme, &sh->sb, sh->p, sh->name, &sh->err);
 	if (rc < 0)
-		goto done;
-	lua_State *L = an_sandbox_state(sb);
+		return rc;
+	lua_State *L = an_sandbox_state(sh->sb);
 	/* the first build up the chain: a theme that only overrides templates
 	 * has none of its own */
 	lua_pushvalue(L, -1);
@@ -164,28 +181,115 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
 		lua_pop(L, 1);
 		lua_getfield(L, -1, "parent");
 		lua_remove(L, -2);
-		if (!lua_istable(L, -1)) {
-			rc = an_error_set(err, t->dirs[0], 0, "theme.lua returns no build(site) "
-			                  "function, and extends no theme that does");
-			goto done;
-		}
+		if (!lua_istable(L, -1))
+			return an_error_set(&sh->err, sh->theme.dirs[0], 0, "theme.lua returns no "
+			                    "build(site) function, and extends no theme that does");
 	}
+	lua_getfield(L, -2, "parallel");
+	sh->parallel = lua_toboolean(L, -1);
+	lua_pop(L, 1);
 	lua_remove(L, -2);
-	if (!lua_isfunction(L, -1)) {
-		rc = an_error_set(err, t->dirs[0], 0, "'build' in theme.lua must be a function");
-		goto done;
-	}
-	if ((rc = an_render_push_site_safe(L, site, err)) < 0)
-		goto done;
+	if (!lua_isfunction(L, -1))
+		return an_error_set(&sh->err, sh->theme.dirs[0], 0,
+		                    "'build' in theme.lua must be a function");
+	return 0;
+}
+
+/* Calls build(site, emit[, {index =, count =}]) and collects what it
+ * returns. */
+static int shard_run(shard *sh)
+{
+	lua_State *L = an_sandbox_state(sh->sb);
+	emitter em = {&sh->pages, sh->p->emit};
+	int rc = an_render_push_site_safe(L, sh->site, &sh->err);
+	if (rc < 0)
+		return rc;
 	lua_pushlightuserdata(L, &em);
 	lua_pushcclosure(L, l_emit, 1);
-	if ((rc = an_sandbox_call(sb, 2, "theme build()", err)) < 0)
-		goto done;
-	rc = an_render_collect_pages(out, L, lua_gettop(L), "build()", err);
-done:
-	if (rc < 0 && !err->file[0] && t->n_dirs)
-		snprintf(err->file, sizeof err->file, "%s/theme.lua", t->dirs[0]);
-	an_sandbox_free(sb);
+	int nargs = 2;
+	if (sh->count > 1) {
+		lua_createtable(L, 0, 2);
+		lua_pushinteger(L, sh->index);
+		lua_setfield(L, -2, "index");
+		lua_pushinteger(L, sh->count);
+		lua_setfield(L, -2, "count");
+		nargs = 3;
+	}
+	if ((rc = an_sandbox_call(sh->sb, nargs, "theme build()", &sh->err)) < 0)
+		return rc;
+	return an_render_collect_pages(&sh->pages, L, lua_gettop(L), "build()", &sh->err);
+}
+
+static void shard_finish(shard *sh)
+{
+	if (sh->rc < 0 && !sh->err.file[0] && sh->theme.n_dirs)
+		snprintf(sh->err.file, sizeof sh->err.file, "%s/theme.lua", sh->theme.dirs[0]);
+	an_sandbox_free(sh->sb);
+	sh->sb = NULL;
+}
+
+static void shard_work(size_t i, void *payload)
+{
+	shard *sh = &((shard *)payload)[i];
+	if (!sh->prepared && (sh->rc = shard_prepare(sh)) < 0) {
+		shard_finish(sh);
+		return;
+	}
+	sh->rc = shard_run(sh);
+	shard_finish(sh);
+}
+
+/* How many Lua states render a parallel theme: one per worker, when the
+ * pages can go to the output from several threads and the site is big
+ * enough to repay a second copy of it. */
+static int shard_count(const an_theme_paths *p, const an_site *site)
+{
+	if (!p->emit || !p->emit->threads)
+		return 1;
+	int n = p->jobs > 0 ? p->jobs : (site->n_articles >= 64 ? an_pool_jobs() : 1);
+	return n < 1 ? 1 : n > AN_POOL_MAX ? AN_POOL_MAX : n;
+}
+
+int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
+                    const an_theme_paths *p, const char *name, an_error *err)
+{
+	int count = shard_count(p, site), made = count;
+	shard *shards = an_xcalloc((size_t)count, sizeof *shards);
+	for (int i = 0; i < count; i++) {
+		shards[i] = (shard){site, p, name, AN_THEME_INIT, NULL, AN_PAGES_INIT,
+		                    AN_ERROR_INIT, i + 1, count, 0, 0, 0};
+	}
+	/* the first state tells whether the theme can be split at all */
+	if ((shards[0].rc = shard_prepare(&shards[0])) < 0 || !shards[0].parallel)
+		count = 1;
+	shards[0].count = count;
+	if (shards[0].rc < 0)
+		shard_finish(&shards[0]);
+	else if (count == 1)
+		shard_work(0, shards);
+	else
+		an_pool_run((size_t)count, shard_work, shards);
+
+	int rc = 0;
+	for (int i = 0; i < count; i++) {
+		if (shards[i].rc < 0 && rc == 0) {
+			*err = shards[i].err;
+			rc = -1;
+		}
+		/* the paths in shard order, so the list reads the same however
+		 * the shards were scheduled */
+		for (size_t k = 0; k < shards[i].pages.len; k++) {
+			an_page *pg = &shards[i].pages.items[k];
+			out->items = an_xgrow(out->items, &out->cap, out->len + 1, sizeof *out->items);
+			out->items[out->len++] = *pg;
+		}
+		free(shards[i].pages.items);
+	}
+	/* the caller's an_theme is the first state's (the chain is the same) */
+	*t = shards[0].theme;
+	for (int i = 1; i < made; i++)
+		an_theme_free(&shards[i].theme);
+	free(shards);
 	return rc;
 }
 

@@ -33,6 +33,9 @@ typedef struct {
 	const an_emit *emit;   /* where build(site, emit) sends pages as it makes
 	                        * them (recorded in the list as `emitted`);
 	                        * NULL: emit keeps them in the list */
+	int jobs;              /* Lua states for a theme with `parallel = true`
+	                        * when emit->threads: 0 decides (the pool's
+	                        * workers on a site of 64 articles or more) */
 } an_theme_paths;
 
 /* Finds theme NAME and everything it extends, creates a sandbox for it
@@ -43,7 +46,10 @@ typedef struct {
 int an_theme_load(an_theme *theme, an_sandbox **out_sb, const an_theme_paths *p,
                   const char *name, an_error *err);
 /* Renders the site: an_theme_load, then the first build(site) up the
- * chain; its pages go into `out`.  Returns 0 or -1 with `err` set. */
+ * chain; its pages go into `out`.  A theme whose build-defining table says
+ * `parallel = true` is rendered in several states at once, each called as
+ * build(site, emit, {index = i, count = n}) to make its share of the
+ * pages.  Returns 0 or -1 with `err` set (the first share's error). */
 int an_theme_render(an_pages *out, an_theme *theme, const an_site *site,
                     const an_theme_paths *p, const char *name, an_error *err);
 /* Copies the static/ folders into the output, the theme's own files

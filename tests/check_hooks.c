@@ -6,6 +6,7 @@
  * test builds a small site in a mkdtemp folder; the binary runs with cwd =
  * tests/, so annals' own Lua and themes are in "..". */
 #include <check.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -403,7 +404,7 @@ static int render(an_pages *pages, an_theme *theme, const char *name, an_error *
 	an_site site;
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
-	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, NULL};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, NULL, 0};
 	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
 	an_site_free(&site);
 	return rc;
@@ -487,8 +488,8 @@ static int render_emit(an_pages *pages, an_theme *theme, const char *name, emit_
 	an_site site;
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
-	an_emit emit = {log_page, l};
-	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit};
+	an_emit emit = {log_page, l, 0};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit, 0};
 	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
 	an_site_free(&site);
 	return rc;
@@ -595,6 +596,118 @@ START_TEST(emit_errors)
 }
 END_TEST
 
+/* ---- parallel themes: several states, each its share of the pages ---- */
+
+typedef struct {
+	pthread_mutex_t lock;
+	an_pages got;
+} shared_log;
+
+static int log_page_locked(void *payload, const char *path, const char *data, size_t len)
+{
+	shared_log *l = payload;
+	pthread_mutex_lock(&l->lock);
+	an_pages_add(&l->got, path, data, len);
+	pthread_mutex_unlock(&l->lock);
+	return 0;
+}
+
+static int cmp_page(const void *x, const void *y)
+{
+	return strcmp(((const an_page *)x)->path, ((const an_page *)y)->path);
+}
+
+/* Renders theme `name` with `jobs` states; the pages emitted, sorted by
+ * path, in *got; returns build's result. */
+static int render_jobs(const char *name, int jobs, an_pages *got, an_pages *pages,
+                       an_error *err)
+{
+	an_site site;
+	an_error e0 = AN_ERROR_INIT;
+	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
+	shared_log l = {PTHREAD_MUTEX_INITIALIZER, AN_PAGES_INIT};
+	an_emit emit = {log_page_locked, &l, 1};
+	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit, jobs};
+	an_theme theme = AN_THEME_INIT;
+	int rc = an_theme_render(pages, &theme, &site, &tp, name, err);
+	an_theme_free(&theme);
+	an_site_free(&site);
+	qsort(l.got.items, l.got.len, sizeof *l.got.items, cmp_page);
+	*got = l.got;
+	return rc;
+}
+
+START_TEST(parallel_default_theme_same_pages)
+{
+	an_pages one = AN_PAGES_INIT, two = AN_PAGES_INIT, p1 = AN_PAGES_INIT, p2 = AN_PAGES_INIT;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(render_jobs("default", 1, &one, &p1, &err) == 0, "%s", err.msg);
+	ck_assert_msg(render_jobs("default", 3, &two, &p2, &err) == 0, "%s", err.msg);
+	/* three states make exactly the pages one makes, byte for byte */
+	ck_assert_uint_gt(one.len, 10);
+	ck_assert_uint_eq(one.len, two.len);
+	for (size_t i = 0; i < one.len; i++) {
+		ck_assert_str_eq(one.items[i].path, two.items[i].path);
+		ck_assert_uint_eq(one.items[i].len, two.items[i].len);
+		ck_assert_msg(memcmp(one.items[i].data, two.items[i].data, one.items[i].len) == 0,
+		              "%s differs", one.items[i].path);
+	}
+	/* and the list keeps every path, each once */
+	ck_assert_uint_eq(p2.len, two.len);
+	an_pages_free(&one);
+	an_pages_free(&two);
+	an_pages_free(&p1);
+	an_pages_free(&p2);
+}
+END_TEST
+
+START_TEST(parallel_only_when_declared)
+{
+	/* without parallel = true: one call, no third argument */
+	write_at("themes/plain/theme.lua",
+	         "return { build = function(site, emit, shard)\n"
+	         "  emit('shard.txt', shard == nil and 'none' or 'given')\n"
+	         "  return {} end }\n");
+	an_pages got = AN_PAGES_INIT, pages = AN_PAGES_INIT;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(render_jobs("plain", 2, &got, &pages, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(got.len, 1);
+	ck_assert_str_eq(got.items[0].data, "none");
+	an_pages_free(&got);
+	an_pages_free(&pages);
+	/* with it: one call per state, each told its share */
+	write_at("themes/split/theme.lua",
+	         "return { parallel = true, build = function(site, emit, shard)\n"
+	         "  emit('part' .. shard.index .. '.txt', shard.index .. '/' .. shard.count)\n"
+	         "  return {} end }\n");
+	ck_assert_msg(render_jobs("split", 2, &got, &pages, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(got.len, 2);
+	ck_assert_str_eq(got.items[0].path, "part1.txt");
+	ck_assert_str_eq(got.items[0].data, "1/2");
+	ck_assert_str_eq(got.items[1].data, "2/2");
+	ck_assert_uint_eq(pages.len, 2);
+	ck_assert_str_eq(pages.items[0].path, "part1.txt"); /* shard order */
+	an_pages_free(&got);
+	an_pages_free(&pages);
+}
+END_TEST
+
+START_TEST(parallel_error_in_one_share)
+{
+	write_at("themes/split/theme.lua",
+	         "return { parallel = true, build = function(site, emit, shard)\n"
+	         "  if shard.index == 2 then error('share two broke') end\n"
+	         "  return { { path = 'a.txt', content = 'a' } } end }\n");
+	an_pages got = AN_PAGES_INIT, pages = AN_PAGES_INIT;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_int_eq(render_jobs("split", 2, &got, &pages, &err), -1);
+	ck_assert_msg(strstr(err.msg, "share two broke") != NULL, "%s", err.msg);
+	ck_assert_msg(strstr(err.file, "theme.lua") != NULL, "%s", err.file);
+	an_pages_free(&got);
+	an_pages_free(&pages);
+}
+END_TEST
+
 START_TEST(extends_errors)
 {
 	write_at("themes/a/theme.lua", "return { extends = 'b' }\n");
@@ -684,6 +797,9 @@ Suite *an_test_hooks_suite(void)
 	tcase_add_test(th, emit_streams_pages);
 	tcase_add_test(th, emit_parent_without_emit_returns_list);
 	tcase_add_test(th, emit_errors);
+	tcase_add_test(th, parallel_default_theme_same_pages);
+	tcase_add_test(th, parallel_only_when_declared);
+	tcase_add_test(th, parallel_error_in_one_share);
 	tcase_add_test(th, extends_errors);
 	tcase_add_test(th, static_merge);
 	suite_add_tcase(s, th);

@@ -126,11 +126,11 @@ END_TEST
 START_TEST(stops_when_interrupted)
 {
 	an_output *o = begin();
-	volatile sig_atomic_t stop = 0;
+	atomic_int stop = 0;
 	an_sink *s = an_sink_start(o, &stop, NULL);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_int_eq(an_sink_put_copy(s, "before.html", "x", 1), 0);
-	stop = SIGINT;
+	atomic_store(&stop, SIGINT);
 	an_sink_put_copy(s, "after.html", "x", 1);
 	an_error err = AN_ERROR_INIT;
 	ck_assert_int_eq(an_sink_finish(s, &err), -1);

@@ -11,7 +11,9 @@ local helpers = require("annals.helpers")
 local svg = require("annals.svg")
 local json = require("annals.json")
 
-local theme = {}
+-- The core may render this theme in several Lua states at once, each
+-- making its share of the pages (build's third argument).
+local theme = { parallel = true }
 
 -- Fixed, so that entry ids stay the same from build to build (a feed
 -- reader shows an entry again when its id changes).  ".invalid" can never
@@ -98,7 +100,18 @@ end
 -- `emit`, when the core gives it, writes a page at once, so the page's
 -- string can be collected while the next renders; a theme that extends
 -- this one and calls theme.parent.build(site) without it gets the list.
-function theme.build(site, emit)
+-- `shard` ({index =, count =}, when the core splits the work) says which
+-- share of the pages this call makes: the site-wide pages in the first,
+-- the pages of events, entities and articles dealt round all of them.
+function theme.build(site, emit, shard)
+	local share_index, share_count = 1, 1
+	if type(shard) == "table" then share_index, share_count = shard.index, shard.count end
+	local whole = share_index == 1
+	local dealt = 0
+	local function mine()
+		dealt = dealt + 1
+		return (dealt - 1) % share_count + 1 == share_index
+	end
 	local articles = site.articles or {}
 	local events = site.events or {}
 	local undated = site.undated or {}
@@ -220,8 +233,9 @@ function theme.build(site, emit)
 		add_page(path, template.render("layout.html", ctx) .. "\n")
 	end
 
-	-- The chart is the same on every page that shows it: draw it once.
-	chart = svg.timeline(events, {
+	-- The chart is the same on every page that shows it: draw it once
+	-- (only the share that makes the site-wide pages shows it).
+	chart = whole and svg.timeline(events, {
 		href = function(e) return event_url(e) end,
 		label = function(e)
 			return string.format("%s: %s (%s)", e.date_label or e.date or "", e.title or "",
@@ -283,40 +297,52 @@ function theme.build(site, emit)
 	end
 	table.sort(top, function(a, b) return a.rank < b.rank end)
 	while #top > 3 do top[#top] = nil end
-	page("index.html", "index.html", { top = top })
-	if site.changes and #site.changes > 0 then
-		page("changes.html", "changes.html", { title = "Changes", changes = site.changes,
-			description = "How this timeline changed, commit by commit." })
+	if whole then
+		page("index.html", "index.html", { top = top })
+		if site.changes and #site.changes > 0 then
+			page("changes.html", "changes.html", { title = "Changes", changes = site.changes,
+				description = "How this timeline changed, commit by commit." })
+		end
+		page("sources.html", "sources.html", { title = "Sources",
+			description = "The articles this timeline is built from, and which events each reports." })
+		page("search.html", "search.html", { title = "Search", search = true,
+			description = "Search the events, entities and articles of this timeline." })
+		if entities then
+			page("entities.html", "entities.html", { title = "Entities",
+				description = "People, organisations and places named in the events." })
+		end
 	end
-	page("sources.html", "sources.html", { title = "Sources",
-		description = "The articles this timeline is built from, and which events each reports." })
-	page("search.html", "search.html", { title = "Search", search = true,
-		description = "Search the events, entities and articles of this timeline." })
-	if entities then
-		page("entities.html", "entities.html", { title = "Entities",
-			description = "People, organisations and places named in the events." })
-		for _, ent in ipairs(entities) do
+	for _, ent in ipairs(entities or {}) do
+		if mine() then
 			page(ent.url, "entity.html", { entity = ent, title = ent.name,
 				description = helpers.count(#ent.events, "event") .. " that name " .. ent.name .. "." })
 		end
 	end
 
 	for i, e in ipairs(events) do
-		page(event_url(e), "event.html", {
-			event = e, title = e.title, description = e.summary,
-			previous = events[i - 1], following = events[i + 1],
-		})
+		if mine() then
+			page(event_url(e), "event.html", {
+				event = e, title = e.title, description = e.summary,
+				previous = events[i - 1], following = events[i + 1],
+			})
+		end
 	end
 	for _, e in ipairs(undated) do
-		page(event_url(e), "event.html", {
-			event = e, title = e.title, description = e.summary,
-		})
+		if mine() then
+			page(event_url(e), "event.html", {
+				event = e, title = e.title, description = e.summary,
+			})
+		end
 	end
 	for _, a in ipairs(articles) do
-		page(article_url(a), "article.html", {
-			article = a, title = a.title, description = a.summary,
-		})
+		if mine() then
+			page(article_url(a), "article.html", {
+				article = a, title = a.title, description = a.summary,
+			})
+		end
 	end
+	-- the rest is site-wide: search index, feed, sitemap
+	if not whole then return pages end
 
 	-- The search index: one entry per event, entity and article, with the
 	-- text a reader may look for (headline, summary, quoted sentences,

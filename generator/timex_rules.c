@@ -490,7 +490,7 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int year = 0, q = 0, half = 0;
+	int year = 0, q = 0, half = 0, lastw = 0;
 	if (year_at(c, j, &year))
 		j++;
 	/* "this year's third quarter", "next year's first quarter" */
@@ -506,7 +506,7 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
 		q = TK(j).w.ord;
 	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
-		q = 4;
+		q = lastw = 4; /* "the last quarter"; "the last half" is the second */
 	else if (is_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && is_word(c, j + 1) &&
 	         !TK(j + 1).space)
 		q = (int)TK(j++).num; /* "3rd" */
@@ -519,8 +519,8 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	if (an_tx_is(c, j, "quarter")) {
 		j++;
-	} else if (an_tx_is(c, j, "half") && q <= 2) {
-		half = q;
+	} else if (an_tx_is(c, j, "half") && (q <= 2 || lastw)) {
+		half = lastw ? 2 : q;
 		j++;
 	} else {
 		return 0;
@@ -534,6 +534,13 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			k++;
 		if (year_at(c, k, &year) && k > j) {
 			e = k + 1;
+		} else if (half && an_tx_is(c, j, "of") &&
+		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the")) &&
+		           an_tx_is(c, k + 1, "year")) {
+			year = c->dct.y; /* "the first half of this year" */
+			e = k + 2;
+		} else if (half && an_tx_is(c, j, "of")) {
+			return 0; /* "the last half of the '80s": see an_tx_match_at */
 		} else {
 			year = c->dct.y;
 		}
@@ -771,17 +778,24 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				have = 1;
 			}
 		}
-		/* "the beginning of October", "the end of the year" */
+		/* "the beginning of October", "the end of the year", "the
+		 * last half of the '80s" */
 		const char *mod = NULL;
+		size_t o = 0;
 		if (an_tx_is(c, i + 1, "beginning") || an_tx_is(c, i + 1, "start"))
 			mod = "START";
-		else if (an_tx_is(c, i + 1, "middle"))
+		else if (an_tx_is(c, i + 2, "half") && an_tx_is(c, i + 3, "of") &&
+		         (an_tx_is(c, i + 1, "first") || an_tx_is(c, i + 1, "last") ||
+		          an_tx_is(c, i + 1, "second") || an_tx_is(c, i + 1, "latter"))) {
+			mod = TK(i + 1).low[0] == 'f' ? "START" : "END";
+			o = 1; /* "half of" takes the place of "end of" */
+		} else if (an_tx_is(c, i + 1, "middle"))
 			mod = "MID";
 		else if (an_tx_is(c, i + 1, "end"))
 			mod = "END";
-		if (mod && an_tx_is(c, i + 2, "of")) {
+		if (mod && an_tx_is(c, i + 2 + o, "of")) {
 			memset(&m, 0, sizeof m);
-			size_t k = i + 3;
+			size_t k = i + 3 + o;
 			int ok = core(&m, c, k) && m.modable;
 			if (!ok && an_tx_is(c, k, "the")) {
 				memset(&m, 0, sizeof m);

@@ -559,10 +559,25 @@ static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
 static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int h, mi = 0, ampm = 0;
+	int h, mi = 0, ampm = 0, pod = 0;
 	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
 		h = 12;
 		j = i + 1;
+	} else if (an_tx_is(c, i, "midafternoon") || an_tx_is(c, i, "midmorning")) {
+		pod = TK(i).low[3] == 'a' ? AN_TXP_AF : AN_TXP_MO;
+		h = 0;
+		j = i + 1;
+	} else if (an_tx_is(c, i, "mid") &&
+	           (an_tx_is(c, i + 1, "afternoon") || an_tx_is(c, i + 1, "morning") ||
+	            (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
+	             (an_tx_is(c, i + 2, "afternoon") || an_tx_is(c, i + 2, "morning"))))) {
+		/* "mid-afternoon", "by mid afternoon": a part of the day */
+		j = an_tx_is_punct(c, i + 1, '-') ? i + 2 : i + 1;
+		if (!an_tx_is_punct(c, i + 1, '-') && !TK(j).space)
+			return 0;
+		pod = TK(j).w.pod;
+		h = 0;
+		j++;
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
@@ -625,17 +640,21 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
 		 * is the day of the time */
 		d = dm.anchor.d;
-	} else if (an_tx_is(c, j, "today") || an_tx_is(c, j, "tonight")) {
+	} else if (an_tx_is(c, j, "today") || (an_tx_is(c, j, "tonight") && !pod)) {
+		d = c->dct;
 		j++;
 	} else if (an_tx_is(c, j, "yesterday")) {
-		d = an_date_add_days(d, -1);
+		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
 		j++;
 	} else if (an_tx_is(c, j, "tomorrow")) {
-		d = an_date_add_days(d, 1);
+		d = an_date_add_days(c->dct, 1);
 		j++;
 	}
 	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
+	if (pod)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, pod_code[pod]);
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
 	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
 	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
 	m->type = AN_TIMEX_TIME;

@@ -138,7 +138,7 @@ static const char *const starters[] = {
 	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",
 	"many", "some", "numerous", "couple", "every", "each", "per", "once",
 	"twice", "daily", "nightly", "weekly", "monthly", "annually", "yearly",
-	"hourly", "noon", "midday", "midnight", "early", "mid", "middle", "late",
+	"hourly", "noon", "midday", "midnight", "midafternoon", "midmorning", "early", "mid", "middle", "late",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine",

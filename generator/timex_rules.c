@@ -443,8 +443,15 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
 	int rel = 0; /* -1 last, +1 next, 2 this */
-	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous")) {
+	int anaph = 0; /* "the previous Friday", "the following Monday" */
+	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous") ||
+	    an_tx_is(c, j, "preceding")) {
 		rel = -1;
+		anaph = an_tx_is(c, j, "previous") || an_tx_is(c, j, "preceding");
+		j++;
+	} else if (an_tx_is(c, j, "following")) {
+		rel = 1;
+		anaph = 1;
 		j++;
 	} else if (an_tx_is(c, j, "next")) {
 		rel = 1;
@@ -463,7 +470,12 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (is_word(c, e) && TK(e).cap && one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;
-	if (rel == -1) {
+	if (anaph) {
+		/* the weekday before or after the day last named (else the DCT) */
+		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+		d = an_tx_weekday_date(an_date_add_days(r, rel), wd, rel);
+		m->the_ok = 1;
+	} else if (rel == -1) {
 		d = an_tx_weekday_date(an_date_add_days(c->dct, -1), wd, -1);
 	} else if (rel == 1) {
 		d = an_tx_weekday_date(an_date_add_days(c->dct, 1), wd, 1);
@@ -795,6 +807,20 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (longer(out, have, &m)) {
 				*out = m;
 				have = 1;
+			}
+		}
+		/* "the week of March 6": the week that holds the day */
+		if (an_tx_is(c, i + 1, "week") && an_tx_is(c, i + 2, "of")) {
+			memset(&m, 0, sizeof m);
+			if (core(&m, c, i + 3) && m.type == AN_TIMEX_DATE && !m.mod[0] &&
+			    m.anchor.g == AN_GRAN_DAY) {
+				an_date d = m.anchor.d;
+				an_tx_set_point(&m, d, AN_GRAN_WEEK);
+				m.tb = i;
+				if (longer(out, have, &m)) {
+					*out = m;
+					have = 1;
+				}
 			}
 		}
 		/* "the beginning of October", "the end of the year", "the

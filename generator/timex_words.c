@@ -131,7 +131,7 @@ static const an_txw_row rows[] = {
  * the rules only at tokens that can open one, which is what keeps the
  * tagger fast: a rule that starts on a new word must list it here. */
 static const char *const starters[] = {
-	"the", "its", "this", "that", "these", "last", "next", "past", "previous",
+	"the", "its", "this", "that", "these", "last", "next", "past", "previous", "preceding",
 	"current", "coming", "final", "latest", "recent", "additional",
 	"following", "fiscal", "full", "comparable", "corresponding", "same", "today",
 	"yesterday", "tomorrow", "tonight", "right", "now", "currently",

@@ -319,6 +319,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		      (TK(i - 2).kind == AN_TK_NUM ||
 		       (TK(i - 2).kind == AN_TK_WORD && (TK(i - 2).w.cls & AN_TXW_NUM))))))
 			return 0;
+		/* "24 hours a day", "three days a week": time taken within each
+		 * period, a SET of the period (TimeML: "3 days each week" is a
+		 * SET P1W with freq 3D) */
+		if ((an_tx_is(c, e, "a") || an_tx_is(c, e, "per") || an_tx_is(c, e, "each")) &&
+		    (an_tx_cls(c, e + 1) & AN_TXW_UNIT) && !(an_tx_cls(c, e + 1) & AN_TXW_PLURAL) &&
+		    TK(e + 1).w.unit > (int)u && !lead && n > 0) {
+			an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(e + 1).w.unit, 1, 0);
+			set_value(m, AN_TIMEX_SET, v);
+			return e + 2;
+		}
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period

@@ -236,6 +236,18 @@ static int story_quarter_ok(const an_tx_ctx *c, an_date q)
 	       qn > c->quarter.d.y * 4 + (c->quarter.d.m - 1) / 3;
 }
 
+/* The last day of a quarter already named: "the fourth quarter ended
+ * Aug. 26", "the fiscal first quarter ended Sept. 30".  The quarter, not
+ * its last day, stays the reference for "a year earlier". */
+static int period_end(const an_tx_ctx *c, const an_tx_match *m)
+{
+	size_t b = m->tb;
+	if (m->anchor.g != AN_GRAN_DAY || b < 2 || c->ref.g != AN_GRAN_QUARTER)
+		return 0;
+	return (an_tx_is(c, b - 1, "ended") || an_tx_is(c, b - 1, "ending")) &&
+	       an_tx_is(c, b - 2, "quarter");
+}
+
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
@@ -265,7 +277,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 			}
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
 				push(out, &c, &m);
-				if (m.anchor.g != AN_GRAN_NONE)
+				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m))
 					c.ref = m.anchor;
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
 					c.quarter = m.anchor;

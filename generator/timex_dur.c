@@ -47,6 +47,28 @@ void an_tx_duration_value(char *dst, size_t dcap, an_tx_unit u, long n, int frac
 	else
 		snprintf(num, sizeof num, "%ld", n);
 	long k = n < 0 ? -1 : n;
+	/* "a minute and a half", "5 1/2 hours", "2 1/2 years": ISO 8601 whole
+	 * numbers of the next smaller unit (PT1M30S, PT5H30M, P2Y6M), as
+	 * TimeBank writes all three; a half month or quarter has no such
+	 * form and keeps the decimal */
+	if (frac && k >= 0) {
+		int done = 1;
+		switch (u) {
+		case AN_TXU_MINUTE: snprintf(out, cap, k ? "PT%ldM30S" : "PT30S", k); break;
+		case AN_TXU_HOUR: snprintf(out, cap, k ? "PT%ldH30M" : "PT30M", k); break;
+		case AN_TXU_DAY: snprintf(out, cap, k ? "P%ldDT12H" : "PT12H", k); break;
+		case AN_TXU_WEEK: snprintf(out, cap, "P%ldDT12H", 7 * k + 3); break;
+		case AN_TXU_YEAR: snprintf(out, cap, k ? "P%ldY6M" : "P6M", k); break;
+		case AN_TXU_DECADE: snprintf(out, cap, "P%ldY", 10 * k + 5); break;
+		case AN_TXU_CENTURY: snprintf(out, cap, "P%ldY", 100 * k + 50); break;
+		case AN_TXU_MILLENNIUM: snprintf(out, cap, "P%ldY", 1000 * k + 500); break;
+		default: done = 0; break;
+		}
+		if (done) {
+			an_tx_copy(dst, dcap, out);
+			return;
+		}
+	}
 	switch (u) {
 	case AN_TXU_SECOND: snprintf(out, cap, "PT%sS", num); break;
 	case AN_TXU_MINUTE: snprintf(out, cap, "PT%sM", num); break;
@@ -220,6 +242,20 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	long n;
 	size_t k = an_tx_count(&n, c, j);
+	int half = 0;
+	/* "5 1/2 hours": a whole number, then "1/2" on its own */
+	if (k && is_num(c, j) && k == j + 1 && n >= 0 && is_num(c, k) && TK(k).num == 1 &&
+	    TK(k).space && an_tx_is_punct(c, k + 1, '/') && !TK(k + 1).space &&
+	    is_num(c, k + 2) && TK(k + 2).num == 2 && !TK(k + 2).space && TK(k + 2).ndig == 1) {
+		half = 1;
+		k += 3;
+	}
+	/* "three and a half weeks" */
+	if (k && n >= 1 && an_tx_is(c, k, "and") && an_tx_is(c, k + 1, "a") &&
+	    an_tx_is(c, k + 2, "half") && (an_tx_cls(c, k + 3) & AN_TXW_UNIT)) {
+		half = 1;
+		k += 3;
+	}
 	if (k) {
 		/* "10-year", "two-day" */
 		int hyph = an_tx_is_punct(c, k, '-') && !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space;
@@ -257,19 +293,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    (an_tx_is(c, k + 2, "earlier") || an_tx_is(c, k + 2, "ago") ||
 		     an_tx_is(c, k + 2, "end")))
 			return 0;
-		int frac = 0;
+		int frac = half;
 		size_t e = k + 1;
 		/* "a year and a half" */
 		if (an_tx_is(c, e, "and") && an_tx_is(c, e + 1, "a") && an_tx_is(c, e + 2, "half") &&
-		    n > 0) {
+		    n > 0 && !frac) {
 			frac = 1;
 			e += 3;
 		}
 		char v[AN_TIMEX_VALUE_MAX];
-		if (frac && u == AN_TXU_YEAR)
-			an_tx_duration_value(v, sizeof v, AN_TXU_MONTH, n * 12 + 6, 0);
-		else
-			an_tx_duration_value(v, sizeof v, u, n, frac);
+		an_tx_duration_value(v, sizeof v, u, n, frac);
 		/* "three times a week": a set */
 		if (an_tx_is(c, j, "a") && i == j && i > 0 && an_tx_is(c, i - 1, "times")) {
 			an_tx_duration_value(v, sizeof v, u, 1, 0);
@@ -286,6 +319,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		      (TK(i - 2).kind == AN_TK_NUM ||
 		       (TK(i - 2).kind == AN_TK_WORD && (TK(i - 2).w.cls & AN_TXW_NUM))))))
 			return 0;
+		/* "24 hours a day", "three days a week": time taken within each
+		 * period, a SET of the period (TimeML: "3 days each week" is a
+		 * SET P1W with freq 3D) */
+		if ((an_tx_is(c, e, "a") || an_tx_is(c, e, "per") || an_tx_is(c, e, "each")) &&
+		    (an_tx_cls(c, e + 1) & AN_TXW_UNIT) && !(an_tx_cls(c, e + 1) & AN_TXW_PLURAL) &&
+		    TK(e + 1).w.unit > (int)u && !lead && n > 0) {
+			an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(e + 1).w.unit, 1, 0);
+			set_value(m, AN_TIMEX_SET, v);
+			return e + 2;
+		}
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period

@@ -296,6 +296,10 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	size_t k = j + 1;
 	int dir, from_ref = 0;
+	/* "a week or so ago": an approximation inside the expression */
+	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;
+	if (approx)
+		k += 2;
 	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before")) {
 		dir = -1;
 		if (an_tx_is(c, k, "before") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
@@ -345,6 +349,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		g = AN_GRAN_YEAR;
 	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
 	m->anchor.g = AN_GRAN_NONE;
+	if (approx)
+		an_tx_copy(m->mod, sizeof m->mod, "APPROX");
 	return k;
 }
 

@@ -443,8 +443,15 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
 	int rel = 0; /* -1 last, +1 next, 2 this */
-	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous")) {
+	int anaph = 0; /* "the previous Friday", "the following Monday" */
+	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous") ||
+	    an_tx_is(c, j, "preceding")) {
 		rel = -1;
+		anaph = an_tx_is(c, j, "previous") || an_tx_is(c, j, "preceding");
+		j++;
+	} else if (an_tx_is(c, j, "following")) {
+		rel = 1;
+		anaph = 1;
 		j++;
 	} else if (an_tx_is(c, j, "next")) {
 		rel = 1;
@@ -463,7 +470,12 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (is_word(c, e) && TK(e).cap && one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;
-	if (rel == -1) {
+	if (anaph) {
+		/* the weekday before or after the day last named (else the DCT) */
+		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+		d = an_tx_weekday_date(an_date_add_days(r, rel), wd, rel);
+		m->the_ok = 1;
+	} else if (rel == -1) {
 		d = an_tx_weekday_date(an_date_add_days(c->dct, -1), wd, -1);
 	} else if (rel == 1) {
 		d = an_tx_weekday_date(an_date_add_days(c->dct, 1), wd, 1);
@@ -490,7 +502,7 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int year = 0, q = 0, half = 0;
+	int year = 0, q = 0, half = 0, lastw = 0;
 	if (year_at(c, j, &year))
 		j++;
 	/* "this year's third quarter", "next year's first quarter" */
@@ -506,7 +518,7 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
 		q = TK(j).w.ord;
 	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
-		q = 4;
+		q = lastw = 4; /* "the last quarter"; "the last half" is the second */
 	else if (is_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && is_word(c, j + 1) &&
 	         !TK(j + 1).space)
 		q = (int)TK(j++).num; /* "3rd" */
@@ -519,8 +531,8 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	if (an_tx_is(c, j, "quarter")) {
 		j++;
-	} else if (an_tx_is(c, j, "half") && q <= 2) {
-		half = q;
+	} else if (an_tx_is(c, j, "half") && (q <= 2 || lastw)) {
+		half = lastw ? 2 : q;
 		j++;
 	} else {
 		return 0;
@@ -534,6 +546,13 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			k++;
 		if (year_at(c, k, &year) && k > j) {
 			e = k + 1;
+		} else if (half && an_tx_is(c, j, "of") &&
+		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the")) &&
+		           an_tx_is(c, k + 1, "year")) {
+			year = c->dct.y; /* "the first half of this year" */
+			e = k + 2;
+		} else if (half && an_tx_is(c, j, "of")) {
+			return 0; /* "the last half of the '80s": see an_tx_match_at */
 		} else {
 			year = c->dct.y;
 		}
@@ -552,10 +571,25 @@ static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
 static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int h, mi = 0, ampm = 0;
+	int h, mi = 0, ampm = 0, pod = 0;
 	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
 		h = 12;
 		j = i + 1;
+	} else if (an_tx_is(c, i, "midafternoon") || an_tx_is(c, i, "midmorning")) {
+		pod = TK(i).low[3] == 'a' ? AN_TXP_AF : AN_TXP_MO;
+		h = 0;
+		j = i + 1;
+	} else if (an_tx_is(c, i, "mid") &&
+	           (an_tx_is(c, i + 1, "afternoon") || an_tx_is(c, i + 1, "morning") ||
+	            (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
+	             (an_tx_is(c, i + 2, "afternoon") || an_tx_is(c, i + 2, "morning"))))) {
+		/* "mid-afternoon", "by mid afternoon": a part of the day */
+		j = an_tx_is_punct(c, i + 1, '-') ? i + 2 : i + 1;
+		if (!an_tx_is_punct(c, i + 1, '-') && !TK(j).space)
+			return 0;
+		pod = TK(j).w.pod;
+		h = 0;
+		j++;
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
@@ -618,17 +652,21 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
 		 * is the day of the time */
 		d = dm.anchor.d;
-	} else if (an_tx_is(c, j, "today") || an_tx_is(c, j, "tonight")) {
+	} else if (an_tx_is(c, j, "today") || (an_tx_is(c, j, "tonight") && !pod)) {
+		d = c->dct;
 		j++;
 	} else if (an_tx_is(c, j, "yesterday")) {
-		d = an_date_add_days(d, -1);
+		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
 		j++;
 	} else if (an_tx_is(c, j, "tomorrow")) {
-		d = an_date_add_days(d, 1);
+		d = an_date_add_days(c->dct, 1);
 		j++;
 	}
 	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
+	if (pod)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, pod_code[pod]);
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
 	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
 	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
 	m->type = AN_TIMEX_TIME;
@@ -771,17 +809,38 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				have = 1;
 			}
 		}
-		/* "the beginning of October", "the end of the year" */
+		/* "the week of March 6": the week that holds the day */
+		if (an_tx_is(c, i + 1, "week") && an_tx_is(c, i + 2, "of")) {
+			memset(&m, 0, sizeof m);
+			if (core(&m, c, i + 3) && m.type == AN_TIMEX_DATE && !m.mod[0] &&
+			    m.anchor.g == AN_GRAN_DAY) {
+				an_date d = m.anchor.d;
+				an_tx_set_point(&m, d, AN_GRAN_WEEK);
+				m.tb = i;
+				if (longer(out, have, &m)) {
+					*out = m;
+					have = 1;
+				}
+			}
+		}
+		/* "the beginning of October", "the end of the year", "the
+		 * last half of the '80s" */
 		const char *mod = NULL;
+		size_t o = 0;
 		if (an_tx_is(c, i + 1, "beginning") || an_tx_is(c, i + 1, "start"))
 			mod = "START";
-		else if (an_tx_is(c, i + 1, "middle"))
+		else if (an_tx_is(c, i + 2, "half") && an_tx_is(c, i + 3, "of") &&
+		         (an_tx_is(c, i + 1, "first") || an_tx_is(c, i + 1, "last") ||
+		          an_tx_is(c, i + 1, "second") || an_tx_is(c, i + 1, "latter"))) {
+			mod = TK(i + 1).low[0] == 'f' ? "START" : "END";
+			o = 1; /* "half of" takes the place of "end of" */
+		} else if (an_tx_is(c, i + 1, "middle"))
 			mod = "MID";
 		else if (an_tx_is(c, i + 1, "end"))
 			mod = "END";
-		if (mod && an_tx_is(c, i + 2, "of")) {
+		if (mod && an_tx_is(c, i + 2 + o, "of")) {
 			memset(&m, 0, sizeof m);
-			size_t k = i + 3;
+			size_t k = i + 3 + o;
 			int ok = core(&m, c, k) && m.modable;
 			if (!ok && an_tx_is(c, k, "the")) {
 				memset(&m, 0, sizeof m);
@@ -842,6 +901,14 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			*out = m;
 			have = 1;
 		}
+	}
+	/* "the next two years or so", "a week or so": "or so" approximates
+	 * the amount and belongs to the expression, like "about" */
+	if (have && out->te > 0 && (an_tx_cls(c, out->te - 1) & AN_TXW_UNIT) &&
+	    an_tx_is(c, out->te, "or") && an_tx_is(c, out->te + 1, "so")) {
+		out->te += 2;
+		if (!out->mod[0])
+			set_mod(out, "APPROX");
 	}
 	return have;
 }

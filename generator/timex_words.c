@@ -131,14 +131,14 @@ static const an_txw_row rows[] = {
  * the rules only at tokens that can open one, which is what keeps the
  * tagger fast: a rule that starts on a new word must list it here. */
 static const char *const starters[] = {
-	"the", "its", "this", "that", "these", "last", "next", "past", "previous",
+	"the", "its", "this", "that", "these", "last", "next", "past", "previous", "preceding",
 	"current", "coming", "final", "latest", "recent", "additional",
 	"following", "fiscal", "full", "comparable", "corresponding", "same", "today",
 	"yesterday", "tomorrow", "tonight", "right", "now", "currently",
 	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",
 	"many", "some", "numerous", "couple", "every", "each", "per", "once",
 	"twice", "daily", "nightly", "weekly", "monthly", "annually", "yearly",
-	"hourly", "noon", "midday", "midnight", "early", "mid", "middle", "late",
+	"hourly", "noon", "midday", "midnight", "midafternoon", "midmorning", "early", "mid", "middle", "late",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine",

@@ -36,6 +36,14 @@ eq(T.escape(1.5), "1.5", "escape float")
 eq(T.escape(true), "true", "escape boolean")
 eq(T.escape([[<script>"'&</script>]]), "&lt;script&gt;&quot;&#39;&amp;&lt;/script&gt;", "escape specials")
 eq(T.escape("a\1b\31c\tz"), "ab" .. "c\tz", "escape drops C0 controls but tab")
+-- the noncharacters U+FFFE and U+FFFF go too; the BOM, DEL and line ends stay
+eq(T.escape("a\239\191\190b\239\191\191c"), "abc", "escape drops U+FFFE and U+FFFF")
+eq(T.escape("\239\187\191x\127\r\n"), "\239\187\191x\127\r\n", "escape keeps BOM, DEL, CR, LF")
+-- controls go first: a noncharacter they split is still found
+eq(T.escape("a\239\1\191\190b"), "ab", "escape drops a noncharacter split by a control")
+eq(T.escape("end\239"), "end\239", "escape keeps a lone lead byte at the end")
+eq(T.escape("\0<\0"), "&lt;", "escape drops NUL around a special")
+eq(T.escape(""), "", "escape empty string")
 eq(T.escape(T.raw("<b>")), "<b>", "escape keeps raw()")
 assert(not pcall(T.escape, {}), "escape refuses a table")
 

@@ -10,7 +10,10 @@
 # with the floor (bench/cmark_floor.c: libcmark alone rendering the same
 # bodies in one process), each into a fresh output folder, and prints the
 # medians of wall time, CPU time (user + system) and peak memory
-# (/usr/bin/time -v), and the ratios annals/Hugo and annals/floor.
+# (/usr/bin/time -v), and the ratios annals/Hugo and annals/floor.  Full
+# builds use --no-cache and a fresh output folder; the "rebuild" row is a
+# build after one article was edited, with the analysis cache and the
+# previous output in place (incremental).
 # As root it installs hugo and time with apt-get when they are missing.
 # Results for docs/performance.md: paste the table with `nproc`, the CPU
 # model and the date, which it prints first.
@@ -38,6 +41,9 @@ need python3 python3
 need cc build-essential
 
 mkdir -p "$dir"
+# the analysis cache of the rebuild runs stays with the benchmark
+XDG_CACHE_HOME=$dir/cache
+export XDG_CACHE_HOME
 floor=$dir/cmark_floor
 cc -O2 -o "$floor" "$here/cmark_floor.c" $(pkg-config --cflags --libs libcmark)
 
@@ -62,6 +68,10 @@ timed() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+medians() {
+	echo "$(cut -d' ' -f1 "$dir/runs" | median) $(cut -d' ' -f2 "$dir/runs" | median) $(cut -d' ' -f3 "$dir/runs" | median)"
+}
+
 # runs a tool RUNS times; prints "wall cpu peak" medians
 measure() {
 	: >"$dir/runs"
@@ -71,17 +81,39 @@ measure() {
 		timed "$@" >>"$dir/runs"
 		i=$((i + 1))
 	done
-	echo "$(cut -d' ' -f1 "$dir/runs" | median) $(cut -d' ' -f2 "$dir/runs" | median) $(cut -d' ' -f3 "$dir/runs" | median)"
+	medians
+}
+
+# The rebuild after one article changes: a full build first (the output
+# and the analysis cache in place), then RUNS times an edit of the first
+# article and a rebuild into the same folder; the article is restored.
+measure_rebuild() {
+	site=$1
+	rm -rf "$dir/out" "$XDG_CACHE_HOME"
+	"$annals" build --source "$site" --output "$dir/out" --quiet
+	art=$(find "$site/content" -name '*.md' | LC_ALL=C sort | head -n 1)
+	cp "$art" "$dir/article.bak"
+	: >"$dir/runs"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		printf '\nThe council met again on Friday, officials said (edit %d).\n' "$i" >>"$art"
+		timed "$annals" build --source "$site" --output "$dir/out" --quiet >>"$dir/runs"
+		i=$((i + 1))
+	done
+	cp "$dir/article.bak" "$art"
+	medians
 }
 
 printf '\n%-7s %-7s %9s %9s %10s\n' N tool "wall s" "cpu s" "peak MB"
 for n in $sizes; do
 	site=$dir/$n
 	[ -f "$site/.done" ] || { python3 "$here/gen.py" "$n" "$site" 2>/dev/null && touch "$site/.done"; }
-	a=$(measure "$annals" build --source "$site" --output "$dir/out" --quiet)
+	# full builds: no analysis cache, a fresh output folder every run
+	a=$(measure "$annals" build --source "$site" --output "$dir/out" --quiet --no-cache)
 	h=$(measure hugo --source "$site" --destination "$dir/out" --quiet)
 	f=$(measure "$floor" "$site")
-	for t in "annals $a" "hugo $h" "floor $f"; do
+	r=$(measure_rebuild "$site")
+	for t in "annals $a" "hugo $h" "floor $f" "rebuild $r"; do
 		set -- $t
 		printf '%-7s %-7s %9.2f %9.2f %10.0f\n' "$n" "$1" "$2" "$3" "$(($4 / 1024))"
 	done
@@ -91,7 +123,9 @@ for n in $sizes; do
 	hw=$1 hm=$3
 	set -- $f
 	fw=$1
-	awk -v n="$n" -v aw="$aw" -v hw="$hw" -v am="$am" -v hm="$hm" -v fw="$fw" 'BEGIN {
-		printf "%-7s ratio   annals/hugo wall %.2f, peak %.2f; annals/floor wall %.1f\n",
-		       n, aw / hw, am / hm, aw / (fw > 0 ? fw : 0.01) }'
+	set -- $r
+	rw=$1
+	awk -v n="$n" -v aw="$aw" -v hw="$hw" -v am="$am" -v hm="$hm" -v fw="$fw" -v rw="$rw" 'BEGIN {
+		printf "%-7s ratio   annals/hugo wall %.2f, peak %.2f; annals/floor wall %.1f; rebuild/full %.2f\n",
+		       n, aw / hw, am / hm, aw / (fw > 0 ? fw : 0.01), rw / aw }'
 done

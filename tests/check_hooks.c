@@ -632,7 +632,8 @@ static int render_jobs(const char *name, int jobs, an_pages *got, an_pages *page
 	int rc = an_theme_render(pages, &theme, &site, &tp, name, err);
 	an_theme_free(&theme);
 	an_site_free(&site);
-	qsort(l.got.items, l.got.len, sizeof *l.got.items, cmp_page);
+	if (l.got.len)
+		qsort(l.got.items, l.got.len, sizeof *l.got.items, cmp_page);
 	*got = l.got;
 	return rc;
 }

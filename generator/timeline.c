@@ -16,7 +16,9 @@
  * rest are grouped into undated facts when two or more articles state them. */
 #include "timeline_impl.h"
 #include "alloc.h"
+#include "pool.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,18 +74,25 @@ struct story_memo {
 	double sim;
 };
 
-static void story_memo_init(builder *b)
+/* A memo for n_docs articles; *mask gets its size - 1. */
+static struct story_memo *story_memo_new(size_t n_docs, size_t *mask)
 {
 	size_t want = 1 << 12;
-	while (want < 64 * b->n_docs && want < ((size_t)1 << 20))
+	while (want < 64 * n_docs && want < ((size_t)1 << 20))
 		want <<= 1;
-	b->story_memo = an_xcalloc(want, sizeof *b->story_memo);
-	b->story_mask = want - 1;
+	*mask = want - 1;
+	return an_xcalloc(want, sizeof(struct story_memo));
 }
+
+/* The memo one thread uses: the builder's, or a worker's own. */
+typedef struct {
+	struct story_memo *slots;
+	size_t mask;
+} memo_ref;
 
 /* How alike two articles are as a whole: articles telling one story score
  * high, and there a shared date says more. */
-static double story_sim(builder *b, size_t d1, size_t d2)
+static double story_sim(const builder *b, memo_ref memo, size_t d1, size_t d2)
 {
 	if (d1 > d2) {
 		size_t t = d1;
@@ -91,8 +100,8 @@ static double story_sim(builder *b, size_t d1, size_t d2)
 		d2 = t;
 	}
 	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
-	struct story_memo *m = &b->story_memo[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
-	                                      b->story_mask];
+	struct story_memo *m = &memo.slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
+	                                   memo.mask];
 	if (m->d1 == k1 && m->d2 == k2)
 		return m->sim;
 	double n = b->doc_norms[d1] * b->doc_norms[d2];
@@ -111,7 +120,7 @@ static double mention_sim(const cand *x, const cand *y)
 }
 
 /* The bar two mentions with the same date must clear to be one event. */
-static double same_date_bar(builder *b, const cand *x, const cand *y)
+static double same_date_bar(const builder *b, memo_ref memo, const cand *x, const cand *y)
 {
 	/* two reports by different named sources are two events */
 	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
@@ -119,7 +128,7 @@ static double same_date_bar(builder *b, const cand *x, const cand *y)
 		return 2.0;
 	if (x->m.doc == y->m.doc)
 		return SIM_SAME_DATE;
-	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, x->m.doc, y->m.doc);
+	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, memo, x->m.doc, y->m.doc);
 	return bar < SIM_FLOOR ? SIM_FLOOR : bar;
 }
 
@@ -306,19 +315,21 @@ static size_t uf_find(size_t *parent, size_t i)
 	return i;
 }
 
-/* Mentions [from, to) share one date key: the connected components of
- * "shares enough content" become events (single link, so a story's
- * mentions chain through the one that shares words with each). */
-static void cluster_same_key(builder *b, size_t from, size_t to)
+static void uf_union(size_t *parent, size_t i, size_t j)
+{
+	size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
+	parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+}
+
+/* Mentions [from, to) share one date key: links in `parent` (to - from
+ * entries, set up by the caller) the pairs that share enough content, for
+ * the rows [i0, i1) of the comparison.  Reads the builder only, so that
+ * rows of one group and groups of one level can be compared at once. */
+static void link_same_key(const builder *b, memo_ref memo, size_t from, size_t to,
+                          size_t i0, size_t i1, size_t *parent)
 {
 	size_t n = to - from;
-	size_t *parent = an_xmalloc(n * sizeof *parent);
-	long *made = an_xmalloc(n * sizeof *made);
-	for (size_t i = 0; i < n; i++) {
-		parent[i] = i;
-		made[i] = -1;
-	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = i0; i < i1; i++) {
 		const cand *x = &b->cands[from + i];
 		if (x->cluster >= 0)
 			continue;
@@ -333,12 +344,22 @@ static void cluster_same_key(builder *b, size_t from, size_t to)
 			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
-			if (sim >= same_date_bar(b, x, y)) {
-				size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
-				parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-			}
+			if (sim >= same_date_bar(b, memo, x, y))
+				uf_union(parent, i, j);
 		}
 	}
+}
+
+/* The connected components of `parent` become events (single link, so a
+ * story's mentions chain through the one that shares words with each),
+ * each made at its first mention: the same events whatever order the
+ * links were found in. */
+static void make_same_key(builder *b, size_t from, size_t to, size_t *parent)
+{
+	size_t n = to - from;
+	long *made = an_xmalloc(n * sizeof *made);
+	for (size_t i = 0; i < n; i++)
+		made[i] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (b->cands[from + i].cluster >= 0)
 			continue;
@@ -348,8 +369,129 @@ static void cluster_same_key(builder *b, size_t from, size_t to)
 		else
 			an_tl_cluster_add(b, (size_t)made[r], from + i);
 	}
-	free(parent);
 	free(made);
+}
+
+/* A share of one level's comparisons: rows [i0, i1) of group g, linked in
+ * a parent array of its own (merged afterwards: components do not depend
+ * on the order of the links). */
+typedef struct {
+	size_t g, i0, i1;
+	size_t *parent;
+} level_part;
+
+/* Rows per share: a big date (every "in 2020" of an archive) is split so
+ * that both cores work on it. */
+#define ROWS_PER_PART 64
+
+/* Each worker takes a story memo of its own (as many as workers); the
+ * memos only save work. */
+typedef struct {
+	const builder *b;
+	size_t (*groups)[2];
+	level_part *parts;
+	pthread_mutex_t lock;
+	memo_ref memos[AN_POOL_MAX];
+	int busy[AN_POOL_MAX];
+} level_job;
+
+static void link_part(size_t k, void *payload)
+{
+	level_job *j = payload;
+	level_part *pt = &j->parts[k];
+	size_t slot = 0;
+	pthread_mutex_lock(&j->lock);
+	while (j->busy[slot])
+		slot++;
+	j->busy[slot] = 1;
+	if (!j->memos[slot].slots)
+		j->memos[slot].slots = story_memo_new(j->b->n_docs, &j->memos[slot].mask);
+	pthread_mutex_unlock(&j->lock);
+	size_t from = j->groups[pt->g][0], to = j->groups[pt->g][1];
+	for (size_t i = 0; i < to - from; i++)
+		pt->parent[i] = i;
+	link_same_key(j->b, j->memos[slot], from, to, pt->i0, pt->i1, pt->parent);
+	pthread_mutex_lock(&j->lock);
+	j->busy[slot] = 0;
+	pthread_mutex_unlock(&j->lock);
+}
+
+/* Comparisons in a level below which threads cost more than they save. */
+#define PARALLEL_MIN_PAIRS 200000
+
+/* The mentions [lvl, end) of one precision, grouped by date key: each
+ * group's components become events, in group order. */
+static void cluster_level_keys(builder *b, size_t lvl, size_t end)
+{
+	size_t (*groups)[2] = NULL, n_groups = 0, cap = 0, pairs = 0;
+	for (size_t k = lvl; k < end;) {
+		size_t e = k;
+		while (e < end && strcmp(b->cands[e].key, b->cands[k].key) == 0)
+			e++;
+		groups = an_xgrow(groups, &cap, n_groups + 1, sizeof *groups);
+		groups[n_groups][0] = k;
+		groups[n_groups][1] = e;
+		n_groups++;
+		size_t n = e - k;
+		pairs += n * (n < SAME_KEY_WINDOW ? n : SAME_KEY_WINDOW);
+		k = e;
+	}
+	size_t **parents = an_xcalloc(n_groups + 1, sizeof *parents);
+	for (size_t g = 0; g < n_groups; g++) {
+		size_t n = groups[g][1] - groups[g][0];
+		parents[g] = an_xmalloc((n + 1) * sizeof **parents);
+		for (size_t i = 0; i < n; i++)
+			parents[g][i] = i;
+	}
+	if (an_pool_jobs() > 1 && pairs >= PARALLEL_MIN_PAIRS) {
+		level_part *parts = NULL;
+		size_t n_parts = 0, cap_parts = 0;
+		for (size_t g = 0; g < n_groups; g++) {
+			size_t n = groups[g][1] - groups[g][0];
+			if (n < 2)
+				continue;
+			for (size_t i0 = 0; i0 < n; i0 += ROWS_PER_PART) {
+				parts = an_xgrow(parts, &cap_parts, n_parts + 1, sizeof *parts);
+				parts[n_parts].g = g;
+				parts[n_parts].i0 = i0;
+				parts[n_parts].i1 = n - i0 > ROWS_PER_PART ? i0 + ROWS_PER_PART : n;
+				parts[n_parts].parent = an_xmalloc(n * sizeof *parts->parent);
+				n_parts++;
+			}
+		}
+		level_job j;
+		memset(&j, 0, sizeof j);
+		j.b = b;
+		j.groups = groups;
+		j.parts = parts;
+		pthread_mutex_init(&j.lock, NULL);
+		an_pool_run(n_parts, link_part, &j);
+		pthread_mutex_destroy(&j.lock);
+		b->n_parallel_parts += n_parts;
+		for (size_t m = 0; m < AN_POOL_MAX; m++)
+			free(j.memos[m].slots);
+		for (size_t k = 0; k < n_parts; k++) {
+			size_t n = groups[parts[k].g][1] - groups[parts[k].g][0];
+			for (size_t i = 0; i < n; i++) {
+				size_t r = uf_find(parts[k].parent, i);
+				if (r != i)
+					uf_union(parents[parts[k].g], i, r);
+			}
+			free(parts[k].parent);
+		}
+		free(parts);
+	} else {
+		memo_ref memo = {b->story_memo, b->story_mask};
+		for (size_t g = 0; g < n_groups; g++)
+			link_same_key(b, memo, groups[g][0], groups[g][1], 0,
+			              groups[g][1] - groups[g][0], parents[g]);
+	}
+	for (size_t g = 0; g < n_groups; g++) {
+		make_same_key(b, groups[g][0], groups[g][1], parents[g]);
+		free(parents[g]);
+	}
+	free(parents);
+	free(groups);
 }
 
 static void cluster_dated(builder *b, size_t n_dated)
@@ -368,13 +510,7 @@ static void cluster_dated(builder *b, size_t n_dated)
 			if (ci >= 0 && (size_t)ci < n_before)
 				an_tl_cluster_add(b, (size_t)ci, k);
 		}
-		for (size_t k = lvl; k < end;) {
-			size_t e = k;
-			while (e < end && strcmp(b->cands[e].key, b->cands[k].key) == 0)
-				e++;
-			cluster_same_key(b, k, e);
-			k = e;
-		}
+		cluster_level_keys(b, lvl, end);
 		lvl = end;
 	}
 	free(si.e);
@@ -491,7 +627,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
 		b.doc_norms[d] = an_vec_norm(&b.doc_vecs[d]);
 	}
-	story_memo_init(&b);
+	b.story_memo = story_memo_new(n_docs, &b.story_mask);
 
 	/* dated mentions first, then every sentence without one */
 	for (size_t d = 0; d < n_docs; d++) {
@@ -527,6 +663,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		free(dated);
 	}
 	cluster_dated(&b, n_dated);
+	out->n_parallel_parts = b.n_parallel_parts;
 	size_t n_dated_clusters = b.n_clusters;
 	an_tl_place_undated(&b, n_dated);
 

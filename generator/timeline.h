@@ -57,6 +57,9 @@ typedef struct {
 	size_t n_docs;
 	size_t *doc_first;
 	long *timex_event;
+	/* shares of same-date comparisons run on the worker pool (0 on a
+	 * small site or with one worker); for tests and logs */
+	size_t n_parallel_parts;
 } an_timeline;
 
 void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs);

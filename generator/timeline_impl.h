@@ -51,6 +51,7 @@ typedef struct {
 	double *doc_norms;
 	struct story_memo *story_memo; /* story similarities computed (timeline.c) */
 	size_t story_mask;
+	size_t n_parallel_parts; /* comparisons shared out (an_timeline's) */
 } builder;
 
 

@@ -12,6 +12,7 @@
 
 #include <lauxlib.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -239,15 +240,45 @@ static void shard_work(size_t i, void *payload)
 	shard_finish(sh);
 }
 
-/* How many Lua states render a parallel theme: one per worker, when the
- * pages can go to the output from several threads and the site is big
- * enough to repay a second copy of it. */
+/* What the kernel could give without swapping (MemAvailable: free memory
+ * and the page cache it can drop); 0 when it does not say. */
+static size_t available_memory(void)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	unsigned long long kb = 0;
+	char line[128];
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return (size_t)kb * 1024;
+}
+
+int an_theme_states(size_t n_articles, int jobs, size_t avail)
+{
+	if (n_articles < 64 || jobs < 2)
+		return 1;
+	/* each state holds a copy of the site table (54 KB an article at
+	 * 1,000 articles) and as much again of garbage between collections */
+	size_t per_state = ((size_t)64 << 20) + n_articles * ((size_t)128 << 10);
+	int n = jobs > AN_POOL_MAX ? AN_POOL_MAX : jobs;
+	/* extra states only in half of the memory free now: a second copy of
+	 * a big site must not push the machine into swap or the OOM killer */
+	while (n > 1 && avail && per_state * (size_t)n > avail / 2)
+		n--;
+	return n;
+}
+
+/* How many Lua states render a parallel theme (see an_theme_states):
+ * only when pages can go to the output from several threads. */
 static int shard_count(const an_theme_paths *p, const an_site *site)
 {
 	if (!p->emit || !p->emit->threads)
 		return 1;
-	int n = p->jobs > 0 ? p->jobs : (site->n_articles >= 64 ? an_pool_jobs() : 1);
-	return n < 1 ? 1 : n > AN_POOL_MAX ? AN_POOL_MAX : n;
+	if (p->jobs > 0)
+		return p->jobs > AN_POOL_MAX ? AN_POOL_MAX : p->jobs;
+	return an_theme_states(site->n_articles, an_pool_jobs(), available_memory());
 }
 
 int an_theme_render(an_pages *out, an_theme *t, const an_site *site,

@@ -52,6 +52,12 @@ int an_theme_load(an_theme *theme, an_sandbox **out_sb, const an_theme_paths *p,
  * pages.  Returns 0 or -1 with `err` set (the first share's error). */
 int an_theme_render(an_pages *out, an_theme *theme, const an_site *site,
                     const an_theme_paths *p, const char *name, an_error *err);
+/* How many Lua states render a parallel theme on a site of n_articles
+ * with `jobs` workers when `avail` bytes of memory are free (0: unknown):
+ * one on a small site (< 64 articles: a second copy of the site does not
+ * pay), else one per worker as long as their estimated size fits in half
+ * of `avail`. */
+int an_theme_states(size_t n_articles, int jobs, size_t avail);
 /* Copies the static/ folders into the output, the theme's own files
  * first; a parent's file with the same path is skipped. */
 int an_theme_copy_static(an_output *o, const an_theme *theme, an_error *err);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "hooks.h"
+#include "pool.h"
 #include "site.h"
 #include "theme.h"
 #include "write.h"
@@ -693,6 +694,23 @@ START_TEST(parallel_only_when_declared)
 }
 END_TEST
 
+/* Sizes by hand: a state is estimated at 64 MiB + 128 KiB an article, and
+ * extra states must fit in half of the memory available. */
+START_TEST(parallel_states_fit_in_memory)
+{
+	size_t gib = (size_t)1 << 30;
+	ck_assert_int_eq(an_theme_states(10, 2, 0), 1);          /* small site */
+	ck_assert_int_eq(an_theme_states(1000, 1, 8 * gib), 1);  /* one worker */
+	ck_assert_int_eq(an_theme_states(1000, 2, 0), 2);        /* memory unknown */
+	ck_assert_int_eq(an_theme_states(1000, 2, 8 * gib), 2);  /* 2 x 189 MiB */
+	/* 10,000 articles: 1,314 MiB a state; two need 2,628 > 2,048 */
+	ck_assert_int_eq(an_theme_states(10000, 2, 4 * gib), 1);
+	/* four would need 5,256 > 4,096, three 3,942 */
+	ck_assert_int_eq(an_theme_states(10000, 4, 8 * gib), 3);
+	ck_assert_int_eq(an_theme_states(100, 99, 0), AN_POOL_MAX);
+}
+END_TEST
+
 START_TEST(parallel_error_in_one_share)
 {
 	write_at("themes/split/theme.lua",
@@ -801,6 +819,7 @@ Suite *an_test_hooks_suite(void)
 	tcase_add_test(th, parallel_default_theme_same_pages);
 	tcase_add_test(th, parallel_only_when_declared);
 	tcase_add_test(th, parallel_error_in_one_share);
+	tcase_add_test(th, parallel_states_fit_in_memory);
 	tcase_add_test(th, extends_errors);
 	tcase_add_test(th, static_merge);
 	suite_add_tcase(s, th);

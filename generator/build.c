@@ -141,6 +141,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 			        "article is analysed again\n", o->cache_file, strerror(errno));
 	}
 	size_t hits_before = cache ? an_acache_hits(cache) : 0;
+	size_t from_disk = own ? an_acache_size(own) : 0, n_articles = 0;
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, cache, o->keep_going, warn,
 	                      o->progress};
 	page_out po = {NULL, NULL, AN_ERROR_INIT, 0};
@@ -166,6 +167,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	}
 	if (cache)
 		out->reused = an_acache_hits(cache) - hits_before;
+	n_articles = site.n_articles;
 	if ((rc = an_hooks_timeline(hooks, &site, err)) < 0)
 		goto done;
 	const char *name = o->theme ? o->theme : site.config.theme;
@@ -251,8 +253,11 @@ done:
 		an_site_free(&site);
 	}
 	if (own) {
+		/* every article's analysis came from the file, and the file held
+		 * nothing else: it is already what would be written */
+		int same = out->reused == n_articles && from_disk == n_articles;
 		an_error cerr = AN_ERROR_INIT;
-		if (rc == 0 && an_acache_save(own, o->cache_file, &cerr) < 0)
+		if (rc == 0 && !same && an_acache_save(own, o->cache_file, &cerr) < 0)
 			fprintf(warn, "annals: warning: %s: %s\n", cerr.file, cerr.msg);
 		an_acache_free(own);
 	}

@@ -216,9 +216,18 @@ no_temp_left
 step "a rebuild after one edit equals a full build and rewrites only what changed"
 INC=$T/inc
 cp -R "$SITE" "$INC" || fail "cannot copy the site"
+XDG_CACHE_HOME=$T/inc-cache
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 inode() { ls -i "$1" | cut -d' ' -f1; }
+cache_file=$(find "$T/inc-cache" -name analyses -type f)
+[ -n "$cache_file" ] || fail "no analysis cache in \$XDG_CACHE_HOME/annals"
+cache_before=$(inode "$cache_file")
+# nothing changed: every analysis reused, and the cache is not rewritten
+run build --source "$INC" --output "$T/inc-out"
+expect_rc 0
+err_has "5 analyses reused"
+[ "$(inode "$cache_file")" = "$cache_before" ] || fail "an unchanged cache was rewritten"
 edited=$(ls "$INC"/content/*.md | head -n 1)
 slug=$(basename "$edited" .md)
 css_before=$(inode "$T/inc-out/style.css")
@@ -227,6 +236,8 @@ printf '\nThe harbour reopened to shipping on the following Tuesday.\n' >>"$edit
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 err_has "files unchanged, 4 analyses reused"
+[ "$(inode "$cache_file")" != "$cache_before" ] || fail "the cache did not keep the edited article"
+XDG_CACHE_HOME=$T/cache
 # not a terminal: the summary, no progress line redrawn with \r
 if grep -q "$(printf '\r')" "$T/stderr"; then fail "progress output in a log"; fi
 run build --source "$INC" --output "$T/inc-full" --no-cache

@@ -30,6 +30,7 @@
 #include "acache.h"
 #include "alloc.h"
 #include "buf.h"
+#include "write.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -360,43 +361,18 @@ static void put_entry(an_buf *b, const entry *e)
 	}
 }
 
-/* mkdir -p of the folder that holds `path`. */
+/* mkdir -p of the folder that holds `path`, saying which folder is at
+ * fault and what to do. */
 static int make_parent(const char *path, an_error *err)
 {
-	char *dir = an_xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	int rc = 0;
-	if (slash && slash != dir) {
-		*slash = '\0';
-		for (char *p = dir + 1; rc == 0 && p <= slash; p++) {
-			if (*p != '/' && *p != '\0')
-				continue;
-			char keep = *p;
-			*p = '\0';
-			if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-				rc = an_error_set(err, dir, 0,
-				                  "cannot create the analysis cache's folder: %s; "
-				                  "make it writable or move the cache elsewhere",
-				                  strerror(errno));
-			*p = keep;
-		}
-	}
-	free(dir);
-	return rc;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	if (an_mkdir_parents(path, 1, err) == 0)
+		return 0;
+	int e = errno;
+	char dir[sizeof err->file];
+	memcpy(dir, err->file, sizeof dir);
+	return an_error_set(err, dir, 0,
+	                    "cannot create the analysis cache's folder: %s; make it writable "
+	                    "or move the cache elsewhere", strerror(e));
 }
 
 int an_acache_save(const an_acache *c, const char *path, an_error *err)
@@ -427,8 +403,8 @@ int an_acache_save(const an_acache *c, const char *path, an_error *err)
 	}
 	if (rc == 0) {
 		(void)fchmod(fd, 0644); /* mkstemp's 0600 is for secrets; this is not one */
-		int bad = write_all(fd, (const char *)head, sizeof head) != 0 ||
-		          (payload.len && write_all(fd, payload.ptr, payload.len) != 0);
+		int bad = an_write_all(fd, (const char *)head, sizeof head) != 0 ||
+		          (payload.len && an_write_all(fd, payload.ptr, payload.len) != 0);
 		bad = close(fd) != 0 || bad;
 		if (!bad && rename(tmp, path) != 0)
 			bad = 1;

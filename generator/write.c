@@ -225,26 +225,39 @@ const char *an_output_tmpdir(const an_output *o)
 	return o->tmp;
 }
 
-static int make_parents(const char *root, const char *rel, an_error *err)
+int an_mkdir_parents(const char *path, size_t from, an_error *err)
 {
-	an_buf p = AN_BUF_INIT;
-	an_buf_puts(&p, root);
-	size_t root_len = p.len;
-	an_buf_putc(&p, '/');
-	an_buf_puts(&p, rel);
+	char *p = an_xstrdup(path);
 	int rc = 0;
-	for (size_t i = root_len + 1; i < p.len; i++) {
-		if (p.ptr[i] != '/')
+	for (size_t i = from; p[i]; i++) {
+		if (p[i] != '/' || i == 0)
 			continue;
-		p.ptr[i] = '\0';
-		if (mkdir(p.ptr, 0755) != 0 && errno != EEXIST)
-			rc = an_error_set(err, p.ptr, 0, "cannot create folder: %s", strerror(errno));
-		p.ptr[i] = '/';
+		p[i] = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			int e = errno;
+			rc = an_error_set(err, p, 0, "cannot create folder: %s", strerror(e));
+			errno = e;
+		}
+		p[i] = '/';
 		if (rc < 0)
 			break;
 	}
-	an_buf_free(&p);
+	free(p);
 	return rc;
+}
+
+int an_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 /* 1 when the earlier output's file at `path` holds exactly data[0, len). */
@@ -276,11 +289,14 @@ static int same_as_before(const an_output *o, const char *path, const char *data
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err)
 {
-	if (make_parents(o->tmp, path, err) < 0)
-		return -1;
 	an_buf full = AN_BUF_INIT;
 	an_buf_printf(&full, "%s/%s", o->tmp, path);
 	int rc = 0;
+	/* the folders below the temporary one: it exists */
+	if (an_mkdir_parents(full.ptr, strlen(o->tmp) + 1, err) < 0) {
+		an_buf_free(&full);
+		return -1;
+	}
 	/* An unchanged file is a hard link to the earlier output's: it keeps
 	 * its inode and time stamp, so rsync, make and browsers see it
 	 * unchanged, and the build skips a new inode and a copy of the bytes.
@@ -303,22 +319,14 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 		                                  : "cannot create: %s", strerror(errno));
 		goto done;
 	}
-	size_t off = 0, stop = len;
+	size_t stop = len;
 	int fault = o->fault_after > 0 && ++o->writes == o->fault_after;
 	if (fault && o->fault_signal)
 		raise(o->fault_signal);
 	else if (fault)
 		stop = len / 2;
-	while (off < stop) {
-		ssize_t n = write(fd, data + off, stop - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
-			break;
-		}
-		off += (size_t)n;
-	}
+	if (an_write_all(fd, data, stop) < 0)
+		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(errno));
 	if (fault && !o->fault_signal && rc == 0)
 		rc = an_error_set(err, path, 0, "cannot write: %s", strerror(o->fault_errno));
 	if (close(fd) != 0 && rc == 0)

@@ -21,6 +21,13 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
  * link to it instead: an unchanged page is not rewritten. */
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err);
+/* Creates the folders along `path` that end after byte `from` (mkdir -p
+ * of its parent; 1 starts at the root).  Returns 0, or -1 with `err`
+ * naming the folder and errno kept. */
+int an_mkdir_parents(const char *path, size_t from, an_error *err);
+/* write(2) until all of data[0, len) is out, through EINTR; 0, or -1 with
+ * errno set. */
+int an_write_all(int fd, const char *data, size_t len);
 /* Copies the regular files below SRC_DIR (if it exists) into the output,
  * keeping their relative paths; symbolic links are not followed. */
 int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err);

@@ -5,7 +5,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
-#include "progress.h"
 #include "cli.h"
 #include "date.h"
 #include "error.h"
@@ -13,8 +12,10 @@
 #include "history.h"
 #include "load.h"
 #include "paths.h"
+#include "progress.h"
 #include "publish.h"
 #include "site.h"
+#include "term.h"
 #include "timex.h"
 #include "write.h"
 #include "timex_format.h"
@@ -244,9 +245,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	/* a progress line only for a person watching a terminal that can
 	 * redraw a line; logs and pipes get the summary alone */
 	static an_progress progress;
-	const char *term = getenv("TERM");
-	if (!o.quiet && isatty(fileno(stderr)) && !(term && strcmp(term, "dumb") == 0) &&
-	    an_progress_start(&progress, stderr) == 0)
+	if (!o.quiet && an_term_interactive(stderr) && an_progress_start(&progress, stderr) == 0)
 		bo.progress = &progress;
 	rc = an_build(&st, &bo, &err);
 	an_progress_stop(bo.progress);

@@ -12,6 +12,9 @@
 #define AN_TERM_BOLD "\033[1m"
 #define AN_TERM_RESET "\033[0m"
 
+/* 1 when `f` is a terminal that can redraw a line (not "dumb"): where a
+ * progress line may go.  Colours also need NO_COLOR unset. */
+int an_term_interactive(FILE *f);
 /* 1 when colour codes may be written to `f`. */
 int an_term_color(FILE *f);
 /* `code` when `on`, else "": printf("%s...%s", an_term_sgr(c, RED), an_term_sgr(c, RESET)). */

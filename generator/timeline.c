@@ -74,25 +74,21 @@ struct story_memo {
 	double sim;
 };
 
-/* A memo for n_docs articles; *mask gets its size - 1. */
-static struct story_memo *story_memo_new(size_t n_docs, size_t *mask)
+/* Allocates memo m, sized for n_docs articles, unless it exists. */
+static void story_memo_ensure(an_tl_memo *m, size_t n_docs)
 {
+	if (m->slots)
+		return;
 	size_t want = 1 << 12;
 	while (want < 64 * n_docs && want < ((size_t)1 << 20))
 		want <<= 1;
-	*mask = want - 1;
-	return an_xcalloc(want, sizeof(struct story_memo));
+	m->mask = want - 1;
+	m->slots = an_xcalloc(want, sizeof(struct story_memo));
 }
-
-/* The memo one thread uses: the builder's, or a worker's own. */
-typedef struct {
-	struct story_memo *slots;
-	size_t mask;
-} memo_ref;
 
 /* How alike two articles are as a whole: articles telling one story score
  * high, and there a shared date says more. */
-static double story_sim(const builder *b, memo_ref memo, size_t d1, size_t d2)
+static double story_sim(const builder *b, an_tl_memo memo, size_t d1, size_t d2)
 {
 	if (d1 > d2) {
 		size_t t = d1;
@@ -120,7 +116,7 @@ static double mention_sim(const cand *x, const cand *y)
 }
 
 /* The bar two mentions with the same date must clear to be one event. */
-static double same_date_bar(const builder *b, memo_ref memo, const cand *x, const cand *y)
+static double same_date_bar(const builder *b, an_tl_memo memo, const cand *x, const cand *y)
 {
 	/* two reports by different named sources are two events */
 	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
@@ -325,7 +321,7 @@ static void uf_union(size_t *parent, size_t i, size_t j)
  * entries, set up by the caller) the pairs that share enough content, for
  * the rows [i0, i1) of the comparison.  Reads the builder only, so that
  * rows of one group and groups of one level can be compared at once. */
-static void link_same_key(const builder *b, memo_ref memo, size_t from, size_t to,
+static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t to,
                           size_t i0, size_t i1, size_t *parent)
 {
 	size_t n = to - from;
@@ -384,14 +380,14 @@ typedef struct {
  * that both cores work on it. */
 #define ROWS_PER_PART 64
 
-/* Each worker takes a story memo of its own (as many as workers); the
- * memos only save work. */
+/* Each worker takes a free one of the builder's story memos (there are as
+ * many as workers, kept from level to level); the memos only save work. */
 typedef struct {
 	const builder *b;
 	size_t (*groups)[2];
 	level_part *parts;
 	pthread_mutex_t lock;
-	memo_ref memos[AN_POOL_MAX];
+	an_tl_memo *memos; /* the builder's, AN_POOL_MAX of them */
 	int busy[AN_POOL_MAX];
 } level_job;
 
@@ -404,8 +400,7 @@ static void link_part(size_t k, void *payload)
 	while (j->busy[slot])
 		slot++;
 	j->busy[slot] = 1;
-	if (!j->memos[slot].slots)
-		j->memos[slot].slots = story_memo_new(j->b->n_docs, &j->memos[slot].mask);
+	story_memo_ensure(&j->memos[slot], j->b->n_docs);
 	pthread_mutex_unlock(&j->lock);
 	size_t from = j->groups[pt->g][0], to = j->groups[pt->g][1];
 	for (size_t i = 0; i < to - from; i++)
@@ -464,12 +459,11 @@ static void cluster_level_keys(builder *b, size_t lvl, size_t end)
 		j.b = b;
 		j.groups = groups;
 		j.parts = parts;
+		j.memos = b->memos;
 		pthread_mutex_init(&j.lock, NULL);
 		an_pool_run(n_parts, link_part, &j);
 		pthread_mutex_destroy(&j.lock);
 		b->n_parallel_parts += n_parts;
-		for (size_t m = 0; m < AN_POOL_MAX; m++)
-			free(j.memos[m].slots);
 		for (size_t k = 0; k < n_parts; k++) {
 			size_t n = groups[parts[k].g][1] - groups[parts[k].g][0];
 			for (size_t i = 0; i < n; i++) {
@@ -481,9 +475,8 @@ static void cluster_level_keys(builder *b, size_t lvl, size_t end)
 		}
 		free(parts);
 	} else {
-		memo_ref memo = {b->story_memo, b->story_mask};
 		for (size_t g = 0; g < n_groups; g++)
-			link_same_key(b, memo, groups[g][0], groups[g][1], 0,
+			link_same_key(b, b->memos[0], groups[g][0], groups[g][1], 0,
 			              groups[g][1] - groups[g][0], parents[g]);
 	}
 	for (size_t g = 0; g < n_groups; g++) {
@@ -627,7 +620,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
 		b.doc_norms[d] = an_vec_norm(&b.doc_vecs[d]);
 	}
-	b.story_memo = story_memo_new(n_docs, &b.story_mask);
+	story_memo_ensure(&b.memos[0], n_docs);
 
 	/* dated mentions first, then every sentence without one */
 	for (size_t d = 0; d < n_docs; d++) {
@@ -691,7 +684,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_free(&b.doc_vecs[d]);
 	free(b.doc_vecs);
 	free(b.doc_norms);
-	free(b.story_memo);
+	for (size_t m = 0; m < AN_POOL_MAX; m++)
+		free(b.memos[m].slots);
 	free(b.cands);
 	free(b.clusters);
 	an_df_free(b.df);

@@ -9,6 +9,13 @@
 #include "clause.h"
 #include "terms.h"
 #include "timeline.h"
+#include "pool.h"
+
+/* A story memo (timeline.c): slots, and their number - 1. */
+typedef struct {
+	struct story_memo *slots;
+	size_t mask;
+} an_tl_memo;
 
 typedef struct {
 	an_mention m;
@@ -49,8 +56,10 @@ typedef struct {
 	an_df *df;
 	an_vec *doc_vecs; /* whole-article terms, for story similarity */
 	double *doc_norms;
-	struct story_memo *story_memo; /* story similarities computed (timeline.c) */
-	size_t story_mask;
+	/* story similarities computed (timeline.c), one memo per worker of
+	 * the same-date comparisons, kept across levels; [0] is also the
+	 * single-threaded one */
+	an_tl_memo memos[AN_POOL_MAX];
 	size_t n_parallel_parts; /* comparisons shared out (an_timeline's) */
 } builder;
 

@@ -294,3 +294,26 @@ end
 -- Without entities there are no entity pages and no link to them.
 check(not page["entities.html"] and not page["index.html"]:find("entities.html", 1, true),
 	"no entities page without site.entities")
+
+-- A big event quotes its first site.params.event_quotes reports and lists
+-- the other articles once each, after the quotes ------------------------
+local site4 = make_site("")
+site4.params = { event_quotes = "1" }
+local big = site4.events[2]
+big.mentions[3] = big.mentions[2] -- uk-halts again: listed once
+local page4 = {}
+for _, p in ipairs(theme.build(site4)) do page4[p.path] = p.content end
+local ev4 = page4["events/e-20251101-ab12.html"]
+check(count(ev4, "<blockquote") == 1, "event_quotes = 1: one quote, got %d", count(ev4, "<blockquote"))
+check(ev4:find("3 reports", 1, true), "event_quotes: the heading still counts every report")
+check(ev4:find("<mark>November 1st</mark>", 1, true) and not ev4:find("Then it happened", 1, true),
+	"event_quotes: the first report is quoted, not the later ones")
+local more = ev4:match('<ul class="more%-reports".-</ul>')
+check(more and count(more, "<li>") == 1 and more:find('href="../articles/uk-halts.html"', 1, true),
+	"event_quotes: the other reporting article is listed once")
+check(ev4:find("Also reported in 1 more article<", 1, true), "event_quotes: the list's heading")
+check(not page4["search-index.js"]:find("Then it happened", 1, true),
+	"search index: the sentences of the quoted reports only")
+-- The default quotes every report of a small event (the first site).
+check(not page["events/e-20251101-ab12.html"]:find("more-reports", 1, true),
+	"default: no list of more reports for an event of 2 reports")

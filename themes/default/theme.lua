@@ -167,6 +167,29 @@ function theme.build(site, emit, shard)
 		return out
 	end
 
+	-- An event page quotes its first reports only (site.params.event_quotes,
+	-- default 20) and lists the other articles that report it: on a large
+	-- archive "in 2020" has thousands of reports, and a page of thousands
+	-- of quotes is no use to a reader and most of the build's output.
+	local quote_limit = math.tointeger(tonumber(site.params and site.params.event_quotes))
+	if not quote_limit or quote_limit < 1 then quote_limit = 20 end
+	local function quoted_reports(e)
+		local all = e.mentions or {}
+		local shown, quoted_article, more = {}, {}, {}
+		for i = 1, math.min(#all, quote_limit) do
+			shown[i] = all[i]
+			quoted_article[all[i].article] = true
+		end
+		for i = quote_limit + 1, #all do
+			local m = all[i]
+			if not quoted_article[m.article] then
+				quoted_article[m.article] = true
+				more[#more + 1] = m
+			end
+		end
+		return shown, more
+	end
+
 	local function event_url(e) return e.url or ("events/" .. e.id .. ".html") end
 	local function article_url(a) return a.url or ("articles/" .. a.slug .. ".html") end
 
@@ -217,7 +240,7 @@ function theme.build(site, emit, shard)
 			site = site, page_path = path, helpers = helpers,
 			href = function(target) return helpers.url(path, target) end,
 			absolute = function(target) return helpers.absolute(base_url, target) end,
-			sources_of = sources_of, events_of = events_of,
+			sources_of = sources_of, events_of = events_of, quoted_reports = quoted_reports,
 			event_url = event_url, article_url = article_url,
 			mention_url = mention_url, article = function(slug)
 				return article_by_slug[slug]
@@ -354,8 +377,13 @@ function theme.build(site, emit, shard)
 			x = table.concat(text, " ") }
 	end
 	local function event_entry(e)
-		local text = { e.summary or "" }
-		for _, m in ipairs(e.mentions or {}) do text[#text + 1] = m.sentence or "" end
+		-- the quoted reports' sentences (the others mostly repeat them),
+		-- each distinct one once
+		local text, seen = { e.summary or "" }, {}
+		for _, m in ipairs((quoted_reports(e))) do
+			local s = m.sentence or ""
+			if not seen[s] then seen[s] = true; text[#text + 1] = s end
+		end
 		for _, a in ipairs(sources_of(e)) do text[#text + 1] = a.source or "" end
 		for _, x in ipairs(entities_of(e)) do text[#text + 1] = x.name end
 		add_entry("event", e.title, event_url(e), e.date_label, text)

@@ -549,27 +549,38 @@ static uint64_t id_hash(const char *s)
 	return h;
 }
 
+/* Slot of `id` in the open-addressing set (its own or the empty one). */
+static size_t id_slot(const char **set, size_t cap, const char *id)
+{
+	size_t h = (size_t)id_hash(id) & (cap - 1);
+	while (set[h] && strcmp(set[h], id) != 0)
+		h = (h + 1) & (cap - 1);
+	return h;
+}
+
 /* Two events must never share an id: pages are named after them.  An id
- * already taken by an earlier event gets "-i" (its index) appended; a set
- * of the ids so far keeps this linear. */
-static void dedupe_ids(an_event *evs, size_t n)
+ * already taken by an earlier event gets "-2", "-3", ... (the first
+ * free): a count among the events of that id, not a position on the
+ * whole timeline, so that an edit elsewhere does not rename the event
+ * (a position moved with every event added before it, and with it the
+ * event's address and every page that links it).  A set of the ids so
+ * far keeps this linear. */
+void an_timeline_dedupe_ids(an_event *evs, size_t n)
 {
 	size_t cap = 16;
 	while (cap < 2 * n + 2)
 		cap *= 2;
 	const char **set = an_xcalloc(cap, sizeof *set);
 	for (size_t i = 0; i < n; i++) {
-		size_t h = (size_t)id_hash(evs[i].id) & (cap - 1);
-		while (set[h] && strcmp(set[h], evs[i].id) != 0)
-			h = (h + 1) & (cap - 1);
+		size_t h = id_slot(set, cap, evs[i].id);
 		if (set[h]) {
 			size_t l = strlen(evs[i].id);
-			snprintf(evs[i].id + l, sizeof evs[i].id - l, "-%zu", i);
-			h = (size_t)id_hash(evs[i].id) & (cap - 1);
-			while (set[h] && strcmp(set[h], evs[i].id) != 0)
-				h = (h + 1) & (cap - 1);
-			if (set[h])
-				continue; /* as before: renamed once, not checked again */
+			if (l > sizeof evs[i].id - 12) /* room for any count */
+				l = sizeof evs[i].id - 12;
+			for (unsigned k = 2; set[h]; k++) {
+				snprintf(evs[i].id + l, sizeof evs[i].id - l, "-%u", k);
+				h = id_slot(set, cap, evs[i].id);
+			}
 		}
 		set[h] = evs[i].id;
 	}
@@ -667,8 +678,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	for (size_t ci = n_dated_clusters; ci < b.n_clusters; ci++)
 		if (b.clusters[ci].n_docs >= 2)
 			an_tl_make_event(&out->undated[out->n_undated++], &b, &b.clusters[ci]);
-	dedupe_ids(out->events, out->n_events);
-	dedupe_ids(out->undated, out->n_undated);
+	an_timeline_dedupe_ids(out->events, out->n_events);
+	an_timeline_dedupe_ids(out->undated, out->n_undated);
 	an_qsort(out->events, out->n_events, sizeof *out->events, cmp_event);
 	an_qsort(out->undated, out->n_undated, sizeof *out->undated, cmp_undated);
 	index_timexes(out, docs, n_docs);

@@ -65,6 +65,9 @@ typedef struct {
 void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs);
 /* The event that timex `timex` of doc `doc` dates, or NULL; O(1). */
 const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex);
+/* Makes the ids of evs[0, n) unique, as the build does: a repeated id
+ * gets "-2", "-3", ... in order.  Exposed for tests. */
+void an_timeline_dedupe_ids(an_event *evs, size_t n);
 void an_timeline_free(an_timeline *tl);
 /* Frees what one event owns (for a stage that drops an event). */
 void an_event_free(an_event *ev);

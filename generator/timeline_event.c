@@ -202,7 +202,11 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	an_qsort(ev->sources, ev->n_sources, sizeof *ev->sources, cmp_size);
 
 	/* The id hashes what identifies the event to a reader: its date and the
-	 * article and sentence it is first told in. */
+	 * article and sentence it is first told in.  An article that says the
+	 * same sentence again ("Diplomats urged restraint." closing several
+	 * sections) may begin an event at each: which time it was said tells
+	 * them apart, where a suffix given in timeline order would move with
+	 * any event added before them. */
 	const an_mention *first = &ev->mentions[0];
 	size_t flen;
 	const char *ftext = sentence_text(b, first, &flen);
@@ -210,6 +214,18 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	uint64_t h = hash_str(1469598103934665603ULL, ev->value, strlen(ev->value));
 	h = hash_str(h, slug, strlen(slug));
 	h = hash_str(h, ftext, flen);
+	unsigned said_before = 0;
+	for (size_t k = 0; k < first->sentence; k++) {
+		an_mention earlier = {first->doc, k, -1};
+		size_t elen;
+		const char *said = sentence_text(b, &earlier, &elen);
+		said_before += elen == flen && memcmp(said, ftext, elen) == 0;
+	}
+	if (said_before) { /* otherwise the id it always had */
+		char nth[16];
+		int n = snprintf(nth, sizeof nth, "#%u", said_before);
+		h = hash_str(h, nth, (size_t)n);
+	}
 	char prefix[AN_TIMEX_VALUE_MAX];
 	size_t p = 0;
 	for (const char *v = r->tx ? ev->value : "fact"; *v && p + 1 < sizeof prefix; v++)

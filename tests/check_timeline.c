@@ -204,6 +204,48 @@ START_TEST(timex_lookup)
 }
 END_TEST
 
+/* Ids name the event pages: a repeated id takes the first free "-N",
+ * counted among its namesakes, so that an event added before them on the
+ * timeline renames neither. */
+static void dedupe(const char *const *in, size_t n, char out[][48])
+{
+	an_event evs[8];
+	memset(evs, 0, sizeof evs);
+	for (size_t i = 0; i < n; i++)
+		snprintf(evs[i].id, sizeof evs[i].id, "%s", in[i]);
+	an_timeline_dedupe_ids(evs, n);
+	for (size_t i = 0; i < n; i++)
+		memcpy(out[i], evs[i].id, 48);
+}
+
+START_TEST(duplicate_ids_are_numbered_among_namesakes)
+{
+	char out[8][48];
+	const char *a[] = {"fact-93ad4c", "2020-1a2b3c", "fact-93ad4c", "fact-93ad4c"};
+	dedupe(a, 4, out);
+	ck_assert_str_eq(out[0], "fact-93ad4c");
+	ck_assert_str_eq(out[1], "2020-1a2b3c");
+	ck_assert_str_eq(out[2], "fact-93ad4c-2");
+	ck_assert_str_eq(out[3], "fact-93ad4c-3");
+	/* one more event earlier on the timeline: the same names */
+	const char *b[] = {"2019-ffffff", "fact-93ad4c", "2020-1a2b3c", "fact-93ad4c"};
+	dedupe(b, 4, out);
+	ck_assert_str_eq(out[3], "fact-93ad4c-2");
+	/* a "-2" already taken by an event of its own is skipped */
+	const char *c[] = {"x-2", "x", "x"};
+	dedupe(c, 3, out);
+	ck_assert_str_eq(out[2], "x-3");
+	/* an id as long as the field still gets a distinct name */
+	char longest[48];
+	memset(longest, 'a', 47);
+	longest[47] = '\0';
+	const char *d[] = {longest, longest};
+	dedupe(d, 2, out);
+	ck_assert_str_ne(out[0], out[1]);
+	ck_assert_uint_le(strlen(out[1]), 47);
+}
+END_TEST
+
 START_TEST(empty_input)
 {
 	build();
@@ -337,6 +379,7 @@ Suite *an_test_timeline_suite(void)
 	TCase *tc = tcase_create("grouping");
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, same_event_two_articles);
+	tcase_add_test(tc, duplicate_ids_are_numbered_among_namesakes);
 	tcase_add_test(tc, different_events_same_date_stay_apart);
 	tcase_add_test(tc, coarse_date_joins_finer_event);
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);

@@ -272,7 +272,7 @@ static void fingerprint_init(void)
 }
 
 /* Once per process: hashing the binary costs a few milliseconds. */
-static uint64_t fingerprint(void)
+uint64_t an_acache_fingerprint(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, fingerprint_init);
@@ -284,7 +284,7 @@ static void header_words(uint64_t w[HEADER_WORDS], uint64_t n_entries, uint64_t 
 {
 	memcpy(&w[0], MAGIC, 8);
 	w[1] = FORMAT_VERSION;
-	w[2] = fingerprint();
+	w[2] = an_acache_fingerprint();
 	w[3] = AN_TIMEX_VALUE_MAX;
 	w[4] = AN_TIMEX_MOD_MAX;
 	w[5] = sizeof(size_t);

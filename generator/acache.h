@@ -49,6 +49,9 @@ int an_acache_save(const an_acache *c, const char *path, an_error *err);
  * cannot be read (permissions, EISDIR, EIO), which is worth a warning;
  * the cache is then unchanged. */
 int an_acache_load(an_acache *c, const char *path);
+/* The hash of the annals binary that runs (of its version where there is
+ * no /proc): what the cache files, and the page memo, are tied to. */
+uint64_t an_acache_fingerprint(void);
 /* The checksum a cache file carries over its payload; exposed so that
  * tests can forge files that pass it and reach the validation behind. */
 uint64_t an_acache_hash(const void *data, size_t len);

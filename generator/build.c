@@ -65,6 +65,49 @@ static int emit_page(void *payload, const char *path, const char *data, size_t l
 	return 0;
 }
 
+/* A page the memo found fresh: the earlier output's file, unchanged. */
+static int keep_page(void *payload, const char *path)
+{
+	page_out *po = payload;
+	if (po->sink)
+		return an_sink_keep(po->sink, an_xstrdup(path));
+	if (an_output_keep(po->out, path, &po->err) < 0) {
+		po->direct_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* The page memo of OUTPUT beside the analysis cache CACHE_FILE: one per
+ * output folder, named by a hash of its real path.  -1 while the folder
+ * does not exist. */
+static int memo_path(an_buf *out, const char *cache_file, const char *output)
+{
+	char real[PATH_MAX];
+	const char *slash = strrchr(cache_file, '/');
+	if (!slash || !realpath(output, real))
+		return -1;
+	an_buf_clear(out);
+	an_buf_printf(out, "%.*s/pages-%016llx", (int)(slash - cache_file), cache_file,
+	              (unsigned long long)an_acache_hash(real, strlen(real)));
+	return 0;
+}
+
+/* The settings a theme reads besides the site's articles and events. */
+static void salt_config(an_pagememo *m, const an_config *c)
+{
+	const char *fields[] = {c->title, c->description, c->base_url, c->language, c->theme};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		an_pagememo_salt_bytes(m, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) : 0);
+	for (size_t i = 0; i < c->n_params; i++) {
+		an_pagememo_salt_bytes(m, c->params[i].key, strlen(c->params[i].key));
+		an_pagememo_salt_bytes(m, c->params[i].value, strlen(c->params[i].value));
+	}
+	for (size_t i = 0; i < c->n_lua_allow; i++)
+		an_pagememo_salt_bytes(m, c->lua_allow[i], strlen(c->lua_allow[i]));
+	an_pagememo_salt_bytes(m, &c->markdown_unsafe, sizeof c->markdown_unsafe);
+}
+
 /* Hands `data` (malloc'd, taken) to the writer. */
 static int put_page(page_out *po, const char *path, char *data, size_t len)
 {
@@ -128,7 +171,8 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_pages pages = AN_PAGES_INIT;
 	an_theme theme = AN_THEME_INIT;
 	an_hooks *hooks = NULL;
-	an_buf lua_dir = AN_BUF_INIT;
+	an_pagememo *memo = NULL;
+	an_buf lua_dir = AN_BUF_INIT, memo_file = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
 	/* a build of its own keeps analyses in cache_file; a live preview
 	 * passes the cache it keeps in memory */
@@ -186,11 +230,20 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		goto done;
 	}
 	po.sink = an_sink_start(po.out, &g_interrupted, o->progress);
+	/* pages whose inputs did not change since the build that wrote this
+	 * output are kept, not rendered (with the analyses' cache only) */
+	if (o->cache_file) {
+		memo = an_pagememo_new(out->output, an_acache_fingerprint());
+		an_pagememo_salt_dir(memo, lua_dir.ptr);
+		salt_config(memo, &site.config);
+		if (memo_path(&memo_file, o->cache_file, out->output) == 0)
+			an_pagememo_load(memo, memo_file.ptr);
+	}
 
 	/* The theme holds the whole site while it renders: its memory budget,
 	 * there to stop a runaway script, grows with the site. */
 	size_t budget = ((size_t)512 << 20) + site.n_articles * ((size_t)256 << 10);
-	an_emit emit = {emit_page, &po, po.sink != NULL};
+	an_emit emit = {emit_page, &po, po.sink != NULL, memo, keep_page};
 	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
 	                     budget, &emit, 0};
 	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0) {
@@ -235,7 +288,13 @@ done:
 	if (po.out && rc == 0) {
 		out->files = an_output_files(po.out);
 		out->linked = an_output_linked(po.out);
+		out->kept = an_pagememo_kept(memo);
 		rc = an_output_commit(po.out, err);
+		an_error merr = AN_ERROR_INIT;
+		if (rc == 0 && memo && (memo_path(&memo_file, o->cache_file, out->output) < 0 ||
+		                        an_pagememo_save(memo, memo_file.ptr, out->output, &merr) < 0))
+			fprintf(warn, "annals: warning: %s: %s\n", merr.file[0] ? merr.file : out->output,
+			        merr.msg[0] ? merr.msg : "cannot keep the page memo");
 	} else if (po.out) {
 		an_output_abort(po.out);
 	}
@@ -243,6 +302,8 @@ done:
 	if (rev_root[0])
 		an_remove_tree(rev_root);
 	an_buf_free(&lua_dir);
+	an_buf_free(&memo_file);
+	an_pagememo_free(memo);
 	an_pages_free(&pages);
 	an_theme_free(&theme);
 	an_hooks_free(hooks);

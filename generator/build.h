@@ -39,6 +39,7 @@ typedef struct {
 	size_t skipped; /* articles left out for errors (reported; not --strict) */
 	size_t linked;  /* files unchanged since the last build, kept as they were */
 	size_t reused;  /* articles whose analysis came from the cache */
+	size_t kept;    /* pages the page memo found fresh: not rendered again */
 	char output[1024]; /* the folder written */
 } an_build_stats;
 

@@ -257,9 +257,12 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	if (!o.quiet) {
 		/* what a rebuild spared: files kept as they were, analyses reused */
 		char spared[96] = "";
+		char kept[48] = "";
+		if (st.kept)
+			snprintf(kept, sizeof kept, " (%zu not rendered again)", st.kept);
 		if (st.linked || st.reused)
-			snprintf(spared, sizeof spared, "; %zu file%s unchanged, %zu analys%s reused",
-			         st.linked, st.linked == 1 ? "" : "s", st.reused,
+			snprintf(spared, sizeof spared, "; %zu file%s unchanged%s, %zu analys%s reused",
+			         st.linked, st.linked == 1 ? "" : "s", kept, st.reused,
 			         st.reused == 1 ? "is" : "es");
 		fprintf(stderr,
 		        "annals: built %zu files from %zu articles (%zu events, %zu undated) "

@@ -2,6 +2,7 @@
  * render.h).  The tables follow docs/themes.md; everything is copied into
  * Lua strings, so a theme cannot reach or corrupt C memory. */
 #include "render.h"
+#include "acache.h"
 #include "alloc.h"
 #include "buf.h"
 #include "export.h"
@@ -163,6 +164,98 @@ static void set_lstr(lua_State *L, const char *key, const char *value, size_t le
 {
 	lua_pushlstring(L, value, len);
 	lua_setfield(L, -2, key);
+}
+
+/* ---- fingerprints ---- */
+
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 29);
+}
+
+typedef struct {
+	const char *s;
+	size_t len;
+} key_ref;
+
+static int cmp_key_ref(const void *a, const void *b)
+{
+	const key_ref *x = a, *y = b;
+	int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* A hash of the value at `idx` that depends on its contents only: a
+ * table's array part in order and its string keys sorted (the order of
+ * `next` differs from state to state).  [-0, +0] */
+static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
+{
+	idx = lua_absindex(L, idx);
+	int t = lua_type(L, idx);
+	h = mix(h, (uint64_t)t);
+	if (t == LUA_TSTRING) {
+		size_t len;
+		const char *s = lua_tolstring(L, idx, &len);
+		return mix(h, an_acache_hash(s, len));
+	}
+	if (t == LUA_TNUMBER) {
+		lua_Number n = lua_tonumber(L, idx);
+		uint64_t bits;
+		memcpy(&bits, &n, sizeof bits);
+		return mix(h, bits);
+	}
+	if (t == LUA_TBOOLEAN)
+		return mix(h, (uint64_t)lua_toboolean(L, idx));
+	if (t != LUA_TTABLE || depth > 16)
+		return h;
+	lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+	h = mix(h, (uint64_t)n);
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		h = value_hash(L, -1, h, depth + 1);
+		lua_pop(L, 1);
+	}
+	key_ref *keys = NULL;
+	size_t n_keys = 0, cap = 0;
+	lua_pushnil(L);
+	while (lua_next(L, idx)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			keys = an_xgrow(keys, &cap, n_keys + 1, sizeof *keys);
+			/* the key stays in the table, so its bytes stay valid */
+			keys[n_keys].s = lua_tolstring(L, -1, &keys[n_keys].len);
+			n_keys++;
+		}
+	}
+	if (n_keys > 1)
+		qsort(keys, n_keys, sizeof *keys, cmp_key_ref);
+	for (size_t k = 0; k < n_keys; k++) {
+		h = mix(h, an_acache_hash(keys[k].s, keys[k].len));
+		lua_pushlstring(L, keys[k].s, keys[k].len);
+		lua_rawget(L, idx);
+		h = value_hash(L, -1, h, depth + 1);
+		lua_pop(L, 1);
+	}
+	free(keys);
+	return h;
+}
+
+/* t.fingerprint = a hash of the rest of the table at the top but its
+ * `rank`: a theme puts it in the key of a page made from t (emit's third
+ * argument), so that the page is made again only when t changes.  The
+ * rank is left out because one more report of any event moves the ranks
+ * of many others; a page that shows it puts it in its key itself.
+ * [-0, +0] */
+static void set_fingerprint(lua_State *L)
+{
+	char hex[17];
+	lua_getfield(L, -1, "rank");
+	lua_pushnil(L);
+	lua_setfield(L, -3, "rank");
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)value_hash(L, -2, 0, 0));
+	lua_setfield(L, -2, "rank"); /* back as it was (nil stays nil) */
+	set_str(L, "fingerprint", hex);
 }
 
 static void iso_date(char out[16], an_date d)
@@ -414,6 +507,7 @@ static void push_entities(lua_State *L, const an_site *site)
 		for (size_t k = idx.first[i]; k < idx.first[i + 1]; k++)
 			push_event_id(idx.events[k], L);
 		lua_setfield(L, -2, "events");
+		set_fingerprint(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	an_entity_events_free(&idx);
@@ -533,6 +627,7 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
+		set_fingerprint(L);
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
 		free((void *)per[d]);
 	}
@@ -551,6 +646,7 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
 		push_event(L, site, &tl->events[i], 1, NULL, disputes);
+		set_fingerprint(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -3, "events");
@@ -562,6 +658,7 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)tl->n_undated, 0);
 	for (size_t i = 0; i < tl->n_undated; i++) {
 		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
+		set_fingerprint(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	free(per_entity);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "pagememo.h"
 #include "site.h"
 
 typedef struct {
@@ -36,6 +37,11 @@ typedef struct {
 	int threads; /* `page` may be called from several threads at once, so a
 	              * theme that says `parallel = true` may render in several
 	              * Lua states */
+	/* emit(path, content, key): when the memo (may be NULL) finds the
+	 * page fresh, `keep` takes the earlier output's file instead and
+	 * the theme's content function is not called */
+	an_pagememo *memo;
+	int (*keep)(void *payload, const char *path);
 } an_emit;
 
 /* Runs THEME_DIR/theme.lua with annals' Lua modules from LUA_DIR.  Returns

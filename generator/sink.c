@@ -15,6 +15,7 @@ typedef struct item {
 	struct item *next;
 	char *path, *data;
 	size_t len;
+	int keep; /* an_output_keep, not a write */
 } item;
 
 struct an_sink {
@@ -56,6 +57,8 @@ static void *writer(void *arg)
 		int rc = 0;
 		if (!failed && s->stop && atomic_load(s->stop))
 			rc = an_error_set(&s->err, NULL, 0, "interrupted; the previous site is unchanged");
+		else if (!failed && it->keep)
+			rc = an_output_keep(s->out, it->path, &s->err);
 		else if (!failed)
 			rc = an_output_write(s->out, it->path, it->data ? it->data : "", it->len, &s->err);
 		if (!failed && rc == 0)
@@ -92,12 +95,13 @@ an_sink *an_sink_start(an_output *out, const atomic_int *stop, an_progress *prog
 	return s;
 }
 
-int an_sink_put(an_sink *s, char *path, char *data, size_t len)
+static int put(an_sink *s, char *path, char *data, size_t len, int keep)
 {
 	item *it = an_xcalloc(1, sizeof *it);
 	it->path = path;
 	it->data = data;
 	it->len = len;
+	it->keep = keep;
 	pthread_mutex_lock(&s->lock);
 	/* a single page larger than the bound still goes through, alone */
 	while (!s->failed && s->queued > 0 && s->queued + len > MAX_QUEUED)
@@ -118,6 +122,16 @@ int an_sink_put(an_sink *s, char *path, char *data, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+int an_sink_put(an_sink *s, char *path, char *data, size_t len)
+{
+	return put(s, path, data, len, 0);
+}
+
+int an_sink_keep(an_sink *s, char *path)
+{
+	return put(s, path, NULL, 0, 1);
 }
 
 int an_sink_put_copy(an_sink *s, const char *path, const char *data, size_t len)

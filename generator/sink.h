@@ -26,6 +26,9 @@ an_sink *an_sink_start(an_output *out, const atomic_int *stop, an_progress *prog
  * Returns 0, or -1 once the writer has failed (what went wrong comes from
  * an_sink_finish); the arguments are freed either way. */
 int an_sink_put(an_sink *s, char *path, char *data, size_t len);
+/* Queues an_output_keep of `path` (taken): the earlier output's file
+ * goes into the new site as it is.  Returns as an_sink_put does. */
+int an_sink_keep(an_sink *s, char *path);
 /* The same with copies of path and data. */
 int an_sink_put_copy(an_sink *s, const char *path, const char *data, size_t len);
 /* Waits until everything queued is written, stops the writer and frees

@@ -122,29 +122,57 @@ typedef struct {
 	const an_emit *emit;
 } emitter;
 
-/* emit(path, content): the page goes to the output now; the list keeps
- * its path, so that a filter's page of the same path is still refused. */
+/* emit(path, content [, key]): the page goes to the output now; the list
+ * keeps its path, so that a filter's page of the same path is still
+ * refused.  `content` is a string, or a function that returns it, called
+ * only when the page must be made: with a key (the page's inputs, as the
+ * theme names them) the page memo may find that the earlier build wrote
+ * this page from the same inputs, and the earlier file is kept.
+ * Returns true when the page was made, false when it was kept. */
 static int l_emit(lua_State *L)
 {
 	emitter *em = lua_touserdata(L, lua_upvalueindex(1));
-	size_t path_len, len;
+	size_t path_len, len, key_len = 0;
 	const char *path = luaL_checklstring(L, 1, &path_len);
-	const char *data = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
+	const char *key = lua_type(L, 3) == LUA_TSTRING ? lua_tolstring(L, 3, &key_len) : NULL;
 	if (strlen(path) != path_len || !an_render_path_ok(path))
 		return luaL_error(L, "emit: bad page path \"%s\": use a relative path inside "
 		                  "the output folder", path);
+	if (!lua_isnoneornil(L, 3) && !key)
+		return luaL_error(L, "emit: page \"%s\": the key must be a string (got %s)",
+		                  path, luaL_typename(L, 3));
+	an_pagememo *memo = em->emit ? em->emit->memo : NULL;
+	if (key && memo && em->emit->keep && an_pagememo_fresh(memo, path, key, key_len)) {
+		if (em->emit->keep(em->emit->payload, path) < 0)
+			return luaL_error(L, "emit: the output stopped (see the error below)");
+		an_pagememo_record(memo, path, key, key_len);
+		an_pages_add(em->pages, path, NULL, 0);
+		em->pages->items[em->pages->len - 1].emitted = 1;
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	if (lua_isfunction(L, 2)) {
+		lua_pushvalue(L, 2);
+		lua_call(L, 0, 1);
+		lua_replace(L, 2);
+	}
+	const char *data = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
 	if (!data)
 		return luaL_error(L, "emit: page \"%s\" needs its content as a string (got %s)",
 		                  path, luaL_typename(L, 2));
 	if (!em->emit) {
 		an_pages_add(em->pages, path, data, len);
-		return 0;
+		lua_pushboolean(L, 1);
+		return 1;
 	}
 	if (em->emit->page(em->emit->payload, path, data, len) < 0)
 		return luaL_error(L, "emit: the output stopped (see the error below)");
+	if (key && memo)
+		an_pagememo_record(memo, path, key, key_len);
 	an_pages_add(em->pages, path, NULL, 0);
 	em->pages->items[em->pages->len - 1].emitted = 1;
-	return 0;
+	lua_pushboolean(L, 1);
+	return 1;
 }
 
 /* One rendering of the theme in a Lua state of its own: the whole site,
@@ -293,6 +321,10 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
 	/* the first state tells whether the theme can be split at all */
 	if ((shards[0].rc = shard_prepare(&shards[0])) < 0 || !shards[0].parallel)
 		count = 1;
+	/* a page's memo key holds the theme's files: salted before any page */
+	if (shards[0].rc == 0 && p->emit && p->emit->memo)
+		for (size_t i = 0; i < shards[0].theme.n_dirs; i++)
+			an_pagememo_salt_dir(p->emit->memo, shards[0].theme.dirs[i]);
 	shards[0].count = count;
 	if (shards[0].rc < 0)
 		shard_finish(&shards[0]);

@@ -3,6 +3,7 @@
 #include "write.h"
 #include "alloc.h"
 #include "buf.h"
+#include "load.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -334,6 +335,28 @@ int an_output_write(an_output *o, const char *path, const char *data, size_t len
 count:
 	o->files += rc == 0 && strcmp(path, MARKER) != 0;
 done:
+	an_buf_free(&full);
+	return rc;
+}
+
+int an_output_keep(an_output *o, const char *path, an_error *err)
+{
+	an_buf old = AN_BUF_INIT, full = AN_BUF_INIT;
+	an_buf_printf(&old, "%s/%s", o->dir, path);
+	an_buf_printf(&full, "%s/%s", o->tmp, path);
+	int rc = an_mkdir_parents(full.ptr, strlen(o->tmp) + 1, err);
+	if (rc == 0 && link(old.ptr, full.ptr) == 0) {
+		o->linked++;
+		o->files++;
+	} else if (rc == 0) {
+		/* no hard links here (or too many): the bytes, as any page */
+		an_buf data = AN_BUF_INIT;
+		rc = an_load_file(&data, old.ptr, err);
+		if (rc == 0)
+			rc = an_output_write(o, path, data.ptr ? data.ptr : "", data.len, err);
+		an_buf_free(&data);
+	}
+	an_buf_free(&old);
 	an_buf_free(&full);
 	return rc;
 }

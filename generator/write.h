@@ -21,6 +21,11 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
  * link to it instead: an unchanged page is not rewritten. */
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err);
+/* Takes the earlier output's file at `path` into the new site unchanged
+ * (a hard link, or a copy where links fail): a page the page memo found
+ * fresh (pagememo.h), which the theme did not render again.  Returns 0,
+ * or -1 with `err` set when the earlier file cannot be had. */
+int an_output_keep(an_output *o, const char *path, an_error *err);
 /* Creates the folders along `path` that end after byte `from` (mkdir -p
  * of its parent; 1 starts at the root).  Returns 0, or -1 with `err`
  * naming the folder and errno kept. */

@@ -226,16 +226,69 @@ function theme.build(site, emit, shard)
 		return url
 	end
 
+	-- `content` is the page's string or a function that makes it; with a
+	-- key (below) the core may keep the page of the last build instead of
+	-- calling it.
 	local pages = {}
-	local function add_page(path, content)
-		if emit then emit(path, content) else pages[#pages + 1] = { path = path, content = content } end
+	local function add_page(path, content, key)
+		if emit then
+			emit(path, content, key)
+		else
+			if type(content) == "function" then content = content() end
+			pages[#pages + 1] = { path = path, content = content }
+		end
+	end
+
+	-- Page keys: what a page is made from, as a string, so that a rebuild
+	-- makes again only the pages whose inputs changed (emit's third
+	-- argument; docs/themes.md).  A key must hold everything the page's
+	-- templates read: the core's fingerprints stand for whole articles,
+	-- events and entities; nil (no fingerprint from the core) means "make
+	-- it every time".
+	local SEP = "\31"
+	local chrome = table.concat({ site.title or "", site.description or "",
+		site.language or "", site.generator or "", base_url, #articles, site.updated or "",
+		entities and #entities or 0, site.changes and #site.changes or 0, quote_limit }, SEP)
+	-- an event as a line of a list: partials/date.html and its link
+	local function line_key(e)
+		if not e then return "" end
+		return table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
+			e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
+	end
+	local function event_key(e, previous, following)
+		if not e.fingerprint then return nil end
+		local parts = { e.fingerprint, line_key(previous), line_key(following) }
+		for _, x in ipairs(entities_of(e)) do
+			parts[#parts + 1] = x.name .. SEP .. (x.url or "")
+		end
+		return table.concat(parts, SEP)
+	end
+	local function article_key(a)
+		if not a.fingerprint then return nil end
+		local parts = { a.fingerprint }
+		for _, e in ipairs(events_of(a)) do parts[#parts + 1] = line_key(e) end
+		return table.concat(parts, SEP)
+	end
+	local function entity_key(ent)
+		if type(ent.raw) ~= "table" or not ent.raw.fingerprint then return nil end
+		local parts = { ent.raw.fingerprint, ent.name, tostring(ent.kind), ent.url }
+		for _, alias in ipairs(type(ent.aliases) == "table" and ent.aliases or {}) do
+			parts[#parts + 1] = tostring(alias)
+		end
+		for _, e in ipairs(ent.events) do parts[#parts + 1] = line_key(e) end
+		return table.concat(parts, SEP)
 	end
 	local chart, disputes, undated_groups = nil, {}, {}
 
 	-- Renders template name for the page at path, then wraps it in
 	-- layout.html; vars are the page's own template variables.
-	local function page(path, name, vars)
+	local make_page
+	local function page(path, name, vars, key)
 		check_path(path)
+		add_page(path, function() return make_page(path, name, vars) end,
+			key and (name .. SEP .. path .. SEP .. chrome .. SEP .. key))
+	end
+	make_page = function(path, name, vars)
 		local ctx = {
 			site = site, page_path = path, helpers = helpers,
 			href = function(target) return helpers.url(path, target) end,
@@ -253,7 +306,7 @@ function theme.build(site, emit, shard)
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
-		add_page(path, template.render("layout.html", ctx) .. "\n")
+		return template.render("layout.html", ctx) .. "\n"
 	end
 
 	-- The chart is the same on every page that shows it: draw it once
@@ -338,7 +391,8 @@ function theme.build(site, emit, shard)
 	for _, ent in ipairs(entities or {}) do
 		if mine() then
 			page(ent.url, "entity.html", { entity = ent, title = ent.name,
-				description = helpers.count(#ent.events, "event") .. " that name " .. ent.name .. "." })
+				description = helpers.count(#ent.events, "event") .. " that name " .. ent.name .. "." },
+				entity_key(ent))
 		end
 	end
 
@@ -347,21 +401,21 @@ function theme.build(site, emit, shard)
 			page(event_url(e), "event.html", {
 				event = e, title = e.title, description = e.summary,
 				previous = events[i - 1], following = events[i + 1],
-			})
+			}, event_key(e, events[i - 1], events[i + 1]))
 		end
 	end
 	for _, e in ipairs(undated) do
 		if mine() then
 			page(event_url(e), "event.html", {
 				event = e, title = e.title, description = e.summary,
-			})
+			}, event_key(e))
 		end
 	end
 	for _, a in ipairs(articles) do
 		if mine() then
 			page(article_url(a), "article.html", {
 				article = a, title = a.title, description = a.summary,
-			})
+			}, article_key(a))
 		end
 	end
 	-- the rest is site-wide: search index, feed, sitemap

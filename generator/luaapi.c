@@ -89,6 +89,50 @@ static int l_escape_string(lua_State *L)
 	return 1;
 }
 
+/* annals.json_string(s) -> s as a JSON string literal, quotes included
+ * [-1, +1, e]
+ * The string case of annals.json (json.lua), which writes every sentence
+ * of the search index: the same escapes, in one pass instead of a gsub
+ * with a function per match.  " \ and LF CR tab get their short escapes,
+ * "<" is \u003c (the text may sit in a <script>), and the other ASCII
+ * controls (0-31 and 127, as Lua's %c) are \u00XX. */
+static int l_json_string(lua_State *L)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, 1, &len);
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	luaL_addchar(&b, '"');
+	size_t run = 0; /* start of the bytes not yet added */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char hex[8];
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '<': esc = "\\u003c"; break;
+		default:
+			if (c < 0x20 || c == 0x7F) {
+				snprintf(hex, sizeof hex, "\\u%04x", c);
+				esc = hex;
+			}
+		}
+		if (!esc)
+			continue;
+		luaL_addlstring(&b, s + run, i - run);
+		luaL_addstring(&b, esc);
+		run = i + 1;
+	}
+	luaL_addlstring(&b, s + run, len - run);
+	luaL_addchar(&b, '"');
+	luaL_pushresult(&b);
+	return 1;
+}
+
 /* The helpers written in Lua: name, module, field (NULL: the module). */
 static const struct {
 	const char *name, *module, *field;
@@ -126,6 +170,8 @@ void an_luaapi_open(lua_State *L)
 	lua_setfield(L, -2, "markdown");
 	lua_pushcfunction(L, l_escape_string);
 	lua_setfield(L, -2, "escape_string");
+	lua_pushcfunction(L, l_json_string);
+	lua_setfield(L, -2, "json_string");
 	lua_createtable(L, 0, 1);
 	lua_pushcfunction(L, l_index);
 	lua_setfield(L, -2, "__index");

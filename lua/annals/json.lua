@@ -21,7 +21,9 @@ end
 local ESCAPES = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r",
 	["\t"] = "\\t", ["<"] = "\\u003c" }
 
-local function string_literal(s)
+-- In C when annals provides it (one pass; the search index writes every
+-- quoted sentence through here), else the same in patterns.
+local string_literal = annals and annals.json_string or function(s)
 	return '"' .. s:gsub('[%c"\\<]', function(c)
 		return ESCAPES[c] or fmt("\\u%04x", c:byte())
 	end) .. '"'

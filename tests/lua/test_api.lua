@@ -82,4 +82,22 @@ eq(p.granularity, "week", "parse granularity")
 eq(p.week, 45, "parse week")
 eq(annals.date.parse("nope"), nil, "parse nonsense")
 
+-- annals.json_string: the escapes of annals.json, in C ---------------------
+local J = annals.json_string
+eq(J('a"b\\c\n\r\t<'), '"a\\"b\\\\c\\n\\r\\t\\u003c"', "short escapes and <")
+eq(J("\1\31\127 é>&'"), '"\\u0001\\u001f\\u007f é>&\'"', "other controls as \\u00XX; the rest as is")
+eq(J(""), '""', "empty")
+eq(J("a\0b"), '"a\\u0000b"', "NUL")
+-- every byte as the pattern version of json.lua writes it
+local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r",
+	["\t"] = "\\t", ["<"] = "\\u003c" }
+for c = 0, 255 do
+	local s = "x" .. string.char(c) .. "y"
+	local want = '"' .. s:gsub('[%c"\\<]', function(ch)
+		return ESC[ch] or string.format("\\u%04x", ch:byte())
+	end) .. '"'
+	eq(J(s), want, "byte " .. c)
+end
+eq(require("annals.json").encode({ t = "a<b" }), '{"t":"a\\u003cb"}', "json.encode uses it")
+
 return true

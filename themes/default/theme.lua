@@ -101,12 +101,18 @@ end
 -- string can be collected while the next renders; a theme that extends
 -- this one and calls theme.parent.build(site) without it gets the list.
 -- `shard` ({index =, count =}, when the core splits the work) says which
--- share of the pages this call makes: the site-wide pages in the first,
--- the pages of events, entities and articles dealt round all of them.
+-- share of the pages this call makes: the site-wide HTML pages in the
+-- first, the search index, feed and sitemap in the last, the pages of
+-- events, entities and articles dealt round all of them.
 function theme.build(site, emit, shard)
 	local share_index, share_count = 1, 1
 	if type(shard) == "table" then share_index, share_count = shard.index, shard.count end
+	-- The site-wide pages are split between the first share (the HTML
+	-- pages) and the last (search index, feed, sitemap), so that on a
+	-- rebuild, where few other pages are made, neither core waits for one
+	-- share doing them all.
 	local whole = share_index == 1
+	local data_files = share_index == share_count
 	local dealt = 0
 	local function mine()
 		dealt = dealt + 1
@@ -419,7 +425,7 @@ function theme.build(site, emit, shard)
 		end
 	end
 	-- the rest is site-wide: search index, feed, sitemap
-	if not whole then return pages end
+	if not data_files then return pages end
 
 	-- The search index: one entry per event, entity and article, with the
 	-- text a reader may look for (headline, summary, quoted sentences,

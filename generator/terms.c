@@ -251,8 +251,54 @@ void an_vec_weight(an_vec *v, double (*idf)(uint64_t, void *), void *payload)
 		v->items[i].w *= idf(v->items[i].id, payload);
 }
 
+/* The dot product of a short vector with a much longer one (a mention
+ * with a large event's centroid): each term of the short one is looked up
+ * by galloping through the long one, so the cost grows with the short
+ * length times a logarithm, not with the long length.  The products are
+ * added in ascending id order, as the merge adds them. */
+static double dot_gallop(const an_term *x, size_t nx, const an_term *y, size_t ny,
+                         int x_first)
+{
+	double dot = 0;
+	size_t lo = 0;
+	for (size_t i = 0; i < nx && lo < ny; i++) {
+		uint64_t id = x[i].id;
+		/* the first y[k].id >= id, k >= lo: bounds 1, 2, 4, ... ahead,
+		 * then bisect the last step */
+		size_t step = 1, hi = lo;
+		while (hi < ny && y[hi].id < id) {
+			lo = hi + 1;
+			hi += step;
+			step <<= 1;
+		}
+		if (hi > ny)
+			hi = ny;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (y[mid].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < ny && y[lo].id == id) {
+			/* a's weight times b's, whichever is the short one */
+			dot += x_first ? x[i].w * y[lo].w : y[lo].w * x[i].w;
+			lo++;
+		}
+	}
+	return dot;
+}
+
+/* Above this ratio of lengths a lookup per term of the short vector beats
+ * walking both. */
+#define GALLOP_RATIO 16
+
 double an_vec_dot(const an_vec *a, const an_vec *b)
 {
+	if (a->len * GALLOP_RATIO < b->len)
+		return dot_gallop(a->items, a->len, b->items, b->len, 1);
+	if (b->len * GALLOP_RATIO < a->len)
+		return dot_gallop(b->items, b->len, a->items, a->len, 0);
 	/* The clustering's inner loop.  The ids are hashes, so which side
 	 * advances is a coin toss the branch predictor loses half the time:
 	 * advance by comparisons instead (same sums, in the same order). */

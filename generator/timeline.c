@@ -509,6 +509,40 @@ static void cluster_dated(builder *b, size_t n_dated)
 	free(si.e);
 }
 
+/* Which cluster makes which event: events[i] is made from clusters[i]
+ * (every dated cluster), undated[i] from the i-th undated cluster that two
+ * articles or more state. */
+typedef struct {
+	an_timeline *out;
+	const builder *b;
+	size_t n_dated;
+	size_t *undated_cluster; /* out->n_undated of them */
+} events_job;
+
+static void make_one_event(size_t i, void *payload)
+{
+	events_job *j = payload;
+	if (i < j->n_dated)
+		an_tl_make_event(&j->out->events[i], j->b, &j->b->clusters[i]);
+	else
+		an_tl_make_event(&j->out->undated[i - j->n_dated], j->b,
+		                 &j->b->clusters[j->undated_cluster[i - j->n_dated]]);
+}
+
+/* Events are made one per cluster, each reading the builder only: on the
+ * worker pool, since a headline per member of a large event adds up. */
+static void make_events(an_timeline *out, const builder *b, size_t n_dated)
+{
+	events_job j = {out, b, n_dated, NULL};
+	j.undated_cluster = an_xmalloc((b->n_clusters - n_dated + 1) * sizeof *j.undated_cluster);
+	for (size_t ci = n_dated; ci < b->n_clusters; ci++)
+		if (b->clusters[ci].n_docs >= 2)
+			j.undated_cluster[out->n_undated++] = ci;
+	out->n_events = n_dated;
+	an_pool_run(n_dated + out->n_undated, make_one_event, &j);
+	free(j.undated_cluster);
+}
+
 static int cmp_event(const void *x, const void *y)
 {
 	const an_event *a = x, *c = y;
@@ -672,12 +706,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	an_tl_place_undated(&b, n_dated);
 
 	out->events = an_xcalloc(n_dated_clusters + 1, sizeof *out->events);
-	for (size_t ci = 0; ci < n_dated_clusters; ci++)
-		an_tl_make_event(&out->events[out->n_events++], &b, &b.clusters[ci]);
 	out->undated = an_xcalloc(b.n_clusters - n_dated_clusters + 1, sizeof *out->undated);
-	for (size_t ci = n_dated_clusters; ci < b.n_clusters; ci++)
-		if (b.clusters[ci].n_docs >= 2)
-			an_tl_make_event(&out->undated[out->n_undated++], &b, &b.clusters[ci]);
+	make_events(out, &b, n_dated_clusters);
 	an_timeline_dedupe_ids(out->events, out->n_events);
 	an_timeline_dedupe_ids(out->undated, out->n_undated);
 	an_qsort(out->events, out->n_events, sizeof *out->events, cmp_event);

@@ -108,6 +108,23 @@ static size_t mention_headline(const builder *b, const cand *c, char **title)
 	return headline_words(*title);
 }
 
+/* At most how many words mention_headline can return for c: a headline
+ * keeps AN_HEADLINE_WORDS words or fewer, or, when nothing survives its
+ * cuts, falls back to the start of the text it was given, which is the
+ * sentence or a clause inside it. */
+static size_t headline_words_bound(const builder *b, const cand *c)
+{
+	size_t len;
+	const char *text = sentence_text(b, &c->m, &len);
+	size_t n = 0;
+	for (size_t i = 0, in = 0; i < len && text[i]; i++) {
+		int sp = text[i] == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n > AN_HEADLINE_WORDS ? n : AN_HEADLINE_WORDS;
+}
+
 /* The member that best represents the cluster: one told with the event's
  * own date, then one whose headline keeps the most of its sentence (a
  * sentence cut short makes a poor headline), then the one closest to all
@@ -121,9 +138,20 @@ static size_t representative(const builder *b, const cluster *cl, char **title)
 		const cand *c = &b->cands[cl->members[i]];
 		double score = an_tl_sim(c, cl);
 		char *t = NULL;
-		if (!c->tx || strcmp(c->key, cl->key) == 0)
+		int own_date = c->tx && strcmp(c->key, cl->key) == 0;
+		if (!c->tx || own_date) {
+			/* A headline costs more than the rest together: skip it
+			 * when even the longest this member could have would
+			 * not beat the best so far (the bound is summed as the
+			 * score is, so rounding cannot put the score above it) */
+			double bound = score + 0.05 * (double)headline_words_bound(b, c);
+			if (own_date)
+				bound += 10;
+			if (bound < best_score - 1e-9)
+				continue;
 			score += 0.05 * (double)mention_headline(b, c, &t);
-		if (c->tx && strcmp(c->key, cl->key) == 0)
+		}
+		if (own_date)
 			score += 10; /* told with the event's own date */
 		if (score > best_score + 1e-9 ||
 		    (fabs(score - best_score) <= 1e-9 && c->m.doc < b->cands[best].m.doc)) {

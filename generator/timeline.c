@@ -140,10 +140,11 @@ char an_tl_mod_side(const char *mod)
 	return 0;
 }
 
-static void add_cand(builder *b, size_t d, size_t si, long ti, const an_span *span)
+/* Fills *c with the mention of sentence si (and timex ti, -1 for none) of
+ * doc d.  Reads the builder only. */
+static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
+                      const an_span *span)
 {
-	b->cands = an_xgrow(b->cands, &b->cap_cands, b->n_cands + 1, sizeof *b->cands);
-	cand *c = &b->cands[b->n_cands++];
 	memset(c, 0, sizeof *c);
 	const an_analysis *an = b->docs[d].analysis;
 	const an_sentence *s = &an->sentences.items[si];
@@ -543,6 +544,87 @@ static void make_events(an_timeline *out, const builder *b, size_t n_dated)
 	free(j.undated_cluster);
 }
 
+/* Where each doc's mentions go: its dated ones at dated_first[d], its
+ * undated ones from undated_first[d] (room for one per sentence), of
+ * which n_undated[d] are kept. */
+typedef struct {
+	builder *b;
+	size_t *dated_first, *undated_first, *n_undated;
+} cands_job;
+
+static void make_doc_cands(size_t d, void *payload)
+{
+	cands_job *j = payload;
+	builder *b = j->b;
+	const an_analysis *an = b->docs[d].analysis;
+	cand *dated = &b->cands[j->dated_first[d]];
+	size_t n_dated = 0;
+	for (size_t t = 0; t < an->timexes.len; t++) {
+		an_span span;
+		if (datable(&an->timexes.items[t], &span))
+			make_cand(&dated[n_dated++], b, d, an->timex_sentence[t], (long)t, &span);
+	}
+	/* 1: the sentence dates something; 2: it dates a report */
+	unsigned char *flags = an_xcalloc(an->sentences.len + 1, 1);
+	for (size_t k = 0; k < n_dated; k++)
+		flags[dated[k].m.sentence] |= dated[k].clause.is_report ? 3 : 1;
+	cand *undated = &b->cands[j->undated_first[d]];
+	size_t n = 0;
+	for (size_t s = 0; s < an->sentences.len; s++) {
+		if (flags[s] & 2)
+			continue;
+		cand *c = &undated[n];
+		make_cand(c, b, d, s, -1, NULL);
+		/* "According to CNN, the pause began over a month ago": the
+		 * date is the pause's, and the sentence also cites CNN's
+		 * report, so it stays as an undated mention of that report */
+		if (flags[s] && !c->reporter[0]) {
+			an_vec_free(&c->vec);
+			continue;
+		}
+		c->attribution_only = flags[s] != 0;
+		n++;
+	}
+	j->n_undated[d] = n;
+	free(flags);
+}
+
+/* Every dated mention, doc by doc, then every sentence without a date that
+ * may be placed: each doc's on the worker pool, where the clause and the
+ * terms of each mention are found, then moved together. */
+static void make_cands(builder *b)
+{
+	size_t n_docs = b->n_docs, n_dated = 0, n_sentences = 0;
+	cands_job j = {b, an_xmalloc((n_docs + 1) * sizeof *j.dated_first),
+	               an_xmalloc((n_docs + 1) * sizeof *j.undated_first),
+	               an_xmalloc((n_docs + 1) * sizeof *j.n_undated)};
+	for (size_t d = 0; d < n_docs; d++) {
+		const an_analysis *an = b->docs[d].analysis;
+		j.dated_first[d] = n_dated;
+		for (size_t t = 0; t < an->timexes.len; t++) {
+			an_span span;
+			n_dated += datable(&an->timexes.items[t], &span);
+		}
+	}
+	for (size_t d = 0; d < n_docs; d++) {
+		j.undated_first[d] = n_dated + n_sentences;
+		n_sentences += b->docs[d].analysis->sentences.len;
+	}
+	b->cap_cands = n_dated + n_sentences + 1;
+	b->cands = an_xmalloc(b->cap_cands * sizeof *b->cands);
+	an_pool_run(n_docs, make_doc_cands, &j);
+	b->n_cands = n_dated;
+	for (size_t d = 0; d < n_docs; d++) {
+		memmove(&b->cands[b->n_cands], &b->cands[j.undated_first[d]],
+		        j.n_undated[d] * sizeof *b->cands);
+		b->n_cands += j.n_undated[d];
+	}
+	b->n_dated = n_dated;
+	free(j.dated_first);
+	free(j.undated_first);
+	free(j.n_undated);
+}
+
 static int cmp_event(const void *x, const void *y)
 {
 	const an_event *a = x, *c = y;
@@ -667,39 +749,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	}
 	story_memo_ensure(&b.memos[0], n_docs);
 
-	/* dated mentions first, then every sentence without one */
-	for (size_t d = 0; d < n_docs; d++) {
-		const an_analysis *an = docs[d].analysis;
-		for (size_t t = 0; t < an->timexes.len; t++) {
-			an_span span;
-			if (datable(&an->timexes.items[t], &span))
-				add_cand(&b, d, an->timex_sentence[t], (long)t, &span);
-		}
-	}
-	size_t n_dated = b.n_cands;
-	for (size_t d = 0, k = 0; d < n_docs; d++) {
-		const an_analysis *an = docs[d].analysis;
-		/* 1: the sentence dates something; 2: it dates a report */
-		unsigned char *dated = an_xcalloc(an->sentences.len + 1, 1);
-		for (; k < n_dated && b.cands[k].m.doc == d; k++)
-			dated[b.cands[k].m.sentence] |= b.cands[k].clause.is_report ? 3 : 1;
-		for (size_t s = 0; s < an->sentences.len; s++) {
-			if (dated[s] & 2)
-				continue;
-			add_cand(&b, d, s, -1, NULL);
-			cand *c = &b.cands[b.n_cands - 1];
-			/* "According to CNN, the pause began over a month ago": the
-			 * date is the pause's, and the sentence also cites CNN's
-			 * report, so it stays as an undated mention of that report */
-			if (dated[s] && !c->reporter[0]) {
-				an_vec_free(&c->vec);
-				b.n_cands--;
-			} else if (dated[s]) {
-				c->attribution_only = 1;
-			}
-		}
-		free(dated);
-	}
+	make_cands(&b);
+	size_t n_dated = b.n_dated;
 	cluster_dated(&b, n_dated);
 	out->n_parallel_parts = b.n_parallel_parts;
 	size_t n_dated_clusters = b.n_clusters;

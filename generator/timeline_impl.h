@@ -51,6 +51,7 @@ typedef struct {
 	size_t n_docs;
 	cand *cands;
 	size_t n_cands, cap_cands;
+	size_t n_dated; /* cands [0, n_dated) are dated */
 	cluster *clusters;
 	size_t n_clusters, cap_clusters;
 	an_df *df;

@@ -409,6 +409,19 @@ double an_df_idf(uint64_t id, void *payload)
 	return log((m->n_texts + IDF_PRIOR) / (df + 1));
 }
 
+size_t an_df_index(const an_df *df, uint64_t id)
+{
+	if (!id)
+		return (size_t)-1;
+	size_t s = df_slot(df, id);
+	return df->ids[s] ? s : (size_t)-1;
+}
+
+size_t an_df_size(const an_df *df)
+{
+	return df->cap;
+}
+
 void an_df_free(an_df *df)
 {
 	if (!df)

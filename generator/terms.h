@@ -51,6 +51,12 @@ void an_df_add(an_df *df, const an_vec *v);
 /* Inverse document frequency of `id`; `payload` is the an_df (this is the
  * callback an_vec_weight takes). */
 double an_df_idf(uint64_t id, void *payload);
+/* A number below an_df_size(df) for each id counted, distinct ids getting
+ * distinct numbers, for callers that keep arrays indexed by term;
+ * (size_t)-1 for an id never counted (or 0, which shares 1's count).
+ * Valid until the next an_df_add. */
+size_t an_df_index(const an_df *df, uint64_t id);
+size_t an_df_size(const an_df *df);
 void an_df_free(an_df *df);
 
 #endif

@@ -74,34 +74,68 @@ struct story_memo {
 	double sim;
 };
 
-/* Allocates memo m, sized for n_docs articles, unless it exists. */
-static void story_memo_ensure(an_tl_memo *m, size_t n_docs)
+/* Allocates memo m, sized for b's articles and terms, unless it exists. */
+static void story_memo_ensure(an_tl_memo *m, const builder *b)
 {
 	if (m->slots)
 		return;
 	size_t want = 1 << 12;
-	while (want < 64 * n_docs && want < ((size_t)1 << 20))
+	while (want < 64 * b->n_docs && want < ((size_t)1 << 20))
 		want <<= 1;
 	m->mask = want - 1;
 	m->slots = an_xcalloc(want, sizeof(struct story_memo));
+	m->doc_terms = an_xcalloc(an_df_size(b->df) + 1, sizeof *m->doc_terms);
+}
+
+/* The dot product of articles dx and dy, as an_vec_dot gives it.  A row of
+ * comparisons asks for one article (dx) with many others: its weights are
+ * spread over memo.doc_terms once (*spread), and then each other article
+ * costs one look-up per term, not a merge of two long vectors.  The
+ * products are added in ascending id order as the merge adds them; the
+ * terms dx lacks add 0, which changes no sum (weights are positive). */
+static double story_dot(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
+                        int *spread)
+{
+	const uint32_t *tx = b->doc_terms[dx], *ty = b->doc_terms[dy];
+	if (!tx || !ty)
+		return dx < dy ? an_vec_dot(&b->doc_vecs[dx], &b->doc_vecs[dy])
+		               : an_vec_dot(&b->doc_vecs[dy], &b->doc_vecs[dx]);
+	const an_vec *vx = &b->doc_vecs[dx], *vy = &b->doc_vecs[dy];
+	if (!*spread) {
+		for (size_t k = 0; k < vx->len; k++)
+			memo.doc_terms[tx[k]] = vx->items[k].w;
+		*spread = 1;
+	}
+	double dot = 0;
+	for (size_t k = 0; k < vy->len; k++)
+		dot += memo.doc_terms[ty[k]] * vy->items[k].w;
+	return dot;
+}
+
+/* Undoes story_dot's spreading of article dx, if it was spread. */
+static void story_unspread(const builder *b, an_tl_memo memo, size_t dx, int spread)
+{
+	if (!spread)
+		return;
+	const uint32_t *tx = b->doc_terms[dx];
+	for (size_t k = 0; k < b->doc_vecs[dx].len; k++)
+		memo.doc_terms[tx[k]] = 0;
 }
 
 /* How alike two articles are as a whole: articles telling one story score
- * high, and there a shared date says more. */
-static double story_sim(const builder *b, an_tl_memo memo, size_t d1, size_t d2)
+ * high, and there a shared date says more.  dx is the article of the row
+ * of comparisons (see story_dot). */
+static double story_sim(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
+                        int *spread)
 {
-	if (d1 > d2) {
-		size_t t = d1;
-		d1 = d2;
-		d2 = t;
-	}
+	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
 	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
 	struct story_memo *m = &memo.slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
 	                                   memo.mask];
 	if (m->d1 == k1 && m->d2 == k2)
 		return m->sim;
 	double n = b->doc_norms[d1] * b->doc_norms[d2];
-	double sim = n > 0 ? an_vec_dot(&b->doc_vecs[d1], &b->doc_vecs[d2]) / n : 0;
+	double sim = n > 0 ? story_dot(b, memo, dx, dy, spread) / n : 0;
 	m->d1 = k1;
 	m->d2 = k2;
 	m->sim = sim;
@@ -115,17 +149,22 @@ static double mention_sim(const cand *x, const cand *y)
 	return n > 0 ? an_vec_dot(&x->vec, &y->vec) / n : 0;
 }
 
-/* The bar two mentions with the same date must clear to be one event. */
-static double same_date_bar(const builder *b, an_tl_memo memo, const cand *x, const cand *y)
+/* Whether two mentions with the same date and a cosine of `sim` are one
+ * event: the cosine must clear a bar. */
+static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, const cand *y,
+                            double sim, int *spread)
 {
 	/* two reports by different named sources are two events */
 	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
 	    strcmp(x->reporter, y->reporter) != 0)
-		return 2.0;
-	if (x->m.doc == y->m.doc)
-		return SIM_SAME_DATE;
-	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, memo, x->m.doc, y->m.doc);
-	return bar < SIM_FLOOR ? SIM_FLOOR : bar;
+		return sim >= 2.0;
+	if (x->m.doc == y->m.doc || sim >= SIM_SAME_DATE)
+		return sim >= SIM_SAME_DATE;
+	/* the story similarity (at least 0) only lowers the bar, so it is
+	 * needed only below SIM_SAME_DATE: most pairs that share enough
+	 * content to get here clear it anyway */
+	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, memo, x->m.doc, y->m.doc, spread);
+	return sim >= (bar < SIM_FLOOR ? SIM_FLOOR : bar);
 }
 
 /* TIMEX3 mods that move a date to one side ("more than a month ago" is
@@ -331,19 +370,20 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 		if (x->cluster >= 0)
 			continue;
 		size_t last = n - i > SAME_KEY_WINDOW ? i + SAME_KEY_WINDOW : n;
+		int spread = 0;
 		for (size_t j = i + 1; j < last; j++) {
 			const cand *y = &b->cands[from + j];
 			if (y->cluster >= 0)
 				continue;
 			/* the bar is at least SIM_FLOOR, and at most SIM_SAME_DATE
-			 * but for rival reporters: the story similarity (a cosine of
-			 * whole articles) is needed only in between */
+			 * but for rival reporters */
 			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
-			if (sim >= same_date_bar(b, memo, x, y))
+			if (same_date_linked(b, memo, x, y, sim, &spread))
 				uf_union(parent, i, j);
 		}
+		story_unspread(b, memo, x->m.doc, spread);
 	}
 }
 
@@ -401,7 +441,7 @@ static void link_part(size_t k, void *payload)
 	while (j->busy[slot])
 		slot++;
 	j->busy[slot] = 1;
-	story_memo_ensure(&j->memos[slot], j->b->n_docs);
+	story_memo_ensure(&j->memos[slot], j->b);
 	pthread_mutex_unlock(&j->lock);
 	size_t from = j->groups[pt->g][0], to = j->groups[pt->g][1];
 	for (size_t i = 0; i < to - from; i++)
@@ -703,6 +743,24 @@ void an_timeline_dedupe_ids(an_event *evs, size_t n)
 	free(set);
 }
 
+/* The an_df_index of each term of v, or NULL when one has none (a doc's
+ * terms are its sentences', all counted, but for an id of 0). */
+static uint32_t *doc_term_indices(const an_df *df, const an_vec *v)
+{
+	if (an_df_size(df) > UINT32_MAX)
+		return NULL;
+	uint32_t *t = an_xmalloc((v->len + 1) * sizeof *t);
+	for (size_t k = 0; k < v->len; k++) {
+		size_t i = an_df_index(df, v->items[k].id);
+		if (i == (size_t)-1) {
+			free(t);
+			return NULL;
+		}
+		t[k] = (uint32_t)i;
+	}
+	return t;
+}
+
 /* Fills the timex -> event lookup once the events are in their final order. */
 static void index_timexes(an_timeline *tl, const an_doc *docs, size_t n_docs)
 {
@@ -747,7 +805,10 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
 		b.doc_norms[d] = an_vec_norm(&b.doc_vecs[d]);
 	}
-	story_memo_ensure(&b.memos[0], n_docs);
+	b.doc_terms = an_xcalloc(n_docs + 1, sizeof *b.doc_terms);
+	for (size_t d = 0; d < n_docs; d++)
+		b.doc_terms[d] = doc_term_indices(b.df, &b.doc_vecs[d]);
+	story_memo_ensure(&b.memos[0], &b);
 
 	make_cands(&b);
 	size_t n_dated = b.n_dated;
@@ -776,8 +837,13 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		an_vec_free(&b.doc_vecs[d]);
 	free(b.doc_vecs);
 	free(b.doc_norms);
-	for (size_t m = 0; m < AN_POOL_MAX; m++)
+	for (size_t d = 0; d < n_docs; d++)
+		free(b.doc_terms[d]);
+	free(b.doc_terms);
+	for (size_t m = 0; m < AN_POOL_MAX; m++) {
 		free(b.memos[m].slots);
+		free(b.memos[m].doc_terms);
+	}
 	free(b.cands);
 	free(b.clusters);
 	an_df_free(b.df);

@@ -11,10 +11,13 @@
 #include "timeline.h"
 #include "pool.h"
 
-/* A story memo (timeline.c): slots, and their number - 1. */
+/* A story memo (timeline.c): slots, and their number - 1; with the
+ * worker's scratch array of one article's term weights by an_df_index
+ * (0 for the terms it lacks). */
 typedef struct {
 	struct story_memo *slots;
 	size_t mask;
+	double *doc_terms;
 } an_tl_memo;
 
 typedef struct {
@@ -57,6 +60,9 @@ typedef struct {
 	an_df *df;
 	an_vec *doc_vecs; /* whole-article terms, for story similarity */
 	double *doc_norms;
+	/* the an_df_index of each of doc_vecs[d]'s terms; NULL for a doc
+	 * with a term the index lacks */
+	uint32_t **doc_terms;
 	/* story similarities computed (timeline.c), one memo per worker of
 	 * the same-date comparisons, kept across levels; [0] is also the
 	 * single-threaded one */

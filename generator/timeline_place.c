@@ -7,6 +7,7 @@
  * never from comparing all pairs. */
 #include "timeline_impl.h"
 #include "alloc.h"
+#include "pool.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,27 +97,89 @@ static int cmp_term_weight(const void *x, const void *y)
 	return a > c ? -1 : a < c;
 }
 
-/* The most similar cluster among those sharing one of the PROBE_TERMS
- * heaviest terms of v: a restatement shares its rarest words, and probing
- * only those keeps common words from making the search quadratic. */
-static long best_by_terms(const builder *b, const postings *ps, const cand *c,
-                          size_t first_cluster, double need, size_t skip_doc,
-                          int dated)
+/* The best candidates seen, best first, as best_report and best_by_terms
+ * rank them: by similarity, ties to the earliest cluster. */
+#define SHORTLIST_MAX 4
+
+typedef struct {
+	double sim[SHORTLIST_MAX];
+	long ci[SHORTLIST_MAX];
+	unsigned char n;
+	unsigned char cut; /* candidates below the SHORTLIST_MAX best were left out */
+} shortlist;
+
+static int ranks_before(double s1, long c1, double s2, long c2)
 {
-	const an_vec *v = &c->vec;
-	long best = -1;
-	double best_sim = 0;
-	an_term probe[PROBE_TERMS];
+	return s1 > s2 || (s1 == s2 && c1 < c2);
+}
+
+static void shortlist_add(shortlist *l, double sim, long ci)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->ci[i] == ci)
+			return;
+	size_t i = l->n;
+	while (i > 0 && ranks_before(sim, ci, l->sim[i - 1], l->ci[i - 1]))
+		i--;
+	if (i == SHORTLIST_MAX) {
+		l->cut = 1;
+		return;
+	}
+	if (l->n == SHORTLIST_MAX) {
+		l->cut = 1;
+		l->n--;
+	}
+	memmove(&l->sim[i + 1], &l->sim[i], (l->n - i) * sizeof *l->sim);
+	memmove(&l->ci[i + 1], &l->ci[i], (l->n - i) * sizeof *l->ci);
+	l->sim[i] = sim;
+	l->ci[i] = ci;
+	l->n++;
+}
+
+/* The best of l's candidates that has not changed since, into *best and
+ * *best_sim (-1 and `none` when there is none); returns 0 when that one may
+ * have been cut. */
+static int shortlist_best(long *best, double *best_sim, const shortlist *l,
+                          const unsigned char *changed, double none)
+{
+	*best = -1;
+	*best_sim = none;
+	for (size_t i = 0; i < l->n; i++)
+		if (!changed[l->ci[i]]) {
+			*best = l->ci[i];
+			*best_sim = l->sim[i];
+			return 1;
+		}
+	return !l->cut;
+}
+
+/* The ids of the PROBE_TERMS heaviest terms of v, into probe; returns
+ * how many. */
+static size_t probe_terms(uint64_t *probe, const an_vec *v)
+{
 	size_t n_probe = v->len < PROBE_TERMS ? v->len : PROBE_TERMS;
 	an_term *sorted = an_xmalloc((v->len + 1) * sizeof *sorted);
 	if (v->len)
 		memcpy(sorted, v->items, v->len * sizeof *sorted);
 	an_qsort(sorted, v->len, sizeof *sorted, cmp_term_weight);
-	if (n_probe)
-		memcpy(probe, sorted, n_probe * sizeof *probe);
+	for (size_t t = 0; t < n_probe; t++)
+		probe[t] = sorted[t].id;
 	free(sorted);
+	return n_probe;
+}
+
+/* The most similar cluster among those sharing one of the heaviest terms
+ * of c's vector (`probe`, from probe_terms): a restatement shares its
+ * rarest words, and probing only those keeps common words from making the
+ * search quadratic. */
+static long best_by_terms(const builder *b, const postings *ps, const cand *c,
+                          const uint64_t *probe, size_t n_probe, size_t first_cluster,
+                          double need, size_t skip_doc, int dated, shortlist *list)
+{
+	long best = -1;
+	double best_sim = 0;
 	for (size_t t = 0; t < n_probe; t++) {
-		const posting *p = postings_get(ps, probe[t].id);
+		const posting *p = postings_get(ps, probe[t]);
 		if (p && p->n > PROBE_MAX_CLUSTERS)
 			continue; /* as common as a stop word: it identifies nothing */
 		for (size_t i = 0; p && i < p->n; i++) {
@@ -127,6 +190,8 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
 			if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
 				continue; /* a fact needs a second article */
 			double sim = an_tl_sim(c, cl);
+			if (list && sim >= need)
+				shortlist_add(list, sim, (long)ci);
 			if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
 				best_sim = sim;
 				best = (long)ci;
@@ -175,10 +240,9 @@ static report_entry *index_reports(const builder *b, size_t n_clusters, size_t *
 	return r;
 }
 
-/* The dated report by c's reporter that c most resembles, or -1.  A
- * sentence citing CNN belongs with CNN's dated report; among several
- * reports by CNN the content decides. */
-static long best_report(const builder *b, const report_entry *r, size_t n, const cand *c)
+/* The dated reports [*lo, *hi) of r by c's reporter near c's article. */
+static void report_range(size_t *lo_out, size_t *hi_out, const report_entry *r, size_t n,
+                         const cand *c)
 {
 	size_t from = c->m.doc > REPORT_WINDOW ? c->m.doc - REPORT_WINDOW : 0;
 	size_t lo = 0, hi = n;
@@ -190,15 +254,134 @@ static long best_report(const builder *b, const report_entry *r, size_t n, const
 		else
 			hi = mid;
 	}
+	*lo_out = lo;
+	while (lo < n && strcmp(r[lo].reporter, c->reporter) == 0 &&
+	       r[lo].doc <= c->m.doc + REPORT_WINDOW)
+		lo++;
+	*hi_out = lo;
+}
+
+/* The dated report among r[lo, hi) that c most resembles, or -1.  A
+ * sentence citing CNN belongs with CNN's dated report; among several
+ * reports by CNN the content decides. */
+static long best_report(const builder *b, const report_entry *r, size_t lo, size_t hi,
+                        const cand *c, shortlist *list)
+{
 	long best = -1;
 	double best_sim = -1;
-	for (size_t i = lo; i < n && strcmp(r[i].reporter, c->reporter) == 0 &&
-	                    r[i].doc <= c->m.doc + REPORT_WINDOW; i++) {
+	for (size_t i = lo; i < hi; i++) {
 		double sim = an_tl_sim(c, &b->clusters[r[i].cluster]);
+		if (list)
+			shortlist_add(list, sim, (long)r[i].cluster);
 		/* ties: the earliest cluster */
 		if (sim > best_sim || (sim == best_sim && (long)r[i].cluster < best)) {
 			best_sim = sim;
 			best = (long)r[i].cluster;
+		}
+	}
+	return best;
+}
+
+/* What an undated mention would join, worked out for all of them at once
+ * on the worker pool with the dated events as they are before any joins:
+ * the few best candidates are kept, and in turn, a mention compares again
+ * only with the candidates that have changed since (that earlier mentions
+ * joined), so the choices are those of comparing in turn. */
+typedef struct {
+	shortlist reports;  /* when c has a reporter */
+	shortlist restates; /* best_by_terms' over the dated events, when asked */
+	size_t rlo, rhi;    /* the reports compared */
+	uint64_t probe[PROBE_TERMS];
+	unsigned char n_probe;
+	unsigned char asked; /* restates was worked out */
+} guess;
+
+typedef struct {
+	const builder *b;
+	const report_entry *reports;
+	size_t n_reports;
+	const postings *dated;
+	size_t first_undated;
+	guess *g;
+} guess_job;
+
+#define GUESSES_PER_PART 256
+
+static void make_guess(const guess_job *j, size_t k)
+{
+	const cand *c = &j->b->cands[k];
+	guess *g = &j->g[k - j->first_undated];
+	memset(g, 0, sizeof *g);
+	long best = -1;
+	if (c->reporter[0]) {
+		report_range(&g->rlo, &g->rhi, j->reports, j->n_reports, c);
+		best = best_report(j->b, j->reports, g->rlo, g->rhi, c, &g->reports);
+	}
+	/* most mentions with a report to join do join it */
+	g->asked = best < 0 && !c->attribution_only;
+	if (g->asked) {
+		g->n_probe = (unsigned char)probe_terms(g->probe, &c->vec);
+		best_by_terms(j->b, j->dated, c, g->probe, g->n_probe, 0, SIM_ATTACH, (size_t)-1, 1,
+		              &g->restates);
+	}
+}
+
+static void make_guesses(size_t part, void *payload)
+{
+	const guess_job *j = payload;
+	size_t k0 = j->first_undated + part * GUESSES_PER_PART;
+	size_t k1 = k0 + GUESSES_PER_PART < j->b->n_cands ? k0 + GUESSES_PER_PART : j->b->n_cands;
+	for (size_t k = k0; k < k1; k++)
+		make_guess(j, k);
+}
+
+/* best_report for mention k, from its guess where there is one. */
+static long report_now(const builder *b, const report_entry *r, size_t n, const cand *c,
+                       const guess *g, const unsigned char *changed)
+{
+	long best;
+	double best_sim;
+	if (!g || !shortlist_best(&best, &best_sim, &g->reports, changed, -1)) {
+		size_t lo, hi;
+		report_range(&lo, &hi, r, n, c);
+		return best_report(b, r, lo, hi, c, NULL);
+	}
+	for (size_t i = g->rlo; i < g->rhi; i++) {
+		long ci = (long)r[i].cluster;
+		if (!changed[ci])
+			continue;
+		double sim = an_tl_sim(c, &b->clusters[ci]);
+		if (ranks_before(sim, ci, best_sim, best)) {
+			best_sim = sim;
+			best = ci;
+		}
+	}
+	return best;
+}
+
+/* best_by_terms over the dated events for mention k, from its guess where
+ * there is one. */
+static long restates_now(const builder *b, const postings *ps, const cand *c,
+                         const uint64_t *probe, size_t n_probe, const guess *g,
+                         const unsigned char *changed)
+{
+	long best;
+	double best_sim;
+	if (!g || !g->asked || !shortlist_best(&best, &best_sim, &g->restates, changed, 0))
+		return best_by_terms(b, ps, c, probe, n_probe, 0, SIM_ATTACH, (size_t)-1, 1, NULL);
+	for (size_t t = 0; t < n_probe; t++) {
+		const posting *p = postings_get(ps, probe[t]);
+		if (!p || p->n > PROBE_MAX_CLUSTERS)
+			continue;
+		for (size_t i = 0; i < p->n; i++) {
+			long ci = (long)p->clusters[i];
+			if (!changed[ci])
+				continue;
+			double sim = an_tl_sim(c, &b->clusters[ci]);
+			if (sim >= SIM_ATTACH && ranks_before(sim, ci, best_sim, best)) {
+				best_sim = sim;
+				best = ci;
+			}
 		}
 	}
 	return best;
@@ -213,26 +396,47 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 	for (size_t ci = 0; ci < n_dated_clusters; ci++)
 		postings_add_cluster(&dated, &b->clusters[ci], ci);
 
+	/* with one worker, guessing would only add work */
+	guess *guesses = NULL;
+	unsigned char *changed = an_xcalloc(n_dated_clusters + 1, 1);
+	size_t n_undated = b->n_cands - first_undated;
+	if (an_pool_jobs() > 1 && n_undated > GUESSES_PER_PART) {
+		guesses = an_xmalloc(n_undated * sizeof *guesses);
+		guess_job j = {b, reports, n_reports, &dated, first_undated, guesses};
+		an_pool_run((n_undated + GUESSES_PER_PART - 1) / GUESSES_PER_PART, make_guesses, &j);
+	}
+
 	/* undated clusters are added as we go, with their postings */
 	postings und = {NULL, 0, 0};
 	for (size_t k = first_undated; k < b->n_cands; k++) {
 		cand *c = &b->cands[k];
-		long best = c->reporter[0] ? best_report(b, reports, n_reports, c) : -1;
+		const guess *g = guesses ? &guesses[k - first_undated] : NULL;
+		long best = c->reporter[0] ? report_now(b, reports, n_reports, c, g, changed) : -1;
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
+			changed[best] = 1;
 			continue;
 		}
 		if (c->attribution_only)
 			continue;
-		best = best_by_terms(b, &dated, c, 0, SIM_ATTACH, (size_t)-1, 1);
+		uint64_t probe[PROBE_TERMS];
+		size_t n_probe;
+		if (g && g->asked) {
+			n_probe = g->n_probe;
+			memcpy(probe, g->probe, n_probe * sizeof *probe);
+		} else {
+			n_probe = probe_terms(probe, &c->vec);
+		}
+		best = restates_now(b, &dated, c, probe, n_probe, g, changed);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
+			changed[best] = 1;
 			continue;
 		}
 		if (c->words < UNDATED_MIN_WORDS)
 			continue;
-		best = best_by_terms(b, &und, c, n_dated_clusters, SIM_UNDATED,
-		                     c->m.doc, 0);
+		best = best_by_terms(b, &und, c, probe, n_probe, n_dated_clusters, SIM_UNDATED,
+		                     c->m.doc, 0, NULL);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
 		} else {
@@ -240,6 +444,8 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 			postings_add_cluster(&und, &b->clusters[ci], ci);
 		}
 	}
+	free(guesses);
+	free(changed);
 	postings_free(&dated);
 	postings_free(&und);
 	free(reports);

@@ -918,6 +918,19 @@ static uint32_t *doc_term_indices(const an_df *df, const an_vec *v)
 	return t;
 }
 
+/* The whole-article vector of doc d, for story similarity; the document
+ * frequencies are complete. */
+static void make_doc_vec(size_t d, void *payload)
+{
+	builder *b = payload;
+	const an_analysis *an = b->docs[d].analysis;
+	for (size_t s = 0; s < an->sentences.len; s++)
+		an_vec_add(&b->doc_vecs[d], &an->terms[s], 1.0);
+	an_vec_weight(&b->doc_vecs[d], an_df_idf, b->df);
+	b->doc_norms[d] = an_vec_norm(&b->doc_vecs[d]);
+	b->doc_terms[d] = doc_term_indices(b->df, &b->doc_vecs[d]);
+}
+
 /* Fills the timex -> event lookup once the events are in their final order. */
 static void index_timexes(an_timeline *tl, const an_doc *docs, size_t n_docs)
 {
@@ -955,16 +968,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 
 	b.doc_vecs = an_xcalloc(n_docs + 1, sizeof *b.doc_vecs);
 	b.doc_norms = an_xcalloc(n_docs + 1, sizeof *b.doc_norms);
-	for (size_t d = 0; d < n_docs; d++) {
-		const an_analysis *an = docs[d].analysis;
-		for (size_t s = 0; s < an->sentences.len; s++)
-			an_vec_add(&b.doc_vecs[d], &an->terms[s], 1.0);
-		an_vec_weight(&b.doc_vecs[d], an_df_idf, b.df);
-		b.doc_norms[d] = an_vec_norm(&b.doc_vecs[d]);
-	}
 	b.doc_terms = an_xcalloc(n_docs + 1, sizeof *b.doc_terms);
-	for (size_t d = 0; d < n_docs; d++)
-		b.doc_terms[d] = doc_term_indices(b.df, &b.doc_vecs[d]);
+	an_pool_run(n_docs, make_doc_vec, &b);
 	story_memo_ensure(&b.memos[0], &b);
 
 	make_cands(&b);

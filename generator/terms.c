@@ -5,31 +5,67 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_word(const void *key, const void *elem)
+/* The stop words and synonyms in one hash table: every word of every text
+ * is looked up in both lists, and a probe that compares once beats two
+ * binary searches that compare eight or nine times.  Built once, on first
+ * use, from any thread. */
+typedef struct {
+	const char *word; /* NULL: empty slot */
+	const char *canon; /* the word's synonym class, or NULL */
+	int stop;
+	uint32_t hash;
+} word_entry;
+
+#define WORD_SLOTS 2048 /* a power of 2, at least twice the words */
+
+static word_entry word_table[WORD_SLOTS];
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w)
 {
-	return strcmp(key, *(const char *const *)elem);
+	uint32_t h = 2166136261u;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
 }
 
-static int cmp_syn(const void *key, const void *elem)
+static word_entry *word_slot(const char *w, uint32_t h)
 {
-	return strcmp(key, ((const an_terms_syn *)elem)->word);
+	size_t i = h & (WORD_SLOTS - 1);
+	while (word_table[i].word && (word_table[i].hash != h || strcmp(word_table[i].word, w) != 0))
+		i = (i + 1) & (WORD_SLOTS - 1);
+	return &word_table[i];
 }
 
-static int is_stop(const char *w)
+static word_entry *word_add(const char *w)
 {
-	return bsearch(w, an_terms_stop_words, an_terms_n_stop_words, sizeof(char *),
-	               cmp_word) != NULL;
+	uint32_t h = word_hash(w);
+	word_entry *e = word_slot(w, h);
+	e->word = w;
+	e->hash = h;
+	return e;
 }
 
-/* The class a word belongs to ("halted" -> "suspend"), or NULL. */
-static const char *synonym(const char *w)
+static void word_table_build(void)
 {
-	const an_terms_syn *s = bsearch(w, an_terms_synonyms, an_terms_n_synonyms,
-	                                sizeof *an_terms_synonyms, cmp_syn);
-	return s ? s->canon : NULL;
+	if (2 * (an_terms_n_stop_words + an_terms_n_synonyms) > WORD_SLOTS)
+		abort(); /* WORD_SLOTS must grow with the lists */
+	for (size_t i = 0; i < an_terms_n_stop_words; i++)
+		word_add(an_terms_stop_words[i])->stop = 1;
+	for (size_t i = 0; i < an_terms_n_synonyms; i++)
+		word_add(an_terms_synonyms[i].word)->canon = an_terms_synonyms[i].canon;
+}
+
+/* The entry of folded word w, or NULL when it is in neither list. */
+static const word_entry *word_find(const char *w)
+{
+	pthread_once(&word_table_once, word_table_build);
+	const word_entry *e = word_slot(w, word_hash(w));
+	return e->word ? e : NULL;
 }
 
 /* Maps a two-byte Latin-1 letter (C3 xx) to its base ASCII letter, so
@@ -80,15 +116,15 @@ static int is_acronym(const char *word, size_t len)
 size_t an_terms_fold(char *out, const char *word, size_t len)
 {
 	size_t n = fold_chars(out, word, len);
-	const char *canon = synonym(out);
-	if (canon) {
-		n = strlen(canon);
-		memcpy(out, canon, n + 1);
+	const word_entry *e = word_find(out);
+	if (e && e->canon) {
+		n = strlen(e->canon);
+		memcpy(out, e->canon, n + 1);
 		return n;
 	}
 	if (is_acronym(word, len))
 		return n;
-	if (is_stop(out))
+	if (e && e->stop)
 		return 0;
 	/* Light stemming: enough to meet "strike"/"strikes"/"striking". */
 	if (n > 4 && memcmp(out + n - 3, "ies", 3) == 0) {

@@ -122,24 +122,36 @@ static void story_unspread(const builder *b, an_tl_memo memo, size_t dx, int spr
 		memo.doc_terms[tx[k]] = 0;
 }
 
+/* A row of comparisons (one mention with those after it) asks for the
+ * story similarity of its article with many others, and often with one
+ * article several times running (its mentions are adjacent). */
+typedef struct {
+	int spread;      /* the row's article is spread, see story_dot */
+	size_t last_doc; /* the article last asked about, SIZE_MAX for none */
+	double last_sim;
+} story_row;
+
 /* How alike two articles are as a whole: articles telling one story score
  * high, and there a shared date says more.  dx is the article of the row
- * of comparisons (see story_dot). */
+ * of comparisons. */
 static double story_sim(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
-                        int *spread)
+                        story_row *row)
 {
+	if (row->last_doc == dy)
+		return row->last_sim;
+	row->last_doc = dy;
 	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
 	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
 	struct story_memo *m = &memo.slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
 	                                   memo.mask];
 	if (m->d1 == k1 && m->d2 == k2)
-		return m->sim;
+		return row->last_sim = m->sim;
 	double n = b->doc_norms[d1] * b->doc_norms[d2];
-	double sim = n > 0 ? story_dot(b, memo, dx, dy, spread) / n : 0;
+	double sim = n > 0 ? story_dot(b, memo, dx, dy, &row->spread) / n : 0;
 	m->d1 = k1;
 	m->d2 = k2;
 	m->sim = sim;
-	return sim;
+	return row->last_sim = sim;
 }
 
 /* The cosine of two mentions, with their norms kept. */
@@ -152,7 +164,7 @@ static double mention_sim(const cand *x, const cand *y)
 /* Whether two mentions with the same date and a cosine of `sim` are one
  * event: the cosine must clear a bar. */
 static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, const cand *y,
-                            double sim, int *spread)
+                            double sim, story_row *row)
 {
 	/* two reports by different named sources are two events */
 	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
@@ -163,7 +175,7 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	/* the story similarity (at least 0) only lowers the bar, so it is
 	 * needed only below SIM_SAME_DATE: most pairs that share enough
 	 * content to get here clear it anyway */
-	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, memo, x->m.doc, y->m.doc, spread);
+	double bar = SIM_SAME_DATE - SIM_STORY_BONUS * story_sim(b, memo, x->m.doc, y->m.doc, row);
 	return sim >= (bar < SIM_FLOOR ? SIM_FLOOR : bar);
 }
 
@@ -519,7 +531,7 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 		if (x->cluster >= 0)
 			continue;
 		size_t last = n - i > SAME_KEY_WINDOW ? i + SAME_KEY_WINDOW : n;
-		int spread = 0;
+		story_row row = {0, SIZE_MAX, 0};
 		for (size_t j = i + 1; j < last; j++) {
 			const cand *y = &b->cands[from + j];
 			if (y->cluster >= 0)
@@ -529,10 +541,10 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
-			if (same_date_linked(b, memo, x, y, sim, &spread))
+			if (same_date_linked(b, memo, x, y, sim, &row))
 				uf_union(parent, i, j);
 		}
-		story_unspread(b, memo, x->m.doc, spread);
+		story_unspread(b, memo, x->m.doc, row.spread);
 	}
 }
 

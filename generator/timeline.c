@@ -403,9 +403,10 @@ static void window_set(contain_window *w, uint64_t id, uint32_t pos, double weig
 	s->head = (uint32_t)w->n_postings++;
 }
 
-/* Makes w the window of a mention with span [first, last]. */
-static void window_build(contain_window *w, const builder *b, const span_index *si,
-                         long first, long last)
+/* The span index entries [*lo, *hi) that a mention with span [first,
+ * last] is compared with, and how many terms their centroids have. */
+static void window_range(size_t *lo_out, size_t *hi_out, size_t *n_terms, const builder *b,
+                         const span_index *si, long first, long last)
 {
 	size_t lo = 0, hi = si->n;
 	while (lo < hi) {
@@ -415,17 +416,26 @@ static void window_build(contain_window *w, const builder *b, const span_index *
 		else
 			hi = mid;
 	}
-	size_t n_terms = 0, i = lo;
+	size_t i = lo;
+	*n_terms = 0;
 	for (; i < si->n && i - lo < CONTAIN_MAX_CANDIDATES; i++) {
 		const cluster *cl = &b->clusters[si->e[i].cluster];
 		if (cl->span.first > last)
 			break;
-		n_terms += cl->centroid.len;
+		*n_terms += cl->centroid.len;
 	}
+	*lo_out = lo;
+	*hi_out = i;
+}
+
+/* Makes w the window of a mention with span [first, last]. */
+static void window_build(contain_window *w, const builder *b, const span_index *si,
+                         long first, long last)
+{
+	size_t n_terms, i;
+	window_range(&w->lo, &w->hi, &n_terms, b, si, first, last);
 	w->first = first;
 	w->last = last;
-	w->lo = lo;
-	w->hi = i;
 	size_t want = 1024;
 	while (want < 2 * n_terms)
 		want <<= 1;
@@ -503,6 +513,72 @@ static void window_joined(contain_window *w, const builder *b, const span_index 
 			u++;
 		window_set(w, cen->items[u].id, (uint32_t)(pos - w->lo), cen->items[u].w);
 	}
+}
+
+/* Mentions [k0, k1) of a level: the events they may join are theirs only,
+ * so that they can join them at the same time as other tasks' mentions
+ * join theirs, with the same results as one after the other. */
+typedef struct {
+	size_t k0, k1;
+} contain_task;
+
+typedef struct {
+	builder *b;
+	const span_index *si;
+	const contain_task *tasks;
+} contain_job;
+
+static void contain_run(size_t t, void *payload)
+{
+	contain_job *j = payload;
+	contain_window w;
+	memset(&w, 0, sizeof w);
+	w.first = 1; /* no window yet */
+	w.last = 0;
+	for (size_t k = j->tasks[t].k0; k < j->tasks[t].k1; k++) {
+		long ci = best_containing(j->b, j->si, &w, k);
+		if (ci >= 0) {
+			an_tl_cluster_add(j->b, (size_t)ci, k);
+			window_joined(&w, j->b, j->si, (size_t)ci, k);
+		}
+	}
+	free(w.slots);
+	free(w.postings);
+}
+
+/* The mentions [lvl, end) of one precision join events of finer dates
+ * inside their spans.  Mentions of one span share their candidates (a
+ * window, see best_containing), and a level's spans seldom overlap, so
+ * the mentions are split into tasks whose windows share no event. */
+static void contain_level(builder *b, const span_index *si, size_t lvl, size_t end)
+{
+	contain_task *tasks = NULL;
+	size_t n_tasks = 0, cap = 0, task_hi = 0;
+	for (size_t k = lvl; k < end;) {
+		const an_span *sp = &b->cands[k].span;
+		size_t e = k + 1, lo, hi, n_terms;
+		while (e < end && b->cands[e].span.first == sp->first &&
+		       b->cands[e].span.last == sp->last)
+			e++;
+		window_range(&lo, &hi, &n_terms, b, si, sp->first, sp->last);
+		/* spans ascend, and so do the windows' starts */
+		if (n_tasks && lo < task_hi) {
+			tasks[n_tasks - 1].k1 = e;
+		} else {
+			tasks = an_xgrow(tasks, &cap, n_tasks + 1, sizeof *tasks);
+			tasks[n_tasks].k0 = k;
+			tasks[n_tasks++].k1 = e;
+		}
+		task_hi = hi > task_hi ? hi : task_hi;
+		k = e;
+	}
+	contain_job j = {b, si, tasks};
+	if (an_pool_jobs() > 1 && n_tasks > 1)
+		an_pool_run(n_tasks, contain_run, &j);
+	else
+		for (size_t t = 0; t < n_tasks; t++)
+			contain_run(t, &j);
+	free(tasks);
 }
 
 static size_t uf_find(size_t *parent, size_t i)
@@ -693,29 +769,16 @@ static void cluster_dated(builder *b, size_t n_dated)
 {
 	an_qsort(b->cands, n_dated, sizeof *b->cands, cmp_cand_precision);
 	span_index si = {NULL, 0};
-	contain_window w;
-	memset(&w, 0, sizeof w);
 	for (size_t lvl = 0; lvl < n_dated;) {
 		size_t end = lvl;
 		while (end < n_dated && b->cands[end].span.gran == b->cands[lvl].span.gran)
 			end++;
 		/* events of finer dates exist now: try those first */
 		span_index_build(&si, b);
-		size_t n_before = b->n_clusters;
-		w.first = 1;
-		w.last = 0;
-		for (size_t k = lvl; k < end; k++) {
-			long ci = best_containing(b, &si, &w, k);
-			if (ci >= 0 && (size_t)ci < n_before) {
-				an_tl_cluster_add(b, (size_t)ci, k);
-				window_joined(&w, b, &si, (size_t)ci, k);
-			}
-		}
+		contain_level(b, &si, lvl, end);
 		cluster_level_keys(b, lvl, end);
 		lvl = end;
 	}
-	free(w.slots);
-	free(w.postings);
 	free(si.e);
 }
 

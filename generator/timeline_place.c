@@ -282,11 +282,12 @@ static long best_report(const builder *b, const report_entry *r, size_t lo, size
 	return best;
 }
 
-/* What an undated mention would join, worked out for all of them at once
- * on the worker pool with the dated events as they are before any joins:
- * the few best candidates are kept, and in turn, a mention compares again
- * only with the candidates that have changed since (that earlier mentions
- * joined), so the choices are those of comparing in turn. */
+/* What an undated mention would join, worked out for a block of them at
+ * once on the worker pool with the dated events as they are at the start
+ * of the block: the few best candidates are kept, and in turn, a mention
+ * compares again only with the candidates that have changed since (that
+ * earlier mentions of the block joined), so the choices are those of
+ * comparing in turn. */
 typedef struct {
 	shortlist reports;  /* when c has a reporter */
 	shortlist restates; /* best_by_terms' over the dated events, when asked */
@@ -301,16 +302,18 @@ typedef struct {
 	const report_entry *reports;
 	size_t n_reports;
 	const postings *dated;
-	size_t first_undated;
+	size_t first, end; /* the mentions guessed, g[0] for `first` */
 	guess *g;
 } guess_job;
 
 #define GUESSES_PER_PART 256
+/* Guesses are made this many mentions at a time, to bound their memory. */
+#define GUESS_BLOCK (128 * GUESSES_PER_PART)
 
 static void make_guess(const guess_job *j, size_t k)
 {
 	const cand *c = &j->b->cands[k];
-	guess *g = &j->g[k - j->first_undated];
+	guess *g = &j->g[k - j->first];
 	memset(g, 0, sizeof *g);
 	long best = -1;
 	if (c->reporter[0]) {
@@ -329,8 +332,8 @@ static void make_guess(const guess_job *j, size_t k)
 static void make_guesses(size_t part, void *payload)
 {
 	const guess_job *j = payload;
-	size_t k0 = j->first_undated + part * GUESSES_PER_PART;
-	size_t k1 = k0 + GUESSES_PER_PART < j->b->n_cands ? k0 + GUESSES_PER_PART : j->b->n_cands;
+	size_t k0 = j->first + part * GUESSES_PER_PART;
+	size_t k1 = k0 + GUESSES_PER_PART < j->end ? k0 + GUESSES_PER_PART : j->end;
 	for (size_t k = k0; k < k1; k++)
 		make_guess(j, k);
 }
@@ -400,17 +403,26 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 	guess *guesses = NULL;
 	unsigned char *changed = an_xcalloc(n_dated_clusters + 1, 1);
 	size_t n_undated = b->n_cands - first_undated;
-	if (an_pool_jobs() > 1 && n_undated > GUESSES_PER_PART) {
-		guesses = an_xmalloc(n_undated * sizeof *guesses);
-		guess_job j = {b, reports, n_reports, &dated, first_undated, guesses};
-		an_pool_run((n_undated + GUESSES_PER_PART - 1) / GUESSES_PER_PART, make_guesses, &j);
-	}
+	if (an_pool_jobs() > 1 && n_undated > GUESSES_PER_PART)
+		guesses = an_xmalloc(GUESS_BLOCK * sizeof *guesses);
 
 	/* undated clusters are added as we go, with their postings */
 	postings und = {NULL, 0, 0};
+	size_t block = first_undated, block_end = first_undated;
 	for (size_t k = first_undated; k < b->n_cands; k++) {
+		if (guesses && k == block_end) {
+			/* guesses for the next block, on the events as they are now */
+			guess_job j = {b, reports, n_reports, &dated, k, b->n_cands, guesses};
+			if (j.end - k > GUESS_BLOCK)
+				j.end = k + GUESS_BLOCK;
+			an_pool_run((j.end - k + GUESSES_PER_PART - 1) / GUESSES_PER_PART, make_guesses,
+			            &j);
+			memset(changed, 0, n_dated_clusters);
+			block = k;
+			block_end = j.end;
+		}
 		cand *c = &b->cands[k];
-		const guess *g = guesses ? &guesses[k - first_undated] : NULL;
+		const guess *g = guesses ? &guesses[k - block] : NULL;
 		long best = c->reporter[0] ? report_now(b, reports, n_reports, c, g, changed) : -1;
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);

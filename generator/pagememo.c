@@ -249,7 +249,7 @@ static uint64_t salt_tree(uint64_t h, const char *dir, const char *rel, int dept
 	}
 	closedir(d);
 	if (n)
-		qsort(names, n, sizeof *names, cmp_names);
+		an_qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
 		an_buf full = AN_BUF_INIT, sub = AN_BUF_INIT, data = AN_BUF_INIT;
 		an_buf_printf(&full, "%s/%s", dir, names[i]);

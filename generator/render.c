@@ -229,7 +229,7 @@ static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
 		}
 	}
 	if (n_keys > 1)
-		qsort(keys, n_keys, sizeof *keys, cmp_key_ref);
+		an_qsort(keys, n_keys, sizeof *keys, cmp_key_ref);
 	for (size_t k = 0; k < n_keys; k++) {
 		h = mix(h, an_acache_hash(keys[k].s, keys[k].len));
 		lua_pushlstring(L, keys[k].s, keys[k].len);

@@ -1,5 +1,6 @@
 /* terms.c - content-term vectors (see terms.h). */
 #include "terms.h"
+#include "words.h"
 #include "alloc.h"
 #include "terms_words.h"
 
@@ -25,14 +26,6 @@ typedef struct {
 static word_entry word_table[WORD_SLOTS];
 static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
 
-static uint32_t word_hash(const char *w)
-{
-	uint32_t h = 2166136261u;
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return h;
-}
-
 static word_entry *word_slot(const char *w, uint32_t h)
 {
 	size_t i = h & (WORD_SLOTS - 1);
@@ -43,7 +36,7 @@ static word_entry *word_slot(const char *w, uint32_t h)
 
 static word_entry *word_add(const char *w)
 {
-	uint32_t h = word_hash(w);
+	uint32_t h = an_words_hash(w);
 	word_entry *e = word_slot(w, h);
 	e->word = w;
 	e->hash = h;
@@ -64,7 +57,7 @@ static void word_table_build(void)
 static const word_entry *word_find(const char *w)
 {
 	pthread_once(&word_table_once, word_table_build);
-	const word_entry *e = word_slot(w, word_hash(w));
+	const word_entry *e = word_slot(w, an_words_hash(w));
 	return e->word ? e : NULL;
 }
 

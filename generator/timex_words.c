@@ -3,6 +3,7 @@
  * pick a direction for "Wednesday" or "in October".  A word may appear in
  * several rows; an_tx_classify merges them.  To add a word, add a row. */
 #include "timex_impl.h"
+#include "words.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -159,17 +160,9 @@ typedef struct {
 static an_txw_slot table[TABLE_SIZE];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-static unsigned hash_word(const char *s)
-{
-	unsigned h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static an_txw_slot *slot_for(const char *word)
 {
-	unsigned h = hash_word(word) & (TABLE_SIZE - 1);
+	unsigned h = an_words_hash(word) & (TABLE_SIZE - 1);
 	while (table[h].word && (table[h].word[0] != word[0] || strcmp(table[h].word, word) != 0))
 		h = (h + 1) & (TABLE_SIZE - 1);
 	return &table[h];

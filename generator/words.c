@@ -81,3 +81,11 @@ int an_words_ends_clause(const char *t, const an_word *w)
 	char c = t[w->e - 1];
 	return c == ',' || c == ';' || c == ':' || w->ce + 2 < w->e;
 }
+
+uint32_t an_words_hash(const char *w)
+{
+	uint32_t h = 2166136261u;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
+}

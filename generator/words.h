@@ -6,6 +6,7 @@
 #define AN_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
 	size_t s, e;   /* the word with its punctuation */
@@ -21,5 +22,8 @@ int an_words_in(const char *const *list, const char *text, const an_word *w);
 int an_words_ends_clause(const char *text, const an_word *w);
 /* Does the clean word start with a capital (ASCII or Latin)? */
 int an_words_capitalised(const char *text, const an_word *w);
+/* FNV-1a of a NUL-terminated word: the slot hash of the word tables
+ * (terms.c, timex_words.c). */
+uint32_t an_words_hash(const char *w);
 
 #endif

@@ -229,12 +229,22 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	}
 	an_qsort(ev->sources, ev->n_sources, sizeof *ev->sources, cmp_size);
 
-	/* The id hashes what identifies the event to a reader: its date and the
-	 * article and sentence it is first told in.  An article that says the
-	 * same sentence again ("Diplomats urged restraint." closing several
-	 * sections) may begin an event at each: which time it was said tells
-	 * them apart, where a suffix given in timeline order would move with
-	 * any event added before them. */
+	/* An undated fact is what it says: its id hashes its representative
+	 * sentence.  Hashing its first report, as for a dated event, renamed
+	 * the fact (and every article page that lists it) whenever a report
+	 * earlier in the archive joined or left it, which an edit anywhere
+	 * can do to a fact restated by thousands of articles. */
+	if (!r->tx) {
+		uint64_t fh = hash_str(1469598103934665603ULL, ev->summary, strlen(ev->summary));
+		snprintf(ev->id, sizeof ev->id, "fact-%06llx", (unsigned long long)(fh & 0xFFFFFF));
+		return;
+	}
+	/* The id of a dated event hashes what identifies it to a reader: its
+	 * date and the article and sentence it is first told in.  An article
+	 * that says the same sentence again ("Diplomats urged restraint."
+	 * closing several sections) may begin an event at each: which time it
+	 * was said tells them apart, where a suffix given in timeline order
+	 * would move with any event added before them. */
 	const an_mention *first = &ev->mentions[0];
 	size_t flen;
 	const char *ftext = sentence_text(b, first, &flen);
@@ -256,7 +266,7 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	}
 	char prefix[AN_TIMEX_VALUE_MAX];
 	size_t p = 0;
-	for (const char *v = r->tx ? ev->value : "fact"; *v && p + 1 < sizeof prefix; v++)
+	for (const char *v = ev->value; *v && p + 1 < sizeof prefix; v++)
 		prefix[p++] = (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
 		              (*v >= '0' && *v <= '9') ? *v : '-';
 	prefix[p] = '\0';

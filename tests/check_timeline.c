@@ -162,6 +162,35 @@ START_TEST(undated_facts_need_two_articles)
 }
 END_TEST
 
+/* An undated fact is named after what it says, not after the article
+ * that happens to tell it first: renaming both articles, or a report
+ * earlier in the archive, leaves its id (and its page's address) as is. */
+START_TEST(undated_fact_id_is_its_sentence)
+{
+	const char *hekla_a =
+	        "The volcano on the island of Hekla has released a large plume of ash over the north.";
+	const char *hekla_b =
+	        "A large plume of ash was released by the Hekla volcano over the north of the island.";
+	add_doc("a", "2024-01-10", hekla_a);
+	add_doc("b", "2024-01-10", hekla_b);
+	build();
+	ck_assert_int_eq(tl.n_undated, 1);
+	char id[48];
+	snprintf(id, sizeof id, "%s", tl.undated[0].id);
+	ck_assert(strncmp(id, "fact-", 5) == 0);
+	/* the id hashes the sentence the fact is shown with */
+	char summary[256];
+	snprintf(summary, sizeof summary, "%s", tl.undated[0].summary);
+	teardown();
+	add_doc("zz-first", "2024-01-10", hekla_a);
+	add_doc("yy-second", "2024-01-10", hekla_b);
+	build();
+	ck_assert_int_eq(tl.n_undated, 1);
+	ck_assert_str_eq(tl.undated[0].summary, summary);
+	ck_assert_str_eq(tl.undated[0].id, id);
+}
+END_TEST
+
 START_TEST(report_and_its_citations)
 {
 	/* The date dates the report, not the resignation; the other article
@@ -380,6 +409,7 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, same_event_two_articles);
 	tcase_add_test(tc, duplicate_ids_are_numbered_among_namesakes);
+	tcase_add_test(tc, undated_fact_id_is_its_sentence);
 	tcase_add_test(tc, different_events_same_date_stay_apart);
 	tcase_add_test(tc, coarse_date_joins_finer_event);
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);

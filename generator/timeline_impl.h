@@ -81,6 +81,24 @@ char an_tl_mod_side(const char *mod);
 /* Places mentions [first_undated, n_cands): they join a dated event they
  * restate or cite, or group into undated facts. */
 void an_tl_place_undated(builder *b, size_t first_undated);
+/* The clusters sorted by span start, for finding the events inside a
+ * coarse date by binary search (timeline_contain.c). */
+typedef struct {
+	long first;
+	size_t cluster;
+} an_tl_span_entry;
+
+typedef struct {
+	an_tl_span_entry *e; /* owned; free(e) */
+	size_t n;
+} an_tl_span_index;
+
+/* (Re)builds `si` over the clusters made so far. */
+void an_tl_span_index_build(an_tl_span_index *si, const builder *b);
+/* Mentions [lvl, end) of one precision join the finer event inside their
+ * span that they clearly match, if any (before they are compared among
+ * themselves). */
+void an_tl_contain_level(builder *b, const an_tl_span_index *si, size_t lvl, size_t end);
 /* Fills `ev` (which then owns its strings and arrays) from cluster cl. */
 void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl);
 

@@ -66,6 +66,33 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+long an_load_list_dir(char ***out, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = an_xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = an_xstrdup(e->d_name);
+	}
+	closedir(d);
+	an_qsort(names, n, sizeof *names, cmp_str);
+	*out = names;
+	return (long)n;
+}
+
+void an_load_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 static void push_source(an_sources *out, const char *rel, an_buf *data)
 {
 	out->items = an_xgrow(out->items, &out->cap, out->len + 1, sizeof *out->items);
@@ -89,21 +116,12 @@ static int walk(an_sources *out, const skipper *sk, const char *root, const char
 		return an_error_set(err, rel, 0, "folders nested too deeply (a link loop?)");
 	an_buf dirpath = AN_BUF_INIT;
 	an_buf_printf(&dirpath, "%s/%s", root, rel);
-	DIR *d = opendir(dirpath.ptr);
-	an_buf_free(&dirpath);
-	if (!d)
-		return an_error_set(err, rel, 0, "cannot open folder: %s", strerror(errno));
 	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = an_xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = an_xstrdup(e->d_name);
-	}
-	closedir(d);
-	an_qsort(names, n, sizeof *names, cmp_str);
+	long listed = an_load_list_dir(&names, dirpath.ptr);
+	an_buf_free(&dirpath);
+	if (listed < 0)
+		return an_error_set(err, rel, 0, "cannot open folder: %s", strerror(errno));
+	size_t n = (size_t)listed;
 
 	int rc = 0;
 	an_buf childrel = AN_BUF_INIT, childpath = AN_BUF_INIT;
@@ -148,9 +166,7 @@ static int walk(an_sources *out, const skipper *sk, const char *root, const char
 	}
 	an_buf_free(&childrel);
 	an_buf_free(&childpath);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	an_load_names_free(names, n);
 	return rc;
 }
 

@@ -35,6 +35,12 @@ int an_load_content_dir(an_sources *out, const char *root, an_error *err);
 typedef void (*an_load_skip_fn)(const an_error *err, void *payload);
 int an_load_content_dir_skip(an_sources *out, const char *root, an_load_skip_fn skip,
                              void *payload, an_error *err);
+/* The names in folder DIR but hidden ones (starting with "."), sorted
+ * bytewise, so that walks are the same on every file system.  Returns
+ * the count and sets *names (caller frees each and the array with
+ * an_load_names_free), or -1 with errno set when DIR cannot be opened. */
+long an_load_list_dir(char ***names, const char *dir);
+void an_load_names_free(char **names, size_t n);
 /* Checks that `data` is valid UTF-8 without NUL bytes; on failure sets `err`
  * with the line and column of the first bad byte. */
 int an_load_check_text(const char *path, const char *data, size_t len, an_error *err);

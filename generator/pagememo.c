@@ -15,7 +15,6 @@
 #include "load.h"
 #include "write.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -228,49 +227,34 @@ static uint64_t mix(uint64_t h, const void *data, size_t len)
 	return an_acache_hash(w, sizeof w);
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static uint64_t salt_tree(uint64_t h, const char *dir, const char *rel, int depth)
 {
-	DIR *d = depth < 16 ? opendir(dir) : NULL;
-	if (!d)
-		return mix(h, "-", 1);
 	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = an_xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = an_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n)
-		an_qsort(names, n, sizeof *names, cmp_names);
+	long listed = depth < 16 ? an_load_list_dir(&names, dir) : -1;
+	if (listed < 0)
+		return mix(h, "-", 1);
+	size_t n = (size_t)listed;
 	for (size_t i = 0; i < n; i++) {
 		an_buf full = AN_BUF_INIT, sub = AN_BUF_INIT, data = AN_BUF_INIT;
 		an_buf_printf(&full, "%s/%s", dir, names[i]);
 		an_buf_printf(&sub, "%s/%s", rel, names[i]);
 		struct stat st;
-		if (lstat(full.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
+		int known = lstat(full.ptr, &st) == 0;
+		if (known && S_ISDIR(st.st_mode)) {
 			h = salt_tree(h, full.ptr, sub.ptr, depth + 1);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (known && S_ISREG(st.st_mode)) {
 			an_error ignored = AN_ERROR_INIT;
 			h = mix(h, sub.ptr, sub.len);
 			if (an_load_file(&data, full.ptr, &ignored) == 0)
 				h = mix(h, data.ptr ? data.ptr : "", data.len);
-			else /* unreadable: never equal to any earlier build */
-				h = mix(h, &st, sizeof st);
+			else /* unreadable: unlike any content it had */
+				h = mix(h, "?", 1);
 		}
 		an_buf_free(&full);
 		an_buf_free(&sub);
 		an_buf_free(&data);
-		free(names[i]);
 	}
-	free(names);
+	an_load_names_free(names, n);
 	return h;
 }
 

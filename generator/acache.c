@@ -389,34 +389,12 @@ int an_acache_save(const an_acache *c, const char *path, an_error *err)
 	header_words(head, n_entries, payload.len, an_acache_hash(payload.ptr, payload.len));
 
 	int rc = make_parent(path, err);
-	char *tmp = NULL;
-	int fd = -1;
-	if (rc == 0) {
-		size_t tlen = strlen(path) + sizeof ".tmp-XXXXXX";
-		tmp = an_xmalloc(tlen);
-		snprintf(tmp, tlen, "%s.tmp-XXXXXX", path);
-		fd = mkstemp(tmp);
-		if (fd < 0)
-			rc = an_error_set(err, path, 0,
-			                  "cannot write the analysis cache: %s; make its folder "
-			                  "writable or move the cache elsewhere", strerror(errno));
-	}
-	if (rc == 0) {
-		(void)fchmod(fd, 0644); /* mkstemp's 0600 is for secrets; this is not one */
-		int bad = an_write_all(fd, (const char *)head, sizeof head) != 0 ||
-		          (payload.len && an_write_all(fd, payload.ptr, payload.len) != 0);
-		bad = close(fd) != 0 || bad;
-		if (!bad && rename(tmp, path) != 0)
-			bad = 1;
-		if (bad) {
-			rc = an_error_set(err, path, 0,
-			                  "cannot write the analysis cache: %s; free some space or "
-			                  "check the folder's permissions (the next build will "
-			                  "analyse every article again)", strerror(errno));
-			unlink(tmp);
-		}
-	}
-	free(tmp);
+	struct iovec parts[2] = {{head, sizeof head}, {payload.ptr, payload.len}};
+	if (rc == 0 && an_replace_file(path, parts, 2) < 0)
+		rc = an_error_set(err, path, 0,
+		                  "cannot write the analysis cache: %s; free some space or "
+		                  "check the folder's permissions (the next build will "
+		                  "analyse every article again)", strerror(errno));
 	an_buf_free(&payload);
 	return rc;
 }

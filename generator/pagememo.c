@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define HEADER "annals-pagememo 1\n"
 
@@ -158,7 +157,7 @@ void an_pagememo_record(an_pagememo *m, const char *path, const char *key, size_
 int an_pagememo_save(const an_pagememo *m, const char *path, const char *output_dir,
                      an_error *err)
 {
-	an_buf text = AN_BUF_INIT, full = AN_BUF_INIT, tmp = AN_BUF_INIT;
+	an_buf text = AN_BUF_INIT, full = AN_BUF_INIT;
 	an_buf_puts(&text, HEADER);
 	for (size_t i = 0; i < m->n_now; i++) {
 		const entry *e = &m->now[i];
@@ -171,31 +170,13 @@ int an_pagememo_save(const an_pagememo *m, const char *path, const char *output_
 		              " %s\n", e->key, (uint64_t)st.st_ino, (uint64_t)st.st_size,
 		              (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec, e->path);
 	}
-	an_buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
 	int rc = an_mkdir_parents(path, 1, err);
-	if (rc == 0) {
-		FILE *f = fopen(tmp.ptr, "w");
-		if (!f || fwrite(text.ptr, 1, text.len, f) != text.len || fclose(f) != 0) {
-			rc = an_error_set(err, path, 0, "cannot write the page memo: %s",
-			                  strerror(errno));
-			if (f)
-				fclose(f);
-			unlink(tmp.ptr);
-		} else if (rename(tmp.ptr, path) != 0) {
-			rc = an_error_set(err, path, 0, "cannot write the page memo: %s",
-			                  strerror(errno));
-			unlink(tmp.ptr);
-		}
-	}
+	struct iovec part = {text.ptr, text.len};
+	if (rc == 0 && an_replace_file(path, &part, 1) < 0)
+		rc = an_error_set(err, path, 0, "cannot write the page memo: %s", strerror(errno));
 	an_buf_free(&text);
 	an_buf_free(&full);
-	an_buf_free(&tmp);
 	return rc;
-}
-
-size_t an_pagememo_recorded(const an_pagememo *m)
-{
-	return m ? m->n_now : 0;
 }
 
 size_t an_pagememo_kept(const an_pagememo *m)

@@ -41,8 +41,7 @@ void an_pagememo_record(an_pagememo *m, const char *path, const char *key, size_
  * `err` set (a failure costs the next build speed only). */
 int an_pagememo_save(const an_pagememo *m, const char *path, const char *output_dir,
                      an_error *err);
-/* Pages recorded so far, and of them how many were fresh (kept). */
-size_t an_pagememo_recorded(const an_pagememo *m);
+/* Pages found fresh (kept) so far; 0 for a NULL memo. */
 size_t an_pagememo_kept(const an_pagememo *m);
 void an_pagememo_free(an_pagememo *m);
 

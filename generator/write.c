@@ -261,6 +261,37 @@ int an_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+int an_replace_file(const char *path, const struct iovec *parts, int n)
+{
+	size_t tlen = strlen(path) + sizeof ".tmp-XXXXXX";
+	char *tmp = an_xmalloc(tlen);
+	snprintf(tmp, tlen, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	(void)fchmod(fd, 0644); /* mkstemp's 0600 is for secrets; these are not */
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = an_write_all(fd, parts[i].iov_base, parts[i].iov_len);
+	int e = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc < 0) {
+		unlink(tmp);
+		errno = e;
+	}
+	free(tmp);
+	return rc;
+}
+
 /* 1 when the earlier output's file at `path` holds exactly data[0, len). */
 static int same_as_before(const an_output *o, const char *path, const char *data,
                           size_t len, an_buf *old)

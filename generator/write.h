@@ -7,6 +7,7 @@
 #define AN_WRITE_H
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 #include "error.h"
 
@@ -33,6 +34,12 @@ int an_mkdir_parents(const char *path, size_t from, an_error *err);
 /* write(2) until all of data[0, len) is out, through EINTR; 0, or -1 with
  * errno set. */
 int an_write_all(int fd, const char *data, size_t len);
+/* Replaces the file at `path` with the n pieces given, through a
+ * temporary file beside it (mode 0644) and a rename, so that a reader
+ * finds the old file or the new one, never half of one; the folder must
+ * exist.  Returns 0, or -1 with errno set and no temporary file left:
+ * the caller says which file failed and what to do. */
+int an_replace_file(const char *path, const struct iovec *parts, int n);
 /* Copies the regular files below SRC_DIR (if it exists) into the output,
  * keeping their relative paths; symbolic links are not followed. */
 int an_output_copy_tree(an_output *o, const char *src_dir, an_error *err);

@@ -285,8 +285,7 @@ void an_vec_weight(an_vec *v, double (*idf)(uint64_t, void *), void *payload)
  * by galloping through the long one, so the cost grows with the short
  * length times a logarithm, not with the long length.  The products are
  * added in ascending id order, as the merge adds them. */
-static double dot_gallop(const an_term *x, size_t nx, const an_term *y, size_t ny,
-                         int x_first)
+static double dot_gallop(const an_term *x, size_t nx, const an_term *y, size_t ny)
 {
 	double dot = 0;
 	size_t lo = 0;
@@ -309,11 +308,8 @@ static double dot_gallop(const an_term *x, size_t nx, const an_term *y, size_t n
 			else
 				hi = mid;
 		}
-		if (lo < ny && y[lo].id == id) {
-			/* a's weight times b's, whichever is the short one */
-			dot += x_first ? x[i].w * y[lo].w : y[lo].w * x[i].w;
-			lo++;
-		}
+		if (lo < ny && y[lo].id == id) /* a product is the same either way round */
+			dot += x[i].w * y[lo].w, lo++;
 	}
 	return dot;
 }
@@ -325,9 +321,9 @@ static double dot_gallop(const an_term *x, size_t nx, const an_term *y, size_t n
 double an_vec_dot(const an_vec *a, const an_vec *b)
 {
 	if (a->len * GALLOP_RATIO < b->len)
-		return dot_gallop(a->items, a->len, b->items, b->len, 1);
+		return dot_gallop(a->items, a->len, b->items, b->len);
 	if (b->len * GALLOP_RATIO < a->len)
-		return dot_gallop(b->items, b->len, a->items, a->len, 0);
+		return dot_gallop(b->items, b->len, a->items, a->len);
 	/* The clustering's inner loop.  The ids are hashes, so which side
 	 * advances is a coin toss the branch predictor loses half the time:
 	 * advance by comparisons instead (same sums, in the same order). */

@@ -96,10 +96,9 @@ static double story_dot(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
                         int *spread)
 {
 	const uint32_t *tx = b->doc_terms[dx], *ty = b->doc_terms[dy];
-	if (!tx || !ty)
-		return dx < dy ? an_vec_dot(&b->doc_vecs[dx], &b->doc_vecs[dy])
-		               : an_vec_dot(&b->doc_vecs[dy], &b->doc_vecs[dx]);
 	const an_vec *vx = &b->doc_vecs[dx], *vy = &b->doc_vecs[dy];
+	if (!tx || !ty) /* the same sum either way round */
+		return an_vec_dot(vx, vy);
 	if (!*spread) {
 		for (size_t k = 0; k < vx->len; k++)
 			memo.doc_terms[tx[k]] = vx->items[k].w;
@@ -168,7 +167,7 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	/* two reports by different named sources are two events */
 	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
 	    strcmp(x->reporter, y->reporter) != 0)
-		return sim >= 2.0;
+		return 0;
 	if (x->m.doc == y->m.doc || sim >= SIM_SAME_DATE)
 		return sim >= SIM_SAME_DATE;
 	/* the story similarity (at least 0) only lowers the bar, so it is

@@ -431,13 +431,14 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 		}
 		if (c->attribution_only)
 			continue;
-		uint64_t probe[PROBE_TERMS];
+		uint64_t own[PROBE_TERMS];
+		const uint64_t *probe = own;
 		size_t n_probe;
 		if (g && g->asked) {
+			probe = g->probe;
 			n_probe = g->n_probe;
-			memcpy(probe, g->probe, n_probe * sizeof *probe);
 		} else {
-			n_probe = probe_terms(probe, &c->vec);
+			n_probe = probe_terms(own, &c->vec);
 		}
 		best = restates_now(b, &dated, c, probe, n_probe, g, changed);
 		if (best >= 0) {

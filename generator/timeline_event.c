@@ -28,11 +28,12 @@ static const char *sentence_text(const builder *b, const an_mention *m, size_t *
 	return d->article->text + s->start;
 }
 
-static size_t headline_words(const char *h)
+/* Words of s[0, len), runs between spaces, as headlines are counted. */
+static size_t spaced_words(const char *s, size_t len)
 {
 	size_t n = 0;
-	for (int in = 0; *h; h++) {
-		int sp = *h == ' ';
+	for (size_t i = 0, in = 0; i < len; i++) {
+		int sp = s[i] == ' ';
 		n += !sp && !in;
 		in = !sp;
 	}
@@ -105,7 +106,7 @@ static size_t mention_headline(const builder *b, const cand *c, char **title)
 		ce = c->tx->end - s0;
 	}
 	*title = an_headline(text, len, cs, ce);
-	return headline_words(*title);
+	return spaced_words(*title, strlen(*title));
 }
 
 /* At most how many words mention_headline can return for c: a headline
@@ -116,12 +117,7 @@ static size_t headline_words_bound(const builder *b, const cand *c)
 {
 	size_t len;
 	const char *text = sentence_text(b, &c->m, &len);
-	size_t n = 0;
-	for (size_t i = 0, in = 0; i < len && text[i]; i++) {
-		int sp = text[i] == ' ';
-		n += !sp && !in;
-		in = !sp;
-	}
+	size_t n = spaced_words(text, len);
 	return n > AN_HEADLINE_WORDS ? n : AN_HEADLINE_WORDS;
 }
 

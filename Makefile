@@ -105,7 +105,8 @@ build-asan/annals: $(OBJ) $(MAIN_OBJ) | deps
 
 test: check check-asan check-valgrind test-browser
 
-# The sample site in a real browser: Nu HTML Checker, axe-core, layout from
+# The sample site, and the same split into a page per period
+# (timeline_page: 3), in a real browser: Nu HTML Checker, axe-core, layout from
 # 320 px, search, dark mode, print, and the exports parsed.  run.sh installs
 # what it needs (chromium, Java, npm packages into tests/browser/).  Then
 # the hostile site (tests/hostile/): no script from content runs; then
@@ -114,6 +115,11 @@ test-browser: bin/annals
 	rm -rf $(BUILD)/browser-site
 	bin/annals build --source . --output $(BUILD)/browser-site --quiet
 	sh tests/browser/run.sh $(BUILD)/browser-site $(BUILD)/screenshots
+	rm -rf $(BUILD)/browser-paged && mkdir -p $(BUILD)/browser-paged
+	cp -R content $(BUILD)/browser-paged/
+	{ cat annals.yaml; printf 'params:\n  timeline_page: 3\n'; } >$(BUILD)/browser-paged/annals.yaml
+	bin/annals build --source $(BUILD)/browser-paged --output $(BUILD)/browser-paged/public --quiet
+	sh tests/browser/run.sh $(BUILD)/browser-paged/public $(BUILD)/screenshots-paged
 	sh tests/browser/hostile.sh bin/annals $(BUILD)/browser-hostile
 	sh tests/browser/serve.sh bin/annals $(BUILD)/browser-serve
 

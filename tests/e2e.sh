@@ -304,6 +304,73 @@ if grep -qF "not rendered again" "$T/stderr"; then fail "--no-cache kept pages";
 XDG_CACHE_HOME=$T/cache
 no_temp_left
 
+step "a long timeline has a page per period; a new article keeps the other pages"
+# $INC as the steps above left it; timeline_page: 3 splits its nine-odd
+# events by year, and 2025 (over three) by month
+PAGED=$T/paged
+rm -rf "$PAGED" && cp -R "$INC" "$PAGED" && rm -rf "$PAGED/themes" || fail "cannot copy the site"
+printf 'params:\n  timeline_page: 3\n' >>"$PAGED/annals.yaml"
+XDG_CACHE_HOME=$T/paged-cache
+run build --source "$PAGED" --output "$T/paged-out"
+expect_rc 0
+[ -f "$T/paged-out/timeline/2025.html" ] || fail "no page for 2025"
+file_lacks "$T/paged-out/index.html" "<svg"
+# every dated event is on exactly one period page, which the index links
+# (directly or through its year), and its event page links that place
+ids=$(sed -n '/^"events":\[/,/^"undated"/p' "$T/paged-out/timeline.json" |
+	sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+[ "$(echo "$ids" | wc -l)" -gt 3 ] || fail "only $(echo "$ids" | wc -l) dated events"
+for id in $ids; do
+	on=$(grep -lF "id=\"$id\"" "$T/paged-out"/timeline/*.html)
+	[ "$(echo "$on" | grep -c .)" -eq 1 ] || fail "event $id is on pages: $on"
+	period=$(basename "$on")
+	grep -qF "href=\"timeline/$period\"" "$T/paged-out/index.html" ||
+		grep -qF "href=\"$period\"" "$T/paged-out/timeline/$(echo "$period" | cut -c1-4).html" ||
+		fail "nothing links $period"
+	file_has "$T/paged-out/events/$id.html" "href=\"../timeline/$period#$id\""
+done
+# without the setting the same events are one page
+run build --source "$INC" --output "$T/unpaged-out" --no-cache
+expect_rc 0
+[ ! -e "$T/unpaged-out/timeline" ] || fail "a short timeline was split"
+file_has "$T/unpaged-out/index.html" "<svg"
+# a new article, dated after all others: the pages it does not touch are
+# not made again (no page shows how many articles there are, or the latest
+# one's date, but the home page), and the site equals a build from nothing
+cat >"$PAGED/content/harbour-update.md" <<'EOF_MD'
+---
+title: "Harbour update"
+date: 2026-02-10
+source: "Harbour Times"
+---
+On February 3, 2026, the harbour authority reopened the northern pier.
+EOF_MD
+run build --source "$PAGED" --output "$T/paged-out"
+expect_rc 0
+err_has "not rendered again"
+file_has "$T/paged-out/timeline/2026.html" "reopened the northern pier"
+XDG_CACHE_HOME=$T/cache run build --source "$PAGED" --output "$T/paged-full" --no-cache
+expect_rc 0
+snapshot "$T/paged-full" >"$T/snap.paged"
+same_tree "$T/paged-out" "$T/snap.paged"
+XDG_CACHE_HOME=$T/cache
+no_temp_left
+
+step "a timeline item names five reporting articles and counts the others"
+MANY=$T/many
+mkdir -p "$MANY/content"
+printf 'title: "Storm"\n' >"$MANY/annals.yaml"
+for i in 1 2 3 4 5 6 7; do
+	printf -- '---\ntitle: "Storm report %s"\ndate: 2024-03-%02d\nsource: "Paper %s"\n---\nOn March 3, 2024, the port of Halden closed after a storm, officials said.\n' \
+		"$i" "$((i + 3))" "$i" >"$MANY/content/report-$i.md"
+done
+run build --source "$MANY" --output "$T/many-out" --no-cache
+expect_rc 0
+file_has "$T/many-out/index.html" "and 2 other articles"
+[ "$(grep -c 'Storm report' "$T/many-out/index.html")" -ge 5 ] || fail "fewer than five sources named"
+event=$(grep -l "port of Halden closed" "$T/many-out"/events/*.html | head -n 1)
+for i in 1 2 3 4 5 6 7; do file_has "$event" "Storm report $i"; done
+
 step "timeline.json holds the four events of the story, each once"
 # One event per line in timeline.json.  Expectations from reading the
 # articles: see tests/check_site.c.

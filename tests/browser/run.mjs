@@ -67,8 +67,9 @@ const firstIn = (folder) => htmlFiles.map(rel).find((p) => p.startsWith(folder +
 const eventPage = firstIn("events");
 const articlePage = firstIn("articles");
 const entityPage = firstIn("entities");
+const periodPage = firstIn("timeline");
 const mainPages = ["index.html", "sources.html", "search.html", eventPage, articlePage,
-	existsSync(join(site, "entities.html")) ? "entities.html" : null, entityPage].filter(Boolean);
+	existsSync(join(site, "entities.html")) ? "entities.html" : null, entityPage, periodPage].filter(Boolean);
 
 // ---- Nu HTML Checker ------------------------------------------------------
 
@@ -346,9 +347,19 @@ try {
 		}
 	});
 
+	// The page with the chart and the list of events: the home page, or on
+	// a timeline split by period, the page that "jump to the latest event"
+	// leads to.
+	async function chartPage(p) {
+		await p.goto(url("index.html"));
+		const r = await p.evaluate(() => ({ chart: !!document.querySelector(".tl-chart"),
+			jump: document.querySelector(".jump") && document.querySelector(".jump").getAttribute("href") }));
+		return r.chart || !r.jump ? "index.html" : r.jump.replace(/#.*/, "");
+	}
+
 	await test("print: the timeline prints with its chart, without navigation", async () => {
 		await page.emulateMedia({ colorScheme: "light", media: "print" });
-		await page.goto(url("index.html"));
+		await page.goto(url(await chartPage(page)));
 		const r = await page.evaluate(() => {
 			const chart = document.querySelector(".tl-chart");
 			const box = chart && chart.getBoundingClientRect();
@@ -365,19 +376,21 @@ try {
 	await test("without JavaScript: the timeline, its chart and links work; search says why not", async () => {
 		const p2 = await ctx.newPage();
 		await p2.route("**/*.js", (route) => route.abort());
-		await p2.goto(url("index.html"));
+		const where = await chartPage(p2);
+		await p2.goto(url(where));
 		const idx = await p2.evaluate(() => ({
 			items: document.querySelectorAll(".timeline > li").length,
 			markers: document.querySelectorAll(".tl-chart a").length,
-			latest: document.querySelector(".jump") && document.querySelector(".jump").getAttribute("href"),
 		}));
-		if (idx.items === 0 || idx.markers !== idx.items) return `index: ${JSON.stringify(idx)}`;
+		if (idx.items === 0 || idx.markers !== idx.items) return `${where}: ${JSON.stringify(idx)}`;
 		await p2.click(".tl-chart a >> nth=0", { force: true });
 		await p2.waitForLoadState();
 		if (!/\/events\//.test(p2.url())) return `chart marker led to ${p2.url()}`;
-		await p2.goto(url("index.html") + idx.latest);
+		await p2.goto(url("index.html"));
+		const latest = await p2.evaluate(() => document.querySelector(".jump") && document.querySelector(".jump").getAttribute("href"));
+		await p2.goto(new URL(latest, url("index.html")).href);
 		const target = await p2.evaluate(() => !!document.querySelector(":target"));
-		if (!target) return `"jump to latest" (${idx.latest}) has no target`;
+		if (!target) return `"jump to latest" (${latest}) has no target`;
 		await p2.close();
 	});
 

@@ -179,6 +179,10 @@ function theme.build(site, emit, shard)
 	-- of quotes is no use to a reader and most of the build's output.
 	local quote_limit = math.tointeger(tonumber(site.params and site.params.event_quotes))
 	if not quote_limit or quote_limit < 1 then quote_limit = 20 end
+	-- An item of the timeline names its first five reporting articles and
+	-- counts the others (the event page lists them all): an event a
+	-- thousand articles report is one line, not a thousand links.
+	local item_sources = 5
 	local function quoted_reports(e)
 		local all = e.mentions or {}
 		local shown, quoted_article, more = {}, {}, {}
@@ -198,6 +202,68 @@ function theme.build(site, emit, shard)
 
 	local function event_url(e) return e.url or ("events/" .. e.id .. ".html") end
 	local function article_url(a) return a.url or ("articles/" .. a.slug .. ".html") end
+
+	-- A long timeline is not one page: past site.params.timeline_page dated
+	-- events (default 300) it is split by year, and a year with more than
+	-- that by month, each period a page of its own that the home page
+	-- links.  A home page of tens of thousands of events is tens of
+	-- megabytes no browser shows well, and any edit would make it again.
+	local period_limit = math.tointeger(tonumber(site.params and site.params.timeline_page))
+	if not period_limit or period_limit < 1 then period_limit = 300 end
+	local periods, period_of = {}, {}
+	if #events > period_limit then
+		local by_key = {}
+		local function period(key, label, parent)
+			local p = by_key[key]
+			if not p then
+				p = { key = key, label = label, path = "timeline/" .. key .. ".html",
+					events = {}, months = {}, parent = parent }
+				by_key[key] = p
+				if parent then parent.months[#parent.months + 1] = p else periods[#periods + 1] = p end
+			end
+			return p
+		end
+		-- the year of the event's first day; dates before year 1000 (and
+		-- anything odd) share one page
+		local function year_of(e)
+			local y = (e.sort_date or e.date or ""):match("^(%d%d%d%d)%-")
+			return y or "earlier", y or "Earlier dates"
+		end
+		local count = {}
+		for _, e in ipairs(events) do
+			local y = year_of(e)
+			count[y] = (count[y] or 0) + 1
+		end
+		local fine = { day = true, week = true, month = true, time = true }
+		for _, e in ipairs(events) do
+			local y, label = year_of(e)
+			local p = period(y, label)
+			-- a split year keeps on its own page what is dated only to a
+			-- season, quarter or the year itself
+			local m = count[y] > period_limit and fine[e.granularity] and y ~= "earlier"
+				and (e.sort_date or ""):match("^%d%d%d%d%-%d%d")
+			if m then p = period(m, annals.date_label(m), p) end
+			p.events[#p.events + 1] = e
+			period_of[e.id] = p
+		end
+		local all = {}
+		for _, p in ipairs(periods) do
+			all[#all + 1] = p
+			for _, mp in ipairs(p.months) do all[#all + 1] = mp end
+		end
+		for i, p in ipairs(all) do p.previous, p.following = all[i - 1], all[i + 1] end
+		for _, p in ipairs(periods) do
+			p.total = #p.events
+			for _, mp in ipairs(p.months) do p.total = p.total + #mp.events end
+		end
+		periods.all = all
+	end
+	-- Where event e sits on the timeline: its period's page, or the home
+	-- page of a short timeline.
+	local function timeline_url(e)
+		local p = period_of[e.id]
+		return (p and p.path or "index.html") .. "#" .. e.id
+	end
 
 	-- The articles that report event e, in the order of e.sources, each
 	-- once; slugs the site does not know are skipped.
@@ -252,9 +318,13 @@ function theme.build(site, emit, shard)
 	-- events and entities; nil (no fingerprint from the core) means "make
 	-- it every time".
 	local SEP = "\31"
+	-- (what layout.html shows on every page: whether there are entities
+	-- and changes, not how many, so that a new article does not make
+	-- every page again)
 	local chrome = table.concat({ site.title or "", site.description or "",
-		site.language or "", site.generator or "", base_url, #articles, site.updated or "",
-		entities and #entities or 0, site.changes and #site.changes or 0, quote_limit }, SEP)
+		site.language or "", site.generator or "", base_url,
+		tostring(entities ~= nil and #entities > 0), tostring(site.changes ~= nil and #site.changes > 0),
+		quote_limit, item_sources }, SEP)
 	-- an event as a line of a list: partials/date.html and its link
 	local function line_key(e)
 		if not e then return "" end
@@ -263,7 +333,7 @@ function theme.build(site, emit, shard)
 	end
 	local function event_key(e, previous, following)
 		if not e.fingerprint then return nil end
-		local parts = { e.fingerprint, line_key(previous), line_key(following) }
+		local parts = { e.fingerprint, line_key(previous), line_key(following), timeline_url(e) }
 		for _, x in ipairs(entities_of(e)) do
 			parts[#parts + 1] = x.name .. SEP .. (x.url or "")
 		end
@@ -284,7 +354,7 @@ function theme.build(site, emit, shard)
 		for _, e in ipairs(ent.events) do parts[#parts + 1] = line_key(e) end
 		return table.concat(parts, SEP)
 	end
-	local chart, disputes, undated_groups = nil, {}, {}
+	local chart, draw_chart, disputes, undated_groups = nil, nil, {}, {}
 
 	-- Renders template name for the page at path, then wraps it in
 	-- layout.html; vars are the page's own template variables.
@@ -308,23 +378,28 @@ function theme.build(site, emit, shard)
 				return position[e.id]
 			end,
 			chart = chart, latest = events[#events], disputes = disputes,
-			undated_groups = undated_groups,
+			undated_groups = undated_groups, periods = periods, timeline_url = timeline_url,
+			draw_chart = draw_chart,
+			item_sources = item_sources,
 		}
 		for k, v in pairs(vars) do ctx[k] = v end
 		ctx.content = template.raw(template.render(name, ctx))
 		return template.render("layout.html", ctx) .. "\n"
 	end
 
-	-- The chart is the same on every page that shows it: draw it once
-	-- (only the share that makes the site-wide pages shows it).
-	chart = whole and svg.timeline(events, {
-		href = function(e) return event_url(e) end,
-		label = function(e)
-			return string.format("%s: %s (%s)", e.date_label or e.date or "", e.title or "",
-				helpers.count(#(e.sources or {}), "source"))
-		end,
-		number = function(e) return position[e.id] end,
-	})
+	-- The chart of the events of page `path`, numbered as its list; the
+	-- home page's is drawn once (by the share that makes it), and only for
+	-- a timeline of one page.
+	draw_chart = function(list, path)
+		return svg.timeline(list, {
+			href = function(e) return helpers.url(path, event_url(e)) end,
+			label = function(e)
+				return string.format("%s: %s (%s)", e.date_label or e.date or "", e.title or "",
+					helpers.count(#(e.sources or {}), "source"))
+			end,
+		})
+	end
+	chart = whole and not periods.all and draw_chart(events, "index.html")
 
 	-- Every disputed figure once (site.disputes when the core gives it,
 	-- else the events' own), each with the events that state it.
@@ -392,6 +467,25 @@ function theme.build(site, emit, shard)
 		if entities then
 			page("entities.html", "entities.html", { title = "Entities",
 				description = "People, organisations and places named in the events." })
+		end
+	end
+	-- the pages of a long timeline, one per period
+	for _, p in ipairs(periods.all or {}) do
+		if mine() then
+			local parts = {}
+			for _, q in ipairs({ p.parent or false, p.previous or false, p.following or false }) do
+				parts[#parts + 1] = q and (q.label .. SEP .. q.path) or ""
+			end
+			for _, mp in ipairs(p.months) do
+				parts[#parts + 1] = mp.label .. SEP .. mp.path .. SEP .. #mp.events
+			end
+			for _, e in ipairs(p.events) do
+				if not e.fingerprint then parts = nil; break end
+				parts[#parts + 1] = e.fingerprint
+			end
+			page(p.path, "period.html", { period = p, title = p.label,
+				description = helpers.count(p.total or #p.events, "event") .. " of " .. p.label .. "." },
+				parts and table.concat(parts, SEP))
 		end
 	end
 	for _, ent in ipairs(entities or {}) do

@@ -230,7 +230,16 @@ static int shard_run(shard *sh)
 {
 	lua_State *L = an_sandbox_state(sh->sb);
 	emitter em = {&sh->pages, sh->p->emit};
+	/* All the push makes stays alive until build() returns: collecting
+	 * during it is wasted work.  Then the generational mode: the site table
+	 * is old and a page's strings are young, so a minor collection leaves
+	 * the site alone, where each incremental cycle marked all of it (at
+	 * 10,000 articles: 30% less peak memory, no slower; generational
+	 * during the push, when everything is young, was slower). */
+	lua_gc(L, LUA_GCSTOP);
 	int rc = an_render_push_site_safe(L, sh->site, &sh->err);
+	lua_gc(L, LUA_GCRESTART);
+	lua_gc(L, LUA_GCGEN, 0, 0);
 	if (rc < 0)
 		return rc;
 	lua_pushlightuserdata(L, &em);

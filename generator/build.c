@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -118,9 +119,39 @@ static int put_page(page_out *po, const char *path, char *data, size_t len)
 	return rc;
 }
 
+/* The data exports, from the site alone. */
+static int put_exports(page_out *po, const an_site *site)
+{
+	for (const an_build_export *e = an_build_exports; e->path; e++) {
+		an_buf data = AN_BUF_INIT;
+		e->write(&data, site);
+		size_t len = data.len;
+		if (put_page(po, e->path, an_buf_detach(&data), len) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The exports made on a thread of their own while the theme renders:
+ * they read the site only (the theme and the filters do not change it),
+ * and on a rebuild, where the theme keeps most pages, they were the last
+ * two seconds with one core idle. */
+typedef struct {
+	page_out *po;
+	const an_site *site;
+	int rc;
+} export_job;
+
+static void *export_thread(void *arg)
+{
+	export_job *job = arg;
+	job->rc = put_exports(job->po, job->site);
+	return NULL;
+}
+
 /* The pages build() returned and the filters added (those it emitted are
- * written already), then the data exports. */
-static int put_rest(page_out *po, an_pages *pages, const an_site *site)
+ * written already), then the data exports unless a thread made them. */
+static int put_rest(page_out *po, an_pages *pages, const an_site *site, int exported)
 {
 	for (size_t i = 0; i < pages->len; i++) {
 		an_page *p = &pages->items[i];
@@ -131,14 +162,7 @@ static int put_rest(page_out *po, an_pages *pages, const an_site *site)
 		if (put_page(po, p->path, data, p->len) < 0)
 			return -1;
 	}
-	for (const an_build_export *e = an_build_exports; e->path; e++) {
-		an_buf data = AN_BUF_INIT;
-		e->write(&data, site);
-		size_t len = data.len;
-		if (put_page(po, e->path, an_buf_detach(&data), len) < 0)
-			return -1;
-	}
-	return 0;
+	return exported ? 0 : put_exports(po, site);
 }
 
 /* A build of a git revision takes its theme from that revision when the
@@ -246,7 +270,17 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_emit emit = {emit_page, &po, po.sink != NULL, memo, keep_page};
 	an_theme_paths tp = {root, o->data_dir, site.config.lua_allow, site.config.n_lua_allow,
 	                     budget, &emit, 0};
-	if ((rc = an_theme_render(&pages, &theme, &site, &tp, name, err)) < 0) {
+	export_job exports = {&po, &site, 0};
+	pthread_t export_tid;
+	int exporting = po.sink && pthread_create(&export_tid, NULL, export_thread, &exports) == 0;
+	rc = an_theme_render(&pages, &theme, &site, &tp, name, err);
+	if (exporting) {
+		pthread_join(export_tid, NULL);
+		/* (a failed write is the sink's to report, below) */
+		if (exports.rc < 0 && rc == 0)
+			rc = -1;
+	}
+	if (rc < 0) {
 		if (strstr(err->msg, "not enough memory")) {
 			/* say which budget and why, not only Lua's words */
 			size_t bytes = 0;
@@ -263,7 +297,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	}
 	if ((rc = an_hooks_pages(hooks, &pages, &site, &theme, err)) < 0)
 		goto done;
-	rc = put_rest(&po, &pages, &site);
+	rc = put_rest(&po, &pages, &site, exporting);
 	out->articles = site.n_articles;
 	out->skipped = site.n_skipped;
 	out->events = site.timeline.n_events;

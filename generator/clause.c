@@ -114,6 +114,14 @@ static int reporter_of(char *out, char *name, const char *t, const an_word *w, s
 }
 
 /* A tweet signature before word `i`: "— Natasha Bertrand (@NatashaBertrand)". */
+/* w[i] is a reporting verb: in the list, and not capitalised inside the
+ * sentence, where it is part of a name ("the United States on April 6",
+ * "Consumer Reports"). */
+static int reporting_verb(const char *t, const an_word *w, size_t i)
+{
+	return an_words_in(reporting, t, &w[i]) && (i == 0 || !an_words_capitalised(t, &w[i]));
+}
+
 static int tweet_signature(const char *t, const an_word *w, size_t i)
 {
 	return i > 0 && w[i - 1].s + 2 < w[i - 1].e && t[w[i - 1].s] == '(' &&
@@ -178,7 +186,7 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 		const an_word *x = &w[k - 1];
 		if (an_words_ends_clause(t, x))
 			break;
-		if (an_words_in(reporting, t, x)) {
+		if (reporting_verb(t, w, k - 1)) {
 			out->is_report = 1;
 			reporter_of(out->reporter, out->reporter_name, t, w, n, k - 1);
 			return;
@@ -188,7 +196,7 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 	}
 	/* or right after it: "on Tuesday reported", "On Tuesday, CNN reported" */
 	size_t k = last + 1;
-	if (k < n && an_words_in(reporting, t, &w[k])) {
+	if (k < n && reporting_verb(t, w, k)) {
 		out->is_report = 1;
 		reporter_of(out->reporter, out->reporter_name, t, w, n, k);
 		return;
@@ -196,7 +204,7 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 	size_t name_end = k;
 	while (name_end < n && an_words_capitalised(t, &w[name_end]) && name_end < k + 4)
 		name_end++;
-	if (name_end > k && name_end < n && an_words_in(reporting, t, &w[name_end])) {
+	if (name_end > k && name_end < n && reporting_verb(t, w, name_end)) {
 		out->is_report = 1;
 		name_ending(out->reporter, out->reporter_name, t, w, name_end - 1);
 	}
@@ -221,7 +229,7 @@ int an_clause_attribution(char *reporter, char *name, const char *t, size_t s, s
 				return 1;
 			continue;
 		}
-		if (an_words_in(reporting, t, &w[i]) && reporter_of(reporter, name, t, w, n, i))
+		if (reporting_verb(t, w, i) && reporter_of(reporter, name, t, w, n, i))
 			return 1;
 	}
 	reporter[0] = '\0';

@@ -124,12 +124,39 @@ static void drop(words *ws, size_t from, size_t to)
 	ws->n -= to - from;
 }
 
+/* The length of a possessive "'s" (straight or curly apostrophe) at s[i]
+ * that ends a word, else 0. */
+static size_t possessive_at(const char *s, size_t len, size_t i)
+{
+	size_t n = 0;
+	if (i + 2 <= len && s[i] == '\'' && s[i + 1] == 's')
+		n = 2;
+	else if (i + 4 <= len && memcmp(s + i, "\xE2\x80\x99s", 4) == 0)
+		n = 4;
+	if (n && i + n < len && isalnum((unsigned char)s[i + n]))
+		return 0;
+	return n;
+}
+
 /* Removes the date phrase (already blanked out) and the preposition that
  * introduced it; returns the text with the phrase gone. */
 static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_t ce)
 {
 	if (cs >= ce || ce > len) {
 		an_buf_put(out, s, len);
+		return;
+	}
+	/* "the handling of Wednesday's meeting": the date is a determiner;
+	 * "the" takes its place, and the preposition stays */
+	size_t poss = possessive_at(s, len, ce);
+	if (poss) {
+		an_buf_put(out, s, cs);
+		int first = 1;
+		for (size_t i = 0; i < cs; i++)
+			if (!isspace((unsigned char)s[i]))
+				first = 0;
+		an_buf_puts(out, first ? "The" : "the");
+		an_buf_put(out, s + ce + poss, len - ce - poss);
 		return;
 	}
 	size_t before = cs;
@@ -527,13 +554,29 @@ char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut
 	return an_buf_detach(&out);
 }
 
+/* Sentence openers that are lower case inside a sentence. */
+static const char *const lower_starters[] = {
+	"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she",
+	"they", "we", "his", "her", "their", "our", "there", "some", "many", "most",
+	"several", "all", "both", "one", "two", "three", "no", "another", "each",
+	"officials", "police", "authorities", "to", "in", "on", "at", "for", "with",
+	"from", "by", "after", "before", "during", "under", "over", "about", "against",
+	"as", "since", "until", "into", "if", "when", "while", "what", "who", "which",
+	"more", "only", "also", "even", "just", "now", "then", "still", "such", "not",
+	"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
+	"can", "may", "might", "should", "must", NULL};
+
 char *an_headline_reported(const char *headline, const char *reporter)
 {
 	an_buf b = AN_BUF_INIT;
 	an_buf_puts(&b, reporter);
 	an_buf_puts(&b, " reports ");
-	/* "The UK has ..." continues the sentence: "CNN reports the UK has" */
-	if (isupper((unsigned char)headline[0]) && islower((unsigned char)headline[1]))
+	/* "The UK has ..." continues the sentence: "CNN reports the UK has";
+	 * only a word that is never a name loses its capital ("Castro reports
+	 * Gonzalez said", not "gonzalez") */
+	size_t first = strcspn(headline, " ");
+	word w0 = {headline, first};
+	if (isupper((unsigned char)headline[0]) && is_one_of(&w0, lower_starters))
 		an_buf_putc(&b, (char)tolower((unsigned char)headline[0])), headline++;
 	an_buf_puts(&b, headline);
 	words ws;

@@ -173,6 +173,24 @@ static uint64_t hash_str(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
+/* The headline names the reporter already: its last word ("Castro" of
+ * "President Fidel Castro") stands in it as a word of its own. */
+static int names_reporter(const char *title, const char *name)
+{
+	const char *last = strrchr(name, ' ');
+	last = last ? last + 1 : name;
+	size_t n = strlen(last);
+	if (n == 0)
+		return 1;
+	for (const char *p = strstr(title, last); p; p = strstr(p + 1, last)) {
+		int starts = p == title || !isalnum((unsigned char)p[-1]);
+		int ends = !isalnum((unsigned char)p[n]);
+		if (starts && ends)
+			return 1;
+	}
+	return 0;
+}
+
 void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 {
 	memset(ev, 0, sizeof *ev);
@@ -199,7 +217,7 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	ev->summary = an_xstrndup(text, len);
 	/* a report's headline says whose report it is */
 	const char *name = r->clause.reporter_name;
-	if (r->tx && r->clause.is_report && name[0] && !strstr(ev->title, name)) {
+	if (r->tx && r->clause.is_report && name[0] && !names_reporter(ev->title, name)) {
 		char *t = an_headline_reported(ev->title, name);
 		free(ev->title);
 		ev->title = t;

@@ -87,6 +87,27 @@ START_TEST(degenerate_inputs)
 }
 END_TEST
 
+/* The reporter in front: a sentence opener that is never a name goes lower
+ * case, a name keeps its capital. */
+START_TEST(reported)
+{
+	const char *cases[][3] = {
+		{"The UK has suspended sharing intelligence", "CNN",
+		 "CNN reports the UK has suspended sharing intelligence"},
+		{"Gonzalez said he would go to Washington", "Castro",
+		 "Castro reports Gonzalez said he would go to Washington"},
+		{"Police closed the bridge", "Reuters", "Reuters reports police closed the bridge"},
+		{"To the embassy staff she offered thanks", "Albright",
+		 "Albright reports to the embassy staff she offered thanks"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *h = an_headline_reported(cases[i][0], cases[i][1]);
+		ck_assert_str_eq(h, cases[i][2]);
+		free(h);
+	}
+}
+END_TEST
+
 Suite *an_test_headline_suite(void);
 Suite *an_test_headline_suite(void)
 {
@@ -94,6 +115,7 @@ Suite *an_test_headline_suite(void)
 	TCase *tc = tcase_create("cut");
 	tcase_add_test(tc, spec_cases);
 	tcase_add_test(tc, degenerate_inputs);
+	tcase_add_test(tc, reported);
 	suite_add_tcase(s, tc);
 	return s;
 }

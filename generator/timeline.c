@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "pool.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -228,6 +229,60 @@ static int datable(const an_timex *t, an_span *span)
 	if (an_value_span(span, t->value) < 0)
 		return 0;
 	return span->gran >= AN_GRAN_YEAR;
+}
+
+/* The date of a wire story's dateline, "WASHINGTON, August 8 (Xinhua) --"
+ * or "BRUSSELS, Dec. 2 (AP) — Poland ...": the story's own date, not an
+ * event's.  Before the date, a place led by a word in capitals; after
+ * it, at most an agency in brackets, then a dash or the end of the
+ * sentence. */
+static int dateline(const char *text, const an_sentence *s, const an_timex *t)
+{
+	size_t i = s->start, words = 0;
+	if (t->start <= i || t->start - i > 60)
+		return 0;
+	size_t caps = 0;
+	while (i < s->end && isupper((unsigned char)text[i]))
+		i++, caps++;
+	if (caps < 2 || (i < s->end && islower((unsigned char)text[i])))
+		return 0;
+	/* the rest of the place: "NEW YORK", "NAIROBI, Kenya" */
+	for (; i < t->start; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == ' ')
+			words++;
+		else if (!isalpha(c) && c != ',' && c != '.' && c != '-' && c != '\'' && c < 0x80)
+			return 0;
+	}
+	if (words > 5)
+		return 0;
+	size_t j = t->end;
+	while (j < s->end && text[j] == ' ')
+		j++;
+	if (j < s->end && text[j] == '(') {
+		const char *close = memchr(text + j, ')', s->end - j < 40 ? s->end - j : 40);
+		if (!close)
+			return 0;
+		j = (size_t)(close - text) + 1;
+		while (j < s->end && text[j] == ' ')
+			j++;
+	}
+	if (j >= s->end)
+		return 1;
+	const char *r = text + j;
+	size_t left = s->end - j;
+	return (left >= 2 && r[0] == '-' && r[1] == '-') || r[0] == '_' ||
+	       (left >= 3 && memcmp(r, "\xE2\x80", 2) == 0 &&
+	        ((unsigned char)r[2] == 0x94 || (unsigned char)r[2] == 0x93));
+}
+
+/* Timex t of doc d dates a mention: datable, and not a dateline. */
+static int dated_at(const builder *b, size_t d, size_t t, an_span *span)
+{
+	const an_analysis *an = b->docs[d].analysis;
+	const an_timex *x = &an->timexes.items[t];
+	return datable(x, span) &&
+	       !dateline(b->docs[d].article->text, &an->sentences.items[an->timex_sentence[t]], x);
 }
 
 void an_tl_cluster_add(builder *b, size_t ci, size_t k)
@@ -539,13 +594,16 @@ static void make_doc_cands(size_t d, void *payload)
 	const an_analysis *an = b->docs[d].analysis;
 	cand *dated = &b->cands[j->dated_first[d]];
 	size_t n_dated = 0;
+	/* 1: the sentence dates something; 2: it dates a report, or it is a
+	 * dateline; neither is an undated fact */
+	unsigned char *flags = an_xcalloc(an->sentences.len + 1, 1);
 	for (size_t t = 0; t < an->timexes.len; t++) {
 		an_span span;
-		if (datable(&an->timexes.items[t], &span))
+		if (dated_at(b, d, t, &span))
 			make_cand(&dated[n_dated++], b, d, an->timex_sentence[t], (long)t, &span);
+		else if (datable(&an->timexes.items[t], &span))
+			flags[an->timex_sentence[t]] |= 2;
 	}
-	/* 1: the sentence dates something; 2: it dates a report */
-	unsigned char *flags = an_xcalloc(an->sentences.len + 1, 1);
 	for (size_t k = 0; k < n_dated; k++)
 		flags[dated[k].m.sentence] |= dated[k].clause.is_report ? 3 : 1;
 	cand *undated = &b->cands[j->undated_first[d]];
@@ -583,7 +641,7 @@ static void make_cands(builder *b)
 		j.dated_first[d] = n_dated;
 		for (size_t t = 0; t < an->timexes.len; t++) {
 			an_span span;
-			n_dated += datable(&an->timexes.items[t], &span);
+			n_dated += dated_at(b, d, t, &span);
 		}
 	}
 	for (size_t d = 0; d < n_docs; d++) {

@@ -168,13 +168,23 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 	word prev = {s + ws, before - ws};
 	if (prev.n && is_one_of(&prev, preps_before_date) && !ispunct((unsigned char)s[before - 1]))
 		cs = ws;
-	size_t lead = 0;
-	while (lead < cs && isspace((unsigned char)s[lead]))
-		lead++;
+	/* an opening quote mark stays: "“Today, I'm here" -> "“I'm here" */
+	size_t lead = 0, quote = 0;
+	for (;;) {
+		if (lead < cs && (isspace((unsigned char)s[lead]) || s[lead] == '"' || s[lead] == '`'))
+			lead++;
+		else if (lead + 3 <= cs && memcmp(s + lead, "\xE2\x80\x9C", 3) == 0)
+			lead += 3;
+		else
+			break;
+		quote = lead;
+	}
+	while (quote > 0 && isspace((unsigned char)s[quote - 1]))
+		quote--;
 	if (lead == cs) { /* the date opened the sentence: "Last week, ..." */
 		while (ce < len && (s[ce] == ',' || s[ce] == ' '))
 			ce++;
-		cs = 0;
+		cs = quote;
 	}
 	an_buf_put(out, s, cs);
 	size_t after = ce;
@@ -189,7 +199,8 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 		ce = after;
 		if (comma_before && s[after] == ',')
 			ce++;
-	} else {
+	} else if (out->len && !(out->len >= 3 && memcmp(out->ptr + out->len - 3, "\xE2\x80\x9C", 3) == 0) &&
+	           out->ptr[out->len - 1] != '"' && out->ptr[out->len - 1] != '`') {
 		an_buf_putc(out, ' ');
 	}
 	an_buf_put(out, s + ce, len - ce);
@@ -225,20 +236,45 @@ static size_t cut_at_url(const char *s, size_t len)
 	return len;
 }
 
+/* Sentence openers that are lower case inside a sentence. */
+static const char *const lower_starters[] = {
+	"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she",
+	"they", "we", "his", "her", "their", "our", "there", "some", "many", "most",
+	"several", "all", "both", "one", "two", "three", "no", "another", "each",
+	"officials", "police", "authorities", "we've", "we're", "we'll", "it's",
+	"that's", "there's", "they're", "they've", "he's", "she's", "you", "to", "in", "on", "at", "for", "with",
+	"from", "by", "after", "before", "during", "under", "over", "about", "against",
+	"as", "since", "until", "into", "if", "when", "while", "what", "who", "which",
+	"more", "only", "also", "even", "just", "now", "then", "still", "such", "not",
+	"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
+	"can", "may", "might", "should", "must", NULL};
+
+/* The closing mark of a quotation opened by `open` (a curly, straight or
+ * wire-style ``quote'') at s[k], as its length; 0 if none. */
+static size_t closes_at(const char *s, size_t n, size_t k, const char *open)
+{
+	const char *close = open[0] == '"' ? "\"" : open[0] == '`' ? "''" : "\xE2\x80\x9D";
+	size_t m = strlen(close);
+	return k + m <= n && memcmp(s + k, close, m) == 0 ? m : 0;
+}
+
 /* A speaker quoted at the start: “Quote,” Name said ... -> "Name says quote".
  * Returns 1 and fills `out` when the pattern holds. */
 static int quoted_speaker(an_buf *out, const words *ws)
 {
 	const word *f = &ws->w[0];
-	int curly = f->n >= 3 && memcmp(f->s, "\xE2\x80\x9C", 3) == 0;
-	if (!curly && f->s[0] != '"')
+	const char *open = f->n >= 3 && memcmp(f->s, "\xE2\x80\x9C", 3) == 0 ? "\xE2\x80\x9C"
+	                   : f->n >= 2 && memcmp(f->s, "``", 2) == 0     ? "``"
+	                   : f->s[0] == '"'                              ? "\""
+	                                                                 : NULL;
+	if (!open)
 		return 0;
+	size_t skip = strlen(open);
 	size_t close = ws->n;
 	for (size_t i = 0; i < ws->n && close == ws->n; i++) {
 		const word *w = &ws->w[i];
-		for (size_t k = (i == 0 ? 1 : 0); k < w->n; k++)
-			if ((curly && k + 3 <= w->n && memcmp(w->s + k, "\xE2\x80\x9D", 3) == 0) ||
-			    (!curly && w->s[k] == '"'))
+		for (size_t k = (i == 0 ? skip : 0); k < w->n; k++)
+			if (closes_at(w->s, w->n, k, open))
 				close = i;
 	}
 	if (close == ws->n || close + 2 >= ws->n)
@@ -251,20 +287,20 @@ static int quoted_speaker(an_buf *out, const words *ws)
 		return 0;
 	an_buf_put(out, ws->w[v - 1].s, ws->w[v - 1].n);
 	an_buf_puts(out, " says ");
-	size_t skip = curly ? 3 : 1;
 	for (size_t i = 0; i <= close; i++) {
 		const char *s = ws->w[i].s + (i == 0 ? skip : 0);
 		size_t n = ws->w[i].n - (i == 0 ? skip : 0);
 		if (i == close) { /* drop the closing quote and what follows it */
 			for (size_t k = 0; k < n; k++)
-				if ((curly && k + 3 <= n && memcmp(s + k, "\xE2\x80\x9D", 3) == 0) ||
-				    (!curly && s[k] == '"')) {
+				if (closes_at(s, n, k, open)) {
 					n = k;
 					break;
 				}
 		}
-		if (i == 0 && n > 1 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) &&
-		    !(n == 1 && s[0] == 'I')) {
+		/* the quote goes on the sentence: a word that is never a name
+		 * loses its capital ("says we were", "says Gonzalez is") */
+		word w0 = {s, n};
+		if (i == 0 && n > 1 && isupper((unsigned char)s[0]) && is_one_of(&w0, lower_starters)) {
 			an_buf_putc(out, (char)tolower((unsigned char)s[0]));
 			s++;
 			n--;
@@ -482,10 +518,16 @@ static void fit_length(words *ws)
 /* Removes unbalanced quote marks and trailing punctuation. */
 static void tidy(an_buf *b)
 {
-	int open = 0, close = 0, straight = 0;
+	/* a quotation cut in half loses its marks: curly, straight, and the
+	 * ``wire style'' of two backticks and two apostrophes */
+	int open = 0, close = 0, straight = 0, ticks = 0, apos = 0;
 	for (size_t i = 0; i < b->len; i++) {
 		if (b->ptr[i] == '"')
 			straight++;
+		if (i + 1 < b->len && b->ptr[i] == '`' && b->ptr[i + 1] == '`')
+			ticks++, i++;
+		else if (i + 1 < b->len && b->ptr[i] == '\'' && b->ptr[i + 1] == '\'')
+			apos++, i++;
 		if (i + 2 < b->len && (unsigned char)b->ptr[i] == 0xE2 &&
 		    (unsigned char)b->ptr[i + 1] == 0x80) {
 			open += (unsigned char)b->ptr[i + 2] == 0x9C;
@@ -497,6 +539,14 @@ static void tidy(an_buf *b)
 		unsigned char c = (unsigned char)b->ptr[i];
 		if (c == '"' && straight % 2)
 			continue;
+		if (i + 1 < b->len && (c == '`' || c == '\'') && b->ptr[i + 1] == (char)c &&
+		    (c == '`' || ticks)) {
+			/* typeset when whole, dropped when cut */
+			if (ticks == apos)
+				an_buf_puts(&t, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+			i++;
+			continue;
+		}
 		if (c == 0xE2 && i + 2 < b->len && (unsigned char)b->ptr[i + 1] == 0x80 &&
 		    ((unsigned char)b->ptr[i + 2] == 0x9C || (unsigned char)b->ptr[i + 2] == 0x9D) &&
 		    open != close) {
@@ -504,6 +554,12 @@ static void tidy(an_buf *b)
 			continue;
 		}
 		an_buf_putc(&t, (char)c);
+	}
+	/* "policies of war,”" ends "policies of war”" */
+	if (t.len >= 4 && memcmp(t.ptr + t.len - 3, "\xE2\x80\x9D", 3) == 0 &&
+	    strchr(",;:", t.ptr[t.len - 4])) {
+		memmove(t.ptr + t.len - 4, t.ptr + t.len - 3, 3);
+		t.ptr[--t.len] = '\0';
 	}
 	while (t.len && (strchr(" .,;:-", t.ptr[t.len - 1]) != NULL)) {
 		/* keep the last dot of "U.S." */
@@ -553,18 +609,6 @@ char *an_headline(const char *sentence, size_t len, size_t cut_start, size_t cut
 	}
 	return an_buf_detach(&out);
 }
-
-/* Sentence openers that are lower case inside a sentence. */
-static const char *const lower_starters[] = {
-	"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she",
-	"they", "we", "his", "her", "their", "our", "there", "some", "many", "most",
-	"several", "all", "both", "one", "two", "three", "no", "another", "each",
-	"officials", "police", "authorities", "to", "in", "on", "at", "for", "with",
-	"from", "by", "after", "before", "during", "under", "over", "about", "against",
-	"as", "since", "until", "into", "if", "when", "while", "what", "who", "which",
-	"more", "only", "also", "even", "just", "now", "then", "still", "such", "not",
-	"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
-	"can", "may", "might", "should", "must", NULL};
 
 char *an_headline_reported(const char *headline, const char *reporter)
 {

@@ -241,19 +241,19 @@ static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
 	return h;
 }
 
-/* t.fingerprint = a hash of the rest of the table at the top but its
+/* t.fingerprint = a hash, from `seed`, of the rest of the table at the top but its
  * `rank`: a theme puts it in the key of a page made from t (emit's third
  * argument), so that the page is made again only when t changes.  The
  * rank is left out because one more report of any event moves the ranks
  * of many others; a page that shows it puts it in its key itself.
  * [-0, +0] */
-static void set_fingerprint(lua_State *L)
+static void set_fingerprint(lua_State *L, uint64_t seed)
 {
 	char hex[17];
 	lua_getfield(L, -1, "rank");
 	lua_pushnil(L);
 	lua_setfield(L, -3, "rank");
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)value_hash(L, -2, 0, 0));
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)value_hash(L, -2, seed, 0));
 	lua_setfield(L, -2, "rank"); /* back as it was (nil stays nil) */
 	set_str(L, "fingerprint", hex);
 }
@@ -261,6 +261,12 @@ static void set_fingerprint(lua_State *L)
 static void iso_date(char out[16], an_date d)
 {
 	snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+/* a before b, as their ISO dates sort */
+static int date_before(an_date a, an_date b)
+{
+	return a.y != b.y ? a.y < b.y : a.m != b.m ? a.m < b.m : a.d < b.d;
 }
 
 static void push_label(lua_State *L, const char *value, const char *mod)
@@ -436,6 +442,128 @@ static void push_mention(lua_State *L, const an_site *site, const an_mention *m,
 	}
 }
 
+/* A hash of every field push_mention sets, in its order: an event's
+ * fingerprint covers its mentions without making their tables. */
+static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t h)
+{
+	const an_article *a = &site->articles[m->doc];
+	char date[16];
+	iso_date(date, a->meta.date);
+	const char *plain[] = {a->slug, a->meta.title, "articles/", a->slug, ".html",
+	                       a->meta.source, date};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+		h = mix(h, an_acache_hash(plain[i] ? plain[i] : "", plain[i] ? strlen(plain[i]) : 0));
+	size_t len;
+	const char *s = an_export_sentence(site, m, &len);
+	h = mix(h, an_acache_hash(s, len));
+	if (m->timex >= 0) {
+		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
+		h = mix(h, (uint64_t)m->timex);
+		h = mix(h, an_acache_hash(a->text + t->start, t->end - t->start));
+		h = mix(h, an_acache_hash(t->value, strlen(t->value)));
+		h = mix(h, an_acache_hash(t->mod, strlen(t->mod)));
+	}
+	return h;
+}
+
+/* ---- mentions on first use ----
+ * An event's mentions are most of a Lua state's copy of the site (half a
+ * million tables at 10,000 articles), and a theme reads few of them: a
+ * rebuild keeps most event pages, and each of the parallel states makes
+ * only its share.  So an event table gets them the first time a theme
+ * reads e.mentions: its metatable's __index makes the list and stores it
+ * in the table, and __pairs does so before iterating, so the table reads
+ * as if the list had always been there (rawget and next alone see it
+ * missing until then).  The registry maps each event table still without
+ * its list to its C event (weak keys), next to the titles the mentions
+ * share. */
+#define LAZY_EVENTS "annals.lazy_events"
+#define LAZY_TITLES "annals.mention_titles"
+
+/* Pushes the mentions of event table t (made now if they were not yet),
+ * or nil for a table that has none to make.  Upvalue 1: the site. */
+static void mentions_of(lua_State *L, int t)
+{
+	t = lua_absindex(L, t);
+	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
+	lua_pushvalue(L, t);
+	lua_rawget(L, -2);
+	const an_event *ev = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (!ev || !site) {
+		lua_pop(L, 1);
+		lua_pushnil(L);
+		return;
+	}
+	int lazy = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
+	int titles = lua_gettop(L);
+	lua_createtable(L, (int)ev->n_mentions, 0);
+	for (size_t i = 0; i < ev->n_mentions; i++) {
+		push_mention(L, site, &ev->mentions[i], titles);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, t, "mentions"); /* no __newindex: a plain store */
+	lua_pushvalue(L, t);
+	lua_pushnil(L);
+	lua_rawset(L, lazy);
+	lua_replace(L, lazy); /* the list where the lazy table was */
+	lua_settop(L, lazy);
+}
+
+static int l_event_index(lua_State *L)
+{
+	if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "mentions") != 0)
+		return 0;
+	mentions_of(L, 1);
+	return 1;
+}
+
+static int l_next(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 2);
+	if (lua_next(L, 1))
+		return 2;
+	lua_pushnil(L);
+	return 1;
+}
+
+static int l_event_pairs(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	mentions_of(L, 1);
+	lua_pushcfunction(L, l_next);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/* Pushes the metatable of event tables, for the site. */
+static void push_event_metatable(lua_State *L, const an_site *site)
+{
+	if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_createtable(L, 0, 1);
+		lua_pushliteral(L, "k");
+		lua_setfield(L, -2, "__mode");
+		lua_setmetatable(L, -2);
+		lua_setfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
+	} else {
+		lua_pop(L, 1);
+	}
+	lua_createtable(L, 0, 2);
+	lua_pushlightuserdata(L, (void *)site);
+	lua_pushcclosure(L, l_event_index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushlightuserdata(L, (void *)site);
+	lua_pushcclosure(L, l_event_pairs, 1);
+	lua_setfield(L, -2, "__pairs");
+}
+
 /* {quantity=, values={{value=, text=, article=}, ...}}  [-0, +1] */
 static void push_dispute(lua_State *L, const an_site *site, const an_dispute *d)
 {
@@ -513,7 +641,7 @@ static void push_entities(lua_State *L, const an_site *site)
 		for (size_t k = idx.first[i]; k < idx.first[i + 1]; k++)
 			push_event_id(idx.events[k], L);
 		lua_setfield(L, -2, "events");
-		set_fingerprint(L);
+		set_fingerprint(L, 0);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	an_entity_events_free(&idx);
@@ -523,7 +651,7 @@ static void push_entities(lua_State *L, const an_site *site)
  * topic of an undated one); NULL for a dated event.  `disputes`: the stack
  * index of site.disputes, whose tables events share. */
 static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated,
-                       const size_t *undated_per_entity, int disputes, int titles)
+                       const size_t *undated_per_entity, int disputes)
 {
 	lua_createtable(L, 0, 14);
 	set_str(L, "id", ev->id);
@@ -554,12 +682,23 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "sources");
-	lua_createtable(L, (int)ev->n_mentions, 0);
-	for (size_t i = 0; i < ev->n_mentions; i++) {
-		push_mention(L, site, &ev->mentions[i], titles);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	/* when the event was first and last reported: what a feed or a
+	 * sitemap needs of its mentions, without making them */
+	if (ev->n_mentions) {
+		an_date first = site->articles[ev->mentions[0].doc].meta.date, last = first;
+		for (size_t i = 1; i < ev->n_mentions; i++) {
+			an_date d = site->articles[ev->mentions[i].doc].meta.date;
+			if (date_before(d, first))
+				first = d;
+			if (date_before(last, d))
+				last = d;
+		}
+		char date[16];
+		iso_date(date, first);
+		set_str(L, "first_reported", date);
+		iso_date(date, last);
+		set_str(L, "last_reported", date);
 	}
-	lua_setfield(L, -2, "mentions");
 	lua_createtable(L, (int)ev->n_entities, 0);
 	for (size_t i = 0; i < ev->n_entities; i++) {
 		lua_pushstring(L, site->entities.items[ev->entities[i]].id);
@@ -607,6 +746,22 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
 	}
 }
 
+/* The event table at the top gets its fingerprint (its mentions' too)
+ * and its mentions on first use (see mentions_of).  [-0, +0] */
+static void finish_event(lua_State *L, const an_site *site, const an_event *ev, int mt,
+                         int lazy)
+{
+	uint64_t h = (uint64_t)ev->n_mentions;
+	for (size_t i = 0; i < ev->n_mentions; i++)
+		h = mention_hash(site, &ev->mentions[i], h);
+	set_fingerprint(L, h);
+	lua_pushvalue(L, mt);
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	lua_pushlightuserdata(L, (void *)ev);
+	lua_rawset(L, lazy);
+}
+
 void an_render_push_site(lua_State *L, const an_site *site)
 {
 	const an_config *c = &site->config;
@@ -632,11 +787,13 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	article_events(site, per, counts);
 	int site_idx = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0); /* titles, shared (push_mention) */
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
 	int titles = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
-		set_fingerprint(L);
+		set_fingerprint(L, 0);
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
@@ -654,10 +811,14 @@ void an_render_push_site(lua_State *L, const an_site *site)
 		push_dispute(L, site, &site->disputes.items[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	push_event_metatable(L, site);
+	int event_mt = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
+	int lazy = lua_gettop(L);
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
-		push_event(L, site, &tl->events[i], 1, NULL, disputes, titles);
-		set_fingerprint(L);
+		push_event(L, site, &tl->events[i], 1, NULL, disputes);
+		finish_event(L, site, &tl->events[i], event_mt, lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, site_idx, "events");
@@ -668,12 +829,13 @@ void an_render_push_site(lua_State *L, const an_site *site)
 				per_entity[tl->undated[u].entities[k]]++;
 	lua_createtable(L, (int)tl->n_undated, 0);
 	for (size_t i = 0; i < tl->n_undated; i++) {
-		push_event(L, site, &tl->undated[i], 0, per_entity, disputes, titles);
-		set_fingerprint(L);
+		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
+		finish_event(L, site, &tl->undated[i], event_mt, lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	free(per_entity);
 	lua_setfield(L, site_idx, "undated");
+	lua_pop(L, 2); /* lazy, event_mt */
 	push_entities(L, site);
 	lua_setfield(L, site_idx, "entities");
 	lua_setfield(L, site_idx, "disputes");

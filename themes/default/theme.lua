@@ -531,13 +531,7 @@ function theme.build(site, emit, shard)
 			x = table.concat(text, " ") }
 	end
 	local function event_entry(e)
-		-- the quoted reports' sentences (the others mostly repeat them),
-		-- each distinct one once
-		local text, seen = { e.summary or "" }, {}
-		for _, m in ipairs((quoted_reports(e))) do
-			local s = m.sentence or ""
-			if not seen[s] then seen[s] = true; text[#text + 1] = s end
-		end
+		local text = { e.summary or "" }
 		for _, a in ipairs(sources_of(e)) do text[#text + 1] = a.source or "" end
 		for _, x in ipairs(entities_of(e)) do text[#text + 1] = x.name end
 		add_entry("event", e.title, event_url(e), e.date_label, text)
@@ -566,11 +560,7 @@ function theme.build(site, emit, shard)
 	for _, e in ipairs(events) do
 		-- An event changes when an article reports it; its last report is
 		-- its update time, its first its publication.
-		local first, last
-		for _, m in ipairs(e.mentions or {}) do
-			if m.date and (not first or m.date < first) then first = m.date end
-			if m.date and (not last or m.date > last) then last = m.date end
-		end
+		local first, last = e.first_reported, e.last_reported
 		local url = event_url(e)
 		entries[#entries + 1] = {
 			event = e,
@@ -605,10 +595,7 @@ function theme.build(site, emit, shard)
 		end
 		local urls = { { loc = helpers.absolute(base_url, "index.html"), lastmod = w3c(site.updated) } }
 		for _, e in ipairs(events) do
-			local last
-			for _, m in ipairs(e.mentions or {}) do
-				if m.date and (not last or m.date > last) then last = m.date end
-			end
+			local last = e.last_reported
 			urls[#urls + 1] = { loc = helpers.absolute(base_url, event_url(e)), lastmod = w3c(last) }
 		end
 		for _, e in ipairs(undated) do

@@ -510,6 +510,29 @@ expect_rc 1
 same_tree "$OUT" "$T/snap.out"
 no_temp_left
 
+step "an event's mentions read as a plain field: by name, by pairs, and after rawget"
+mkdir -p "$SITE/themes/probe"
+cat >"$SITE/themes/probe/theme.lua" <<'EOF'
+return { build = function(site)
+	local e, f = site.events[1], site.events[2]
+	local before = rawget(e, "mentions") == nil
+	local n = #e.mentions
+	local seen = false
+	for k in pairs(f) do if k == "mentions" then seen = true end end
+	local out = string.format("before=%s n=%d same=%s pairs=%s raw=%s first=%s",
+		tostring(before), n, tostring(e.mentions == e.mentions), tostring(seen),
+		tostring(rawget(f, "mentions") ~= nil), tostring(e.mentions[1].sentence ~= nil))
+	return { { path = "probe.txt", content = out } }
+end }
+EOF
+run build --source "$SITE" --output "$T/probe-out" --theme probe --no-cache
+expect_rc 0
+file_has "$T/probe-out/probe.txt" "before=true"
+file_has "$T/probe-out/probe.txt" "same=true pairs=true raw=true first=true"
+if grep -qF "n=0 " "$T/probe-out/probe.txt"; then fail "an event without mentions"; fi
+rm -rf "$SITE/themes" "$T/probe-out"
+snapshot "$SITE" >"$T/snap.site"
+
 step "a theme that gives two pages one path"
 mkdir -p "$SITE/themes/twice"
 cat >"$SITE/themes/twice/theme.lua" <<'EOF'

@@ -371,6 +371,22 @@ file_has "$T/many-out/index.html" "and 2 other articles"
 event=$(grep -l "port of Halden closed" "$T/many-out"/events/*.html | head -n 1)
 for i in 1 2 3 4 5 6 7; do file_has "$event" "Storm report $i"; done
 
+step "the feed holds params.feed_entries events, 100 by default"
+FEED=$T/feed
+mkdir -p "$FEED/content"
+for i in 1 2 3 4 5; do
+	printf -- '---\ntitle: "Report %s"\ndate: 2024-03-0%s\n---\nOn March %s, 2024, the council of town %s approved budget number %s.\n' \
+		"$i" "$i" "$i" "$i" "$i" >"$FEED/content/report-$i.md"
+done
+printf 'title: "Towns"\n' >"$FEED/annals.yaml"
+run build --source "$FEED" --output "$T/feed-out" --no-cache
+expect_rc 0
+[ "$(grep -c '<entry>' "$T/feed-out/feed.xml")" -eq 5 ] || fail "not every event in a short feed"
+printf 'params:\n  feed_entries: 2\n' >>"$FEED/annals.yaml"
+run build --source "$FEED" --output "$T/feed-out" --no-cache
+expect_rc 0
+[ "$(grep -c '<entry>' "$T/feed-out/feed.xml")" -eq 2 ] || fail "feed_entries: 2 gave $(grep -c '<entry>' "$T/feed-out/feed.xml") entries"
+
 step "timeline.json holds the four events of the story, each once"
 # One event per line in timeline.json.  Expectations from reading the
 # articles: see tests/check_site.c.

@@ -525,10 +525,13 @@ function theme.build(site, emit, shard)
 	-- text a reader may look for (headline, summary, quoted sentences,
 	-- entity names, outlets).  A script, not JSON, so that search.html can
 	-- load it from file:// too, where fetch() is not allowed.
-	local index = {}
+	-- Each entry written as JSON at once, keys in json.encode's sorted
+	-- order (the same text, without a table and a sort per entry).
+	local index, jstr = {}, json.encode
 	local function add_entry(kind, title, url, date, text)
-		index[#index + 1] = { k = kind, t = title or "", u = url, d = date or "",
-			x = table.concat(text, " ") }
+		index[#index + 1] = '{"d":' .. jstr(date or "") .. ',"k":' .. jstr(kind)
+			.. ',"t":' .. jstr(title or "") .. ',"u":' .. jstr(url)
+			.. ',"x":' .. jstr(table.concat(text, " ")) .. "}"
 	end
 	local function event_entry(e)
 		local text = { e.summary or "" }
@@ -549,7 +552,7 @@ function theme.build(site, emit, shard)
 	end
 	add_page("search-index.js",
 		"/* The search index of search.html, written by annals at build time. */\n"
-			.. "window.ANNALS_SEARCH = " .. json.encode(json.array(index)) .. ";\n")
+			.. "window.ANNALS_SEARCH = [" .. table.concat(index, ",") .. "];\n")
 
 	-- Atom: entry ids are the absolute page URLs when there is a base URL,
 	-- else tag: URIs; links stay relative to feed.xml, which sits at the
@@ -578,6 +581,12 @@ function theme.build(site, emit, shard)
 		if ra ~= rb then return ra < rb end
 		return a.id < b.id
 	end)
+	-- the first site.params.feed_entries (default 100): a feed of every
+	-- event of a large archive is megabytes a feed reader fetches again
+	-- and again
+	local feed_limit = math.tointeger(tonumber(site.params and site.params.feed_entries))
+	if not feed_limit or feed_limit < 1 then feed_limit = 100 end
+	for i = #entries, feed_limit + 1, -1 do entries[i] = nil end
 	local feed_ctx = {
 		site = site, entries = entries, updated = updated,
 		id = helpers.absolute(base_url, "") or (TAG_AUTHORITY .. key .. "/"),

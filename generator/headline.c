@@ -539,8 +539,7 @@ static void tidy(an_buf *b)
 		unsigned char c = (unsigned char)b->ptr[i];
 		if (c == '"' && straight % 2)
 			continue;
-		if (i + 1 < b->len && (c == '`' || c == '\'') && b->ptr[i + 1] == (char)c &&
-		    (c == '`' || ticks)) {
+		if (i + 1 < b->len && (c == '`' || c == '\'') && b->ptr[i + 1] == (char)c) {
 			/* typeset when whole, dropped when cut */
 			if (ticks == apos)
 				an_buf_puts(&t, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D");

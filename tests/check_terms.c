@@ -92,6 +92,36 @@ START_TEST(df_index_is_one_number_per_term)
 }
 END_TEST
 
+/* A text without a term leaves the term's weight as it was: one
+ * sentence added anywhere must not shift every weight (the clustering
+ * then moved a thousand mentions for an edit to one article). */
+START_TEST(idf_stays_for_an_unrelated_text)
+{
+	an_df *df = an_df_new();
+	an_vec with = AN_VEC_INIT, without = AN_VEC_INIT;
+	an_terms_add(&with, "harbour strike", 14, 1.0);
+	an_terms_add(&without, "council budget", 14, 1.0);
+	/* a corpus the size of 2,500 articles' sentences */
+	for (int i = 0; i < 100000; i++)
+		an_df_add(df, i % 7 ? &without : &with);
+	uint64_t id = with.items[0].id;
+	double w = an_df_idf(id, df);
+	ck_assert(w > 0);
+	int moved = 0;
+	for (int i = 0; i < 50; i++) {
+		an_df_add(df, &without);
+		double now = an_df_idf(id, df);
+		moved += now != w;
+		w = now;
+	}
+	/* at a rounding edge a weight may step, not at every text */
+	ck_assert_int_le(moved, 1);
+	an_vec_free(&with);
+	an_vec_free(&without);
+	an_df_free(df);
+}
+END_TEST
+
 START_TEST(word_lists_fold_as_listed)
 {
 	char out[64];
@@ -123,6 +153,7 @@ Suite *an_test_terms_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, dot_is_the_merge_for_any_lengths);
 	tcase_add_test(tc, df_index_is_one_number_per_term);
+	tcase_add_test(tc, idf_stays_for_an_unrelated_text);
 	tcase_add_test(tc, word_lists_fold_as_listed);
 	suite_add_tcase(s, tc);
 	return s;

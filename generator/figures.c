@@ -79,8 +79,8 @@ static int parse_number(const char *t, const an_word *w, double *out)
 		return 1;
 	}
 	for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
-		if (strlen(number_words[k].word) == n &&
-		    strncasecmp(number_words[k].word, p, n) == 0) {
+		if (tolower((unsigned char)number_words[k].word[0]) == tolower((unsigned char)p[0]) &&
+		    strlen(number_words[k].word) == n && strncasecmp(number_words[k].word, p, n) == 0) {
 			*out = number_words[k].value;
 			return 1;
 		}

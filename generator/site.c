@@ -198,11 +198,37 @@ static size_t *story_groups(const an_site *site)
 /* Disputed figures, and the events whose sentences state them: each
  * figure is in at most one dispute, so an event's disputes come from the
  * figures of its mentions' sentences (figures are listed by doc). */
+/* Each article's figures into a list of its own, on the worker pool. */
+typedef struct {
+	const an_site *site;
+	an_figure_list *lists;
+} figures_job;
+
+static void scan_figures(size_t d, void *payload)
+{
+	figures_job *j = payload;
+	an_figures_scan(&j->lists[d], d, j->site->articles[d].text,
+	                &j->site->analyses[d].sentences, &j->site->analyses[d].timexes);
+}
+
 static void link_disputes(an_site *site)
 {
-	for (size_t d = 0; d < site->n_articles; d++)
-		an_figures_scan(&site->figures, d, site->articles[d].text,
-		                &site->analyses[d].sentences, &site->analyses[d].timexes);
+	/* then joined in article order, as one scan after the other makes them */
+	figures_job job = {site, an_xcalloc(site->n_articles + 1, sizeof *job.lists)};
+	an_pool_run(site->n_articles, scan_figures, &job);
+	for (size_t d = 0; d < site->n_articles; d++) {
+		an_figure_list *l = &job.lists[d];
+		if (l->len) {
+			site->figures.items = an_xgrow(site->figures.items, &site->figures.cap,
+			                               site->figures.len + l->len,
+			                               sizeof *site->figures.items);
+			memcpy(site->figures.items + site->figures.len, l->items,
+			       l->len * sizeof *l->items);
+			site->figures.len += l->len;
+		}
+		an_figure_list_free(l);
+	}
+	free(job.lists);
 	size_t *groups = story_groups(site);
 	an_disputes_find_grouped(&site->disputes, &site->figures, groups);
 	free(groups);

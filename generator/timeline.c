@@ -232,30 +232,36 @@ static int datable(const an_timex *t, an_span *span)
 }
 
 /* The date of a wire story's dateline, "WASHINGTON, August 8 (Xinhua) --"
- * or "BRUSSELS, Dec. 2 (AP) — Poland ...": the story's own date, not an
- * event's.  Before the date, a place led by a word in capitals; after
- * it, at most an agency in brackets, then a dash or the end of the
- * sentence. */
+ * or "NAIROBI, Kenya, Aug. 7 (AP) — Poland ...": the story's own date, not
+ * an event's.  Before the date, a place in capitals ("NEW YORK"), a comma,
+ * then only capitalised words (a country); after it, at most an agency in
+ * brackets, then a dash or the end of the sentence. */
 static int dateline(const char *text, const an_sentence *s, const an_timex *t)
 {
-	size_t i = s->start, words = 0;
+	size_t i = s->start, caps = 0, words = 0;
 	if (t->start <= i || t->start - i > 60)
 		return 0;
-	size_t caps = 0;
-	while (i < s->end && isupper((unsigned char)text[i]))
-		i++, caps++;
-	if (caps < 2 || (i < s->end && islower((unsigned char)text[i])))
-		return 0;
-	/* the rest of the place: "NEW YORK", "NAIROBI, Kenya" */
-	for (; i < t->start; i++) {
+	for (; i < t->start && text[i] != ','; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if (c == ' ')
-			words++;
-		else if (!isalpha(c) && c != ',' && c != '.' && c != '-' && c != '\'' && c < 0x80)
-			return 0;
+		if (isupper(c))
+			caps++;
+		else if (c != ' ' && c != '.' && c != '-' && c != '\'')
+			return 0; /* a lower-case letter: "UN Security Council members" */
 	}
-	if (words > 5)
+	if (caps < 2 || i == t->start)
 		return 0;
+	for (int word_start = 1; i < t->start; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == ' ' || c == ',') {
+			word_start = 1;
+			continue;
+		}
+		if (word_start) {
+			if (islower(c) || ++words > 4)
+				return 0; /* "NATO, on March 3, ..." is a sentence */
+			word_start = 0;
+		}
+	}
 	size_t j = t->end;
 	while (j < s->end && text[j] == ' ')
 		j++;

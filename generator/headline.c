@@ -138,6 +138,14 @@ static size_t possessive_at(const char *s, size_t len, size_t i)
 	return n;
 }
 
+/* The text so far ends with an opening quote mark: no space after it. */
+static int opens_quote(const an_buf *b)
+{
+	char c = b->ptr[b->len - 1];
+	return c == '"' || c == '`' ||
+	       (b->len >= 3 && memcmp(b->ptr + b->len - 3, "\xE2\x80\x9C", 3) == 0);
+}
+
 /* Removes the date phrase (already blanked out) and the preposition that
  * introduced it; returns the text with the phrase gone. */
 static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_t ce)
@@ -199,8 +207,7 @@ static void remove_date(an_buf *out, const char *s, size_t len, size_t cs, size_
 		ce = after;
 		if (comma_before && s[after] == ',')
 			ce++;
-	} else if (out->len && !(out->len >= 3 && memcmp(out->ptr + out->len - 3, "\xE2\x80\x9C", 3) == 0) &&
-	           out->ptr[out->len - 1] != '"' && out->ptr[out->len - 1] != '`') {
+	} else if (out->len && !opens_quote(out)) {
 		an_buf_putc(out, ' ');
 	}
 	an_buf_put(out, s + ce, len - ce);
@@ -242,8 +249,9 @@ static const char *const lower_starters[] = {
 	"they", "we", "his", "her", "their", "our", "there", "some", "many", "most",
 	"several", "all", "both", "one", "two", "three", "no", "another", "each",
 	"officials", "police", "authorities", "we've", "we're", "we'll", "it's",
-	"that's", "there's", "they're", "they've", "he's", "she's", "you", "to", "in", "on", "at", "for", "with",
-	"from", "by", "after", "before", "during", "under", "over", "about", "against",
+	"that's", "there's", "they're", "they've", "he's", "she's", "you", "to", "in",
+	"on", "at", "for", "with", "from", "by", "after", "before", "during", "under",
+	"over", "about", "against",
 	"as", "since", "until", "into", "if", "when", "while", "what", "who", "which",
 	"more", "only", "also", "even", "just", "now", "then", "still", "such", "not",
 	"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
@@ -556,7 +564,7 @@ static void tidy(an_buf *b)
 	}
 	/* "policies of war,”" ends "policies of war”" */
 	if (t.len >= 4 && memcmp(t.ptr + t.len - 3, "\xE2\x80\x9D", 3) == 0 &&
-	    strchr(",;:", t.ptr[t.len - 4])) {
+	    t.ptr[t.len - 4] && strchr(",;:", t.ptr[t.len - 4])) {
 		memmove(t.ptr + t.len - 4, t.ptr + t.len - 3, 3);
 		t.ptr[--t.len] = '\0';
 	}

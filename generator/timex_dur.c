@@ -140,6 +140,11 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 		return i + 3;
 	}
 	if (an_tx_is(c, i, "a") || an_tx_is(c, i, "an") || an_tx_is(c, i, "one")) {
+		/* "a hundred years", "one thousand days" */
+		if (an_tx_is(c, i + 1, "hundred") || an_tx_is(c, i + 1, "thousand")) {
+			*out = an_tx_is(c, i + 1, "hundred") ? 100 : 1000;
+			return i + 2;
+		}
 		*out = 1;
 		return i + 1;
 	}

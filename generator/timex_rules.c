@@ -673,6 +673,67 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+/* Words that may follow a season that is a date, not an adjective ("the
+ * summer when", but "the winter storm"). */
+static const char *const after_season[] = {
+	"and", "or", "but", "when", "as", "after", "before", "to", "in", "on", "at",
+	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
+	"the", "a", NULL};
+
+/* "in the summer", "during the early winter", "in spring": a season
+ * without a year, in the year the tense points to.  Only after "the" or a
+ * preposition, in lower case and followed by punctuation or a function
+ * word, so that "summer camp", "the winter storm" and "the Arab Spring"
+ * stay untagged. */
+static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (i == 0 || TK(i).cap)
+		return 0;
+	size_t p = i - 1;
+	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
+		p--;
+	if (!an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") && !an_tx_is(c, p, "during") &&
+	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through"))
+		return 0;
+	if (is_word(c, i + 1)) {
+		int ok = 0;
+		for (const char *const *w = after_season; *w && !ok; w++)
+			ok = an_tx_is(c, i + 1, *w);
+		if (!ok)
+			return 0;
+	}
+	/* "fall" is also a drop: only "in the fall", "during the fall", and
+	 * never "the fall in prices" */
+	if (an_tx_is(c, i, "fall") &&
+	    (!an_tx_is(c, p, "the") || p == 0 ||
+	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
+		return 0;
+	/* the season of year y runs from month first[s] for three months
+	 * (winter from December into the next year); the current one, else
+	 * the last one over (past tense), the next to begin (future), or the
+	 * nearest */
+	static const int mid[5] = {0, 4, 7, 10, 12}, first[5] = {0, 3, 6, 9, 12};
+	int s = TK(i).w.season, dir = an_tx_direction(c, i, i + 1);
+	long now = an_date_to_days(c->dct), best_dist = 0;
+	int y = c->dct.y;
+	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {
+		an_date a = {cand, first[s], 1};
+		long from = an_date_to_days(a), to = an_date_to_days(an_date_add_months(a, 3));
+		long dist = now < from ? from - now : now >= to ? now - to + 1 : 0;
+		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist))
+			continue;
+		if (!found || dist < best_dist) {
+			best_dist = dist;
+			y = cand;
+			found = 1;
+		}
+	}
+	an_date x = {y, mid[s], 1};
+	an_tx_set_point(m, x, AN_GRAN_SEASON);
+	m->the_ok = m->modable = 1;
+	return i + 1;
+}
+
 /* "winter 1994", "the summer of 1989", "spring of nineteen ninety-six" */
 static size_t m_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -680,13 +741,12 @@ static size_t m_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	size_t j = i + 1, e;
 	int y;
-	if (an_tx_is(c, j, "of"))
-		j++;
-	if (year_at(c, j, &y))
-		e = j + 1;
-	else if ((e = spelled_year_at(c, j, &y)) == 0)
-		return 0;
+	size_t of = an_tx_is(c, j, "of") ? j + 1 : j;
 	static const int mid[5] = {0, 4, 7, 10, 12};
+	if (year_at(c, of, &y))
+		e = of + 1;
+	else if ((e = spelled_year_at(c, of, &y)) == 0)
+		return bare_season(m, c, i);
 	an_date d = {y, mid[TK(i).w.season], 1};
 	an_tx_set_point(m, d, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;

@@ -673,6 +673,10 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+/* The month a season's value is placed at (spring April ... winter
+ * December), by AN_TXW_SEASON number. */
+static const int season_mid[5] = {0, 4, 7, 10, 12};
+
 /* Words that may follow a season that is a date, not an adjective ("the
  * summer when", but "the winter storm"). */
 static const char *const after_season[] = {
@@ -712,7 +716,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * (winter from December into the next year); the current one, else
 	 * the last one over (past tense), the next to begin (future), or the
 	 * nearest */
-	static const int mid[5] = {0, 4, 7, 10, 12}, first[5] = {0, 3, 6, 9, 12};
+	static const int first[5] = {0, 3, 6, 9, 12};
 	int s = TK(i).w.season, dir = an_tx_direction(c, i, i + 1);
 	long now = an_date_to_days(c->dct), best_dist = 0;
 	int y = c->dct.y;
@@ -728,7 +732,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			found = 1;
 		}
 	}
-	an_date x = {y, mid[s], 1};
+	an_date x = {y, season_mid[s], 1};
 	an_tx_set_point(m, x, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
 	return i + 1;
@@ -742,12 +746,11 @@ static size_t m_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t j = i + 1, e;
 	int y;
 	size_t of = an_tx_is(c, j, "of") ? j + 1 : j;
-	static const int mid[5] = {0, 4, 7, 10, 12};
 	if (year_at(c, of, &y))
 		e = of + 1;
 	else if ((e = spelled_year_at(c, of, &y)) == 0)
 		return bare_season(m, c, i);
-	an_date d = {y, mid[TK(i).w.season], 1};
+	an_date d = {y, season_mid[TK(i).w.season], 1};
 	an_tx_set_point(m, d, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
 	return e;

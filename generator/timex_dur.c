@@ -266,7 +266,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		int hyph = an_tx_is_punct(c, k, '-') && !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space;
 		if (hyph)
 			k++;
-		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long"))
+		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long") ||
+		    an_tx_is(c, k, "additional") || an_tx_is(c, k, "extra"))
+			k++;
+		/* "eight trading days", "five business days" */
+		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && is_word(c, k + 1) &&
+		    (TK(k + 1).w.cls & AN_TXW_UNIT) && TK(k + 1).w.unit == AN_TXU_DAY)
 			k++;
 		if (!is_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
 			return 0;

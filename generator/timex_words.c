@@ -133,7 +133,7 @@ static const an_txw_row rows[] = {
  * tagger fast: a rule that starts on a new word must list it here. */
 static const char *const starters[] = {
 	"the", "its", "this", "that", "these", "last", "next", "past", "previous", "preceding",
-	"current", "coming", "final", "latest", "recent", "additional",
+	"current", "coming", "final", "latest", "recent", "additional", "extra",
 	"following", "fiscal", "full", "comparable", "corresponding", "same", "today",
 	"yesterday", "tomorrow", "tonight", "right", "now", "currently",
 	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",

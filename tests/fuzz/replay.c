@@ -6,23 +6,16 @@
  *
  *   replay_<target> FILE|DIR...   prints "replay: N inputs" and exits 0,
  *                                 or dies in the target on a regression */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "alloc.h"
 #include "buf.h"
 #include "load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int replay_file(const char *path)
 {
@@ -53,22 +46,13 @@ static int replay(const char *path, size_t *n)
 		++*n;
 		return replay_file(path);
 	}
-	DIR *d = opendir(path);
-	if (!d) {
+	char **names;
+	long listed = an_load_list_dir(&names, path);
+	if (listed < 0) {
 		perror(path);
 		return -1;
 	}
-	char **names = NULL;
-	size_t len = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = an_xgrow(names, &cap, len + 1, sizeof *names);
-		names[len++] = an_xstrdup(e->d_name);
-	}
-	closedir(d);
-	an_qsort(names, len, sizeof *names, cmp_str);
+	size_t len = (size_t)listed;
 	int rc = 0;
 	for (size_t i = 0; i < len; i++) {
 		an_buf p = AN_BUF_INIT;
@@ -76,9 +60,8 @@ static int replay(const char *path, size_t *n)
 		if (rc == 0)
 			rc = replay(p.ptr, n);
 		an_buf_free(&p);
-		free(names[i]);
 	}
-	free(names);
+	an_load_names_free(names, len);
 	return rc;
 }
 

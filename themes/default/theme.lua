@@ -53,6 +53,12 @@ local function slugify(s)
 	return s ~= "" and s:sub(1, 80) or "entity"
 end
 
+-- site.params[name] as a count of at least 1, else `default`.
+local function count_param(site, name, default)
+	local n = math.tointeger(tonumber(site.params and site.params[name]))
+	return n and n >= 1 and n or default
+end
+
 -- What an entry of event.entities refers to: its id, slug or name (the
 -- core may give strings or tables).
 local function entity_ref(x)
@@ -177,8 +183,7 @@ function theme.build(site, emit, shard)
 	-- default 20) and lists the other articles that report it: on a large
 	-- archive "in 2020" has thousands of reports, and a page of thousands
 	-- of quotes is no use to a reader and most of the build's output.
-	local quote_limit = math.tointeger(tonumber(site.params and site.params.event_quotes))
-	if not quote_limit or quote_limit < 1 then quote_limit = 20 end
+	local quote_limit = count_param(site, "event_quotes", 20)
 	-- An item of the timeline names its first five reporting articles and
 	-- counts the others (the event page lists them all): an event a
 	-- thousand articles report is one line, not a thousand links.
@@ -208,8 +213,7 @@ function theme.build(site, emit, shard)
 	-- that by month, each period a page of its own that the home page
 	-- links.  A home page of tens of thousands of events is tens of
 	-- megabytes no browser shows well, and any edit would make it again.
-	local period_limit = math.tointeger(tonumber(site.params and site.params.timeline_page))
-	if not period_limit or period_limit < 1 then period_limit = 300 end
+	local period_limit = count_param(site, "timeline_page", 300)
 	local periods, period_of = {}, {}
 	if #events > period_limit then
 		local by_key = {}
@@ -252,9 +256,11 @@ function theme.build(site, emit, shard)
 			for _, mp in ipairs(p.months) do all[#all + 1] = mp end
 		end
 		for i, p in ipairs(all) do p.previous, p.following = all[i - 1], all[i + 1] end
-		for _, p in ipairs(periods) do
+		-- (a month has no months: its total is its own events)
+		for i = #all, 1, -1 do
+			local p = all[i]
 			p.total = #p.events
-			for _, mp in ipairs(p.months) do p.total = p.total + #mp.events end
+			for _, mp in ipairs(p.months) do p.total = p.total + mp.total end
 		end
 		periods.all = all
 	end
@@ -484,7 +490,7 @@ function theme.build(site, emit, shard)
 				parts[#parts + 1] = e.fingerprint
 			end
 			page(p.path, "period.html", { period = p, title = p.label,
-				description = helpers.count(p.total or #p.events, "event") .. " of " .. p.label .. "." },
+				description = helpers.count(p.total, "event") .. " of " .. p.label .. "." },
 				parts and table.concat(parts, SEP))
 		end
 	end
@@ -584,8 +590,7 @@ function theme.build(site, emit, shard)
 	-- the first site.params.feed_entries (default 100): a feed of every
 	-- event of a large archive is megabytes a feed reader fetches again
 	-- and again
-	local feed_limit = math.tointeger(tonumber(site.params and site.params.feed_entries))
-	if not feed_limit or feed_limit < 1 then feed_limit = 100 end
+	local feed_limit = count_param(site, "feed_entries", 100)
 	for i = #entries, feed_limit + 1, -1 do entries[i] = nil end
 	local feed_ctx = {
 		site = site, entries = entries, updated = updated,

@@ -10,8 +10,9 @@
  * articles that tell the same story (their whole texts are similar), since
  * there the same date is itself strong evidence.  A coarser date joins an
  * event inside it ("2025" holds "2025-09") only when the content clearly
- * matches (timeline_contain.c).  Candidates come from date buckets, never from all pairs, and
- * within a bucket from a window of mentions published close together.
+ * matches (timeline_contain.c).  Candidates come from date buckets, never
+ * from all pairs, and within a bucket from a window of mentions published
+ * close together.
  * Then sentences without a date join an event they clearly restate, and the
  * rest are grouped into undated facts when two or more articles state them
  * (timeline_place.c); timeline_event.c makes the events. */
@@ -282,13 +283,17 @@ static int dateline(const char *text, const an_sentence *s, const an_timex *t)
 	        ((unsigned char)r[2] == 0x94 || (unsigned char)r[2] == 0x93));
 }
 
-/* Timex t of doc d dates a mention: datable, and not a dateline. */
+/* Timex t of doc d as a mention: 1 when it dates one, -1 when it is
+ * datable but a dateline (its sentence is then no undated fact either),
+ * 0 when it is no date. */
 static int dated_at(const builder *b, size_t d, size_t t, an_span *span)
 {
 	const an_analysis *an = b->docs[d].analysis;
 	const an_timex *x = &an->timexes.items[t];
-	return datable(x, span) &&
-	       !dateline(b->docs[d].article->text, &an->sentences.items[an->timex_sentence[t]], x);
+	if (!datable(x, span))
+		return 0;
+	return dateline(b->docs[d].article->text, &an->sentences.items[an->timex_sentence[t]], x)
+	       ? -1 : 1;
 }
 
 void an_tl_cluster_add(builder *b, size_t ci, size_t k)
@@ -598,20 +603,21 @@ static void make_doc_cands(size_t d, void *payload)
 	cands_job *j = payload;
 	builder *b = j->b;
 	const an_analysis *an = b->docs[d].analysis;
-	cand *dated = &b->cands[j->dated_first[d]];
+	cand *dated_cands = &b->cands[j->dated_first[d]];
 	size_t n_dated = 0;
 	/* 1: the sentence dates something; 2: it dates a report, or it is a
 	 * dateline; neither is an undated fact */
 	unsigned char *flags = an_xcalloc(an->sentences.len + 1, 1);
 	for (size_t t = 0; t < an->timexes.len; t++) {
 		an_span span;
-		if (dated_at(b, d, t, &span))
-			make_cand(&dated[n_dated++], b, d, an->timex_sentence[t], (long)t, &span);
-		else if (datable(&an->timexes.items[t], &span))
+		int dated = dated_at(b, d, t, &span);
+		if (dated > 0)
+			make_cand(&dated_cands[n_dated++], b, d, an->timex_sentence[t], (long)t, &span);
+		else if (dated < 0)
 			flags[an->timex_sentence[t]] |= 2;
 	}
 	for (size_t k = 0; k < n_dated; k++)
-		flags[dated[k].m.sentence] |= dated[k].clause.is_report ? 3 : 1;
+		flags[dated_cands[k].m.sentence] |= dated_cands[k].clause.is_report ? 3 : 1;
 	cand *undated = &b->cands[j->undated_first[d]];
 	size_t n = 0;
 	for (size_t s = 0; s < an->sentences.len; s++) {
@@ -647,7 +653,7 @@ static void make_cands(builder *b)
 		j.dated_first[d] = n_dated;
 		for (size_t t = 0; t < an->timexes.len; t++) {
 			an_span span;
-			n_dated += dated_at(b, d, t, &span);
+			n_dated += dated_at(b, d, t, &span) > 0;
 		}
 	}
 	for (size_t d = 0; d < n_docs; d++) {

@@ -18,6 +18,11 @@ for d in $deps; do
 		missing="$missing $pkg"
 	fi
 done
+# mimalloc has no pkg-config module: ask the compiler (Makefile, MALLOC)
+if command -v cc >/dev/null 2>&1 &&
+	! printf 'int main(void){return 0;}\n' | cc -x c - -o /dev/null -lmimalloc 2>/dev/null; then
+	missing="$missing libmimalloc-dev"
+fi
 for tool in cc make; do
 	command -v "$tool" >/dev/null 2>&1 || missing="$missing build-essential"
 done

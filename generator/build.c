@@ -1,5 +1,6 @@
 /* build.c - the build pipeline (see build.h). */
 #include "build.h"
+#include "trace.h"
 #include "acache.h"
 #include "alloc.h"
 #include "export.h"
@@ -191,6 +192,7 @@ static int output_error(an_error *err, const an_error *cause)
 int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 {
 	memset(out, 0, sizeof *out);
+	an_trace("build started");
 	an_site site;
 	an_pages pages = AN_PAGES_INIT;
 	an_theme theme = AN_THEME_INIT;
@@ -273,9 +275,12 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	export_job exports = {&po, &site, 0};
 	pthread_t export_tid;
 	int exporting = po.sink && pthread_create(&export_tid, NULL, export_thread, &exports) == 0;
+	an_trace("output begun");
 	rc = an_theme_render(&pages, &theme, &site, &tp, name, err);
+	an_trace("theme rendered");
 	if (exporting) {
 		pthread_join(export_tid, NULL);
+		an_trace("exports joined");
 		/* (a failed write is the sink's to report, below) */
 		if (exports.rc < 0 && rc == 0)
 			rc = -1;
@@ -323,7 +328,9 @@ done:
 		out->files = an_output_files(po.out);
 		out->linked = an_output_linked(po.out);
 		out->kept = an_pagememo_kept(memo);
+		an_trace("sink finished");
 		rc = an_output_commit(po.out, err);
+		an_trace("output committed");
 		an_error merr = AN_ERROR_INIT;
 		if (rc == 0 && memo && (memo_path(&memo_file, o->cache_file, out->output) < 0 ||
 		                        an_pagememo_save(memo, memo_file.ptr, out->output, &merr) < 0))
@@ -347,6 +354,7 @@ done:
 		an_acache_trim(cache);
 		an_site_free(&site);
 	}
+	an_trace("freed");
 	if (own) {
 		/* every article's analysis came from the file, and the file held
 		 * nothing else: it is already what would be written */
@@ -355,6 +363,7 @@ done:
 		if (rc == 0 && !same && an_acache_save(own, o->cache_file, &cerr) < 0)
 			fprintf(warn, "annals: warning: %s: %s\n", cerr.file, cerr.msg);
 		an_acache_free(own);
+		an_trace("analysis cache saved");
 	}
 	return rc;
 }

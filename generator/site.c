@@ -1,5 +1,6 @@
 /* site.c - runs the stages up to the timeline (see site.h). */
 #include "site.h"
+#include "trace.h"
 #include "alloc.h"
 #include "load.h"
 #include "acache.h"
@@ -398,6 +399,7 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	    (rc = an_load_content_dir_skip(&read, root, in->keep_going ? skip_source : NULL, &sk,
 	                                   err)) < 0)
 		goto done;
+	an_trace("content read");
 	out->articles = an_xcalloc(sources->len + 1, sizeof *out->articles);
 	if ((rc = parse_all(out, sources, in, err)) < 0)
 		goto done;
@@ -422,14 +424,17 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	analyse_job job = {out, cached, in->progress};
 	an_pool_run(out->n_articles, analyse_one, &job);
 	free(cached);
+	an_trace("articles parsed and analysed");
 	for (size_t i = 0; i < out->n_articles; i++) {
 		out->docs[i].article = &out->articles[i];
 		out->docs[i].analysis = &out->analyses[i];
 	}
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
+	an_trace("timeline built");
 	link_entities(out);
 	link_disputes(out);
 	rank_events(&out->timeline);
+	an_trace("entities and figures linked");
 	AN_PROGRESS_SET(in->progress, events, out->timeline.n_events + out->timeline.n_undated);
 done:
 	an_sources_free(&read);

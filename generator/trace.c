@@ -1,0 +1,21 @@
+#include "trace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+void an_trace(const char *stage)
+{
+	static int on = -1;
+	static struct timespec t0;
+	if (on < 0) {
+		on = getenv("ANNALS_TRACE") != NULL;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (!on)
+		return;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	double s = (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
+	fprintf(stderr, "annals: trace: %7.3f s  %s\n", s, stage);
+}

@@ -15,11 +15,12 @@ local find, sub, match, format = string.find, string.sub, string.match,
 -- The segments of an output path; "." and empty segments are dropped so
 -- that "a//b" and "./a/b" mean "a/b".  ".." is refused: pages never leave
 -- the output folder and the core rejects such paths anyway.
+-- (errors point at url's caller: segments < relative < url < caller)
 local function segments(path, what)
 	local out = {}
 	for seg in string.gmatch(path, "[^/]+") do
 		if seg == ".." then
-			error(format("%s path '%s' contains '..'", what, path), 3)
+			error(format("%s path '%s' contains '..'", what, path), 4)
 		elseif seg ~= "." then
 			out[#out + 1] = seg
 		end
@@ -27,20 +28,13 @@ local function segments(path, what)
 	return out
 end
 
---- The relative URL that leads from the output page from_path to
---- target_path (both relative to the output folder, "/"-separated).
---- A "#fragment" or "?query" on the target is kept; URLs with a scheme
---- ("https:", "mailto:"), "//host" or "/rooted" paths and bare "#fragment"
---- are returned unchanged.
----   url("index.html", "events/x.html")          --> "events/x.html"
----   url("events/x.html", "articles/y.html#t3")  --> "../articles/y.html#t3"
----   url("events/x.html", "style.css")           --> "../style.css"
-function M.url(from_path, target_path)
-	local to = target_path or ""
-	if match(to, "^[%a][%w+.-]*:") or sub(to, 1, 1) == "/"
-		or sub(to, 1, 1) == "#" then
-		return to
-	end
+-- url() is on every link of every page.  Its answer depends on the
+-- folder of from_path, not on the page's name, so it is kept by folder
+-- and target (at most URL_MEMO answers, then the memo starts over).
+local URL_MEMO = 200000
+local url_memo, url_memo_size = {}, 0
+
+local function relative(from_path, to)
 	local target, suffix = match(to, "^([^#?]*)(.*)$")
 	local from = segments(from_path or "", "page")
 	local parts = segments(target, "link")
@@ -61,6 +55,39 @@ function M.url(from_path, target_path)
 		rel = rel .. "/"   -- a folder: "../" rather than ".."
 	end
 	return rel .. suffix
+end
+
+--- The relative URL that leads from the output page from_path to
+--- target_path (both relative to the output folder, "/"-separated).
+--- A "#fragment" or "?query" on the target is kept; URLs with a scheme
+--- ("https:", "mailto:"), "//host" or "/rooted" paths and bare "#fragment"
+--- are returned unchanged.
+---   url("index.html", "events/x.html")          --> "events/x.html"
+---   url("events/x.html", "articles/y.html#t3")  --> "../articles/y.html#t3"
+---   url("events/x.html", "style.css")           --> "../style.css"
+function M.url(from_path, target_path)
+	local to = target_path or ""
+	if match(to, "^[%a][%w+.-]*:") or sub(to, 1, 1) == "/"
+		or sub(to, 1, 1) == "#" then
+		return to
+	end
+	-- the folder: all but the last segment ("a/b/" for "a/b/c.html" and
+	-- for "a/b/c/"); a last segment "." or ".." is not a page name
+	local dir, last = match(from_path or "", "^(.-)([^/]*)/*$")
+	if last == "." or last == ".." then
+		local rel = relative(from_path, to) -- (not a tail call: see segments)
+		return rel
+	end
+	local by_dir = url_memo[dir]
+	local rel = by_dir and by_dir[to]
+	if rel then return rel end
+	rel = relative(from_path, to)
+	if url_memo_size >= URL_MEMO then url_memo, url_memo_size = {}, 0 end
+	by_dir = url_memo[dir]
+	if not by_dir then by_dir = {}; url_memo[dir] = by_dir end
+	by_dir[to] = rel
+	url_memo_size = url_memo_size + 1
+	return rel
 end
 
 --- base_url joined with path by exactly one "/", or nil when base_url is

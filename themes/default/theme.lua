@@ -137,6 +137,18 @@ function theme.build(site, emit, shard)
 	for i, e in ipairs(undated) do
 		event_by_id[e.id] = e; position[e.id] = #events + i
 	end
+	-- Events into timeline order.  The core's lists mostly come in that
+	-- order already: a pass that finds so is much cheaper than a sort,
+	-- which calls the comparison n log n times.
+	local function by_position(x, y) return position[x.id] < position[y.id] end
+	local function sort_by_position(list)
+		for i = 2, #list do
+			if position[list[i].id] < position[list[i - 1].id] then
+				table.sort(list, by_position)
+				return
+			end
+		end
+	end
 
 	-- Entities, when the core provides them: each gets the events that list
 	-- it, from the entity's own `events` or from the events' `entities`.
@@ -152,14 +164,16 @@ function theme.build(site, emit, shard)
 				if e then attach(ent, e) end
 			end
 		end
-		for _, e in pairs(event_by_id) do
-			for _, x in ipairs(e.entities or {}) do
-				local ent = entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)]
-				if ent then attach(ent, e) end
+		for _, list in ipairs({ events, undated }) do
+			for _, e in ipairs(list) do
+				for _, x in ipairs(e.entities or {}) do
+					local ent = entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)]
+					if ent then attach(ent, e) end
+				end
 			end
 		end
 		for _, ent in ipairs(entities) do
-			table.sort(ent.events, function(x, y) return position[x.id] < position[y.id] end)
+			sort_by_position(ent.events)
 			ent.seen = nil
 		end
 		table.sort(entities, function(a, b)
@@ -273,22 +287,34 @@ function theme.build(site, emit, shard)
 
 	-- The articles that report event e, in the order of e.sources, each
 	-- once; slugs the site does not know are skipped.
+	-- (sources_of and events_of are asked for each event and article by
+	-- its page, its key and the site-wide pages: each list is made once
+	-- and shared, so callers must not change it)
+	local sources_memo, events_memo = {}, {}
 	local function sources_of(e)
-		local out, seen = {}, {}
+		local out = sources_memo[e]
+		if out then return out end
+		local seen = {}
+		out = {}
 		for _, slug in ipairs(e.sources or {}) do
 			local a = article_by_slug[slug]
 			if a and not seen[slug] then seen[slug] = true; out[#out + 1] = a end
 		end
+		sources_memo[e] = out
 		return out
 	end
 
 	local function events_of(a)
-		local out, seen = {}, {}
+		local out = events_memo[a]
+		if out then return out end
+		local seen = {}
+		out = {}
 		for _, id in ipairs(a.events or {}) do
 			local e = event_by_id[id]
 			if e and not seen[id] then seen[id] = true; out[#out + 1] = e end
 		end
-		table.sort(out, function(x, y) return position[x.id] < position[y.id] end)
+		sort_by_position(out)
+		events_memo[a] = out
 		return out
 	end
 

@@ -388,10 +388,7 @@ static void push_article(lua_State *L, const an_site *site, size_t d,
 	an_buf_free(&url);
 	push_article_summary(L, site, d);
 	lua_setfield(L, -2, "summary");
-	an_buf html = AN_BUF_INIT;
-	article_html(&html, site, d);
-	set_lstr(L, "html", html.ptr ? html.ptr : "", html.len);
-	an_buf_free(&html);
+	/* (`html` on first use: lazy_article) */
 	lua_createtable(L, (int)n_events, 0);
 	for (size_t i = 0; i < n_events; i++) {
 		lua_pushstring(L, article_events[i]->id);
@@ -561,6 +558,101 @@ static void push_event_metatable(lua_State *L, const an_site *site)
 	lua_setfield(L, -2, "__index");
 	lua_pushlightuserdata(L, (void *)site);
 	lua_pushcclosure(L, l_event_pairs, 1);
+	lua_setfield(L, -2, "__pairs");
+}
+
+/* ---- article bodies on first use ----
+ * An article's `html` is its body rendered by cmark with the dates
+ * marked: the biggest string of the site table, and read by one page
+ * only, which a rebuild mostly keeps.  Made in every Lua state, the
+ * bodies cost each state a cmark render of every article and a copy of
+ * them all.  So an article table gets `html` the first time a theme
+ * reads it, the way an event gets its mentions (above); its fingerprint
+ * hashes what the body is made from instead (html_seed).  The registry
+ * maps each article table still without its body to its C article. */
+#define LAZY_ARTICLES "annals.lazy_articles"
+
+/* What article d's html is made from: the Markdown, whether raw HTML is
+ * allowed, and each date's place, value and event. */
+static uint64_t html_seed(const an_site *site, size_t d)
+{
+	const an_article *a = &site->articles[d];
+	const an_timex_list *tl = &site->analyses[d].timexes;
+	uint64_t h = mix(an_acache_hash(a->body ? a->body : "", a->body_len), (uint64_t)a->unsafe);
+	for (size_t i = 0; i < tl->len; i++) {
+		const an_timex *t = &tl->items[i];
+		const an_event *ev = an_timeline_find(&site->timeline, d, (long)i);
+		h = mix(h, (uint64_t)t->start);
+		h = mix(h, (uint64_t)t->end);
+		h = mix(h, an_acache_hash(t->value, strlen(t->value)));
+		h = mix(h, ev ? an_acache_hash(ev->id, strlen(ev->id)) : 0);
+	}
+	return h;
+}
+
+/* Stores the html of article table t in it if it was not made yet.
+ * Upvalue 1: the site. */
+static void html_of(lua_State *L, int t)
+{
+	t = lua_absindex(L, t);
+	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
+	lua_pushvalue(L, t);
+	lua_rawget(L, -2);
+	const an_article *a = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (a && site) {
+		an_buf html = AN_BUF_INIT;
+		article_html(&html, site, (size_t)(a - site->articles));
+		lua_pushlstring(L, html.ptr ? html.ptr : "", html.len);
+		an_buf_free(&html);
+		lua_setfield(L, t, "html"); /* no __newindex: a plain store */
+		lua_pushvalue(L, t);
+		lua_pushnil(L);
+		lua_rawset(L, -3);
+	}
+	lua_pop(L, 1);
+}
+
+static int l_article_index(lua_State *L)
+{
+	if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "html") != 0)
+		return 0;
+	html_of(L, 1);
+	lua_rawget(L, 1);
+	return 1;
+}
+
+static int l_article_pairs(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	html_of(L, 1);
+	lua_pushcfunction(L, l_next);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/* Pushes the metatable of article tables, for the site. */
+static void push_article_metatable(lua_State *L, const an_site *site)
+{
+	if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_createtable(L, 0, 1);
+		lua_pushliteral(L, "k");
+		lua_setfield(L, -2, "__mode");
+		lua_setmetatable(L, -2);
+		lua_setfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
+	} else {
+		lua_pop(L, 1);
+	}
+	lua_createtable(L, 0, 2);
+	lua_pushlightuserdata(L, (void *)site);
+	lua_pushcclosure(L, l_article_index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushlightuserdata(L, (void *)site);
+	lua_pushcclosure(L, l_article_pairs, 1);
 	lua_setfield(L, -2, "__pairs");
 }
 
@@ -790,16 +882,26 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_pushvalue(L, -1);
 	lua_setfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
 	int titles = lua_gettop(L);
+	push_article_metatable(L, site);
+	int article_mt = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
+	int lazy_articles = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
-		set_fingerprint(L, 0);
+		set_fingerprint(L, html_seed(site, d));
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
+		lua_pushvalue(L, article_mt);
+		lua_setmetatable(L, -2);
+		lua_pushvalue(L, -1);
+		lua_pushlightuserdata(L, (void *)&site->articles[d]);
+		lua_rawset(L, lazy_articles);
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
 		free((void *)per[d]);
 	}
 	lua_setfield(L, site_idx, "articles");
+	lua_pop(L, 2); /* lazy_articles, article_mt */
 	free(per);
 	free(counts);
 

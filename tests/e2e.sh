@@ -547,6 +547,27 @@ file_has "$T/probe-out/probe.txt" "before=true"
 file_has "$T/probe-out/probe.txt" "same=true pairs=true raw=true first=true"
 if grep -qF "n=0 " "$T/probe-out/probe.txt"; then fail "an event without mentions"; fi
 rm -rf "$SITE/themes" "$T/probe-out"
+
+step "an article's body reads as a plain field: by name, by pairs, and after rawget"
+mkdir -p "$SITE/themes/probe"
+cat >"$SITE/themes/probe/theme.lua" <<'EOF'
+return { build = function(site)
+	local a, b = site.articles[1], site.articles[2]
+	local before = rawget(a, "html") == nil
+	local html = a.html
+	local seen = false
+	for k, v in pairs(b) do if k == "html" and v:find("<p>", 1, true) then seen = true end end
+	local out = string.format("before=%s marked=%s same=%s pairs=%s raw=%s fp=%s",
+		tostring(before), tostring(html:find('class="timex"', 1, true) ~= nil),
+		tostring(a.html == html), tostring(seen), tostring(rawget(b, "html") ~= nil),
+		tostring(a.fingerprint ~= b.fingerprint))
+	return { { path = "probe.txt", content = out } }
+end }
+EOF
+run build --source "$SITE" --output "$T/probe-out" --theme probe --no-cache
+expect_rc 0
+file_has "$T/probe-out/probe.txt" "before=true marked=true same=true pairs=true raw=true fp=true"
+rm -rf "$SITE/themes" "$T/probe-out"
 snapshot "$SITE" >"$T/snap.site"
 
 step "a theme that gives two pages one path"

@@ -33,6 +33,7 @@ end
 -- and target (at most URL_MEMO answers, then the memo starts over).
 local URL_MEMO = 200000
 local url_memo, url_memo_size = {}, 0
+local last_from, last_dir, last_name
 
 local function relative(from_path, to)
 	local target, suffix = match(to, "^([^#?]*)(.*)$")
@@ -67,21 +68,30 @@ end
 ---   url("events/x.html", "style.css")           --> "../style.css"
 function M.url(from_path, target_path)
 	local to = target_path or ""
-	if match(to, "^[%a][%w+.-]*:") or sub(to, 1, 1) == "/"
-		or sub(to, 1, 1) == "#" then
-		return to
-	end
 	-- the folder: all but the last segment ("a/b/" for "a/b/c.html" and
-	-- for "a/b/c/"); a last segment "." or ".." is not a page name
-	local dir, last = match(from_path or "", "^(.-)([^/]*)/*$")
-	if last == "." or last == ".." then
-		local rel = relative(from_path, to) -- (not a tail call: see segments)
-		return rel
+	-- for "a/b/c/"); a last segment "." or ".." is not a page name.  (A
+	-- page's links come one after another: its folder is kept too.)
+	local dir, last
+	if from_path == last_from then
+		dir, last = last_dir, last_name
+	else
+		local path = from_path or ""
+		local stem = match(path, "^(.-)/*$")
+		local cut = find(stem, "[^/]*$")
+		dir, last = sub(path, 1, cut - 1), sub(stem, cut)
+		last_from, last_dir, last_name = from_path, dir, last
 	end
-	local by_dir = url_memo[dir]
+	local memo = last ~= "." and last ~= ".."
+	local by_dir = memo and url_memo[dir]
 	local rel = by_dir and by_dir[to]
 	if rel then return rel end
-	rel = relative(from_path, to)
+	if match(to, "^[%a][%w+.-]*:") or sub(to, 1, 1) == "/"
+		or sub(to, 1, 1) == "#" then
+		rel = to
+	else
+		rel = relative(from_path, to)
+	end
+	if not memo then return rel end
 	if url_memo_size >= URL_MEMO then url_memo, url_memo_size = {}, 0 end
 	by_dir = url_memo[dir]
 	if not by_dir then by_dir = {}; url_memo[dir] = by_dir end

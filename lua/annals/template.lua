@@ -81,6 +81,8 @@ function M.escape(v)
 	-- Printing "table: 0x..." into a page is never what the author meant.
 	error("cannot output a " .. t .. " value", 2)
 end
+-- the same in C when annals provides it: no Lua call per {{ }}
+if annals and annals.escaper then M.escape = annals.escaper(Safe) end
 local escape = M.escape
 
 -- Output of {{! }}: tostring, but nil still gives "".
@@ -291,11 +293,33 @@ function M.load(name)
 	return t
 end
 
--- The environment of one rendering: the context first, then BASE, plus
--- include().  Assignments to globals in {% %} land in the environment and
--- never modify ctx, which is often shared site data.
-local function environment(ctx, depth)
+-- The environment of one rendering: include(), then the context, then
+-- BASE.  Assignments to globals in {% %} land in the environment and
+-- never modify ctx, which is often shared site data.  Every variable of
+-- every page is looked up here, so the lookups are chains of tables,
+-- which Lua follows in C: a plain context is copied into the
+-- environment (its fields as they are when the rendering starts), over
+-- BASE; an included template's environment holds its own variables,
+-- over its caller's.  A context with a metatable of its own is read
+-- through a function, so that its own __index still answers.
+local TO_BASE = { __index = BASE }
+
+local function environment(ctx, depth, parent)
 	local env = {}
+	local mt
+	if parent then
+		for k, v in pairs(ctx) do env[k] = v end
+		mt = { __index = parent }
+	elseif getmetatable(ctx) == nil then
+		for k, v in next, ctx do env[k] = v end
+		mt = TO_BASE
+	else
+		mt = { __index = function(_, k)
+			local v = ctx[k]
+			if v == nil then v = BASE[k] end
+			return v
+		end }
+	end
 	env.include = function(name, vars)
 		if depth >= MAX_DEPTH then
 			error(format("include of '%s' nested more than %d deep",
@@ -303,15 +327,11 @@ local function environment(ctx, depth)
 		end
 		-- The included template sees the caller's variables (globals, not
 		-- its locals) with vars on top.
-		local child = setmetatable({}, { __index = env })
-		if vars ~= nil then
-			if type(vars) ~= "table" then
-				error("include: the second argument must be a table", 2)
-			end
-			for k, v in pairs(vars) do child[k] = v end
+		if vars ~= nil and type(vars) ~= "table" then
+			error("include: the second argument must be a table", 2)
 		end
 		local ok, res = pcall(function()
-			return M.load(name):render_at(child, depth + 1)
+			return M.load(name):render_env(environment(vars or {}, depth + 1, env))
 		end)
 		if not ok then
 			-- Level 2 prefixes the position of the include() call, so the
@@ -321,17 +341,17 @@ local function environment(ctx, depth)
 		end
 		return res
 	end
-	return setmetatable(env, { __index = function(_, k)
-		local v = ctx[k]
-		if v == nil then v = BASE[k] end
-		return v
-	end })
+	return setmetatable(env, mt)
+end
+
+function Template:render_env(env)
+	local out = {}
+	self.fn(env, out, escape, tostr)
+	return M.raw(concat(out))
 end
 
 function Template:render_at(ctx, depth)
-	local out = {}
-	self.fn(environment(ctx or {}, depth), out, escape, tostr)
-	return M.raw(concat(out))
+	return self:render_env(environment(ctx or {}, depth))
 end
 
 --- Renders the template with ctx (a table whose fields are the template's

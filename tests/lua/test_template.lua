@@ -83,6 +83,20 @@ T.define("test/list.html",
 eq(T.render("test/list.html", { label = "L&", items = { "<a>", "b" } }),
 	"<ul>\n<li>L&amp;: &lt;a&gt;</li>\n<li>L&amp;: b</li>\n</ul>",
 	"include sees caller's variables plus its own, output is not re-escaped")
+-- what a template sees: include() over the context over the base library;
+-- an included template's variables over its caller's; its own globals
+-- stay its own
+T.define("test/scope.html", "{% shadow = 'inner' %}{{ who }}/{{ shadow }}/{{ type(1) }}")
+eq(render("{{ include('test/scope.html', { who = 'child' }) }}|{{ who }}/{{ shadow }}",
+	{ who = "parent", shadow = "outer" }),
+	"child/inner/number|parent/outer", "include scope")
+eq(render("{{ type }}", { type = "mine" }), "mine", "the context hides a base function")
+eq(render("{{ include == nil }}", { include = "x" }), "false", "include() is always there")
+-- a context with a metatable of its own still answers through it
+local lazy = setmetatable({}, { __index = function(_, k) if k == "who" then return "world" end end })
+eq(render("hello {{ who }}, {{ tostring(nothing) }}", lazy), "hello world, nil",
+	"a context's own __index")
+eq(render("{{ n }}", { n = false }), "false", "a false variable is not missing")
 T.define("test/self.html", "{{ include('test/self.html') }}")
 fails("{{ include('test/self.html') }}", "loop.html", { "nested more than" })
 
@@ -97,6 +111,10 @@ T.define("test/bad-partial.html", "fine\n{{ nope.x }}")
 fails("first\n{{ include('test/bad-partial.html') }}", "outer.html",
 	{ "outer.html:2:", "test/bad-partial.html:2:" })
 fails("{{ t }}", "table.html", { "table.html:1:", "cannot output a table" }, { t = {} })
+fails("\n{{ f }}", "function.html", { "function.html:2:", "cannot output a function" },
+	{ f = print })
+eq(T.escape(T.raw("<b>")), "<b>", "a safe string is not escaped again")
+eq(pcall(T.escape, setmetatable({ "<b>" }, {})), false, "a table like a safe string is not one")
 
 -- The theme templates load through annals.read_template and compile.
 for _, name in ipairs({ "layout.html", "index.html", "event.html", "article.html",
@@ -114,6 +132,16 @@ eq(H.url("events/x.html", "articles/y.html#t3"), "../articles/y.html#t3", "url k
 eq(H.url("a/b/c.html", "a/d/e.html"), "../d/e.html", "url common prefix")
 eq(H.url("events/x.html", "https://example.org/"), "https://example.org/", "url absolute")
 assert(not pcall(H.url, "index.html", "../etc/passwd"), "url refuses ..")
+-- url() keeps answers by the page's folder: pages of one folder share
+-- them, pages of others and names that are not pages do not
+eq(H.url("a/b/x.html", "a/c.html"), "../c.html", "url up one folder")
+eq(H.url("a/b/y.html", "a/c.html"), "../c.html", "url same folder, another page")
+eq(H.url("a/b/", "a/c.html"), "c.html", "url from a folder path: its last part is the page")
+eq(H.url("a/b/.", "a/c.html"), "c.html", "url: '.' is not a page name")
+eq(H.url("a/b/x.html", "a/c.html"), "../c.html", "url asked again")
+eq(H.url("a/b/x.html", "#top"), "#top", "url bare fragment")
+assert(not pcall(H.url, "a/b/x.html", "../c.html"), "url refuses .. when asked again")
+assert(not pcall(H.url, "a/b/x.html", "../c.html"), "url refuses .. every time")
 
 -- helpers: dates, absolute URLs, mark --------------------------------------------
 eq(H.rfc3339("2025-11-11"), "2025-11-11T00:00:00Z", "rfc3339 date")

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "export.h"
 #include "fsname.h"
+#include "pool.h"
 #include "sandbox.h"
 
 #include <ctype.h>
@@ -838,15 +839,20 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
 	}
 }
 
-/* The event table at the top gets its fingerprint (its mentions' too)
- * and its mentions on first use (see mentions_of).  [-0, +0] */
-static void finish_event(lua_State *L, const an_site *site, const an_event *ev, int mt,
-                         int lazy)
+/* What an event's fingerprint starts from: its mentions. */
+static uint64_t event_seed(const an_site *site, const an_event *ev)
 {
 	uint64_t h = (uint64_t)ev->n_mentions;
 	for (size_t i = 0; i < ev->n_mentions; i++)
 		h = mention_hash(site, &ev->mentions[i], h);
-	set_fingerprint(L, h);
+	return h;
+}
+
+/* The event table at the top gets its fingerprint (its mentions' too)
+ * and its mentions on first use (see mentions_of).  [-0, +0] */
+static void finish_event(lua_State *L, const an_event *ev, uint64_t seed, int mt, int lazy)
+{
+	set_fingerprint(L, seed);
 	lua_pushvalue(L, mt);
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);
@@ -854,7 +860,42 @@ static void finish_event(lua_State *L, const an_site *site, const an_event *ev, 
 	lua_rawset(L, lazy);
 }
 
-void an_render_push_site(lua_State *L, const an_site *site)
+typedef struct {
+	const an_site *site;
+	an_render_seeds *out;
+} seeds_job;
+
+static void make_seed(size_t i, void *payload)
+{
+	seeds_job *j = payload;
+	const an_timeline *tl = &j->site->timeline;
+	if (i < tl->n_events)
+		j->out->events[i] = event_seed(j->site, &tl->events[i]);
+	else if ((i -= tl->n_events) < tl->n_undated)
+		j->out->undated[i] = event_seed(j->site, &tl->undated[i]);
+	else
+		j->out->articles[i - tl->n_undated] = html_seed(j->site, i - tl->n_undated);
+}
+
+void an_render_seeds_make(an_render_seeds *out, const an_site *site)
+{
+	const an_timeline *tl = &site->timeline;
+	out->events = an_xcalloc(tl->n_events + 1, sizeof *out->events);
+	out->undated = an_xcalloc(tl->n_undated + 1, sizeof *out->undated);
+	out->articles = an_xcalloc(site->n_articles + 1, sizeof *out->articles);
+	seeds_job j = {site, out};
+	an_pool_run(tl->n_events + tl->n_undated + site->n_articles, make_seed, &j);
+}
+
+void an_render_seeds_free(an_render_seeds *s)
+{
+	free(s->events);
+	free(s->undated);
+	free(s->articles);
+	memset(s, 0, sizeof *s);
+}
+
+static void push_site(lua_State *L, const an_site *site, const an_render_seeds *seeds)
 {
 	const an_config *c = &site->config;
 	lua_createtable(L, 0, 14);
@@ -889,7 +930,7 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
-		set_fingerprint(L, html_seed(site, d));
+		set_fingerprint(L, seeds ? seeds->articles[d] : html_seed(site, d));
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
 		lua_pushvalue(L, article_mt);
@@ -920,7 +961,9 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
 		push_event(L, site, &tl->events[i], 1, NULL, disputes);
-		finish_event(L, site, &tl->events[i], event_mt, lazy);
+		finish_event(L, &tl->events[i],
+		             seeds ? seeds->events[i] : event_seed(site, &tl->events[i]), event_mt,
+		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, site_idx, "events");
@@ -932,7 +975,9 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)tl->n_undated, 0);
 	for (size_t i = 0; i < tl->n_undated; i++) {
 		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
-		finish_event(L, site, &tl->undated[i], event_mt, lazy);
+		finish_event(L, &tl->undated[i],
+		             seeds ? seeds->undated[i] : event_seed(site, &tl->undated[i]), event_mt,
+		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	free(per_entity);
@@ -946,20 +991,29 @@ void an_render_push_site(lua_State *L, const an_site *site)
 	lua_setfield(L, site_idx, "changes");
 }
 
-/* [-1, +1, m]: the light userdata of the site becomes its table */
+void an_render_push_site(lua_State *L, const an_site *site)
+{
+	push_site(L, site, NULL);
+}
+
+/* [-2, +1, m]: the light userdata of the site and its seeds become its
+ * table */
 static int push_site_cf(lua_State *L)
 {
 	const an_site *site = lua_touserdata(L, 1);
-	lua_pop(L, 1);
-	an_render_push_site(L, site);
+	const an_render_seeds *seeds = lua_touserdata(L, 2);
+	lua_pop(L, 2);
+	push_site(L, site, seeds);
 	return 1;
 }
 
-int an_render_push_site_safe(lua_State *L, const an_site *site, an_error *err)
+int an_render_push_site_safe(lua_State *L, const an_site *site, const an_render_seeds *seeds,
+                             an_error *err)
 {
 	lua_pushcfunction(L, push_site_cf);
 	lua_pushlightuserdata(L, (void *)site);
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+	lua_pushlightuserdata(L, (void *)seeds);
+	if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
 		const char *msg = lua_tostring(L, -1);
 		an_error_set(err, "", 0, "the site does not fit in the theme's Lua state (%s): "
 		             "%zu articles, %zu events", msg ? msg : "error", site->n_articles,

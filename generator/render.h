@@ -8,6 +8,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "pagememo.h"
@@ -49,13 +50,26 @@ typedef struct {
  * 0, or -1 with `err` carrying the theme's message and traceback. */
 int an_render_site(an_pages *out, const an_site *site, const char *lua_dir,
                    const char *theme_dir, an_error *err);
+/* What the fingerprints of the site's events and articles start from
+ * (hashes of their mentions, and of what a body is made from): the same
+ * in every Lua state, so made once, on the worker pool, for all. */
+typedef struct {
+	uint64_t *events, *undated, *articles; /* as site->timeline's lists and
+	                                        * site->articles */
+} an_render_seeds;
+
+void an_render_seeds_make(an_render_seeds *out, const an_site *site);
+void an_render_seeds_free(an_render_seeds *s);
+
 /* Pushes the site table themes and hooks get (docs/themes.md), a copy.
  * [-0, +1] */
 void an_render_push_site(lua_State *L, const an_site *site);
-/* an_render_push_site in protected mode: a site larger than the state's
- * memory budget is an error (-1, `err` set, nothing pushed), not a Lua
- * panic that aborts the process.  [-0, +1 or +0, -] */
-int an_render_push_site_safe(lua_State *L, const an_site *site, an_error *err);
+/* an_render_push_site in protected mode, with the seeds of the site made
+ * beforehand (NULL: made here): a site larger than the state's memory
+ * budget is an error (-1, `err` set, nothing pushed), not a Lua panic
+ * that aborts the process.  [-0, +1 or +0, -] */
+int an_render_push_site_safe(lua_State *L, const an_site *site, const an_render_seeds *seeds,
+                             an_error *err);
 /* Copies the list of {path=, content=} at `idx` into `out`; `who` names
  * the function that returned it in errors ("build()").  [-0, +0] */
 int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,

@@ -180,6 +180,7 @@ static int l_emit(lua_State *L)
  * `parallel = true`. */
 typedef struct {
 	const an_site *site;
+	const an_render_seeds *seeds;
 	const an_theme_paths *p;
 	const char *name;
 	an_theme theme;
@@ -237,7 +238,7 @@ static int shard_run(shard *sh)
 	 * 10,000 articles: 30% less peak memory, no slower; generational
 	 * during the push, when everything is young, was slower). */
 	lua_gc(L, LUA_GCSTOP);
-	int rc = an_render_push_site_safe(L, sh->site, &sh->err);
+	int rc = an_render_push_site_safe(L, sh->site, sh->seeds, &sh->err);
 	lua_gc(L, LUA_GCRESTART);
 	lua_gc(L, LUA_GCGEN, 0, 0);
 	if (rc < 0)
@@ -322,9 +323,11 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
                     const an_theme_paths *p, const char *name, an_error *err)
 {
 	int count = shard_count(p, site), made = count;
+	an_render_seeds seeds;
+	an_render_seeds_make(&seeds, site);
 	shard *shards = an_xcalloc((size_t)count, sizeof *shards);
 	for (int i = 0; i < count; i++) {
-		shards[i] = (shard){site, p, name, AN_THEME_INIT, NULL, AN_PAGES_INIT,
+		shards[i] = (shard){site, &seeds, p, name, AN_THEME_INIT, NULL, AN_PAGES_INIT,
 		                    AN_ERROR_INIT, i + 1, count, 0, 0, 0};
 	}
 	/* the first state tells whether the theme can be split at all */
@@ -362,6 +365,7 @@ int an_theme_render(an_pages *out, an_theme *t, const an_site *site,
 	for (int i = 1; i < made; i++)
 		an_theme_free(&shards[i].theme);
 	free(shards);
+	an_render_seeds_free(&seeds);
 	return rc;
 }
 

@@ -489,7 +489,7 @@ static int render_emit(an_pages *pages, an_theme *theme, const char *name, emit_
 	an_site site;
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
-	an_emit emit = {log_page, l, 0};
+	an_emit emit = {log_page, l, 0, NULL, NULL};
 	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit, 0};
 	int rc = an_theme_render(pages, theme, &site, &tp, name, err);
 	an_site_free(&site);
@@ -627,7 +627,7 @@ static int render_jobs(const char *name, int jobs, an_pages *got, an_pages *page
 	an_error e0 = AN_ERROR_INIT;
 	ck_assert_msg(an_site_load(&site, root, &e0) == 0, "%s", e0.msg);
 	shared_log l = {PTHREAD_MUTEX_INITIALIZER, AN_PAGES_INIT};
-	an_emit emit = {log_page_locked, &l, 1};
+	an_emit emit = {log_page_locked, &l, 1, NULL, NULL};
 	an_theme_paths tp = {root, DATA_DIR, NULL, 0, 0, &emit, jobs};
 	an_theme theme = AN_THEME_INIT;
 	int rc = an_theme_render(pages, &theme, &site, &tp, name, err);

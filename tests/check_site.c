@@ -10,8 +10,12 @@
  *  - the Cooper-Rubio meeting at the G7 on Wednesday 12 November 2025,
  *    expected in 002 (published the day before). */
 #include <check.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "render.h"
 #include "site.h"
 
 #define KSMO "2025-11-11-ksmo-uk-suspends-intelligence-sharing"
@@ -204,6 +208,72 @@ START_TEST(ids_stable_across_builds)
 }
 END_TEST
 
+/* The fingerprints of site.<list> in a fresh state's site table, pushed
+ * with `seeds` (NULL: made by the push), one per line. */
+static char *fingerprints(const an_render_seeds *seeds, const char *list)
+{
+	lua_State *L = luaL_newstate();
+	an_error err = AN_ERROR_INIT;
+	ck_assert_int_eq(an_render_push_site_safe(L, &site, seeds, &err), 0);
+	lua_getfield(L, -1, list);
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -2); i++) {
+		lua_rawgeti(L, -2, i);
+		lua_getfield(L, -1, "fingerprint");
+		ck_assert_int_eq(lua_type(L, -1), LUA_TSTRING);
+		lua_remove(L, -2);
+		luaL_addvalue(&b);
+		luaL_addchar(&b, '\n');
+	}
+	luaL_pushresult(&b);
+	char *out = strdup(lua_tostring(L, -1));
+	lua_close(L);
+	return out;
+}
+
+/* The seeds made once for all the theme's states give the fingerprints
+ * each state would make on its own. */
+START_TEST(seeds_same_as_made_in_the_push)
+{
+	an_render_seeds seeds;
+	an_render_seeds_make(&seeds, &site);
+	const char *lists[] = {"articles", "events", "undated"};
+	for (size_t i = 0; i < 3; i++) {
+		char *with = fingerprints(&seeds, lists[i]), *without = fingerprints(NULL, lists[i]);
+		ck_assert_msg(strlen(with) > 17, "no fingerprints in site.%s", lists[i]);
+		ck_assert_str_eq(with, without);
+		free(with);
+		free(without);
+	}
+	an_render_seeds_free(&seeds);
+}
+END_TEST
+
+/* An article's body is made on first use, so its fingerprint stands for
+ * what the body is made from: a date's value changes it, and only its
+ * article's. */
+START_TEST(article_fingerprint_follows_its_dates)
+{
+	size_t d = 0;
+	while (d < site.n_articles && site.analyses[d].timexes.len == 0)
+		d++;
+	ck_assert_uint_lt(d, site.n_articles);
+	char *before = fingerprints(NULL, "articles");
+	an_timex *t = &site.analyses[d].timexes.items[0];
+	t->value[0] = t->value[0] == '1' ? '2' : '1';
+	char *after = fingerprints(NULL, "articles");
+	/* one line per article, 16 hex digits and a newline */
+	for (size_t a = 0; a < site.n_articles; a++) {
+		int same = strncmp(before + a * 17, after + a * 17, 16) == 0;
+		ck_assert_msg(same == (a != d), "article %zu's fingerprint %s", a,
+		              same ? "did not change" : "changed");
+	}
+	free(before);
+	free(after);
+}
+END_TEST
+
 Suite *an_test_site_suite(void);
 Suite *an_test_site_suite(void)
 {
@@ -219,6 +289,8 @@ Suite *an_test_site_suite(void)
 	tcase_add_test(tc, entities_of_the_story);
 	tcase_add_test(tc, chronological_and_unique_ids);
 	tcase_add_test(tc, ids_stable_across_builds);
+	tcase_add_test(tc, seeds_same_as_made_in_the_push);
+	tcase_add_test(tc, article_fingerprint_follows_its_dates);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -7,6 +7,7 @@
 #include "pool.h"
 #include "progress.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -100,16 +101,45 @@ static int cmp_size(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The entities named in the sentences of each event's mentions. */
-static void link_entities(an_site *site)
+/* The site's entities are found from the articles' names alone, so
+ * while the timeline is built (entities_start, on a thread of their own
+ * when one can be had); then each event gets the entities named in its
+ * mentions' sentences (entities_link). */
+typedef struct {
+	an_site *site;
+	an_entity_doc *docs;
+	long **entity_of;
+	pthread_t thread;
+	int threaded;
+} entities_job;
+
+static void *find_entities(void *arg)
 {
-	an_entity_doc *docs = an_xcalloc(site->n_articles + 1, sizeof *docs);
+	entities_job *j = arg;
+	an_entities_build(&j->site->entities, j->docs, j->site->n_articles, &j->entity_of);
+	return NULL;
+}
+
+static void entities_start(entities_job *j, an_site *site)
+{
+	memset(j, 0, sizeof *j);
+	j->site = site;
+	j->docs = an_xcalloc(site->n_articles + 1, sizeof *j->docs);
 	for (size_t d = 0; d < site->n_articles; d++) {
-		docs[d].text = site->articles[d].text;
-		docs[d].names = &site->analyses[d].names;
+		j->docs[d].text = site->articles[d].text;
+		j->docs[d].names = &site->analyses[d].names;
 	}
-	long **entity_of = NULL;
-	an_entities_build(&site->entities, docs, site->n_articles, &entity_of);
+	j->threaded = pthread_create(&j->thread, NULL, find_entities, j) == 0;
+}
+
+static void entities_link(entities_job *j)
+{
+	an_site *site = j->site;
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	else
+		find_entities(j);
+	long **entity_of = j->entity_of;
 	an_timeline *tl = &site->timeline;
 	for (int pass = 0; pass < 2; pass++) {
 		an_event *evs = pass ? tl->undated : tl->events;
@@ -123,10 +153,10 @@ static void link_entities(an_site *site)
 					long e = entity_of[mn->doc][k];
 					if (names->items[k].sentence != mn->sentence || e < 0)
 						continue;
-					size_t j = 0;
-					while (j < ev->n_entities && ev->entities[j] != (size_t)e)
-						j++;
-					if (j < ev->n_entities)
+					size_t x = 0;
+					while (x < ev->n_entities && ev->entities[x] != (size_t)e)
+						x++;
+					if (x < ev->n_entities)
 						continue;
 					ev->entities = an_xrealloc(ev->entities,
 					                           (ev->n_entities + 1) * sizeof *ev->entities);
@@ -139,7 +169,7 @@ static void link_entities(an_site *site)
 	for (size_t d = 0; d < site->n_articles; d++)
 		free(entity_of[d]);
 	free(entity_of);
-	free(docs);
+	free(j->docs);
 }
 
 /* Stories: each article joins the day-dated event with the most sources
@@ -429,9 +459,11 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 		out->docs[i].article = &out->articles[i];
 		out->docs[i].analysis = &out->analyses[i];
 	}
+	entities_job entities;
+	entities_start(&entities, out);
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
 	an_trace("timeline built");
-	link_entities(out);
+	entities_link(&entities);
 	link_disputes(out);
 	rank_events(&out->timeline);
 	an_trace("entities and figures linked");

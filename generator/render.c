@@ -472,29 +472,16 @@ static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t 
  * reads e.mentions: its metatable's __index makes the list and stores it
  * in the table, and __pairs does so before iterating, so the table reads
  * as if the list had always been there (rawget and next alone see it
- * missing until then).  The registry maps each event table still without
- * its list to its C event (weak keys), next to the titles the mentions
- * share. */
+ * missing until then).  e.anchors (each reporting article's first mention
+ * as a page anchor, for a link to it without the mentions' tables) is
+ * made the same way.  The registry maps each event table to its C event
+ * (weak keys), next to the titles the mentions share. */
 #define LAZY_EVENTS "annals.lazy_events"
 #define LAZY_TITLES "annals.mention_titles"
 
-/* Pushes the mentions of event table t (made now if they were not yet),
- * or nil for a table that has none to make.  Upvalue 1: the site. */
-static void mentions_of(lua_State *L, int t)
+/* The mentions of ev as a list.  [-0, +1] */
+static void push_mentions(lua_State *L, const an_site *site, const an_event *ev)
 {
-	t = lua_absindex(L, t);
-	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
-	lua_pushvalue(L, t);
-	lua_rawget(L, -2);
-	const an_event *ev = lua_touserdata(L, -1);
-	lua_pop(L, 1);
-	if (!ev || !site) {
-		lua_pop(L, 1);
-		lua_pushnil(L);
-		return;
-	}
-	int lazy = lua_gettop(L);
 	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
 	int titles = lua_gettop(L);
 	lua_createtable(L, (int)ev->n_mentions, 0);
@@ -502,20 +489,72 @@ static void mentions_of(lua_State *L, int t)
 		push_mention(L, site, &ev->mentions[i], titles);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
-	lua_pushvalue(L, -1);
-	lua_setfield(L, t, "mentions"); /* no __newindex: a plain store */
+	lua_remove(L, titles);
+}
+
+/* { [slug] = anchor } for each article that reports ev: the anchor of
+ * its first mention's date ("t3"), "" when that mention has no date.
+ * [-0, +1] */
+static void push_anchors(lua_State *L, const an_site *site, const an_event *ev)
+{
+	lua_createtable(L, 0, (int)ev->n_sources);
+	for (size_t i = 0; i < ev->n_mentions; i++) {
+		const an_mention *m = &ev->mentions[i];
+		const char *slug = site->articles[m->doc].slug;
+		if (lua_getfield(L, -1, slug) != LUA_TNIL) {
+			lua_pop(L, 1);
+			continue;
+		}
+		lua_pop(L, 1);
+		char anchor[32] = "";
+		if (m->timex >= 0)
+			snprintf(anchor, sizeof anchor, "t%ld", m->timex);
+		set_str(L, slug, anchor);
+	}
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		const char *slug = site->articles[ev->sources[i]].slug;
+		if (lua_getfield(L, -1, slug) == LUA_TNIL) {
+			lua_pushliteral(L, "");
+			lua_setfield(L, -3, slug);
+		}
+		lua_pop(L, 1);
+	}
+}
+
+/* Pushes field `key` ("mentions" or "anchors") of event table t, made
+ * and stored now if it was not yet; nil for a table that has none to
+ * make.  Upvalue 1: the site. */
+static void lazy_field(lua_State *L, int t, const char *key)
+{
+	t = lua_absindex(L, t);
+	lua_pushstring(L, key);
+	if (lua_rawget(L, t) != LUA_TNIL)
+		return;
+	lua_pop(L, 1);
+	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
+	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
 	lua_pushvalue(L, t);
-	lua_pushnil(L);
-	lua_rawset(L, lazy);
-	lua_replace(L, lazy); /* the list where the lazy table was */
-	lua_settop(L, lazy);
+	lua_rawget(L, -2);
+	const an_event *ev = lua_touserdata(L, -1);
+	lua_pop(L, 2);
+	if (!ev || !site) {
+		lua_pushnil(L);
+		return;
+	}
+	if (strcmp(key, "mentions") == 0)
+		push_mentions(L, site, ev);
+	else
+		push_anchors(L, site, ev);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, t, key); /* no __newindex: a plain store */
 }
 
 static int l_event_index(lua_State *L)
 {
-	if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "mentions") != 0)
+	const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
+	if (strcmp(key, "mentions") != 0 && strcmp(key, "anchors") != 0)
 		return 0;
-	mentions_of(L, 1);
+	lazy_field(L, 1, key);
 	return 1;
 }
 
@@ -532,7 +571,9 @@ static int l_next(lua_State *L)
 static int l_event_pairs(lua_State *L)
 {
 	luaL_checktype(L, 1, LUA_TTABLE);
-	mentions_of(L, 1);
+	lazy_field(L, 1, "mentions");
+	lazy_field(L, 1, "anchors");
+	lua_pop(L, 2);
 	lua_pushcfunction(L, l_next);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
@@ -849,7 +890,7 @@ static uint64_t event_seed(const an_site *site, const an_event *ev)
 }
 
 /* The event table at the top gets its fingerprint (its mentions' too)
- * and its mentions on first use (see mentions_of).  [-0, +0] */
+ * and its mentions on first use (see lazy_field).  [-0, +0] */
 static void finish_event(lua_State *L, const an_event *ev, uint64_t seed, int mt, int lazy)
 {
 	set_fingerprint(L, seed);

@@ -526,7 +526,7 @@ expect_rc 1
 same_tree "$OUT" "$T/snap.out"
 no_temp_left
 
-step "an event's mentions read as a plain field: by name, by pairs, and after rawget"
+step "an event's mentions and anchors read as plain fields: by name, by pairs, and after rawget"
 mkdir -p "$SITE/themes/probe"
 cat >"$SITE/themes/probe/theme.lua" <<'EOF'
 return { build = function(site)
@@ -538,6 +538,24 @@ return { build = function(site)
 	local out = string.format("before=%s n=%d same=%s pairs=%s raw=%s first=%s",
 		tostring(before), n, tostring(e.mentions == e.mentions), tostring(seen),
 		tostring(rawget(f, "mentions") ~= nil), tostring(e.mentions[1].sentence ~= nil))
+	-- e.anchors: each source's first mention, as e.mentions has it
+	local g = site.events[3]
+	local raw_anchors = rawget(g, "anchors") == nil
+	local want = {}
+	for _, m in ipairs(g.mentions) do
+		if want[m.article] == nil then want[m.article] = m.anchor or "" end
+	end
+	for _, slug in ipairs(g.sources) do if want[slug] == nil then want[slug] = "" end end
+	local agree, count = true, 0
+	for slug, anchor in pairs(g.anchors) do
+		count = count + 1
+		if want[slug] ~= anchor then agree = false end
+	end
+	for _ in pairs(want) do count = count - 1 end
+	local in_pairs = false
+	for k in pairs(site.events[4]) do if k == "anchors" then in_pairs = true end end
+	out = out .. string.format(" anchors: before=%s agree=%s count=%d pairs=%s",
+		tostring(raw_anchors), tostring(agree), count, tostring(in_pairs))
 	return { { path = "probe.txt", content = out } }
 end }
 EOF
@@ -545,6 +563,7 @@ run build --source "$SITE" --output "$T/probe-out" --theme probe --no-cache
 expect_rc 0
 file_has "$T/probe-out/probe.txt" "before=true"
 file_has "$T/probe-out/probe.txt" "same=true pairs=true raw=true first=true"
+file_has "$T/probe-out/probe.txt" "anchors: before=true agree=true count=0 pairs=true"
 if grep -qF "n=0 " "$T/probe-out/probe.txt"; then fail "an event without mentions"; fi
 rm -rf "$SITE/themes" "$T/probe-out"
 

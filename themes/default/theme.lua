@@ -183,13 +183,18 @@ function theme.build(site, emit, shard)
 	end
 
 	-- The entities of event e as { name =, url = (nil without a page) }.
+	-- (made once an event and shared, as sources_of below)
+	local entities_memo = {}
 	local function entities_of(e)
-		local out = {}
+		local out = entities_memo[e]
+		if out then return out end
+		out = {}
 		for _, x in ipairs(e.entities or {}) do
 			local ent = entity_by_ref and (entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)])
 			local name = ent and ent.name or entity_name(x)
 			if name and name ~= "" then out[#out + 1] = { name = name, url = ent and ent.url } end
 		end
+		entities_memo[e] = out
 		return out
 	end
 
@@ -289,7 +294,7 @@ function theme.build(site, emit, shard)
 	-- once; slugs the site does not know are skipped.
 	-- (sources_of and events_of are asked for each event and article by
 	-- its page, its key and the site-wide pages: each list is made once
-	-- and shared, so callers must not change it)
+	-- and shared, so callers must not change it; entities_of too)
 	local sources_memo, events_memo = {}, {}
 	local function sources_of(e)
 		local out = sources_memo[e]
@@ -358,10 +363,17 @@ function theme.build(site, emit, shard)
 		tostring(entities ~= nil and #entities > 0), tostring(site.changes ~= nil and #site.changes > 0),
 		quote_limit, item_sources }, SEP)
 	-- an event as a line of a list: partials/date.html and its link
+	-- (asked for by every page that lists the event: made once)
+	local line_memo = {}
 	local function line_key(e)
 		if not e then return "" end
-		return table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
-			e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
+		local key = line_memo[e]
+		if not key then
+			key = table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
+				e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
+			line_memo[e] = key
+		end
+		return key
 	end
 	local function event_key(e, previous, following)
 		if not e.fingerprint then return nil end

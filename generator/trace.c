@@ -17,5 +17,17 @@ void an_trace(const char *stage)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	double s = (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
-	fprintf(stderr, "annals: trace: %7.3f s  %s\n", s, stage);
+	/* the peak resident memory so far, where /proc says */
+	long peak_kb = -1;
+	char line[128];
+	FILE *f = fopen("/proc/self/status", "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &peak_kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (peak_kb >= 0)
+		fprintf(stderr, "annals: trace: %7.3f s  %6ld MB peak  %s\n", s, peak_kb / 1024, stage);
+	else
+		fprintf(stderr, "annals: trace: %7.3f s  %s\n", s, stage);
 }

@@ -303,13 +303,24 @@ end
 -- over its caller's.  A context with a metatable of its own is read
 -- through a function, so that its own __index still answers.
 local TO_BASE = { __index = BASE }
+-- (a template that includes another in a loop gives each child the same
+-- metatable)
+local over = setmetatable({}, { __mode = "k" })
 
-local function environment(ctx, depth, parent)
+local environment
+
+-- An include's rendering, in the pcall of include(): no closure a call.
+local function render_included(name, vars, depth, parent)
+	return M.load(name):render_env(environment(vars, depth, parent))
+end
+
+function environment(ctx, depth, parent)
 	local env = {}
 	local mt
 	if parent then
 		for k, v in pairs(ctx) do env[k] = v end
-		mt = { __index = parent }
+		mt = over[parent]
+		if not mt then mt = { __index = parent }; over[parent] = mt end
 	elseif getmetatable(ctx) == nil then
 		for k, v in next, ctx do env[k] = v end
 		mt = TO_BASE
@@ -330,9 +341,7 @@ local function environment(ctx, depth, parent)
 		if vars ~= nil and type(vars) ~= "table" then
 			error("include: the second argument must be a table", 2)
 		end
-		local ok, res = pcall(function()
-			return M.load(name):render_env(environment(vars or {}, depth + 1, env))
-		end)
+		local ok, res = pcall(render_included, name, vars or {}, depth + 1, env)
 		if not ok then
 			-- Level 2 prefixes the position of the include() call, so the
 			-- message names both templates: "a.html:3: in include 'b.html':

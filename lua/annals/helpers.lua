@@ -85,19 +85,30 @@ function M.url(from_path, target_path)
 	local by_dir = memo and url_memo[dir]
 	local rel = by_dir and by_dir[to]
 	if rel then return rel end
+	-- A "#fragment" or "?query" is kept as it is: the memo holds the
+	-- link without it (every date of every article has an anchor of its
+	-- own, and would fill the memo one link each).
+	local suffix = ""
 	if match(to, "^[%a][%w+.-]*:") or sub(to, 1, 1) == "/"
 		or sub(to, 1, 1) == "#" then
 		rel = to
 	else
+		local cut = find(to, "[#?]")
+		if cut then
+			suffix = sub(to, cut)
+			to = sub(to, 1, cut - 1)
+			rel = by_dir and by_dir[to]
+			if rel then return rel .. suffix end
+		end
 		rel = relative(from_path, to)
 	end
-	if not memo then return rel end
+	if not memo then return rel .. suffix end
 	if url_memo_size >= URL_MEMO then url_memo, url_memo_size = {}, 0 end
 	by_dir = url_memo[dir]
 	if not by_dir then by_dir = {}; url_memo[dir] = by_dir end
 	by_dir[to] = rel
 	url_memo_size = url_memo_size + 1
-	return rel
+	return rel .. suffix
 end
 
 --- base_url joined with path by exactly one "/", or nil when base_url is
@@ -251,8 +262,26 @@ local DATETIME_BY_GRANULARITY = {
 --- ("2025-09-01", "month") -> "2025-09", ("2025-11-03", "week") ->
 --- "2025-W45", ("2025-07-01", "season") -> "2025".  nil when date is not
 --- an ISO date HTML accepts (then use no <time> element).
+local datetime_memo, datetime_of = {}, nil
+
 function M.datetime(date, granularity)
 	date = date or ""
+	-- (every list of events asks for the same few thousand dates)
+	local by_gran = datetime_memo[granularity or "day"]
+	if by_gran then
+		local v = by_gran[date]
+		if v ~= nil then return v or nil end
+	else
+		by_gran = {}
+		datetime_memo[granularity or "day"] = by_gran
+	end
+	local v = datetime_of(date, granularity)
+	by_gran[date] = v or false
+	return v
+end
+
+-- (the work of M.datetime, on a date it has not seen)
+function datetime_of(date, granularity)
 	local y, m, d = match(date, "^(%d%d%d%d+)%-(%d%d)%-(%d%d)")
 	if not y then y, m = match(date, "^(%d%d%d%d+)%-(%d%d)$") end
 	if not y then y = match(date, "^(%d%d%d%d+)$") end

@@ -140,6 +140,17 @@ eq(H.url("a/b/", "a/c.html"), "c.html", "url from a folder path: its last part i
 eq(H.url("a/b/.", "a/c.html"), "c.html", "url: '.' is not a page name")
 eq(H.url("a/b/x.html", "a/c.html"), "../c.html", "url asked again")
 eq(H.url("a/b/x.html", "#top"), "#top", "url bare fragment")
+-- a fragment or query is kept on the folder's answer for the page
+eq(H.url("events/x.html", "articles/y.html#t3"), "../articles/y.html#t3", "url fragment")
+eq(H.url("events/z.html", "articles/y.html#t4"), "../articles/y.html#t4", "url another fragment")
+eq(H.url("events/z.html", "articles/y.html"), "../articles/y.html", "url the same without one")
+eq(H.url("events/z.html", "articles/y.html?q=1#t"), "../articles/y.html?q=1#t", "url query")
+eq(H.url("index.html", "articles/y.html#t4"), "articles/y.html#t4", "url fragment, other folder")
+eq(H.datetime("2025-11-03", "week"), "2025-W45", "datetime week")
+eq(H.datetime("2025-11-03", "day"), "2025-11-03", "datetime day, same date")
+eq(H.datetime("2025-11-03", "week"), "2025-W45", "datetime week again")
+eq(H.datetime("soon", "day"), nil, "datetime of no date")
+eq(H.datetime("soon", "day"), nil, "datetime of no date, again")
 assert(not pcall(H.url, "a/b/x.html", "../c.html"), "url refuses .. when asked again")
 assert(not pcall(H.url, "a/b/x.html", "../c.html"), "url refuses .. every time")
 

@@ -339,6 +339,14 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			set_value(m, AN_TIMEX_SET, v);
 			return e + 2;
 		}
+		/* "a two-week-long strike"; in "a week-long visit" the "a" is the
+		 * visit's, and "week-long" is tagged on its own (below) */
+		if (e == k + 1 && an_tx_is_punct(c, e, '-') && !TK(e).space &&
+		    an_tx_is(c, e + 1, "long") && !TK(e + 1).space) {
+			if (bare_a)
+				return 0;
+			e += 2;
+		}
 		set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period
@@ -352,6 +360,18 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			m->anchor.g = AN_GRAN_YEAR;
 		}
 		return e;
+	}
+	/* "a day-long strike", "a decades-long conflict": the length of what
+	 * follows, one unit or an unknown number of them */
+	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_UNIT) && an_tx_is_punct(c, j + 1, '-') &&
+	    !TK(j + 1).space && an_tx_is(c, j + 2, "long") && !TK(j + 2).space) {
+		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+		if (u == AN_TXU_WEEKEND || u == AN_TXU_QUARTER)
+			return 0;
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, u, (TK(j).w.cls & AN_TXW_PLURAL) ? -1 : 1, 0);
+		set_value(m, AN_TIMEX_DURATION, v);
+		return j + 3;
 	}
 	/* bare plurals after a preposition: "for months", "for years" */
 	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&

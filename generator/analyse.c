@@ -42,6 +42,7 @@ void an_analyse(an_analysis *out, const an_article *a)
 	for (size_t i = 0; i < out->sentences.len; i++) {
 		const an_sentence *s = &out->sentences.items[i];
 		an_terms_add(&out->terms[i], a->text + s->start, s->end - s->start, 1.0);
+		an_vec_fit(&out->terms[i]); /* kept for the whole build */
 	}
 }
 

@@ -356,6 +356,18 @@ double an_vec_cosine(const an_vec *a, const an_vec *b)
 	return an_vec_dot(a, b) / (na * nb);
 }
 
+void an_vec_fit(an_vec *v)
+{
+	if (v->len == v->cap)
+		return;
+	if (v->len == 0) {
+		an_vec_free(v);
+		return;
+	}
+	v->items = an_xrealloc(v->items, v->len * sizeof *v->items);
+	v->cap = v->len;
+}
+
 void an_vec_free(an_vec *v)
 {
 	free(v->items);

@@ -32,6 +32,8 @@ double an_vec_cosine(const an_vec *a, const an_vec *b);
 /* The parts of the cosine, for callers that compare one vector many times
  * and keep its norm: cosine = dot / (norm(a) * norm(b)). */
 double an_vec_dot(const an_vec *a, const an_vec *b);
+/* Gives back the room v grew beyond its terms, for a vector kept long. */
+void an_vec_fit(an_vec *v);
 double an_vec_norm(const an_vec *v);
 void an_vec_free(an_vec *v);
 /* Folds one word as an_terms_add does, into `out` (size >= len + 1); returns

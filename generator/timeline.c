@@ -167,7 +167,7 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
                             double sim, story_row *row)
 {
 	/* two reports by different named sources are two events */
-	if (x->clause.is_report && y->clause.is_report && x->reporter[0] && y->reporter[0] &&
+	if (x->dt->clause.is_report && y->dt->clause.is_report && x->reporter[0] && y->reporter[0] &&
 	    strcmp(x->reporter, y->reporter) != 0)
 		return 0;
 	if (x->m.doc == y->m.doc || sim >= SIM_SAME_DATE)
@@ -193,8 +193,13 @@ char an_tl_mod_side(const char *mod)
 
 /* Fills *c with the mention of sentence si (and timex ti, -1 for none) of
  * doc d.  Reads the builder only. */
+/* The entry of every undated mention: no key, no clause. */
+static const an_tl_dated undated_entry;
+
+/* Mention c of sentence si of doc d, dated by timex ti (-1: undated) with
+ * its entry `dt` (the builder's; NULL when undated). */
 static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
-                      const an_span *span)
+                      const an_span *span, an_tl_dated *dt)
 {
 	memset(c, 0, sizeof *c);
 	const an_analysis *an = b->docs[d].analysis;
@@ -208,17 +213,33 @@ static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
 	if (span)
 		c->span = *span;
 	const char *text = b->docs[d].article->text;
+	c->dt = &undated_entry;
+	c->reporter = "";
 	if (c->tx) {
 		char side = an_tl_mod_side(c->tx->mod);
-		snprintf(c->key, sizeof c->key, "%s%s", c->tx->value, side ? (side == '<' ? "<" : ">") : "");
-		an_clause_of_date(&c->clause, text, s->start, s->end, c->tx->start, c->tx->end);
-		if (c->clause.is_report)
-			memcpy(c->reporter, c->clause.reporter, sizeof c->reporter);
+		snprintf(dt->key, sizeof dt->key, "%s%s", c->tx->value,
+		         side ? (side == '<' ? "<" : ">") : "");
+		an_clause_of_date(&dt->clause, text, s->start, s->end, c->tx->start, c->tx->end);
+		c->dt = dt;
+		if (dt->clause.is_report)
+			c->reporter = dt->clause.reporter;
 	} else {
-		an_clause_attribution(c->reporter, NULL, text, s->start, s->end);
+		char who[AN_CLAUSE_NAME_MAX] = "";
+		an_clause_attribution(who, NULL, text, s->start, s->end);
+		if (who[0])
+			c->reporter = an_xstrdup(who);
 	}
-	mention_vec(&c->vec, b, d, si, c->tx ? &c->clause : NULL);
+	mention_vec(&c->vec, b, d, si, c->tx ? &c->dt->clause : NULL);
+	an_vec_fit(&c->vec);
 	c->norm = an_vec_norm(&c->vec);
+}
+
+/* Frees what mention c owns. */
+static void free_cand(cand *c)
+{
+	an_vec_free(&c->vec);
+	if (!c->tx && c->reporter[0])
+		free((char *)c->reporter);
 }
 
 /* A date that can date an event: a calendar value no coarser than a year.
@@ -335,7 +356,7 @@ size_t an_tl_cluster_new(builder *b, size_t k)
 	cluster *cl = &b->clusters[b->n_clusters];
 	memset(cl, 0, sizeof *cl);
 	cl->span = b->cands[k].span;
-	cl->key = b->cands[k].key;
+	cl->key = b->cands[k].dt->key;
 	an_tl_cluster_add(b, b->n_clusters, k);
 	return b->n_clusters++;
 }
@@ -347,7 +368,7 @@ static int cmp_cand_precision(const void *x, const void *y)
 		return a->span.gran > c->span.gran ? -1 : 1;
 	if (a->span.first != c->span.first)
 		return a->span.first < c->span.first ? -1 : 1;
-	int k = strcmp(a->key, c->key);
+	int k = strcmp(a->dt->key, c->dt->key);
 	if (k)
 		return k;
 	if (a->m.doc != c->m.doc)
@@ -473,7 +494,7 @@ static void cluster_level_keys(builder *b, size_t lvl, size_t end)
 	size_t (*groups)[2] = NULL, n_groups = 0, cap = 0, pairs = 0;
 	for (size_t k = lvl; k < end;) {
 		size_t e = k;
-		while (e < end && strcmp(b->cands[e].key, b->cands[k].key) == 0)
+		while (e < end && strcmp(b->cands[e].dt->key, b->cands[k].dt->key) == 0)
 			e++;
 		groups = an_xgrow(groups, &cap, n_groups + 1, sizeof *groups);
 		groups[n_groups][0] = k;
@@ -604,6 +625,7 @@ static void make_doc_cands(size_t d, void *payload)
 	builder *b = j->b;
 	const an_analysis *an = b->docs[d].analysis;
 	cand *dated_cands = &b->cands[j->dated_first[d]];
+	an_tl_dated *entries = &b->dated[j->dated_first[d]];
 	size_t n_dated = 0;
 	/* 1: the sentence dates something; 2: it dates a report, or it is a
 	 * dateline; neither is an undated fact */
@@ -611,25 +633,28 @@ static void make_doc_cands(size_t d, void *payload)
 	for (size_t t = 0; t < an->timexes.len; t++) {
 		an_span span;
 		int dated = dated_at(b, d, t, &span);
-		if (dated > 0)
-			make_cand(&dated_cands[n_dated++], b, d, an->timex_sentence[t], (long)t, &span);
+		if (dated > 0) {
+			make_cand(&dated_cands[n_dated], b, d, an->timex_sentence[t], (long)t, &span,
+			          &entries[n_dated]);
+			n_dated++;
+		}
 		else if (dated < 0)
 			flags[an->timex_sentence[t]] |= 2;
 	}
 	for (size_t k = 0; k < n_dated; k++)
-		flags[dated_cands[k].m.sentence] |= dated_cands[k].clause.is_report ? 3 : 1;
+		flags[dated_cands[k].m.sentence] |= dated_cands[k].dt->clause.is_report ? 3 : 1;
 	cand *undated = &b->cands[j->undated_first[d]];
 	size_t n = 0;
 	for (size_t s = 0; s < an->sentences.len; s++) {
 		if (flags[s] & 2)
 			continue;
 		cand *c = &undated[n];
-		make_cand(c, b, d, s, -1, NULL);
+		make_cand(c, b, d, s, -1, NULL, NULL);
 		/* "According to CNN, the pause began over a month ago": the
 		 * date is the pause's, and the sentence also cites CNN's
 		 * report, so it stays as an undated mention of that report */
 		if (flags[s] && !c->reporter[0]) {
-			an_vec_free(&c->vec);
+			free_cand(c);
 			continue;
 		}
 		c->attribution_only = flags[s] != 0;
@@ -662,6 +687,7 @@ static void make_cands(builder *b)
 	}
 	b->cap_cands = n_dated + n_sentences + 1;
 	b->cands = an_xmalloc(b->cap_cands * sizeof *b->cands);
+	b->dated = an_xmalloc((n_dated + 1) * sizeof *b->dated);
 	an_pool_run(n_docs, make_doc_cands, &j);
 	b->n_cands = n_dated;
 	for (size_t d = 0; d < n_docs; d++) {
@@ -669,6 +695,9 @@ static void make_cands(builder *b)
 		        j.n_undated[d] * sizeof *b->cands);
 		b->n_cands += j.n_undated[d];
 	}
+	/* a quarter of the sentences were not kept: give their room back */
+	b->cap_cands = b->n_cands + 1;
+	b->cands = an_xrealloc(b->cands, b->cap_cands * sizeof *b->cands);
 	b->n_dated = n_dated;
 	free(j.dated_first);
 	free(j.undated_first);
@@ -842,7 +871,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	index_timexes(out, docs, n_docs);
 
 	for (size_t k = 0; k < b.n_cands; k++)
-		an_vec_free(&b.cands[k].vec);
+		free_cand(&b.cands[k]);
 	for (size_t ci = 0; ci < b.n_clusters; ci++) {
 		an_vec_free(&b.clusters[ci].centroid);
 		free(b.clusters[ci].members);
@@ -860,6 +889,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		free(b.memos[m].doc_terms);
 	}
 	free(b.cands);
+	free(b.dated);
 	free(b.clusters);
 	an_df_free(b.df);
 }

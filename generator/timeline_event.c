@@ -95,12 +95,12 @@ static size_t mention_headline(const builder *b, const cand *c, char **title)
 		size_t s0 = b->docs[c->m.doc].analysis->sentences.items[c->m.sentence].start;
 		/* "residents fled on Monday, after the dam failed on Sunday":
 		 * each date's headline comes from its own clause */
-		if (other_date_in_sentence(b, c) && c->clause.end > c->clause.start &&
-		    !relative_clause(b->docs[c->m.doc].article->text, c->clause.start,
-		                     c->clause.end)) {
-			text = b->docs[c->m.doc].article->text + c->clause.start;
-			len = c->clause.end - c->clause.start;
-			s0 = c->clause.start;
+		if (other_date_in_sentence(b, c) && c->dt->clause.end > c->dt->clause.start &&
+		    !relative_clause(b->docs[c->m.doc].article->text, c->dt->clause.start,
+		                     c->dt->clause.end)) {
+			text = b->docs[c->m.doc].article->text + c->dt->clause.start;
+			len = c->dt->clause.end - c->dt->clause.start;
+			s0 = c->dt->clause.start;
 		}
 		cs = c->tx->start - s0;
 		ce = c->tx->end - s0;
@@ -134,7 +134,7 @@ static size_t representative(const builder *b, const cluster *cl, char **title)
 		const cand *c = &b->cands[cl->members[i]];
 		double score = an_tl_sim(c, cl);
 		char *t = NULL;
-		int own_date = c->tx && strcmp(c->key, cl->key) == 0;
+		int own_date = c->tx && strcmp(c->dt->key, cl->key) == 0;
 		if (!c->tx || own_date) {
 			/* A headline costs more than the rest together: skip it
 			 * when even the longest this member could have would
@@ -203,7 +203,7 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 		 * September" says more than "since September". */
 		for (size_t i = 0; i < cl->n; i++) {
 			const cand *c = &b->cands[cl->members[i]];
-			if (c->tx && c->tx->mod[0] && strcmp(c->key, cl->key) == 0) {
+			if (c->tx && c->tx->mod[0] && strcmp(c->dt->key, cl->key) == 0) {
 				snprintf(ev->mod, sizeof ev->mod, "%s", c->tx->mod);
 				break;
 			}
@@ -216,8 +216,8 @@ void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl)
 	const char *text = sentence_text(b, &r->m, &len);
 	ev->summary = an_xstrndup(text, len);
 	/* a report's headline says whose report it is */
-	const char *name = r->clause.reporter_name;
-	if (r->tx && r->clause.is_report && name[0] && !names_reporter(ev->title, name)) {
+	const char *name = r->dt->clause.reporter_name;
+	if (r->tx && r->dt->clause.is_report && name[0] && !names_reporter(ev->title, name)) {
 		char *t = an_headline_reported(ev->title, name);
 		free(ev->title);
 		ev->title = t;

@@ -226,7 +226,7 @@ static report_entry *index_reports(const builder *b, size_t n_clusters, size_t *
 		const cluster *cl = &b->clusters[ci];
 		for (size_t i = 0; i < cl->n; i++) {
 			const cand *c = &b->cands[cl->members[i]];
-			if (!c->clause.is_report || !c->reporter[0])
+			if (!c->dt->clause.is_report || !c->reporter[0])
 				continue;
 			r = an_xgrow(r, &cap, n + 1, sizeof *r);
 			r[n].reporter = c->reporter;

@@ -330,6 +330,82 @@ static void save_two(const char *name)
 	an_article_free(&b);
 }
 
+/* Weights are written as one byte when they are half-integers, whole
+ * otherwise; both come back to the bit, and terms shared between entries
+ * share the file's term table. */
+START_TEST(every_weight_comes_back)
+{
+	an_article a, b;
+	parse(&a, "2025-11-11", "The ministers' talks failed on Tuesday in Geneva after hours of "
+	      "argument over sanctions, tariffs, shipping and fishing quotas. The talks resumed.");
+	parse(&b, "2025-11-12", "The talks in Geneva failed again on Wednesday.");
+	an_analysis x, y;
+	an_analyse(&x, &a);
+	an_analyse(&y, &b);
+	const double odd[] = {0.3, 1000.0, 127.5, 0.5, 128.0, 1e-9, 3.25};
+	size_t n_odd = sizeof odd / sizeof *odd, set = 0;
+	for (size_t i = 0; i < x.sentences.len; i++)
+		for (size_t k = 0; k < x.terms[i].len; k++, set++)
+			x.terms[i].items[k].w = odd[set % n_odd];
+	ck_assert_uint_gt(set, n_odd);
+	an_analysis want_x, want_y;
+	an_analyse(&want_x, &a);
+	an_analyse(&want_y, &b);
+	for (size_t i = 0, n = 0; i < want_x.sentences.len; i++)
+		for (size_t k = 0; k < want_x.terms[i].len; k++, n++)
+			want_x.terms[i].items[k].w = odd[n % n_odd];
+	an_acache *c = an_acache_new();
+	an_acache_give(c, &x, &a);
+	an_acache_give(c, &y, &b);
+	char path[128];
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(an_acache_save(c, tmp_path(path, sizeof path, "w.bin"), &err) == 0, "%s",
+	              err.msg);
+	an_acache_free(c);
+	an_acache *fresh = an_acache_new();
+	ck_assert_int_eq(an_acache_load(fresh, path), 0);
+	ck_assert_uint_eq(an_acache_size(fresh), 2);
+	an_analysis got;
+	ck_assert_int_eq(an_acache_take(fresh, &got, &a), 1);
+	assert_same_analysis(&got, &want_x, 0);
+	an_analysis_free(&got);
+	ck_assert_int_eq(an_acache_take(fresh, &got, &b), 1);
+	assert_same_analysis(&got, &want_y, 1);
+	an_analysis_free(&got);
+	an_analysis_free(&want_x);
+	an_analysis_free(&want_y);
+	an_acache_free(fresh);
+	an_article_free(&a);
+	an_article_free(&b);
+}
+END_TEST
+
+/* A term's place beyond the term table, or a table longer than the file,
+ * loads nothing. */
+START_TEST(a_bad_term_table_loads_nothing)
+{
+	char path[128];
+	save_two("two.bin");
+	size_t len;
+	unsigned char *data = slurp(tmp_path(path, sizeof path, "two.bin"), &len);
+	unsigned char *copy = malloc(len);
+	uint64_t n_terms;
+	memcpy(&n_terms, data + len - 8, 8);
+	ck_assert_uint_gt(n_terms, 5);
+	ck_assert_uint_lt(n_terms, 100);
+	const uint64_t lies[] = {n_terms - 1, n_terms + 1, (uint64_t)1 << 60, UINT64_MAX, 0};
+	for (size_t l = 0; l < sizeof lies / sizeof *lies; l++) {
+		memcpy(copy, data, len);
+		memcpy(copy + len - 8, &lies[l], 8);
+		forge_checksum(copy, len);
+		ck_assert_msg(load_bytes(copy, len) == 0, "a term table of %llu loaded",
+		              (unsigned long long)lies[l]);
+	}
+	free(copy);
+	free(data);
+}
+END_TEST
+
 START_TEST(changed_text_or_date_misses_after_load)
 {
 	char path[128];
@@ -597,6 +673,8 @@ Suite *an_test_acache_suite(void)
 	tcase_add_test(disk, truncated_files_load_nothing);
 	tcase_add_test(disk, flipped_bytes_never_crash);
 	tcase_add_test(disk, lying_counts_allocate_nothing);
+	tcase_add_test(disk, every_weight_comes_back);
+	tcase_add_test(disk, a_bad_term_table_loads_nothing);
 	tcase_add_test(disk, save_creates_its_folder_and_leaves_no_temporary);
 	tcase_add_test(disk, save_to_an_unwritable_place_says_so);
 	suite_add_tcase(s, disk);

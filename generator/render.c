@@ -580,26 +580,30 @@ static int l_event_pairs(lua_State *L)
 	return 3;
 }
 
-/* Pushes the metatable of event tables, for the site. */
-static void push_event_metatable(lua_State *L, const an_site *site)
+/* Pushes the metatable of the site's tables whose fields are made on
+ * first use (events, articles): __index and __pairs with the site as
+ * upvalue; makes the registry's weak table `lazy` of those tables if the
+ * state has none yet. */
+static void push_lazy_metatable(lua_State *L, const an_site *site, const char *lazy,
+                                lua_CFunction index, lua_CFunction pairs)
 {
-	if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS) != LUA_TTABLE) {
+	if (lua_getfield(L, LUA_REGISTRYINDEX, lazy) != LUA_TTABLE) {
 		lua_pop(L, 1);
 		lua_newtable(L);
 		lua_createtable(L, 0, 1);
 		lua_pushliteral(L, "k");
 		lua_setfield(L, -2, "__mode");
 		lua_setmetatable(L, -2);
-		lua_setfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
+		lua_setfield(L, LUA_REGISTRYINDEX, lazy);
 	} else {
 		lua_pop(L, 1);
 	}
 	lua_createtable(L, 0, 2);
 	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, l_event_index, 1);
+	lua_pushcclosure(L, index, 1);
 	lua_setfield(L, -2, "__index");
 	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, l_event_pairs, 1);
+	lua_pushcclosure(L, pairs, 1);
 	lua_setfield(L, -2, "__pairs");
 }
 
@@ -673,29 +677,6 @@ static int l_article_pairs(lua_State *L)
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
-}
-
-/* Pushes the metatable of article tables, for the site. */
-static void push_article_metatable(lua_State *L, const an_site *site)
-{
-	if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-		lua_createtable(L, 0, 1);
-		lua_pushliteral(L, "k");
-		lua_setfield(L, -2, "__mode");
-		lua_setmetatable(L, -2);
-		lua_setfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
-	} else {
-		lua_pop(L, 1);
-	}
-	lua_createtable(L, 0, 2);
-	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, l_article_index, 1);
-	lua_setfield(L, -2, "__index");
-	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, l_article_pairs, 1);
-	lua_setfield(L, -2, "__pairs");
 }
 
 /* {quantity=, values={{value=, text=, article=}, ...}}  [-0, +1] */
@@ -964,7 +945,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	lua_pushvalue(L, -1);
 	lua_setfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
 	int titles = lua_gettop(L);
-	push_article_metatable(L, site);
+	push_lazy_metatable(L, site, LAZY_ARTICLES, l_article_index, l_article_pairs);
 	int article_mt = lua_gettop(L);
 	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
 	int lazy_articles = lua_gettop(L);
@@ -995,7 +976,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 		push_dispute(L, site, &site->disputes.items[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
-	push_event_metatable(L, site);
+	push_lazy_metatable(L, site, LAZY_EVENTS, l_event_index, l_event_pairs);
 	int event_mt = lua_gettop(L);
 	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
 	int lazy = lua_gettop(L);

@@ -1,13 +1,13 @@
 /* render.c - site tables for the Lua theme, and its pages back (see
  * render.h).  The tables follow docs/themes.md; everything is copied into
- * Lua strings, so a theme cannot reach or corrupt C memory. */
+ * Lua strings, so a theme cannot reach or corrupt C memory.  The fields
+ * made on first use are render_lazy.c's. */
 #include "render.h"
+#include "render_impl.h"
 #include "acache.h"
 #include "alloc.h"
 #include "buf.h"
-#include "export.h"
 #include "fsname.h"
-#include "pool.h"
 #include "sandbox.h"
 
 #include <ctype.h>
@@ -95,85 +95,7 @@ int an_render_html_datetime(const char *v)
 	       digits_at(v + 14, 2) && atoi(v + 11) < 24 && atoi(v + 14) < 60;
 }
 
-static void html_escape(an_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': an_buf_puts(out, "&amp;"); break;
-		case '<': an_buf_puts(out, "&lt;"); break;
-		case '>': an_buf_puts(out, "&gt;"); break;
-		case '"': an_buf_puts(out, "&quot;"); break;
-		case '\'': an_buf_puts(out, "&#39;"); break;
-		default: an_buf_putc(out, *s);
-		}
-	}
-}
-
-/* ---- article bodies with their dates marked ---- */
-
-typedef struct {
-	const an_site *site;
-	size_t doc;
-} mark_ctx;
-
-static const char *mark_timex(an_buf *out, size_t i, void *payload)
-{
-	const mark_ctx *mc = payload;
-	const an_timex *t = &mc->site->analyses[mc->doc].timexes.items[i];
-	const an_event *ev = an_timeline_find(&mc->site->timeline, mc->doc, (long)i);
-	int is_time = an_render_html_datetime(t->value);
-	if (is_time) {
-		an_buf_puts(out, "<time class=\"timex\" datetime=\"");
-	} else {
-		an_buf_puts(out, "<span class=\"timex\" data-value=\"");
-	}
-	html_escape(out, t->value);
-	an_buf_printf(out, "\" id=\"t%zu\">", i);
-	if (ev) {
-		an_buf_puts(out, "<a href=\"../events/");
-		html_escape(out, ev->id);
-		an_buf_puts(out, ".html\">");
-		return is_time ? "</a></time>" : "</a></span>";
-	}
-	return is_time ? "</time>" : "</span>";
-}
-
-static void article_html(an_buf *out, const an_site *site, size_t d)
-{
-	const an_timex_list *tl = &site->analyses[d].timexes;
-	size_t *starts = an_xmalloc((tl->len + 1) * sizeof *starts);
-	size_t *ends = an_xmalloc((tl->len + 1) * sizeof *ends);
-	for (size_t i = 0; i < tl->len; i++) {
-		starts[i] = tl->items[i].start;
-		ends[i] = tl->items[i].end;
-	}
-	mark_ctx mc = {site, d};
-	an_article_html(out, &site->articles[d], starts, ends, tl->len, mark_timex, &mc);
-	free(starts);
-	free(ends);
-}
-
-/* ---- tables ---- */
-
-static void set_str(lua_State *L, const char *key, const char *value)
-{
-	lua_pushstring(L, value ? value : "");
-	lua_setfield(L, -2, key);
-}
-
-static void set_lstr(lua_State *L, const char *key, const char *value, size_t len)
-{
-	lua_pushlstring(L, value, len);
-	lua_setfield(L, -2, key);
-}
-
 /* ---- fingerprints ---- */
-
-static uint64_t mix(uint64_t h, uint64_t x)
-{
-	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
-	return h ^ (h >> 29);
-}
 
 typedef struct {
 	const char *s;
@@ -194,24 +116,24 @@ static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
 {
 	idx = lua_absindex(L, idx);
 	int t = lua_type(L, idx);
-	h = mix(h, (uint64_t)t);
+	h = an_rt_mix(h, (uint64_t)t);
 	if (t == LUA_TSTRING) {
 		size_t len;
 		const char *s = lua_tolstring(L, idx, &len);
-		return mix(h, an_acache_hash(s, len));
+		return an_rt_mix(h, an_acache_hash(s, len));
 	}
 	if (t == LUA_TNUMBER) {
 		lua_Number n = lua_tonumber(L, idx);
 		uint64_t bits;
 		memcpy(&bits, &n, sizeof bits);
-		return mix(h, bits);
+		return an_rt_mix(h, bits);
 	}
 	if (t == LUA_TBOOLEAN)
-		return mix(h, (uint64_t)lua_toboolean(L, idx));
+		return an_rt_mix(h, (uint64_t)lua_toboolean(L, idx));
 	if (t != LUA_TTABLE || depth > 16)
 		return h;
 	lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-	h = mix(h, (uint64_t)n);
+	h = an_rt_mix(h, (uint64_t)n);
 	for (lua_Integer i = 1; i <= n; i++) {
 		lua_rawgeti(L, idx, i);
 		h = value_hash(L, -1, h, depth + 1);
@@ -232,7 +154,7 @@ static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
 	if (n_keys > 1)
 		an_qsort(keys, n_keys, sizeof *keys, cmp_key_ref);
 	for (size_t k = 0; k < n_keys; k++) {
-		h = mix(h, an_acache_hash(keys[k].s, keys[k].len));
+		h = an_rt_mix(h, an_acache_hash(keys[k].s, keys[k].len));
 		lua_pushlstring(L, keys[k].s, keys[k].len);
 		lua_rawget(L, idx);
 		h = value_hash(L, -1, h, depth + 1);
@@ -256,12 +178,7 @@ static void set_fingerprint(lua_State *L, uint64_t seed)
 	lua_setfield(L, -3, "rank");
 	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)value_hash(L, -2, seed, 0));
 	lua_setfield(L, -2, "rank"); /* back as it was (nil stays nil) */
-	set_str(L, "fingerprint", hex);
-}
-
-static void iso_date(char out[16], an_date d)
-{
-	snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+	an_rt_set_str(L, "fingerprint", hex);
 }
 
 /* a before b, as their ISO dates sort */
@@ -308,10 +225,10 @@ static void push_history(lua_State *L, const an_article_history *h)
 			continue;
 		char day[16];
 		snprintf(day, sizeof day, "%.10s", times[i]);
-		set_str(L, keys[i][0], times[i]);
+		an_rt_set_str(L, keys[i][0], times[i]);
 		push_label(L, day, "");
 		lua_setfield(L, -2, keys[i][1]);
-		set_str(L, keys[i][2], ids[i]);
+		an_rt_set_str(L, keys[i][2], ids[i]);
 	}
 	lua_createtable(L, (int)h->n_authors, 0);
 	for (size_t i = 0; i < h->n_authors; i++) {
@@ -332,34 +249,34 @@ static void push_changes(lua_State *L, const an_change_log *log)
 		snprintf(day, sizeof day, "%.10s", r->date);
 		snprintf(short_id, sizeof short_id, "%.7s", r->commit);
 		lua_createtable(L, 0, 8);
-		set_str(L, "commit", r->commit);
-		set_str(L, "short_commit", short_id);
-		set_str(L, "date", r->date);
+		an_rt_set_str(L, "commit", r->commit);
+		an_rt_set_str(L, "short_commit", short_id);
+		an_rt_set_str(L, "date", r->date);
 		push_label(L, day, "");
 		lua_setfield(L, -2, "date_label");
-		set_str(L, "message", r->message);
-		set_str(L, "author", r->author);
+		an_rt_set_str(L, "message", r->message);
+		an_rt_set_str(L, "author", r->author);
 		lua_createtable(L, (int)r->changes.len, 0);
 		for (size_t k = 0; k < r->changes.len; k++) {
 			const an_change *c = &r->changes.items[k];
 			lua_createtable(L, 0, 9);
-			set_str(L, "kind", an_change_kind_name(c->kind));
-			set_str(L, "event", c->event);
-			set_str(L, "title", c->title);
-			set_str(L, "date", c->date);
+			an_rt_set_str(L, "kind", an_change_kind_name(c->kind));
+			an_rt_set_str(L, "event", c->event);
+			an_rt_set_str(L, "title", c->title);
+			an_rt_set_str(L, "date", c->date);
 			if (c->date[0]) {
 				push_label(L, c->date, c->mod);
 				lua_setfield(L, -2, "date_label");
 			}
 			if (c->before) {
-				set_str(L, "before", c->before);
+				an_rt_set_str(L, "before", c->before);
 				if (c->kind == AN_CHANGE_REDATED && c->before[0]) {
 					push_label(L, c->before, "");
 					lua_setfield(L, -2, "before_label");
 				}
 			}
 			if (c->source)
-				set_str(L, "source", c->source);
+				an_rt_set_str(L, "source", c->source);
 			lua_rawseti(L, -2, (lua_Integer)k + 1);
 		}
 		lua_setfield(L, -2, "changes");
@@ -372,24 +289,24 @@ static void push_article(lua_State *L, const an_site *site, size_t d,
 {
 	const an_article *a = &site->articles[d];
 	char date[16];
-	iso_date(date, a->meta.date);
+	an_rt_iso_date(date, a->meta.date);
 	lua_createtable(L, 0, 12);
-	set_str(L, "slug", a->slug);
-	set_str(L, "title", a->meta.title);
-	set_str(L, "date", date);
+	an_rt_set_str(L, "slug", a->slug);
+	an_rt_set_str(L, "title", a->meta.title);
+	an_rt_set_str(L, "date", date);
 	push_label(L, date, "");
 	lua_setfield(L, -2, "date_label");
-	set_str(L, "source", a->meta.source);
-	set_str(L, "path", a->path);
+	an_rt_set_str(L, "source", a->meta.source);
+	an_rt_set_str(L, "path", a->path);
 	if (a->meta.original)
-		set_str(L, "original", a->meta.original);
+		an_rt_set_str(L, "original", a->meta.original);
 	an_buf url = AN_BUF_INIT;
 	an_buf_printf(&url, "articles/%s.html", a->slug);
-	set_str(L, "url", url.ptr);
+	an_rt_set_str(L, "url", url.ptr);
 	an_buf_free(&url);
 	push_article_summary(L, site, d);
 	lua_setfield(L, -2, "summary");
-	/* (`html` on first use: lazy_article) */
+	/* (`html` on first use: render_lazy.c) */
 	lua_createtable(L, (int)n_events, 0);
 	for (size_t i = 0; i < n_events; i++) {
 		lua_pushstring(L, article_events[i]->id);
@@ -398,300 +315,24 @@ static void push_article(lua_State *L, const an_site *site, size_t d,
 	lua_setfield(L, -2, "events");
 	lua_createtable(L, 0, (int)a->meta.n_extra);
 	for (size_t i = 0; i < a->meta.n_extra; i++)
-		set_str(L, a->meta.extra[i].key, a->meta.extra[i].value);
+		an_rt_set_str(L, a->meta.extra[i].key, a->meta.extra[i].value);
 	lua_setfield(L, -2, "params");
 	push_history(L, &a->history);
-}
-
-/* `titles`: the stack index of a list of the articles' titles, whose
- * strings every mention of an article shares (a long string pushed
- * afresh is a copy per mention: half a million of them at 10,000
- * articles, in each Lua state). */
-static void push_mention(lua_State *L, const an_site *site, const an_mention *m, int titles)
-{
-	const an_article *a = &site->articles[m->doc];
-	char date[16];
-	iso_date(date, a->meta.date);
-	/* exactly the fields below: a hint of 9 made 16 slots for 8 */
-	lua_createtable(L, 0, m->timex >= 0 ? 8 : 6);
-	set_str(L, "article", a->slug);
-	lua_rawgeti(L, titles, (lua_Integer)m->doc + 1);
-	lua_setfield(L, -2, "article_title");
-	an_buf url = AN_BUF_INIT;
-	an_buf_printf(&url, "articles/%s.html", a->slug);
-	set_str(L, "article_url", url.ptr);
-	an_buf_free(&url);
-	set_str(L, "source", a->meta.source);
-	set_str(L, "date", date);
-	size_t len;
-	const char *s = an_export_sentence(site, m, &len);
-	set_lstr(L, "sentence", s, len);
-	if (m->timex >= 0) {
-		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
-		char anchor[32];
-		snprintf(anchor, sizeof anchor, "t%ld", m->timex);
-		set_str(L, "anchor", anchor);
-		lua_createtable(L, 0, 3);
-		set_lstr(L, "text", a->text + t->start, t->end - t->start);
-		set_str(L, "value", t->value);
-		if (t->mod[0])
-			set_str(L, "mod", t->mod);
-		lua_setfield(L, -2, "timex");
-	}
-}
-
-/* A hash of every field push_mention sets, in its order: an event's
- * fingerprint covers its mentions without making their tables. */
-static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t h)
-{
-	const an_article *a = &site->articles[m->doc];
-	char date[16];
-	iso_date(date, a->meta.date);
-	const char *plain[] = {a->slug, a->meta.title, "articles/", a->slug, ".html",
-	                       a->meta.source, date};
-	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-		h = mix(h, an_acache_hash(plain[i] ? plain[i] : "", plain[i] ? strlen(plain[i]) : 0));
-	size_t len;
-	const char *s = an_export_sentence(site, m, &len);
-	h = mix(h, an_acache_hash(s, len));
-	if (m->timex >= 0) {
-		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
-		h = mix(h, (uint64_t)m->timex);
-		h = mix(h, an_acache_hash(a->text + t->start, t->end - t->start));
-		h = mix(h, an_acache_hash(t->value, strlen(t->value)));
-		h = mix(h, an_acache_hash(t->mod, strlen(t->mod)));
-	}
-	return h;
-}
-
-/* ---- mentions on first use ----
- * An event's mentions are most of a Lua state's copy of the site (half a
- * million tables at 10,000 articles), and a theme reads few of them: a
- * rebuild keeps most event pages, and each of the parallel states makes
- * only its share.  So an event table gets them the first time a theme
- * reads e.mentions: its metatable's __index makes the list and stores it
- * in the table, and __pairs does so before iterating, so the table reads
- * as if the list had always been there (rawget and next alone see it
- * missing until then).  e.anchors (each reporting article's first mention
- * as a page anchor, for a link to it without the mentions' tables) is
- * made the same way.  The registry maps each event table to its C event
- * (weak keys), next to the titles the mentions share. */
-#define LAZY_EVENTS "annals.lazy_events"
-#define LAZY_TITLES "annals.mention_titles"
-
-/* The mentions of ev as a list.  [-0, +1] */
-static void push_mentions(lua_State *L, const an_site *site, const an_event *ev)
-{
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
-	int titles = lua_gettop(L);
-	lua_createtable(L, (int)ev->n_mentions, 0);
-	for (size_t i = 0; i < ev->n_mentions; i++) {
-		push_mention(L, site, &ev->mentions[i], titles);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
-	lua_remove(L, titles);
-}
-
-/* { [slug] = anchor } for each article that reports ev: the anchor of
- * its first mention's date ("t3"), "" when that mention has no date.
- * [-0, +1] */
-static void push_anchors(lua_State *L, const an_site *site, const an_event *ev)
-{
-	lua_createtable(L, 0, (int)ev->n_sources);
-	for (size_t i = 0; i < ev->n_mentions; i++) {
-		const an_mention *m = &ev->mentions[i];
-		const char *slug = site->articles[m->doc].slug;
-		if (lua_getfield(L, -1, slug) != LUA_TNIL) {
-			lua_pop(L, 1);
-			continue;
-		}
-		lua_pop(L, 1);
-		char anchor[32] = "";
-		if (m->timex >= 0)
-			snprintf(anchor, sizeof anchor, "t%ld", m->timex);
-		set_str(L, slug, anchor);
-	}
-	for (size_t i = 0; i < ev->n_sources; i++) {
-		const char *slug = site->articles[ev->sources[i]].slug;
-		if (lua_getfield(L, -1, slug) == LUA_TNIL) {
-			lua_pushliteral(L, "");
-			lua_setfield(L, -3, slug);
-		}
-		lua_pop(L, 1);
-	}
-}
-
-/* Pushes field `key` ("mentions" or "anchors") of event table t, made
- * and stored now if it was not yet; nil for a table that has none to
- * make.  Upvalue 1: the site. */
-static void lazy_field(lua_State *L, int t, const char *key)
-{
-	t = lua_absindex(L, t);
-	lua_pushstring(L, key);
-	if (lua_rawget(L, t) != LUA_TNIL)
-		return;
-	lua_pop(L, 1);
-	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
-	lua_pushvalue(L, t);
-	lua_rawget(L, -2);
-	const an_event *ev = lua_touserdata(L, -1);
-	lua_pop(L, 2);
-	if (!ev || !site) {
-		lua_pushnil(L);
-		return;
-	}
-	if (strcmp(key, "mentions") == 0)
-		push_mentions(L, site, ev);
-	else
-		push_anchors(L, site, ev);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, t, key); /* no __newindex: a plain store */
-}
-
-static int l_event_index(lua_State *L)
-{
-	const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
-	if (strcmp(key, "mentions") != 0 && strcmp(key, "anchors") != 0)
-		return 0;
-	lazy_field(L, 1, key);
-	return 1;
-}
-
-static int l_next(lua_State *L)
-{
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_settop(L, 2);
-	if (lua_next(L, 1))
-		return 2;
-	lua_pushnil(L);
-	return 1;
-}
-
-static int l_event_pairs(lua_State *L)
-{
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lazy_field(L, 1, "mentions");
-	lazy_field(L, 1, "anchors");
-	lua_pop(L, 2);
-	lua_pushcfunction(L, l_next);
-	lua_pushvalue(L, 1);
-	lua_pushnil(L);
-	return 3;
-}
-
-/* Pushes the metatable of the site's tables whose fields are made on
- * first use (events, articles): __index and __pairs with the site as
- * upvalue; makes the registry's weak table `lazy` of those tables if the
- * state has none yet. */
-static void push_lazy_metatable(lua_State *L, const an_site *site, const char *lazy,
-                                lua_CFunction index, lua_CFunction pairs)
-{
-	if (lua_getfield(L, LUA_REGISTRYINDEX, lazy) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-		lua_createtable(L, 0, 1);
-		lua_pushliteral(L, "k");
-		lua_setfield(L, -2, "__mode");
-		lua_setmetatable(L, -2);
-		lua_setfield(L, LUA_REGISTRYINDEX, lazy);
-	} else {
-		lua_pop(L, 1);
-	}
-	lua_createtable(L, 0, 2);
-	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, index, 1);
-	lua_setfield(L, -2, "__index");
-	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, pairs, 1);
-	lua_setfield(L, -2, "__pairs");
-}
-
-/* ---- article bodies on first use ----
- * An article's `html` is its body rendered by cmark with the dates
- * marked: the biggest string of the site table, and read by one page
- * only, which a rebuild mostly keeps.  Made in every Lua state, the
- * bodies cost each state a cmark render of every article and a copy of
- * them all.  So an article table gets `html` the first time a theme
- * reads it, the way an event gets its mentions (above); its fingerprint
- * hashes what the body is made from instead (html_seed).  The registry
- * maps each article table still without its body to its C article. */
-#define LAZY_ARTICLES "annals.lazy_articles"
-
-/* What article d's html is made from: the Markdown, whether raw HTML is
- * allowed, and each date's place, value and event. */
-static uint64_t html_seed(const an_site *site, size_t d)
-{
-	const an_article *a = &site->articles[d];
-	const an_timex_list *tl = &site->analyses[d].timexes;
-	uint64_t h = mix(an_acache_hash(a->body ? a->body : "", a->body_len), (uint64_t)a->unsafe);
-	for (size_t i = 0; i < tl->len; i++) {
-		const an_timex *t = &tl->items[i];
-		const an_event *ev = an_timeline_find(&site->timeline, d, (long)i);
-		h = mix(h, (uint64_t)t->start);
-		h = mix(h, (uint64_t)t->end);
-		h = mix(h, an_acache_hash(t->value, strlen(t->value)));
-		h = mix(h, ev ? an_acache_hash(ev->id, strlen(ev->id)) : 0);
-	}
-	return h;
-}
-
-/* Stores the html of article table t in it if it was not made yet.
- * Upvalue 1: the site. */
-static void html_of(lua_State *L, int t)
-{
-	t = lua_absindex(L, t);
-	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
-	lua_pushvalue(L, t);
-	lua_rawget(L, -2);
-	const an_article *a = lua_touserdata(L, -1);
-	lua_pop(L, 1);
-	if (a && site) {
-		an_buf html = AN_BUF_INIT;
-		article_html(&html, site, (size_t)(a - site->articles));
-		lua_pushlstring(L, html.ptr ? html.ptr : "", html.len);
-		an_buf_free(&html);
-		lua_setfield(L, t, "html"); /* no __newindex: a plain store */
-		lua_pushvalue(L, t);
-		lua_pushnil(L);
-		lua_rawset(L, -3);
-	}
-	lua_pop(L, 1);
-}
-
-static int l_article_index(lua_State *L)
-{
-	if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "html") != 0)
-		return 0;
-	html_of(L, 1);
-	lua_rawget(L, 1);
-	return 1;
-}
-
-static int l_article_pairs(lua_State *L)
-{
-	luaL_checktype(L, 1, LUA_TTABLE);
-	html_of(L, 1);
-	lua_pushcfunction(L, l_next);
-	lua_pushvalue(L, 1);
-	lua_pushnil(L);
-	return 3;
 }
 
 /* {quantity=, values={{value=, text=, article=}, ...}}  [-0, +1] */
 static void push_dispute(lua_State *L, const an_site *site, const an_dispute *d)
 {
 	lua_createtable(L, 0, 2);
-	set_str(L, "quantity", d->quantity);
+	an_rt_set_str(L, "quantity", d->quantity);
 	lua_createtable(L, (int)d->n_figures, 0);
 	for (size_t i = 0; i < d->n_figures; i++) {
 		const an_figure *f = &site->figures.items[d->figures[i]];
 		lua_createtable(L, 0, 3);
 		lua_pushnumber(L, f->value);
 		lua_setfield(L, -2, "value");
-		set_lstr(L, "text", site->articles[f->doc].text + f->start, f->end - f->start);
-		set_str(L, "article", site->articles[f->doc].slug);
+		an_rt_set_lstr(L, "text", site->articles[f->doc].text + f->start, f->end - f->start);
+		an_rt_set_str(L, "article", site->articles[f->doc].slug);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "values");
@@ -733,12 +374,12 @@ static void push_entities(lua_State *L, const an_site *site)
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
 		lua_createtable(L, 0, 7);
-		set_str(L, "id", en->id);
-		set_str(L, "name", en->name);
-		set_str(L, "type", an_entity_type_name(en->type));
+		an_rt_set_str(L, "id", en->id);
+		an_rt_set_str(L, "name", en->name);
+		an_rt_set_str(L, "type", an_entity_type_name(en->type));
 		an_buf url = AN_BUF_INIT;
 		an_buf_printf(&url, "entities/%s.html", en->id);
-		set_str(L, "url", url.ptr);
+		an_rt_set_str(L, "url", url.ptr);
 		an_buf_free(&url);
 		lua_createtable(L, (int)en->n_variants, 0);
 		for (size_t v = 0; v < en->n_variants; v++) {
@@ -769,27 +410,27 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
                        const size_t *undated_per_entity, int disputes)
 {
 	lua_createtable(L, 0, 14);
-	set_str(L, "id", ev->id);
-	set_str(L, "title", ev->title);
-	set_str(L, "summary", ev->summary);
+	an_rt_set_str(L, "id", ev->id);
+	an_rt_set_str(L, "title", ev->title);
+	an_rt_set_str(L, "summary", ev->summary);
 	an_buf url = AN_BUF_INIT;
 	an_buf_printf(&url, "events/%s.html", ev->id);
-	set_str(L, "url", url.ptr);
+	an_rt_set_str(L, "url", url.ptr);
 	an_buf_free(&url);
 	if (dated) {
-		set_str(L, "date", ev->value);
-		set_str(L, "granularity", an_granularity_name(ev->span.gran));
+		an_rt_set_str(L, "date", ev->value);
+		an_rt_set_str(L, "granularity", an_granularity_name(ev->span.gran));
 		if (ev->mod[0])
-			set_str(L, "mod", ev->mod);
+			an_rt_set_str(L, "mod", ev->mod);
 		if (an_render_html_datetime(ev->value))
-			set_str(L, "datetime", ev->value);
+			an_rt_set_str(L, "datetime", ev->value);
 		push_label(L, ev->value, ev->mod);
 		lua_setfield(L, -2, "date_label");
 		lua_pushboolean(L, ev->span.gran < AN_GRAN_DAY || ev->mod[0]);
 		lua_setfield(L, -2, "approximate");
 		char first[16];
-		iso_date(first, an_date_from_days(ev->span.first));
-		set_str(L, "sort_date", first);
+		an_rt_iso_date(first, an_date_from_days(ev->span.first));
+		an_rt_set_str(L, "sort_date", first);
 	}
 	lua_createtable(L, (int)ev->n_sources, 0);
 	for (size_t i = 0; i < ev->n_sources; i++) {
@@ -809,10 +450,10 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 				last = d;
 		}
 		char date[16];
-		iso_date(date, first);
-		set_str(L, "first_reported", date);
-		iso_date(date, last);
-		set_str(L, "last_reported", date);
+		an_rt_iso_date(date, first);
+		an_rt_set_str(L, "first_reported", date);
+		an_rt_iso_date(date, last);
+		an_rt_set_str(L, "last_reported", date);
 	}
 	lua_createtable(L, (int)ev->n_entities, 0);
 	for (size_t i = 0; i < ev->n_entities; i++) {
@@ -833,14 +474,14 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 	}
 	lua_setfield(L, -2, "notes");
 	if (ev->era)
-		set_str(L, "era", ev->era);
+		an_rt_set_str(L, "era", ev->era);
 	if (dated) {
 		lua_pushinteger(L, (lua_Integer)ev->rank);
 		lua_setfield(L, -2, "rank");
 	} else if (ev->n_entities) {
 		/* facts without a date are grouped by topic: the entity they
 		 * name that other facts name most */
-		set_str(L, "topic",
+		an_rt_set_str(L, "topic",
 		        site->entities.items[undated_topic(site, ev, undated_per_entity)].name);
 	}
 }
@@ -861,17 +502,8 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
 	}
 }
 
-/* What an event's fingerprint starts from: its mentions. */
-static uint64_t event_seed(const an_site *site, const an_event *ev)
-{
-	uint64_t h = (uint64_t)ev->n_mentions;
-	for (size_t i = 0; i < ev->n_mentions; i++)
-		h = mention_hash(site, &ev->mentions[i], h);
-	return h;
-}
-
 /* The event table at the top gets its fingerprint (its mentions' too)
- * and its mentions on first use (see lazy_field).  [-0, +0] */
+ * and its mentions on first use (render_lazy.c).  [-0, +0] */
 static void finish_event(lua_State *L, const an_event *ev, uint64_t seed, int mt, int lazy)
 {
 	set_fingerprint(L, seed);
@@ -882,59 +514,24 @@ static void finish_event(lua_State *L, const an_event *ev, uint64_t seed, int mt
 	lua_rawset(L, lazy);
 }
 
-typedef struct {
-	const an_site *site;
-	an_render_seeds *out;
-} seeds_job;
-
-static void make_seed(size_t i, void *payload)
-{
-	seeds_job *j = payload;
-	const an_timeline *tl = &j->site->timeline;
-	if (i < tl->n_events)
-		j->out->events[i] = event_seed(j->site, &tl->events[i]);
-	else if ((i -= tl->n_events) < tl->n_undated)
-		j->out->undated[i] = event_seed(j->site, &tl->undated[i]);
-	else
-		j->out->articles[i - tl->n_undated] = html_seed(j->site, i - tl->n_undated);
-}
-
-void an_render_seeds_make(an_render_seeds *out, const an_site *site)
-{
-	const an_timeline *tl = &site->timeline;
-	out->events = an_xcalloc(tl->n_events + 1, sizeof *out->events);
-	out->undated = an_xcalloc(tl->n_undated + 1, sizeof *out->undated);
-	out->articles = an_xcalloc(site->n_articles + 1, sizeof *out->articles);
-	seeds_job j = {site, out};
-	an_pool_run(tl->n_events + tl->n_undated + site->n_articles, make_seed, &j);
-}
-
-void an_render_seeds_free(an_render_seeds *s)
-{
-	free(s->events);
-	free(s->undated);
-	free(s->articles);
-	memset(s, 0, sizeof *s);
-}
-
 static void push_site(lua_State *L, const an_site *site, const an_render_seeds *seeds)
 {
 	const an_config *c = &site->config;
 	lua_createtable(L, 0, 14);
-	set_str(L, "title", c->title);
-	set_str(L, "description", c->description);
-	set_str(L, "base_url", c->base_url);
-	set_str(L, "language", c->language);
-	set_str(L, "theme", c->theme);
+	an_rt_set_str(L, "title", c->title);
+	an_rt_set_str(L, "description", c->description);
+	an_rt_set_str(L, "base_url", c->base_url);
+	an_rt_set_str(L, "language", c->language);
+	an_rt_set_str(L, "theme", c->theme);
 	lua_createtable(L, 0, (int)c->n_params);
 	for (size_t i = 0; i < c->n_params; i++)
-		set_str(L, c->params[i].key, c->params[i].value);
+		an_rt_set_str(L, c->params[i].key, c->params[i].value);
 	lua_setfield(L, -2, "params");
-	set_str(L, "generator", "annals " AN_VERSION);
+	an_rt_set_str(L, "generator", "annals " AN_VERSION);
 	if (site->n_articles) {
 		char date[16];
-		iso_date(date, site->articles[site->n_articles - 1].meta.date);
-		set_str(L, "updated", date);
+		an_rt_iso_date(date, site->articles[site->n_articles - 1].meta.date);
+		an_rt_set_str(L, "updated", date);
 	}
 
 	const an_event ***per = an_xcalloc(site->n_articles + 1, sizeof *per);
@@ -943,16 +540,16 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	int site_idx = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0); /* titles, shared (push_mention) */
 	lua_pushvalue(L, -1);
-	lua_setfield(L, LUA_REGISTRYINDEX, LAZY_TITLES);
+	lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_TITLES);
 	int titles = lua_gettop(L);
-	push_lazy_metatable(L, site, LAZY_ARTICLES, l_article_index, l_article_pairs);
+	an_rt_article_metatable(L, site);
 	int article_mt = lua_gettop(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_ARTICLES);
+	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_ARTICLES);
 	int lazy_articles = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
-		set_fingerprint(L, seeds ? seeds->articles[d] : html_seed(site, d));
+		set_fingerprint(L, seeds ? seeds->articles[d] : an_rt_html_seed(site, d));
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
 		lua_pushvalue(L, article_mt);
@@ -976,15 +573,15 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 		push_dispute(L, site, &site->disputes.items[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
-	push_lazy_metatable(L, site, LAZY_EVENTS, l_event_index, l_event_pairs);
+	an_rt_event_metatable(L, site);
 	int event_mt = lua_gettop(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, LAZY_EVENTS);
+	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_EVENTS);
 	int lazy = lua_gettop(L);
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
 		push_event(L, site, &tl->events[i], 1, NULL, disputes);
 		finish_event(L, &tl->events[i],
-		             seeds ? seeds->events[i] : event_seed(site, &tl->events[i]), event_mt,
+		             seeds ? seeds->events[i] : an_rt_event_seed(site, &tl->events[i]), event_mt,
 		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
@@ -998,7 +595,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	for (size_t i = 0; i < tl->n_undated; i++) {
 		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
 		finish_event(L, &tl->undated[i],
-		             seeds ? seeds->undated[i] : event_seed(site, &tl->undated[i]), event_mt,
+		             seeds ? seeds->undated[i] : an_rt_event_seed(site, &tl->undated[i]), event_mt,
 		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}

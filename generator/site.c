@@ -431,7 +431,11 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 		goto done;
 	an_trace("content read");
 	out->articles = an_xcalloc(sources->len + 1, sizeof *out->articles);
-	if ((rc = parse_all(out, sources, in, err)) < 0)
+	rc = parse_all(out, sources, in, err);
+	/* the articles hold copies of what they need: the files' bytes (as
+	 * much again as the bodies) need not wait for the timeline */
+	an_sources_free(&read);
+	if (rc < 0)
 		goto done;
 	if (in->after_parse && (rc = in->after_parse(out, in->payload, err)) < 0)
 		goto done;

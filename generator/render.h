@@ -70,6 +70,11 @@ void an_render_push_site(lua_State *L, const an_site *site);
  * that aborts the process.  [-0, +1 or +0, -] */
 int an_render_push_site_safe(lua_State *L, const an_site *site, const an_render_seeds *seeds,
                              an_error *err);
+/* Drops the fields of the site tables made on first use since the last
+ * call (an event's mentions and anchors, an article's body), once the
+ * page that read them is out: read again, they are made again.  A state
+ * that renders thousands of pages then keeps none of them.  [-0, +0] */
+void an_render_forget_made(lua_State *L);
 /* Copies the list of {path=, content=} at `idx` into `out`; `who` names
  * the function that returned it in errors ("build()").  [-0, +0] */
 int an_render_collect_pages(an_pages *out, lua_State *L, int idx, const char *who,

@@ -145,6 +145,52 @@ static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t 
  * made the same way.  The registry maps each event table to its C event
  * (weak keys), next to the titles the mentions share. */
 
+/* The fields made since the last page, {table, key, table, key, ...}:
+ * an_render_forget_made drops them once the page is out, so that a state
+ * that renders ten thousand event pages does not keep every event's
+ * mentions (and every article's body) to the end of the build. */
+#define AN_LAZY_MADE "annals.made_fields"
+
+static void remember_made(lua_State *L, int t, const char *key)
+{
+	t = lua_absindex(L, t);
+	if (lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_MADE) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_MADE);
+	}
+	lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+	lua_pushvalue(L, t);
+	lua_rawseti(L, -2, n + 1);
+	lua_pushstring(L, key);
+	lua_rawseti(L, -2, n + 2);
+	lua_pop(L, 1);
+}
+
+void an_render_forget_made(lua_State *L)
+{
+	if (lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_MADE) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return;
+	}
+	lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+	if (n == 0) {
+		lua_pop(L, 1);
+		return;
+	}
+	for (lua_Integer i = 1; i + 1 <= n; i += 2) {
+		lua_rawgeti(L, -1, i);
+		lua_rawgeti(L, -2, i + 1);
+		lua_pushnil(L);
+		lua_rawset(L, -3);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	lua_newtable(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_MADE);
+}
+
 /* The mentions of ev as a list.  [-0, +1] */
 static void push_mentions(lua_State *L, const an_site *site, const an_event *ev)
 {
@@ -213,6 +259,7 @@ static void lazy_field(lua_State *L, int t, const char *key)
 		push_anchors(L, site, ev);
 	lua_pushvalue(L, -1);
 	lua_setfield(L, t, key); /* no __newindex: a plain store */
+	remember_made(L, t, key);
 }
 
 static int l_event_index(lua_State *L)
@@ -316,18 +363,21 @@ static void html_of(lua_State *L, int t)
 	lua_pushvalue(L, t);
 	lua_rawget(L, -2);
 	const an_article *a = lua_touserdata(L, -1);
-	lua_pop(L, 1);
+	lua_pop(L, 2);
 	if (a && site) {
+		lua_pushliteral(L, "html");
+		if (lua_rawget(L, t) != LUA_TNIL) { /* made since */
+			lua_pop(L, 1);
+			return;
+		}
+		lua_pop(L, 1);
 		an_buf html = AN_BUF_INIT;
 		article_html(&html, site, (size_t)(a - site->articles));
 		lua_pushlstring(L, html.ptr ? html.ptr : "", html.len);
 		an_buf_free(&html);
 		lua_setfield(L, t, "html"); /* no __newindex: a plain store */
-		lua_pushvalue(L, t);
-		lua_pushnil(L);
-		lua_rawset(L, -3);
+		remember_made(L, t, "html");
 	}
-	lua_pop(L, 1);
 }
 
 static int l_article_index(lua_State *L)

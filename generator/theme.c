@@ -167,6 +167,7 @@ static int l_emit(lua_State *L)
 	}
 	if (em->emit->page(em->emit->payload, path, data, len) < 0)
 		return luaL_error(L, "emit: the output stopped (see the error below)");
+	an_render_forget_made(L);
 	if (key && memo)
 		an_pagememo_record(memo, path, key, key_len);
 	an_pages_add(em->pages, path, NULL, 0);

@@ -567,6 +567,30 @@ file_has "$T/probe-out/probe.txt" "anchors: before=true agree=true count=0 pairs
 if grep -qF "n=0 " "$T/probe-out/probe.txt"; then fail "an event without mentions"; fi
 rm -rf "$SITE/themes" "$T/probe-out"
 
+step "fields made on first use are dropped once a page is emitted, and made again"
+mkdir -p "$SITE/themes/probe"
+cat >"$SITE/themes/probe/theme.lua" <<'EOF'
+return { build = function(site, emit)
+	local e, a = site.events[1], site.articles[1]
+	local n, html = #e.mentions, a.html
+	local anchors = 0
+	for _ in pairs(e.anchors) do anchors = anchors + 1 end
+	local kept = rawget(e, "mentions") ~= nil and rawget(a, "html") ~= nil
+	emit("first.txt", "one")
+	local dropped = rawget(e, "mentions") == nil and rawget(e, "anchors") == nil
+		and rawget(a, "html") == nil
+	local again = #e.mentions == n and a.html == html and e.anchors ~= nil
+	emit("probe.txt", string.format("kept=%s dropped=%s again=%s n=%d anchors=%d",
+		tostring(kept), tostring(dropped), tostring(again), n, anchors))
+	return {}
+end }
+EOF
+run build --source "$SITE" --output "$T/probe-out" --theme probe --no-cache
+expect_rc 0
+file_has "$T/probe-out/probe.txt" "kept=true dropped=true again=true"
+if grep -qF "n=0 " "$T/probe-out/probe.txt"; then fail "an event without mentions"; fi
+rm -rf "$SITE/themes" "$T/probe-out"
+
 step "an article's body reads as a plain field: by name, by pairs, and after rawget"
 mkdir -p "$SITE/themes/probe"
 cat >"$SITE/themes/probe/theme.lua" <<'EOF'

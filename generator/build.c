@@ -192,7 +192,7 @@ static int output_error(an_error *err, const an_error *cause)
 int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 {
 	memset(out, 0, sizeof *out);
-	an_trace("build started");
+	an_trace_start();
 	an_site site;
 	an_pages pages = AN_PAGES_INIT;
 	an_theme theme = AN_THEME_INIT;

@@ -4,14 +4,20 @@
 #include <stdlib.h>
 #include <time.h>
 
+static int on = -1;
+static struct timespec t0;
+
+void an_trace_start(void)
+{
+	if (on < 0)
+		on = getenv("ANNALS_TRACE") != NULL;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+}
+
 void an_trace(const char *stage)
 {
-	static int on = -1;
-	static struct timespec t0;
-	if (on < 0) {
-		on = getenv("ANNALS_TRACE") != NULL;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-	}
+	if (on < 0)
+		an_trace_start();
 	if (!on)
 		return;
 	struct timespec t;

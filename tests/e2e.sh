@@ -433,6 +433,22 @@ expect_rc 0
 same_tree "$OUT" "$T/snap.out"
 no_temp_left
 
+step "ANNALS_TRACE prints each stage with its time and peak memory, in order"
+export ANNALS_TRACE=1
+run build --source "$SITE" --output "$OUT" --quiet
+unset ANNALS_TRACE
+expect_rc 0
+same_tree "$OUT" "$T/snap.out"
+grep -n "^annals: trace: " "$T/stderr" >"$T/trace" || fail "no trace lines"
+for stage in "content read" "timeline built" "theme rendered" "output committed"; do
+	grep -qF "$stage" "$T/trace" || fail "no trace of '$stage'"
+done
+grep -q " MB peak  " "$T/trace" || fail "no peak memory in the trace"
+first=$(grep -nF "content read" "$T/trace" | cut -d: -f1)
+last=$(grep -nF "output committed" "$T/trace" | cut -d: -f1)
+[ "$first" -lt "$last" ] || fail "the stages are traced out of order"
+grep -v "^annals: trace: " "$T/stderr" | grep -q . && fail "--quiet with a trace printed more than the trace"
+
 step "timeline (text)"
 run timeline --source "$SITE"
 expect_rc 0

@@ -79,6 +79,20 @@ void an_buf_json(an_buf *b, const char *s)
 	an_buf_putc(b, '"');
 }
 
+void an_buf_html(an_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': an_buf_puts(b, "&amp;"); break;
+		case '<': an_buf_puts(b, "&lt;"); break;
+		case '>': an_buf_puts(b, "&gt;"); break;
+		case '"': an_buf_puts(b, "&quot;"); break;
+		case '\'': an_buf_puts(b, "&#39;"); break;
+		default: an_buf_putc(b, *s);
+		}
+	}
+}
+
 void an_buf_clear(an_buf *b)
 {
 	b->len = 0;

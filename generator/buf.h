@@ -23,6 +23,9 @@ void an_buf_printf(an_buf *b, const char *fmt, ...)
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap);
 /* Appends `s` as the body of a JSON string (no quotes added). */
 void an_buf_json_str(an_buf *b, const char *s, size_t len);
+/* Appends s as HTML text, good in element content and quoted attributes:
+ * & < > " ' as entities. */
+void an_buf_html(an_buf *b, const char *s);
 /* Appends `s` as a quoted JSON string. */
 void an_buf_json(an_buf *b, const char *s);
 void an_buf_clear(an_buf *b);

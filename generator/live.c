@@ -49,26 +49,12 @@ const char an_live_script[] =
 	"font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;" \
 	"box-shadow:0 2px 12px rgba(0,0,0,.4)"
 
-static void put_html(an_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': an_buf_puts(out, "&amp;"); break;
-		case '<': an_buf_puts(out, "&lt;"); break;
-		case '>': an_buf_puts(out, "&gt;"); break;
-		case '"': an_buf_puts(out, "&quot;"); break;
-		case '\'': an_buf_puts(out, "&#39;"); break;
-		default: an_buf_putc(out, *s);
-		}
-	}
-}
-
 void an_live_overlay(an_buf *out, const char *error)
 {
 	an_buf_puts(out, "<div id=\"annals-error\" role=\"alert\" style=\"" OVERLAY_STYLE "\">"
 	                 "<strong>annals: the build failed; this is the last good site.</strong>"
 	                 "<pre style=\"white-space:pre-wrap;margin:.5em 0 0;font:inherit\">");
-	put_html(out, error);
+	an_buf_html(out, error);
 	an_buf_puts(out, "</pre></div>\n");
 }
 
@@ -110,12 +96,12 @@ void an_live_page(an_buf *out, const char *title, const char *text, unsigned lon
 {
 	an_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	                 "<meta name=\"viewport\" content=\"width=device-width\"><title>");
-	put_html(out, title);
+	an_buf_html(out, title);
 	an_buf_puts(out, "</title></head>\n<body style=\"font:16px/1.5 system-ui,sans-serif;"
 	                 "margin:2em\"><h1>");
-	put_html(out, title);
+	an_buf_html(out, title);
 	an_buf_puts(out, "</h1>\n<p>");
-	put_html(out, text);
+	an_buf_html(out, text);
 	an_buf_puts(out, "</p>\n");
 	put_tail(out, generation, error);
 	an_buf_puts(out, "</body></html>\n");

@@ -13,20 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void html_escape(an_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': an_buf_puts(out, "&amp;"); break;
-		case '<': an_buf_puts(out, "&lt;"); break;
-		case '>': an_buf_puts(out, "&gt;"); break;
-		case '"': an_buf_puts(out, "&quot;"); break;
-		case '\'': an_buf_puts(out, "&#39;"); break;
-		default: an_buf_putc(out, *s);
-		}
-	}
-}
-
 /* ---- article bodies with their dates marked ---- */
 
 typedef struct {
@@ -45,11 +31,11 @@ static const char *mark_timex(an_buf *out, size_t i, void *payload)
 	} else {
 		an_buf_puts(out, "<span class=\"timex\" data-value=\"");
 	}
-	html_escape(out, t->value);
+	an_buf_html(out, t->value);
 	an_buf_printf(out, "\" id=\"t%zu\">", i);
 	if (ev) {
 		an_buf_puts(out, "<a href=\"../events/");
-		html_escape(out, ev->id);
+		an_buf_html(out, ev->id);
 		an_buf_puts(out, ".html\">");
 		return is_time ? "</a></time>" : "</a></span>";
 	}

@@ -126,10 +126,12 @@ static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t 
  * reads e.mentions: its metatable's __index makes the list and stores it
  * in the table, and __pairs does so before iterating, so the table reads
  * as if the list had always been there (rawget and next alone see it
- * missing until then).  e.anchors (each reporting article's first mention
- * as a page anchor, for a link to it without the mentions' tables) is
- * made the same way.  The registry maps each event table to its C event
- * (weak keys), next to the titles the mentions share. */
+ * missing until then, and again after the page that read it is out:
+ * an_render_forget_made).  e.anchors (each reporting article's first
+ * mention as a page anchor, for a link to it without the mentions'
+ * tables) and an article's body are made the same way (lazy_fields).
+ * The registry maps each such table to its C object (weak keys), next
+ * to the titles the mentions share. */
 
 /* The fields made since the last page, {table, key, table, key, ...}:
  * an_render_forget_made drops them once the page is out, so that a state
@@ -177,9 +179,10 @@ void an_render_forget_made(lua_State *L)
 	lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_MADE);
 }
 
-/* The mentions of ev as a list.  [-0, +1] */
-static void push_mentions(lua_State *L, const an_site *site, const an_event *ev)
+/* The mentions of event `obj` as a list.  [-0, +1] */
+static void push_mentions(lua_State *L, const an_site *site, const void *obj)
 {
+	const an_event *ev = obj;
 	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_TITLES);
 	int titles = lua_gettop(L);
 	lua_createtable(L, (int)ev->n_mentions, 0);
@@ -190,11 +193,12 @@ static void push_mentions(lua_State *L, const an_site *site, const an_event *ev)
 	lua_remove(L, titles);
 }
 
-/* { [slug] = anchor } for each article that reports ev: the anchor of
- * its first mention's date ("t3"), "" when that mention has no date.
- * [-0, +1] */
-static void push_anchors(lua_State *L, const an_site *site, const an_event *ev)
+/* { [slug] = anchor } for each article that reports event `obj`: the
+ * anchor of its first mention's date ("t3"), "" when that mention has no
+ * date.  [-0, +1] */
+static void push_anchors(lua_State *L, const an_site *site, const void *obj)
 {
+	const an_event *ev = obj;
 	lua_createtable(L, 0, (int)ev->n_sources);
 	for (size_t i = 0; i < ev->n_mentions; i++) {
 		const an_mention *m = &ev->mentions[i];
@@ -219,42 +223,66 @@ static void push_anchors(lua_State *L, const an_site *site, const an_event *ev)
 	}
 }
 
-/* Pushes field `key` ("mentions" or "anchors") of event table t, made
- * and stored now if it was not yet; nil for a table that has none to
- * make.  Upvalue 1: the site. */
-static void lazy_field(lua_State *L, int t, const char *key)
+/* The body of article `obj` with its dates marked.  [-0, +1] */
+static void push_html(lua_State *L, const an_site *site, const void *obj)
+{
+	an_buf html = AN_BUF_INIT;
+	article_html(&html, site, (size_t)((const an_article *)obj - site->articles));
+	lua_pushlstring(L, html.ptr ? html.ptr : "", html.len);
+	an_buf_free(&html);
+}
+
+/* The fields made on first use: which registry table maps a site table
+ * to the C object they are made from, and how. */
+static const struct {
+	const char *key, *registry;
+	void (*make)(lua_State *L, const an_site *site, const void *obj);
+} lazy_fields[] = {
+	{"mentions", AN_LAZY_EVENTS, push_mentions},
+	{"anchors", AN_LAZY_EVENTS, push_anchors},
+	{"html", AN_LAZY_ARTICLES, push_html},
+};
+
+#define N_LAZY_FIELDS (sizeof lazy_fields / sizeof *lazy_fields)
+
+/* Pushes field lazy_fields[f] of table t, made and stored now if it was
+ * not yet; nil for a table that has none to make (not in the field's
+ * registry table).  Upvalue 1: the site. */
+static void lazy_field(lua_State *L, int t, size_t f)
 {
 	t = lua_absindex(L, t);
-	lua_pushstring(L, key);
+	lua_pushstring(L, lazy_fields[f].key);
 	if (lua_rawget(L, t) != LUA_TNIL)
 		return;
 	lua_pop(L, 1);
 	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
-	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_EVENTS);
-	lua_pushvalue(L, t);
-	lua_rawget(L, -2);
-	const an_event *ev = lua_touserdata(L, -1);
-	lua_pop(L, 2);
-	if (!ev || !site) {
+	const void *obj = NULL;
+	if (lua_getfield(L, LUA_REGISTRYINDEX, lazy_fields[f].registry) == LUA_TTABLE) {
+		lua_pushvalue(L, t);
+		lua_rawget(L, -2);
+		obj = lua_touserdata(L, -1);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	if (!obj || !site) {
 		lua_pushnil(L);
 		return;
 	}
-	if (strcmp(key, "mentions") == 0)
-		push_mentions(L, site, ev);
-	else
-		push_anchors(L, site, ev);
+	lazy_fields[f].make(L, site, obj);
 	lua_pushvalue(L, -1);
-	lua_setfield(L, t, key); /* no __newindex: a plain store */
-	remember_made(L, t, key);
+	lua_setfield(L, t, lazy_fields[f].key); /* no __newindex: a plain store */
+	remember_made(L, t, lazy_fields[f].key);
 }
 
-static int l_event_index(lua_State *L)
+static int l_lazy_index(lua_State *L)
 {
 	const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
-	if (strcmp(key, "mentions") != 0 && strcmp(key, "anchors") != 0)
-		return 0;
-	lazy_field(L, 1, key);
-	return 1;
+	for (size_t f = 0; f < N_LAZY_FIELDS; f++)
+		if (strcmp(key, lazy_fields[f].key) == 0) {
+			lazy_field(L, 1, f);
+			return 1;
+		}
+	return 0;
 }
 
 static int l_next(lua_State *L)
@@ -267,12 +295,13 @@ static int l_next(lua_State *L)
 	return 1;
 }
 
-static int l_event_pairs(lua_State *L)
+/* pairs(t) sees the fields a read would make: they are made first. */
+static int l_lazy_pairs(lua_State *L)
 {
 	luaL_checktype(L, 1, LUA_TTABLE);
-	lazy_field(L, 1, "mentions");
-	lazy_field(L, 1, "anchors");
-	lua_pop(L, 2);
+	for (size_t f = 0; f < N_LAZY_FIELDS; f++)
+		lazy_field(L, 1, f);
+	lua_pop(L, (int)N_LAZY_FIELDS);
 	lua_pushcfunction(L, l_next);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
@@ -283,8 +312,7 @@ static int l_event_pairs(lua_State *L)
  * first use (events, articles): __index and __pairs with the site as
  * upvalue; makes the registry's weak table `lazy` of those tables if the
  * state has none yet. */
-static void push_lazy_metatable(lua_State *L, const an_site *site, const char *lazy,
-                                lua_CFunction index, lua_CFunction pairs)
+static void push_lazy_metatable(lua_State *L, const an_site *site, const char *lazy)
 {
 	if (lua_getfield(L, LUA_REGISTRYINDEX, lazy) != LUA_TTABLE) {
 		lua_pop(L, 1);
@@ -299,16 +327,16 @@ static void push_lazy_metatable(lua_State *L, const an_site *site, const char *l
 	}
 	lua_createtable(L, 0, 2);
 	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, index, 1);
+	lua_pushcclosure(L, l_lazy_index, 1);
 	lua_setfield(L, -2, "__index");
 	lua_pushlightuserdata(L, (void *)site);
-	lua_pushcclosure(L, pairs, 1);
+	lua_pushcclosure(L, l_lazy_pairs, 1);
 	lua_setfield(L, -2, "__pairs");
 }
 
 void an_rt_event_metatable(lua_State *L, const an_site *site)
 {
-	push_lazy_metatable(L, site, AN_LAZY_EVENTS, l_event_index, l_event_pairs);
+	push_lazy_metatable(L, site, AN_LAZY_EVENTS);
 }
 
 /* ---- article bodies on first use ----
@@ -318,8 +346,7 @@ void an_rt_event_metatable(lua_State *L, const an_site *site)
  * bodies cost each state a cmark render of every article and a copy of
  * them all.  So an article table gets `html` the first time a theme
  * reads it, the way an event gets its mentions (above); its fingerprint
- * hashes what the body is made from instead (html_seed).  The registry
- * maps each article table still without its body to its C article. */
+ * hashes what the body is made from instead (an_rt_html_seed). */
 
 /* What article d's html is made from: the Markdown, whether raw HTML is
  * allowed, and each date's place, value and event. */
@@ -337,52 +364,6 @@ uint64_t an_rt_html_seed(const an_site *site, size_t d)
 		h = an_rt_mix(h, ev ? an_acache_hash(ev->id, strlen(ev->id)) : 0);
 	}
 	return h;
-}
-
-/* Stores the html of article table t in it if it was not made yet.
- * Upvalue 1: the site. */
-static void html_of(lua_State *L, int t)
-{
-	t = lua_absindex(L, t);
-	const an_site *site = lua_touserdata(L, lua_upvalueindex(1));
-	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_ARTICLES);
-	lua_pushvalue(L, t);
-	lua_rawget(L, -2);
-	const an_article *a = lua_touserdata(L, -1);
-	lua_pop(L, 2);
-	if (a && site) {
-		lua_pushliteral(L, "html");
-		if (lua_rawget(L, t) != LUA_TNIL) { /* made since */
-			lua_pop(L, 1);
-			return;
-		}
-		lua_pop(L, 1);
-		an_buf html = AN_BUF_INIT;
-		article_html(&html, site, (size_t)(a - site->articles));
-		lua_pushlstring(L, html.ptr ? html.ptr : "", html.len);
-		an_buf_free(&html);
-		lua_setfield(L, t, "html"); /* no __newindex: a plain store */
-		remember_made(L, t, "html");
-	}
-}
-
-static int l_article_index(lua_State *L)
-{
-	if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "html") != 0)
-		return 0;
-	html_of(L, 1);
-	lua_rawget(L, 1);
-	return 1;
-}
-
-static int l_article_pairs(lua_State *L)
-{
-	luaL_checktype(L, 1, LUA_TTABLE);
-	html_of(L, 1);
-	lua_pushcfunction(L, l_next);
-	lua_pushvalue(L, 1);
-	lua_pushnil(L);
-	return 3;
 }
 
 /* What an event's fingerprint starts from: its mentions. */
@@ -431,5 +412,5 @@ void an_render_seeds_free(an_render_seeds *s)
 
 void an_rt_article_metatable(lua_State *L, const an_site *site)
 {
-	push_lazy_metatable(L, site, AN_LAZY_ARTICLES, l_article_index, l_article_pairs);
+	push_lazy_metatable(L, site, AN_LAZY_ARTICLES);
 }

@@ -113,7 +113,6 @@ static int reporter_of(char *out, char *name, const char *t, const an_word *w, s
 	return 0;
 }
 
-/* A tweet signature before word `i`: "— Natasha Bertrand (@NatashaBertrand)". */
 /* w[i] is a reporting verb: in the list, and not capitalised inside the
  * sentence, where it is part of a name ("the United States on April 6",
  * "Consumer Reports"). */
@@ -122,6 +121,7 @@ static int reporting_verb(const char *t, const an_word *w, size_t i)
 	return an_words_in(reporting, t, &w[i]) && (i == 0 || !an_words_capitalised(t, &w[i]));
 }
 
+/* A tweet signature before word `i`: "— Natasha Bertrand (@NatashaBertrand)". */
 static int tweet_signature(const char *t, const an_word *w, size_t i)
 {
 	return i > 0 && w[i - 1].s + 2 < w[i - 1].e && t[w[i - 1].s] == '(' &&

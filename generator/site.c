@@ -226,9 +226,6 @@ static size_t *story_groups(const an_site *site)
 	return group;
 }
 
-/* Disputed figures, and the events whose sentences state them: each
- * figure is in at most one dispute, so an event's disputes come from the
- * figures of its mentions' sentences (figures are listed by doc). */
 /* Each article's figures into a list of its own, on the worker pool. */
 typedef struct {
 	const an_site *site;
@@ -242,6 +239,9 @@ static void scan_figures(size_t d, void *payload)
 	                &j->site->analyses[d].sentences, &j->site->analyses[d].timexes);
 }
 
+/* Disputed figures, and the events whose sentences state them: each
+ * figure is in at most one dispute, so an event's disputes come from the
+ * figures of its mentions' sentences (figures are listed by doc). */
 static void link_disputes(an_site *site)
 {
 	/* then joined in article order, as one scan after the other makes them */

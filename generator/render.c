@@ -164,10 +164,10 @@ static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
 	return h;
 }
 
-/* t.fingerprint = a hash, from `seed`, of the rest of the table at the top but its
- * `rank`: a theme puts it in the key of a page made from t (emit's third
- * argument), so that the page is made again only when t changes.  The
- * rank is left out because one more report of any event moves the ranks
+/* t.fingerprint = a hash, from `seed`, of the rest of the table at the
+ * top but its `rank`: a theme puts it in the key of a page made from t
+ * (emit's third argument), so that the page is made again only when t
+ * changes.  The rank is left out because one more report of any event moves the ranks
  * of many others; a page that shows it puts it in its key itself.
  * [-0, +0] */
 static void set_fingerprint(lua_State *L, uint64_t seed)
@@ -502,15 +502,17 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
 	}
 }
 
-/* The event table at the top gets its fingerprint (its mentions' too)
- * and its mentions on first use (render_lazy.c).  [-0, +0] */
-static void finish_event(lua_State *L, const an_event *ev, uint64_t seed, int mt, int lazy)
+/* The event or article table at the top gets its fingerprint (from
+ * `seed`, which stands for the fields it lacks) and, through metatable
+ * `mt` and the registry's table `lazy`, the C object `obj` its fields
+ * are made from on first use (render_lazy.c).  [-0, +0] */
+static void finish_lazy(lua_State *L, const void *obj, uint64_t seed, int mt, int lazy)
 {
 	set_fingerprint(L, seed);
 	lua_pushvalue(L, mt);
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);
-	lua_pushlightuserdata(L, (void *)ev);
+	lua_pushlightuserdata(L, (void *)obj);
 	lua_rawset(L, lazy);
 }
 
@@ -549,14 +551,10 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
 		push_article(L, site, d, per[d], counts[d]);
-		set_fingerprint(L, seeds ? seeds->articles[d] : an_rt_html_seed(site, d));
+		finish_lazy(L, &site->articles[d], seeds ? seeds->articles[d] : an_rt_html_seed(site, d),
+		            article_mt, lazy_articles);
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
-		lua_pushvalue(L, article_mt);
-		lua_setmetatable(L, -2);
-		lua_pushvalue(L, -1);
-		lua_pushlightuserdata(L, (void *)&site->articles[d]);
-		lua_rawset(L, lazy_articles);
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
 		free((void *)per[d]);
 	}
@@ -580,7 +578,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
 		push_event(L, site, &tl->events[i], 1, NULL, disputes);
-		finish_event(L, &tl->events[i],
+		finish_lazy(L, &tl->events[i],
 		             seeds ? seeds->events[i] : an_rt_event_seed(site, &tl->events[i]), event_mt,
 		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -594,7 +592,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	lua_createtable(L, (int)tl->n_undated, 0);
 	for (size_t i = 0; i < tl->n_undated; i++) {
 		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
-		finish_event(L, &tl->undated[i],
+		finish_lazy(L, &tl->undated[i],
 		             seeds ? seeds->undated[i] : an_rt_event_seed(site, &tl->undated[i]), event_mt,
 		             lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);

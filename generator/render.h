@@ -1,7 +1,8 @@
 /* render.h - the render stage: gives the site to the Lua theme as plain
- * tables (copies, never pointers into C data; an event's mentions are
- * copied the first time the theme reads them, so the site must outlive
- * the Lua state) and collects the pages its build() returns.  The page
+ * tables (copies, never pointers into C data; an event's mentions and an
+ * article's body are made the first time the theme reads them, so the
+ * site must outlive the Lua state) and collects the pages its build()
+ * returns.  The page
  * list owns its paths and bytes; free with an_pages_free. */
 #ifndef AN_RENDER_H
 #define AN_RENDER_H

@@ -191,13 +191,12 @@ char an_tl_mod_side(const char *mod)
 	return 0;
 }
 
-/* Fills *c with the mention of sentence si (and timex ti, -1 for none) of
- * doc d.  Reads the builder only. */
 /* The entry of every undated mention: no key, no clause. */
 static const an_tl_dated undated_entry;
 
-/* Mention c of sentence si of doc d, dated by timex ti (-1: undated) with
- * its entry `dt` (the builder's; NULL when undated). */
+/* Fills *c with the mention of sentence si of doc d, dated by timex ti
+ * (-1: undated) with its entry `dt` (the builder's; NULL when undated).
+ * Reads the builder only. */
 static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
                       const an_span *span, an_tl_dated *dt)
 {
@@ -617,7 +616,22 @@ static void make_events(an_timeline *out, const builder *b, size_t n_dated)
 typedef struct {
 	builder *b;
 	size_t *dated_first, *undated_first, *n_undated;
+	/* each doc's timexes as dated_at sees them, from timex_first[d] */
+	size_t *timex_first;
+	signed char *verdict;
+	an_span *spans;
 } cands_job;
+
+/* dated_at for each timex of doc d, once: the count of dated mentions
+ * and then the mentions are made from it. */
+static void judge_doc_timexes(size_t d, void *payload)
+{
+	cands_job *j = payload;
+	const an_analysis *an = j->b->docs[d].analysis;
+	size_t first = j->timex_first[d];
+	for (size_t t = 0; t < an->timexes.len; t++)
+		j->verdict[first + t] = (signed char)dated_at(j->b, d, t, &j->spans[first + t]);
+}
 
 static void make_doc_cands(size_t d, void *payload)
 {
@@ -630,16 +644,16 @@ static void make_doc_cands(size_t d, void *payload)
 	/* 1: the sentence dates something; 2: it dates a report, or it is a
 	 * dateline; neither is an undated fact */
 	unsigned char *flags = an_xcalloc(an->sentences.len + 1, 1);
+	const signed char *verdict = &j->verdict[j->timex_first[d]];
+	const an_span *spans = &j->spans[j->timex_first[d]];
 	for (size_t t = 0; t < an->timexes.len; t++) {
-		an_span span;
-		int dated = dated_at(b, d, t, &span);
-		if (dated > 0) {
-			make_cand(&dated_cands[n_dated], b, d, an->timex_sentence[t], (long)t, &span,
+		if (verdict[t] > 0) {
+			make_cand(&dated_cands[n_dated], b, d, an->timex_sentence[t], (long)t, &spans[t],
 			          &entries[n_dated]);
 			n_dated++;
-		}
-		else if (dated < 0)
+		} else if (verdict[t] < 0) {
 			flags[an->timex_sentence[t]] |= 2;
+		}
 	}
 	for (size_t k = 0; k < n_dated; k++)
 		flags[dated_cands[k].m.sentence] |= dated_cands[k].dt->clause.is_report ? 3 : 1;
@@ -672,14 +686,21 @@ static void make_cands(builder *b)
 	size_t n_docs = b->n_docs, n_dated = 0, n_sentences = 0;
 	cands_job j = {b, an_xmalloc((n_docs + 1) * sizeof *j.dated_first),
 	               an_xmalloc((n_docs + 1) * sizeof *j.undated_first),
-	               an_xmalloc((n_docs + 1) * sizeof *j.n_undated)};
+	               an_xmalloc((n_docs + 1) * sizeof *j.n_undated),
+	               an_xmalloc((n_docs + 1) * sizeof *j.timex_first), NULL, NULL};
+	size_t n_timexes = 0;
 	for (size_t d = 0; d < n_docs; d++) {
-		const an_analysis *an = b->docs[d].analysis;
+		j.timex_first[d] = n_timexes;
+		n_timexes += b->docs[d].analysis->timexes.len;
+	}
+	j.verdict = an_xmalloc(n_timexes + 1);
+	j.spans = an_xmalloc((n_timexes + 1) * sizeof *j.spans);
+	an_pool_run(n_docs, judge_doc_timexes, &j);
+	for (size_t d = 0; d < n_docs; d++) {
 		j.dated_first[d] = n_dated;
-		for (size_t t = 0; t < an->timexes.len; t++) {
-			an_span span;
-			n_dated += dated_at(b, d, t, &span) > 0;
-		}
+		const an_analysis *an = b->docs[d].analysis;
+		for (size_t t = 0; t < an->timexes.len; t++)
+			n_dated += j.verdict[j.timex_first[d] + t] > 0;
 	}
 	for (size_t d = 0; d < n_docs; d++) {
 		j.undated_first[d] = n_dated + n_sentences;
@@ -702,6 +723,9 @@ static void make_cands(builder *b)
 	free(j.dated_first);
 	free(j.undated_first);
 	free(j.n_undated);
+	free(j.timex_first);
+	free(j.verdict);
+	free(j.spans);
 }
 
 static int cmp_event(const void *x, const void *y)

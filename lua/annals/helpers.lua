@@ -35,8 +35,8 @@ local URL_MEMO = 200000
 local url_memo, url_memo_size = {}, 0
 local last_from, last_dir, last_name
 
-local function relative(from_path, to)
-	local target, suffix = match(to, "^([^#?]*)(.*)$")
+-- The link from page from_path to target (no "#fragment" or "?query").
+local function relative(from_path, target)
 	local from = segments(from_path or "", "page")
 	local parts = segments(target, "link")
 	-- The last segment of from is the page itself, not a folder; the last
@@ -55,7 +55,7 @@ local function relative(from_path, to)
 	elseif #parts == 0 then
 		rel = rel .. "/"   -- a folder: "../" rather than ".."
 	end
-	return rel .. suffix
+	return rel
 end
 
 --- The relative URL that leads from the output page from_path to
@@ -257,31 +257,8 @@ local DATETIME_BY_GRANULARITY = {
 	year = "year", decade = "year", century = "year",
 }
 
---- The value for <time datetime> of a date at the start of its span,
---- as precise as its granularity: ("2025-11-01", "day") -> "2025-11-01",
---- ("2025-09-01", "month") -> "2025-09", ("2025-11-03", "week") ->
---- "2025-W45", ("2025-07-01", "season") -> "2025".  nil when date is not
---- an ISO date HTML accepts (then use no <time> element).
-local datetime_memo, datetime_of = {}, nil
-
-function M.datetime(date, granularity)
-	date = date or ""
-	-- (every list of events asks for the same few thousand dates)
-	local by_gran = datetime_memo[granularity or "day"]
-	if by_gran then
-		local v = by_gran[date]
-		if v ~= nil then return v or nil end
-	else
-		by_gran = {}
-		datetime_memo[granularity or "day"] = by_gran
-	end
-	local v = datetime_of(date, granularity)
-	by_gran[date] = v or false
-	return v
-end
-
 -- (the work of M.datetime, on a date it has not seen)
-function datetime_of(date, granularity)
+local function datetime_of(date, granularity)
 	local y, m, d = match(date, "^(%d%d%d%d+)%-(%d%d)%-(%d%d)")
 	if not y then y, m = match(date, "^(%d%d%d%d+)%-(%d%d)$") end
 	if not y then y = match(date, "^(%d%d%d%d+)$") end
@@ -297,6 +274,29 @@ function datetime_of(date, granularity)
 		return y .. "-" .. m
 	end
 	return y
+end
+
+--- The value for <time datetime> of a date at the start of its span,
+--- as precise as its granularity: ("2025-11-01", "day") -> "2025-11-01",
+--- ("2025-09-01", "month") -> "2025-09", ("2025-11-03", "week") ->
+--- "2025-W45", ("2025-07-01", "season") -> "2025".  nil when date is not
+--- an ISO date HTML accepts (then use no <time> element).
+local datetime_memo = {}
+
+function M.datetime(date, granularity)
+	date = date or ""
+	-- (every list of events asks for the same few thousand dates)
+	local by_gran = datetime_memo[granularity or "day"]
+	if by_gran then
+		local v = by_gran[date]
+		if v ~= nil then return v or nil end
+	else
+		by_gran = {}
+		datetime_memo[granularity or "day"] = by_gran
+	end
+	local v = datetime_of(date, granularity)
+	by_gran[date] = v or false
+	return v
 end
 
 return M

@@ -59,6 +59,21 @@ local function count_param(site, name, default)
 	return n and n >= 1 and n or default
 end
 
+-- fn(x), worked out the first time and kept for the build: for what
+-- several pages ask of one event or article (the value is shared, so
+-- callers must not change it).
+local function once(fn)
+	local memo = {}
+	return function(x)
+		local v = memo[x]
+		if v == nil then
+			v = fn(x)
+			memo[x] = v
+		end
+		return v
+	end
+end
+
 -- What an entry of event.entities refers to: its id, slug or name (the
 -- core may give strings or tables).
 local function entity_ref(x)
@@ -183,20 +198,15 @@ function theme.build(site, emit, shard)
 	end
 
 	-- The entities of event e as { name =, url = (nil without a page) }.
-	-- (made once an event and shared, as sources_of below)
-	local entities_memo = {}
-	local function entities_of(e)
-		local out = entities_memo[e]
-		if out then return out end
-		out = {}
+	local entities_of = once(function(e)
+		local out = {}
 		for _, x in ipairs(e.entities or {}) do
 			local ent = entity_by_ref and (entity_by_ref[entity_ref(x)] or entity_by_ref[entity_name(x)])
 			local name = ent and ent.name or entity_name(x)
 			if name and name ~= "" then out[#out + 1] = { name = name, url = ent and ent.url } end
 		end
-		entities_memo[e] = out
 		return out
-	end
+	end)
 
 	-- An event page quotes its first reports only (site.params.event_quotes,
 	-- default 20) and lists the other articles that report it: on a large
@@ -292,36 +302,25 @@ function theme.build(site, emit, shard)
 
 	-- The articles that report event e, in the order of e.sources, each
 	-- once; slugs the site does not know are skipped.
-	-- (sources_of and events_of are asked for each event and article by
-	-- its page, its key and the site-wide pages: each list is made once
-	-- and shared, so callers must not change it; entities_of too)
-	local sources_memo, events_memo = {}, {}
-	local function sources_of(e)
-		local out = sources_memo[e]
-		if out then return out end
-		local seen = {}
-		out = {}
+	local sources_of = once(function(e)
+		local out, seen = {}, {}
 		for _, slug in ipairs(e.sources or {}) do
 			local a = article_by_slug[slug]
 			if a and not seen[slug] then seen[slug] = true; out[#out + 1] = a end
 		end
-		sources_memo[e] = out
 		return out
-	end
+	end)
 
-	local function events_of(a)
-		local out = events_memo[a]
-		if out then return out end
-		local seen = {}
-		out = {}
+	-- The events article a reports, in timeline order.
+	local events_of = once(function(a)
+		local out, seen = {}, {}
 		for _, id in ipairs(a.events or {}) do
 			local e = event_by_id[id]
 			if e and not seen[id] then seen[id] = true; out[#out + 1] = e end
 		end
 		sort_by_position(out)
-		events_memo[a] = out
 		return out
-	end
+	end)
 
 	-- Where a mention's sentence sits: the <time> element of the article
 	-- page when the core gave its id, else the article page.
@@ -363,17 +362,12 @@ function theme.build(site, emit, shard)
 		tostring(entities ~= nil and #entities > 0), tostring(site.changes ~= nil and #site.changes > 0),
 		quote_limit, item_sources }, SEP)
 	-- an event as a line of a list: partials/date.html and its link
-	-- (asked for by every page that lists the event: made once)
-	local line_memo = {}
+	local event_line = once(function(e)
+		return table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
+			e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
+	end)
 	local function line_key(e)
-		if not e then return "" end
-		local key = line_memo[e]
-		if not key then
-			key = table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
-				e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
-			line_memo[e] = key
-		end
-		return key
+		return e and event_line(e) or ""
 	end
 	local function event_key(e, previous, following)
 		if not e.fingerprint then return nil end

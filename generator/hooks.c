@@ -100,7 +100,7 @@ int an_hooks_new(an_hooks **out, const an_hooks_opts *o, an_error *err)
 	int rc = 0;
 	if (h->n == 0)
 		goto done;
-	an_sandbox_opts so = {o->lua_dir, dir.ptr, o->memory_limit, o->instruction_limit};
+	an_sandbox_opts so = {o->lua_dir, dir.ptr, o->memory_limit, o->time_limit_ms};
 	if (!(h->sb = an_sandbox_new(&so, err))) {
 		rc = -1;
 		goto done;

@@ -2,7 +2,7 @@
  * of functions the core calls at fixed points of the build (on_article,
  * markdown, on_event, on_timeline, pages; docs/themes.md has the
  * contracts).  They run in one sandbox of their own, separate from the
- * theme's, with the same memory and instruction budgets, and what they
+ * theme's, with the same memory and time limits, and what they
  * return is checked and copied back into the C data: Lua never holds a
  * pointer into it.  an_hooks owns the sandbox; free with an_hooks_free. */
 #ifndef AN_HOOKS_H
@@ -21,7 +21,7 @@ typedef struct {
 	const char *site_root;  /* hooks: SITE_ROOT/filters/NAME.lua, by name */
 	const char *lua_dir;    /* annals' Lua modules */
 	size_t memory_limit;    /* 0: the sandbox's default */
-	long instruction_limit; /* 0: the sandbox's default; spent across all hooks */
+	long time_limit_ms;     /* per hook call; 0: the sandbox's default */
 } an_hooks_opts;
 
 /* Loads the filters (none when SITE_ROOT/filters has no .lua file: then

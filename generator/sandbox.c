@@ -2,29 +2,32 @@
  *
  * Limits are enforced from C, where a script cannot reach them: the
  * allocator refuses to grow past the budget (Lua raises "not enough
- * memory"), and a count hook raises once the instruction budget is spent.
- * Once the budget is spent the hook re-arms itself to fire on every
- * instruction before raising, so a script that catches the error with pcall
- * fails again at its very next instruction, in the frame outside the pcall,
- * until the error reaches the top. */
+ * memory"), and the watchdog (watchdog.c) sets a hook that raises once a
+ * call has run too long.  That hook fires on every instruction, so a
+ * script that catches the error with pcall fails again at its very next
+ * instruction, in the frame outside the pcall, until the error reaches the
+ * top. */
 #include "sandbox.h"
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
 #include "load.h"
 #include "luaapi.h"
+#include "watchdog.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define HOOK_EVERY 10000
 
 struct an_sandbox {
 	lua_State *L;
 	size_t used, limit;
-	long instructions, instruction_limit;
+	long time_limit_ms;
+	int depth;      /* an_sandbox_call nesting: the outermost is watched */
+	int watchdog;   /* an_watchdog_acquire succeeded */
+	an_watch watch;
 	char *lua_dir, *theme_dir;
 	char *more_dirs[AN_SANDBOX_MAX_DIRS]; /* an_sandbox_add_dir, searched in order */
 	size_t n_more;
@@ -54,16 +57,16 @@ static an_sandbox *self(lua_State *L)
 	return ud;
 }
 
-static void count_hook(lua_State *L, lua_Debug *ar)
+/* Set by the watchdog once a call has run too long; stays set (count 1)
+ * until an_sandbox_call's end takes it off. */
+static void stop_hook(lua_State *L, lua_Debug *ar)
 {
 	(void)ar;
 	an_sandbox *sb = self(L);
-	sb->instructions += HOOK_EVERY;
-	if (sb->instructions > sb->instruction_limit) {
-		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-		luaL_error(L, "the Lua code ran too long (over %d million instructions); "
-		              "look for an endless loop", (int)(sb->instruction_limit / 1000000));
-	}
+	char secs[32]; /* lua_pushfstring has no %g */
+	snprintf(secs, sizeof secs, "%g", sb->time_limit_ms / 1000.0);
+	luaL_error(L, "the Lua code ran too long (%s s of CPU time without returning or "
+	              "emitting a page); look for an endless loop", secs);
 }
 
 /* Reads a text file below `dir`; `rel` must not climb out of it. */
@@ -239,7 +242,8 @@ an_sandbox *an_sandbox_new(const an_sandbox_opts *opts, an_error *err)
 {
 	an_sandbox *sb = an_xcalloc(1, sizeof *sb);
 	sb->limit = opts->memory_limit ? opts->memory_limit : (size_t)512 << 20;
-	sb->instruction_limit = opts->instruction_limit ? opts->instruction_limit : 4000000000L;
+	sb->time_limit_ms = opts->time_limit_ms ? opts->time_limit_ms : AN_SANDBOX_TIME_LIMIT_MS;
+	sb->watchdog = an_watchdog_acquire() == 0;
 	sb->lua_dir = an_xstrdup(opts->lua_dir);
 	sb->theme_dir = an_xstrdup(opts->theme_dir);
 	sb->L = lua_newstate(budget_alloc, sb);
@@ -265,7 +269,6 @@ an_sandbox *an_sandbox_new(const an_sandbox_opts *opts, an_error *err)
 	luaL_setfuncs(L, api, 0);
 	an_luaapi_open(L);
 	lua_setglobal(L, "annals");
-	lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	return sb;
 }
 
@@ -283,6 +286,11 @@ lua_State *an_sandbox_state(an_sandbox *sb)
 	return sb->L;
 }
 
+void an_sandbox_progress(an_sandbox *sb)
+{
+	an_watch_progress(&sb->watch);
+}
+
 static int traceback(lua_State *L)
 {
 	const char *msg = lua_tostring(L, 1);
@@ -298,7 +306,11 @@ int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err)
 	int base = lua_gettop(L) - nargs;
 	lua_pushcfunction(L, traceback);
 	lua_insert(L, base);
+	if (sb->depth++ == 0)
+		an_watch_begin(&sb->watch, L, stop_hook, sb->time_limit_ms);
 	int rc = lua_pcall(L, nargs, 1, base);
+	if (--sb->depth == 0)
+		an_watch_end(&sb->watch);
 	lua_remove(L, base);
 	if (rc != LUA_OK) {
 		const char *msg = lua_tostring(L, -1);
@@ -388,6 +400,8 @@ void an_sandbox_free(an_sandbox *sb)
 		return;
 	if (sb->L)
 		lua_close(sb->L);
+	if (sb->watchdog)
+		an_watchdog_release();
 	free(sb->lua_dir);
 	free(sb->theme_dir);
 	for (size_t i = 0; i < sb->n_more; i++)

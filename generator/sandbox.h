@@ -1,7 +1,8 @@
 /* sandbox.h - a Lua 5.4 state safe to hand to themes and filters.
  * Only base, table, string, math and utf8 are open (no io, os, package,
  * debug; no dofile/loadfile/load); memory is capped by an allocator budget
- * and running time by an instruction budget; chunks load as text only.
+ * and each call's running time by the watchdog (watchdog.h); chunks load
+ * as text only.
  * `require` finds modules in the annals Lua folder, the theme folder and
  * the folders added with an_sandbox_add_dir.
  * The sandbox owns its lua_State; free with an_sandbox_free. */
@@ -19,8 +20,12 @@ typedef struct {
 	const char *lua_dir;    /* annals' Lua modules (require "annals.x") */
 	const char *theme_dir;  /* the theme: theme.lua, templates/, modules */
 	size_t memory_limit;    /* bytes; 0 for the default (512 MiB) */
-	long instruction_limit; /* VM instructions; 0 for the default (4e9) */
+	/* CPU time one call may run without returning or an
+	 * an_sandbox_progress; 0 for the default */
+	long time_limit_ms;
 } an_sandbox_opts;
+
+#define AN_SANDBOX_TIME_LIMIT_MS 120000L
 
 /* Creates the state with the `annals` table installed.  Returns NULL and
  * sets `err` when Lua cannot start. */
@@ -35,6 +40,9 @@ int an_sandbox_dofile(an_sandbox *sb, const char *path, const char *name, an_err
  * handler; one result.  [-(nargs+1), +1]  Returns 0 or -1 with `err` set
  * (the error names `what`, e.g. "theme build()"). */
 int an_sandbox_call(an_sandbox *sb, int nargs, const char *what, an_error *err);
+/* Tells the watchdog that the running call is getting on (a theme emitted
+ * a page): its time limit starts again.  From C code the call runs. */
+void an_sandbox_progress(an_sandbox *sb);
 /* Adds a folder searched after the theme folder (and earlier added ones)
  * for templates (DIR/templates/NAME) and modules (DIR/NAME.lua): a parent
  * theme, the site's filters/.  Returns 0, or -1 past AN_SANDBOX_MAX_DIRS. */

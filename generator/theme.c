@@ -120,6 +120,7 @@ int an_theme_load(an_theme *t, an_sandbox **out_sb, const an_theme_paths *p,
 typedef struct {
 	an_pages *pages;
 	const an_emit *emit;
+	an_sandbox *sb;
 } emitter;
 
 /* emit(path, content [, key]): the page goes to the output now; the list
@@ -132,6 +133,7 @@ typedef struct {
 static int l_emit(lua_State *L)
 {
 	emitter *em = lua_touserdata(L, lua_upvalueindex(1));
+	an_sandbox_progress(em->sb); /* a theme at work is no endless loop */
 	size_t path_len, len, key_len = 0;
 	const char *path = luaL_checklstring(L, 1, &path_len);
 	const char *key = lua_type(L, 3) == LUA_TSTRING ? lua_tolstring(L, 3, &key_len) : NULL;
@@ -231,7 +233,7 @@ static int shard_prepare(shard *sh)
 static int shard_run(shard *sh)
 {
 	lua_State *L = an_sandbox_state(sh->sb);
-	emitter em = {&sh->pages, sh->p->emit};
+	emitter em = {&sh->pages, sh->p->emit, sh->sb};
 	/* All the push makes stays alive until build() returns: collecting
 	 * during it is wasted work.  Then the generational mode: the site table
 	 * is old and a page's strings are young, so a minor collection leaves

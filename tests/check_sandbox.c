@@ -1,5 +1,5 @@
 /* check_sandbox.c - the Lua sandbox themes run in: what is closed, the
- * memory and instruction budgets, require and the annals.* API, then every
+ * memory and time limits, require and the annals.* API, then every
  * tests/lua/test_*.lua script run inside a fresh sandbox.  The binary runs
  * with cwd = tests/, so the annals Lua folder is ../lua. */
 #include <check.h>
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sandbox.h"
 
@@ -17,9 +18,9 @@
 
 static an_sandbox *sb;
 
-static an_sandbox *make(size_t memory_limit, long instruction_limit)
+static an_sandbox *make(size_t memory_limit, long time_limit_ms)
 {
-	an_sandbox_opts opts = {LUA_DIR, THEME_DIR, memory_limit, instruction_limit};
+	an_sandbox_opts opts = {LUA_DIR, THEME_DIR, memory_limit, time_limit_ms};
 	an_error err = AN_ERROR_INIT;
 	an_sandbox *s = an_sandbox_new(&opts, &err);
 	ck_assert_msg(s != NULL, "an_sandbox_new: %s", err.msg);
@@ -48,17 +49,22 @@ static int run(an_sandbox *s, const char *code, an_error *err)
 	return an_sandbox_call(s, 0, "test", err);
 }
 
-/* Runs `code`, which must succeed and return true (or a string saying
- * what went wrong). */
-static void expect_true(const char *code)
+/* Runs `code` in sandbox s, which must succeed and return true (or a
+ * string saying what went wrong). */
+static void expect_true_in(an_sandbox *s, const char *code)
 {
 	an_error err = AN_ERROR_INIT;
-	lua_State *L = an_sandbox_state(sb);
-	int rc = run(sb, code, &err);
+	lua_State *L = an_sandbox_state(s);
+	int rc = run(s, code, &err);
 	ck_assert_msg(rc == 0, "%s\nfailed: %s", code, err.msg);
 	ck_assert_msg(lua_toboolean(L, -1) && lua_type(L, -1) == LUA_TBOOLEAN,
 	              "%s\nreturned %s", code, luaL_tolstring(L, -1, NULL));
 	lua_settop(L, 0);
+}
+
+static void expect_true(const char *code)
+{
+	expect_true_in(sb, code);
 }
 
 /* Runs `code`, which must fail with a message containing `needle`. */
@@ -110,24 +116,76 @@ START_TEST(load_text)
 }
 END_TEST
 
-START_TEST(instruction_budget)
+START_TEST(time_limit)
 {
-	an_sandbox *s = make(0, 2000000);
+	an_sandbox *s = make(0, 200);
 	expect_error(s, "while true do end", "too long");
+	/* the stop ends with the call: the next call has its own time */
+	expect_true_in(s, "local n = 0 for i = 1, 1000 do n = n + i end return n == 500500");
+	expect_error(s, "local t = {} while true do t[1] = 1 end", "too long");
 	an_sandbox_free(s);
 }
 END_TEST
 
-START_TEST(instruction_budget_survives_pcall)
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int l_cpu_ms(lua_State *L)
+{
+	lua_pushnumber(L, cpu_ms());
+	return 1;
+}
+
+static int l_progress(lua_State *L)
+{
+	an_sandbox_progress(lua_touserdata(L, lua_upvalueindex(1)));
+	return 0;
+}
+
+START_TEST(time_limit_restarts_on_progress)
+{
+	/* Ten stretches of 100 ms of CPU under a limit of 300 ms: with
+	 * progress reported between them the call runs to its end, without
+	 * it the same call is stopped. */
+	static const char spin[] =
+	    "for round = 1, 10 do\n"
+	    "  local t0 = cpu_ms()\n"
+	    "  while cpu_ms() - t0 < 100 do end\n"
+	    "  if report then progress() end\n"
+	    "end\n"
+	    "return true";
+	an_sandbox *s = make(0, 300);
+	lua_State *L = an_sandbox_state(s);
+	lua_register(L, "cpu_ms", l_cpu_ms);
+	lua_pushlightuserdata(L, s);
+	lua_pushcclosure(L, l_progress, 1);
+	lua_setglobal(L, "progress");
+	lua_pushboolean(L, 1);
+	lua_setglobal(L, "report");
+	double t0 = cpu_ms();
+	expect_true_in(s, spin);
+	ck_assert_msg(cpu_ms() - t0 >= 900, "the test spun %.0f ms, not 1000", cpu_ms() - t0);
+	lua_pushboolean(L, 0);
+	lua_setglobal(L, "report");
+	expect_error(s, spin, "too long");
+	an_sandbox_free(s);
+}
+END_TEST
+
+START_TEST(time_limit_survives_pcall)
 {
 	/* A script that swallows the stop with pcall must be stopped again.
 	 * The loop counts its own rounds and gives up by itself after far more
-	 * rounds than the budget allows (each inner loop spends thousands of
-	 * instructions before the hook fires), so a hook that fails to stop it
-	 * shows as "NOT STOPPED" instead of hanging the suite.
-	 * (This caught a hook that re-armed with its usual count: the next
+	 * rounds than can fit in the limit (each inner loop runs until the
+	 * stop), so a hook that fails to stop it shows as "NOT STOPPED"
+	 * instead of hanging the suite.
+	 * (This caught a hook that re-armed with a count above 1: the next
 	 * firing landed inside the inner loop again, under pcall.) */
-	an_sandbox *s = make(0, 2000000);
+	an_sandbox *s = make(0, 200);
 	expect_error(s,
 	             "local rounds = 0\n"
 	             "while true do\n"
@@ -139,7 +197,7 @@ START_TEST(instruction_budget_survives_pcall)
 	an_sandbox_free(s);
 
 	/* caught once, then an endless loop outside any pcall */
-	s = make(0, 2000000);
+	s = make(0, 200);
 	expect_error(s,
 	             "local ok = pcall(function() while true do end end)\n"
 	             "assert(not ok)\n"
@@ -273,8 +331,9 @@ Suite *an_test_sandbox_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, closed_libraries);
 	tcase_add_test(tc, load_text);
-	tcase_add_test(tc, instruction_budget);
-	tcase_add_test(tc, instruction_budget_survives_pcall);
+	tcase_add_test(tc, time_limit);
+	tcase_add_test(tc, time_limit_restarts_on_progress);
+	tcase_add_test(tc, time_limit_survives_pcall);
 	tcase_add_test(tc, memory_budget);
 	tcase_add_test(tc, require_modules);
 	tcase_add_test(tc, read_template);

@@ -11,6 +11,7 @@
  * name joins the longer name it ends ("Türk" -> "Volker Türk"), and an
  * acronym the name whose initials it spells ("UK" -> "United Kingdom"). */
 #include "entity.h"
+#include "ids.h"
 #include "alloc.h"
 #include "buf.h"
 #include "fsname.h"
@@ -316,17 +317,19 @@ void an_name_list_free(an_name_list *list)
 
 /* ---- merging ---- */
 
-/* One occurrence with its folded key (the name proper, without title). */
+/* One occurrence with its folded key (the name proper, without title).
+ * A real archive has millions: the key lives in one block for all of
+ * them (an array of KEY_MAX in each took 200 MB at 10,000 articles). */
 typedef struct {
-	size_t doc, idx;
-	char key[KEY_MAX];
 	const char *text; /* borrowed */
-	size_t s, e;      /* the name proper as written */
+	const char *key;  /* in an_entities_build's block of keys */
+	size_t doc, idx;
+	size_t s, e; /* the name proper as written */
+	long group;
 	an_entity_type hint;
 	int words;
 	int opens_sentence;
 	int acronym; /* written in capitals: "UK", "CNN" */
-	long group;
 } occ;
 
 /* Folds a name: case, accents and dots ("U.S." -> "us"), single spaces. */
@@ -393,7 +396,7 @@ static const char *last_word(const char *key)
 }
 
 typedef struct {
-	char key[KEY_MAX];
+	const char *key; /* its first occurrence's */
 	char initials[16];
 	size_t first_occ;
 	size_t count;
@@ -564,12 +567,21 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
                        long ***entity_of)
 {
 	memset(out, 0, sizeof *out);
-	occ *occs = NULL;
-	size_t n_occ = 0, cap = 0;
+	/* sized once: a key is never longer than the name it folds */
+	size_t n_occ = 0, key_bytes = 0;
 	for (size_t d = 0; d < n_docs; d++)
 		for (size_t i = 0; i < docs[d].names->len; i++) {
 			const an_name *nm = &docs[d].names->items[i];
-			occs = an_xgrow(occs, &cap, n_occ + 1, sizeof *occs);
+			size_t len = nm->end - nm->name_start;
+			key_bytes += (len < KEY_MAX ? len : KEY_MAX - 1) + 1;
+			n_occ++;
+		}
+	occ *occs = an_xmalloc((n_occ + 1) * sizeof *occs);
+	char *keys = an_xmalloc(key_bytes + 1), *next_key = keys;
+	n_occ = 0;
+	for (size_t d = 0; d < n_docs; d++)
+		for (size_t i = 0; i < docs[d].names->len; i++) {
+			const an_name *nm = &docs[d].names->items[i];
 			occ *o = &occs[n_occ++];
 			o->doc = d;
 			o->idx = i;
@@ -581,7 +593,15 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 			o->acronym = 1;
 			for (size_t k = o->s; k < o->e && o->acronym; k++)
 				o->acronym = isupper((unsigned char)o->text[k]) || o->text[k] == '.';
-			o->words = fold_key(o->key, o->text, o->s, o->e);
+			char key[KEY_MAX];
+			o->words = fold_key(key, o->text, o->s, o->e);
+			size_t kl = strlen(key), room = key_bytes - (size_t)(next_key - keys) - 1;
+			if (kl > room) /* cannot happen: folding never lengthens */
+				kl = room;
+			memcpy(next_key, key, kl);
+			next_key[kl] = '\0';
+			o->key = next_key;
+			next_key += kl + 1;
 			o->group = -1;
 		}
 	an_qsort(occs, n_occ, sizeof *occs, cmp_occ_key);
@@ -594,7 +614,7 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 			groups = an_xgrow(groups, &gcap, n_groups + 1, sizeof *groups);
 			group *g = &groups[n_groups++];
 			memset(g, 0, sizeof *g);
-			memcpy(g->key, occs[i].key, KEY_MAX);
+			g->key = occs[i].key;
 			initials(g->initials, g->key);
 			g->first_occ = i;
 			g->words = occs[i].words;
@@ -768,14 +788,9 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 	free(sorted);
 	free(rank);
 	/* two names can fold to one slug: pages need distinct ones */
-	for (size_t i = 1; i < out->len; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(out->items[i].id, out->items[j].id) == 0) {
-				char *id = out->items[i].id;
-				size_t l = strlen(id) > 40 ? 40 : strlen(id);
-				snprintf(id + l, sizeof out->items[i].id - l, "-%zu", i % 100000);
-				break;
-			}
+	if (out->len)
+		an_ids_dedupe(out->items[0].id, sizeof *out->items, sizeof out->items[0].id,
+		              out->len);
 
 	if (entity_of) {
 		long **map = an_xcalloc(n_docs + 1, sizeof *map);
@@ -799,6 +814,7 @@ void an_entities_build(an_entities *out, const an_entity_doc *docs, size_t n_doc
 	free(entity_of_group);
 	free(groups);
 	free(occs);
+	free(keys);
 }
 
 const char *an_entity_type_name(an_entity_type type)

@@ -18,6 +18,7 @@
  * (timeline_place.c); timeline_event.c makes the events. */
 #include "timeline_impl.h"
 #include "alloc.h"
+#include "ids.h"
 #include "pool.h"
 
 #include <ctype.h>
@@ -760,50 +761,10 @@ static int cmp_undated(const void *x, const void *y)
 	return a->mentions[0].sentence < c->mentions[0].sentence ? -1 : 1;
 }
 
-static uint64_t id_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Slot of `id` in the open-addressing set (its own or the empty one). */
-static size_t id_slot(const char **set, size_t cap, const char *id)
-{
-	size_t h = (size_t)id_hash(id) & (cap - 1);
-	while (set[h] && strcmp(set[h], id) != 0)
-		h = (h + 1) & (cap - 1);
-	return h;
-}
-
-/* Two events must never share an id: pages are named after them.  An id
- * already taken by an earlier event gets "-2", "-3", ... (the first
- * free): a count among the events of that id, not a position on the
- * whole timeline, so that an edit elsewhere does not rename the event
- * (a position moved with every event added before it, and with it the
- * event's address and every page that links it).  A set of the ids so
- * far keeps this linear. */
 void an_timeline_dedupe_ids(an_event *evs, size_t n)
 {
-	size_t cap = 16;
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	const char **set = an_xcalloc(cap, sizeof *set);
-	for (size_t i = 0; i < n; i++) {
-		size_t h = id_slot(set, cap, evs[i].id);
-		if (set[h]) {
-			size_t l = strlen(evs[i].id);
-			if (l > sizeof evs[i].id - 12) /* room for any count */
-				l = sizeof evs[i].id - 12;
-			for (unsigned k = 2; set[h]; k++) {
-				snprintf(evs[i].id + l, sizeof evs[i].id - l, "-%u", k);
-				h = id_slot(set, cap, evs[i].id);
-			}
-		}
-		set[h] = evs[i].id;
-	}
-	free(set);
+	if (n)
+		an_ids_dedupe(evs[0].id, sizeof *evs, sizeof evs[0].id, n);
 }
 
 /* The an_df_index of each term of v, or NULL when one has none (a doc's

@@ -23,17 +23,21 @@ void an_trace(const char *stage)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	double s = (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
-	/* the peak resident memory so far, where /proc says */
-	long peak_kb = -1;
+	/* the peak resident memory so far, and now, where /proc says (the
+	 * peak alone hides which stage holds what) */
+	long peak_kb = -1, now_kb = -1;
 	char line[128];
 	FILE *f = fopen("/proc/self/status", "r");
 	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "VmHWM: %ld kB", &peak_kb) == 1)
-			break;
+		if (sscanf(line, "VmHWM: %ld kB", &peak_kb) == 1 ||
+		    sscanf(line, "VmRSS: %ld kB", &now_kb) == 1)
+			if (peak_kb >= 0 && now_kb >= 0)
+				break;
 	if (f)
 		fclose(f);
-	if (peak_kb >= 0)
-		fprintf(stderr, "annals: trace: %7.3f s  %6ld MB peak  %s\n", s, peak_kb / 1024, stage);
+	if (peak_kb >= 0 && now_kb >= 0)
+		fprintf(stderr, "annals: trace: %7.3f s  %6ld MB peak  %6ld MB now  %s\n", s,
+		        peak_kb / 1024, now_kb / 1024, stage);
 	else
 		fprintf(stderr, "annals: trace: %7.3f s  %s\n", s, stage);
 }

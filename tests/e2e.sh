@@ -443,7 +443,7 @@ grep -n "^annals: trace: " "$T/stderr" >"$T/trace" || fail "no trace lines"
 for stage in "content read" "timeline built" "theme rendered" "output committed"; do
 	grep -qF "$stage" "$T/trace" || fail "no trace of '$stage'"
 done
-grep -q " MB peak  " "$T/trace" || fail "no peak memory in the trace"
+grep -q " MB peak  .* MB now  " "$T/trace" || fail "no peak and current memory in the trace"
 first=$(grep -nF "content read" "$T/trace" | cut -d: -f1)
 last=$(grep -nF "output committed" "$T/trace" | cut -d: -f1)
 [ "$first" -lt "$last" ] || fail "the stages are traced out of order"

@@ -25,10 +25,10 @@
 #include <string.h>
 
 const an_build_export an_build_exports[] = {
-	{"timeline.json", an_export_timeline_json},
-	{"timelinejs.json", an_export_timelinejs},
-	{"events.ics", an_export_events_ics},
-	{"events.csv", an_export_events_csv},
+	{"timeline.json", an_export_timeline_json_to},
+	{"timelinejs.json", an_export_timelinejs_to},
+	{"events.ics", an_export_events_ics_to},
+	{"events.csv", an_export_events_csv_to},
 	{NULL, NULL},
 };
 
@@ -121,13 +121,39 @@ static int put_page(page_out *po, const char *path, char *data, size_t len)
 }
 
 /* The data exports, from the site alone. */
+/* An export's pieces go to the writer as they are made: timeline.json
+ * alone is over 100 MB at 10,000 articles, and held whole (with the
+ * doubling of its buffer) it made the build's peak memory. */
+typedef struct {
+	an_sink *sink;
+	const char *path;
+} export_drain;
+
+static int drain_export(void *payload, const char *data, size_t len)
+{
+	export_drain *d = payload;
+	return an_sink_put_part(d->sink, d->path, data, len, 0);
+}
+
 static int put_exports(page_out *po, const an_site *site)
 {
 	for (const an_build_export *e = an_build_exports; e->path; e++) {
-		an_buf data = AN_BUF_INIT;
-		e->write(&data, site);
-		size_t len = data.len;
-		if (put_page(po, e->path, an_buf_detach(&data), len) < 0)
+		an_export_out o = AN_EXPORT_OUT_INIT;
+		export_drain d = {po->sink, e->path};
+		if (po->sink) {
+			o.drain = drain_export;
+			o.payload = &d;
+		}
+		e->write(&o, site);
+		int rc;
+		if (po->sink) {
+			rc = o.failed ? -1 : an_sink_put_part(po->sink, e->path, o.buf.ptr, o.buf.len, 1);
+		} else {
+			size_t len = o.buf.len;
+			rc = put_page(po, e->path, an_buf_detach(&o.buf), len);
+		}
+		an_buf_free(&o.buf);
+		if (rc < 0)
 			return -1;
 	}
 	return 0;

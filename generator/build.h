@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "export.h"
 #include "site.h"
 
 typedef struct {
@@ -50,7 +51,7 @@ int an_build(an_build_stats *out, const an_build_opts *opts, an_error *err);
 /* A data file written beside the theme's pages, from the site alone. */
 typedef struct {
 	const char *path;
-	void (*write)(an_buf *out, const an_site *site);
+	void (*write)(an_export_out *o, const an_site *site);
 } an_build_export;
 
 /* The exports every build writes (timeline.json, ...), NULL-terminated. */

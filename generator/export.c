@@ -172,8 +172,34 @@ static void json_entities(an_buf *out, const an_site *site)
 	an_entity_events_free(&idx);
 }
 
+#define DRAIN_AT ((size_t)1 << 20)
+
+void an_export_step(an_export_out *o)
+{
+	if (!o->drain || o->buf.len < DRAIN_AT)
+		return;
+	if (!o->failed && o->drain(o->payload, o->buf.ptr, o->buf.len) < 0)
+		o->failed = 1;
+	an_buf_clear(&o->buf);
+}
+
+void an_export_run(an_buf *out, void (*fn)(an_export_out *, const an_site *),
+                   const an_site *site)
+{
+	an_export_out o = AN_EXPORT_OUT_INIT;
+	o.buf = *out;
+	fn(&o, site);
+	*out = o.buf;
+}
+
 void an_export_timeline_json(an_buf *out, const an_site *site)
 {
+	an_export_run(out, an_export_timeline_json_to, site);
+}
+
+void an_export_timeline_json_to(an_export_out *o, const an_site *site)
+{
+	an_buf *out = &o->buf;
 	an_buf_puts(out, "{");
 	json_key(out, "title", site->config.title);
 	an_buf_puts(out, ",\n\"articles\":[");
@@ -194,16 +220,19 @@ void an_export_timeline_json(an_buf *out, const an_site *site)
 		json_key(out, "path", a->path);
 		json_history(out, &a->history);
 		an_buf_putc(out, '}');
+		an_export_step(o);
 	}
 	an_buf_puts(out, "],\n\"events\":[");
 	for (size_t i = 0; i < site->timeline.n_events; i++) {
 		an_buf_puts(out, i ? ",\n" : "\n");
 		json_event(out, site, &site->timeline.events[i], 1);
+		an_export_step(o);
 	}
 	an_buf_puts(out, "],\n\"undated\":[");
 	for (size_t i = 0; i < site->timeline.n_undated; i++) {
 		an_buf_puts(out, i ? ",\n" : "\n");
 		json_event(out, site, &site->timeline.undated[i], 0);
+		an_export_step(o);
 	}
 	an_buf_puts(out, "],\n\"entities\":[");
 	json_entities(out, site);
@@ -211,6 +240,7 @@ void an_export_timeline_json(an_buf *out, const an_site *site)
 	for (size_t i = 0; i < site->disputes.len; i++) {
 		an_buf_puts(out, i ? ",\n" : "\n");
 		json_dispute(out, site, &site->disputes.items[i]);
+		an_export_step(o);
 	}
 	an_buf_puts(out, "]}\n");
 }

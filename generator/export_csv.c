@@ -65,10 +65,20 @@ static void row(an_buf *out, const an_site *site, const an_event *ev)
 
 void an_export_events_csv(an_buf *out, const an_site *site)
 {
+	an_export_run(out, an_export_events_csv_to, site);
+}
+
+void an_export_events_csv_to(an_export_out *o, const an_site *site)
+{
+	an_buf *out = &o->buf;
 	an_buf_puts(out, "id,date,granularity,mod,date_label,title,summary,"
 	                 "source_count,articles,outlets,page\r\n");
-	for (size_t i = 0; i < site->timeline.n_events; i++)
+	for (size_t i = 0; i < site->timeline.n_events; i++) {
 		row(out, site, &site->timeline.events[i]);
-	for (size_t i = 0; i < site->timeline.n_undated; i++)
+		an_export_step(o);
+	}
+	for (size_t i = 0; i < site->timeline.n_undated; i++) {
 		row(out, site, &site->timeline.undated[i]);
+		an_export_step(o);
+	}
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "export.h"
 #include "site.h"
 
 /* Appends one field: quoted when it holds a comma, quote, CR or LF (quotes
@@ -15,5 +16,6 @@
  * that no spreadsheet evaluates text from an article as a formula. */
 void an_csv_field(an_buf *out, const char *s, size_t len);
 void an_export_events_csv(an_buf *out, const an_site *site);
+void an_export_events_csv_to(an_export_out *o, const an_site *site);
 
 #endif

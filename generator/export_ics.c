@@ -152,6 +152,12 @@ static void vevent(an_buf *out, const an_site *site, const an_event *ev,
 
 void an_export_events_ics(an_buf *out, const an_site *site)
 {
+	an_export_run(out, an_export_events_ics_to, site);
+}
+
+void an_export_events_ics_to(an_export_out *o, const an_site *site)
+{
+	an_buf *out = &o->buf;
 	char stamp[32] = "19700101T000000Z";
 	if (site->n_articles) {
 		/* The latest article's date, never the clock: the same content
@@ -171,10 +177,12 @@ void an_export_events_ics(an_buf *out, const an_site *site)
 	text_prop(out, "X-WR-CALNAME", site->config.title);
 	if (site->config.description && site->config.description[0])
 		text_prop(out, "X-WR-CALDESC", site->config.description);
-	for (size_t i = 0; i < site->timeline.n_events; i++)
+	for (size_t i = 0; i < site->timeline.n_events; i++) {
 		if (site->timeline.events[i].span.gran != AN_GRAN_NONE)
 			vevent(out, site, &site->timeline.events[i], stamp,
 			       base.len ? base.ptr : NULL, key.ptr);
+		an_export_step(o);
+	}
 	an_ics_line(out, "END:VCALENDAR", 13);
 	an_buf_free(&base);
 	an_buf_free(&key);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "export.h"
 #include "site.h"
 
 /* Appends s as an iCalendar TEXT value: backslash, ';' and ',' escaped,
@@ -18,5 +19,6 @@ void an_ics_text(an_buf *out, const char *s, size_t len);
  * never inside a UTF-8 sequence. */
 void an_ics_line(an_buf *out, const char *line, size_t len);
 void an_export_events_ics(an_buf *out, const an_site *site);
+void an_export_events_ics_to(an_export_out *o, const an_site *site);
 
 #endif

@@ -88,6 +88,12 @@ static void slide(an_buf *out, const an_site *site, const an_event *ev, const ch
 
 void an_export_timelinejs(an_buf *out, const an_site *site)
 {
+	an_export_run(out, an_export_timelinejs_to, site);
+}
+
+void an_export_timelinejs_to(an_export_out *o, const an_site *site)
+{
+	an_buf *out = &o->buf;
 	const char *u = site->config.base_url ? site->config.base_url : "";
 	an_buf base = AN_BUF_INIT;
 	size_t n = strlen(u);
@@ -111,6 +117,7 @@ void an_export_timelinejs(an_buf *out, const an_site *site)
 		an_buf_puts(out, first ? "\n" : ",\n");
 		slide(out, site, ev, base.ptr ? base.ptr : "");
 		first = 0;
+		an_export_step(o);
 	}
 	an_buf_puts(out, "]}\n");
 	an_buf_free(&base);

@@ -8,11 +8,13 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "export.h"
 #include "site.h"
 
 /* Appends s HTML-escaped (& < > " ') as the body of a JSON string: for the
  * slides' text, which TimelineJS inserts as HTML. */
 void an_timelinejs_html(an_buf *out, const char *s, size_t len);
 void an_export_timelinejs(an_buf *out, const an_site *site);
+void an_export_timelinejs_to(an_export_out *o, const an_site *site);
 
 #endif

@@ -16,7 +16,17 @@ typedef struct item {
 	char *path, *data;
 	size_t len;
 	int keep; /* an_output_keep, not a write */
+	int part; /* a piece of a file (PART_*), not a whole one */
 } item;
+
+enum { PART_NONE, PART_MORE, PART_LAST };
+
+/* A file arriving in pieces, open until its last one. */
+typedef struct stream {
+	struct stream *next;
+	char *path;
+	an_output_file *file;
+} stream;
 
 struct an_sink {
 	an_output *out;
@@ -26,6 +36,7 @@ struct an_sink {
 	pthread_mutex_t lock;
 	pthread_cond_t ready, room; /* work queued; bytes went below MAX_QUEUED */
 	item *head, *tail;
+	stream *streams; /* the writer's */
 	size_t queued;
 	int closing, failed;
 	an_error err; /* the first failure, read after the join */
@@ -36,6 +47,37 @@ static void item_free(item *it)
 	free(it->path);
 	free(it->data);
 	free(it);
+}
+
+/* Writes piece `it` into its file, opening it at the first piece and
+ * closing it at the last.  On the writer thread. */
+static int write_part(an_sink *s, const item *it)
+{
+	stream **sp = &s->streams;
+	while (*sp && strcmp((*sp)->path, it->path) != 0)
+		sp = &(*sp)->next;
+	if (!*sp) {
+		an_output_file *f = an_output_open(s->out, it->path, &s->err);
+		if (!f)
+			return -1;
+		stream *st = an_xcalloc(1, sizeof *st);
+		st->path = an_xstrdup(it->path);
+		st->file = f;
+		st->next = s->streams;
+		s->streams = st;
+		sp = &s->streams;
+	}
+	stream *st = *sp;
+	int rc = an_output_file_write(st->file, it->data ? it->data : "", it->len, &s->err);
+	if (it->part == PART_LAST || rc < 0) {
+		*sp = st->next;
+		an_error close_err = AN_ERROR_INIT;
+		if (an_output_file_close(st->file, rc < 0 ? &close_err : &s->err) < 0)
+			rc = -1;
+		free(st->path);
+		free(st);
+	}
+	return rc;
 }
 
 static void *writer(void *arg)
@@ -59,9 +101,11 @@ static void *writer(void *arg)
 			rc = an_error_set(&s->err, NULL, 0, "interrupted; the previous site is unchanged");
 		else if (!failed && it->keep)
 			rc = an_output_keep(s->out, it->path, &s->err);
+		else if (!failed && it->part)
+			rc = write_part(s, it);
 		else if (!failed)
 			rc = an_output_write(s->out, it->path, it->data ? it->data : "", it->len, &s->err);
-		if (!failed && rc == 0)
+		if (!failed && rc == 0 && it->part != PART_MORE)
 			AN_PROGRESS_ADD(s->progress, pages, 1);
 		size_t len = it->len;
 		item_free(it);
@@ -73,6 +117,15 @@ static void *writer(void *arg)
 		pthread_cond_broadcast(&s->room);
 	}
 	pthread_mutex_unlock(&s->lock);
+	/* files left open by a failure (or by a producer that stopped) */
+	while (s->streams) {
+		stream *st = s->streams;
+		s->streams = st->next;
+		an_error ignored = AN_ERROR_INIT;
+		an_output_file_close(st->file, &ignored);
+		free(st->path);
+		free(st);
+	}
 	return NULL;
 }
 
@@ -95,13 +148,14 @@ an_sink *an_sink_start(an_output *out, const atomic_int *stop, an_progress *prog
 	return s;
 }
 
-static int put(an_sink *s, char *path, char *data, size_t len, int keep)
+static int put(an_sink *s, char *path, char *data, size_t len, int keep, int part)
 {
 	item *it = an_xcalloc(1, sizeof *it);
 	it->path = path;
 	it->data = data;
 	it->len = len;
 	it->keep = keep;
+	it->part = part;
 	pthread_mutex_lock(&s->lock);
 	/* a single page larger than the bound still goes through, alone */
 	while (!s->failed && s->queued > 0 && s->queued + len > MAX_QUEUED)
@@ -126,12 +180,22 @@ static int put(an_sink *s, char *path, char *data, size_t len, int keep)
 
 int an_sink_put(an_sink *s, char *path, char *data, size_t len)
 {
-	return put(s, path, data, len, 0);
+	return put(s, path, data, len, 0, PART_NONE);
+}
+
+int an_sink_put_part(an_sink *s, const char *path, const char *data, size_t len, int last)
+{
+	char *copy = NULL;
+	if (len) {
+		copy = an_xmalloc(len);
+		memcpy(copy, data, len);
+	}
+	return put(s, an_xstrdup(path), copy, len, 0, last ? PART_LAST : PART_MORE);
 }
 
 int an_sink_keep(an_sink *s, char *path)
 {
-	return put(s, path, NULL, 0, 1);
+	return put(s, path, NULL, 0, 1, PART_NONE);
 }
 
 int an_sink_put_copy(an_sink *s, const char *path, const char *data, size_t len)

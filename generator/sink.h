@@ -31,6 +31,11 @@ int an_sink_put(an_sink *s, char *path, char *data, size_t len);
 int an_sink_keep(an_sink *s, char *path);
 /* The same with copies of path and data. */
 int an_sink_put_copy(an_sink *s, const char *path, const char *data, size_t len);
+/* Queues a piece of the file at `path` (copies of both): the pieces of one
+ * path are written in the order queued, into one file, until the piece
+ * with `last` set closes it.  For exports too large to hold whole; memory
+ * stays bounded as for pages.  Returns as an_sink_put does. */
+int an_sink_put_part(an_sink *s, const char *path, const char *data, size_t len, int last);
 /* Waits until everything queued is written, stops the writer and frees
  * the sink.  Returns 0, or -1 with `err` holding the first failure. */
 int an_sink_finish(an_sink *s, an_error *err);

@@ -370,6 +370,123 @@ done:
 	return rc;
 }
 
+struct an_output_file {
+	an_output *o;
+	char *path;  /* relative, for messages */
+	an_buf full; /* in the temporary folder */
+	int fd;
+	int old_fd; /* the earlier output's file while it matches; -1 */
+	int fault;  /* the fault hook's write: half of the first piece, then fail */
+	int failed;
+};
+
+an_output_file *an_output_open(an_output *o, const char *path, an_error *err)
+{
+	an_output_file *f = an_xcalloc(1, sizeof *f);
+	f->o = o;
+	f->path = an_xstrdup(path);
+	f->old_fd = -1;
+	an_buf_printf(&f->full, "%s/%s", o->tmp, path);
+	if (an_mkdir_parents(f->full.ptr, strlen(o->tmp) + 1, err) < 0)
+		goto fail;
+	f->fd = open(f->full.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (f->fd < 0) {
+		an_error_set(err, path, 0, errno == EEXIST ? "two pages have this path; each must "
+		             "be unique" : "cannot create: %s", strerror(errno));
+		goto fail;
+	}
+	f->fault = o->fault_after > 0 && ++o->writes == o->fault_after;
+	if (f->fault && o->fault_signal)
+		raise(o->fault_signal);
+	if (o->reuse && o->fault_after == 0) {
+		an_buf old = AN_BUF_INIT;
+		an_buf_printf(&old, "%s/%s", o->dir, path);
+		struct stat st;
+		f->old_fd = open(old.ptr, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (f->old_fd >= 0 && (fstat(f->old_fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+			close(f->old_fd);
+			f->old_fd = -1;
+		}
+		an_buf_free(&old);
+	}
+	return f;
+fail:
+	an_buf_free(&f->full);
+	free(f->path);
+	free(f);
+	return NULL;
+}
+
+/* Whether the earlier file goes on with data[0, len); stops comparing at
+ * the first difference. */
+static void compare_old(an_output_file *f, const char *data, size_t len)
+{
+	char chunk[65536];
+	for (size_t off = 0; f->old_fd >= 0 && off < len;) {
+		size_t want = len - off < sizeof chunk ? len - off : sizeof chunk;
+		ssize_t n = read(f->old_fd, chunk, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || memcmp(chunk, data + off, (size_t)n) != 0) {
+			close(f->old_fd);
+			f->old_fd = -1;
+		} else {
+			off += (size_t)n;
+		}
+	}
+}
+
+int an_output_file_write(an_output_file *f, const char *data, size_t len, an_error *err)
+{
+	if (f->failed)
+		return -1;
+	compare_old(f, data, len);
+	size_t stop = f->fault && !f->o->fault_signal ? len / 2 : len;
+	if (an_write_all(f->fd, data, stop) < 0) {
+		f->failed = 1;
+		return an_error_set(err, f->path, 0, "cannot write: %s", strerror(errno));
+	}
+	if (stop < len) {
+		f->failed = 1;
+		return an_error_set(err, f->path, 0, "cannot write: %s", strerror(f->o->fault_errno));
+	}
+	return 0;
+}
+
+int an_output_file_close(an_output_file *f, an_error *err)
+{
+	int rc = f->failed ? -1 : 0;
+	if (close(f->fd) != 0 && rc == 0)
+		rc = an_error_set(err, f->path, 0, "cannot write: %s", strerror(errno));
+	if (rc == 0 && f->old_fd >= 0) {
+		/* the same bytes, if the earlier file ends here too: link it, as
+		 * an_output_write does for an unchanged file */
+		char c;
+		ssize_t n;
+		while ((n = read(f->old_fd, &c, 1)) < 0 && errno == EINTR)
+			;
+		an_buf old = AN_BUF_INIT, lnk = AN_BUF_INIT;
+		an_buf_printf(&old, "%s/%s", f->o->dir, f->path);
+		an_buf_printf(&lnk, "%s.link", f->full.ptr);
+		/* where links fail, the file just written is as good */
+		if (n == 0 && link(old.ptr, lnk.ptr) == 0) {
+			if (rename(lnk.ptr, f->full.ptr) == 0)
+				f->o->linked++;
+			else
+				unlink(lnk.ptr);
+		}
+		an_buf_free(&old);
+		an_buf_free(&lnk);
+	}
+	if (f->old_fd >= 0)
+		close(f->old_fd);
+	f->o->files += rc == 0;
+	an_buf_free(&f->full);
+	free(f->path);
+	free(f);
+	return rc;
+}
+
 int an_output_keep(an_output *o, const char *path, an_error *err)
 {
 	an_buf old = AN_BUF_INIT, full = AN_BUF_INIT;

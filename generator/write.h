@@ -22,6 +22,17 @@ an_output *an_output_begin(const char *dir, const char *site_root, int force, an
  * link to it instead: an unchanged page is not rewritten. */
 int an_output_write(an_output *o, const char *path, const char *data, size_t len,
                     an_error *err);
+/* A file written in pieces, for exports too large to hold whole (the
+ * timeline.json of a large archive is 100 MB and more): open, write the
+ * pieces in order, close.  Like an_output_write, a file whose bytes turn
+ * out the same as the earlier output's becomes a link to it (the pieces
+ * are compared with the earlier file as they come).  After a failed write
+ * only close remains to do.  Each returns 0, or -1 with `err` set; close
+ * frees `f` either way. */
+typedef struct an_output_file an_output_file;
+an_output_file *an_output_open(an_output *o, const char *path, an_error *err);
+int an_output_file_write(an_output_file *f, const char *data, size_t len, an_error *err);
+int an_output_file_close(an_output_file *f, an_error *err);
 /* Takes the earlier output's file at `path` into the new site unchanged
  * (a hard link, or a copy where links fail): a page the page memo found
  * fresh (pagememo.h), which the theme did not render again.  Returns 0,

@@ -40,7 +40,7 @@ static void exports_of(an_buf *out, const char *root, const char *jobs, size_t *
 	unsetenv("ANNALS_JOBS");
 	ck_assert_msg(rc == 0, "%s: %s", err.file, err.msg);
 	for (const an_build_export *e = an_build_exports; e->path; e++)
-		e->write(out, &site);
+		an_export_run(out, e->write, &site);
 	if (parts)
 		*parts = site.timeline.n_parallel_parts;
 	an_site_free(&site);

@@ -95,6 +95,55 @@ START_TEST(writes_everything)
 }
 END_TEST
 
+/* Pieces of two files, queued interleaved with whole pages and with each
+ * other, and far more than the queue holds, end up as two whole files;
+ * each file counts once in the progress. */
+START_TEST(files_in_pieces)
+{
+	an_output *o = begin();
+	an_progress progress;
+	memset(&progress, 0, sizeof progress);
+	an_sink *s = an_sink_start(o, NULL, &progress);
+	ck_assert_ptr_nonnull(s);
+	size_t piece = (size_t)1 << 20;
+	char *a = an_xmalloc(piece), *b = an_xmalloc(piece);
+	for (int i = 0; i < 48; i++) { /* 48 MiB each, over the 32 MiB bound */
+		memset(a, 'a' + i % 26, piece);
+		memset(b, 'A' + i % 26, piece);
+		ck_assert_int_eq(an_sink_put_part(s, "a.json", a, piece, 0), 0);
+		if (i == 5)
+			ck_assert_int_eq(an_sink_put_copy(s, "page.html", "p", 1), 0);
+		ck_assert_int_eq(an_sink_put_part(s, "sub/b.json", b, piece, 0), 0);
+	}
+	ck_assert_int_eq(an_sink_put_part(s, "a.json", "end", 3, 1), 0);
+	ck_assert_int_eq(an_sink_put_part(s, "sub/b.json", NULL, 0, 1), 0);
+	free(a);
+	free(b);
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(an_sink_finish(s, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(atomic_load(&progress.pages), 3);
+	ck_assert_msg(an_output_commit(o, &err) == 0, "%s", err.msg);
+	char path[512];
+	snprintf(path, sizeof path, "%s/a.json", out_dir);
+	FILE *f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	char *got = an_xmalloc(48 * piece + 4);
+	size_t n = fread(got, 1, 48 * piece + 4, f);
+	fclose(f);
+	ck_assert_uint_eq(n, 48 * piece + 3);
+	for (int i = 0; i < 48; i++)
+		ck_assert_msg(got[(size_t)i * piece] == 'a' + i % 26 &&
+		                  got[(size_t)i * piece + piece - 1] == 'a' + i % 26,
+		              "piece %d of a.json out of place", i);
+	ck_assert(memcmp(got + 48 * piece, "end", 3) == 0);
+	free(got);
+	snprintf(path, sizeof path, "%s/sub/b.json", out_dir);
+	struct stat st;
+	ck_assert(stat(path, &st) == 0);
+	ck_assert_uint_eq((size_t)st.st_size, 48 * piece);
+}
+END_TEST
+
 /* The first failure is the one reported; later puts are refused and
  * their bytes freed (ASan and valgrind check that). */
 START_TEST(first_error_wins)
@@ -198,6 +247,7 @@ Suite *an_test_sink_suite(void)
 	TCase *tc = tcase_create("sink");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, writes_everything);
+	tcase_add_test(tc, files_in_pieces);
 	tcase_add_test(tc, first_error_wins);
 	tcase_add_test(tc, stops_when_interrupted);
 	tcase_add_test(tc, progress_line);

@@ -253,6 +253,68 @@ START_TEST(rebuild_keeps_unchanged_files)
 }
 END_TEST
 
+/* Writes `text` into the output at `path` as a file in pieces of `piece`
+ * bytes (the last may be shorter). */
+static void write_pieces(an_output *o, const char *path, const char *text, size_t piece)
+{
+	an_error err = AN_ERROR_INIT;
+	an_output_file *f = an_output_open(o, path, &err);
+	ck_assert_msg(f != NULL, "open %s: %s", path, err.msg);
+	size_t len = strlen(text);
+	for (size_t off = 0; off < len; off += piece) {
+		size_t n = len - off < piece ? len - off : piece;
+		ck_assert_msg(an_output_file_write(f, text + off, n, &err) == 0, "%s", err.msg);
+	}
+	ck_assert_msg(an_output_file_close(f, &err) == 0, "close %s: %s", path, err.msg);
+}
+
+/* A file written in pieces holds them in order; on a rebuild it is kept
+ * (same inode) only when all its bytes match the earlier file's, which
+ * the pieces are compared with as they come: not when the earlier file is
+ * longer, shorter, or differs in a late piece. */
+START_TEST(file_in_pieces)
+{
+	an_output *o = begin_ok(out_dir, 0);
+	write_pieces(o, "data/same.json", "{\"a\": [1, 2, 3]}\n", 4);
+	write_pieces(o, "longer.json", "0123456789", 3);
+	write_pieces(o, "shorter.json", "0123", 3);
+	write_pieces(o, "late.json", "0123456789", 5);
+	write_pieces(o, "empty.json", "", 1);
+	ck_assert_uint_eq(an_output_files(o), 5);
+	commit_ok(o);
+	expect_file(out_dir, "data/same.json", "{\"a\": [1, 2, 3]}\n");
+	expect_file(out_dir, "empty.json", "");
+	ino_t same = inode_of(out_dir, "data/same.json");
+	ino_t longer = inode_of(out_dir, "longer.json"), shorter = inode_of(out_dir, "shorter.json");
+	ino_t late = inode_of(out_dir, "late.json");
+
+	o = begin_ok(out_dir, 0);
+	write_pieces(o, "data/same.json", "{\"a\": [1, 2, 3]}\n", 7); /* other cuts */
+	write_pieces(o, "longer.json", "012345678", 3);
+	write_pieces(o, "shorter.json", "01234", 3);
+	write_pieces(o, "late.json", "012345678X", 5);
+	ck_assert_uint_eq(an_output_linked(o), 1);
+	ck_assert_uint_eq(an_output_files(o), 4);
+	commit_ok(o);
+	ck_assert(inode_of(out_dir, "data/same.json") == same);
+	ck_assert(inode_of(out_dir, "longer.json") != longer);
+	ck_assert(inode_of(out_dir, "shorter.json") != shorter);
+	ck_assert(inode_of(out_dir, "late.json") != late);
+	expect_file(out_dir, "longer.json", "012345678");
+	expect_file(out_dir, "shorter.json", "01234");
+	expect_file(out_dir, "late.json", "012345678X");
+	ck_assert(!exists(out_dir, "data/same.json.link"));
+
+	/* two files of one path are refused, as whole pages are */
+	o = begin_ok(out_dir, 0);
+	write_ok(o, "x.json", "{}");
+	an_error err = AN_ERROR_INIT;
+	ck_assert_ptr_null(an_output_open(o, "x.json", &err));
+	ck_assert_msg(strstr(err.msg, "two pages have this path") != NULL, "%s", err.msg);
+	an_output_abort(o);
+}
+END_TEST
+
 /* A folder annals did not make (--force) is never linked from: its files
  * are not known to be a site's and are replaced by fresh copies. */
 START_TEST(foreign_files_not_linked)
@@ -525,6 +587,7 @@ Suite *an_test_write_suite(void)
 	tcase_add_test(tc, first_build);
 	tcase_add_test(tc, rebuild_replaces);
 	tcase_add_test(tc, rebuild_keeps_unchanged_files);
+	tcase_add_test(tc, file_in_pieces);
 	tcase_add_test(tc, foreign_files_not_linked);
 	tcase_add_test(tc, abort_keeps_old_site);
 	tcase_add_test(tc, duplicate_path);

@@ -52,12 +52,13 @@ static int count_words(const char *s, size_t n)
 /* The weighted term vector of a mention: for a dated one, the clause its
  * date modifies weighs most; the sentence before adds context. */
 static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
-                        const an_clause *clause)
+                        const an_tl_dated *clause_of)
 {
 	const an_analysis *an = b->docs[d].analysis;
 	const char *text = b->docs[d].article->text;
-	if (clause) {
-		an_terms_add(out, text + clause->start, clause->end - clause->start, 0.5);
+	if (clause_of) {
+		an_terms_add(out, text + clause_of->clause.start,
+		             clause_of->clause.end - clause_of->clause.start, 0.5);
 		an_vec_add(out, &an->terms[si], 0.5);
 		if (si > 0 && an->sentence_para[si - 1] == an->sentence_para[si])
 			an_vec_add(out, &an->terms[si - 1], 0.25);
@@ -193,7 +194,25 @@ char an_tl_mod_side(const char *mod)
 }
 
 /* The entry of every undated mention: no key, no clause. */
-static const an_tl_dated undated_entry;
+static const an_tl_dated undated_entry = {.clause = {.reporter = "", .reporter_name = ""}};
+
+/* Fills dt's clause from an_clause cl, the names copied into one block. */
+static void set_clause(an_tl_dated *dt, const an_clause *cl)
+{
+	dt->clause.start = cl->start;
+	dt->clause.end = cl->end;
+	dt->clause.is_report = cl->is_report;
+	dt->clause.reporter = dt->clause.reporter_name = "";
+	dt->names = NULL;
+	size_t a = strlen(cl->reporter), n = strlen(cl->reporter_name);
+	if (a + n == 0)
+		return;
+	dt->names = an_xmalloc(a + n + 2);
+	memcpy(dt->names, cl->reporter, a + 1);
+	memcpy(dt->names + a + 1, cl->reporter_name, n + 1);
+	dt->clause.reporter = dt->names;
+	dt->clause.reporter_name = dt->names + a + 1;
+}
 
 /* Fills *c with the mention of sentence si of doc d, dated by timex ti
  * (-1: undated) with its entry `dt` (the builder's; NULL when undated).
@@ -219,7 +238,9 @@ static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
 		char side = an_tl_mod_side(c->tx->mod);
 		snprintf(dt->key, sizeof dt->key, "%s%s", c->tx->value,
 		         side ? (side == '<' ? "<" : ">") : "");
-		an_clause_of_date(&dt->clause, text, s->start, s->end, c->tx->start, c->tx->end);
+		an_clause cl;
+		an_clause_of_date(&cl, text, s->start, s->end, c->tx->start, c->tx->end);
+		set_clause(dt, &cl);
 		c->dt = dt;
 		if (dt->clause.is_report)
 			c->reporter = dt->clause.reporter;
@@ -229,7 +250,7 @@ static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
 		if (who[0])
 			c->reporter = an_xstrdup(who);
 	}
-	mention_vec(&c->vec, b, d, si, c->tx ? &c->dt->clause : NULL);
+	mention_vec(&c->vec, b, d, si, c->tx ? c->dt : NULL);
 	an_vec_fit(&c->vec);
 	c->norm = an_vec_norm(&c->vec);
 }
@@ -874,6 +895,8 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		free(b.memos[m].doc_terms);
 	}
 	free(b.cands);
+	for (size_t k = 0; k < b.n_dated; k++)
+		free(b.dated[k].names);
 	free(b.dated);
 	free(b.clusters);
 	an_df_free(b.df);

@@ -35,6 +35,15 @@ void *an_xrealloc(void *ptr, size_t size)
 	return p;
 }
 
+void *an_xfit(void *ptr, size_t *cap, size_t len, size_t size)
+{
+	size_t c = len ? len : 1;
+	if (!ptr || c >= *cap)
+		return ptr;
+	*cap = c;
+	return an_xrealloc(ptr, c * size);
+}
+
 void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t size)
 {
 	size_t c = *cap;

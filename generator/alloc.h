@@ -12,6 +12,10 @@ void *an_xrealloc(void *ptr, size_t size);
 /* Grow an array of `*cap` elements of `size` bytes so that it holds at least
  * `need`; returns the (possibly moved) array and updates *cap. */
 void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t size);
+/* Gives back an an_xgrow'n array's room beyond its `len` elements (it
+ * keeps one), for arrays kept for the rest of a build: growth by doubling
+ * leaves a quarter of them empty on average.  Updates *cap. */
+void *an_xfit(void *ptr, size_t *cap, size_t len, size_t size);
 char *an_xstrdup(const char *s);
 /* qsort that accepts (NULL, 0): an empty list is sorted, not undefined. */
 void an_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));

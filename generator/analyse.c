@@ -33,6 +33,13 @@ void an_analyse(an_analysis *out, const an_article *a)
 
 	an_entity_scan(&out->names, a->text, &out->sentences);
 	an_timex_tag(&out->timexes, a->text, a->text_len, a->meta.date);
+	/* all three are kept for the whole build */
+	out->sentences.items = an_xfit(out->sentences.items, &out->sentences.cap,
+	                               out->sentences.len, sizeof *out->sentences.items);
+	out->names.items = an_xfit(out->names.items, &out->names.cap, out->names.len,
+	                           sizeof *out->names.items);
+	out->timexes.items = an_xfit(out->timexes.items, &out->timexes.cap, out->timexes.len,
+	                             sizeof *out->timexes.items);
 	out->timex_sentence = an_xcalloc(out->timexes.len + 1, sizeof(size_t));
 	for (size_t i = 0; i < out->timexes.len; i++)
 		out->timex_sentence[i] = an_sentence_find(&out->sentences,

@@ -156,7 +156,8 @@ static void derive_text(an_article *a)
 	for (size_t i = 0; i < a->n_paras; i++)
 		a->paras[i].line += a->meta.body_line - 1;
 	a->text_len = text.len;
-	a->text = an_buf_detach(&text);
+	/* kept for the whole build: without the room the buffer grew by */
+	a->text = an_xrealloc(an_buf_detach(&text), a->text_len + 1);
 }
 
 int an_article_parse(an_article *out, const an_source *src, an_error *err)

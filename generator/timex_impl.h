@@ -85,6 +85,9 @@ typedef struct {
 	an_tx_point anchor; /* an explicit calendar point: new reference time */
 	unsigned char the_ok; /* a leading "the" belongs to the expression */
 	unsigned char modable; /* early/mid/late may modify it */
+	/* a name that holds a date ("the Good Friday Agreement", "Easter
+	 * Island"): its tokens are passed over, and no timex is made */
+	unsigned char skip;
 } an_tx_match;
 
 /* Most tokens cannot open a timex; skipping them without asking the rules

@@ -532,7 +532,9 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* Holidays with a fixed rule; the year comes from the tense, as for
- * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d. */
+ * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d.
+ * m == 0: the feasts that move with Easter, d days from Easter Sunday;
+ * with nth 1, the (ISO) week that ends on it: "Easter week". */
 typedef struct {
 	const char *w[3];
 	int m, d, wd, nth;
@@ -548,10 +550,38 @@ static const an_tx_holiday holidays[] = {
 	{{"thanksgiving", "day"}, 11, 0, 4, 4}, {{"thanksgiving"}, 11, 0, 4, 4},
 	{{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
 	{{"election", "day"}, 11, 0, 2, 0},
+	{{"easter"}, 0, 0, 0, 0}, {{"easter", "sunday"}, 0, 0, 0, 0},
+	{{"easter", "monday"}, 0, 1, 0, 0}, {{"good", "friday"}, 0, -2, 0, 0},
+	{{"easter", "week"}, 0, -6, 0, 1},
 };
+
+/* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
+static an_date easter_sunday(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int n = h + l - 7 * m + 114;
+	an_date s = {y, n / 31, n % 31 + 1};
+	return s;
+}
+
+/* Words that, capitalised after a holiday, make it part of a name rather
+ * than a date: "Christmas Island", "the Easter Rising", "the Good Friday
+ * Agreement".  (A lower-case noun is a modifier, which TimeML dates:
+ * "the Christmas truce".) */
+static const char *const holiday_name_heads[] = {
+	"island", "islands", "agreement", "accord", "accords", "rising", "uprising",
+	"offensive", "massacre", "treaty", "act", "parade", "revolution", "declaration",
+	"proclamation", NULL};
 
 static an_date holiday_date(const an_tx_holiday *h, int y)
 {
+	if (h->m == 0)
+		return an_date_add_days(easter_sunday(y), h->d);
 	an_date d = {y, h->m, h->d ? h->d : 1};
 	if (h->d)
 		return d;
@@ -606,6 +636,12 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!hb)
 		return 0;
+	if (is_word(c, best) && TK(best).cap)
+		for (const char *const *w = holiday_name_heads; *w; w++)
+			if (an_tx_is(c, best, *w)) {
+				m->skip = 1;
+				return best + 1;
+			}
 	int dir = an_tx_direction(c, i, best);
 	an_date now = c->dct, pick = holiday_date(hb, now.y);
 	long diff = an_date_to_days(pick) - an_date_to_days(now);
@@ -613,7 +649,8 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = holiday_date(hb, now.y - 1);
 	else if (dir > 0 && diff < 0)
 		pick = holiday_date(hb, now.y + 1);
-	an_tx_set_point(m, pick, AN_GRAN_DAY);
+	/* a week's holiday is dated by its first day, named by its week */
+	an_tx_set_point(m, pick, hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY);
 	return best;
 }
 

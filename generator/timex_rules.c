@@ -207,6 +207,12 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				           one_of(c, i - 1, month_preps);
 				if (i > 0 && an_tx_is_punct(c, i - 1, '-') && TK(i).space)
 					prep = 0;
+				/* "mid-March", "early-May": the part glued on is evidence
+				 * enough for the months that are also verbs */
+				if (i > 1 && an_tx_is_punct(c, i - 1, '-') && !TK(i).space &&
+				    (an_tx_is(c, i - 2, "mid") || an_tx_is(c, i - 2, "early") ||
+				     an_tx_is(c, i - 2, "late")))
+					prep = 1;
 				if (weak && !prep)
 					return 0;
 				if (!prep && is_word(c, e) && TK(e).cap && !TK(e).sent)

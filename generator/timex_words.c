@@ -142,7 +142,7 @@ static const char *const starters[] = {
 	"hourly", "noon", "midday", "midnight", "midafternoon", "midmorning", "early", "mid", "middle", "late",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "roughly", "approximately", "up", "no",
-	"less", "fewer", "under", "christmas", "new", "halloween", "valentine",
+	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties",

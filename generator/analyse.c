@@ -9,6 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Drops the names that lie wholly inside a date expression: "mid-July",
+ * "Christmas", "Independence Day" are dates, not people, bodies or
+ * places to give a page.  Both lists are in text order. */
+static void drop_date_names(an_name_list *names, const an_timex_list *tx)
+{
+	size_t keep = 0, t = 0;
+	for (size_t i = 0; i < names->len; i++) {
+		const an_name *nm = &names->items[i];
+		while (t < tx->len && tx->items[t].end <= nm->start)
+			t++;
+		if (t < tx->len && tx->items[t].start <= nm->start && nm->end <= tx->items[t].end)
+			continue;
+		names->items[keep++] = *nm;
+	}
+	names->len = keep;
+}
+
 void an_analyse(an_analysis *out, const an_article *a)
 {
 	memset(out, 0, sizeof *out);
@@ -33,6 +50,7 @@ void an_analyse(an_analysis *out, const an_article *a)
 
 	an_entity_scan(&out->names, a->text, &out->sentences);
 	an_timex_tag(&out->timexes, a->text, a->text_len, a->meta.date);
+	drop_date_names(&out->names, &out->timexes);
 	/* all three are kept for the whole build */
 	out->sentences.items = an_xfit(out->sentences.items, &out->sentences.cap,
 	                               out->sentences.len, sizeof *out->sentences.items);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyse.h"
+#include "article.h"
 #include "buf.h"
 #include "entity.h"
 #include "sentence.h"
@@ -126,6 +128,49 @@ START_TEST(ids_of_namesakes_are_numbered)
 }
 END_TEST
 
+/* The analysis keeps no name that is wholly a date ("mid-March",
+ * "Christmas", "Independence Day"): they got entity pages.  A name that
+ * holds a date word but is more ("the Good Friday Agreement") is no date
+ * either: its Friday is not tagged. */
+START_TEST(dates_are_no_names)
+{
+	static const char text[] =
+	    "---\ntitle: t\ndate: 2025-11-11\n---\n\n"
+	    "Maria Hartley said in mid-March that the talks would resume after Christmas. "
+	    "The parade on Independence Day was cancelled. "
+	    "The Good Friday Agreement was signed in 1998.\n";
+	an_source src = {(char *)"content/t.md", (char *)text, sizeof text - 1};
+	an_article a;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(an_article_parse(&a, &src, &err) == 0, "%s", err.msg);
+	an_analysis an;
+	an_analyse(&an, &a);
+	int hartley = 0;
+	for (size_t i = 0; i < an.names.len; i++) {
+		const an_name *nm = &an.names.items[i];
+		char name[128];
+		size_t n = nm->end - nm->name_start < sizeof name - 1 ? nm->end - nm->name_start
+		                                                     : sizeof name - 1;
+		memcpy(name, a.text + nm->name_start, n);
+		name[n] = '\0';
+		ck_assert_msg(strstr(name, "March") == NULL && strstr(name, "Christmas") == NULL &&
+		                  strstr(name, "Independence") == NULL,
+		              "a date kept as a name: %s", name);
+		hartley += strcmp(name, "Maria Hartley") == 0;
+	}
+	ck_assert_int_eq(hartley, 1);
+	/* mid-March, Christmas, Independence Day, 1998; no Friday */
+	ck_assert_uint_eq(an.timexes.len, 4);
+	for (size_t i = 0; i < an.timexes.len; i++) {
+		const an_timex *t = &an.timexes.items[i];
+		ck_assert_msg(memchr(a.text + t->start, 'F', t->end - t->start) == NULL,
+		              "the Agreement's Friday was tagged (%s)", t->value);
+	}
+	an_analysis_free(&an);
+	an_article_free(&a);
+}
+END_TEST
+
 START_TEST(spec_cases)
 {
 	FILE *f = fopen("spec/entities.txt", "r");
@@ -181,6 +226,7 @@ Suite *an_test_entity_suite(void)
 	TCase *tc = tcase_create("names");
 	tcase_add_test(tc, spec_cases);
 	tcase_add_test(tc, ids_of_namesakes_are_numbered);
+	tcase_add_test(tc, dates_are_no_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

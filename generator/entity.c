@@ -228,13 +228,33 @@ static void take_run(an_name_list *out, size_t si, const char *t, const an_word 
 	push_name(out, si, w[a].cs, w[z].ce, w[name_first].cs, hint, a == 0);
 }
 
-/* Headlines and section titles capitalise every word: no names there. */
-static int title_case(const char *t, const an_word *w, size_t n)
+/* The small words a title leaves in lower case ("Background of the
+ * Intelligence Partnership"). */
+static const char *const title_small_words[] = {
+	"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+	"from", "as", "vs", NULL};
+
+/* Headlines and section titles capitalise every word: no names there.
+ * Either most words are capitalised, or the sentence is a heading: no
+ * closing stop, and every word but the small ones capitalised. */
+static int title_case(const char *t, const an_word *w, size_t n, size_t s, size_t e)
 {
-	size_t caps = 0;
-	for (size_t i = 0; i < n; i++)
-		caps += an_words_capitalised(t, &w[i]) != 0;
-	return n >= 4 && caps * 10 >= n * 7;
+	size_t caps = 0, big = 0, big_caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		int cap = an_words_capitalised(t, &w[i]) != 0;
+		caps += cap;
+		if (!word_is(t, &w[i], title_small_words)) {
+			big++;
+			big_caps += cap;
+		}
+	}
+	if (n >= 4 && caps * 10 >= n * 7)
+		return 1;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '"'))
+		e--;
+	int stop = e > s && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
+	                     t[e - 1] == ':' || t[e - 1] == ';');
+	return !stop && n > big && big >= 2 && big_caps == big;
 }
 
 /* Does the word occur in lowercase somewhere in text[0, len)? */
@@ -259,7 +279,7 @@ static void scan_sentence(an_name_list *out, size_t si, const char *t, size_t le
 {
 	an_word w[MAX_WORDS];
 	size_t n = an_words_split(w, MAX_WORDS, t, s, e);
-	if (title_case(t, w, n))
+	if (title_case(t, w, n, s, e))
 		return;
 	size_t i = 0;
 	while (i < n) {

@@ -67,15 +67,24 @@ void an_analyse(an_analysis *out, const an_article *a)
 	for (size_t i = 0; i < out->sentences.len; i++) {
 		const an_sentence *s = &out->sentences.items[i];
 		an_terms_add(&out->terms[i], a->text + s->start, s->end - s->start, 1.0);
-		an_vec_fit(&out->terms[i]); /* kept for the whole build */
+		an_vec_fit(&out->terms[i]); /* kept until the timeline is made */
 	}
+}
+
+void an_analysis_shed(an_analysis *an)
+{
+	for (size_t i = 0; an->terms && i < an->sentences.len; i++)
+		an_vec_free(&an->terms[i]);
+	free(an->terms);
+	an->terms = NULL;
+	an_name_list_free(&an->names);
 }
 
 void an_analysis_free(an_analysis *an)
 {
 	if (!an)
 		return;
-	for (size_t i = 0; i < an->sentences.len; i++)
+	for (size_t i = 0; an->terms && i < an->sentences.len; i++)
 		an_vec_free(&an->terms[i]);
 	free(an->terms);
 	free(an->timex_sentence);

@@ -25,5 +25,9 @@ typedef struct {
 /* Analyses `a`, dating relative expressions from its publication date. */
 void an_analyse(an_analysis *out, const an_article *a);
 void an_analysis_free(an_analysis *an);
+/* Frees what only the timeline and the entity stage read: the sentences'
+ * terms and the names (NULL and empty after).  For a build that has made
+ * both, and that will not cache the analysis after. */
+void an_analysis_shed(an_analysis *an);
 
 #endif

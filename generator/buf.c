@@ -51,9 +51,26 @@ void an_buf_printf(an_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Bytes JSON text copies as they are: most of every string.  Runs of them
+ * go out in one an_buf_put (timeline.json is 100 MB of sentences at
+ * 10,000 articles; a put per byte was most of its making). */
+static int json_plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\' && c != '<';
+}
+
 void an_buf_json_str(an_buf *b, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
+		size_t run = i;
+		while (run < len && json_plain((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			an_buf_put(b, s + i, run - i);
+			i = run;
+			if (i == len)
+				break;
+		}
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
 		case '"': an_buf_puts(b, "\\\""); break;
@@ -82,6 +99,13 @@ void an_buf_json(an_buf *b, const char *s)
 void an_buf_html(an_buf *b, const char *s)
 {
 	for (; *s; s++) {
+		size_t run = strcspn(s, "&<>\"'");
+		if (run) {
+			an_buf_put(b, s, run);
+			s += run;
+			if (!*s)
+				break;
+		}
 		switch (*s) {
 		case '&': an_buf_puts(b, "&amp;"); break;
 		case '<': an_buf_puts(b, "&lt;"); break;

@@ -270,6 +270,14 @@ void an_article_html(an_buf *out, const an_article *a, const size_t *starts,
 
 	const char *close_tag = "";
 	for (const char *p = html; *p; p++) {
+		/* the HTML between placeholders, in one piece */
+		size_t run = strcspn(p, "\x01\x03");
+		if (run) {
+			an_buf_put(out, p, run);
+			p += run;
+			if (!*p)
+				break;
+		}
 		if (*p == MARK_OPEN) {
 			char *endp;
 			size_t idx = strtoul(p + 1, &endp, 10);

@@ -376,7 +376,7 @@ struct an_output_file {
 	an_buf full; /* in the temporary folder */
 	int fd;
 	int old_fd; /* the earlier output's file while it matches; -1 */
-	int fault;  /* the fault hook's write: half of the first piece, then fail */
+	int fault;  /* the fault hook's file: half its first piece, then it fails */
 	int failed;
 };
 
@@ -441,12 +441,12 @@ int an_output_file_write(an_output_file *f, const char *data, size_t len, an_err
 	if (f->failed)
 		return -1;
 	compare_old(f, data, len);
-	size_t stop = f->fault && !f->o->fault_signal ? len / 2 : len;
-	if (an_write_all(f->fd, data, stop) < 0) {
+	int fault = f->fault && !f->o->fault_signal;
+	if (an_write_all(f->fd, data, fault ? len / 2 : len) < 0) {
 		f->failed = 1;
 		return an_error_set(err, f->path, 0, "cannot write: %s", strerror(errno));
 	}
-	if (stop < len) {
+	if (fault) {
 		f->failed = 1;
 		return an_error_set(err, f->path, 0, "cannot write: %s", strerror(f->o->fault_errno));
 	}
@@ -456,6 +456,9 @@ int an_output_file_write(an_output_file *f, const char *data, size_t len, an_err
 int an_output_file_close(an_output_file *f, an_error *err)
 {
 	int rc = f->failed ? -1 : 0;
+	/* the fault hook's file that got no bytes fails here */
+	if (rc == 0 && f->fault && !f->o->fault_signal)
+		rc = an_error_set(err, f->path, 0, "cannot write: %s", strerror(f->o->fault_errno));
 	if (close(f->fd) != 0 && rc == 0)
 		rc = an_error_set(err, f->path, 0, "cannot write: %s", strerror(errno));
 	if (rc == 0 && f->old_fd >= 0) {

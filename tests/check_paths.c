@@ -272,6 +272,25 @@ START_TEST(full_disk_keeps_old_site)
 		snprintf(path, sizeof path, "%s/b", out);
 		ck_assert(access(path, F_OK) != 0);
 	}
+	/* a file written in pieces fails the same way: at its first piece,
+	 * or at its close when it got none */
+	setenv("ANNALS_FAULT_AFTER_WRITES", "2", 1);
+	for (int empty = 0; empty <= 1; empty++) {
+		an_error e = AN_ERROR_INIT;
+		o = an_output_begin(out, site, 0, &e);
+		ck_assert(o != NULL);
+		an_output_file *f = an_output_open(o, "data.json", &e);
+		ck_assert_msg(f != NULL, "%s", e.msg);
+		int rc = empty ? 0 : an_output_file_write(f, "[1,2,3]", 7, &e);
+		ck_assert_int_eq(rc, empty ? 0 : -1);
+		if (!empty) /* nothing more goes in */
+			ck_assert_int_eq(an_output_file_write(f, "]", 1, &e), -1);
+		an_error ce = AN_ERROR_INIT;
+		ck_assert_int_eq(an_output_file_close(f, &ce), -1);
+		ck_assert_msg(strstr(empty ? ce.msg : e.msg, "No space left"), "message: %s / %s",
+		              e.msg, ce.msg);
+		an_output_abort(o);
+	}
 	setenv("ANNALS_FAULT_KIND", "eio", 1);
 	setenv("ANNALS_FAULT_AFTER_WRITES", "2", 1);
 	o = an_output_begin(out, site, 0, &err);

@@ -120,10 +120,10 @@ static int put_page(page_out *po, const char *path, char *data, size_t len)
 	return rc;
 }
 
-/* The data exports, from the site alone. */
-/* An export's pieces go to the writer as they are made: timeline.json
- * alone is over 100 MB at 10,000 articles, and held whole (with the
- * doubling of its buffer) it made the build's peak memory. */
+/* The data exports, from the site alone.  With the writer thread their
+ * pieces go to it as they are made: timeline.json alone is over 100 MB
+ * at 10,000 articles, and held whole (with the doubling of its buffer)
+ * it was a large part of the build's memory. */
 typedef struct {
 	an_sink *sink;
 	const char *path;

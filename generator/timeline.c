@@ -52,13 +52,12 @@ static int count_words(const char *s, size_t n)
 /* The weighted term vector of a mention: for a dated one, the clause its
  * date modifies weighs most; the sentence before adds context. */
 static void mention_vec(an_vec *out, const builder *b, size_t d, size_t si,
-                        const an_tl_dated *clause_of)
+                        const an_tl_dated *dt)
 {
 	const an_analysis *an = b->docs[d].analysis;
 	const char *text = b->docs[d].article->text;
-	if (clause_of) {
-		an_terms_add(out, text + clause_of->clause.start,
-		             clause_of->clause.end - clause_of->clause.start, 0.5);
+	if (dt) {
+		an_terms_add(out, text + dt->clause.start, dt->clause.end - dt->clause.start, 0.5);
 		an_vec_add(out, &an->terms[si], 0.5);
 		if (si > 0 && an->sentence_para[si - 1] == an->sentence_para[si])
 			an_vec_add(out, &an->terms[si - 1], 0.25);

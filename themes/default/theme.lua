@@ -148,20 +148,28 @@ function theme.build(site, emit, shard)
 	-- Position on the timeline, undated facts after the dated ones: lists
 	-- of events elsewhere (an article's) are shown in timeline order.
 	local event_by_id, position = {}, {}
-	for i, e in ipairs(events) do event_by_id[e.id] = e; position[e.id] = i end
+	-- (also by the event's table: the order checks below run over every
+	-- list of events on every build, rebuilds included)
+	local position_of = {}
+	for i, e in ipairs(events) do
+		event_by_id[e.id] = e; position[e.id] = i; position_of[e] = i
+	end
 	for i, e in ipairs(undated) do
-		event_by_id[e.id] = e; position[e.id] = #events + i
+		event_by_id[e.id] = e; position[e.id] = #events + i; position_of[e] = #events + i
 	end
 	-- Events into timeline order.  The core's lists mostly come in that
 	-- order already: a pass that finds so is much cheaper than a sort,
 	-- which calls the comparison n log n times.
-	local function by_position(x, y) return position[x.id] < position[y.id] end
+	local function by_position(x, y) return position_of[x] < position_of[y] end
 	local function sort_by_position(list)
+		local before = position_of[list[1]]
 		for i = 2, #list do
-			if position[list[i].id] < position[list[i - 1].id] then
+			local at = position_of[list[i]]
+			if at < before then
 				table.sort(list, by_position)
 				return
 			end
+			before = at
 		end
 	end
 
@@ -402,19 +410,19 @@ function theme.build(site, emit, shard)
 		add_page(path, function() return make_page(path, name, vars) end,
 			key and (name .. SEP .. path .. SEP .. chrome .. SEP .. key))
 	end
+	-- the same for every page: made once, not a closure per page
+	local function absolute(target) return helpers.absolute(base_url, target) end
+	local function article(slug) return article_by_slug[slug] end
+	local function event_number(e) return position[e.id] end
 	make_page = function(path, name, vars)
 		local ctx = {
 			site = site, page_path = path, helpers = helpers,
 			href = function(target) return helpers.url(path, target) end,
-			absolute = function(target) return helpers.absolute(base_url, target) end,
+			absolute = absolute,
 			sources_of = sources_of, events_of = events_of, quoted_reports = quoted_reports,
 			event_url = event_url, article_url = article_url,
-			mention_url = mention_url, article = function(slug)
-				return article_by_slug[slug]
-			end,
-			entities = entities, entities_of = entities_of, event_number = function(e)
-				return position[e.id]
-			end,
+			mention_url = mention_url, article = article,
+			entities = entities, entities_of = entities_of, event_number = event_number,
 			chart = chart, latest = events[#events], disputes = disputes,
 			undated_groups = undated_groups, periods = periods, timeline_url = timeline_url,
 			draw_chart = draw_chart,

@@ -178,8 +178,9 @@ function theme.build(site, emit, shard)
 	local entities, entity_by_ref = prepare_entities(site, event_by_id)
 	if entities then
 		local function attach(ent, e)
-			if not ent.seen then ent.seen = {} end
-			if not ent.seen[e.id] then ent.seen[e.id] = true; ent.events[#ent.events + 1] = e end
+			local seen = ent.seen
+			if not seen then seen = {}; ent.seen = seen end
+			if not seen[e] then seen[e] = true; ent.events[#ent.events + 1] = e end
 		end
 		for _, ent in ipairs(entities) do
 			for _, id in ipairs(type(ent.raw.events) == "table" and ent.raw.events or {}) do

@@ -53,6 +53,17 @@ local function slugify(s)
 	return s ~= "" and s:sub(1, 80) or "entity"
 end
 
+-- The rank of the n-th event of `list` by rank (no rank last): the first n
+-- by rank are among those ranked no lower, so only those need sorting.
+-- The ranks are numbers, sorted by Lua's own comparison, in C.
+local function rank_bound(list, n)
+	if #list <= n then return math.huge end
+	local ranks = {}
+	for i, e in ipairs(list) do ranks[i] = e.rank or math.huge end
+	table.sort(ranks)
+	return ranks[n]
+end
+
 -- site.params[name] as a count of at least 1, else `default`.
 local function count_param(site, name, default)
 	local n = math.tointeger(tonumber(site.params and site.params[name]))
@@ -495,9 +506,13 @@ function theme.build(site, emit, shard)
 
 	-- "In brief": the events told by the most articles (the core's rank),
 	-- two sources at least, so a one-source story is not headlined.
-	local top = {}
+	local top, told = {}, {}
 	for _, e in ipairs(events) do
-		if e.rank and #(e.sources or {}) >= 2 then top[#top + 1] = e end
+		if e.rank and #(e.sources or {}) >= 2 then told[#told + 1] = e end
+	end
+	local bound = rank_bound(told, 3)
+	for _, e in ipairs(told) do
+		if e.rank <= bound then top[#top + 1] = e end
 	end
 	table.sort(top, function(a, b) return a.rank < b.rank end)
 	while #top > 3 do top[#top] = nil end
@@ -610,8 +625,14 @@ function theme.build(site, emit, shard)
 	-- root, so they resolve either way.
 	local key = site_key(site.title)
 	local updated = helpers.rfc3339(site.updated) or "1970-01-01T00:00:00Z"
+	-- the first site.params.feed_entries (default 100): a feed of every
+	-- event of a large archive is megabytes a feed reader fetches again
+	-- and again; entries are made for the events that can be among them
+	local feed_limit = count_param(site, "feed_entries", 100)
+	local bound = rank_bound(events, feed_limit)
 	local entries = {}
 	for _, e in ipairs(events) do
+		if (e.rank or math.huge) > bound then goto next_event end
 		-- An event changes when an article reports it; its last report is
 		-- its update time, its first its publication.
 		local first, last = e.first_reported, e.last_reported
@@ -624,6 +645,7 @@ function theme.build(site, emit, shard)
 			published = helpers.rfc3339(first),
 			sources = sources_of(e),
 		}
+		::next_event::
 	end
 	-- Feeds lead with what most articles report (rank 1 first); an event
 	-- from one source still comes, after the others.
@@ -632,10 +654,6 @@ function theme.build(site, emit, shard)
 		if ra ~= rb then return ra < rb end
 		return a.id < b.id
 	end)
-	-- the first site.params.feed_entries (default 100): a feed of every
-	-- event of a large archive is megabytes a feed reader fetches again
-	-- and again
-	local feed_limit = count_param(site, "feed_entries", 100)
 	for i = #entries, feed_limit + 1, -1 do entries[i] = nil end
 	local feed_ctx = {
 		site = site, entries = entries, updated = updated,

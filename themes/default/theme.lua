@@ -383,8 +383,10 @@ function theme.build(site, emit, shard)
 		quote_limit, item_sources }, SEP)
 	-- an event as a line of a list: partials/date.html and its link
 	local event_line = once(function(e)
-		return table.concat({ e.id or "", e.title or "", e.date_label or "", e.date or "",
-			e.granularity or "", tostring(e.approximate), event_url(e) }, SEP)
+		-- one concatenation, no table: this runs for every event
+		return (e.id or "") .. SEP .. (e.title or "") .. SEP .. (e.date_label or "") .. SEP
+			.. (e.date or "") .. SEP .. (e.granularity or "") .. SEP .. tostring(e.approximate)
+			.. SEP .. event_url(e)
 	end)
 	local function line_key(e)
 		return e and event_line(e) or ""

@@ -553,6 +553,12 @@ static const an_tx_holiday holidays[] = {
 	{{"easter"}, 0, 0, 0, 0}, {{"easter", "sunday"}, 0, 0, 0, 0},
 	{{"easter", "monday"}, 0, 1, 0, 0}, {{"good", "friday"}, 0, -2, 0, 0},
 	{{"easter", "week"}, 0, -6, 0, 1},
+	{{"new", "year's"}, 1, 1, 0, 0}, {{"boxing", "day"}, 12, 26, 0, 0},
+	{{"veterans", "day"}, 11, 11, 0, 0}, {{"remembrance", "day"}, 11, 11, 0, 0},
+	{{"armistice", "day"}, 11, 11, 0, 0}, {{"columbus", "day"}, 10, 0, 1, 2},
+	{{"groundhog", "day"}, 2, 2, 0, 0}, {{"may", "day"}, 5, 1, 0, 0},
+	{{"bastille", "day"}, 7, 14, 0, 0}, {{"canada", "day"}, 7, 1, 0, 0},
+	{{"australia", "day"}, 1, 26, 0, 0}, {{"juneteenth"}, 6, 19, 0, 0},
 };
 
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */

@@ -143,6 +143,8 @@ static const char *const starters[] = {
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",
+	"boxing", "veterans", "remembrance", "armistice", "columbus", "groundhog", "bastille",
+	"canada", "australia", "juneteenth",
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties",

@@ -268,25 +268,19 @@ void an_article_html(an_buf *out, const an_article *a, const size_t *starts,
 	char *html = cmark_render_html(doc, CMARK_OPTS | (a->unsafe ? CMARK_OPT_UNSAFE : 0));
 	cmark_node_free(doc);
 
+	/* the HTML between placeholders goes out in runs */
+	static const char marks[] = {MARK_OPEN, MARK_CLOSE, '\0'};
 	const char *close_tag = "";
-	for (const char *p = html; *p; p++) {
-		/* the HTML between placeholders, in one piece */
-		size_t run = strcspn(p, "\x01\x03");
-		if (run) {
-			an_buf_put(out, p, run);
-			p += run;
-			if (!*p)
-				break;
-		}
+	for (const char *p = html + an_buf_put_span(out, html, marks); *p;
+	     p += an_buf_put_span(out, p, marks)) {
 		if (*p == MARK_OPEN) {
 			char *endp;
 			size_t idx = strtoul(p + 1, &endp, 10);
 			close_tag = mark(out, idx, payload);
-			p = endp; /* at MARK_SEP */
-		} else if (*p == MARK_CLOSE) {
+			p = *endp ? endp + 1 : endp; /* past MARK_SEP */
+		} else { /* MARK_CLOSE */
 			an_buf_puts(out, close_tag);
-		} else {
-			an_buf_putc(out, *p);
+			p++;
 		}
 	}
 	free(html);

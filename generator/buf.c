@@ -96,23 +96,23 @@ void an_buf_json(an_buf *b, const char *s)
 	an_buf_putc(b, '"');
 }
 
+size_t an_buf_put_span(an_buf *b, const char *s, const char *stop)
+{
+	size_t run = strcspn(s, stop);
+	if (run)
+		an_buf_put(b, s, run);
+	return run;
+}
+
 void an_buf_html(an_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		size_t run = strcspn(s, "&<>\"'");
-		if (run) {
-			an_buf_put(b, s, run);
-			s += run;
-			if (!*s)
-				break;
-		}
-		switch (*s) {
+	for (s += an_buf_put_span(b, s, "&<>\"'"); *s; s += an_buf_put_span(b, s, "&<>\"'")) {
+		switch (*s++) {
 		case '&': an_buf_puts(b, "&amp;"); break;
 		case '<': an_buf_puts(b, "&lt;"); break;
 		case '>': an_buf_puts(b, "&gt;"); break;
 		case '"': an_buf_puts(b, "&quot;"); break;
-		case '\'': an_buf_puts(b, "&#39;"); break;
-		default: an_buf_putc(b, *s);
+		default: an_buf_puts(b, "&#39;"); break; /* ' */
 		}
 	}
 }

@@ -26,6 +26,10 @@ void an_buf_json_str(an_buf *b, const char *s, size_t len);
 /* Appends s as HTML text, good in element content and quoted attributes:
  * & < > " ' as entities. */
 void an_buf_html(an_buf *b, const char *s);
+/* Appends the longest start of s that holds none of the bytes of `stop`
+ * (strcspn), and returns its length: the plain run before the next byte
+ * an escape or a scan must look at. */
+size_t an_buf_put_span(an_buf *b, const char *s, const char *stop);
 /* Appends `s` as a quoted JSON string. */
 void an_buf_json(an_buf *b, const char *s);
 void an_buf_clear(an_buf *b);

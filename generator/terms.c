@@ -358,14 +358,10 @@ double an_vec_cosine(const an_vec *a, const an_vec *b)
 
 void an_vec_fit(an_vec *v)
 {
-	if (v->len == v->cap)
-		return;
-	if (v->len == 0) {
+	if (v->len == 0)
 		an_vec_free(v);
-		return;
-	}
-	v->items = an_xrealloc(v->items, v->len * sizeof *v->items);
-	v->cap = v->len;
+	else
+		v->items = an_xfit(v->items, &v->cap, v->len, sizeof *v->items);
 }
 
 void an_vec_free(an_vec *v)

@@ -569,6 +569,94 @@ static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
+/* A year written with two digits ("FY26", "Q3 '25"): the one in the DCT's
+ * century, unless that is more than twenty years ahead of the DCT. */
+static int two_digit_year(an_date dct, int yy)
+{
+	int y = dct.y - dct.y % 100 + yy;
+	return y > dct.y + 20 ? y - 100 : y;
+}
+
+/* Whether token i ends where the next token begins with a letter or a
+ * digit: "H1N1", "Q3s" are no period codes. */
+static int glued_on(const an_tx_ctx *c, size_t i)
+{
+	return i + 1 < c->n && !TK(i + 1).space && TK(i + 1).kind != AN_TK_PUNCT;
+}
+
+/* Words after a bare "Q3" that make it a business quarter; a bare "Q3" is
+ * also a qualifying session or a product name. */
+static const char *const quarter_nouns[] = {
+	"results", "earnings", "revenue", "revenues", "sales", "profit", "profits",
+	"loss", "losses", "guidance", "growth", "gdp", "output", "figures", "report",
+	"deliveries", "shipments", "margin", "margins", NULL};
+
+/* The codes of business reporting: "Q3 2025", "Q4 earnings", "H1 2025",
+ * "FY2026", "FY 2026", "FY26".  Capitalised only, and a code glued to
+ * more letters or digits is a name ("H1N1", "Q3X"). */
+static size_t m_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int fy = an_tx_is(c, i, "fy"), half = an_tx_is(c, i, "h");
+	if (!(fy || half || an_tx_is(c, i, "q")) || !TK(i).cap || !is_num(c, i + 1) ||
+	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_PUNCT))
+		return 0;
+	size_t j = i + 1;
+	int year;
+	if (fy) {
+		if (glued_on(c, j))
+			return 0;
+		if (TK(j).ndig == 4 && TK(j).num >= 1900 && TK(j).num <= 2199)
+			year = (int)TK(j).num;
+		else if (TK(j).ndig == 2 && !TK(j).space)
+			year = two_digit_year(c->dct, (int)TK(j).num);
+		else
+			return 0;
+		an_date d = {year, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		return j + 1;
+	}
+	long n = TK(j).num;
+	if (TK(j).space || TK(j).ndig != 1 || n < 1 || n > (half ? 2 : 4) || glued_on(c, j))
+		return 0;
+	size_t e = j + 1;
+	if (year_at(c, e, &year)) {
+		e++;
+	} else if (e < c->n && !TK(e).space && an_tx_is_punct(c, e, '\'') && is_num(c, e + 1) &&
+	           TK(e + 1).ndig == 2 && !TK(e + 1).space && !glued_on(c, e + 1)) {
+		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
+		e += 2;
+	} else if (half || !one_of(c, e, quarter_nouns)) {
+		return 0;
+	} else {
+		year = c->dct.y;
+	}
+	an_date d = {year, half ? (int)(n - 1) * 6 + 1 : (int)(n - 1) * 3 + 1, 1};
+	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
+	m->modable = 1;
+	return e;
+}
+
+/* The second year of "2022-23", "the 2020-21 season": a year of its own,
+ * as the second of "2009-2010" is.  Its two digits must follow the first
+ * year's, so "1995-97" and "2022-23" count but "2022-10" (a month) and
+ * "1998-5" do not. */
+static size_t m_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int first;
+	if (i < 2 || !is_num(c, i) || TK(i).ndig != 2 || TK(i).space ||
+	    !an_tx_is_punct(c, i - 1, '-') || TK(i - 1).space || glued_on(c, i) ||
+	    !year_at(c, i - 2, &first))
+		return 0;
+	int y = first - first % 100 + (int)TK(i).num;
+	if (y <= first)
+		y += 100;
+	if (y - first > 9 || (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
+		return 0;
+	an_date d = {y, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
+	return i + 1;
+}
+
 static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
                                     "pst", "pdt", "gmt", "utc", "bst", "cet",
                                     "et", "pt", NULL};
@@ -637,12 +725,17 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (one_of(c, j, zones) && TK(j).cap)
 		j++;
+	/* "8 a.m. local time on Sunday": the day is read past "local time",
+	 * which joins the expression only when the day does */
+	size_t at = j;
+	if (an_tx_is(c, j, "local") && an_tx_is(c, j + 1, "time"))
+		at = j + 2;
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
 	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
-	size_t k = j;
+	size_t k = at;
 	if (an_tx_is_punct(c, k, ','))
 		k++;
 	size_t de = m_weekday(&dm, c, k);
@@ -651,22 +744,22 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		d = dm.anchor.d;
 		j = de;
-	} else if (an_tx_is(c, j, "on") &&
-	           (memset(&dm, 0, sizeof dm), (de = m_weekday(&dm, c, j + 1)) ||
-	            (de = m_month(&dm, c, j + 1))) &&
+	} else if (an_tx_is(c, at, "on") &&
+	           (memset(&dm, 0, sizeof dm), (de = m_weekday(&dm, c, at + 1)) ||
+	            (de = m_month(&dm, c, at + 1))) &&
 	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
 		 * is the day of the time */
 		d = dm.anchor.d;
-	} else if (an_tx_is(c, j, "today") || (an_tx_is(c, j, "tonight") && !pod)) {
+	} else if (an_tx_is(c, at, "today") || (an_tx_is(c, at, "tonight") && !pod)) {
 		d = c->dct;
-		j++;
-	} else if (an_tx_is(c, j, "yesterday")) {
+		j = at + 1;
+	} else if (an_tx_is(c, at, "yesterday")) {
 		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
-		j++;
-	} else if (an_tx_is(c, j, "tomorrow")) {
+		j = at + 1;
+	} else if (an_tx_is(c, at, "tomorrow")) {
 		d = an_date_add_days(c->dct, 1);
-		j++;
+		j = at + 1;
 	}
 	char tmp[64];
 	if (pod)
@@ -768,7 +861,7 @@ typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
 	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock, m_season,
-	an_tx_rel, an_tx_duration,
+	m_period_code, an_tx_rel, an_tx_duration,
 };
 
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
@@ -776,6 +869,16 @@ static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	int found = 0;
 	if (i >= c->n || !an_tx_can_open(&TK(i)))
 		return 0;
+	/* "the 2022-23 season": "23" is the second year, not 23 seasons */
+	an_tx_match sy;
+	memset(&sy, 0, sizeof sy);
+	size_t se = m_short_year(&sy, c, i);
+	if (se) {
+		sy.tb = i;
+		sy.te = se;
+		*out = sy;
+		return 1;
+	}
 	for (size_t k = 0; k < sizeof core_matchers / sizeof core_matchers[0]; k++) {
 		an_tx_match m;
 		memset(&m, 0, sizeof m);
@@ -914,6 +1017,21 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (!ok && an_tx_is(c, k, "the")) {
 				memset(&m, 0, sizeof m);
 				ok = core(&m, c, k + 1) && m.the_ok && m.modable;
+			}
+			/* "the end of the month", "the start of the week": the
+			 * month of the day last named ("On March 3 ... by the end of
+			 * the month"), else the DCT's */
+			if (!ok && an_tx_is(c, k, "the") &&
+			    (an_tx_is(c, k + 1, "month") || an_tx_is(c, k + 1, "week"))) {
+				int month = TK(k + 1).low[0] == 'm';
+				an_date at = c->ref.g == AN_GRAN_DAY ||
+				             (month && c->ref.g == AN_GRAN_MONTH) ? c->ref.d : c->dct;
+				memset(&m, 0, sizeof m);
+				an_tx_set_point(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK);
+				m.anchor.g = AN_GRAN_NONE;
+				m.type = AN_TIMEX_DATE;
+				m.te = k + 2;
+				ok = 1;
 			}
 			if (ok && m.type == AN_TIMEX_DATE) {
 				m.tb = i;

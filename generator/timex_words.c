@@ -144,7 +144,7 @@ static const char *const starters[] = {
 	"almost", "about", "around", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",
 	"boxing", "veterans", "remembrance", "armistice", "columbus", "groundhog", "bastille",
-	"canada", "australia", "juneteenth",
+	"canada", "australia", "juneteenth", "q", "h", "fy",
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties",

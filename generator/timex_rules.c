@@ -167,6 +167,56 @@ static const char *const month_preps[] = {
 
 /* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
  * "October", "Friday, Oct. 23", "the 5th of November". */
+/* A connector of a range of days at k ("5-9", "5 to 9", "5 through 9",
+ * "5 and 6", an en dash): the index after it, 0 for none; *both is set
+ * for "and", which names two days rather than a span. */
+static size_t range_link(const an_tx_ctx *c, size_t k, int *both)
+{
+	*both = 0;
+	if (k >= c->n)
+		return 0;
+	if (an_tx_is_punct(c, k, '-') || strcmp(TK(k).low, "\xe2\x80\x93") == 0)
+		return k + 1;
+	if (an_tx_is(c, k, "to") || an_tx_is(c, k, "through") || an_tx_is(c, k, "until") ||
+	    an_tx_is(c, k, "till"))
+		return k + 1;
+	if (an_tx_is(c, k, "and")) {
+		*both = 1;
+		return k + 1;
+	}
+	return 0;
+}
+
+/* Words that may follow the second day of "May 5 and 6": punctuation and
+ * these, so that "on May 5 and 6 people died" keeps its six people. */
+static const char *const after_range_day[] = {
+	"in", "at", "on", "and", "or", "as", "when", "while", "with", "for", "this",
+	"last", "next", "before", "after", "to", "that", "but", NULL};
+
+/* The second day of a range after "Month D" at i: "19" of "Nov. 17-19"
+ * or of "May 5 and 6" (D2 after D1 for a span, a different day for
+ * "and").  Returns the index after it, 0 for none; *year is the year
+ * written after it ("Nov. 17-19, 2025"), 0 for none. */
+static size_t range_second_day(const an_tx_ctx *c, size_t i, int d1, int *d2, int *year)
+{
+	int both, mon, weak;
+	size_t r = range_link(c, i, &both);
+	if (!r || !is_num(c, r) || TK(r).ndig > 2 || (both && TK(r).space == 0))
+		return 0;
+	size_t e = day_at(c, r, d2);
+	if (!e || e != r + 1 || !num_isolated(c, r) || (both ? *d2 == d1 : *d2 <= d1))
+		return 0;
+	if (month_at(c, e, &mon, &weak))
+		return 0; /* "5 to 9 June" is the day-first form */
+	*year = 0;
+	size_t y = an_tx_is_punct(c, e, ',') ? e + 1 : e;
+	if (year_at(c, y, year))
+		return y + 1;
+	if (e < c->n && TK(e).kind == AN_TK_WORD && !one_of(c, e, after_range_day))
+		return 0;
+	return e;
+}
+
 static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
@@ -184,9 +234,13 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			size_t y = k;
 			if (an_tx_is_punct(c, y, ','))
 				y++;
+			int d2, ry;
 			if (year_at(c, y, &year)) {
 				explicit_year = 1;
 				k = y + 1;
+			} else if (range_second_day(c, k, day, &d2, &ry) && ry) {
+				year = ry; /* "Nov. 17-19, 2019": the year closes the range */
+				explicit_year = 1;
 			}
 		} else {
 			size_t y = e;
@@ -230,6 +284,10 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t dend = day_at(c, k, &day);
 		if (!dend)
 			return 0;
+		/* "won 3-1 May 4": a score, where "5-9 May" would be a range */
+		if (k >= 2 && is_num(c, k) && !TK(k).space && an_tx_is_punct(c, k - 1, '-') &&
+		    !TK(k - 1).space && is_num(c, k - 2) && TK(k - 2).num >= day)
+			return 0;
 		if (an_tx_is(c, dend, "of"))
 			dend++;
 		e = month_at(c, dend, &mon, &weak);
@@ -265,6 +323,56 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_point(m, d, AN_GRAN_MONTH);
 		m->modable = 1;
 	}
+	return e;
+}
+
+/* The second day of a range whose first is the day last named: "19" of
+ * "Nov. 17-19, 2025", "6" of "May 5 and 6".  A timex of its own, as the
+ * ends of "from May to July" are. */
+static size_t m_range_end(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (c->ref.g != AN_GRAN_DAY || i < 3 || !is_num(c, i))
+		return 0;
+	/* back over the connector to the first day and its month */
+	size_t k = i - 1;
+	if (!is_num(c, k - 1) || TK(k - 1).num != c->ref.d.d)
+		return 0;
+	size_t mk = an_tx_is_punct(c, k - 2, '.') ? k - 3 : k - 2;
+	int mon, weak, d2, year;
+	if (!month_at(c, mk, &mon, &weak) || mon != c->ref.d.m)
+		return 0;
+	size_t e = range_second_day(c, k, c->ref.d.d, &d2, &year);
+	if (!e)
+		return 0;
+	an_date d = {year ? year : c->ref.d.y, mon, d2};
+	if (!an_date_valid(d))
+		return 0;
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	return e;
+}
+
+/* The first day of a day-first range: "5" of "from 5 to 9 December",
+ * "between 3 and 7 March", "5 and 6 May", in the month and year of the
+ * date that closes it. */
+static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int d1, both;
+	size_t e = day_at(c, i, &d1);
+	if (!e || e != i + 1 || !is_num(c, i) || !num_isolated(c, i))
+		return 0;
+	size_t r = range_link(c, e, &both);
+	if (!r || !is_num(c, r))
+		return 0;
+	int mon, weak;
+	if (i > 0 && month_at(c, i - 1 - (an_tx_is_punct(c, i - 1, '.') ? 1 : 0), &mon, &weak))
+		return 0; /* "May 5-9": the month-first form */
+	an_tx_match dm;
+	memset(&dm, 0, sizeof dm);
+	if (!m_month(&dm, c, r) || dm.anchor.g != AN_GRAN_DAY ||
+	    (both ? dm.anchor.d.d == d1 : dm.anchor.d.d <= d1))
+		return 0;
+	an_date d = {dm.anchor.d.y, dm.anchor.d.m, d1};
+	an_tx_set_point(m, d, AN_GRAN_DAY);
 	return e;
 }
 
@@ -861,7 +969,7 @@ typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
 	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock, m_season,
-	m_period_code, an_tx_rel, an_tx_duration,
+	m_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration,
 };
 
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)

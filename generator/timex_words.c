@@ -115,6 +115,19 @@ static const an_txw_row rows[] = {
 	{"became", PA, 0}, {"fled", PA, 0}, {"ran", PA, 0}, {"sent", PA, 0},
 	{"kept", PA, 0}, {"thought", PA, 0}, {"knew", PA, 0}, {"chose", PA, 0},
 	{"shot", PA, 0}, {"beat", PA, 0}, {"broke", PA, 0}, {"drew", PA, 0},
+	/* more irregular pasts of news verbs; "died" is too short for the
+	 * "-ed" rule of timex_anchor.c */
+	{"died", PA, 0}, {"grew", PA, 0}, {"threw", PA, 0}, {"flew", PA, 0},
+	{"fought", PA, 0}, {"caught", PA, 0}, {"bought", PA, 0}, {"built", PA, 0},
+	{"spent", PA, 0}, {"heard", PA, 0}, {"stood", PA, 0}, {"drove", PA, 0},
+	{"froze", PA, 0}, {"sank", PA, 0}, {"shook", PA, 0}, {"withdrew", PA, 0},
+	{"oversaw", PA, 0}, {"underwent", PA, 0}, {"arose", PA, 0}, {"dealt", PA, 0},
+	{"swore", PA, 0}, {"stole", PA, 0}, {"sought", PA, 0}, {"taught", PA, 0},
+	{"upheld", PA, 0}, {"withheld", PA, 0}, {"forgave", PA, 0}, {"wore", PA, 0},
+	{"tore", PA, 0}, {"woke", PA, 0}, {"rode", PA, 0}, {"hid", PA, 0},
+	{"swept", PA, 0}, {"slept", PA, 0}, {"wept", PA, 0}, {"hung", PA, 0},
+	{"stuck", PA, 0}, {"spun", PA, 0}, {"laid", PA, 0}, {"overtook", PA, 0},
+	{"undertook", PA, 0}, {"forgot", PA, 0}, {"bled", PA, 0}, {"sped", PA, 0},
 
 	/* Abbreviations whose full stop ends no sentence. */
 	{"mr", NB, 0}, {"mrs", NB, 0}, {"ms", NB, 0}, {"dr", NB, 0},

@@ -70,6 +70,29 @@ static int year_at(const an_tx_ctx *c, size_t i, int *out)
 	return 1;
 }
 
+/* Whether token i ends where the next token begins with a letter or a
+ * digit: "H1N1", "Q3s" are no period codes. */
+static int glued_on(const an_tx_ctx *c, size_t i)
+{
+	return i + 1 < c->n && !TK(i + 1).space && TK(i + 1).kind != AN_TK_PUNCT;
+}
+
+/* The first year of "2025/26" (a fiscal or school year), which the
+ * slash would make part of a number such as "2025/2600"; or any year. */
+static int first_of_two_years(const an_tx_ctx *c, size_t i, int *y)
+{
+	if (year_at(c, i, y))
+		return 1;
+	if (!is_num(c, i) || TK(i).ndig != 4 || !an_tx_is_punct(c, i + 1, '/') ||
+	    TK(i + 1).space || !is_num(c, i + 2) || TK(i + 2).space || TK(i + 2).ndig != 2 ||
+	    glued_on(c, i + 2) || TK(i).num < 1000 || TK(i).num > 2199 ||
+	    (TK(i).num + 1) % 100 != TK(i + 2).num ||
+	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD))
+		return 0;
+	*y = (int)TK(i).num;
+	return 1;
+}
+
 /* A spelled-out year: "nineteen ninety-six", "nineteen eighty", "two
  * thousand" (only after "year": otherwise it is a count).  Returns the
  * end, 0 for none. */
@@ -481,7 +504,7 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->the_ok = j > i;
 		return sy;
 	}
-	if (!year_at(c, j, &y))
+	if (!year_at(c, j, &y) && !(j == i && first_of_two_years(c, j, &y)))
 		return 0;
 	/* decade: "1990s", "1990's" */
 	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
@@ -685,13 +708,6 @@ static int two_digit_year(an_date dct, int yy)
 	return y > dct.y + 20 ? y - 100 : y;
 }
 
-/* Whether token i ends where the next token begins with a letter or a
- * digit: "H1N1", "Q3s" are no period codes. */
-static int glued_on(const an_tx_ctx *c, size_t i)
-{
-	return i + 1 < c->n && !TK(i + 1).space && TK(i + 1).kind != AN_TK_PUNCT;
-}
-
 /* Words after a bare "Q3" that make it a business quarter; a bare "Q3" is
  * also a qualifying session or a product name. */
 static const char *const quarter_nouns[] = {
@@ -752,8 +768,8 @@ static size_t m_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int first;
 	if (i < 2 || !is_num(c, i) || TK(i).ndig != 2 || TK(i).space ||
-	    !an_tx_is_punct(c, i - 1, '-') || TK(i - 1).space || glued_on(c, i) ||
-	    !year_at(c, i - 2, &first))
+	    !(an_tx_is_punct(c, i - 1, '-') || an_tx_is_punct(c, i - 1, '/')) ||
+	    TK(i - 1).space || glued_on(c, i) || !first_of_two_years(c, i - 2, &first))
 		return 0;
 	int y = first - first % 100 + (int)TK(i).num;
 	if (y <= first)

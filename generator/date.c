@@ -284,6 +284,18 @@ static const char *season_name(const char *code)
 	return code;
 }
 
+/* The words for TIMEX3's parts of the day ("2025-11-01TMO"); a clock time
+ * ("09:30") stays as it is. */
+static const char *part_of_day_name(const char *code)
+{
+	if (strcmp(code, "MO") == 0) return "morning";
+	if (strcmp(code, "AF") == 0) return "afternoon";
+	if (strcmp(code, "EV") == 0) return "evening";
+	if (strcmp(code, "NI") == 0) return "night";
+	if (strcmp(code, "DT") == 0) return "daytime";
+	return code;
+}
+
 void an_value_label(an_buf *out, const char *value, const char *mod)
 {
 	an_span s;
@@ -330,7 +342,7 @@ void an_value_label(an_buf *out, const char *value, const char *mod)
 		break;
 	case AN_GRAN_TIME:
 		an_buf_printf(out, "%d %s %d, %s", first.d, month_names[first.m - 1],
-		              first.y, value + 11);
+		              first.y, part_of_day_name(value + 11));
 		break;
 	case AN_GRAN_NONE:
 		an_buf_puts(out, value);

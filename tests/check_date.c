@@ -110,6 +110,10 @@ START_TEST(spans_and_labels)
 	check_label("2025-10", "BEFORE", "October 2025 or earlier");
 	check_label("1998", "MID", "mid-1998");
 	check_label("2025-11-01", "APPROX", "about 1 November 2025");
+	/* parts of the day in words, clock times as written */
+	check_label("2020-01-16TMO", NULL, "16 January 2020, morning");
+	check_label("2025-11-10TNI", NULL, "10 November 2025, night");
+	check_label("2025-11-10T21:30", NULL, "10 November 2025, 21:30");
 }
 END_TEST
 

@@ -21,6 +21,9 @@ local PERIODS = {
 	H1 = "first half", H2 = "second half",
 }
 
+local PARTS = { TMO = "morning", TAF = "afternoon", TEV = "evening", TNI = "night",
+	TDT = "daytime" }
+
 -- What each directive needs from the value.
 local NEEDS = {
 	Y = "year", y = "year", G = "year",
@@ -32,7 +35,8 @@ local NEEDS = {
 }
 
 --- The parts of a TIMEX3 date value: { granularity =, year =, month =,
---- day =, week =, period =, hour =, minute =, has = {unit = true} }, or nil
+--- day =, week =, period =, hour =, minute =, part = ("morning" for
+--- "2025-11-01TMO"), has = {unit = true} }, or nil
 --- when value is not a calendar value.
 function M.parse(value)
 	if type(value) ~= "string" then return nil end
@@ -54,10 +58,13 @@ function M.parse(value)
 		p.granularity, p.hour, p.minute, p.has.time = "time", tonumber(hh), tonumber(mm), true
 		return p
 	end
-	y, m, d = value:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-	if y then
+	-- a day, or a part of one ("2025-11-01TMO": a day to a pattern, with
+	-- the part in words as p.part)
+	local part
+	y, m, d, part = value:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)(.*)$")
+	if y and (part == "" or PARTS[part]) then
 		if not day(tonumber(y), tonumber(m), tonumber(d)) then return nil end
-		p.granularity = "day"
+		p.granularity, p.part = "day", PARTS[part]
 		return p
 	end
 	local w

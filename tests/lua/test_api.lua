@@ -81,6 +81,9 @@ local p = annals.date.parse("2025-W45")
 eq(p.granularity, "week", "parse granularity")
 eq(p.week, 45, "parse week")
 eq(annals.date.parse("nope"), nil, "parse nonsense")
+eq(F("2020-01-16TMO", "%e %B %Y"), "16 January 2020", "a part of the day is a day to a pattern")
+eq(annals.date.parse("2020-01-16TNI").part, "night", "parse part of the day")
+eq(annals.date.parse("2020-01-16TXX"), nil, "parse unknown part")
 
 -- annals.json_string: the escapes of annals.json, in C ---------------------
 local J = annals.json_string

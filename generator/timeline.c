@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "ids.h"
 #include "pool.h"
+#include "trace.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -858,13 +859,17 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	b.doc_terms = an_xcalloc(n_docs + 1, sizeof *b.doc_terms);
 	an_pool_run(n_docs, make_doc_vec, &b);
 	story_memo_ensure(&b.memos[0], &b);
+	an_trace("timeline: term weights and article vectors");
 
 	make_cands(&b);
+	an_trace("timeline: mentions");
 	size_t n_dated = b.n_dated;
 	cluster_dated(&b, n_dated);
+	an_trace("timeline: dated mentions clustered");
 	out->n_parallel_parts = b.n_parallel_parts;
 	size_t n_dated_clusters = b.n_clusters;
 	an_tl_place_undated(&b, n_dated);
+	an_trace("timeline: undated sentences placed");
 
 	out->events = an_xcalloc(n_dated_clusters + 1, sizeof *out->events);
 	out->undated = an_xcalloc(b.n_clusters - n_dated_clusters + 1, sizeof *out->undated);

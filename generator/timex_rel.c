@@ -648,6 +648,16 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				m->skip = 1;
 				return best + 1;
 			}
+	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
+	/* "Christmas Day 2021", "Easter 2020", "Thanksgiving, 2019": the
+	 * year written after it */
+	size_t y = an_tx_is_punct(c, best, ',') ? best + 1 : best;
+	if (y < c->n && TK(y).kind == AN_TK_NUM && TK(y).ndig == 4 && TK(y).num >= 1583 &&
+	    TK(y).num <= 2199 && TK(y).space &&
+	    !(y + 1 < c->n && !TK(y + 1).space && TK(y + 1).kind != AN_TK_PUNCT)) {
+		an_tx_set_point(m, holiday_date(hb, (int)TK(y).num), gran);
+		return y + 1;
+	}
 	int dir = an_tx_direction(c, i, best);
 	an_date now = c->dct, pick = holiday_date(hb, now.y);
 	long diff = an_date_to_days(pick) - an_date_to_days(now);
@@ -656,7 +666,7 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	else if (dir > 0 && diff < 0)
 		pick = holiday_date(hb, now.y + 1);
 	/* a week's holiday is dated by its first day, named by its week */
-	an_tx_set_point(m, pick, hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY);
+	an_tx_set_point(m, pick, gran);
 	return best;
 }
 

@@ -246,6 +246,7 @@ an_date an_tx_shift(an_date d, an_tx_unit u, long n)
 	case AN_TXU_DAY: return an_date_add_days(d, n);
 	case AN_TXU_WEEK:
 	case AN_TXU_WEEKEND: return an_date_add_days(d, 7 * n);
+	case AN_TXU_FORTNIGHT: return an_date_add_days(d, 14 * n);
 	case AN_TXU_MONTH: return an_date_add_months(d, (int)n);
 	case AN_TXU_QUARTER:
 	case AN_TXU_SEASON: return an_date_add_months(d, (int)(3 * n));

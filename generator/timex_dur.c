@@ -76,6 +76,13 @@ void an_tx_duration_value(char *dst, size_t dcap, an_tx_unit u, long n, int frac
 	case AN_TXU_DAY: snprintf(out, cap, "P%sD", num); break;
 	case AN_TXU_WEEK: snprintf(out, cap, "P%sW", num); break;
 	case AN_TXU_WEEKEND: snprintf(out, cap, "P%sWE", num); break;
+	/* two weeks; "a fortnight and a half" three */
+	case AN_TXU_FORTNIGHT:
+		if (k < 0)
+			snprintf(out, cap, "PXW");
+		else
+			snprintf(out, cap, "P%ldW", 2 * k + (frac ? 1 : 0));
+		break;
 	case AN_TXU_MONTH: snprintf(out, cap, "P%sM", num); break;
 	case AN_TXU_QUARTER: snprintf(out, cap, "P%sQ", num); break;
 	case AN_TXU_SEASON: snprintf(out, cap, "P%sS", num); break;

@@ -26,6 +26,7 @@ static an_granularity unit_gran(an_tx_unit u)
 	switch (u) {
 	case AN_TXU_DAY: return AN_GRAN_DAY;
 	case AN_TXU_WEEK:
+	case AN_TXU_FORTNIGHT:
 	case AN_TXU_WEEKEND: return AN_GRAN_WEEK;
 	case AN_TXU_MONTH: return AN_GRAN_MONTH;
 	case AN_TXU_QUARTER: return AN_GRAN_QUARTER;
@@ -335,6 +336,14 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {
 		from_ref = 1;
 	}
+	/* "In 2018 ... a day earlier": a reference coarser than a month cannot
+	 * place a day or a week, but the day is all but surely in that year */
+	if (from_ref && c->ref.g != AN_GRAN_NONE && c->ref.g < AN_GRAN_MONTH &&
+	    g >= AN_GRAN_WEEK) {
+		an_tx_set_point(m, c->ref.d, c->ref.g);
+		m->anchor.g = AN_GRAN_NONE;
+		return k;
+	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
 		/* a quarter named as a comparison ("this year's first quarter")
@@ -518,8 +527,10 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		/* "the year ended March 31", "the fiscal year ending in June": a
 		 * twelve-month period that is no calendar year */
-		if (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") ||
-		    an_tx_is(c, j + 1, "through") || an_tx_is(c, j + 1, "to")) {
+		/* but "has until the end of the year to respond" is the year */
+		int to_month = (an_tx_is(c, j + 1, "through") || an_tx_is(c, j + 1, "to")) &&
+		               (an_tx_cls(c, j + 2) & AN_TXW_MONTH) && TK(j + 2).cap;
+		if (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") || to_month) {
 			set_value(m, AN_TIMEX_DURATION, "P1Y");
 			return j + 1;
 		}

@@ -68,6 +68,7 @@ static const an_txw_row rows[] = {
 	{"hour", U, AN_TXU_HOUR}, {"hours", UP, AN_TXU_HOUR},
 	{"day", U, AN_TXU_DAY}, {"days", UP, AN_TXU_DAY},
 	{"week", U, AN_TXU_WEEK}, {"weeks", UP, AN_TXU_WEEK},
+	{"fortnight", U, AN_TXU_FORTNIGHT}, {"fortnights", UP, AN_TXU_FORTNIGHT},
 	{"weekend", U, AN_TXU_WEEKEND}, {"weekends", UP, AN_TXU_WEEKEND},
 	{"month", U, AN_TXU_MONTH}, {"months", UP, AN_TXU_MONTH},
 	{"quarter", U, AN_TXU_QUARTER}, {"quarters", UP, AN_TXU_QUARTER},

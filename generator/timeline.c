@@ -38,6 +38,7 @@
  * event are published close together. */
 #define SAME_KEY_WINDOW 512
 
+
 static int count_words(const char *s, size_t n)
 {
 	int w = 0, in = 0;
@@ -77,6 +78,13 @@ struct story_memo {
 	double sim;
 };
 
+/* an_tl_same_story once asked, the same way (10 million asks at 10,000
+ * articles) */
+struct same_memo {
+	uint32_t d1, d2;
+	int same;
+};
+
 /* Allocates memo m, sized for b's articles and terms, unless it exists. */
 static void story_memo_ensure(an_tl_memo *m, const builder *b)
 {
@@ -87,6 +95,7 @@ static void story_memo_ensure(an_tl_memo *m, const builder *b)
 		want <<= 1;
 	m->mask = want - 1;
 	m->slots = an_xcalloc(want, sizeof(struct story_memo));
+	m->same = an_xcalloc(want, sizeof(struct same_memo));
 	m->doc_terms = an_xcalloc(an_df_size(b->df) + 1, sizeof *m->doc_terms);
 }
 
@@ -131,7 +140,29 @@ typedef struct {
 	int spread;      /* the row's article is spread, see story_dot */
 	size_t last_doc; /* the article last asked about, SIZE_MAX for none */
 	double last_sim;
+	size_t same_doc; /* the same for an_tl_same_story */
+	int same;
 } story_row;
+
+/* an_tl_same_story of the row's article and dy, asked again and again for
+ * one article's adjacent mentions and for each date two articles share */
+static int row_same_story(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
+                          story_row *row)
+{
+	if (row->same_doc == dy)
+		return row->same;
+	row->same_doc = dy;
+	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
+	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
+	struct same_memo *m = &memo.same[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
+	                                 memo.mask];
+	if (m->d1 != k1 || m->d2 != k2) {
+		m->d1 = k1;
+		m->d2 = k2;
+		m->same = an_tl_same_story(b, d1, d2);
+	}
+	return row->same = m->same;
+}
 
 /* How alike two articles are as a whole: articles telling one story score
  * high, and there a shared date says more.  dx is the article of the row
@@ -172,8 +203,16 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	if (x->dt->clause.is_report && y->dt->clause.is_report && x->reporter[0] && y->reporter[0] &&
 	    strcmp(x->reporter, y->reporter) != 0)
 		return 0;
-	if (x->m.doc == y->m.doc || sim >= SIM_SAME_DATE)
+	if (x->m.doc == y->m.doc)
 		return sim >= SIM_SAME_DATE;
+	/* articles about other people and places: only a near restatement
+	 * about someone both name is the same event (two firms' "net income
+	 * for the quarter" are two; the embassy bombings in the background
+	 * of two stories one) */
+	if (!row_same_story(b, memo, x->m.doc, y->m.doc, row))
+		return sim >= AN_TL_SIM_OTHER_STORY && an_tl_names_shared(x->dt, y->dt);
+	if (sim >= SIM_SAME_DATE)
+		return 1;
 	/* the story similarity (at least 0) only lowers the bar, so it is
 	 * needed only below SIM_SAME_DATE: most pairs that share enough
 	 * content to get here clear it anyway */
@@ -241,6 +280,16 @@ static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
 		an_clause cl;
 		an_clause_of_date(&cl, text, s->start, s->end, c->tx->start, c->tx->end);
 		set_clause(dt, &cl);
+		/* the first name of the sentence: names are in text order */
+		size_t lo = 0, hi = an->names.len;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (an->names.items[mid].sentence < si)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		an_tl_mention_names(dt, b, d, si, lo);
 		c->dt = dt;
 		if (dt->clause.is_report)
 			c->reporter = dt->clause.reporter;
@@ -397,33 +446,130 @@ static int cmp_cand_precision(const void *x, const void *y)
 	return a->m.timex < c->m.timex ? -1 : (a->m.timex > c->m.timex);
 }
 
-static size_t uf_find(size_t *parent, size_t i)
+/* A union-find over mentions [lo, lo + n) of one date key (indices
+ * relative to the group) that keeps, for each component, the rare names
+ * its mentions give: components of two stories whose mentions name
+ * different actors, none in common, stay apart ("Delta posted net
+ * income" and "Columbia reported earnings" for one quarter), also when a
+ * mention naming no one would link both.  Within one story, reports of
+ * one event may well name different people ("London", "Downing
+ * Street"). */
+typedef struct {
+	const builder *b;
+	size_t from; /* the group's first mention */
+	size_t lo, n;
+	size_t *parent;
+	const uint32_t **keys; /* the root's; a mention's own, or owned */
+	size_t *n_keys;
+	unsigned char *owned;
+	/* the root's story: the article of its first member that names
+	 * someone, SIZE_MAX for none (an article naming no one would let
+	 * every story in) */
+	size_t *story_doc;
+} actor_uf;
+
+static void auf_init(actor_uf *u, const builder *b, size_t from, size_t lo, size_t n)
 {
-	while (parent[i] != i)
-		i = parent[i] = parent[parent[i]];
-	return i;
+	u->b = b;
+	u->from = from;
+	u->lo = lo;
+	u->n = n;
+	u->parent = an_xmalloc((n + 1) * sizeof *u->parent);
+	u->keys = an_xmalloc((n + 1) * sizeof *u->keys);
+	u->n_keys = an_xmalloc((n + 1) * sizeof *u->n_keys);
+	u->owned = an_xcalloc(n + 1, 1);
+	u->story_doc = an_xmalloc((n + 1) * sizeof *u->story_doc);
+	for (size_t i = 0; i < n; i++) {
+		const cand *c = &b->cands[from + lo + i];
+		const an_tl_dated *dt = c->dt;
+		u->story_doc[i] = b->story[c->m.doc].n ? c->m.doc : SIZE_MAX;
+		u->parent[i] = i;
+		u->keys[i] = dt->name_keys;
+		u->n_keys[i] = dt->n_name_keys;
+	}
 }
 
-static void uf_union(size_t *parent, size_t i, size_t j)
+static void auf_free(actor_uf *u)
 {
-	size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
-	parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+	for (size_t i = 0; i < u->n; i++)
+		if (u->owned[i])
+			free((void *)u->keys[i]);
+	free(u->parent);
+	free(u->keys);
+	free(u->n_keys);
+	free(u->owned);
+	free(u->story_doc);
 }
 
-/* Mentions [from, to) share one date key: links in `parent` (to - from
- * entries, set up by the caller) the pairs that share enough content, for
- * the rows [i0, i1) of the comparison.  Reads the builder only, so that
- * rows of one group and groups of one level can be compared at once. */
+static size_t auf_find(actor_uf *u, size_t i)
+{
+	i -= u->lo;
+	while (u->parent[i] != i)
+		i = u->parent[i] = u->parent[u->parent[i]];
+	return i + u->lo;
+}
+
+/* Joins the components of mentions i and j (group indices) unless they
+ * are one already or their actors clash; returns 1 when joined.  The
+ * lower root stays the root, so that the components are those of the
+ * links taken in order, whoever found them. */
+static int auf_union(actor_uf *u, size_t i, size_t j)
+{
+	size_t ri = auf_find(u, i) - u->lo, rj = auf_find(u, j) - u->lo;
+	if (ri == rj)
+		return 0;
+	size_t di = u->story_doc[ri], dj = u->story_doc[rj];
+	if (di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story(u->b, di, dj) &&
+	    !an_tl_actors_meet(u->keys[ri], u->n_keys[ri], u->keys[rj], u->n_keys[rj]))
+		return 0;
+	size_t root = ri < rj ? ri : rj, other = ri < rj ? rj : ri;
+	if (u->story_doc[root] == SIZE_MAX)
+		u->story_doc[root] = u->story_doc[other];
+	if (u->n_keys[other]) {
+		size_t n;
+		uint32_t *merged = an_tl_actors_merge(u->keys[root], u->n_keys[root], u->keys[other],
+		                                      u->n_keys[other], &n);
+		if (u->owned[root])
+			free((void *)u->keys[root]);
+		u->keys[root] = merged;
+		u->n_keys[root] = n;
+		u->owned[root] = 1;
+	}
+	if (u->owned[other])
+		free((void *)u->keys[other]);
+	u->owned[other] = 0;
+	u->keys[other] = NULL;
+	u->n_keys[other] = 0;
+	u->parent[other] = root;
+	return 1;
+}
+
+/* A share of one date's comparisons: rows [i0, i1) of group g, linked in
+ * a union-find of their own; the links that joined two of its components
+ * are kept, in the order found, for the group's union-find. */
+typedef struct {
+	size_t g, i0, i1;
+	size_t (*links)[2];
+	size_t n_links, cap_links;
+} level_part;
+
+/* Mentions [from, to) share one date key: the pairs of rows [pt->i0,
+ * pt->i1) and the next SAME_KEY_WINDOW mentions that share enough content,
+ * as links in pt.  Reads the builder only, so that the rows of one group
+ * and the groups of one level can be compared at once. */
 static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t to,
-                          size_t i0, size_t i1, size_t *parent)
+                          level_part *pt)
 {
 	size_t n = to - from;
-	for (size_t i = i0; i < i1; i++) {
+	size_t hi = n - pt->i1 > SAME_KEY_WINDOW ? pt->i1 + SAME_KEY_WINDOW : n;
+	actor_uf u;
+	auf_init(&u, b, from, pt->i0, hi - pt->i0);
+	for (size_t i = pt->i0; i < pt->i1; i++) {
 		const cand *x = &b->cands[from + i];
 		if (x->cluster >= 0)
 			continue;
 		size_t last = n - i > SAME_KEY_WINDOW ? i + SAME_KEY_WINDOW : n;
-		story_row row = {0, SIZE_MAX, 0};
+		story_row row = {0, SIZE_MAX, 0, SIZE_MAX, 0};
 		for (size_t j = i + 1; j < last; j++) {
 			const cand *y = &b->cands[from + j];
 			if (y->cluster >= 0)
@@ -433,45 +579,50 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
-			if (same_date_linked(b, memo, x, y, sim, &row))
-				uf_union(parent, i, j);
+			if (same_date_linked(b, memo, x, y, sim, &row) && auf_union(&u, i, j)) {
+				pt->links = an_xgrow(pt->links, &pt->cap_links, pt->n_links + 1,
+				                     sizeof *pt->links);
+				pt->links[pt->n_links][0] = i;
+				pt->links[pt->n_links++][1] = j;
+			}
 		}
 		story_unspread(b, memo, x->m.doc, row.spread);
 	}
+	auf_free(&u);
 }
 
-/* The connected components of `parent` become events (single link, so a
+/* The components of group [from, to) become events (single link, so a
  * story's mentions chain through the one that shares words with each),
- * each made at its first mention: the same events whatever order the
- * links were found in. */
-static void make_same_key(builder *b, size_t from, size_t to, size_t *parent)
+ * each made at its first mention: the parts' links are taken in order,
+ * so the events are the same however many workers found them. */
+static void make_same_key(builder *b, size_t from, size_t to, const level_part *parts,
+                          size_t n_parts)
 {
 	size_t n = to - from;
-	long *made = an_xmalloc(n * sizeof *made);
+	actor_uf u;
+	auf_init(&u, b, from, 0, n);
+	for (size_t k = 0; k < n_parts; k++)
+		for (size_t l = 0; l < parts[k].n_links; l++)
+			auf_union(&u, parts[k].links[l][0], parts[k].links[l][1]);
+	long *made = an_xmalloc((n + 1) * sizeof *made);
 	for (size_t i = 0; i < n; i++)
 		made[i] = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (b->cands[from + i].cluster >= 0)
 			continue;
-		size_t r = uf_find(parent, i);
+		size_t r = auf_find(&u, i);
 		if (made[r] < 0)
 			made[r] = (long)an_tl_cluster_new(b, from + i);
 		else
 			an_tl_cluster_add(b, (size_t)made[r], from + i);
 	}
 	free(made);
+	auf_free(&u);
 }
 
-/* A share of one level's comparisons: rows [i0, i1) of group g, linked in
- * a parent array of its own (merged afterwards: components do not depend
- * on the order of the links). */
-typedef struct {
-	size_t g, i0, i1;
-	size_t *parent;
-} level_part;
-
 /* Rows per share: a big date (every "in 2020" of an archive) is split so
- * that both cores work on it. */
+ * that both cores work on it.  Fixed, not by the number of workers, so
+ * that the links found are the same on any machine. */
 #define ROWS_PER_PART 64
 
 /* Each worker takes a free one of the builder's story memos (there are as
@@ -496,10 +647,7 @@ static void link_part(size_t k, void *payload)
 	j->busy[slot] = 1;
 	story_memo_ensure(&j->memos[slot], j->b);
 	pthread_mutex_unlock(&j->lock);
-	size_t from = j->groups[pt->g][0], to = j->groups[pt->g][1];
-	for (size_t i = 0; i < to - from; i++)
-		pt->parent[i] = i;
-	link_same_key(j->b, j->memos[slot], from, to, pt->i0, pt->i1, pt->parent);
+	link_same_key(j->b, j->memos[slot], j->groups[pt->g][0], j->groups[pt->g][1], pt);
 	pthread_mutex_lock(&j->lock);
 	j->busy[slot] = 0;
 	pthread_mutex_unlock(&j->lock);
@@ -525,59 +673,45 @@ static void cluster_level_keys(builder *b, size_t lvl, size_t end)
 		pairs += n * (n < SAME_KEY_WINDOW ? n : SAME_KEY_WINDOW);
 		k = e;
 	}
-	size_t **parents = an_xcalloc(n_groups + 1, sizeof *parents);
+	/* every group's shares, in group order; first_part[g] is its first */
+	level_part *parts = NULL;
+	size_t n_parts = 0, cap_parts = 0;
+	size_t *first_part = an_xmalloc((n_groups + 1) * sizeof *first_part);
 	for (size_t g = 0; g < n_groups; g++) {
 		size_t n = groups[g][1] - groups[g][0];
-		parents[g] = an_xmalloc((n + 1) * sizeof **parents);
-		for (size_t i = 0; i < n; i++)
-			parents[g][i] = i;
+		first_part[g] = n_parts;
+		for (size_t i0 = 0; n >= 2 && i0 < n; i0 += ROWS_PER_PART) {
+			parts = an_xgrow(parts, &cap_parts, n_parts + 1, sizeof *parts);
+			memset(&parts[n_parts], 0, sizeof *parts);
+			parts[n_parts].g = g;
+			parts[n_parts].i0 = i0;
+			parts[n_parts].i1 = n - i0 > ROWS_PER_PART ? i0 + ROWS_PER_PART : n;
+			n_parts++;
+		}
 	}
+	first_part[n_groups] = n_parts;
+	level_job j;
+	memset(&j, 0, sizeof j);
+	j.b = b;
+	j.groups = groups;
+	j.parts = parts;
+	j.memos = b->memos;
+	pthread_mutex_init(&j.lock, NULL);
 	if (an_pool_jobs() > 1 && pairs >= PARALLEL_MIN_PAIRS) {
-		level_part *parts = NULL;
-		size_t n_parts = 0, cap_parts = 0;
-		for (size_t g = 0; g < n_groups; g++) {
-			size_t n = groups[g][1] - groups[g][0];
-			if (n < 2)
-				continue;
-			for (size_t i0 = 0; i0 < n; i0 += ROWS_PER_PART) {
-				parts = an_xgrow(parts, &cap_parts, n_parts + 1, sizeof *parts);
-				parts[n_parts].g = g;
-				parts[n_parts].i0 = i0;
-				parts[n_parts].i1 = n - i0 > ROWS_PER_PART ? i0 + ROWS_PER_PART : n;
-				parts[n_parts].parent = an_xmalloc(n * sizeof *parts->parent);
-				n_parts++;
-			}
-		}
-		level_job j;
-		memset(&j, 0, sizeof j);
-		j.b = b;
-		j.groups = groups;
-		j.parts = parts;
-		j.memos = b->memos;
-		pthread_mutex_init(&j.lock, NULL);
 		an_pool_run(n_parts, link_part, &j);
-		pthread_mutex_destroy(&j.lock);
 		b->n_parallel_parts += n_parts;
-		for (size_t k = 0; k < n_parts; k++) {
-			size_t n = groups[parts[k].g][1] - groups[parts[k].g][0];
-			for (size_t i = 0; i < n; i++) {
-				size_t r = uf_find(parts[k].parent, i);
-				if (r != i)
-					uf_union(parents[parts[k].g], i, r);
-			}
-			free(parts[k].parent);
-		}
-		free(parts);
 	} else {
-		for (size_t g = 0; g < n_groups; g++)
-			link_same_key(b, b->memos[0], groups[g][0], groups[g][1], 0,
-			              groups[g][1] - groups[g][0], parents[g]);
+		for (size_t k = 0; k < n_parts; k++)
+			link_part(k, &j);
 	}
-	for (size_t g = 0; g < n_groups; g++) {
-		make_same_key(b, groups[g][0], groups[g][1], parents[g]);
-		free(parents[g]);
-	}
-	free(parents);
+	pthread_mutex_destroy(&j.lock);
+	for (size_t g = 0; g < n_groups; g++)
+		make_same_key(b, groups[g][0], groups[g][1], &parts[first_part[g]],
+		              first_part[g + 1] - first_part[g]);
+	for (size_t k = 0; k < n_parts; k++)
+		free(parts[k].links);
+	free(parts);
+	free(first_part);
 	free(groups);
 }
 
@@ -812,6 +946,7 @@ static void make_doc_vec(size_t d, void *payload)
 {
 	builder *b = payload;
 	const an_analysis *an = b->docs[d].analysis;
+	an_tl_story_keys(&b->story[d], b, d);
 	for (size_t s = 0; s < an->sentences.len; s++)
 		an_vec_add(&b->doc_vecs[d], &an->terms[s], 1.0);
 	an_vec_weight(&b->doc_vecs[d], an_df_idf, b->df);
@@ -857,7 +992,9 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	b.doc_vecs = an_xcalloc(n_docs + 1, sizeof *b.doc_vecs);
 	b.doc_norms = an_xcalloc(n_docs + 1, sizeof *b.doc_norms);
 	b.doc_terms = an_xcalloc(n_docs + 1, sizeof *b.doc_terms);
+	b.story = an_xcalloc(n_docs + 1, sizeof *b.story);
 	an_pool_run(n_docs, make_doc_vec, &b);
+	an_tl_story_weigh(&b);
 	story_memo_ensure(&b.memos[0], &b);
 	an_trace("timeline: term weights and article vectors");
 
@@ -894,13 +1031,20 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	for (size_t d = 0; d < n_docs; d++)
 		free(b.doc_terms[d]);
 	free(b.doc_terms);
+	for (size_t d = 0; d < n_docs; d++)
+		free(b.story[d].items);
+	free(b.story);
+	free(b.rare_names);
 	for (size_t m = 0; m < AN_POOL_MAX; m++) {
 		free(b.memos[m].slots);
+		free(b.memos[m].same);
 		free(b.memos[m].doc_terms);
 	}
 	free(b.cands);
-	for (size_t k = 0; k < b.n_dated; k++)
+	for (size_t k = 0; k < b.n_dated; k++) {
 		free(b.dated[k].names);
+		free(b.dated[k].name_keys);
+	}
 	free(b.dated);
 	free(b.clusters);
 	an_df_free(b.df);

@@ -168,6 +168,23 @@ static void window_build(contain_window *w, const builder *b, const an_tl_span_i
 	}
 }
 
+/* Whether dated mention c may join event cl at a cosine of sim: an event
+ * of another story takes only a near restatement about someone it names
+ * ("America West reported profit" is not Delta's, whatever the quarter). */
+static int contain_ok(const builder *b, const cand *c, const cluster *cl, double sim)
+{
+	if (an_tl_story_of_cluster(b, c->m.doc, cl))
+		return 1;
+	if (sim < AN_TL_SIM_OTHER_STORY)
+		return 0;
+	for (size_t i = 0; i < cl->n; i++) {
+		const cand *m = &b->cands[cl->members[i]];
+		if (m->tx && an_tl_names_shared(c->dt, m->dt))
+			return 1;
+	}
+	return 0;
+}
+
 /* The event mention k joins among those inside its span, or -1; the same
  * as comparing it with each candidate by an_tl_sim, the last of the most
  * similar winning. */
@@ -200,6 +217,8 @@ static long best_containing(const builder *b, const an_tl_span_index *si, contai
 			continue;
 		double n = c->norm * cl->norm;
 		double sim = n > 0 ? dot / n : 0;
+		if (sim >= best_sim && !contain_ok(b, c, cl, sim))
+			continue;
 		if (sim >= best_sim) {
 			best_sim = sim;
 			best = (long)si->e[i].cluster;

@@ -16,6 +16,7 @@
  * (0 for the terms it lacks). */
 typedef struct {
 	struct story_memo *slots;
+	struct same_memo *same; /* as many slots */
 	size_t mask;
 	double *doc_terms;
 } an_tl_memo;
@@ -34,6 +35,9 @@ typedef struct {
 		const char *reporter, *reporter_name; /* "" for none */
 	} clause;
 	char *names; /* owns reporter and reporter_name; NULL when both "" */
+	/* the keys of the rare names in its sentence, ascending (owned) */
+	uint32_t *name_keys;
+	size_t n_name_keys;
 } an_tl_dated;
 
 typedef struct {
@@ -67,6 +71,19 @@ typedef struct {
 	size_t cap_docs;
 } cluster;
 
+/* An article's names as keys (hashes of their first and last words)
+ * with weights: count x rarity. */
+typedef struct {
+	uint32_t key;
+	float w;
+} an_tl_name;
+
+typedef struct {
+	an_tl_name *items; /* ascending keys */
+	size_t n;
+	double total; /* of the squared weights */
+} an_tl_names;
+
 typedef struct {
 	const an_doc *docs;
 	size_t n_docs;
@@ -82,6 +99,11 @@ typedef struct {
 	/* the an_df_index of each of doc_vecs[d]'s terms; NULL for a doc
 	 * with a term the index lacks */
 	uint32_t **doc_terms;
+	/* who each article is about: its names, weighted (timeline_story.c) */
+	an_tl_names *story;
+	/* the name keys few articles give, ascending */
+	uint32_t *rare_names;
+	size_t n_rare_names;
 	/* story similarities computed (timeline.c), one memo per worker of
 	 * the same-date comparisons, kept across levels; [0] is also the
 	 * single-threaded one */
@@ -89,6 +111,33 @@ typedef struct {
 	size_t n_parallel_parts; /* comparisons shared out (an_timeline's) */
 } builder;
 
+
+/* timeline_story.c: the names of articles and mentions. */
+/* The name keys of doc d with their counts, into out (owned). */
+void an_tl_story_keys(an_tl_names *out, const builder *b, size_t d);
+/* Weighs every article's keys by rarity, once all are known, and keeps
+ * the rare keys (b->rare_names). */
+void an_tl_story_weigh(builder *b);
+/* The rare name keys of sentence si of doc d into dt; names[first, ...)
+ * are the doc's names from that sentence on. */
+void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si, size_t first);
+/* Whether articles dx and dy tell one story: much of what one names, the
+ * other names too (or one names no one).  Mentions of other stories join
+ * only on a near restatement. */
+int an_tl_same_story(const builder *b, size_t dx, size_t dy);
+/* Whether two dated mentions' sentences name someone in common. */
+int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y);
+/* Whether article doc tells the story of one of cluster cl's named
+ * articles (any, when it or they name no one). */
+int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl);
+/* Whether two sets of name keys (ascending) can be one event's actors:
+ * they share a key, or one is empty. */
+int an_tl_actors_meet(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny);
+/* The union of two sets of name keys, ascending (owned by the caller). */
+uint32_t *an_tl_actors_merge(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny,
+                             size_t *n_out);
+/* The similarity at which mentions of other stories still join. */
+#define AN_TL_SIM_OTHER_STORY 0.5
 
 /* The cosine of mention c and cluster cl's centroid, with the norms kept. */
 double an_tl_sim(const cand *c, const cluster *cl);

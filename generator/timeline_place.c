@@ -153,6 +153,18 @@ static int shortlist_best(long *best, double *best_sim, const shortlist *l,
 	return !l->cut;
 }
 
+/* The cosine of c and dated event cl when c may join it (need or more),
+ * else 0: a sentence restates an event of its own story only ("Sales rose
+ * 13% to $1.76 billion" is every company's).  Undated facts are not
+ * asked: they group near restatements that two articles state. */
+static double placed_sim(const builder *b, const cand *c, const cluster *cl, double need)
+{
+	double sim = an_tl_sim(c, cl);
+	if (sim >= need && !an_tl_story_of_cluster(b, c->m.doc, cl))
+		return 0;
+	return sim;
+}
+
 /* The ids of the PROBE_TERMS heaviest terms of v, into probe; returns
  * how many. */
 static size_t probe_terms(uint64_t *probe, const an_vec *v)
@@ -189,7 +201,7 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
 				continue;
 			if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
 				continue; /* a fact needs a second article */
-			double sim = an_tl_sim(c, cl);
+			double sim = dated ? placed_sim(b, c, cl, need) : an_tl_sim(c, cl);
 			if (list && sim >= need)
 				shortlist_add(list, sim, (long)ci);
 			if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
@@ -380,7 +392,7 @@ static long restates_now(const builder *b, const postings *ps, const cand *c,
 			long ci = (long)p->clusters[i];
 			if (!changed[ci])
 				continue;
-			double sim = an_tl_sim(c, &b->clusters[ci]);
+			double sim = placed_sim(b, c, &b->clusters[ci], SIM_ATTACH);
 			if (sim >= SIM_ATTACH && ranks_before(sim, ci, best_sim, best)) {
 				best_sim = sim;
 				best = ci;

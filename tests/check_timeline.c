@@ -91,6 +91,59 @@ START_TEST(different_events_same_date_stay_apart)
 }
 END_TEST
 
+/* Whether one event has mentions from docs a and b (indices). */
+static int one_event_holds(size_t a, size_t b)
+{
+	for (size_t i = 0; i < tl.n_events; i++) {
+		int has_a = 0, has_b = 0;
+		for (size_t k = 0; k < tl.events[i].n_sources; k++) {
+			has_a |= tl.events[i].sources[k] == a;
+			has_b |= tl.events[i].sources[k] == b;
+		}
+		if (has_a && has_b)
+			return 1;
+	}
+	return 0;
+}
+
+START_TEST(other_firms_same_quarter_stay_apart)
+{
+	/* Earnings reports share every word but the firm's name: two
+	 * stories, two events, even with a brief that names no one and
+	 * could link both. */
+	add_doc("delta", "1989-10-13",
+	        "Delta Air Lines posted net income of $133.1 million, or $2.53 a share, for the "
+	        "quarter ended Sept. 30. The Atlanta-based carrier said Delta's traffic rose. "
+	        "Delta shares closed at $66.");
+	add_doc("columbia", "1989-10-13",
+	        "Columbia Savings reported net income of $16.3 million, or 37 cents a share, for "
+	        "the quarter ended Sept. 30. The Beverly Hills thrift said Columbia's junk bonds "
+	        "lost value.");
+	add_doc("brief", "1989-10-13",
+	        "Net income rose to $5.2 million, or 20 cents a share, in the quarter ended Sept. 30.");
+	build();
+	ck_assert_int_eq(count_value("1989-09-30"), 2);
+	ck_assert(!one_event_holds(0, 1));
+}
+END_TEST
+
+START_TEST(one_story_under_other_names_stays_one)
+{
+	/* "UK" and "United Kingdom" are one name (initials), and the two
+	 * articles tell one story though each names people the other does
+	 * not */
+	add_doc("a", "2025-11-11",
+	        "The UK suspended intelligence sharing with Washington on Monday, officials in "
+	        "London said. Foreign Secretary Yvette Cooper declined to comment.");
+	add_doc("b", "2025-11-12",
+	        "The United Kingdom suspended intelligence sharing with Washington on Monday, "
+	        "according to London officials quoted by CNN. Pete Hegseth did not respond.");
+	build();
+	ck_assert_int_eq(count_value("2025-11-10"), 1);
+	ck_assert_int_eq(event_with("2025-11-10")->n_sources, 2);
+}
+END_TEST
+
 START_TEST(coarse_date_joins_finer_event)
 {
 	/* "September" and "early September" are one time; the strike story
@@ -412,6 +465,8 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_test(tc, undated_fact_id_is_its_sentence);
 	tcase_add_test(tc, different_events_same_date_stay_apart);
 	tcase_add_test(tc, coarse_date_joins_finer_event);
+	tcase_add_test(tc, other_firms_same_quarter_stay_apart);
+	tcase_add_test(tc, one_story_under_other_names_stays_one);
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);
 	tcase_add_test(tc, before_is_not_the_month);
 	tcase_add_test(tc, undated_facts_need_two_articles);

@@ -78,13 +78,6 @@ struct story_memo {
 	double sim;
 };
 
-/* an_tl_same_story once asked, the same way (10 million asks at 10,000
- * articles) */
-struct same_memo {
-	uint32_t d1, d2;
-	int same;
-};
-
 /* Allocates memo m, sized for b's articles and terms, unless it exists. */
 static void story_memo_ensure(an_tl_memo *m, const builder *b)
 {
@@ -95,7 +88,7 @@ static void story_memo_ensure(an_tl_memo *m, const builder *b)
 		want <<= 1;
 	m->mask = want - 1;
 	m->slots = an_xcalloc(want, sizeof(struct story_memo));
-	m->same = an_xcalloc(want, sizeof(struct same_memo));
+	an_tl_pairs_init(&m->same, b->n_docs);
 	m->doc_terms = an_xcalloc(an_df_size(b->df) + 1, sizeof *m->doc_terms);
 }
 
@@ -146,22 +139,13 @@ typedef struct {
 
 /* an_tl_same_story of the row's article and dy, asked again and again for
  * one article's adjacent mentions and for each date two articles share */
-static int row_same_story(const builder *b, an_tl_memo memo, size_t dx, size_t dy,
+static int row_same_story(const builder *b, an_tl_memo *memo, size_t dx, size_t dy,
                           story_row *row)
 {
 	if (row->same_doc == dy)
 		return row->same;
 	row->same_doc = dy;
-	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
-	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
-	struct same_memo *m = &memo.same[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) &
-	                                 memo.mask];
-	if (m->d1 != k1 || m->d2 != k2) {
-		m->d1 = k1;
-		m->d2 = k2;
-		m->same = an_tl_same_story(b, d1, d2);
-	}
-	return row->same = m->same;
+	return row->same = an_tl_same_story_memo(b, dx, dy, &memo->same);
 }
 
 /* How alike two articles are as a whole: articles telling one story score
@@ -209,7 +193,7 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	 * about someone both name is the same event (two firms' "net income
 	 * for the quarter" are two; the embassy bombings in the background
 	 * of two stories one) */
-	if (!row_same_story(b, memo, x->m.doc, y->m.doc, row))
+	if (!row_same_story(b, &memo, x->m.doc, y->m.doc, row))
 		return sim >= AN_TL_SIM_OTHER_STORY && an_tl_names_shared(x->dt, y->dt);
 	if (sim >= SIM_SAME_DATE)
 		return 1;
@@ -1037,7 +1021,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	free(b.rare_names);
 	for (size_t m = 0; m < AN_POOL_MAX; m++) {
 		free(b.memos[m].slots);
-		free(b.memos[m].same);
+		an_tl_pairs_free(&b.memos[m].same);
 		free(b.memos[m].doc_terms);
 	}
 	free(b.cands);

@@ -171,9 +171,10 @@ static void window_build(contain_window *w, const builder *b, const an_tl_span_i
 /* Whether dated mention c may join event cl at a cosine of sim: an event
  * of another story takes only a near restatement about someone it names
  * ("America West reported profit" is not Delta's, whatever the quarter). */
-static int contain_ok(const builder *b, const cand *c, const cluster *cl, double sim)
+static int contain_ok(const builder *b, const cand *c, const cluster *cl, double sim,
+                      an_tl_pairs *pairs)
 {
-	if (an_tl_story_of_cluster(b, c->m.doc, cl))
+	if (an_tl_story_of_cluster(b, c->m.doc, cl, pairs))
 		return 1;
 	if (sim < AN_TL_SIM_OTHER_STORY)
 		return 0;
@@ -189,7 +190,7 @@ static int contain_ok(const builder *b, const cand *c, const cluster *cl, double
  * as comparing it with each candidate by an_tl_sim, the last of the most
  * similar winning. */
 static long best_containing(const builder *b, const an_tl_span_index *si, contain_window *w,
-                            size_t k)
+                            size_t k, an_tl_pairs *pairs)
 {
 	const cand *c = &b->cands[k];
 	if (an_tl_mod_side(c->tx->mod))
@@ -217,7 +218,7 @@ static long best_containing(const builder *b, const an_tl_span_index *si, contai
 			continue;
 		double n = c->norm * cl->norm;
 		double sim = n > 0 ? dot / n : 0;
-		if (sim >= best_sim && !contain_ok(b, c, cl, sim))
+		if (sim >= best_sim && !contain_ok(b, c, cl, sim, pairs))
 			continue;
 		if (sim >= best_sim) {
 			best_sim = sim;
@@ -264,8 +265,10 @@ static void contain_run(size_t t, void *payload)
 	memset(&w, 0, sizeof w);
 	w.first = 1; /* no window yet */
 	w.last = 0;
+	an_tl_pairs pairs;
+	an_tl_pairs_init(&pairs, 0); /* a small one: a task asks few pairs */
 	for (size_t k = j->tasks[t].k0; k < j->tasks[t].k1; k++) {
-		long ci = best_containing(j->b, j->si, &w, k);
+		long ci = best_containing(j->b, j->si, &w, k, &pairs);
 		if (ci >= 0) {
 			an_tl_cluster_add(j->b, (size_t)ci, k);
 			window_joined(&w, j->b, j->si, (size_t)ci, k);
@@ -273,6 +276,7 @@ static void contain_run(size_t t, void *payload)
 	}
 	free(w.slots);
 	free(w.postings);
+	an_tl_pairs_free(&pairs);
 }
 
 /* The mentions [lvl, end) of one precision join events of finer dates

@@ -14,11 +14,23 @@
 /* A story memo (timeline.c): slots, and their number - 1; with the
  * worker's scratch array of one article's term weights by an_df_index
  * (0 for the terms it lacks). */
+/* Answers of an_tl_same_story once asked: a pair of articles comes back
+ * for every date they share and every event one's sentences are compared
+ * with (at 10,000 articles, millions of asks).  Direct-mapped: a clash
+ * only asks again.  One per thread. */
+typedef struct {
+	struct an_tl_pair {
+		uint32_t d1, d2; /* the pair + 1, d1 < d2; 0: empty */
+		int same;
+	} *slots;
+	size_t mask;
+} an_tl_pairs;
+
 typedef struct {
 	struct story_memo *slots;
-	struct same_memo *same; /* as many slots */
 	size_t mask;
 	double *doc_terms;
+	an_tl_pairs same;
 } an_tl_memo;
 
 /* What only a dated mention has.  Kept apart from the mentions (a third
@@ -127,9 +139,13 @@ void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si,
 int an_tl_same_story(const builder *b, size_t dx, size_t dy);
 /* Whether two dated mentions' sentences name someone in common. */
 int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y);
+/* an_tl_same_story through memo m (an_tl_pairs_init'ed, or NULL). */
+int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m);
+void an_tl_pairs_init(an_tl_pairs *m, size_t n_docs);
+void an_tl_pairs_free(an_tl_pairs *m);
 /* Whether article doc tells the story of one of cluster cl's named
- * articles (any, when it or they name no one). */
-int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl);
+ * articles (any, when it or they name no one); m as above. */
+int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl, an_tl_pairs *m);
 /* Whether two sets of name keys (ascending) can be one event's actors:
  * they share a key, or one is empty. */
 int an_tl_actors_meet(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny);

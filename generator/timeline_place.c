@@ -153,16 +153,93 @@ static int shortlist_best(long *best, double *best_sim, const shortlist *l,
 	return !l->cut;
 }
 
-/* The cosine of c and dated event cl when c may join it (need or more),
- * else 0: a sentence restates an event of its own story only ("Sales rose
- * 13% to $1.76 billion" is every company's).  Undated facts are not
- * asked: they group near restatements that two articles state. */
-static double placed_sim(const builder *b, const cand *c, const cluster *cl, double need)
+/* The answers of an_tl_story_of_cluster for the undated facts, which the
+ * sentences of one article ask again and again (they are placed article
+ * by article): for cluster ci, the article asked and the cluster's
+ * article count then. */
+typedef struct {
+	struct story_answer {
+		size_t doc, n_docs; /* doc SIZE_MAX: not asked yet */
+		int same;
+	} *slots;
+	size_t cap;
+	an_tl_pairs pairs; /* and the pairs of articles asked */
+} story_cache;
+
+static int cached_story(story_cache *sc, const builder *b, size_t doc, size_t ci)
 {
+	const cluster *cl = &b->clusters[ci];
+	if (ci >= sc->cap) {
+		size_t old = sc->cap;
+		sc->slots = an_xgrow(sc->slots, &sc->cap, b->n_clusters + 1, sizeof *sc->slots);
+		for (size_t i = old; i < sc->cap; i++)
+			sc->slots[i].doc = SIZE_MAX;
+	}
+	struct story_answer *a = &sc->slots[ci];
+	if (a->doc != doc || a->n_docs != cl->n_docs) {
+		a->doc = doc;
+		a->n_docs = cl->n_docs;
+		a->same = an_tl_story_of_cluster(b, doc, cl, &sc->pairs);
+	}
+	return a->same;
+}
+
+/* The cosine of c and cluster ci when c may join it (need or more), else
+ * 0: a sentence restates an event, or states a fact, of its own story only
+ * ("Sales rose 13% to $1.76 billion" is every company's).  With a cache
+ * (never on the worker pool), the answers are kept. */
+static double placed_sim(const builder *b, const cand *c, size_t ci, double need,
+                         story_cache *sc)
+{
+	const cluster *cl = &b->clusters[ci];
 	double sim = an_tl_sim(c, cl);
-	if (sim >= need && !an_tl_story_of_cluster(b, c->m.doc, cl))
+	if (sim >= need && !(sc ? cached_story(sc, b, c->m.doc, ci)
+	                        : an_tl_story_of_cluster(b, c->m.doc, cl, NULL)))
 		return 0;
 	return sim;
+}
+
+/* Every event a sentence resembles enough, for asking the story of the
+ * most similar first (best_by_terms). */
+typedef struct {
+	struct candidate {
+		double sim;
+		long ci;
+	} *items;
+	size_t n, cap;
+} candidates;
+
+static void lazy_add(candidates *l, double sim, long ci)
+{
+	l->items = an_xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
+	l->items[l->n].sim = sim;
+	l->items[l->n++].ci = ci;
+}
+
+static int cmp_candidate(const void *x, const void *y)
+{
+	const struct candidate *a = x, *c = y;
+	if (ranks_before(a->sim, a->ci, c->sim, c->ci))
+		return -1;
+	if (ranks_before(c->sim, c->ci, a->sim, a->ci))
+		return 1;
+	return 0;
+}
+
+/* The first of l's events, in best_by_terms' order, whose story c tells;
+ * -1 for none. */
+static long lazy_best(candidates *l, const builder *b, const cand *c, story_cache *sc)
+{
+	an_qsort(l->items, l->n, sizeof *l->items, cmp_candidate);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i > 0 && l->items[i].ci == l->items[i - 1].ci)
+			continue; /* found under two of its terms */
+		size_t ci = (size_t)l->items[i].ci;
+		if (sc ? cached_story(sc, b, c->m.doc, ci)
+		       : an_tl_story_of_cluster(b, c->m.doc, &b->clusters[ci], NULL))
+			return (long)ci;
+	}
+	return -1;
 }
 
 /* The ids of the PROBE_TERMS heaviest terms of v, into probe; returns
@@ -186,10 +263,16 @@ static size_t probe_terms(uint64_t *probe, const an_vec *v)
  * search quadratic. */
 static long best_by_terms(const builder *b, const postings *ps, const cand *c,
                           const uint64_t *probe, size_t n_probe, size_t first_cluster,
-                          double need, size_t skip_doc, int dated, shortlist *list)
+                          double need, size_t skip_doc, int dated, shortlist *list,
+                          story_cache *sc)
 {
 	long best = -1;
 	double best_sim = 0;
+	/* without a shortlist to fill, the story is asked of the most
+	 * similar events first, and of the others only when it fails: a
+	 * sentence of a template many stories share ("Local newspapers
+	 * carried the story") resembles hundreds of them */
+	candidates lazy_list = {NULL, 0, 0}, *lazy = list ? NULL : &lazy_list;
 	for (size_t t = 0; t < n_probe; t++) {
 		const posting *p = postings_get(ps, probe[t]);
 		if (p && p->n > PROBE_MAX_CLUSTERS)
@@ -201,14 +284,24 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
 				continue;
 			if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
 				continue; /* a fact needs a second article */
-			double sim = dated ? placed_sim(b, c, cl, need) : an_tl_sim(c, cl);
-			if (list && sim >= need)
+			if (lazy) {
+				double sim = an_tl_sim(c, cl);
+				if (sim >= need)
+					lazy_add(lazy, sim, (long)ci);
+				continue;
+			}
+			double sim = placed_sim(b, c, ci, need, sc);
+			if (sim >= need)
 				shortlist_add(list, sim, (long)ci);
 			if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
 				best_sim = sim;
 				best = (long)ci;
 			}
 		}
+	}
+	if (lazy) {
+		best = lazy_best(lazy, b, c, sc);
+		free(lazy->items);
 	}
 	return best;
 }
@@ -337,7 +430,7 @@ static void make_guess(const guess_job *j, size_t k)
 	if (g->asked) {
 		g->n_probe = (unsigned char)probe_terms(g->probe, &c->vec);
 		best_by_terms(j->b, j->dated, c, g->probe, g->n_probe, 0, SIM_ATTACH, (size_t)-1, 1,
-		              &g->restates);
+		              &g->restates, NULL);
 	}
 }
 
@@ -378,12 +471,12 @@ static long report_now(const builder *b, const report_entry *r, size_t n, const 
  * there is one. */
 static long restates_now(const builder *b, const postings *ps, const cand *c,
                          const uint64_t *probe, size_t n_probe, const guess *g,
-                         const unsigned char *changed)
+                         const unsigned char *changed, story_cache *sc)
 {
 	long best;
 	double best_sim;
 	if (!g || !g->asked || !shortlist_best(&best, &best_sim, &g->restates, changed, 0))
-		return best_by_terms(b, ps, c, probe, n_probe, 0, SIM_ATTACH, (size_t)-1, 1, NULL);
+		return best_by_terms(b, ps, c, probe, n_probe, 0, SIM_ATTACH, (size_t)-1, 1, NULL, sc);
 	for (size_t t = 0; t < n_probe; t++) {
 		const posting *p = postings_get(ps, probe[t]);
 		if (!p || p->n > PROBE_MAX_CLUSTERS)
@@ -392,7 +485,7 @@ static long restates_now(const builder *b, const postings *ps, const cand *c,
 			long ci = (long)p->clusters[i];
 			if (!changed[ci])
 				continue;
-			double sim = placed_sim(b, c, &b->clusters[ci], SIM_ATTACH);
+			double sim = placed_sim(b, c, (size_t)ci, SIM_ATTACH, sc);
 			if (sim >= SIM_ATTACH && ranks_before(sim, ci, best_sim, best)) {
 				best_sim = sim;
 				best = ci;
@@ -420,6 +513,8 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 
 	/* undated clusters are added as we go, with their postings */
 	postings und = {NULL, 0, 0};
+	story_cache sc = {NULL, 0, {NULL, 0}};
+	an_tl_pairs_init(&sc.pairs, b->n_docs);
 	size_t block = first_undated, block_end = first_undated;
 	for (size_t k = first_undated; k < b->n_cands; k++) {
 		if (guesses && k == block_end) {
@@ -452,7 +547,7 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 		} else {
 			n_probe = probe_terms(own, &c->vec);
 		}
-		best = restates_now(b, &dated, c, probe, n_probe, g, changed);
+		best = restates_now(b, &dated, c, probe, n_probe, g, changed, &sc);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
 			changed[best] = 1;
@@ -461,7 +556,7 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 		if (c->words < UNDATED_MIN_WORDS)
 			continue;
 		best = best_by_terms(b, &und, c, probe, n_probe, n_dated_clusters, SIM_UNDATED,
-		                     c->m.doc, 0, NULL);
+		                     c->m.doc, 0, NULL, &sc);
 		if (best >= 0) {
 			an_tl_cluster_add(b, (size_t)best, k);
 		} else {
@@ -471,6 +566,8 @@ void an_tl_place_undated(builder *b, size_t first_undated)
 	}
 	free(guesses);
 	free(changed);
+	free(sc.slots);
+	an_tl_pairs_free(&sc.pairs);
 	postings_free(&dated);
 	postings_free(&und);
 	free(reports);

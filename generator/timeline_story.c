@@ -281,7 +281,37 @@ void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si,
 
 /* The articles that name no one say nothing of the cluster's story: were
  * they to count, one such brief would let every story in. */
-int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl)
+void an_tl_pairs_init(an_tl_pairs *m, size_t n_docs)
+{
+	size_t want = 1 << 12;
+	while (want < 64 * n_docs && want < ((size_t)1 << 20))
+		want <<= 1;
+	m->mask = want - 1;
+	m->slots = an_xcalloc(want, sizeof *m->slots);
+}
+
+void an_tl_pairs_free(an_tl_pairs *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+}
+
+int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m)
+{
+	if (!m || !m->slots)
+		return an_tl_same_story(b, dx, dy);
+	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
+	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
+	struct an_tl_pair *p = &m->slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) & m->mask];
+	if (p->d1 != k1 || p->d2 != k2) {
+		p->d1 = k1;
+		p->d2 = k2;
+		p->same = an_tl_same_story(b, d1, d2);
+	}
+	return p->same;
+}
+
+int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl, an_tl_pairs *m)
 {
 	if (!b->story[doc].n)
 		return 1;
@@ -296,7 +326,7 @@ int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl)
 		if (!b->story[d].n)
 			continue;
 		named = 1;
-		if (an_tl_same_story(b, doc, d))
+		if (an_tl_same_story_memo(b, doc, d, m))
 			return 1;
 	}
 	return !named;

@@ -127,6 +127,24 @@ START_TEST(other_firms_same_quarter_stay_apart)
 }
 END_TEST
 
+START_TEST(other_firms_same_words_make_no_fact)
+{
+	/* the same template, two companies: neither their quarter nor their
+	 * revenue sentence (undated) is one thing */
+	add_doc("delta", "1989-10-13",
+	        "Delta Air Lines said its profit rose in the quarter. Revenue rose 15% to $2.17 "
+	        "billion from $1.89 billion, the Atlanta carrier said. Delta shares closed higher.");
+	add_doc("columbia", "1989-10-14",
+	        "Columbia Gas said its profit fell in the quarter. Revenue rose 14% to $4.03 "
+	        "billion from $3.54 billion, the Columbia utility said. Columbia shares closed "
+	        "lower.");
+	build();
+	ck_assert(!one_event_holds(0, 1));
+	for (size_t i = 0; i < tl.n_undated; i++)
+		ck_assert_int_eq(tl.undated[i].n_sources, 1);
+}
+END_TEST
+
 START_TEST(one_story_under_other_names_stays_one)
 {
 	/* "UK" and "United Kingdom" are one name (initials), and the two
@@ -467,6 +485,7 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_test(tc, coarse_date_joins_finer_event);
 	tcase_add_test(tc, other_firms_same_quarter_stay_apart);
 	tcase_add_test(tc, one_story_under_other_names_stays_one);
+	tcase_add_test(tc, other_firms_same_words_make_no_fact);
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);
 	tcase_add_test(tc, before_is_not_the_month);
 	tcase_add_test(tc, undated_facts_need_two_articles);

@@ -192,9 +192,12 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	/* articles about other people and places: only a near restatement
 	 * about someone both name is the same event (two firms' "net income
 	 * for the quarter" are two; the embassy bombings in the background
-	 * of two stories one) */
+	 * of two stories one).  Such a pair is one event in any story, so
+	 * the story is asked of the others only. */
+	if (sim >= AN_TL_SIM_OTHER_STORY && an_tl_names_shared(x->dt, y->dt))
+		return 1;
 	if (!row_same_story(b, &memo, x->m.doc, y->m.doc, row))
-		return sim >= AN_TL_SIM_OTHER_STORY && an_tl_names_shared(x->dt, y->dt);
+		return 0;
 	if (sim >= SIM_SAME_DATE)
 		return 1;
 	/* the story similarity (at least 0) only lowers the bar, so it is

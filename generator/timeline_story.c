@@ -85,9 +85,11 @@ static int name_keys(uint32_t keys[AN_TL_NAME_KEYS], int *weak, const an_name *n
 		fe++;
 	while (ls > 0 && buf[ls - 1] != ' ')
 		ls--;
-	const char *after = text + nm->end;
-	*weak = ls == 0 && nm->opens_sentence && !(after[0] == '\'' && after[1] == 's') &&
-	        !(memcmp(after, "\xe2\x80\x99s", 4) == 0);
+	/* byte by byte: the text may end right after the name */
+	const unsigned char *after = (const unsigned char *)text + nm->end;
+	int possessive = (after[0] == '\'' && after[1] == 's') ||
+	                 (after[0] == 0xE2 && after[1] == 0x80 && after[2] == 0x99 && after[3] == 's');
+	*weak = ls == 0 && nm->opens_sentence && !possessive;
 	int n = 0;
 	uint32_t first = name_word_key(buf, fe), last = ls > 0 ? name_word_key(buf + ls, fl - ls) : 0;
 	if (first)
@@ -155,9 +157,8 @@ void an_tl_story_keys(an_tl_names *out, const builder *b, size_t d)
 		}
 		n = u;
 	}
-	size_t u = n;
-	out->items = an_xfit(keys, &cap, u, sizeof *keys);
-	out->n = u;
+	out->items = an_xfit(keys, &cap, n, sizeof *keys);
+	out->n = n;
 }
 
 /* Weighs each article's name counts by how few articles give the name:
@@ -202,10 +203,12 @@ void an_tl_story_weigh(builder *b)
 	b->n_rare_names = u;
 }
 
-/* Two articles tell one story when much of what each names, by squared
- * weight (a story's own names count most), the other names too.  Not one of them alone: a brief naming only "New
- * York" would join every story that names the city, and chain them into
- * one.  An article that names no one may tell any story. */
+/* Two articles tell one story when much of what one of them names, by
+ * squared weight (a story's own names count most), the other names too:
+ * a short report naming only "Kenya" and "Nairobi" belongs to a long one
+ * naming those among thirty others.  Such a brief could chain stories
+ * together; the clustering's actors (an_tl_actors_meet) stop that.  An
+ * article that names no one may tell any story. */
 int an_tl_same_story(const builder *b, size_t dx, size_t dy)
 {
 	const an_tl_names *x = &b->story[dx], *y = &b->story[dy];
@@ -242,8 +245,7 @@ int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y)
 
 /* The keys of the rare names in sentence si of doc d (names[first, ...)
  * are those from that sentence on), sorted and unique, into dt. */
-void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si,
-                              size_t first)
+void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si, size_t first)
 {
 	const an_analysis *an = b->docs[d].analysis;
 	size_t end = first;
@@ -279,8 +281,6 @@ void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si,
 	dt->n_name_keys = u;
 }
 
-/* The articles that name no one say nothing of the cluster's story: were
- * they to count, one such brief would let every story in. */
 void an_tl_pairs_init(an_tl_pairs *m, size_t n_docs)
 {
 	size_t want = 1 << 12;
@@ -311,6 +311,8 @@ int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m
 	return p->same;
 }
 
+/* The articles that name no one say nothing of the cluster's story: were
+ * they to count, one such brief would let every story in. */
 int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl, an_tl_pairs *m)
 {
 	if (!b->story[doc].n)

@@ -783,7 +783,8 @@ static size_t m_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
                                     "pst", "pdt", "gmt", "utc", "bst", "cet",
-                                    "et", "pt", NULL};
+                                    "et", "pt", "eastern", "pacific", "central",
+                                    "mountain", NULL};
 
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -847,8 +848,12 @@ static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (ampm == 1 && h == 12)
 			h = 0;
 	}
-	if (one_of(c, j, zones) && TK(j).cap)
+	if (one_of(c, j, zones) && TK(j).cap) {
 		j++;
+		/* "Eastern time", "Pacific Time" */
+		if (TK(j - 1).low[2] && an_tx_is(c, j, "time"))
+			j++;
+	}
 	/* "8 a.m. local time on Sunday": the day is read past "local time",
 	 * which joins the expression only when the day does */
 	size_t at = j;

@@ -276,7 +276,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				continue;
 			}
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
-				if (m.skip) {
+				if (m.skip || (m.type == AN_TIMEX_DATE && an_tx_name_head(&c, m.te))) {
 					i = m.te;
 					continue;
 				}

@@ -130,6 +130,9 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* Whether token i is a capitalised word that makes the date before it
+ * part of a name ("the March 1 Movement", "Christmas Island"). */
+int an_tx_name_head(const an_tx_ctx *c, size_t i);
 
 /* timex_dur.c: durations and sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);

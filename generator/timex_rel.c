@@ -586,14 +586,25 @@ static an_date easter_sunday(int y)
 	return s;
 }
 
-/* Words that, capitalised after a holiday, make it part of a name rather
- * than a date: "Christmas Island", "the Easter Rising", "the Good Friday
- * Agreement".  (A lower-case noun is a modifier, which TimeML dates:
- * "the Christmas truce".) */
-static const char *const holiday_name_heads[] = {
+/* Words that, capitalised after a holiday or a date, make it part of a
+ * name rather than a date: "Christmas Island", "the Easter Rising", "the
+ * Good Friday Agreement", "the March 1 Movement".  (A lower-case noun is a
+ * modifier, which TimeML dates: "the Christmas truce", "the September 11
+ * attacks".) */
+static const char *const name_heads[] = {
 	"island", "islands", "agreement", "accord", "accords", "rising", "uprising",
 	"offensive", "massacre", "treaty", "act", "parade", "revolution", "declaration",
-	"proclamation", NULL};
+	"proclamation", "movement", "incident", NULL};
+
+int an_tx_name_head(const an_tx_ctx *c, size_t i)
+{
+	if (!is_word(c, i) || !TK(i).cap)
+		return 0;
+	for (const char *const *w = name_heads; *w; w++)
+		if (an_tx_is(c, i, *w))
+			return 1;
+	return 0;
+}
 
 static an_date holiday_date(const an_tx_holiday *h, int y)
 {
@@ -653,12 +664,10 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!hb)
 		return 0;
-	if (is_word(c, best) && TK(best).cap)
-		for (const char *const *w = holiday_name_heads; *w; w++)
-			if (an_tx_is(c, best, *w)) {
-				m->skip = 1;
-				return best + 1;
-			}
+	if (an_tx_name_head(c, best)) {
+		m->skip = 1;
+		return best + 1;
+	}
 	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
 	/* "Christmas Day 2021", "Easter 2020", "Thanksgiving, 2019": the
 	 * year written after it */

@@ -692,8 +692,9 @@ static void cluster_level_keys(builder *b, size_t lvl, size_t end)
 			link_part(k, &j);
 	}
 	pthread_mutex_destroy(&j.lock);
+	/* (no parts at all when every date has one mention) */
 	for (size_t g = 0; g < n_groups; g++)
-		make_same_key(b, groups[g][0], groups[g][1], &parts[first_part[g]],
+		make_same_key(b, groups[g][0], groups[g][1], parts ? &parts[first_part[g]] : NULL,
 		              first_part[g + 1] - first_part[g]);
 	for (size_t k = 0; k < n_parts; k++)
 		free(parts[k].links);

@@ -188,8 +188,6 @@ static const char *const month_preps[] = {
 	"to", "between", "throughout", "end", "beginning", "and", "or", "on",
 	"for", "that", "each", "every", "-", NULL};
 
-/* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
- * "October", "Friday, Oct. 23", "the 5th of November". */
 /* A connector of a range of days at k ("5-9", "5 to 9", "5 through 9",
  * "5 and 6", an en dash): the index after it, 0 for none; *both is set
  * for "and", which names two days rather than a span. */
@@ -240,6 +238,8 @@ static size_t range_second_day(const an_tx_ctx *c, size_t i, int d1, int *d2, in
 	return e;
 }
 
+/* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
+ * "October", "Friday, Oct. 23", "the 5th of November". */
 static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
@@ -745,8 +745,8 @@ static size_t m_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t e = j + 1;
 	if (year_at(c, e, &year)) {
 		e++;
-	} else if (e < c->n && !TK(e).space && an_tx_is_punct(c, e, '\'') && is_num(c, e + 1) &&
-	           TK(e + 1).ndig == 2 && !TK(e + 1).space && !glued_on(c, e + 1)) {
+	} else if (an_tx_is_punct(c, e, '\'') && is_num(c, e + 1) && TK(e + 1).ndig == 2 &&
+	           !TK(e + 1).space && !glued_on(c, e + 1)) {
 		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
 		e += 2;
 	} else if (half || !one_of(c, e, quarter_nouns)) {

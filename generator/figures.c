@@ -205,6 +205,7 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 		f.start = w[first].cs;
 		f.end = w[i].ce;
 		if (kind >= 0) {
+			f.event_count = 1;
 			snprintf(f.key, sizeof f.key, "%s", kinds[kind].term);
 			snprintf(f.label, sizeof f.label, "%s", kinds[kind].label);
 			if (strcmp(f.key, "toll") == 0)

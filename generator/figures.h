@@ -20,6 +20,8 @@ typedef struct {
 	double value;
 	char key[AN_FIGURE_KEY_MAX]; /* what it counts, folded: "kill", "strike" */
 	char label[AN_FIGURE_KEY_MAX]; /* for readers: "people killed", "strikes" */
+	int event_count; /* it counts an event's toll (killed, injured, arrested,
+	                  * strikes), not a plain noun ("48 cents") */
 } an_figure;
 
 typedef struct {

@@ -239,16 +239,27 @@ static void scan_figures(size_t d, void *payload)
 	                &j->site->analyses[d].sentences, &j->site->analyses[d].timexes);
 }
 
-/* Disputed figures, and the events whose sentences state them: each
- * figure is in at most one dispute, so an event's disputes come from the
- * figures of its mentions' sentences (figures are listed by doc). */
-static void link_disputes(an_site *site)
+/* Each article's figures, which the timeline reads too, into lists of
+ * their own (freed by link_disputes). */
+static an_figure_list *scan_all_figures(an_site *site)
 {
-	/* then joined in article order, as one scan after the other makes them */
 	figures_job job = {site, an_xcalloc(site->n_articles + 1, sizeof *job.lists)};
 	an_pool_run(site->n_articles, scan_figures, &job);
+	for (size_t d = 0; d < site->n_articles; d++)
+		site->docs[d].figures = &job.lists[d];
+	return job.lists;
+}
+
+/* Disputed figures, and the events whose sentences state them: each
+ * figure is in at most one dispute, so an event's disputes come from the
+ * figures of its mentions' sentences (figures are listed by doc).  Takes
+ * the lists of scan_all_figures. */
+static void link_disputes(an_site *site, an_figure_list *lists)
+{
+	/* joined in article order, as one scan after the other makes them */
 	for (size_t d = 0; d < site->n_articles; d++) {
-		an_figure_list *l = &job.lists[d];
+		site->docs[d].figures = NULL;
+		an_figure_list *l = &lists[d];
 		if (l->len) {
 			site->figures.items = an_xgrow(site->figures.items, &site->figures.cap,
 			                               site->figures.len + l->len,
@@ -259,7 +270,7 @@ static void link_disputes(an_site *site)
 		}
 		an_figure_list_free(l);
 	}
-	free(job.lists);
+	free(lists);
 	size_t *groups = story_groups(site);
 	an_disputes_find_grouped(&site->disputes, &site->figures, groups);
 	free(groups);
@@ -465,10 +476,11 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	}
 	entities_job entities;
 	entities_start(&entities, out);
+	an_figure_list *figures = scan_all_figures(out);
 	an_timeline_build(&out->timeline, out->docs, out->n_articles);
 	an_trace("timeline built");
 	entities_link(&entities);
-	link_disputes(out);
+	link_disputes(out, figures);
 	rank_events(&out->timeline);
 	an_trace("entities and figures linked");
 	AN_PROGRESS_SET(in->progress, events, out->timeline.n_events + out->timeline.n_undated);

@@ -179,7 +179,8 @@ static double mention_sim(const cand *x, const cand *y)
 }
 
 /* Whether two mentions with the same date and a cosine of `sim` are one
- * event: the cosine must clear a bar. */
+ * event: the cosine must clear a bar.  2 when a figure both state ties
+ * them, which the actors of their groups do not undo (auf_union). */
 static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, const cand *y,
                             double sim, story_row *row)
 {
@@ -196,6 +197,11 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
 	 * the story is asked of the others only. */
 	if (sim >= AN_TL_SIM_OTHER_STORY && an_tl_names_shared(x->dt, y->dt))
 		return 1;
+	/* "killing at least 20 people" and "20 people were killed" on one
+	 * date: one event, whatever names each report gives ("Gaza",
+	 * "Rafah"), and whoever else its group names (2: past the actors) */
+	if (sim >= SIM_SAME_DATE && an_tl_figures_shared(x->dt, y->dt))
+		return 2;
 	if (!row_same_story(b, &memo, x->m.doc, y->m.doc, row))
 		return 0;
 	if (sim >= SIM_SAME_DATE)
@@ -277,6 +283,7 @@ static void make_cand(cand *c, const builder *b, size_t d, size_t si, long ti,
 				hi = mid;
 		}
 		an_tl_mention_names(dt, b, d, si, lo);
+		an_tl_mention_figures(dt, b, d, si);
 		c->dt = dt;
 		if (dt->clause.is_report)
 			c->reporter = dt->clause.reporter;
@@ -497,16 +504,17 @@ static size_t auf_find(actor_uf *u, size_t i)
 }
 
 /* Joins the components of mentions i and j (group indices) unless they
- * are one already or their actors clash; returns 1 when joined.  The
- * lower root stays the root, so that the components are those of the
- * links taken in order, whoever found them. */
-static int auf_union(actor_uf *u, size_t i, size_t j)
+ * are one already or their actors clash (a `strong` link, a shared
+ * figure, joins them anyway); returns 1 when joined.  The lower root
+ * stays the root, so that the components are those of the links taken
+ * in order, whoever found them. */
+static int auf_union(actor_uf *u, size_t i, size_t j, int strong)
 {
 	size_t ri = auf_find(u, i) - u->lo, rj = auf_find(u, j) - u->lo;
 	if (ri == rj)
 		return 0;
 	size_t di = u->story_doc[ri], dj = u->story_doc[rj];
-	if (di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story(u->b, di, dj) &&
+	if (!strong && di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story(u->b, di, dj) &&
 	    !an_tl_actors_meet(u->keys[ri], u->n_keys[ri], u->keys[rj], u->n_keys[rj]))
 		return 0;
 	size_t root = ri < rj ? ri : rj, other = ri < rj ? rj : ri;
@@ -536,7 +544,7 @@ static int auf_union(actor_uf *u, size_t i, size_t j)
  * are kept, in the order found, for the group's union-find. */
 typedef struct {
 	size_t g, i0, i1;
-	size_t (*links)[2];
+	size_t (*links)[3]; /* i, j, strong */
 	size_t n_links, cap_links;
 } level_part;
 
@@ -566,11 +574,13 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 			double sim = mention_sim(x, y);
 			if (sim < SIM_FLOOR)
 				continue;
-			if (same_date_linked(b, memo, x, y, sim, &row) && auf_union(&u, i, j)) {
+			int link = same_date_linked(b, memo, x, y, sim, &row);
+			if (link && auf_union(&u, i, j, link == 2)) {
 				pt->links = an_xgrow(pt->links, &pt->cap_links, pt->n_links + 1,
 				                     sizeof *pt->links);
 				pt->links[pt->n_links][0] = i;
-				pt->links[pt->n_links++][1] = j;
+				pt->links[pt->n_links][1] = j;
+				pt->links[pt->n_links++][2] = link == 2;
 			}
 		}
 		story_unspread(b, memo, x->m.doc, row.spread);
@@ -590,7 +600,7 @@ static void make_same_key(builder *b, size_t from, size_t to, const level_part *
 	auf_init(&u, b, from, 0, n);
 	for (size_t k = 0; k < n_parts; k++)
 		for (size_t l = 0; l < parts[k].n_links; l++)
-			auf_union(&u, parts[k].links[l][0], parts[k].links[l][1]);
+			auf_union(&u, parts[k].links[l][0], parts[k].links[l][1], (int)parts[k].links[l][2]);
 	long *made = an_xmalloc((n + 1) * sizeof *made);
 	for (size_t i = 0; i < n; i++)
 		made[i] = -1;
@@ -1032,6 +1042,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	for (size_t k = 0; k < b.n_dated; k++) {
 		free(b.dated[k].names);
 		free(b.dated[k].name_keys);
+		free(b.dated[k].figure_keys);
 	}
 	free(b.dated);
 	free(b.clusters);

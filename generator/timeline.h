@@ -11,11 +11,15 @@
 #include "analyse.h"
 #include "article.h"
 #include "date.h"
+#include "figures.h"
 
 /* One article with its analysis: the timeline's input. */
 typedef struct {
 	const an_article *article;
 	const an_analysis *analysis;
+	/* its figures (figures.h), NULL when not scanned: "20 people
+	 * killed" stated by two reports of other stories ties them */
+	const an_figure_list *figures;
 } an_doc;
 
 typedef struct {

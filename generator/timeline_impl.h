@@ -50,6 +50,10 @@ typedef struct {
 	/* the keys of the rare names in its sentence, ascending (owned) */
 	uint32_t *name_keys;
 	size_t n_name_keys;
+	/* the figures of its sentence ("20 people killed") as keys of what
+	 * they count and their value, ascending (owned) */
+	uint32_t *figure_keys;
+	size_t n_figure_keys;
 } an_tl_dated;
 
 typedef struct {
@@ -139,6 +143,12 @@ void an_tl_mention_names(an_tl_dated *dt, const builder *b, size_t d, size_t si,
 int an_tl_same_story(const builder *b, size_t dx, size_t dy);
 /* Whether two dated mentions' sentences name someone in common. */
 int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y);
+/* The figures of sentence si of doc d into dt (none when the doc's were
+ * not scanned). */
+void an_tl_mention_figures(an_tl_dated *dt, const builder *b, size_t d, size_t si);
+/* Whether two dated mentions' sentences state one figure: the same count
+ * of the same thing. */
+int an_tl_figures_shared(const an_tl_dated *x, const an_tl_dated *y);
 /* an_tl_same_story through memo m (an_tl_pairs_init'ed, or NULL). */
 int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m);
 void an_tl_pairs_init(an_tl_pairs *m, size_t n_docs);

@@ -7,6 +7,7 @@
 #include "alloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@
 #define SIM_STORY_NAMES 0.25
 /* an_tl_story_of_cluster asks at most this many of an event's articles */
 #define STORY_PROBE_DOCS 8
+/* the smallest toll that ties two reports of other stories */
+#define FIGURE_MIN 10
 
 static int cmp_name_key(const void *x, const void *y)
 {
@@ -230,17 +233,23 @@ int an_tl_same_story(const builder *b, size_t dx, size_t dy)
 	return sx >= SIM_STORY_NAMES * x->total || sy >= SIM_STORY_NAMES * y->total;
 }
 
-int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y)
+/* Whether ascending x[0, nx) and y[0, ny) share a key. */
+static int share_key(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
 {
-	for (size_t i = 0, j = 0; i < x->n_name_keys && j < y->n_name_keys;) {
-		if (x->name_keys[i] < y->name_keys[j])
+	for (size_t i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] < y[j])
 			i++;
-		else if (x->name_keys[i] > y->name_keys[j])
+		else if (x[i] > y[j])
 			j++;
 		else
 			return 1;
 	}
 	return 0;
+}
+
+int an_tl_names_shared(const an_tl_dated *x, const an_tl_dated *y)
+{
+	return share_key(x->name_keys, x->n_name_keys, y->name_keys, y->n_name_keys);
 }
 
 /* The keys of the rare names in sentence si of doc d (names[first, ...)
@@ -336,17 +345,7 @@ int an_tl_story_of_cluster(const builder *b, size_t doc, const cluster *cl, an_t
 
 int an_tl_actors_meet(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
 {
-	if (!nx || !ny)
-		return 1;
-	for (size_t i = 0, j = 0; i < nx && j < ny;) {
-		if (x[i] < y[j])
-			i++;
-		else if (x[i] > y[j])
-			j++;
-		else
-			return 1;
-	}
-	return 0;
+	return !nx || !ny || share_key(x, nx, y, ny);
 }
 
 uint32_t *an_tl_actors_merge(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny,
@@ -366,3 +365,51 @@ uint32_t *an_tl_actors_merge(const uint32_t *x, size_t nx, const uint32_t *y, si
 	return out;
 }
 
+
+void an_tl_mention_figures(an_tl_dated *dt, const builder *b, size_t d, size_t si)
+{
+	dt->figure_keys = NULL;
+	dt->n_figure_keys = 0;
+	const an_figure_list *f = b->docs[d].figures;
+	if (!f || !f->len)
+		return;
+	size_t lo = 0, hi = f->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->items[mid].sentence < si)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < f->len && f->items[end].sentence == si)
+		end++;
+	if (end == lo)
+		return;
+	uint32_t *keys = an_xmalloc((end - lo) * sizeof *keys);
+	size_t n = 0;
+	for (size_t i = lo; i < end; i++) {
+		/* a toll, and one large enough not to recur by chance on a busy
+		 * day: "48 cents a share" and "two killed" tie nothing */
+		if (!f->items[i].event_count || f->items[i].value < FIGURE_MIN)
+			continue;
+		char v[48];
+		int len = snprintf(v, sizeof v, "%s=%.6g", f->items[i].key, f->items[i].value);
+		uint32_t h = 2166136261u;
+		for (int k = 0; k < len && k < (int)sizeof v - 1; k++)
+			h = (h ^ (unsigned char)v[k]) * 16777619u;
+		keys[n++] = h;
+	}
+	if (!n) {
+		free(keys);
+		return;
+	}
+	an_qsort(keys, n, sizeof *keys, cmp_u32);
+	dt->figure_keys = keys;
+	dt->n_figure_keys = n;
+}
+
+int an_tl_figures_shared(const an_tl_dated *x, const an_tl_dated *y)
+{
+	return share_key(x->figure_keys, x->n_figure_keys, y->figure_keys, y->n_figure_keys);
+}

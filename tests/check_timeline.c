@@ -11,6 +11,7 @@
 static an_article articles[MAX_DOCS];
 static an_analysis analyses[MAX_DOCS];
 static an_doc docs[MAX_DOCS];
+static an_figure_list figures[MAX_DOCS];
 static size_t n_docs;
 static an_timeline tl;
 
@@ -27,8 +28,12 @@ static void add_doc(const char *slug, const char *date, const char *body)
 	an_error err = AN_ERROR_INIT;
 	ck_assert_msg(an_article_parse(&articles[n_docs], &src, &err) == 0, "%s", err.msg);
 	an_analyse(&analyses[n_docs], &articles[n_docs]);
+	/* the figures, as the site scans them for the timeline */
+	an_figures_scan(&figures[n_docs], n_docs, articles[n_docs].text,
+	                &analyses[n_docs].sentences, &analyses[n_docs].timexes);
 	docs[n_docs].article = &articles[n_docs];
 	docs[n_docs].analysis = &analyses[n_docs];
+	docs[n_docs].figures = &figures[n_docs];
 	n_docs++;
 }
 
@@ -41,6 +46,7 @@ static void teardown(void)
 {
 	an_timeline_free(&tl);
 	for (size_t i = 0; i < n_docs; i++) {
+		an_figure_list_free(&figures[i]);
 		an_analysis_free(&analyses[i]);
 		an_article_free(&articles[i]);
 	}
@@ -142,6 +148,26 @@ START_TEST(other_firms_same_words_make_no_fact)
 	ck_assert(!one_event_holds(0, 1));
 	for (size_t i = 0; i < tl.n_undated; i++)
 		ck_assert_int_eq(tl.undated[i].n_sources, 1);
+}
+END_TEST
+
+START_TEST(one_toll_under_other_names_stays_one)
+{
+	/* two reports name different places and no one in common, but state
+	 * one toll for one day: one event; a third story that day stays apart */
+	add_doc("strikes", "2025-11-12",
+	        "Israeli airstrikes hit southern Gaza on Tuesday, killing at least 20 people, the "
+	        "Israeli military said.\n\nThe army said it targeted militants in Khan Younis.");
+	add_doc("deaths", "2025-11-12",
+	        "Palestinian health officials said 20 people were killed in Tuesday's strikes on "
+	        "Rafah, most of them women and children.\n\nHospitals in Rafah were overwhelmed, "
+	        "the officials said.");
+	add_doc("markets", "2025-11-12",
+	        "Shares in Tokyo fell on Tuesday after weak export data, Nikkei figures showed.");
+	build();
+	ck_assert(one_event_holds(0, 1));
+	ck_assert(!one_event_holds(0, 2));
+	ck_assert_int_eq(count_value("2025-11-11"), 2);
 }
 END_TEST
 
@@ -486,6 +512,7 @@ Suite *an_test_timeline_suite(void)
 	tcase_add_test(tc, other_firms_same_quarter_stay_apart);
 	tcase_add_test(tc, one_story_under_other_names_stays_one);
 	tcase_add_test(tc, other_firms_same_words_make_no_fact);
+	tcase_add_test(tc, one_toll_under_other_names_stays_one);
 	tcase_add_test(tc, relative_dates_anchor_to_each_article);
 	tcase_add_test(tc, before_is_not_the_month);
 	tcase_add_test(tc, undated_facts_need_two_articles);

@@ -1,8 +1,11 @@
 /* timeline_impl.h - what the timeline's source files share (private to
  * timeline*.c): the builder that owns every mention ("cand") and cluster
- * while an_timeline_build runs.  timeline.c clusters dated mentions,
- * timeline_place.c places the sentences without a date, timeline_event.c
- * turns clusters into events. */
+ * while an_timeline_build runs.  timeline.c makes the mentions and runs
+ * the stages; timeline_story.c says who articles and mentions are about;
+ * timeline_link.c clusters the mentions of one date, timeline_contain.c
+ * puts coarse dates into finer events, timeline_place.c places the
+ * sentences without a date, timeline_event.c turns clusters into
+ * events. */
 #ifndef AN_TIMELINE_IMPL_H
 #define AN_TIMELINE_IMPL_H
 
@@ -164,6 +167,13 @@ uint32_t *an_tl_actors_merge(const uint32_t *x, size_t nx, const uint32_t *y, si
                              size_t *n_out);
 /* The similarity at which mentions of other stories still join. */
 #define AN_TL_SIM_OTHER_STORY 0.5
+
+/* timeline_link.c: the mentions [lvl, end) of one precision, grouped by
+ * date key, become events, in key order. */
+void an_tl_cluster_level_keys(builder *b, size_t lvl, size_t end);
+/* Allocates story memo m, sized for b's articles and terms, unless it
+ * exists (the builder frees the memos). */
+void an_tl_memo_ensure(an_tl_memo *m, const builder *b);
 
 /* The cosine of mention c and cluster cl's centroid, with the norms kept. */
 double an_tl_sim(const cand *c, const cluster *cl);

@@ -15,7 +15,7 @@
 //
 // Ends with the line "N passed, N failed"; exits 1 on any failure.
 
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -101,7 +101,9 @@ async function visit(page, site, dialogs, errors) {
 }
 
 const { chromium } = require("playwright-core");
-const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "annals-chromium-hostile-")), {
+// A profile of its own, removed at the end: every run would leave one in /tmp.
+const profile = mkdtempSync(join(tmpdir(), "annals-chromium-hostile-"));
+const ctx = await chromium.launchPersistentContext(profile, {
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	headless: true,
 	args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -132,6 +134,7 @@ try {
 		u.problems.some((p) => p.includes("onerror")) ? [] : ["no problem found: the DOM check is blind"]);
 } finally {
 	await ctx.close();
+	rmSync(profile, { recursive: true, force: true });
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -395,7 +395,8 @@ try {
 	});
 
 	await test("the search page without JavaScript shows a note, not a dead form", async () => {
-		const nctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "annals-chromium-nojs-")), {
+		const nprofile = mkdtempSync(join(tmpdir(), "annals-chromium-nojs-"));
+		const nctx = await chromium.launchPersistentContext(nprofile, {
 			executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, javaScriptEnabled: false,
 			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -408,6 +409,7 @@ try {
 			if (formVisible || !/needs JavaScript/.test(note)) return `form visible ${formVisible}; text: ${note.slice(0, 200)}`;
 		} finally {
 			await nctx.close();
+			rmSync(nprofile, { recursive: true, force: true });
 		}
 	});
 

@@ -30,7 +30,8 @@ function check(ok, what) {
 }
 
 const { chromium } = require("playwright-core");
-const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "annals-chromium-serve-")), {
+const profile = mkdtempSync(join(tmpdir(), "annals-chromium-serve-"));
+const ctx = await chromium.launchPersistentContext(profile, {
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	headless: true,
 	args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -83,6 +84,7 @@ try {
 	check(false, `unexpected: ${e}`);
 } finally {
 	await ctx.close();
+	rmSync(profile, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

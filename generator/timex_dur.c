@@ -8,16 +8,6 @@
 
 #define TK(i) (c->tk[(i)])
 
-static int is_word(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_WORD;
-}
-
-static int is_num(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_NUM;
-}
-
 static void set_value(an_tx_match *m, an_timex_type type, const char *v)
 {
 	m->type = type;
@@ -115,7 +105,7 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 {
 	if (i >= c->n)
 		return 0;
-	if (is_num(c, i)) {
+	if (an_tx_num(c, i)) {
 		/* part of a larger number or an amount of money: no count */
 		if (i > 0 && !TK(i).space && TK(i - 1).kind == AN_TK_PUNCT &&
 		    strchr("$.,/", TK(i - 1).low[0]))
@@ -126,16 +116,16 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 		size_t j = i + 1;
 		/* "1,000" */
 		while (j + 1 < c->n && an_tx_is_punct(c, j, ',') && !TK(j).space &&
-		       is_num(c, j + 1) && !TK(j + 1).space && TK(j + 1).ndig == 3 && v < 1000000) {
+		       an_tx_num(c, j + 1) && !TK(j + 1).space && TK(j + 1).ndig == 3 && v < 1000000) {
 			v = v * 1000 + TK(j + 1).num;
 			j += 2;
 		}
-		if (an_tx_is_punct(c, j, '.') && !TK(j).space && is_num(c, j + 1) && !TK(j + 1).space)
+		if (an_tx_is_punct(c, j, '.') && !TK(j).space && an_tx_num(c, j + 1) && !TK(j + 1).space)
 			return 0; /* decimals are left alone */
 		*out = v;
 		return j;
 	}
-	if (!is_word(c, i))
+	if (!an_tx_word(c, i))
 		return 0;
 	const an_txw *w = &TK(i).w;
 	if (an_tx_is(c, i, "a") && an_tx_is(c, i + 1, "few")) {
@@ -173,7 +163,7 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 		size_t k = j;
 		if (an_tx_is_punct(c, k, '-') && !TK(k).space)
 			k++;
-		if (is_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
+		if (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
 		    TK(k).w.num >= 1 && TK(k).w.num <= 9) {
 			v += TK(k).w.num;
 			j = k + 1;
@@ -215,7 +205,7 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else {
 		return 0;
 	}
-	if (!is_word(c, j))
+	if (!an_tx_word(c, j))
 		return 0;
 	const an_txw *w = &TK(j).w;
 	char v[AN_TIMEX_VALUE_MAX];
@@ -256,9 +246,9 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t k = an_tx_count(&n, c, j);
 	int half = 0;
 	/* "5 1/2 hours": a whole number, then "1/2" on its own */
-	if (k && is_num(c, j) && k == j + 1 && n >= 0 && is_num(c, k) && TK(k).num == 1 &&
+	if (k && an_tx_num(c, j) && k == j + 1 && n >= 0 && an_tx_num(c, k) && TK(k).num == 1 &&
 	    TK(k).space && an_tx_is_punct(c, k + 1, '/') && !TK(k + 1).space &&
-	    is_num(c, k + 2) && TK(k + 2).num == 2 && !TK(k + 2).space && TK(k + 2).ndig == 1) {
+	    an_tx_num(c, k + 2) && TK(k + 2).num == 2 && !TK(k + 2).space && TK(k + 2).ndig == 1) {
 		half = 1;
 		k += 3;
 	}
@@ -277,10 +267,10 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    an_tx_is(c, k, "additional") || an_tx_is(c, k, "extra"))
 			k++;
 		/* "eight trading days", "five business days" */
-		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && is_word(c, k + 1) &&
+		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && an_tx_word(c, k + 1) &&
 		    (TK(k + 1).w.cls & AN_TXW_UNIT) && TK(k + 1).w.unit == AN_TXU_DAY)
 			k++;
-		if (!is_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
+		if (!an_tx_word(c, k) || !(TK(k).w.cls & AN_TXW_UNIT))
 			return 0;
 		int bare_a = (an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && n == 1;
 		if (bare_a && (TK(k).w.cls & AN_TXW_PLURAL))
@@ -370,7 +360,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* "a day-long strike", "a decades-long conflict": the length of what
 	 * follows, one unit or an unknown number of them */
-	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_UNIT) && an_tx_is_punct(c, j + 1, '-') &&
+	if (!lead && an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_UNIT) && an_tx_is_punct(c, j + 1, '-') &&
 	    !TK(j + 1).space && an_tx_is(c, j + 2, "long") && !TK(j + 2).space) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (u == AN_TXU_WEEKEND || u == AN_TXU_QUARTER)
@@ -381,7 +371,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return j + 3;
 	}
 	/* bare plurals after a preposition: "for months", "for years" */
-	if (!lead && is_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
+	if (!lead && an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
 	    (an_tx_is(c, j - 1, "for") || an_tx_is(c, j - 1, "over") ||
 	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
 	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||

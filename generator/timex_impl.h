@@ -125,8 +125,31 @@ void an_tx_format(char *out, an_tx_point p);
 void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g);
 an_tx_point an_tx_ref(const an_tx_ctx *c);
 
-/* timex_rules.c */
+/* timex_rules.c: the dispatcher, and the calendar matchers and year
+ * readers the other rule files build on.  A matcher reads tokens from i
+ * and returns the index after its match, 0 for none. */
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
+size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* A four-digit year at i, not part of a larger number ("1,998", "$2000"). */
+int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
+/* Also the first year of "2025/26". */
+int an_tx_first_of_two_years(const an_tx_ctx *c, size_t i, int *y);
+/* "nineteen ninety-six": returns the end, 0 for none. */
+size_t an_tx_spelled_year(const an_tx_ctx *c, size_t i, int *out);
+/* Token i is followed, without a space, by a word or a number ("H1N1"). */
+int an_tx_glued_on(const an_tx_ctx *c, size_t i);
+/* TIMEX3 part-of-day codes by an_tx_pod: "MO", "AF", ... */
+extern const char an_tx_pod_code[][3];
+
+/* timex_period.c: quarters, halves, fiscal years, "2022-23", seasons */
+size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
+
+/* timex_clock.c: times of day */
+size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
@@ -158,6 +181,24 @@ static inline int an_tx_is(const an_tx_ctx *c, size_t i, const char *low)
 	if (t[0] != low[0] || !low[0] || t[1] != low[1])
 		return 0;
 	return !low[1] || strcmp(t + 2, low + 2) == 0;
+}
+static inline int an_tx_word(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_WORD;
+}
+static inline int an_tx_num(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_NUM;
+}
+/* Token i is one of the words of a NULL-terminated list. */
+static inline int an_tx_one_of(const an_tx_ctx *c, size_t i, const char *const *list)
+{
+	if (!an_tx_word(c, i))
+		return 0;
+	for (size_t k = 0; list[k]; k++)
+		if (an_tx_is(c, i, list[k]))
+			return 1;
+	return 0;
 }
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
 int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */

@@ -10,11 +10,6 @@
 
 #define TK(i) (c->tk[(i)])
 
-static int is_word(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_WORD;
-}
-
 static void set_value(an_tx_match *m, an_timex_type type, const char *v)
 {
 	m->type = type;
@@ -140,7 +135,7 @@ static const an_tx_phrase phrases[] = {
 static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t best = 0;
-	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_START))
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START))
 		return 0; /* every phrase opens with a listed starter */
 	for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
 		const an_tx_phrase *p = &phrases[k];
@@ -190,7 +185,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	}
 	an_date d = c->dct;
-	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
+	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		static const int mid[5] = {0, 4, 7, 10, 12};
 		int s = TK(j).w.season;
 		int cur = d.m == 12 || d.m <= 2 ? 4 : (d.m - 3) / 3 + 1;
@@ -204,7 +199,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->modable = 1;
 		return j + 1;
 	}
-	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_MONTH) && TK(j).cap &&
+	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_MONTH) && TK(j).cap &&
 	    !(TK(j).w.cls & AN_TXW_ABBR)) {
 		int mon = TK(j).w.month;
 		int y = rel == 0 ? d.y : an_tx_month_year(d, mon, rel, 1);
@@ -213,7 +208,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->modable = 1;
 		return j + 1;
 	}
-	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
+	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
 	if (TK(j).cap)
 		return 0; /* "This Week", a programme */
@@ -265,7 +260,7 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else {
 		return 0;
 	}
-	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
+	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)
@@ -287,12 +282,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	long n;
 	size_t j = an_tx_count(&n, c, i);
 	if (!j) {
-		if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))
+		if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))
 			return 0;
 		n = -1; /* "months ago" */
 		j = i;
 	}
-	if (!is_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT))
+	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT))
 		return 0;
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	size_t k = j + 1;
@@ -476,7 +471,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		ago_adj = 1;
 		j += 3;
 		size_t k = j;
-		if (is_word(c, k) && (TK(k).w.cls & AN_TXW_ORD) && TK(k).w.ord <= 4 &&
+		if (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_ORD) && TK(k).w.ord <= 4 &&
 		    an_tx_is(c, k + 1, "quarter"))
 			k++;
 		an_date q = an_date_add_months(story_quarter(c), -12);
@@ -598,7 +593,7 @@ static const char *const name_heads[] = {
 
 int an_tx_name_head(const an_tx_ctx *c, size_t i)
 {
-	if (!is_word(c, i) || !TK(i).cap)
+	if (!an_tx_word(c, i) || !TK(i).cap)
 		return 0;
 	for (const char *const *w = name_heads; *w; w++)
 		if (an_tx_is(c, i, *w))
@@ -627,7 +622,7 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
 
 static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (!is_word(c, i) || !TK(i).cap)
+	if (!an_tx_word(c, i) || !TK(i).cap)
 		return 0;
 	size_t best = 0;
 	const an_tx_holiday *hb = NULL;

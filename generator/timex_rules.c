@@ -2,34 +2,16 @@
  * reads tokens from position i and returns the index after its match (0 for
  * none), filling an an_tx_match; an_tx_match_at runs them all, adds the
  * modifiers that wrap any of them ("the", "early", "the end of", "more
- * than") and keeps the longest.  Relative expressions, durations and sets
- * live in timex_rel.c. */
+ * than") and keeps the longest.  Dates of the calendar are read here;
+ * business periods and seasons in timex_period.c, times of day in
+ * timex_clock.c, relative expressions in timex_rel.c, durations and sets
+ * in timex_dur.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define TK(i) (c->tk[(i)])
-
-static int is_word(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_WORD;
-}
-
-static int is_num(const an_tx_ctx *c, size_t i)
-{
-	return i < c->n && TK(i).kind == AN_TK_NUM;
-}
-
-static int one_of(const an_tx_ctx *c, size_t i, const char *const *list)
-{
-	if (!is_word(c, i))
-		return 0;
-	for (size_t k = 0; list[k]; k++)
-		if (an_tx_is(c, i, list[k]))
-			return 1;
-	return 0;
-}
 
 /* A number is part of a larger one ("1,998", "3.2000", "$2000") when
  * glued to digits or currency on either side; such numbers are no years. */
@@ -59,9 +41,9 @@ static int num_isolated(const an_tx_ctx *c, size_t i)
 }
 
 /* A four-digit year at i. */
-static int year_at(const an_tx_ctx *c, size_t i, int *out)
+int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out)
 {
-	if (!is_num(c, i) || TK(i).ndig != 4)
+	if (!an_tx_num(c, i) || TK(i).ndig != 4)
 		return 0;
 	long y = TK(i).num;
 	if (y < 1000 || y > 2199 || !num_isolated(c, i))
@@ -72,20 +54,20 @@ static int year_at(const an_tx_ctx *c, size_t i, int *out)
 
 /* Whether token i ends where the next token begins with a letter or a
  * digit: "H1N1", "Q3s" are no period codes. */
-static int glued_on(const an_tx_ctx *c, size_t i)
+int an_tx_glued_on(const an_tx_ctx *c, size_t i)
 {
 	return i + 1 < c->n && !TK(i + 1).space && TK(i + 1).kind != AN_TK_PUNCT;
 }
 
 /* The first year of "2025/26" (a fiscal or school year), which the
  * slash would make part of a number such as "2025/2600"; or any year. */
-static int first_of_two_years(const an_tx_ctx *c, size_t i, int *y)
+int an_tx_first_of_two_years(const an_tx_ctx *c, size_t i, int *y)
 {
-	if (year_at(c, i, y))
+	if (an_tx_year_at(c, i, y))
 		return 1;
-	if (!is_num(c, i) || TK(i).ndig != 4 || !an_tx_is_punct(c, i + 1, '/') ||
-	    TK(i + 1).space || !is_num(c, i + 2) || TK(i + 2).space || TK(i + 2).ndig != 2 ||
-	    glued_on(c, i + 2) || TK(i).num < 1000 || TK(i).num > 2199 ||
+	if (!an_tx_num(c, i) || TK(i).ndig != 4 || !an_tx_is_punct(c, i + 1, '/') ||
+	    TK(i + 1).space || !an_tx_num(c, i + 2) || TK(i + 2).space || TK(i + 2).ndig != 2 ||
+	    an_tx_glued_on(c, i + 2) || TK(i).num < 1000 || TK(i).num > 2199 ||
 	    (TK(i).num + 1) % 100 != TK(i + 2).num ||
 	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD))
 		return 0;
@@ -96,9 +78,9 @@ static int first_of_two_years(const an_tx_ctx *c, size_t i, int *y)
 /* A spelled-out year: "nineteen ninety-six", "nineteen eighty", "two
  * thousand" (only after "year": otherwise it is a count).  Returns the
  * end, 0 for none. */
-static size_t spelled_year_at(const an_tx_ctx *c, size_t i, int *out)
+size_t an_tx_spelled_year(const an_tx_ctx *c, size_t i, int *out)
 {
-	if (an_tx_is(c, i, "nineteen") && is_word(c, i + 1) &&
+	if (an_tx_is(c, i, "nineteen") && an_tx_word(c, i + 1) &&
 	    (TK(i + 1).w.cls & AN_TXW_NUM) && !TK(i + 1).w.big &&
 	    (TK(i + 1).w.num >= 10 || an_tx_is(c, i + 1, "hundred"))) {
 		int y = 1900 + (an_tx_is(c, i + 1, "hundred") ? 0 : TK(i + 1).w.num);
@@ -107,7 +89,7 @@ static size_t spelled_year_at(const an_tx_ctx *c, size_t i, int *out)
 			size_t k = e;
 			if (an_tx_is_punct(c, k, '-') && !TK(k).space)
 				k++;
-			if (is_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
+			if (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_NUM) && !TK(k).w.big &&
 			    TK(k).w.num >= 1 && TK(k).w.num <= 9) {
 				y += TK(k).w.num;
 				e = k + 1;
@@ -127,22 +109,22 @@ static size_t spelled_year_at(const an_tx_ctx *c, size_t i, int *out)
 /* Day of month at i: "11", "1st", "21st", "eighth".  Returns the end. */
 static size_t day_at(const an_tx_ctx *c, size_t i, int *out)
 {
-	if (is_num(c, i) && TK(i).ndig <= 2 && TK(i).num >= 1 && TK(i).num <= 31) {
+	if (an_tx_num(c, i) && TK(i).ndig <= 2 && TK(i).num >= 1 && TK(i).num <= 31) {
 		*out = (int)TK(i).num;
-		if (is_word(c, i + 1) && !TK(i + 1).space) {
+		if (an_tx_word(c, i + 1) && !TK(i + 1).space) {
 			static const char *const sfx[] = {"st", "nd", "rd", "th", NULL};
-			if (one_of(c, i + 1, sfx))
+			if (an_tx_one_of(c, i + 1, sfx))
 				return i + 2;
 			return 0; /* "11am", "5th" handled above; "3D" is no day */
 		}
-		if (is_num(c, i + 1) && !TK(i + 1).space)
+		if (an_tx_num(c, i + 1) && !TK(i + 1).space)
 			return 0;
 		if (i + 2 < c->n && !TK(i + 1).space && TK(i + 1).low[0] == ':' &&
-		    is_num(c, i + 2))
+		    an_tx_num(c, i + 2))
 			return 0; /* a clock time */
 		return i + 1;
 	}
-	if (is_word(c, i) && (TK(i).w.cls & AN_TXW_ORD)) {
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD)) {
 		*out = TK(i).w.ord;
 		return i + 1;
 	}
@@ -154,7 +136,7 @@ static size_t day_at(const an_tx_ctx *c, size_t i, int *out)
  * via *weak. */
 static size_t month_at(const an_tx_ctx *c, size_t i, int *out, int *weak)
 {
-	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap)
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap)
 		return 0;
 	*out = TK(i).w.month;
 	*weak = 0;
@@ -171,7 +153,7 @@ static size_t month_at(const an_tx_ctx *c, size_t i, int *out, int *weak)
 
 static int weekday_word(const an_tx_ctx *c, size_t i, size_t *end)
 {
-	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_WDAY) || !TK(i).cap)
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_WDAY) || !TK(i).cap)
 		return 0;
 	*end = i + 1;
 	if (TK(i).w.cls & AN_TXW_ABBR) {
@@ -222,7 +204,7 @@ static size_t range_second_day(const an_tx_ctx *c, size_t i, int d1, int *d2, in
 {
 	int both, mon, weak;
 	size_t r = range_link(c, i, &both);
-	if (!r || !is_num(c, r) || TK(r).ndig > 2 || (both && TK(r).space == 0))
+	if (!r || !an_tx_num(c, r) || TK(r).ndig > 2 || (both && TK(r).space == 0))
 		return 0;
 	size_t e = day_at(c, r, d2);
 	if (!e || e != r + 1 || !num_isolated(c, r) || (both ? *d2 == d1 : *d2 <= d1))
@@ -231,16 +213,16 @@ static size_t range_second_day(const an_tx_ctx *c, size_t i, int d1, int *d2, in
 		return 0; /* "5 to 9 June" is the day-first form */
 	*year = 0;
 	size_t y = an_tx_is_punct(c, e, ',') ? e + 1 : e;
-	if (year_at(c, y, year))
+	if (an_tx_year_at(c, y, year))
 		return y + 1;
-	if (e < c->n && TK(e).kind == AN_TK_WORD && !one_of(c, e, after_range_day))
+	if (e < c->n && TK(e).kind == AN_TK_WORD && !an_tx_one_of(c, e, after_range_day))
 		return 0;
 	return e;
 }
 
 /* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
  * "October", "Friday, Oct. 23", "the 5th of November". */
-static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
+size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
 	int mon = 0, weak = 0, day = 0, year = 0, explicit_year = 0;
@@ -258,7 +240,7 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (an_tx_is_punct(c, y, ','))
 				y++;
 			int d2, ry;
-			if (year_at(c, y, &year)) {
+			if (an_tx_year_at(c, y, &year)) {
 				explicit_year = 1;
 				k = y + 1;
 			} else if (range_second_day(c, k, day, &d2, &ry) && ry) {
@@ -270,10 +252,10 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (an_tx_is_punct(c, y, ','))
 				y++;
 			size_t sy;
-			if (year_at(c, y, &year)) {
+			if (an_tx_year_at(c, y, &year)) {
 				explicit_year = 1;
 				k = y + 1;
-			} else if ((sy = spelled_year_at(c, y, &year)) != 0) {
+			} else if ((sy = an_tx_spelled_year(c, y, &year)) != 0) {
 				explicit_year = 1; /* "January nineteen ninety-seven" */
 				k = sy;
 			} else if (j > i) {
@@ -281,7 +263,7 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			} else {
 				/* a bare month name */
 				int prep = i > 0 && TK(i - 1).kind != AN_TK_NUM &&
-				           one_of(c, i - 1, month_preps);
+				           an_tx_one_of(c, i - 1, month_preps);
 				if (i > 0 && an_tx_is_punct(c, i - 1, '-') && TK(i).space)
 					prep = 0;
 				/* "mid-March", "early-May": the part glued on is evidence
@@ -292,7 +274,7 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 					prep = 1;
 				if (weak && !prep)
 					return 0;
-				if (!prep && is_word(c, e) && TK(e).cap && !TK(e).sent)
+				if (!prep && an_tx_word(c, e) && TK(e).cap && !TK(e).sent)
 					return 0; /* "April Ryan" */
 				if (TK(i).w.cls & AN_TXW_ABBR)
 					return 0;
@@ -308,8 +290,8 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (!dend)
 			return 0;
 		/* "won 3-1 May 4": a score, where "5-9 May" would be a range */
-		if (k >= 2 && is_num(c, k) && !TK(k).space && an_tx_is_punct(c, k - 1, '-') &&
-		    !TK(k - 1).space && is_num(c, k - 2) && TK(k - 2).num >= day)
+		if (k >= 2 && an_tx_num(c, k) && !TK(k).space && an_tx_is_punct(c, k - 1, '-') &&
+		    !TK(k - 1).space && an_tx_num(c, k - 2) && TK(k - 2).num >= day)
 			return 0;
 		if (an_tx_is(c, dend, "of"))
 			dend++;
@@ -319,7 +301,7 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t y = e;
 		if (an_tx_is_punct(c, y, ','))
 			y++;
-		if (year_at(c, y, &year)) {
+		if (an_tx_year_at(c, y, &year)) {
 			explicit_year = 1;
 			e = y + 1;
 		}
@@ -354,11 +336,11 @@ static size_t m_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * ends of "from May to July" are. */
 static size_t m_range_end(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (c->ref.g != AN_GRAN_DAY || i < 3 || !is_num(c, i))
+	if (c->ref.g != AN_GRAN_DAY || i < 3 || !an_tx_num(c, i))
 		return 0;
 	/* back over the connector to the first day and its month */
 	size_t k = i - 1;
-	if (!is_num(c, k - 1) || TK(k - 1).num != c->ref.d.d)
+	if (!an_tx_num(c, k - 1) || TK(k - 1).num != c->ref.d.d)
 		return 0;
 	size_t mk = an_tx_is_punct(c, k - 2, '.') ? k - 3 : k - 2;
 	int mon, weak, d2, year;
@@ -381,17 +363,17 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int d1, both;
 	size_t e = day_at(c, i, &d1);
-	if (!e || e != i + 1 || !is_num(c, i) || !num_isolated(c, i))
+	if (!e || e != i + 1 || !an_tx_num(c, i) || !num_isolated(c, i))
 		return 0;
 	size_t r = range_link(c, e, &both);
-	if (!r || !is_num(c, r))
+	if (!r || !an_tx_num(c, r))
 		return 0;
 	int mon, weak;
 	if (i > 0 && month_at(c, i - 1 - (an_tx_is_punct(c, i - 1, '.') ? 1 : 0), &mon, &weak))
 		return 0; /* "May 5-9": the month-first form */
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
-	if (!m_month(&dm, c, r) || dm.anchor.g != AN_GRAN_DAY ||
+	if (!an_tx_month(&dm, c, r) || dm.anchor.g != AN_GRAN_DAY ||
 	    (both ? dm.anchor.d.d == d1 : dm.anchor.d.d <= d1))
 		return 0;
 	an_date d = {dm.anchor.d.y, dm.anchor.d.m, d1};
@@ -402,19 +384,19 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 /* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
 static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (!is_num(c, i) || i + 4 >= c->n)
+	if (!an_tx_num(c, i) || i + 4 >= c->n)
 		return 0;
 	for (size_t k = i + 1; k <= i + 4; k++)
 		if (TK(k).space)
 			return 0;
-	if (!is_num(c, i + 2) || !is_num(c, i + 4))
+	if (!an_tx_num(c, i + 2) || !an_tx_num(c, i + 4))
 		return 0;
 	char s1 = TK(i + 1).low[0], s2 = TK(i + 3).low[0];
 	if (TK(i + 1).kind != AN_TK_PUNCT || s1 != s2 || !strchr("-/.", s1))
 		return 0;
 	/* not part of a longer digit run such as a phone number */
 	if (i + 6 < c->n + 1 && i + 5 < c->n && !TK(i + 5).space &&
-	    strchr("-/.", TK(i + 5).low[0]) && is_num(c, i + 6))
+	    strchr("-/.", TK(i + 5).low[0]) && an_tx_num(c, i + 6))
 		return 0;
 	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
 	    strchr("-/.", TK(i - 1).low[0]))
@@ -455,10 +437,10 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "fiscal"))
 		j++;
 	if (j == i && an_tx_is(c, j, "year") &&
-	    (is_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
+	    (an_tx_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
 		j++;
 	/* century: "21st century", "twentieth century" */
-	if (is_num(c, i) && TK(i).ndig <= 2 && is_word(c, i + 1) && !TK(i + 1).space &&
+	if (an_tx_num(c, i) && TK(i).ndig <= 2 && an_tx_word(c, i + 1) && !TK(i + 1).space &&
 	    an_tx_is(c, i + 2, "century")) {
 		int n = (int)TK(i).num;
 		if (n >= 1 && n <= 30) {
@@ -469,14 +451,14 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return i + 3;
 		}
 	}
-	if (is_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
 		an_date d = {(TK(i).w.ord - 1) * 100, 1, 1};
 		an_tx_set_point(m, d, AN_GRAN_CENTURY);
 		m->the_ok = m->modable = 1;
 		m->anchor.g = AN_GRAN_NONE;
 		return i + 2;
 	}
-	if (one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
+	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
 		int k = 0;
 		while (strcmp(decade_words[k], TK(i).low) != 0)
 			k++;
@@ -488,7 +470,7 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* 'ʹ80s */
 	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
-	    is_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
+	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
 	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
 		an_date d = {1900 + (int)TK(i + 1).num, 1, 1};
 		an_tx_set_point(m, d, AN_GRAN_DECADE);
@@ -496,7 +478,7 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->the_ok = m->modable = 1;
 		return i + 3;
 	}
-	size_t sy = spelled_year_at(c, j, &y);
+	size_t sy = an_tx_spelled_year(c, j, &y);
 	if (sy) {
 		an_date d = {y, 1, 1};
 		an_tx_set_point(m, d, AN_GRAN_YEAR);
@@ -504,7 +486,7 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->the_ok = j > i;
 		return sy;
 	}
-	if (!year_at(c, j, &y) && !(j == i && first_of_two_years(c, j, &y)))
+	if (!an_tx_year_at(c, j, &y) && !(j == i && an_tx_first_of_two_years(c, j, &y)))
 		return 0;
 	/* decade: "1990s", "1990's" */
 	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
@@ -530,10 +512,10 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			static const char *const preps[] = {"in", "since", "of", "by", "from",
 			                                    "until", "before", "after", "year",
 			                                    "circa", "to", NULL};
-			if (!(i > 0 && one_of(c, i - 1, preps)))
+			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)))
 				return 0;
 		}
-		if (is_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
+		if (an_tx_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
 			static const char *const counts[] = {
 				"people", "troops", "men", "women", "soldiers", "persons",
 				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",
@@ -543,18 +525,18 @@ static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				"acres", "homes", "houses", "vehicles", "cars", "children",
 				"hours", "days", "years", "rounds", "copies", "pages", "words",
 				"seats", "beds", "rooms", "companies", "firms", "sites", NULL};
-			if (one_of(c, i + 1, counts))
+			if (an_tx_one_of(c, i + 1, counts))
 				return 0;
 		}
 		/* "Room 1907", "Flight 2010", "No. 1999": a label, not a year */
-		if (i > 0 && is_word(c, i - 1)) {
+		if (i > 0 && an_tx_word(c, i - 1)) {
 			static const char *const labels[] = {
 				"room", "flight", "route", "highway", "interstate", "no", "number",
 				"gate", "platform", "suite", "apartment", "page", "pages",
 				"article", "section", "chapter", "version", "model", "bus",
 				"track", "channel", "pier", "lot", "unit", "box", "resolution",
 				"rule", "form", "item", "bill", "code", "exit", "hr", NULL};
-			if (one_of(c, i - 1, labels))
+			if (an_tx_one_of(c, i - 1, labels))
 				return 0;
 		}
 		if (i > 1 && an_tx_is_punct(c, i - 1, '.') && an_tx_is(c, i - 2, "no"))
@@ -573,10 +555,10 @@ static const char *const not_weekday_next[] = {
 	"service", "club", "sport", "people", "business", "review", "night's",
 	NULL};
 
-static const char pod_code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
+const char an_tx_pod_code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
 
 /* "Friday", "last Friday", "next Tuesday", "Friday morning". */
-static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
+size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
 	int rel = 0; /* -1 last, +1 next, 2 this */
@@ -604,7 +586,7 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int wd = weekday_word(c, j, &e);
 	if (!wd)
 		return 0;
-	if (is_word(c, e) && TK(e).cap && one_of(c, e, not_weekday_next))
+	if (an_tx_word(c, e) && TK(e).cap && an_tx_one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;
 	if (anaph) {
@@ -623,9 +605,9 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->modable = 1; /* "early Tuesday" */
-	if (is_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !TK(e).cap) {
+	if (an_tx_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !TK(e).cap) {
 		char tmp[AN_TIMEX_VALUE_MAX + 8];
-		snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, pod_code[TK(e).w.pod]);
+		snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, an_tx_pod_code[TK(e).w.pod]);
 		memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
 		m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
 		m->type = AN_TIMEX_TIME;
@@ -634,363 +616,13 @@ static size_t m_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
-/* "the third quarter", "third-quarter", "the fourth quarter of 1997",
- * "the first half of 2025", "the 1988 second quarter". */
-static size_t m_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t j = i;
-	int year = 0, q = 0, half = 0, lastw = 0;
-	if (year_at(c, j, &year))
-		j++;
-	/* "this year's third quarter", "next year's first quarter" */
-	if ((an_tx_is(c, j, "this") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next")) &&
-	    an_tx_is(c, j + 1, "year") && j + 3 < c->n && !TK(j + 2).space &&
-	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
-	    an_tx_is(c, j + 3, "s")) {
-		year = c->dct.y + (TK(j).low[0] == 'l' ? -1 : TK(j).low[0] == 'n' ? 1 : 0);
-		j += 4;
-	}
-	if (an_tx_is(c, j, "fiscal"))
-		j++;
-	if (is_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
-		q = TK(j).w.ord;
-	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
-		q = lastw = 4; /* "the last quarter"; "the last half" is the second */
-	else if (is_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && is_word(c, j + 1) &&
-	         !TK(j + 1).space)
-		q = (int)TK(j++).num; /* "3rd" */
-	if (!q)
-		return 0;
-	j++;
-	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space)
-		j++;
-	if (an_tx_is(c, j, "fiscal"))
-		j++;
-	if (an_tx_is(c, j, "quarter")) {
-		j++;
-	} else if (an_tx_is(c, j, "half") && (q <= 2 || lastw)) {
-		half = lastw ? 2 : q;
-		j++;
-	} else {
-		return 0;
-	}
-	size_t e = j;
-	if (!year) {
-		size_t k = j;
-		if (an_tx_is(c, k, "of") || an_tx_is(c, k, "in"))
-			k++;
-		if (an_tx_is(c, k, "fiscal"))
-			k++;
-		if (year_at(c, k, &year) && k > j) {
-			e = k + 1;
-		} else if (half && an_tx_is(c, j, "of") &&
-		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the")) &&
-		           an_tx_is(c, k + 1, "year")) {
-			year = c->dct.y; /* "the first half of this year" */
-			e = k + 2;
-		} else if (half && an_tx_is(c, j, "of")) {
-			return 0; /* "the last half of the '80s": see an_tx_match_at */
-		} else {
-			year = c->dct.y;
-		}
-	}
-	an_date d = {year, half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1, 1};
-	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
-	m->the_ok = m->modable = 1;
-	return e;
-}
-
-/* A year written with two digits ("FY26", "Q3 '25"): the one in the DCT's
- * century, unless that is more than twenty years ahead of the DCT. */
-static int two_digit_year(an_date dct, int yy)
-{
-	int y = dct.y - dct.y % 100 + yy;
-	return y > dct.y + 20 ? y - 100 : y;
-}
-
-/* Words after a bare "Q3" that make it a business quarter; a bare "Q3" is
- * also a qualifying session or a product name. */
-static const char *const quarter_nouns[] = {
-	"results", "earnings", "revenue", "revenues", "sales", "profit", "profits",
-	"loss", "losses", "guidance", "growth", "gdp", "output", "figures", "report",
-	"deliveries", "shipments", "margin", "margins", NULL};
-
-/* The codes of business reporting: "Q3 2025", "Q4 earnings", "H1 2025",
- * "FY2026", "FY 2026", "FY26".  Capitalised only, and a code glued to
- * more letters or digits is a name ("H1N1", "Q3X"). */
-static size_t m_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	int fy = an_tx_is(c, i, "fy"), half = an_tx_is(c, i, "h");
-	if (!(fy || half || an_tx_is(c, i, "q")) || !TK(i).cap || !is_num(c, i + 1) ||
-	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_PUNCT))
-		return 0;
-	size_t j = i + 1;
-	int year;
-	if (fy) {
-		if (glued_on(c, j))
-			return 0;
-		if (TK(j).ndig == 4 && TK(j).num >= 1900 && TK(j).num <= 2199)
-			year = (int)TK(j).num;
-		else if (TK(j).ndig == 2 && !TK(j).space)
-			year = two_digit_year(c->dct, (int)TK(j).num);
-		else
-			return 0;
-		an_date d = {year, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_YEAR);
-		return j + 1;
-	}
-	long n = TK(j).num;
-	if (TK(j).space || TK(j).ndig != 1 || n < 1 || n > (half ? 2 : 4) || glued_on(c, j))
-		return 0;
-	size_t e = j + 1;
-	if (year_at(c, e, &year)) {
-		e++;
-	} else if (an_tx_is_punct(c, e, '\'') && is_num(c, e + 1) && TK(e + 1).ndig == 2 &&
-	           !TK(e + 1).space && !glued_on(c, e + 1)) {
-		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
-		e += 2;
-	} else if (half || !one_of(c, e, quarter_nouns)) {
-		return 0;
-	} else {
-		year = c->dct.y;
-	}
-	an_date d = {year, half ? (int)(n - 1) * 6 + 1 : (int)(n - 1) * 3 + 1, 1};
-	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
-	m->modable = 1;
-	return e;
-}
-
-/* The second year of "2022-23", "the 2020-21 season": a year of its own,
- * as the second of "2009-2010" is.  Its two digits must follow the first
- * year's, so "1995-97" and "2022-23" count but "2022-10" (a month) and
- * "1998-5" do not. */
-static size_t m_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	int first;
-	if (i < 2 || !is_num(c, i) || TK(i).ndig != 2 || TK(i).space ||
-	    !(an_tx_is_punct(c, i - 1, '-') || an_tx_is_punct(c, i - 1, '/')) ||
-	    TK(i - 1).space || glued_on(c, i) || !first_of_two_years(c, i - 2, &first))
-		return 0;
-	int y = first - first % 100 + (int)TK(i).num;
-	if (y <= first)
-		y += 100;
-	if (y - first > 9 || (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
-		return 0;
-	an_date d = {y, 1, 1};
-	an_tx_set_point(m, d, AN_GRAN_YEAR);
-	return i + 1;
-}
-
-static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-                                    "pst", "pdt", "gmt", "utc", "bst", "cet",
-                                    "et", "pt", "eastern", "pacific", "central",
-                                    "mountain", NULL};
-
-/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
-static size_t m_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t j = i;
-	int h, mi = 0, ampm = 0, pod = 0;
-	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
-		h = 12;
-		j = i + 1;
-	} else if (an_tx_is(c, i, "midafternoon") || an_tx_is(c, i, "midmorning")) {
-		pod = TK(i).low[3] == 'a' ? AN_TXP_AF : AN_TXP_MO;
-		h = 0;
-		j = i + 1;
-	} else if (an_tx_is(c, i, "mid") &&
-	           (an_tx_is(c, i + 1, "afternoon") || an_tx_is(c, i + 1, "morning") ||
-	            (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
-	             (an_tx_is(c, i + 2, "afternoon") || an_tx_is(c, i + 2, "morning"))))) {
-		/* "mid-afternoon", "by mid afternoon": a part of the day */
-		j = an_tx_is_punct(c, i + 1, '-') ? i + 2 : i + 1;
-		if (!an_tx_is_punct(c, i + 1, '-') && !TK(j).space)
-			return 0;
-		pod = TK(j).w.pod;
-		h = 0;
-		j++;
-	} else if (an_tx_is(c, i, "midnight")) {
-		h = 24;
-		j = i + 1;
-	} else {
-		if (!is_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
-			return 0;
-		if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
-		    (TK(i - 1).low[0] == '$' || TK(i - 1).low[0] == '.' || TK(i - 1).low[0] == ','))
-			return 0;
-		h = (int)TK(i).num;
-		j = i + 1;
-		if (an_tx_is_punct(c, j, ':') && !TK(j).space && is_num(c, j + 1) &&
-		    !TK(j + 1).space && TK(j + 1).ndig == 2 && TK(j + 1).num < 60) {
-			mi = (int)TK(j + 1).num;
-			j += 2;
-			ampm = 3; /* a clock time even without a.m./p.m. */
-		}
-		/* a.m. / p.m. / am / pm / AM / PM */
-		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
-		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
-			ampm = TK(j).low[0] == 'a' ? 1 : 2;
-			j += 3;
-			/* the last full stop, unless it ends the sentence; at the end
-			 * of a paragraph it is both, and belongs to "p.m." */
-			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
-			    (j + 1 >= c->n || !TK(j + 1).cap || one_of(c, j + 1, zones) ||
-			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
-				j++;
-		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
-			ampm = TK(j).low[0] == 'a' ? 1 : 2;
-			j++;
-		}
-		if (!ampm || h > 12 + (ampm == 3 ? 12 : 0))
-			return 0;
-		if (ampm == 2 && h < 12)
-			h += 12;
-		if (ampm == 1 && h == 12)
-			h = 0;
-	}
-	if (one_of(c, j, zones) && TK(j).cap) {
-		j++;
-		/* "Eastern time", "Pacific Time" */
-		if (TK(j - 1).low[2] && an_tx_is(c, j, "time"))
-			j++;
-	}
-	/* "8 a.m. local time on Sunday": the day is read past "local time",
-	 * which joins the expression only when the day does */
-	size_t at = j;
-	if (an_tx_is(c, j, "local") && an_tx_is(c, j + 1, "time"))
-		at = j + 2;
-	/* a following day gives the date: "10 p.m. Wednesday" */
-	/* without a day of its own, a time belongs to the day last named */
-	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
-	an_tx_match dm;
-	memset(&dm, 0, sizeof dm);
-	size_t k = at;
-	if (an_tx_is_punct(c, k, ','))
-		k++;
-	size_t de = m_weekday(&dm, c, k);
-	if (!de)
-		de = m_month(&dm, c, k);
-	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
-		d = dm.anchor.d;
-		j = de;
-	} else if (an_tx_is(c, at, "on") &&
-	           (memset(&dm, 0, sizeof dm), (de = m_weekday(&dm, c, at + 1)) ||
-	            (de = m_month(&dm, c, at + 1))) &&
-	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
-		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
-		 * is the day of the time */
-		d = dm.anchor.d;
-	} else if (an_tx_is(c, at, "today") || (an_tx_is(c, at, "tonight") && !pod)) {
-		d = c->dct;
-		j = at + 1;
-	} else if (an_tx_is(c, at, "yesterday")) {
-		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
-		j = at + 1;
-	} else if (an_tx_is(c, at, "tomorrow")) {
-		d = an_date_add_days(c->dct, 1);
-		j = at + 1;
-	}
-	char tmp[64];
-	if (pod)
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, pod_code[pod]);
-	else
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
-	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
-	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
-	m->type = AN_TIMEX_TIME;
-	return j;
-}
-
-/* The month a season's value is placed at (spring April ... winter
- * December), by AN_TXW_SEASON number. */
-static const int season_mid[5] = {0, 4, 7, 10, 12};
-
-/* Words that may follow a season that is a date, not an adjective ("the
- * summer when", but "the winter storm"). */
-static const char *const after_season[] = {
-	"and", "or", "but", "when", "as", "after", "before", "to", "in", "on", "at",
-	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
-	"the", "a", NULL};
-
-/* "in the summer", "during the early winter", "in spring": a season
- * without a year, in the year the tense points to.  Only after "the" or a
- * preposition, in lower case and followed by punctuation or a function
- * word, so that "summer camp", "the winter storm" and "the Arab Spring"
- * stay untagged. */
-static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	if (i == 0 || TK(i).cap)
-		return 0;
-	size_t p = i - 1;
-	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
-		p--;
-	if (!an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") && !an_tx_is(c, p, "during") &&
-	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through"))
-		return 0;
-	if (is_word(c, i + 1)) {
-		int ok = 0;
-		for (const char *const *w = after_season; *w && !ok; w++)
-			ok = an_tx_is(c, i + 1, *w);
-		if (!ok)
-			return 0;
-	}
-	/* "fall" is also a drop: only "in the fall", "during the fall", and
-	 * never "the fall in prices" */
-	if (an_tx_is(c, i, "fall") &&
-	    (!an_tx_is(c, p, "the") || p == 0 ||
-	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
-		return 0;
-	/* the season of year y runs from month first[s] for three months
-	 * (winter from December into the next year); the current one, else
-	 * the last one over (past tense), the next to begin (future), or the
-	 * nearest */
-	static const int first[5] = {0, 3, 6, 9, 12};
-	int s = TK(i).w.season, dir = an_tx_direction(c, i, i + 1);
-	long now = an_date_to_days(c->dct), best_dist = 0;
-	int y = c->dct.y;
-	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {
-		an_date a = {cand, first[s], 1};
-		long from = an_date_to_days(a), to = an_date_to_days(an_date_add_months(a, 3));
-		long dist = now < from ? from - now : now >= to ? now - to + 1 : 0;
-		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist))
-			continue;
-		if (!found || dist < best_dist) {
-			best_dist = dist;
-			y = cand;
-			found = 1;
-		}
-	}
-	an_date x = {y, season_mid[s], 1};
-	an_tx_set_point(m, x, AN_GRAN_SEASON);
-	m->the_ok = m->modable = 1;
-	return i + 1;
-}
-
-/* "winter 1994", "the summer of 1989", "spring of nineteen ninety-six" */
-static size_t m_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	if (!is_word(c, i) || !(TK(i).w.cls & AN_TXW_SEASON))
-		return 0;
-	size_t j = i + 1, e;
-	int y;
-	size_t of = an_tx_is(c, j, "of") ? j + 1 : j;
-	if (year_at(c, of, &y))
-		e = of + 1;
-	else if ((e = spelled_year_at(c, of, &y)) == 0)
-		return bare_season(m, c, i);
-	an_date d = {y, season_mid[TK(i).w.season], 1};
-	an_tx_set_point(m, d, AN_GRAN_SEASON);
-	m->the_ok = m->modable = 1;
-	return e;
-}
-
 /* --- the dispatcher ---------------------------------------------------- */
 
 typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
-	m_numeric, m_month, m_year, m_weekday, m_quarter, m_clock, m_season,
-	m_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration,
+	m_numeric, an_tx_month, m_year, an_tx_weekday, an_tx_quarter, an_tx_clock, an_tx_season,
+	an_tx_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration,
 };
 
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
@@ -1001,7 +633,7 @@ static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	/* "the 2022-23 season": "23" is the second year, not 23 seasons */
 	an_tx_match sy;
 	memset(&sy, 0, sizeof sy);
-	size_t se = m_short_year(&sy, c, i);
+	size_t se = an_tx_short_year(&sy, c, i);
 	if (se) {
 		sy.tb = i;
 		sy.te = se;

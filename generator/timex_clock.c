@@ -1,0 +1,130 @@
+/* timex_clock.c - times of day: "6:30 p.m.", "noon", "10 a.m. EST
+ * Thursday", "mid-afternoon", with the day they fall on.  A matcher as in
+ * timex_rules.c, which runs it. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
+                                    "pst", "pdt", "gmt", "utc", "bst", "cet",
+                                    "et", "pt", "eastern", "pacific", "central",
+                                    "mountain", NULL};
+
+/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
+size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int h, mi = 0, ampm = 0, pod = 0;
+	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
+		h = 12;
+		j = i + 1;
+	} else if (an_tx_is(c, i, "midafternoon") || an_tx_is(c, i, "midmorning")) {
+		pod = TK(i).low[3] == 'a' ? AN_TXP_AF : AN_TXP_MO;
+		h = 0;
+		j = i + 1;
+	} else if (an_tx_is(c, i, "mid") &&
+	           (an_tx_is(c, i + 1, "afternoon") || an_tx_is(c, i + 1, "morning") ||
+	            (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
+	             (an_tx_is(c, i + 2, "afternoon") || an_tx_is(c, i + 2, "morning"))))) {
+		/* "mid-afternoon", "by mid afternoon": a part of the day */
+		j = an_tx_is_punct(c, i + 1, '-') ? i + 2 : i + 1;
+		if (!an_tx_is_punct(c, i + 1, '-') && !TK(j).space)
+			return 0;
+		pod = TK(j).w.pod;
+		h = 0;
+		j++;
+	} else if (an_tx_is(c, i, "midnight")) {
+		h = 24;
+		j = i + 1;
+	} else {
+		if (!an_tx_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
+			return 0;
+		if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
+		    (TK(i - 1).low[0] == '$' || TK(i - 1).low[0] == '.' || TK(i - 1).low[0] == ','))
+			return 0;
+		h = (int)TK(i).num;
+		j = i + 1;
+		if (an_tx_is_punct(c, j, ':') && !TK(j).space && an_tx_num(c, j + 1) &&
+		    !TK(j + 1).space && TK(j + 1).ndig == 2 && TK(j + 1).num < 60) {
+			mi = (int)TK(j + 1).num;
+			j += 2;
+			ampm = 3; /* a clock time even without a.m./p.m. */
+		}
+		/* a.m. / p.m. / am / pm / AM / PM */
+		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
+		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
+			ampm = TK(j).low[0] == 'a' ? 1 : 2;
+			j += 3;
+			/* the last full stop, unless it ends the sentence; at the end
+			 * of a paragraph it is both, and belongs to "p.m." */
+			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
+			    (j + 1 >= c->n || !TK(j + 1).cap || an_tx_one_of(c, j + 1, zones) ||
+			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
+				j++;
+		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
+			ampm = TK(j).low[0] == 'a' ? 1 : 2;
+			j++;
+		}
+		if (!ampm || h > 12 + (ampm == 3 ? 12 : 0))
+			return 0;
+		if (ampm == 2 && h < 12)
+			h += 12;
+		if (ampm == 1 && h == 12)
+			h = 0;
+	}
+	if (an_tx_one_of(c, j, zones) && TK(j).cap) {
+		j++;
+		/* "Eastern time", "Pacific Time" */
+		if (TK(j - 1).low[2] && an_tx_is(c, j, "time"))
+			j++;
+	}
+	/* "8 a.m. local time on Sunday": the day is read past "local time",
+	 * which joins the expression only when the day does */
+	size_t at = j;
+	if (an_tx_is(c, j, "local") && an_tx_is(c, j + 1, "time"))
+		at = j + 2;
+	/* a following day gives the date: "10 p.m. Wednesday" */
+	/* without a day of its own, a time belongs to the day last named */
+	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+	an_tx_match dm;
+	memset(&dm, 0, sizeof dm);
+	size_t k = at;
+	if (an_tx_is_punct(c, k, ','))
+		k++;
+	size_t de = an_tx_weekday(&dm, c, k);
+	if (!de)
+		de = an_tx_month(&dm, c, k);
+	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		d = dm.anchor.d;
+		j = de;
+	} else if (an_tx_is(c, at, "on") &&
+	           (memset(&dm, 0, sizeof dm), (de = an_tx_weekday(&dm, c, at + 1)) ||
+	            (de = an_tx_month(&dm, c, at + 1))) &&
+	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
+		 * is the day of the time */
+		d = dm.anchor.d;
+	} else if (an_tx_is(c, at, "today") || (an_tx_is(c, at, "tonight") && !pod)) {
+		d = c->dct;
+		j = at + 1;
+	} else if (an_tx_is(c, at, "yesterday")) {
+		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
+		j = at + 1;
+	} else if (an_tx_is(c, at, "tomorrow")) {
+		d = an_date_add_days(c->dct, 1);
+		j = at + 1;
+	}
+	char tmp[64];
+	if (pod)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[pod]);
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
+	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
+	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
+	m->type = AN_TIMEX_TIME;
+	return j;
+}
+

@@ -1,0 +1,242 @@
+/* timex_period.c - the periods of business and sport: quarters and
+ * halves ("the third quarter", "Q3 2025", "H1"), fiscal years ("FY26"),
+ * the second year of a two-year span ("2022-23") and seasons ("the summer
+ * of 1989", "in the fall").  Matchers as in timex_rules.c, which runs
+ * them. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+/* "the third quarter", "third-quarter", "the fourth quarter of 1997",
+ * "the first half of 2025", "the 1988 second quarter". */
+size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int year = 0, q = 0, half = 0, lastw = 0;
+	if (an_tx_year_at(c, j, &year))
+		j++;
+	/* "this year's third quarter", "next year's first quarter" */
+	if ((an_tx_is(c, j, "this") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next")) &&
+	    an_tx_is(c, j + 1, "year") && j + 3 < c->n && !TK(j + 2).space &&
+	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 3, "s")) {
+		year = c->dct.y + (TK(j).low[0] == 'l' ? -1 : TK(j).low[0] == 'n' ? 1 : 0);
+		j += 4;
+	}
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
+		q = TK(j).w.ord;
+	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
+		q = lastw = 4; /* "the last quarter"; "the last half" is the second */
+	else if (an_tx_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && an_tx_word(c, j + 1) &&
+	         !TK(j + 1).space)
+		q = (int)TK(j++).num; /* "3rd" */
+	if (!q)
+		return 0;
+	j++;
+	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space)
+		j++;
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (an_tx_is(c, j, "quarter")) {
+		j++;
+	} else if (an_tx_is(c, j, "half") && (q <= 2 || lastw)) {
+		half = lastw ? 2 : q;
+		j++;
+	} else {
+		return 0;
+	}
+	size_t e = j;
+	if (!year) {
+		size_t k = j;
+		if (an_tx_is(c, k, "of") || an_tx_is(c, k, "in"))
+			k++;
+		if (an_tx_is(c, k, "fiscal"))
+			k++;
+		if (an_tx_year_at(c, k, &year) && k > j) {
+			e = k + 1;
+		} else if (half && an_tx_is(c, j, "of") &&
+		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the")) &&
+		           an_tx_is(c, k + 1, "year")) {
+			year = c->dct.y; /* "the first half of this year" */
+			e = k + 2;
+		} else if (half && an_tx_is(c, j, "of")) {
+			return 0; /* "the last half of the '80s": see an_tx_match_at */
+		} else {
+			year = c->dct.y;
+		}
+	}
+	an_date d = {year, half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1, 1};
+	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
+	m->the_ok = m->modable = 1;
+	return e;
+}
+
+/* A year written with two digits ("FY26", "Q3 '25"): the one in the DCT's
+ * century, unless that is more than twenty years ahead of the DCT. */
+static int two_digit_year(an_date dct, int yy)
+{
+	int y = dct.y - dct.y % 100 + yy;
+	return y > dct.y + 20 ? y - 100 : y;
+}
+
+/* Words after a bare "Q3" that make it a business quarter; a bare "Q3" is
+ * also a qualifying session or a product name. */
+static const char *const quarter_nouns[] = {
+	"results", "earnings", "revenue", "revenues", "sales", "profit", "profits",
+	"loss", "losses", "guidance", "growth", "gdp", "output", "figures", "report",
+	"deliveries", "shipments", "margin", "margins", NULL};
+
+/* The codes of business reporting: "Q3 2025", "Q4 earnings", "H1 2025",
+ * "FY2026", "FY 2026", "FY26".  Capitalised only, and a code glued to
+ * more letters or digits is a name ("H1N1", "Q3X"). */
+size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int fy = an_tx_is(c, i, "fy"), half = an_tx_is(c, i, "h");
+	if (!(fy || half || an_tx_is(c, i, "q")) || !TK(i).cap || !an_tx_num(c, i + 1) ||
+	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_PUNCT))
+		return 0;
+	size_t j = i + 1;
+	int year;
+	if (fy) {
+		if (an_tx_glued_on(c, j))
+			return 0;
+		if (TK(j).ndig == 4 && TK(j).num >= 1900 && TK(j).num <= 2199)
+			year = (int)TK(j).num;
+		else if (TK(j).ndig == 2 && !TK(j).space)
+			year = two_digit_year(c->dct, (int)TK(j).num);
+		else
+			return 0;
+		an_date d = {year, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		return j + 1;
+	}
+	long n = TK(j).num;
+	if (TK(j).space || TK(j).ndig != 1 || n < 1 || n > (half ? 2 : 4) || an_tx_glued_on(c, j))
+		return 0;
+	size_t e = j + 1;
+	if (an_tx_year_at(c, e, &year)) {
+		e++;
+	} else if (an_tx_is_punct(c, e, '\'') && an_tx_num(c, e + 1) && TK(e + 1).ndig == 2 &&
+	           !TK(e + 1).space && !an_tx_glued_on(c, e + 1)) {
+		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
+		e += 2;
+	} else if (half || !an_tx_one_of(c, e, quarter_nouns)) {
+		return 0;
+	} else {
+		year = c->dct.y;
+	}
+	an_date d = {year, half ? (int)(n - 1) * 6 + 1 : (int)(n - 1) * 3 + 1, 1};
+	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
+	m->modable = 1;
+	return e;
+}
+
+/* The second year of "2022-23", "the 2020-21 season": a year of its own,
+ * as the second of "2009-2010" is.  Its two digits must follow the first
+ * year's, so "1995-97" and "2022-23" count but "2022-10" (a month) and
+ * "1998-5" do not. */
+size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int first;
+	if (i < 2 || !an_tx_num(c, i) || TK(i).ndig != 2 || TK(i).space ||
+	    !(an_tx_is_punct(c, i - 1, '-') || an_tx_is_punct(c, i - 1, '/')) ||
+	    TK(i - 1).space || an_tx_glued_on(c, i) || !an_tx_first_of_two_years(c, i - 2, &first))
+		return 0;
+	int y = first - first % 100 + (int)TK(i).num;
+	if (y <= first)
+		y += 100;
+	if (y - first > 9 || (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
+		return 0;
+	an_date d = {y, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
+	return i + 1;
+}
+
+/* The month a season's value is placed at (spring April ... winter
+ * December), by AN_TXW_SEASON number. */
+static const int season_mid[5] = {0, 4, 7, 10, 12};
+
+/* Words that may follow a season that is a date, not an adjective ("the
+ * summer when", but "the winter storm"). */
+static const char *const after_season[] = {
+	"and", "or", "but", "when", "as", "after", "before", "to", "in", "on", "at",
+	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
+	"the", "a", NULL};
+
+/* "in the summer", "during the early winter", "in spring": a season
+ * without a year, in the year the tense points to.  Only after "the" or a
+ * preposition, in lower case and followed by punctuation or a function
+ * word, so that "summer camp", "the winter storm" and "the Arab Spring"
+ * stay untagged. */
+static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (i == 0 || TK(i).cap)
+		return 0;
+	size_t p = i - 1;
+	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
+		p--;
+	if (!an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") && !an_tx_is(c, p, "during") &&
+	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through"))
+		return 0;
+	if (an_tx_word(c, i + 1)) {
+		int ok = 0;
+		for (const char *const *w = after_season; *w && !ok; w++)
+			ok = an_tx_is(c, i + 1, *w);
+		if (!ok)
+			return 0;
+	}
+	/* "fall" is also a drop: only "in the fall", "during the fall", and
+	 * never "the fall in prices" */
+	if (an_tx_is(c, i, "fall") &&
+	    (!an_tx_is(c, p, "the") || p == 0 ||
+	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
+		return 0;
+	/* the season of year y runs from month first[s] for three months
+	 * (winter from December into the next year); the current one, else
+	 * the last one over (past tense), the next to begin (future), or the
+	 * nearest */
+	static const int first[5] = {0, 3, 6, 9, 12};
+	int s = TK(i).w.season, dir = an_tx_direction(c, i, i + 1);
+	long now = an_date_to_days(c->dct), best_dist = 0;
+	int y = c->dct.y;
+	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {
+		an_date a = {cand, first[s], 1};
+		long from = an_date_to_days(a), to = an_date_to_days(an_date_add_months(a, 3));
+		long dist = now < from ? from - now : now >= to ? now - to + 1 : 0;
+		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist))
+			continue;
+		if (!found || dist < best_dist) {
+			best_dist = dist;
+			y = cand;
+			found = 1;
+		}
+	}
+	an_date x = {y, season_mid[s], 1};
+	an_tx_set_point(m, x, AN_GRAN_SEASON);
+	m->the_ok = m->modable = 1;
+	return i + 1;
+}
+
+/* "winter 1994", "the summer of 1989", "spring of nineteen ninety-six" */
+size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_SEASON))
+		return 0;
+	size_t j = i + 1, e;
+	int y;
+	size_t of = an_tx_is(c, j, "of") ? j + 1 : j;
+	if (an_tx_year_at(c, of, &y))
+		e = of + 1;
+	else if ((e = an_tx_spelled_year(c, of, &y)) == 0)
+		return bare_season(m, c, i);
+	an_date d = {y, season_mid[TK(i).w.season], 1};
+	an_tx_set_point(m, d, AN_GRAN_SEASON);
+	m->the_ok = m->modable = 1;
+	return e;
+}
+

@@ -257,6 +257,44 @@ static size_t probe_terms(uint64_t *probe, const an_vec *v)
 	return n_probe;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, c = *(const size_t *)y;
+	return a < c ? -1 : a > c;
+}
+
+/* The clusters in the postings of the probe terms, each once, ascending
+ * (caller frees): a cluster sharing several of a sentence's heaviest terms
+ * is compared once, not once per term.  Terms in more than
+ * PROBE_MAX_CLUSTERS clusters are as common as stop words: they identify
+ * nothing and are skipped. */
+static size_t *probed_clusters(const postings *ps, const uint64_t *probe, size_t n_probe,
+                               size_t *n_out)
+{
+	const posting *use[PROBE_TERMS];
+	size_t n_use = 0, total = 0;
+	for (size_t t = 0; t < n_probe; t++) {
+		const posting *p = postings_get(ps, probe[t]);
+		if (p && p->n <= PROBE_MAX_CLUSTERS) {
+			use[n_use++] = p;
+			total += p->n;
+		}
+	}
+	size_t *out = an_xmalloc((total + 1) * sizeof *out), n = 0;
+	for (size_t u = 0; u < n_use; u++) {
+		memcpy(out + n, use[u]->clusters, use[u]->n * sizeof *out);
+		n += use[u]->n;
+	}
+	if (n_use > 1)
+		an_qsort(out, n, sizeof *out, cmp_size);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w == 0 || out[i] != out[w - 1])
+			out[w++] = out[i];
+	*n_out = w;
+	return out;
+}
+
 /* The most similar cluster among those sharing one of the heaviest terms
  * of c's vector (`probe`, from probe_terms): a restatement shares its
  * rarest words, and probing only those keeps common words from making the
@@ -273,32 +311,30 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
 	 * sentence of a template many stories share ("Local newspapers
 	 * carried the story") resembles hundreds of them */
 	candidates lazy_list = {NULL, 0, 0}, *lazy = list ? NULL : &lazy_list;
-	for (size_t t = 0; t < n_probe; t++) {
-		const posting *p = postings_get(ps, probe[t]);
-		if (p && p->n > PROBE_MAX_CLUSTERS)
-			continue; /* as common as a stop word: it identifies nothing */
-		for (size_t i = 0; p && i < p->n; i++) {
-			size_t ci = p->clusters[i];
-			const cluster *cl = &b->clusters[ci];
-			if (ci < first_cluster)
-				continue;
-			if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
-				continue; /* a fact needs a second article */
-			if (lazy) {
-				double sim = an_tl_sim(c, cl);
-				if (sim >= need)
-					lazy_add(lazy, sim, (long)ci);
-				continue;
-			}
-			double sim = placed_sim(b, c, ci, need, sc);
+	size_t n_found;
+	size_t *found = probed_clusters(ps, probe, n_probe, &n_found);
+	for (size_t f = 0; f < n_found; f++) {
+		size_t ci = found[f];
+		const cluster *cl = &b->clusters[ci];
+		if (ci < first_cluster)
+			continue;
+		if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
+			continue; /* a fact needs a second article */
+		if (lazy) {
+			double sim = an_tl_sim(c, cl);
 			if (sim >= need)
-				shortlist_add(list, sim, (long)ci);
-			if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
-				best_sim = sim;
-				best = (long)ci;
-			}
+				lazy_add(lazy, sim, (long)ci);
+			continue;
+		}
+		double sim = placed_sim(b, c, ci, need, sc);
+		if (sim >= need)
+			shortlist_add(list, sim, (long)ci);
+		if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
+			best_sim = sim;
+			best = (long)ci;
 		}
 	}
+	free(found);
 	if (lazy) {
 		best = lazy_best(lazy, b, c, sc);
 		free(lazy->items);
@@ -477,21 +513,19 @@ static long restates_now(const builder *b, const postings *ps, const cand *c,
 	double best_sim;
 	if (!g || !g->asked || !shortlist_best(&best, &best_sim, &g->restates, changed, 0))
 		return best_by_terms(b, ps, c, probe, n_probe, 0, SIM_ATTACH, (size_t)-1, 1, NULL, sc);
-	for (size_t t = 0; t < n_probe; t++) {
-		const posting *p = postings_get(ps, probe[t]);
-		if (!p || p->n > PROBE_MAX_CLUSTERS)
+	size_t n_found;
+	size_t *found = probed_clusters(ps, probe, n_probe, &n_found);
+	for (size_t f = 0; f < n_found; f++) {
+		long ci = (long)found[f];
+		if (!changed[ci])
 			continue;
-		for (size_t i = 0; i < p->n; i++) {
-			long ci = (long)p->clusters[i];
-			if (!changed[ci])
-				continue;
-			double sim = placed_sim(b, c, (size_t)ci, SIM_ATTACH, sc);
-			if (sim >= SIM_ATTACH && ranks_before(sim, ci, best_sim, best)) {
-				best_sim = sim;
-				best = ci;
-			}
+		double sim = placed_sim(b, c, (size_t)ci, SIM_ATTACH, sc);
+		if (sim >= SIM_ATTACH && ranks_before(sim, ci, best_sim, best)) {
+			best_sim = sim;
+			best = ci;
 		}
 	}
+	free(found);
 	return best;
 }
 

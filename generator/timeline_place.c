@@ -227,19 +227,29 @@ static int cmp_candidate(const void *x, const void *y)
 }
 
 /* The first of l's events, in best_by_terms' order, whose story c tells;
- * -1 for none. */
-static long lazy_best(candidates *l, const builder *b, const cand *c, story_cache *sc)
+ * -1 for none.  With a shortlist, the first SHORTLIST_MAX such go into it,
+ * and it is marked cut when events were left unasked after them. */
+static long lazy_best(candidates *l, const builder *b, const cand *c, story_cache *sc,
+                      shortlist *list)
 {
 	an_qsort(l->items, l->n, sizeof *l->items, cmp_candidate);
+	long best = -1;
 	for (size_t i = 0; i < l->n; i++) {
-		if (i > 0 && l->items[i].ci == l->items[i - 1].ci)
-			continue; /* found under two of its terms */
 		size_t ci = (size_t)l->items[i].ci;
-		if (sc ? cached_story(sc, b, c->m.doc, ci)
-		       : an_tl_story_of_cluster(b, c->m.doc, &b->clusters[ci], NULL))
-			return (long)ci;
+		if (!(sc ? cached_story(sc, b, c->m.doc, ci)
+		         : an_tl_story_of_cluster(b, c->m.doc, &b->clusters[ci], NULL)))
+			continue;
+		if (best < 0)
+			best = (long)ci;
+		if (!list)
+			break;
+		shortlist_add(list, l->items[i].sim, (long)ci);
+		if (list->n == SHORTLIST_MAX) {
+			list->cut = i + 1 < l->n;
+			break;
+		}
 	}
-	return -1;
+	return best;
 }
 
 /* The ids of the PROBE_TERMS heaviest terms of v, into probe; returns
@@ -304,13 +314,11 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
                           double need, size_t skip_doc, int dated, shortlist *list,
                           story_cache *sc)
 {
-	long best = -1;
-	double best_sim = 0;
-	/* without a shortlist to fill, the story is asked of the most
-	 * similar events first, and of the others only when it fails: a
-	 * sentence of a template many stories share ("Local newspapers
-	 * carried the story") resembles hundreds of them */
-	candidates lazy_list = {NULL, 0, 0}, *lazy = list ? NULL : &lazy_list;
+	/* the story is asked of the most similar events first, and of the
+	 * others only when it fails (or to fill the shortlist): a sentence of
+	 * a template many stories share ("Local newspapers carried the
+	 * story") resembles hundreds of them */
+	candidates lazy = {NULL, 0, 0};
 	size_t n_found;
 	size_t *found = probed_clusters(ps, probe, n_probe, &n_found);
 	for (size_t f = 0; f < n_found; f++) {
@@ -320,25 +328,13 @@ static long best_by_terms(const builder *b, const postings *ps, const cand *c,
 			continue;
 		if (!dated && cl->n == 1 && b->cands[cl->members[0]].m.doc == skip_doc)
 			continue; /* a fact needs a second article */
-		if (lazy) {
-			double sim = an_tl_sim(c, cl);
-			if (sim >= need)
-				lazy_add(lazy, sim, (long)ci);
-			continue;
-		}
-		double sim = placed_sim(b, c, ci, need, sc);
+		double sim = an_tl_sim(c, cl);
 		if (sim >= need)
-			shortlist_add(list, sim, (long)ci);
-		if (sim >= need && (sim > best_sim || (sim == best_sim && (long)ci < best))) {
-			best_sim = sim;
-			best = (long)ci;
-		}
+			lazy_add(&lazy, sim, (long)ci);
 	}
 	free(found);
-	if (lazy) {
-		best = lazy_best(lazy, b, c, sc);
-		free(lazy->items);
-	}
+	long best = lazy_best(&lazy, b, c, sc, list);
+	free(lazy.items);
 	return best;
 }
 

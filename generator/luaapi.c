@@ -1,4 +1,5 @@
-/* luaapi.c - annals.markdown and the lazily loaded helpers (see luaapi.h).
+/* luaapi.c - annals.markdown, annals.url and the lazily loaded helpers
+ * (see luaapi.h).
  *
  * annals.markdown renders in cmark's safe mode whatever annals.yaml says:
  * its input is theme or site data (a parameter, a note), and raw HTML in it
@@ -174,12 +175,129 @@ static int l_json_string(lua_State *L)
 	return 1;
 }
 
+/* The next segment of s[0, n) from *pos into *seg, *len: empty segments
+ * and "." are skipped, so that "a//b" and "./a/b" mean "a/b". */
+static int next_segment(const char *s, size_t n, size_t *pos, const char **seg, size_t *len)
+{
+	while (*pos < n) {
+		size_t b = *pos;
+		while (*pos < n && s[*pos] != '/')
+			(*pos)++;
+		size_t l = *pos - b;
+		if (*pos < n)
+			(*pos)++;
+		if (l == 0 || (l == 1 && s[b] == '.'))
+			continue;
+		*seg = s + b;
+		*len = l;
+		return 1;
+	}
+	return 0;
+}
+
+/* The number of segments of s[0, n); ".." is an error at the caller of
+ * url: pages never leave the output folder.  [-0, +0, e] */
+static size_t count_segments(lua_State *L, const char *s, size_t n, const char *what)
+{
+	size_t pos = 0, len, count = 0;
+	const char *seg;
+	while (next_segment(s, n, &pos, &seg, &len)) {
+		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+			luaL_where(L, 1);
+			lua_pushfstring(L, "%s path '", what);
+			lua_pushlstring(L, s, n);
+			lua_pushliteral(L, "' contains '..'");
+			lua_concat(L, 4);
+			lua_error(L);
+		}
+		count++;
+	}
+	return count;
+}
+
+static int ascii_letter(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether a link is left as it is: a scheme ("https:", "mailto:"), a
+ * "/rooted" or "//host" path, a bare "#fragment". */
+static int url_kept(const char *to, size_t n)
+{
+	if (n && (to[0] == '/' || to[0] == '#'))
+		return 1;
+	if (!n || !ascii_letter(to[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		char c = to[i];
+		if (c == ':')
+			return 1;
+		if (!(ascii_letter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-'))
+			return 0;
+	}
+	return 0;
+}
+
+/* annals.url(from, to) -> the relative link from output page `from` to
+ * output path `to`, both "/"-separated and relative to the output folder;
+ * the last segment of `from` is the page, the others its folders.  A
+ * "#fragment" or "?query" on `to` is kept.  [-2, +1, e]
+ * It is on every link of every page: in Lua, with its patterns and a
+ * memo, it was a sixth of a theme's instructions. */
+static int l_url(lua_State *L)
+{
+	size_t nf, nt;
+	const char *from = luaL_optlstring(L, 1, "", &nf);
+	const char *to = luaL_optlstring(L, 2, "", &nt);
+	if (url_kept(to, nt)) {
+		lua_pushlstring(L, to, nt);
+		return 1;
+	}
+	size_t cut = 0;
+	while (cut < nt && to[cut] != '#' && to[cut] != '?')
+		cut++;
+	size_t n_from = count_segments(L, from, nf, "page");
+	size_t n_to = count_segments(L, to, cut, "link");
+	/* the folders both paths share; the target's last segment is a file
+	 * and never matches a folder */
+	size_t common = 0, pf = 0, pt = 0, lf, lt;
+	const char *sf, *st;
+	while (common + 1 < n_from && common + 1 < n_to &&
+	       next_segment(from, nf, &pf, &sf, &lf) && next_segment(to, cut, &pt, &st, &lt) &&
+	       lf == lt && memcmp(sf, st, lf) == 0)
+		common++;
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	int empty = 1;
+	for (size_t i = common + 1; i < n_from; i++) {
+		if (!empty)
+			luaL_addchar(&b, '/');
+		luaL_addlstring(&b, "..", 2);
+		empty = 0;
+	}
+	pt = 0;
+	for (size_t i = 0; next_segment(to, cut, &pt, &st, &lt); i++) {
+		if (i < common)
+			continue;
+		if (!empty)
+			luaL_addchar(&b, '/');
+		luaL_addlstring(&b, st, lt);
+		empty = 0;
+	}
+	if (empty)
+		luaL_addlstring(&b, "./", 2);
+	else if (n_to == 0)
+		luaL_addchar(&b, '/'); /* a folder: "../" rather than ".." */
+	luaL_addlstring(&b, to + cut, nt - cut);
+	luaL_pushresult(&b);
+	return 1;
+}
+
 /* The helpers written in Lua: name, module, field (NULL: the module). */
 static const struct {
 	const char *name, *module, *field;
 } lazy[] = {
 	{"escape", "annals.template", "escape"},
-	{"url", "annals.helpers", "url"},
 	{"date", "annals.date", NULL},
 	{NULL, NULL, NULL},
 };
@@ -215,6 +333,8 @@ void an_luaapi_open(lua_State *L)
 	lua_setfield(L, -2, "json_string");
 	lua_pushcfunction(L, l_escaper);
 	lua_setfield(L, -2, "escaper");
+	lua_pushcfunction(L, l_url);
+	lua_setfield(L, -2, "url");
 	lua_createtable(L, 0, 1);
 	lua_pushcfunction(L, l_index);
 	lua_setfield(L, -2, "__index");

@@ -184,6 +184,64 @@ local function radius(n) return 8 + 2.5 * (min(max(n, 1), 5) - 1) end
 
 local function num(v) return fmt("%.1f", v):gsub("%.0$", "") end
 
+-- A binary heap in h[1..#h], least first by less(a, b).
+local function heap_push(h, v, less)
+	local i = #h + 1
+	h[i] = v
+	while i > 1 do
+		local up = i // 2
+		if not less(h[i], h[up]) then break end
+		h[i], h[up] = h[up], h[i]
+		i = up
+	end
+end
+
+local function heap_pop(h, less)
+	local n = #h
+	if n == 0 then return nil end
+	local top, last = h[1], h[n]
+	h[n] = nil
+	n = n - 1
+	if n == 0 then return top end
+	h[1] = last
+	local i = 1
+	while true do
+		local l, r, least = 2 * i, 2 * i + 1, i
+		if l <= n and less(h[l], h[least]) then least = l end
+		if r <= n and less(h[r], h[least]) then least = r end
+		if least == i then return top end
+		h[i], h[least] = h[least], h[i]
+		i = least
+	end
+end
+
+-- Each of items (sorted by .from) gets .lane: the first lane whose last
+-- marker ends (.to) at or before its .from.  Returns the number of lanes.
+-- A lane free for one marker stays free for the next, so the busy lanes
+-- wait in a heap by their end and move to a heap of free ones by number
+-- once passed: a month of a large archive has hundreds of markers, and
+-- asking every lane in turn was quadratic.
+local function assign_lanes(items)
+	local busy, free = {}, {}
+	local function by_end(a, b) return a.stop < b.stop end
+	local function by_number(a, b) return a < b end
+	local n_lanes = 0
+	for _, it in ipairs(items) do
+		while busy[1] and busy[1].stop <= it.from do
+			heap_push(free, heap_pop(busy, by_end).lane, by_number)
+		end
+		local lane = heap_pop(free, by_number)
+		if not lane then
+			n_lanes = n_lanes + 1
+			lane = n_lanes
+		end
+		heap_push(busy, { lane = lane, stop = it.to }, by_end)
+		it.lane = lane
+	end
+	return n_lanes
+end
+M._lanes = assign_lanes -- for tests
+
 --- The chart of events as SVG markup (a safe string), or "" when no event
 --- has a calendar date.  opts:
 ---   href(e)   the link of an event's marker (required)
@@ -234,16 +292,11 @@ function M.timeline(events, opts)
 		if a.from ~= b.from then return a.from < b.from end
 		return a.n < b.n
 	end)
-	local lane_end, rmax = {}, 0
-	for _, it in ipairs(order) do
-		local lane = 1
-		while lane_end[lane] and lane_end[lane] > it.from do lane = lane + 1 end
-		lane_end[lane] = it.to
-		it.lane = lane
-		rmax = max(rmax, it.r)
-	end
+	local n_lanes = assign_lanes(order)
+	local rmax = 0
+	for _, it in ipairs(items) do rmax = max(rmax, it.r) end
 	local lane_h = 2 * rmax + 8
-	local axis_y = TOP + #lane_end * lane_h + AXIS_GAP
+	local axis_y = TOP + n_lanes * lane_h + AXIS_GAP
 	local height = axis_y + CONTEXT_ROW + 8
 
 	local out = {}

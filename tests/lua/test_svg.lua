@@ -53,6 +53,48 @@ f, l = span("2025-12", "month")
 check(l == D("2025-12-31"), "December ends the year")
 check(svg.span({ date = "PAST_REF" }) == nil, "not a calendar value: no span")
 
+-- Lanes: the first lane free at a marker's left edge ---------------------------
+local function lanes(spans)
+	local items = {}
+	for i, sp in ipairs(spans) do items[i] = { from = sp[1], to = sp[2] } end
+	local n = svg._lanes(items)
+	local out = {}
+	for i, it in ipairs(items) do out[i] = it.lane end
+	return n, table.concat(out, ",")
+end
+local n, got = lanes({ { 0, 10 }, { 5, 15 }, { 12, 20 }, { 16, 30 } })
+check(n == 2 and got == "1,2,1,2", "two lanes taken in turn: %d %s", n, got)
+n, got = lanes({ { 0, 10 }, { 10, 20 } })
+check(n == 1 and got == "1,1", "a marker may start where the last one ends: %d %s", n, got)
+n, got = lanes({ { 0, 100 }, { 1, 5 }, { 2, 6 }, { 7, 9 }, { 7, 8 } })
+check(n == 3 and got == "1,2,3,2,3", "the lowest free lane first: %d %s", n, got)
+n, got = lanes({})
+check(n == 0 and got == "", "no markers, no lanes")
+-- against the first fit that asks every lane in turn, on random markers
+local seed = 99
+local function rand(k)
+	seed = (seed * 1103515245 + 12345) % 2147483648
+	return seed % k
+end
+for round = 1, 200 do
+	local spans, model_end, model = {}, {}, {}
+	local from = 0
+	for i = 1, rand(60) + 1 do
+		from = from + rand(4) -- left edges in order, some equal
+		spans[i] = { from, from + 1 + rand(12) }
+	end
+	for i, sp in ipairs(spans) do
+		local lane = 1
+		while model_end[lane] and model_end[lane] > sp[1] do lane = lane + 1 end
+		model_end[lane] = sp[2]
+		model[i] = lane
+	end
+	local k, order = lanes(spans)
+	check(k == #model_end and order == table.concat(model, ","),
+		"round %d: %d lanes %s, first fit gives %d lanes %s", round, k, order,
+		#model_end, table.concat(model, ","))
+end
+
 -- Ticks suit the span --------------------------------------------------------
 local function labels(d0, d1)
 	local major, _, context = svg._ticks(D(d0), D(d1), 684)

@@ -177,6 +177,27 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+/* "twice daily", "once weekly", "three times monthly": the index of the
+ * adverb after the frequency, 0 for none. */
+static const char *const adverb_set[] = {"P1D", "P1W", "P1M", "P1Y", "PT1H"};
+
+static size_t times_adverb(const an_tx_ctx *c, size_t i)
+{
+	static const char *const adverbs[] = {"daily", "weekly", "monthly", "yearly", "annually",
+	                                      "hourly", NULL};
+	size_t j;
+	if (an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) {
+		j = i + 1;
+	} else {
+		long n;
+		j = an_tx_count(&n, c, i);
+		if (!j || n < 1 || an_tx_is(c, i, "a") || an_tx_is(c, i, "an") || !an_tx_is(c, j, "times"))
+			return 0;
+		j++;
+	}
+	return an_tx_one_of(c, j, adverbs) ? j : 0;
+}
+
 /* Sets: "every week", "each year", "every Monday", "each July", "twice a
  * year", "per day". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -202,6 +223,12 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
 	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
 		j = i + 2;
+	} else if ((j = times_adverb(c, i)) != 0) {
+		/* "twice daily", "three times weekly": the frequency joins the
+		 * set, as in "twice a day" */
+		set_value(m, AN_TIMEX_SET, adverb_set[TK(j).low[0] == 'd' ? 0 : TK(j).low[0] == 'w' ? 1 :
+		                                      TK(j).low[0] == 'm' ? 2 : TK(j).low[0] == 'h' ? 4 : 3]);
+		return j + 1;
 	} else {
 		return 0;
 	}
@@ -235,6 +262,14 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
 	int lead = 0;
+	/* "expected to last three weeks", "will last two days": the verb, not
+	 * "the last three weeks"; the duration is matched from the count */
+	if (an_tx_is(c, j, "last") && j > 0 &&
+	    (an_tx_is(c, j - 1, "to") || an_tx_is(c, j - 1, "will") || an_tx_is(c, j - 1, "would") ||
+	     an_tx_is(c, j - 1, "could") || an_tx_is(c, j - 1, "may") || an_tx_is(c, j - 1, "might") ||
+	     an_tx_is(c, j - 1, "should") || an_tx_is(c, j - 1, "can") || an_tx_is(c, j - 1, "ll") ||
+	     an_tx_is(c, j - 1, "not") || an_tx_is(c, j - 1, "must")))
+		return 0;
 	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
 	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
@@ -263,8 +298,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		int hyph = an_tx_is_punct(c, k, '-') && !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space;
 		if (hyph)
 			k++;
+		/* "two more days", "six consecutive weeks", "10 straight days":
+		 * the adjective counts the same units */
 		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long") ||
-		    an_tx_is(c, k, "additional") || an_tx_is(c, k, "extra"))
+		    an_tx_is(c, k, "additional") || an_tx_is(c, k, "extra") ||
+		    an_tx_is(c, k, "consecutive") || an_tx_is(c, k, "straight") ||
+		    an_tx_is(c, k, "successive"))
 			k++;
 		/* "eight trading days", "five business days" */
 		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && an_tx_word(c, k + 1) &&

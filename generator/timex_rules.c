@@ -832,8 +832,14 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	 * "over a month ago", "over an hour" are quantities */
 	if (qmod && an_tx_is(c, k - 1, "over") && !an_tx_is(c, k, "a") && !an_tx_is(c, k, "an"))
 		qmod = NULL;
+	/* "about 2 a.m.", "around noon": an approximate clock time (TimeML
+	 * mod APPROX); other quantifiers say nothing of a time of day */
+	int clock = qmod && strcmp(qmod, "APPROX") == 0 && !an_tx_is(c, i, "some") &&
+	            an_tx_clock(&m, c, k) > k;
+	memset(&m, 0, sizeof m);
 	if (qmod && core(&m, c, k) && (m.type == AN_TIMEX_DURATION ||
-	                               (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")))) {
+	                               (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")) ||
+	                               (clock && m.type == AN_TIMEX_TIME))) {
 		m.tb = i;
 		if (m.type == AN_TIMEX_DATE) {
 			/* "more than a month ago" lies before the month-ago date */

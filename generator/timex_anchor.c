@@ -116,8 +116,11 @@ static int prep_cue(const an_tk *t)
 	if (strcmp(t->low, "since") == 0)
 		return -1;
 	/* "through" looks ahead only when the tense says nothing: "rose
-	 * this year through August" is past */
-	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0 || strcmp(t->low, "by") == 0)
+	 * this year through August" is past; so do "starting Thursday",
+	 * "beginning Monday" ("The update rolls out starting Thursday", but
+	 * "were suspended starting Monday") */
+	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0 || strcmp(t->low, "by") == 0 ||
+	    strcmp(t->low, "starting") == 0 || strcmp(t->low, "beginning") == 0)
 		return 2;
 	return 0;
 }

@@ -557,6 +557,47 @@ static const char *const not_weekday_next[] = {
 
 const char an_tx_pod_code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
 
+/* Token k is part of a clock time ("5 a.m.", "10:30 p.m.", "noon") or an
+ * early/late before a day. */
+static int clock_part(const an_tx_ctx *c, size_t k)
+{
+	if (an_tx_num(c, k))
+		return TK(k).ndig <= 2;
+	if (an_tx_is_punct(c, k, '.') || an_tx_is_punct(c, k, ':'))
+		return 1;
+	return an_tx_is(c, k, "a") || an_tx_is(c, k, "p") || an_tx_is(c, k, "m") ||
+	       an_tx_is(c, k, "am") || an_tx_is(c, k, "pm") || an_tx_is(c, k, "noon") ||
+	       an_tx_is(c, k, "midnight") || an_tx_is(c, k, "early") || an_tx_is(c, k, "late");
+}
+
+/* The end of a span of days, "Friday to Monday", "10 p.m. Friday to 5
+ * a.m. Monday", "Friday night through Sunday": the day of the start when
+ * weekday i closes such a span, else 0.  The end then follows the start
+ * whatever the tense cues reach (they are read from the start's place,
+ * and a long span puts them out of the end's window). */
+static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
+{
+	size_t k = i, skip = 0;
+	int both;
+	while (k > 0 && skip < 6 && !TK(k).sent && clock_part(c, k - 1)) {
+		k--;
+		skip++;
+	}
+	if (k < 2 || TK(k).sent || an_tx_is(c, k - 1, "and") || range_link(c, k - 1, &both) != k)
+		return 0;
+	size_t s = k - 2;
+	if (s > 0 && an_tx_word(c, s) && (TK(s).w.cls & AN_TXW_POD) && !TK(s).cap)
+		s--; /* "Friday night to" */
+	size_t e;
+	int wd = weekday_word(c, s, &e);
+	if (!wd && s > 0 && an_tx_is_punct(c, s, '.')) /* "Fri. to" */
+		wd = weekday_word(c, --s, &e);
+	if (!wd || e > k - 1 || TK(s).sent)
+		return 0;
+	*start = an_tx_weekday_date(c->dct, wd, an_tx_direction(c, s, e));
+	return 1;
+}
+
 /* "Friday", "last Friday", "next Tuesday", "Friday morning". */
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -600,6 +641,8 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_tx_weekday_date(an_date_add_days(c->dct, 1), wd, 1);
 	} else if (rel == 2) {
 		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct));
+	} else if (range_start_day(c, i, &d)) {
+		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {
 		d = an_tx_weekday_date(c->dct, wd, an_tx_direction(c, i, e));
 	}

@@ -198,6 +198,39 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i)
 	return an_tx_one_of(c, j, adverbs) ? j : 0;
 }
 
+/* "on weekends", "closed Sundays", "on Saturdays and Sundays": a plural
+ * day is every such day (TimeML SET).  A plural weekday must be
+ * capitalised, not after a determiner ("the Sundays", a band) nor before
+ * a name ("Sundays Times"); "weekends" only after a preposition of time
+ * ("weekends are busy" is generic talk, "two weekends" a duration). */
+static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const days[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
+	                                   "fridays", "saturdays", "sundays", NULL};
+	static const char *const preps[] = {"on", "at", "during", NULL};
+	static const char *const dets[] = {"the", "a", "an", "these", "those", "their", "its",
+	                                   "his", "her", "our", "two", "three", "several", NULL};
+	char v[AN_TIMEX_VALUE_MAX];
+	if (i == 0)
+		return 0;
+	if (an_tx_is(c, i, "weekends")) {
+		if (!an_tx_one_of(c, i - 1, preps))
+			return 0;
+		an_tx_copy(v, sizeof v, "XXXX-WXX-WE");
+	} else {
+		int wd = 0;
+		for (int k = 0; days[k]; k++)
+			if (an_tx_is(c, i, days[k]))
+				wd = k + 1;
+		if (!wd || !TK(i).cap || (TK(i).sent && !an_tx_is(c, i + 1, "and")) ||
+		    an_tx_one_of(c, i - 1, dets) || (i + 1 < c->n && TK(i + 1).cap && !TK(i + 1).sent))
+			return 0;
+		snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
+	}
+	set_value(m, AN_TIMEX_SET, v);
+	return i + 1;
+}
+
 /* Sets: "every week", "each year", "every Monday", "each July", "twice a
  * year", "per day". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -223,6 +256,8 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
 	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
 		j = i + 2;
+	} else if ((j = plural_days(m, c, i)) != 0) {
+		return j;
 	} else if ((j = times_adverb(c, i)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */
@@ -238,8 +273,17 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	char v[AN_TIMEX_VALUE_MAX];
 	if ((w->cls & AN_TXW_WDAY) && TK(j).cap) {
 		snprintf(v, sizeof v, "XXXX-WXX-%d", w->wday);
+		/* "every Sunday morning" */
+		if (an_tx_word(c, j + 1) && (TK(j + 1).w.cls & AN_TXW_POD) && !TK(j + 1).cap &&
+		    !an_tx_is(c, j + 1, "overnight")) {
+			snprintf(v, sizeof v, "XXXX-WXX-%dT%s", w->wday, an_tx_pod_code[TK(j + 1).w.pod]);
+			j++;
+		}
 	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
 		snprintf(v, sizeof v, "XXXX-%02d", w->month);
+	} else if ((w->cls & AN_TXW_POD) && !TK(j).cap && !an_tx_is(c, j, "overnight")) {
+		/* "every morning", "each night": that part of every day */
+		snprintf(v, sizeof v, "XXXX-XX-XXT%s", an_tx_pod_code[w->pod]);
 	} else if (w->cls & AN_TXW_SEASON) {
 		static const char *const code[] = {"", "SP", "SU", "FA", "WI"};
 		snprintf(v, sizeof v, "XXXX-%s", code[w->season]);

@@ -184,6 +184,12 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		rel = -1; /* "this past spring" */
 		j++;
 	}
+	int coming = an_tx_is(c, i, "coming");
+	if (an_tx_is(c, j, "coming") && rel == 0) {
+		rel = 1; /* "this coming weekend" */
+		coming = 1;
+		j++;
+	}
 	an_date d = c->dct;
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		static const int mid[5] = {0, 4, 7, 10, 12};
@@ -225,6 +231,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return j + 1;
 	}
 	an_date x = an_tx_shift(d, u, rel);
+	/* "the coming weekend", "this coming weekend": the first one after
+	 * the DCT, which on a weekday is this week's */
+	if (coming && u == AN_TXU_WEEKEND)
+		x = an_tx_weekday_date(an_date_add_days(d, 1), 6, 1);
 	an_tx_set_point(m, x, g);
 	m->anchor.g = AN_GRAN_NONE;
 	m->the_ok = m->modable = 1;

@@ -617,7 +617,9 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		rel = 1;
 		j++;
 	} else if (an_tx_is(c, j, "this") || an_tx_is(c, j, "coming")) {
-		rel = 2;
+		/* "this Monday" is this week's; "the coming Monday" the next */
+		rel = an_tx_is(c, j, "coming") ? 1 : 2;
+		m->the_ok = rel == 1; /* "the coming Monday" */
 		j++;
 		if (an_tx_is(c, j, "coming") || an_tx_is(c, j, "past")) {
 			rel = an_tx_is(c, j, "coming") ? 1 : -1;
@@ -825,6 +827,21 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			/* "the end of the month", "the start of the week": the
 			 * month of the day last named ("On March 3 ... by the end of
 			 * the month"), else the DCT's */
+			/* "by the end of the decade", "the middle of the century":
+			 * the DCT's; in a past clause the one of the time last
+			 * named ("In 1995 ... by the end of the decade it had") */
+			if (!ok && an_tx_is(c, k, "the") &&
+			    (an_tx_is(c, k + 1, "decade") || an_tx_is(c, k + 1, "century"))) {
+				int dec = TK(k + 1).low[0] == 'd';
+				an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, k + 2) < 0
+				             ? c->ref.d : c->dct;
+				memset(&m, 0, sizeof m);
+				an_tx_set_point(&m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY);
+				m.anchor.g = AN_GRAN_NONE;
+				m.type = AN_TIMEX_DATE;
+				m.te = k + 2;
+				ok = 1;
+			}
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "month") || an_tx_is(c, k + 1, "week"))) {
 				int month = TK(k + 1).low[0] == 'm';

@@ -291,6 +291,18 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	long n;
 	size_t j = an_tx_count(&n, c, i);
+	/* "The day before, he had bought a gun", "the week after.": one unit
+	 * from the reference time, as "a day before" is, but naming the
+	 * whole unit ("the week before" is a week) */
+	/* Only days and weeks: "up from $450 million the year before" comes
+	 * after "last year", which sets no reference time, so a year or a
+	 * month would count from the wrong point. */
+	int the = an_tx_is(c, i, "the") && (an_tx_is(c, i + 1, "day") || an_tx_is(c, i + 1, "week")) &&
+	          (an_tx_is(c, i + 2, "before") || an_tx_is(c, i + 2, "after"));
+	if (the) {
+		n = 1;
+		j = i + 1;
+	}
 	if (!j) {
 		if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))
 			return 0;
@@ -306,12 +318,18 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;
 	if (approx)
 		k += 2;
-	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before")) {
-		dir = -1;
-		if (an_tx_is(c, k, "before") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
+	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before") || an_tx_is(c, k, "after")) {
+		dir = an_tx_is(c, k, "after") ? 1 : -1;
+		if (!an_tx_is(c, k, "ago") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
 			return 0; /* "two days before the vote": anchored on an event */
-		from_ref = an_tx_is(c, k, "before");
+		/* "'the day after' the election", "the day before's": no anaphor */
+		if (!an_tx_is(c, k, "ago") && k + 1 < c->n && !TK(k + 1).space &&
+		    (TK(k + 1).low[0] == '\'' || (unsigned char)TK(k + 1).low[0] == 0xe2))
+			return 0;
+		from_ref = !an_tx_is(c, k, "ago");
 		k++;
+	} else if (the) {
+		return 0;
 	} else if (an_tx_is(c, k, "earlier") || an_tx_is(c, k, "later")) {
 		dir = TK(k).low[0] == 'e' ? -1 : 1;
 		from_ref = 1;
@@ -356,7 +374,7 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (base.g == AN_GRAN_QUARTER && c->quarter.g == AN_GRAN_QUARTER &&
 		    u == AN_TXU_YEAR)
 			base = c->quarter;
-		if (base.g > g)
+		if (base.g > g && !the)
 			g = base.g; /* keep the finer precision of the reference */
 	}
 	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)

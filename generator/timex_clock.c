@@ -1,5 +1,5 @@
 /* timex_clock.c - times of day: "6:30 p.m.", "noon", "10 a.m. EST
- * Thursday", "mid-afternoon", with the day they fall on.  A matcher as in
+ * Thursday", "mid-afternoon", "overnight", with the day they fall on.  A matcher as in
  * timex_rules.c, which runs it. */
 #include "timex_impl.h"
 
@@ -128,3 +128,41 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+
+/* "overnight": the night of the day that follows it ("overnight Monday"),
+ * else of the day last named or the DCT; in a past clause the night
+ * before that day ("servers were down overnight" in the morning's news,
+ * "On Friday shares fell on overnight losses in New York").   Not a time in the money market ("overnight rates", "overnight
+ * loans") nor in "an overnight stay" or "an overnight success". */
+size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const not_time[] = {
+		"rate", "rates", "loan", "loans", "lending", "repo", "repos", "money", "funds",
+		"interbank", "index", "deposit", "deposits", "success", "sensation", "star",
+		"stay", "stays", "bag", "bags", "camp", "camps", "delivery", "shipping", "guest",
+		"guests", "visit", "visits", "parking", NULL};
+	static const char *const dets[] = {"a", "an", "every", "each", "no", NULL};
+	if (!an_tx_is(c, i, "overnight") || (TK(i).cap && !TK(i).sent))
+		return 0;
+	if ((i > 0 && an_tx_one_of(c, i - 1, dets)) || an_tx_one_of(c, i + 1, not_time) ||
+	    (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
+		return 0;
+	size_t j = i + 1;
+	an_date d;
+	an_tx_match dm;
+	memset(&dm, 0, sizeof dm);
+	size_t de = an_tx_weekday(&dm, c, j);
+	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		d = dm.anchor.d; /* "overnight Monday" */
+		j = de;
+	} else {
+		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+		if (an_tx_direction(c, i, i + 1) < 0)
+			d = an_date_add_days(d, -1);
+	}
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dTNI", d.y, d.m, d.d);
+	an_tx_copy(m->value, sizeof m->value, tmp);
+	m->type = AN_TIMEX_TIME;
+	return j;
+}

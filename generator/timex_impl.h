@@ -148,8 +148,9 @@ size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
-/* timex_clock.c: times of day */
+/* timex_clock.c: times of day, "overnight" */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -142,6 +142,9 @@ int an_tx_glued_on(const an_tx_ctx *c, size_t i);
 /* TIMEX3 part-of-day codes by an_tx_pod: "MO", "AF", ... */
 extern const char an_tx_pod_code[][3];
 
+/* timex_year.c: years, decades, centuries */
+size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
+
 /* timex_period.c: quarters, halves, fiscal years, "2022-23", seasons */
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i);

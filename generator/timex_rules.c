@@ -3,7 +3,8 @@
  * none), filling an an_tx_match; an_tx_match_at runs them all, adds the
  * modifiers that wrap any of them ("the", "early", "the end of", "more
  * than") and keeps the longest.  Dates of the calendar are read here;
- * business periods and seasons in timex_period.c, times of day in
+ * years, decades and centuries in timex_year.c, business periods and
+ * seasons in timex_period.c, times of day in
  * timex_clock.c, relative expressions in timex_rel.c, durations and sets
  * in timex_dur.c. */
 #include "timex_impl.h"
@@ -382,8 +383,33 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
+/* "9/11", "post-9/11": the day of the 2001 attacks, a name in news as
+ * fixed as a holiday's.  Not inside a longer number ("9/11/2025",
+ * "19/11") nor a score or fraction glued to more digits. */
+static size_t nine_eleven(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (TK(i).num != 9 || TK(i).ndig != 1 || !an_tx_is_punct(c, i + 1, '/') ||
+	    TK(i + 1).space || !an_tx_num(c, i + 2) || TK(i + 2).space || TK(i + 2).num != 11 ||
+	    TK(i + 2).ndig != 2)
+		return 0;
+	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD && !an_tx_is_punct(c, i - 1, '-') &&
+	    !an_tx_is_punct(c, i - 1, '(') && TK(i - 1).low[0] != '\'' && TK(i - 1).low[0] != '"' &&
+	    (unsigned char)TK(i - 1).low[0] != 0xe2)
+		return 0;
+	if (i + 3 < c->n && !TK(i + 3).space && TK(i + 3).kind != AN_TK_WORD &&
+	    (TK(i + 3).low[0] == '/' || TK(i + 3).low[0] == '-' || TK(i + 3).low[0] == '.') &&
+	    an_tx_num(c, i + 4))
+		return 0;
+	an_date d = {2001, 9, 11};
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->anchor.g = AN_GRAN_NONE; /* a name: no reference time for what follows */
+	return i + 3;
+}
+
 static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	if (an_tx_num(c, i) && i + 2 < c->n && nine_eleven(m, c, i))
+		return i + 3;
 	if (!an_tx_num(c, i) || i + 4 >= c->n)
 		return 0;
 	for (size_t k = i + 1; k <= i + 4; k++)
@@ -422,131 +448,6 @@ static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	return i + 5;
-}
-
-static const char *const decade_words[] = {
-	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-	"eighties", "nineties", NULL};
-
-/* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
- * "the 21st century", "2009-2010" (two timexes, each matched here). */
-static size_t m_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t j = i;
-	int y;
-	if (an_tx_is(c, j, "fiscal"))
-		j++;
-	if (j == i && an_tx_is(c, j, "year") &&
-	    (an_tx_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
-		j++;
-	/* century: "21st century", "twentieth century" */
-	if (an_tx_num(c, i) && TK(i).ndig <= 2 && an_tx_word(c, i + 1) && !TK(i + 1).space &&
-	    an_tx_is(c, i + 2, "century")) {
-		int n = (int)TK(i).num;
-		if (n >= 1 && n <= 30) {
-			an_date d = {(n - 1) * 100, 1, 1};
-			an_tx_set_point(m, d, AN_GRAN_CENTURY);
-			m->the_ok = m->modable = 1;
-			m->anchor.g = AN_GRAN_NONE;
-			return i + 3;
-		}
-	}
-	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
-		an_date d = {(TK(i).w.ord - 1) * 100, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_CENTURY);
-		m->the_ok = m->modable = 1;
-		m->anchor.g = AN_GRAN_NONE;
-		return i + 2;
-	}
-	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
-		int k = 0;
-		while (strcmp(decade_words[k], TK(i).low) != 0)
-			k++;
-		an_date d = {1920 + 10 * k, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return i + 1;
-	}
-	/* 'ʹ80s */
-	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
-	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
-	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
-		an_date d = {1900 + (int)TK(i + 1).num, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return i + 3;
-	}
-	size_t sy = an_tx_spelled_year(c, j, &y);
-	if (sy) {
-		an_date d = {y, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_YEAR);
-		m->modable = 1;
-		m->the_ok = j > i;
-		return sy;
-	}
-	if (!an_tx_year_at(c, j, &y) && !(j == i && an_tx_first_of_two_years(c, j, &y)))
-		return 0;
-	/* decade: "1990s", "1990's" */
-	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
-		an_date d = {y, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return j + 2;
-	}
-	if (y % 10 == 0 && j + 2 < c->n && !TK(j + 1).space && !TK(j + 2).space &&
-	    (TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
-	    an_tx_is(c, j + 2, "s")) {
-		an_date d = {y, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return j + 3;
-	}
-	/* Bare numbers: only plausible years, and not counts ("2000 troops").
-	 * A glued word after the year is accepted: "2025Before". */
-	if (j == i) {
-		if (y < 1900 || y > 2100) {
-			static const char *const preps[] = {"in", "since", "of", "by", "from",
-			                                    "until", "before", "after", "year",
-			                                    "circa", "to", NULL};
-			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)))
-				return 0;
-		}
-		if (an_tx_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
-			static const char *const counts[] = {
-				"people", "troops", "men", "women", "soldiers", "persons",
-				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",
-				"barrels", "shares", "points", "votes", "members", "units",
-				"jobs", "employees", "workers", "students", "cases", "deaths",
-				"dead", "killed", "times", "pounds", "dollars", "euros", "yuan",
-				"acres", "homes", "houses", "vehicles", "cars", "children",
-				"hours", "days", "years", "rounds", "copies", "pages", "words",
-				"seats", "beds", "rooms", "companies", "firms", "sites", NULL};
-			if (an_tx_one_of(c, i + 1, counts))
-				return 0;
-		}
-		/* "Room 1907", "Flight 2010", "No. 1999": a label, not a year */
-		if (i > 0 && an_tx_word(c, i - 1)) {
-			static const char *const labels[] = {
-				"room", "flight", "route", "highway", "interstate", "no", "number",
-				"gate", "platform", "suite", "apartment", "page", "pages",
-				"article", "section", "chapter", "version", "model", "bus",
-				"track", "channel", "pier", "lot", "unit", "box", "resolution",
-				"rule", "form", "item", "bill", "code", "exit", "hr", NULL};
-			if (an_tx_one_of(c, i - 1, labels))
-				return 0;
-		}
-		if (i > 1 && an_tx_is_punct(c, i - 1, '.') && an_tx_is(c, i - 2, "no"))
-			return 0;
-	}
-	an_date d = {y, 1, 1};
-	an_tx_set_point(m, d, AN_GRAN_YEAR);
-	m->modable = 1;
-	m->the_ok = j > i;
-	return j + 1;
 }
 
 static const char *const not_weekday_next[] = {
@@ -666,7 +567,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
-	m_numeric, an_tx_month, m_year, an_tx_weekday, an_tx_quarter, an_tx_clock, an_tx_season,
+	m_numeric, an_tx_month, an_tx_year, an_tx_weekday, an_tx_quarter, an_tx_clock, an_tx_season,
 	an_tx_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration, an_tx_overnight,
 };
 

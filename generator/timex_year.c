@@ -1,0 +1,173 @@
+/* timex_year.c - years, decades and centuries: "1998", "fiscal 1989",
+ * "the year 2000", "1990s", "'80s", "the nineties", "the 21st century",
+ * and the guards that tell a bare four-digit number that is a year from a
+ * count ("2000 troops", "2000 milligrams") or a label ("Room 1907").  A
+ * matcher as in timex_rules.c, which runs it; the year readers it builds
+ * on (an_tx_year_at, an_tx_spelled_year) stay there with the other
+ * calendar readers. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+/* A unit of measure after a number ("2000 milligrams", "1500 megawatts";
+ * the metric and computing units by their endings) is no year; nor,
+ * unless a preposition makes the year likely ("In 2000 passengers flew
+ * less"), is one before a counted noun of news figures ("2000
+ * passengers"). */
+static int measure_word(const char *w, int after_prep)
+{
+	static const char *const ends[] = {"grams", "meters", "metres", "liters", "litres",
+	                                   "watts", "bytes", "hertz", NULL};
+	static const char *const units[] = {
+		"gallons", "calories", "ounces", "inches", "yards", "tonnes", "degrees", "mph",
+		"mg", "kg", "ml", "mm", "cm", NULL};
+	static const char *const words[] = {
+		"passengers", "patients", "residents", "customers", "visitors", "flights", "signatures", "doses", "arrests", "calls", "complaints",
+		"applications", "participants", "officers", "police", "protesters", "refugees",
+		"migrants", "spectators", "fans", NULL};
+	size_t n = strlen(w);
+	for (size_t k = 0; units[k]; k++)
+		if (strcmp(w, units[k]) == 0)
+			return 1;
+	for (size_t k = 0; ends[k]; k++) {
+		size_t e = strlen(ends[k]);
+		if (n >= e && strcmp(w + n - e, ends[k]) == 0)
+			return 1;
+	}
+	for (size_t k = 0; words[k] && !after_prep; k++)
+		if (strcmp(w, words[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const year_preps[] = {"in", "since", "by", "from", "until", "before",
+                                         "after", "during", "through", NULL};
+
+static const char *const decade_words[] = {
+	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+	"eighties", "nineties", NULL};
+
+/* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
+ * "the 21st century", "2009-2010" (two timexes, each matched here). */
+size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	size_t j = i;
+	int y;
+	if (an_tx_is(c, j, "fiscal"))
+		j++;
+	if (j == i && an_tx_is(c, j, "year") &&
+	    (an_tx_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
+		j++;
+	/* century: "21st century", "twentieth century" */
+	if (an_tx_num(c, i) && TK(i).ndig <= 2 && an_tx_word(c, i + 1) && !TK(i + 1).space &&
+	    an_tx_is(c, i + 2, "century")) {
+		int n = (int)TK(i).num;
+		if (n >= 1 && n <= 30) {
+			an_date d = {(n - 1) * 100, 1, 1};
+			an_tx_set_point(m, d, AN_GRAN_CENTURY);
+			m->the_ok = m->modable = 1;
+			m->anchor.g = AN_GRAN_NONE;
+			return i + 3;
+		}
+	}
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
+		an_date d = {(TK(i).w.ord - 1) * 100, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_CENTURY);
+		m->the_ok = m->modable = 1;
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 2;
+	}
+	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
+		int k = 0;
+		while (strcmp(decade_words[k], TK(i).low) != 0)
+			k++;
+		an_date d = {1920 + 10 * k, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return i + 1;
+	}
+	/* 'ʹ80s */
+	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
+	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
+	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
+		an_date d = {1900 + (int)TK(i + 1).num, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return i + 3;
+	}
+	size_t sy = an_tx_spelled_year(c, j, &y);
+	if (sy) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		m->modable = 1;
+		m->the_ok = j > i;
+		return sy;
+	}
+	if (!an_tx_year_at(c, j, &y) && !(j == i && an_tx_first_of_two_years(c, j, &y)))
+		return 0;
+	/* decade: "1990s", "1990's" */
+	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return j + 2;
+	}
+	if (y % 10 == 0 && j + 2 < c->n && !TK(j + 1).space && !TK(j + 2).space &&
+	    (TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is(c, j + 2, "s")) {
+		an_date d = {y, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->the_ok = m->modable = 1;
+		return j + 3;
+	}
+	/* Bare numbers: only plausible years, and not counts ("2000 troops").
+	 * A glued word after the year is accepted: "2025Before". */
+	if (j == i) {
+		if (y < 1900 || y > 2100) {
+			static const char *const preps[] = {"in", "since", "of", "by", "from",
+			                                    "until", "before", "after", "year",
+			                                    "circa", "to", NULL};
+			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)))
+				return 0;
+		}
+		if (an_tx_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
+			static const char *const counts[] = {
+				"people", "troops", "men", "women", "soldiers", "persons",
+				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",
+				"barrels", "shares", "points", "votes", "members", "units",
+				"jobs", "employees", "workers", "students", "cases", "deaths",
+				"dead", "killed", "times", "pounds", "dollars", "euros", "yuan",
+				"acres", "homes", "houses", "vehicles", "cars", "children",
+				"hours", "days", "years", "rounds", "copies", "pages", "words",
+				"seats", "beds", "rooms", "companies", "firms", "sites", NULL};
+			if (an_tx_one_of(c, i + 1, counts) || measure_word(TK(i + 1).low,
+			                                                  i > 0 && an_tx_one_of(c, i - 1, year_preps)))
+				return 0;
+		}
+		/* "Room 1907", "Flight 2010", "No. 1999": a label, not a year */
+		if (i > 0 && an_tx_word(c, i - 1)) {
+			static const char *const labels[] = {
+				"room", "flight", "route", "highway", "interstate", "no", "number",
+				"gate", "platform", "suite", "apartment", "page", "pages",
+				"article", "section", "chapter", "version", "model", "bus",
+				"track", "channel", "pier", "lot", "unit", "box", "resolution",
+				"rule", "form", "item", "bill", "code", "exit", "hr", NULL};
+			if (an_tx_one_of(c, i - 1, labels))
+				return 0;
+		}
+		if (i > 1 && an_tx_is_punct(c, i - 1, '.') && an_tx_is(c, i - 2, "no"))
+			return 0;
+	}
+	an_date d = {y, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
+	m->modable = 1;
+	m->the_ok = j > i;
+	return j + 1;
+}

@@ -13,11 +13,28 @@ static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
                                     "et", "pt", "eastern", "pacific", "central",
                                     "mountain", NULL};
 
+/* The a.m. (1) or p.m. (2) of a clock time "4 a.m.", "4:30 pm" at k, 0
+ * for none. */
+static int ampm_at(const an_tx_ctx *c, size_t k)
+{
+	if (!an_tx_num(c, k) || TK(k).ndig > 2)
+		return 0;
+	k++;
+	if (an_tx_is_punct(c, k, ':') && an_tx_num(c, k + 1) && !TK(k + 1).space)
+		k += 2;
+	if ((an_tx_is(c, k, "a") || an_tx_is(c, k, "p")) && an_tx_is_punct(c, k + 1, '.') &&
+	    an_tx_is(c, k + 2, "m"))
+		return TK(k).low[0] == 'a' ? 1 : 2;
+	if (an_tx_is(c, k, "am") || an_tx_is(c, k, "pm"))
+		return TK(k).low[0] == 'a' ? 1 : 2;
+	return 0;
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int h, mi = 0, ampm = 0, pod = 0;
+	int h, mi = 0, ampm = 0, pod = 0, span = 0;
 	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
 		h = 12;
 		j = i + 1;
@@ -68,6 +85,22 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j++;
 		}
+		/* "between 2 and 4 a.m.", "from 9 to 11 p.m.": the first hour
+		 * takes the half of the day of the second */
+		if (!ampm && j == i + 1 && i > 0 &&
+		    (an_tx_is(c, i - 1, "between") || an_tx_is(c, i - 1, "from")) &&
+		    (an_tx_is(c, j, "and") || an_tx_is(c, j, "to") || an_tx_is(c, j, "until") ||
+		     (an_tx_is_punct(c, j, '-') && !TK(j).space)) &&
+		    (ampm = ampm_at(c, j + 1)) != 0) {
+			/* "from 9 to 5 p.m." starts in the morning; "from 11 to 2
+			 * a.m." the night before, which is left alone */
+			if (h > 12 || h % 12 > TK(j + 1).num % 12) {
+				if (ampm == 1 || h > 12)
+					return 0;
+				ampm = 1;
+			}
+			span = 1;
+		}
 		if (!ampm || h > 12 + (ampm == 3 ? 12 : 0))
 			return 0;
 		if (ampm == 2 && h < 12)
@@ -116,6 +149,14 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, at, "tomorrow")) {
 		d = an_date_add_days(c->dct, 1);
 		j = at + 1;
+	}
+	/* the first hour of a span is on the day of the second: "between 2
+	 * and 4 a.m. Friday" */
+	if (span) {
+		an_tx_match sm;
+		memset(&sm, 0, sizeof sm);
+		if (an_tx_clock(&sm, c, j + 1) && sscanf(sm.value, "%4d-%2d-%2d", &d.y, &d.m, &d.d) != 3)
+			d = c->dct;
 	}
 	char tmp[64];
 	if (pod)

@@ -59,10 +59,13 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			k++;
 		if (an_tx_year_at(c, k, &year) && k > j) {
 			e = k + 1;
-		} else if (half && an_tx_is(c, j, "of") &&
-		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the")) &&
+		} else if (an_tx_is(c, j, "of") &&
+		           (an_tx_is(c, k, "this") || an_tx_is(c, k, "the") || an_tx_is(c, k, "next") ||
+		            an_tx_is(c, k, "last")) &&
 		           an_tx_is(c, k + 1, "year")) {
-			year = c->dct.y; /* "the first half of this year" */
+			/* "the first half of this year", "the first quarter of
+			 * next year" */
+			year = c->dct.y + (an_tx_is(c, k, "next") ? 1 : an_tx_is(c, k, "last") ? -1 : 0);
 			e = k + 2;
 		} else if (half && an_tx_is(c, j, "of")) {
 			return 0; /* "the last half of the '80s": see an_tx_match_at */

@@ -160,6 +160,18 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, i, "soon") && (an_tx_is(c, best, "as") || an_tx_is(c, best, "after") ||
 	                               (i > 0 && an_tx_is(c, i - 1, "as"))))
 		return 0;
+	/* "over the past five sessions": an amount of something that is no
+	 * unit of time follows, and "the past" is its adjective.  A count of
+	 * seasons ("the past three summers") is time, though no duration
+	 * value names it: "the past" stays its timex. */
+	if (an_tx_is(c, best - 1, "past") && an_tx_is(c, i, "the")) {
+		static const char *const seasons[] = {"springs", "summers", "autumns", "falls",
+		                                      "winters", NULL};
+		long n;
+		size_t k = an_tx_count(&n, c, best);
+		if ((k && !an_tx_one_of(c, k, seasons)) || (an_tx_cls(c, best) & AN_TXW_ORD))
+			return 0;
+	}
 	if (an_tx_is(c, i, "now") && (an_tx_is(c, best, "that") ||
 	                              (i > 0 && an_tx_is(c, i - 1, "until"))))
 		return 0;
@@ -330,11 +342,14 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		k++;
 	} else if (the) {
 		return 0;
-	} else if (an_tx_is(c, k, "earlier") || an_tx_is(c, k, "later")) {
+	} else if ((an_tx_is(c, k, "earlier") || an_tx_is(c, k, "later")) &&
+	           !an_tx_is(c, k + 1, "than")) {
+		/* "three weeks earlier than usual" compares; the amount is a
+		 * duration (timex_dur.c) */
 		dir = TK(k).low[0] == 'e' ? -1 : 1;
 		from_ref = 1;
 		k++;
-	} else if (an_tx_is(c, k, "from") && an_tx_is(c, k + 1, "now")) {
+	} else if (an_tx_is(c, k, "from") && (an_tx_is(c, k + 1, "now") || an_tx_is(c, k + 1, "today"))) {
 		dir = 1;
 		k += 2;
 	} else if (an_tx_is(c, k, "hence")) {
@@ -648,6 +663,37 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
 	return an_date_add_days(d, 7 * (h->nth - 1));
 }
 
+/* A part of the holiday after its name: "Halloween night", "Christmas
+ * morning" are that TIME; "the Thanksgiving weekend", "Labor Day weekend"
+ * the weekend the holiday makes long: the one before a Monday or Tuesday
+ * holiday, the one after a Wednesday to Friday one, the one holding a
+ * Saturday or Sunday one.  Returns the end of the expression. */
+static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date day)
+{
+	if (!an_tx_word(c, e) || TK(e).cap)
+		return e;
+	if ((TK(e).w.cls & AN_TXW_POD) && !an_tx_is(c, e, "overnight")) {
+		char v[32];
+		snprintf(v, sizeof v, "%04d-%02d-%02dT%s", day.y, day.m, day.d,
+		         an_tx_pod_code[TK(e).w.pod]);
+		set_value(m, AN_TIMEX_TIME, v);
+		m->anchor.g = AN_GRAN_NONE;
+		return e + 1;
+	}
+	if (an_tx_is(c, e, "weekend")) {
+		int w = an_date_weekday(day);
+		an_date sat = an_date_add_days(day, w <= 2 ? -(w + 1) : 6 - w);
+		an_tx_set_point(m, sat, AN_GRAN_WEEK);
+		m->anchor.g = AN_GRAN_NONE;
+		size_t n = strlen(m->value);
+		if (n + 3 < sizeof m->value)
+			memcpy(m->value + n, "-WE", 4);
+		m->the_ok = 1;
+		return e + 1;
+	}
+	return e;
+}
+
 static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (!an_tx_word(c, i) || !TK(i).cap)
@@ -710,6 +756,8 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = holiday_date(hb, now.y + 1);
 	/* a week's holiday is dated by its first day, named by its week */
 	an_tx_set_point(m, pick, gran);
+	if (gran == AN_GRAN_DAY)
+		return holiday_part(m, c, best, pick);
 	return best;
 }
 

@@ -161,6 +161,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		else if (k)
 			return k;
 	}
+	/* "The forecast calls for rain Wednesday": a forecast is of what is
+	 * ahead, but as a noun only when no verb says otherwise ("The
+	 * forecast for Thursday was wrong") */
+	int forecast = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
@@ -168,6 +172,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = cue(c, j);
 		if (k)
 			return k;
+		if (j > 0 && is_determiner(c, j - 1) &&
+		    (word_is(c, j, "forecast") || word_is(c, j, "forecasts")))
+			forecast = 1;
 	}
 	if (weak)
 		return weak;
@@ -178,7 +185,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k)
 			return k;
 	}
-	return 0;
+	return forecast;
 }
 
 an_date an_tx_weekday_date(an_date dct, int wday, int dir)

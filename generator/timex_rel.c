@@ -470,6 +470,15 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->anchor.g = AN_GRAN_NONE;
 		return j + 2;
 	}
+	/* "the week ended Nov. 8", "the month ending Oct. 31": seven days or
+	 * a month counted back from a day, the weekly figures' period; a
+	 * DURATION like "the year ended March 31" */
+	if (the && (an_tx_is(c, j, "week") || an_tx_is(c, j, "month")) &&
+	    (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending")) &&
+	    (an_tx_cls(c, j + 2) & (AN_TXW_MONTH | AN_TXW_WDAY)) && TK(j + 2).cap) {
+		set_value(m, AN_TIMEX_DURATION, TK(j).low[0] == 'w' ? "P1W" : "P1M");
+		return j + 1;
+	}
 	/* "by year-end", "since year end", "before year's end": the end of
 	 * the DCT's year, of the year before after "since"; "year-end net" is
 	 * an adjective */

@@ -172,8 +172,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = cue(c, j);
 		if (k)
 			return k;
-		if (j > 0 && is_determiner(c, j - 1) &&
-		    (word_is(c, j, "forecast") || word_is(c, j, "forecasts")))
+		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
+		    is_determiner(c, j - 1))
 			forecast = 1;
 	}
 	if (weak)

@@ -35,6 +35,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
 	int h, mi = 0, ampm = 0, pod = 0, span = 0;
+	if (an_tx_is(c, i, "overnight"))
+		return an_tx_overnight(m, c, i);
 	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
 		h = 12;
 		j = i + 1;

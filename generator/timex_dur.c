@@ -186,15 +186,14 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i)
 	static const char *const adverbs[] = {"daily", "weekly", "monthly", "yearly", "annually",
 	                                      "hourly", NULL};
 	size_t j;
-	if (an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) {
+	long n;
+	if (an_tx_is(c, i, "once") || an_tx_is(c, i, "twice"))
 		j = i + 1;
-	} else {
-		long n;
-		j = an_tx_count(&n, c, i);
-		if (!j || n < 1 || an_tx_is(c, i, "a") || an_tx_is(c, i, "an") || !an_tx_is(c, j, "times"))
-			return 0;
-		j++;
-	}
+	else if (an_tx_is(c, i + 1, "times") && an_tx_count(&n, c, i) == i + 1 && n >= 1 &&
+	         !an_tx_is(c, i, "a") && !an_tx_is(c, i, "an"))
+		j = i + 2; /* a one-word count: "three times", "3 times" */
+	else
+		return 0;
 	return an_tx_one_of(c, j, adverbs) ? j : 0;
 }
 
@@ -211,7 +210,7 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	static const char *const dets[] = {"the", "a", "an", "these", "those", "their", "its",
 	                                   "his", "her", "our", "two", "three", "several", NULL};
 	char v[AN_TIMEX_VALUE_MAX];
-	if (i == 0)
+	if (i == 0 || !an_tx_word(c, i))
 		return 0;
 	if (an_tx_is(c, i, "weekends")) {
 		if (!an_tx_one_of(c, i - 1, preps))
@@ -219,6 +218,9 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_copy(v, sizeof v, "XXXX-WXX-WE");
 	} else {
 		int wd = 0;
+		size_t n = strlen(TK(i).low);
+		if (!TK(i).cap || n < 7 || strcmp(TK(i).low + n - 4, "days") != 0)
+			return 0;
 		for (int k = 0; days[k]; k++)
 			if (an_tx_is(c, i, days[k]))
 				wd = k + 1;

@@ -137,7 +137,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j = de;
 	} else if (an_tx_is(c, at, "on") &&
 	           (memset(&dm, 0, sizeof dm), (de = an_tx_weekday(&dm, c, at + 1)) ||
-	            (de = an_tx_month(&dm, c, at + 1))) &&
+	            (de = an_tx_month(&dm, c, at + 1)) ||
+	            /* "6 a.m. on the Monday after Thanksgiving" */
+	            (an_tx_is(c, at + 1, "the") && (de = an_tx_weekday(&dm, c, at + 2)))) &&
 	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
 		 * is the day of the time */

@@ -533,6 +533,26 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_word(c, e) && TK(e).cap && an_tx_one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;
+	/* "the Friday before Christmas", "the Monday after Nov. 3": the
+	 * weekday next to the day named, one timex with it */
+	if (!rel && i > 0 && an_tx_is(c, i - 1, "the") &&
+	    (an_tx_is(c, e, "before") || an_tx_is(c, e, "after"))) {
+		an_tx_match dm;
+		memset(&dm, 0, sizeof dm);
+		size_t de = an_tx_month(&dm, c, e + 1);
+		if (!de) {
+			memset(&dm, 0, sizeof dm);
+			de = an_tx_rel(&dm, c, e + 1);
+		}
+		if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+			int after = an_tx_is(c, e, "after");
+			d = an_tx_weekday_date(an_date_add_days(dm.anchor.d, after ? 1 : -1), wd,
+			                       after ? 1 : -1);
+			an_tx_set_point(m, d, AN_GRAN_DAY);
+			m->the_ok = 1;
+			return de;
+		}
+	}
 	if (anaph) {
 		/* the weekday before or after the day last named (else the DCT) */
 		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;

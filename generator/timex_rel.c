@@ -705,10 +705,18 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 
 static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (!an_tx_word(c, i) || !TK(i).cap)
+	/* "election night", as AP writes it: the night of Election Day */
+	int enight = an_tx_is(c, i, "election") && an_tx_is(c, i + 1, "night");
+	if (!an_tx_word(c, i) || (!TK(i).cap && !enight))
 		return 0;
 	size_t best = 0;
 	const an_tx_holiday *hb = NULL;
+	if (enight) {
+		for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++)
+			if (strcmp(holidays[k].w[0], "election") == 0)
+				hb = &holidays[k];
+		best = i + 1; /* "night" is read as the part of the day */
+	}
 	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
 		const an_tx_holiday *h = &holidays[k];
 		size_t j = i, w = 0;
@@ -765,6 +773,13 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = holiday_date(hb, now.y + 1);
 	/* a week's holiday is dated by its first day, named by its week */
 	an_tx_set_point(m, pick, gran);
+	if (enight) {
+		char v[32];
+		snprintf(v, sizeof v, "%04d-%02d-%02dTNI", pick.y, pick.m, pick.d);
+		set_value(m, AN_TIMEX_TIME, v);
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 2;
+	}
 	if (gran == AN_GRAN_DAY)
 		return holiday_part(m, c, best, pick);
 	return best;

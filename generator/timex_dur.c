@@ -460,7 +460,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    (an_tx_is(c, j - 1, "for") || an_tx_is(c, j - 1, "over") ||
 	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
 	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
-	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent"))) {
+	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent") ||
+	     /* "would take weeks", "could take years", "lasts hours" */
+	     an_tx_is(c, j - 1, "take") || an_tx_is(c, j - 1, "takes") ||
+	     an_tx_is(c, j - 1, "taking") || an_tx_is(c, j - 1, "lasts") ||
+	     an_tx_is(c, j - 1, "spend") || an_tx_is(c, j - 1, "spending"))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
 			return 0;

@@ -553,6 +553,15 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return de;
 		}
 	}
+	/* "every Monday and Thursday": the second day of the set is one too */
+	size_t pe;
+	if (!rel && i >= 3 && (an_tx_is(c, i - 1, "and") || an_tx_is(c, i - 1, "or")) &&
+	    weekday_word(c, i - 2, &pe) && pe == i - 1 &&
+	    (an_tx_is(c, i - 3, "every") || an_tx_is(c, i - 3, "each"))) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+		m->type = AN_TIMEX_SET;
+		return e;
+	}
 	if (anaph) {
 		/* the weekday before or after the day last named (else the DCT) */
 		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;

@@ -499,6 +499,20 @@ static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
 	return 1;
 }
 
+/* The part of the day of a plural at k ("nights", "mornings"), 0 for
+ * none. */
+static int plural_pod(const an_tx_ctx *c, size_t k)
+{
+	static const char *const pods[] = {"mornings", "afternoons", "evenings", "nights", NULL};
+	static const int code[] = {AN_TXP_MO, AN_TXP_AF, AN_TXP_EV, AN_TXP_NI};
+	if (!an_tx_word(c, k) || TK(k).cap)
+		return 0;
+	for (int n = 0; pods[n]; n++)
+		if (an_tx_is(c, k, pods[n]))
+			return code[n];
+	return 0;
+}
+
 /* "Friday", "last Friday", "next Tuesday", "Friday morning". */
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -533,6 +547,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_word(c, e) && TK(e).cap && an_tx_one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;
+	size_t pe0;
 	/* "the Friday before Christmas", "the Monday after Nov. 3": the
 	 * weekday next to the day named, one timex with it */
 	if (!rel && i > 0 && an_tx_is(c, i - 1, "the") &&
@@ -552,6 +567,17 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			m->the_ok = 1;
 			return de;
 		}
+	}
+	/* "Sunday mornings", "on Monday and Tuesday nights": every such
+	 * part of that weekday, a SET */
+	int pp = plural_pod(c, e);
+	if (!rel && !pp && (an_tx_is(c, e, "and") || an_tx_is(c, e, "or")) &&
+	    weekday_word(c, e + 1, &pe0) && pe0 == e + 2)
+		pp = plural_pod(c, e + 2);
+	if (!rel && pp) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%s", wd, an_tx_pod_code[pp]);
+		m->type = AN_TIMEX_SET;
+		return plural_pod(c, e) ? e + 1 : e;
 	}
 	/* "every Monday and Thursday": the second day of the set is one too */
 	size_t pe;

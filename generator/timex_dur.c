@@ -260,6 +260,15 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j = i + 2;
 	} else if ((j = plural_days(m, c, i)) != 0) {
 		return j;
+	} else if (an_tx_is(c, i, "the") &&
+	           ((an_tx_cls(c, i + 1) & AN_TXW_ORD) || an_tx_is(c, i + 1, "last")) &&
+	           (an_tx_cls(c, i + 2) & AN_TXW_WDAY) && TK(i + 2).cap && an_tx_is(c, i + 3, "of") &&
+	           (an_tx_is(c, i + 4, "every") || an_tx_is(c, i + 4, "each")) &&
+	           an_tx_is(c, i + 5, "month")) {
+		/* "the second Monday of each month": one day a month, a SET of
+		 * the month (the weekday alone was a date of this week) */
+		set_value(m, AN_TIMEX_SET, "P1M");
+		return i + 6;
 	} else if ((j = times_adverb(c, i)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */

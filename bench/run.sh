@@ -15,6 +15,13 @@
 # build after one article was edited, with the analysis cache and the
 # previous output in place (incremental).
 # As root it installs hugo and time with apt-get when they are missing.
+# BENCH_OUT is the folder the builds write (default $BENCH_DIR/out), deleted
+# before every run: on a file system that skips recently freed inodes when
+# it allocates new ones (ext4 without a journal, as on the guest of
+# docs/performance.md), the files of a build made just after the last
+# output was deleted cost time in the kernel that grows with the square of
+# their number; a tmpfs folder (BENCH_OUT=/dev/shm/annals-out) leaves that
+# out for both tools.
 # Results for docs/performance.md: paste the table with `nproc`, the CPU
 # model and the date, which it prints first.
 set -eu
@@ -24,6 +31,7 @@ annals=${1:-bin/annals}
 sizes=${2:-1000 10000 30000}
 runs=${3:-3}
 dir=${BENCH_DIR:-/tmp/annals-bench}
+out=${BENCH_OUT:-$dir/out}
 case $annals in /*) ;; *) annals=$(pwd)/$annals ;; esac
 
 need() {
@@ -47,6 +55,8 @@ export XDG_CACHE_HOME
 floor=$dir/cmark_floor
 cc -O2 -o "$floor" "$here/cmark_floor.c" $(pkg-config --cflags --libs libcmark)
 
+mkdir -p "$out"
+echo "output: $out ($(stat -f -c %T "$out"))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
 echo "date: $(date -u +%Y-%m-%d)  annals: $("$annals" --version)  $(hugo version | cut -d' ' -f1-2)"
 
@@ -77,7 +87,7 @@ measure() {
 	: >"$dir/runs"
 	i=0
 	while [ $i -lt "$runs" ]; do
-		rm -rf "$dir/out"
+		rm -rf "$out"
 		timed "$@" >>"$dir/runs"
 		i=$((i + 1))
 	done
@@ -89,15 +99,15 @@ measure() {
 # article and a rebuild into the same folder; the article is restored.
 measure_rebuild() {
 	site=$1
-	rm -rf "$dir/out" "$XDG_CACHE_HOME"
-	"$annals" build --source "$site" --output "$dir/out" --quiet
+	rm -rf "$out" "$XDG_CACHE_HOME"
+	"$annals" build --source "$site" --output "$out" --quiet
 	art=$(find "$site/content" -name '*.md' | LC_ALL=C sort | head -n 1)
 	cp "$art" "$dir/article.bak"
 	: >"$dir/runs"
 	i=0
 	while [ $i -lt "$runs" ]; do
 		printf '\nThe council met again on Friday, officials said (edit %d).\n' "$i" >>"$art"
-		timed "$annals" build --source "$site" --output "$dir/out" --quiet >>"$dir/runs"
+		timed "$annals" build --source "$site" --output "$out" --quiet >>"$dir/runs"
 		i=$((i + 1))
 	done
 	cp "$dir/article.bak" "$art"
@@ -109,8 +119,8 @@ for n in $sizes; do
 	site=$dir/$n
 	[ -f "$site/.done" ] || { python3 "$here/gen.py" "$n" "$site" 2>/dev/null && touch "$site/.done"; }
 	# full builds: no analysis cache, a fresh output folder every run
-	a=$(measure "$annals" build --source "$site" --output "$dir/out" --quiet --no-cache)
-	h=$(measure hugo --source "$site" --destination "$dir/out" --quiet)
+	a=$(measure "$annals" build --source "$site" --output "$out" --quiet --no-cache)
+	h=$(measure hugo --source "$site" --destination "$out" --quiet)
 	f=$(measure "$floor" "$site")
 	r=$(measure_rebuild "$site")
 	for t in "annals $a" "hugo $h" "floor $f" "rebuild $r"; do

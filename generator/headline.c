@@ -30,9 +30,16 @@ static int is_one_of(const word *w, const char *const *list)
 	/* compare without trailing punctuation */
 	while (n > 0 && ispunct((unsigned char)w->s[n - 1]))
 		n--;
-	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, w->s, n) == 0)
+	/* on every word of every candidate headline: most list words differ
+	 * in the first letter, so no strlen of each */
+	for (; *list; list++) {
+		const char *l = *list;
+		size_t k = 0;
+		while (k < n && l[k] && tolower((unsigned char)l[k]) == tolower((unsigned char)w->s[k]))
+			k++;
+		if (k == n && l[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 

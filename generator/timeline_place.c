@@ -226,15 +226,30 @@ static int cmp_candidate(const void *x, const void *y)
 	return 0;
 }
 
+#define LAZY_PICKS 8
+
 /* The first of l's events, in best_by_terms' order, whose story c tells;
  * -1 for none.  With a shortlist, the first SHORTLIST_MAX such go into it,
  * and it is marked cut when events were left unasked after them. */
 static long lazy_best(candidates *l, const builder *b, const cand *c, story_cache *sc,
                       shortlist *list)
 {
-	an_qsort(l->items, l->n, sizeof *l->items, cmp_candidate);
 	long best = -1;
 	for (size_t i = 0; i < l->n; i++) {
+		/* the next in rank: picked out for the first few, which mostly
+		 * settle it; the rest sorted only when it comes to that */
+		if (i < LAZY_PICKS) {
+			size_t m = i;
+			for (size_t j = i + 1; j < l->n; j++)
+				if (ranks_before(l->items[j].sim, l->items[j].ci, l->items[m].sim,
+				                 l->items[m].ci))
+					m = j;
+			struct candidate t = l->items[i];
+			l->items[i] = l->items[m];
+			l->items[m] = t;
+		} else if (i == LAZY_PICKS) {
+			an_qsort(l->items + i, l->n - i, sizeof *l->items, cmp_candidate);
+		}
 		size_t ci = (size_t)l->items[i].ci;
 		if (!(sc ? cached_story(sc, b, c->m.doc, ci)
 		         : an_tl_story_of_cluster(b, c->m.doc, &b->clusters[ci], NULL)))
@@ -267,41 +282,39 @@ static size_t probe_terms(uint64_t *probe, const an_vec *v)
 	return n_probe;
 }
 
-static int cmp_size(const void *x, const void *y)
-{
-	size_t a = *(const size_t *)x, c = *(const size_t *)y;
-	return a < c ? -1 : a > c;
-}
-
 /* The clusters in the postings of the probe terms, each once, ascending
  * (caller frees): a cluster sharing several of a sentence's heaviest terms
  * is compared once, not once per term.  Terms in more than
  * PROBE_MAX_CLUSTERS clusters are as common as stop words: they identify
- * nothing and are skipped. */
+ * nothing and are skipped.  The postings are ascending already: merged,
+ * not sorted (a sort here was the timeline's largest). */
 static size_t *probed_clusters(const postings *ps, const uint64_t *probe, size_t n_probe,
                                size_t *n_out)
 {
 	const posting *use[PROBE_TERMS];
-	size_t n_use = 0, total = 0;
+	size_t at[PROBE_TERMS], n_use = 0, total = 0;
 	for (size_t t = 0; t < n_probe; t++) {
 		const posting *p = postings_get(ps, probe[t]);
 		if (p && p->n <= PROBE_MAX_CLUSTERS) {
+			at[n_use] = 0;
 			use[n_use++] = p;
 			total += p->n;
 		}
 	}
 	size_t *out = an_xmalloc((total + 1) * sizeof *out), n = 0;
-	for (size_t u = 0; u < n_use; u++) {
-		memcpy(out + n, use[u]->clusters, use[u]->n * sizeof *out);
-		n += use[u]->n;
+	for (;;) {
+		size_t least = SIZE_MAX;
+		for (size_t u = 0; u < n_use; u++)
+			if (at[u] < use[u]->n && use[u]->clusters[at[u]] < least)
+				least = use[u]->clusters[at[u]];
+		if (least == SIZE_MAX)
+			break;
+		out[n++] = least;
+		for (size_t u = 0; u < n_use; u++)
+			if (at[u] < use[u]->n && use[u]->clusters[at[u]] == least)
+				at[u]++;
 	}
-	if (n_use > 1)
-		an_qsort(out, n, sizeof *out, cmp_size);
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++)
-		if (w == 0 || out[i] != out[w - 1])
-			out[w++] = out[i];
-	*n_out = w;
+	*n_out = n;
 	return out;
 }
 

@@ -1,6 +1,6 @@
 /* timex_clock.c - times of day: "6:30 p.m.", "noon", "10 a.m. EST
- * Thursday", "mid-afternoon", "overnight", with the day they fall on.  A matcher as in
- * timex_rules.c, which runs it. */
+ * Thursday", "mid-afternoon", "overnight", with the day they fall on.
+ * Matchers as in timex_rules.c, which runs them. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -173,12 +173,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
-
 /* "overnight": the night of the day that follows it ("overnight Monday"),
  * else of the day last named or the DCT; in a past clause the night
  * before that day ("servers were down overnight" in the morning's news,
- * "On Friday shares fell on overnight losses in New York").   Not a time in the money market ("overnight rates", "overnight
- * loans") nor in "an overnight stay" or "an overnight success". */
+ * "On Friday shares fell on overnight losses in New York").  Not a time
+ * in the money market ("overnight rates", "overnight loans") nor in "an
+ * overnight stay" or "an overnight success". */
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const not_time[] = {

@@ -144,6 +144,48 @@ static int has_past_perfect(const an_tx_ctx *c, size_t b, size_t e)
 	return 0;
 }
 
+/* A future cue in a past perfect: "had been due to expire Friday", "had
+ * been scheduled to close at midnight Friday", "had planned to leave
+ * Monday".  The plan is told as over, so its day is looked back on.
+ * "had" must start a perfect ("been", a participle, a future word, after
+ * adverbs) a few words before the cue, with no comma or other modal
+ * between ("had said it would expire Friday" keeps "would"). */
+static int in_past_perfect(const an_tx_ctx *c, size_t j)
+{
+	for (size_t d = 1; d <= 5 && j >= d; d++) {
+		size_t h = j - d;
+		const an_tk *t = &c->tk[h];
+		if (t->kind != AN_TK_WORD)
+			return 0;
+		if (t->w.cls & AN_TXW_FUTURE && strcmp(t->low, "would") != 0 &&
+		    strcmp(t->low, "will") != 0 && strcmp(t->low, "could") != 0 &&
+		    strcmp(t->low, "might") != 0 && strcmp(t->low, "may") != 0) {
+			if (c->tk[h].sent)
+				return 0;
+			continue;
+		}
+		if (strcmp(t->low, "had") == 0 || strcmp(t->low, "hadn") == 0) {
+			size_t a = h + 1;
+			while (a < j && c->tk[a].kind == AN_TK_WORD) {
+				size_t n = strlen(c->tk[a].low);
+				if (!(n > 4 && strcmp(c->tk[a].low + n - 2, "ly") == 0) &&
+				    strcmp(c->tk[a].low, "not") != 0 && strcmp(c->tk[a].low, "never") != 0 &&
+				    strcmp(c->tk[a].low, "already") != 0 && strcmp(c->tk[a].low, "long") != 0)
+					break;
+				a++;
+			}
+			if (a > j || c->tk[a].kind != AN_TK_WORD)
+				return 0;
+			size_t n = strlen(c->tk[a].low);
+			return strcmp(c->tk[a].low, "been") == 0 || (c->tk[a].w.cls & AN_TXW_FUTURE) ||
+			       (n > 3 && strcmp(c->tk[a].low + n - 2, "ed") == 0);
+		}
+		if (t->w.cls & (AN_TXW_FUTURE | AN_TXW_PAST) || t->sent)
+			return 0;
+	}
+	return 0;
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -170,6 +212,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			break;
 		j--;
 		int k = cue(c, j);
+		if (k > 0 && in_past_perfect(c, j))
+			return -1;
 		if (k)
 			return k;
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&

@@ -68,6 +68,15 @@ static int cue(const an_tx_ctx *c, size_t j)
 	    strcmp(c->tk[j - 1].low + strlen(c->tk[j - 1].low) - 2, "ly") == 0 &&
 	    t->low[0] && strlen(t->low) > 2 && strcmp(t->low + strlen(t->low) - 2, "ed") == 0)
 		return 0;
+	/* "as planned", "as previously scheduled", "as expected": a
+	 * comparison with the plan, no tense of its own ("the offensive
+	 * began as planned Saturday", "will go ahead as planned Friday") */
+	if ((t->w.cls & AN_TXW_FUTURE) && j > 0 &&
+	    (word_is(c, j - 1, "as") ||
+	     (j > 1 && word_is(c, j - 2, "as") && c->tk[j - 1].kind == AN_TK_WORD &&
+	      strlen(c->tk[j - 1].low) > 4 &&
+	      strcmp(c->tk[j - 1].low + strlen(c->tk[j - 1].low) - 2, "ly") == 0)))
+		return 0;
 	/* "is to resume trading Tuesday": a plan */
 	if ((strcmp(t->low, "is") == 0 || strcmp(t->low, "are") == 0) && word_is(c, j + 1, "to"))
 		return 1;

@@ -82,6 +82,21 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (strcmp(t->low, "could") == 0 && word_is(c, j + 1, "not"))
 		return 0; /* "could not be reached Friday" */
+	/* "Neither he nor his lawyer could be located Wednesday", "No one
+	 * could say Friday ...": a negated "could" is the past of "can" (was
+	 * not able), no future */
+	if (strcmp(t->low, "could") == 0) {
+		static const char *const neg[] = {"neither", "nor", "no", "nobody",
+		                                  "none", "never", "nothing", NULL};
+		for (size_t h = j, d = 0; h > 0 && d < 8 && !c->tk[h].sent; d++) {
+			h--;
+			if (an_tx_is_punct(c, h, ',') || an_tx_is_punct(c, h, ';') ||
+			    an_tx_is_punct(c, h, ':'))
+				break;
+			if (c->tk[h].kind == AN_TK_WORD && in_list(neg, c->tk[h].low))
+				return 0;
+		}
+	}
 	int k = 0;
 	if (t->w.cls & AN_TXW_FUTURE)
 		return 1;

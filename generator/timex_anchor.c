@@ -249,6 +249,51 @@ static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 	        c->tk[te + 3].kind == AN_TK_WORD && in_list(acts, c->tk[te + 3].low));
 }
 
+/* A bare present of a scheduling verb right before the weekday ("Arafat
+ * and Netanyahu meet separately Monday", "The Senate votes Tuesday",
+ * "Polls open Sunday") is the news present of a scheduled event.  These
+ * verbs count only next to the day (one adverb may come between): further
+ * off, "begin", "faces", "holds" are as often in another clause ("He
+ * faces 10 years in prison after his arrest Monday", "let the offensive
+ * begin as planned Saturday").  After "to", a modal, "did" or a causative
+ * ("let", "made") the verb is an infinitive, and the word before decides;
+ * after a determiner it is a noun ("a swim meet"). */
+static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const verbs[] = {
+		"meet", "vote", "gather", "begin", "open", "start", "play", "face",
+		"hold", "host", "visit", "travel", "arrive", "return", "head", "convene",
+		"close", "end", "go", "leave", "fly", "testify", "speak", "march", "rally",
+		"votes", "gathers", "plays", "faces", "holds", "speaks", "testifies",
+		"heads", "leaves", "flies", "marches", "rallies", NULL};
+	static const char *const aux[] = {
+		"to", "not", "did", "do", "does", "didn", "don", "doesn", "t", "will",
+		"would", "could", "should", "can", "may", "might", "must", "shall",
+		"let", "lets", "make", "makes", "made", "help", "helped", "see", "saw",
+		"watch", "watched", "never", "ll", "d", "s", NULL};
+	if (tb < 2 || c->tk[tb].sent)
+		return 0;
+	size_t j = tb - 1;
+	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent) {
+		size_t n = strlen(c->tk[j].low);
+		if ((n > 4 && strcmp(c->tk[j].low + n - 2, "ly") == 0) ||
+		    strcmp(c->tk[j].low, "again") == 0 || strcmp(c->tk[j].low, "on") == 0)
+			j--;
+	}
+	if (c->tk[j].kind != AN_TK_WORD || !in_list(verbs, c->tk[j].low) || c->tk[j].sent || j == 0)
+		return 0;
+	if (c->tk[j - 1].kind == AN_TK_WORD &&
+	    (in_list(aux, c->tk[j - 1].low) || is_determiner(c, j - 1)))
+		return 0;
+	/* "The state swim meet Saturday drew 300": a past verb after the day
+	 * in the same clause makes "meet" a noun */
+	for (size_t k = te, d = 0; k < c->n && d < 8 && c->tk[k].kind == AN_TK_WORD &&
+	                           !c->tk[k].sent; k++, d++)
+		if (cue(c, k) < 0)
+			return 0;
+	return 1;
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -259,6 +304,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	int weak = 0;
 	if (possessive_act(c, tb, te))
 		return -1;
+	if (scheduled_present(c, tb, te))
+		return 1;
 	if (tb > 0 && !c->tk[tb].sent) {
 		int k = prep_cue(&c->tk[tb - 1]);
 		if (k == 2)

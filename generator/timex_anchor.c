@@ -314,6 +314,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return -1; /* "Until Thursday, they had not called him a suspect" */
 		else if (k)
 			return k;
+		/* "ahead of Friday's vote", "ahead of Monday": like "by", ahead
+		 * only when no tense says otherwise ("Stocks fell ahead of
+		 * Thursday's decision") */
+		if (tb > 1 && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead"))
+			weak = 1;
 	}
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The

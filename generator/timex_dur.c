@@ -332,6 +332,40 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 		lead = 1;
 	}
+	/* "half a century", "a half-century", "the past half century": half
+	 * of one unit.  Without this, "the past" was a PAST_REF, "half a
+	 * century" a century and "the last half-century" the second half of
+	 * the year. */
+	{
+		size_t h = j, k = 0;
+		if ((an_tx_is(c, h, "a") || an_tx_is(c, h, "an")) && an_tx_is(c, h + 1, "half"))
+			h++;
+		if (an_tx_is(c, h, "half")) {
+			k = h + 1;
+			if (h == j && (an_tx_is(c, k, "a") || an_tx_is(c, k, "an")))
+				k++;
+			else if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
+				k++;
+			else if (h == j && !lead)
+				k = 0; /* "half century": only after "a" or "the past" */
+		}
+		if (k && an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_UNIT) &&
+		    !(TK(k).w.cls & AN_TXW_PLURAL) && !TK(k).cap) {
+			an_tx_unit u = (an_tx_unit)TK(k).w.unit;
+			/* "half a second", "half a quarter", "a half-season": no
+			 * such durations in news; "a half-century-old bridge": an age */
+			if (u == AN_TXU_SECOND || u == AN_TXU_QUARTER || u == AN_TXU_SEASON ||
+			    u == AN_TXU_WEEKEND || u == AN_TXU_FORTNIGHT ||
+			    (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old")) ||
+			    an_tx_is(c, k + 1, "old") || an_tx_is(c, k + 1, "ago"))
+				return 0;
+			char v[AN_TIMEX_VALUE_MAX];
+			an_tx_duration_value(v, sizeof v, u, 0, 1);
+			set_value(m, AN_TIMEX_DURATION, v);
+			m->the_ok = 1;
+			return k + 1;
+		}
+	}
 	long n;
 	size_t k = an_tx_count(&n, c, j);
 	int half = 0;

@@ -30,8 +30,11 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
 		q = TK(j).w.ord;
-	else if (an_tx_is(c, j, "final") || an_tx_is(c, j, "last"))
+	else if (an_tx_is(c, j, "final") ||
+	         (an_tx_is(c, j, "last") && j > 0 && an_tx_is(c, j - 1, "the")))
 		q = lastw = 4; /* "the last quarter"; "the last half" is the second */
+	/* without "the", "grew 3 percent last quarter" is the quarter before
+	 * the DCT's (this/last/next in timex_rel.c), not the fourth */
 	else if (an_tx_num(c, j) && TK(j).num >= 1 && TK(j).num <= 4 && an_tx_word(c, j + 1) &&
 	         !TK(j + 1).space)
 		q = (int)TK(j++).num; /* "3rd" */

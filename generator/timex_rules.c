@@ -704,7 +704,16 @@ static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		j++;
 	if (an_tx_is(c, j, "the"))
 		return 0;
+	/* "late on Monday", "early on Nov. 3": wire copy puts "on" between;
+	 * only before a day ("early on in the season" is no date) */
+	int on = 0;
+	if (an_tx_is(c, j, "on") && mod[0] != 'M') {
+		j++;
+		on = 1;
+	}
 	if (!core(out, c, j) || !out->modable)
+		return 0;
+	if (on && (out->anchor.g != AN_GRAN_DAY || out->type != AN_TIMEX_DATE))
 		return 0;
 	out->tb = i;
 	set_mod(out, mod);

@@ -58,6 +58,20 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
+	} else if (an_tx_num(c, i) && TK(i).ndig == 4 && TK(i).num % 100 < 60 &&
+	           TK(i).num / 100 < 24 && (an_tx_is(c, i + 1, "gmt") || an_tx_is(c, i + 1, "utc")) &&
+	           TK(i + 1).cap && !an_tx_glued(c, i)) {
+		/* "at 0600 GMT", "1430 UTC": wire copy's 24-hour times, which
+		 * always carry the zone; a restatement in brackets after
+		 * another time ("10:35 a.m. (0735 GMT)") names the same instant
+		 * and is left out */
+		if (i > 1 && an_tx_is_punct(c, i - 1, '(') &&
+		    (an_tx_is(c, i - 2, "m") || an_tx_is_punct(c, i - 2, '.') || an_tx_is(c, i - 2, "am") ||
+		     an_tx_is(c, i - 2, "pm") || an_tx_is(c, i - 2, "time")))
+			return 0;
+		h = (int)(TK(i).num / 100);
+		mi = (int)(TK(i).num % 100);
+		j = i + 1;
 	} else {
 		if (!an_tx_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
 			return 0;

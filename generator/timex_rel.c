@@ -122,6 +122,13 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "weeks", "ahead"}, AN_TIMEX_DURATION, "PXW"},
 	{{"the", "months", "ahead"}, AN_TIMEX_DURATION, "PXM"},
 	{{"the", "years", "ahead"}, AN_TIMEX_DURATION, "PXY"},
+	{{"the", "days", "ahead"}, AN_TIMEX_DURATION, "PXD"},
+	/* "the week ahead", "the year ahead": the span from now, one unit
+	 * long, like "the next week" */
+	{{"the", "day", "ahead"}, AN_TIMEX_DURATION, "P1D"},
+	{{"the", "week", "ahead"}, AN_TIMEX_DURATION, "P1W"},
+	{{"the", "month", "ahead"}, AN_TIMEX_DURATION, "P1M"},
+	{{"the", "year", "ahead"}, AN_TIMEX_DURATION, "P1Y"},
 	{{"a", "later", "date"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"daily"}, AN_TIMEX_SET, "P1D"},
 	{{"nightly"}, AN_TIMEX_SET, "P1D"},
@@ -130,6 +137,7 @@ static const an_tx_phrase phrases[] = {
 	{{"annually"}, AN_TIMEX_SET, "P1Y"},
 	{{"yearly"}, AN_TIMEX_SET, "P1Y"},
 	{{"hourly"}, AN_TIMEX_SET, "PT1H"},
+	{{"semiannually"}, AN_TIMEX_SET, "P6M"},
 };
 
 static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -172,6 +180,9 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if ((k && !an_tx_one_of(c, k, seasons)) || (an_tx_cls(c, best) & AN_TXW_ORD))
 			return 0;
 	}
+	/* "the week ahead of the vote": "ahead of" is a preposition */
+	if (an_tx_is(c, best - 1, "ahead") && an_tx_is(c, best, "of"))
+		return 0;
 	if (an_tx_is(c, i, "now") && (an_tx_is(c, best, "that") ||
 	                              (i > 0 && an_tx_is(c, i - 1, "until"))))
 		return 0;

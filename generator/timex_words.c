@@ -168,7 +168,7 @@ static const char *const starters[] = {
 	"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-	"eighties", "nineties", "half",
+	"eighties", "nineties", "half", "semiannually",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

@@ -493,7 +493,10 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "by year-end", "since year end", "before year's end": the end of
 	 * the DCT's year, of the year before after "since"; "year-end net" is
 	 * an adjective */
-	if (!the && an_tx_is(c, j, "year") && i > 0) {
+	/* also "at month-end", "into quarter-end": the DCT's month or
+	 * quarter, the one before after "since" */
+	if (!the && (an_tx_is(c, j, "year") || an_tx_is(c, j, "month") || an_tx_is(c, j, "quarter")) &&
+	    i > 0) {
 		size_t k = j + 1;
 		if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
 			k++;
@@ -510,7 +513,16 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (an_tx_is(c, i - 1, preps[p]))
 				prep = 1;
 		if (prep && an_tx_is(c, k, "end")) {
-			an_date y = {c->dct.y - (an_tx_is(c, i - 1, "since") ? 1 : 0), 1, 1};
+			int since = an_tx_is(c, i - 1, "since");
+			if (an_tx_is(c, j, "month") || an_tx_is(c, j, "quarter")) {
+				int q = an_tx_is(c, j, "quarter");
+				an_date x = an_date_add_months(c->dct, since ? (q ? -3 : -1) : 0);
+				an_tx_set_point(m, x, q ? AN_GRAN_QUARTER : AN_GRAN_MONTH);
+				m->anchor.g = AN_GRAN_NONE;
+				an_tx_copy(m->mod, sizeof m->mod, "END");
+				return k + 1;
+			}
+			an_date y = {c->dct.y - (since ? 1 : 0), 1, 1};
 			an_tx_set_point(m, y, AN_GRAN_YEAR);
 			m->anchor.g = AN_GRAN_NONE;
 			an_tx_copy(m->mod, sizeof m->mod, "END");

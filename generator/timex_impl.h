@@ -144,6 +144,8 @@ extern const char an_tx_pod_code[][3];
 
 /* timex_year.c: years, decades, centuries */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "by mid-century", "mid-decade": i at "mid", j at the unit; 1 if matched */
+int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j);
 
 /* timex_period.c: quarters, halves, fiscal years, "2022-23", seasons */
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -704,6 +704,8 @@ static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		j++;
 	if (an_tx_is(c, j, "the"))
 		return 0;
+	if (mod[0] == 'M' && an_tx_mid_span(out, c, i, j))
+		return 1; /* "by mid-century" */
 	/* "late on Monday", "early on Nov. 3": wire copy puts "on" between;
 	 * only before a day ("early on in the season" is no date) */
 	int on = 0;

@@ -171,3 +171,27 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	m->the_ok = j > i;
 	return j + 1;
 }
+
+/* "by mid-century", "until mid-decade" (j: the unit after "mid"): the
+ * DCT's century or decade (in a past clause the one of the time last
+ * named), as for "the middle of the century".  Only after a preposition,
+ * since "a mid-century modern house" is a style. */
+int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j)
+{
+	static const char *const preps[] = {"by", "until", "till", "before", "after", "around",
+	                                    "at", "toward", "towards", "since", "through", "from",
+	                                    "to", "near", "beyond", NULL};
+	if (!(an_tx_is(c, j, "century") || an_tx_is(c, j, "decade")) || i == 0 ||
+	    !an_tx_one_of(c, i - 1, preps) || an_tx_is(c, j + 1, "modern") ||
+	    (j + 1 < c->n && TK(j + 1).cap && !TK(j + 1).sent))
+		return 0;
+	int dec = TK(j).low[0] == 'd';
+	an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, j + 1) < 0 ? c->ref.d : c->dct;
+	memset(m, 0, sizeof *m);
+	an_tx_set_point(m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY);
+	m->anchor.g = AN_GRAN_NONE;
+	m->tb = i;
+	m->te = j + 1;
+	an_tx_copy(m->mod, sizeof m->mod, "MID");
+	return 1;
+}

@@ -326,6 +326,20 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		n = 1;
 		j = i + 1;
 	}
+	/* "13 billion years ago", "billions of years ago", "some 70 million
+	 * years ago": deep time, a past no calendar value names; the whole
+	 * amount belongs to the expression */
+	static const char *const big[] = {"thousand", "million", "billion", NULL};
+	static const char *const bigs[] = {"thousands", "millions", "billions", "hundreds", NULL};
+	if (j && an_tx_one_of(c, j, big) && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
+	    an_tx_is(c, j + 2, "ago")) {
+		n = -1;
+		j++;
+	} else if (!j && an_tx_one_of(c, i, bigs) && an_tx_is(c, i + 1, "of") &&
+	           (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_is(c, i + 3, "ago")) {
+		n = -1;
+		j = i + 2;
+	}
 	if (!j) {
 		if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))
 			return 0;

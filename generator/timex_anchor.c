@@ -306,8 +306,29 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return -1;
 	if (scheduled_present(c, tb, te))
 		return 1;
+	/* "by the close of business Friday", "until the end of the day on
+	 * Monday": the preposition governs the deadline phrase before the
+	 * day */
+	size_t pb = tb;
+	if (pb > 0 && word_is(c, pb - 1, "on"))
+		pb--;
+	if (pb > 3 && word_is(c, pb - 1, "business") && word_is(c, pb - 2, "of") &&
+	    (word_is(c, pb - 3, "close") || word_is(c, pb - 3, "end"))) {
+		pb -= 3;
+	} else if (pb > 3 && word_is(c, pb - 1, "day")) {
+		size_t q = pb - 2;
+		while (q > 1 && (word_is(c, q, "the") || word_is(c, q, "business") ||
+		                 word_is(c, q, "trading") || word_is(c, q, "working")))
+			q--;
+		if (word_is(c, q, "of") && q > 0 && word_is(c, q - 1, "end"))
+			pb = q - 1;
+	}
+	if (pb < tb && pb > 0 && word_is(c, pb - 1, "the"))
+		pb--;
+	if (pb < tb && (pb == 0 || !prep_cue(&c->tk[pb - 1])))
+		pb = tb;
 	if (tb > 0 && !c->tk[tb].sent) {
-		int k = prep_cue(&c->tk[tb - 1]);
+		int k = prep_cue(&c->tk[pb - 1]);
 		if (k == 2)
 			weak = 1;
 		else if (k > 0 && has_past_perfect(c, tb - 1, te))
@@ -323,7 +344,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The
 	 * forecast for Thursday was wrong") */
-	int forecast = 0;
+	int forecast = 0, inf = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
@@ -331,8 +352,16 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = cue(c, j);
 		if (k > 0 && in_past_perfect(c, j))
 			return -1;
+		/* "ordered the agency to produce the records by Friday": a
+		 * deadline in an infinitive looks ahead of the past verb that
+		 * sets it; "had filed by Wednesday" has none */
+		if (k < 0 && weak && inf)
+			return 1;
 		if (k)
 			return k;
+		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
+		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap && !(c->tk[j + 1].w.cls & ~AN_TXW_START))
+			inf = 1;
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
 		    is_determiner(c, j - 1))
 			forecast = 1;

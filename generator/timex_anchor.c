@@ -280,10 +280,9 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		    strcmp(c->tk[j].low, "again") == 0 || strcmp(c->tk[j].low, "on") == 0)
 			j--;
 	}
-	if (c->tk[j].kind != AN_TK_WORD || !in_list(verbs, c->tk[j].low) || c->tk[j].sent || j == 0)
+	if (!an_tx_one_of(c, j, verbs) || c->tk[j].sent || j == 0)
 		return 0;
-	if (c->tk[j - 1].kind == AN_TK_WORD &&
-	    (in_list(aux, c->tk[j - 1].low) || is_determiner(c, j - 1)))
+	if (an_tx_one_of(c, j - 1, aux) || is_determiner(c, j - 1))
 		return 0;
 	/* "The state swim meet Saturday drew 300": a past verb after the day
 	 * in the same clause makes "meet" a noun */

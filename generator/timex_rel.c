@@ -122,13 +122,6 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "weeks", "ahead"}, AN_TIMEX_DURATION, "PXW"},
 	{{"the", "months", "ahead"}, AN_TIMEX_DURATION, "PXM"},
 	{{"the", "years", "ahead"}, AN_TIMEX_DURATION, "PXY"},
-	{{"the", "days", "ahead"}, AN_TIMEX_DURATION, "PXD"},
-	/* "the week ahead", "the year ahead": the span from now, one unit
-	 * long, like "the next week" */
-	{{"the", "day", "ahead"}, AN_TIMEX_DURATION, "P1D"},
-	{{"the", "week", "ahead"}, AN_TIMEX_DURATION, "P1W"},
-	{{"the", "month", "ahead"}, AN_TIMEX_DURATION, "P1M"},
-	{{"the", "year", "ahead"}, AN_TIMEX_DURATION, "P1Y"},
 	{{"a", "later", "date"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"daily"}, AN_TIMEX_SET, "P1D"},
 	{{"nightly"}, AN_TIMEX_SET, "P1D"},
@@ -145,6 +138,21 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t best = 0;
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START))
 		return 0; /* every phrase opens with a listed starter */
+	/* "the week ahead", "the year ahead": the span from now, one unit
+	 * long like "the next week"; "the days ahead" vague like "the weeks
+	 * ahead" (the table); "ahead of" is a preposition */
+	if (an_tx_is(c, i, "the") && an_tx_is(c, i + 2, "ahead") && !an_tx_is(c, i + 3, "of") &&
+	    (an_tx_cls(c, i + 1) & AN_TXW_UNIT)) {
+		an_tx_unit u = (an_tx_unit)TK(i + 1).w.unit;
+		int plural = (TK(i + 1).w.cls & AN_TXW_PLURAL) != 0;
+		if (u == AN_TXU_DAY || (!plural && (u == AN_TXU_WEEK || u == AN_TXU_MONTH ||
+		                                    u == AN_TXU_YEAR))) {
+			char v[AN_TIMEX_VALUE_MAX];
+			an_tx_duration_value(v, sizeof v, u, plural ? -1 : 1, 0);
+			set_value(m, AN_TIMEX_DURATION, v);
+			return i + 3;
+		}
+	}
 	for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
 		const an_tx_phrase *p = &phrases[k];
 		size_t j = i, w = 0;

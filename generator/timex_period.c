@@ -41,8 +41,11 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!q)
 		return 0;
 	j++;
-	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space)
+	int hyph = 0;
+	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space) {
 		j++;
+		hyph = 1;
+	}
 	if (an_tx_is(c, j, "fiscal"))
 		j++;
 	if (an_tx_is(c, j, "quarter")) {
@@ -78,7 +81,10 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	an_date d = {year, half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1, 1};
 	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
-	m->the_ok = m->modable = 1;
+	/* "the fourth-quarter outlook": the adjective is the timex and "the"
+	 * the noun's, as TimeBank tags all its "the third-quarter ..." */
+	m->the_ok = !hyph;
+	m->modable = 1;
 	return e;
 }
 

@@ -274,6 +274,20 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	if (tb < 2 || c->tk[tb].sent)
 		return 0;
 	size_t j = tb - 1;
+	/* "Polls close at 8 p.m. Sunday": the verb stands before the time
+	 * the day belongs to */
+	{
+		static const char *const clock[] = {"a", "p", "m", "am", "pm", "noon", "midnight",
+		                                    "gmt", "utc", "est", "edt", "et", "local",
+		                                    "time", NULL};
+		size_t q = j;
+		for (int d = 0; d < 8 && q > 1 && !c->tk[q].sent; d++, q--)
+			if (!(c->tk[q].kind == AN_TK_NUM || an_tx_is_punct(c, q, '.') ||
+			      an_tx_is_punct(c, q, ':') || an_tx_one_of(c, q, clock)))
+				break;
+		if (q < j && word_is(c, q, "at") && q > 1)
+			j = q - 1;
+	}
 	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent) {
 		size_t n = strlen(c->tk[j].low);
 		if ((n > 4 && strcmp(c->tk[j].low + n - 2, "ly") == 0) ||

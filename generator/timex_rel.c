@@ -816,6 +816,14 @@ static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = holiday_date(hb, now.y - 1);
 	else if (dir > 0 && diff < 0)
 		pick = holiday_date(hb, now.y + 1);
+	else if (!dir && (diff > 183 || diff < -183)) {
+		/* no tense: the nearest one, as for a month-day ("New Year's
+		 * Day falls on a Thursday" in November is the coming one) */
+		an_date o = holiday_date(hb, now.y + (diff > 0 ? -1 : 1));
+		long od = an_date_to_days(o) - an_date_to_days(now);
+		if ((od < 0 ? -od : od) < (diff < 0 ? -diff : diff))
+			pick = o;
+	}
 	/* a week's holiday is dated by its first day, named by its week */
 	an_tx_set_point(m, pick, gran);
 	if (enight) {

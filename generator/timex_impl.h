@@ -159,6 +159,10 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+
+/* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
+ * night", "the Thanksgiving weekend") */
+size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* Whether token i is a capitalised word that makes the date before it
  * part of a name ("the March 1 Movement", "Christmas Island"). */
 int an_tx_name_head(const an_tx_ctx *c, size_t i);

@@ -1,8 +1,8 @@
 /* timex_rel.c - expressions that need an anchor or carry no calendar point:
  * "today", "last week", "this year", "two days ago", "a year earlier",
- * "the next day", holidays, reporting periods ("the latest quarter") and
+ * "the next day", reporting periods ("the latest quarter") and
  * PAST_REF/PRESENT_REF/FUTURE_REF words.  Durations and sets are in
- * timex_dur.c. */
+ * timex_dur.c, holidays in timex_holiday.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -634,210 +634,6 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
-/* Holidays with a fixed rule; the year comes from the tense, as for
- * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d.
- * m == 0: the feasts that move with Easter, d days from Easter Sunday;
- * with nth 1, the (ISO) week that ends on it: "Easter week". */
-typedef struct {
-	const char *w[3];
-	int m, d, wd, nth;
-} an_tx_holiday;
-
-static const an_tx_holiday holidays[] = {
-	{{"christmas", "day"}, 12, 25, 0, 0}, {{"christmas"}, 12, 25, 0, 0},
-	{{"christmas", "eve"}, 12, 24, 0, 0},
-	{{"new", "year's", "day"}, 1, 1, 0, 0},
-	{{"new", "year's", "eve"}, 12, 31, 0, 0},
-	{{"halloween"}, 10, 31, 0, 0}, {{"valentine's", "day"}, 2, 14, 0, 0},
-	{{"independence", "day"}, 7, 4, 0, 0},
-	{{"thanksgiving", "day"}, 11, 0, 4, 4}, {{"thanksgiving"}, 11, 0, 4, 4},
-	{{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
-	{{"election", "day"}, 11, 0, 2, 0},
-	{{"easter"}, 0, 0, 0, 0}, {{"easter", "sunday"}, 0, 0, 0, 0},
-	{{"easter", "monday"}, 0, 1, 0, 0}, {{"good", "friday"}, 0, -2, 0, 0},
-	{{"easter", "week"}, 0, -6, 0, 1},
-	{{"new", "year's"}, 1, 1, 0, 0}, {{"boxing", "day"}, 12, 26, 0, 0},
-	{{"veterans", "day"}, 11, 11, 0, 0}, {{"remembrance", "day"}, 11, 11, 0, 0},
-	{{"armistice", "day"}, 11, 11, 0, 0}, {{"columbus", "day"}, 10, 0, 1, 2},
-	{{"groundhog", "day"}, 2, 2, 0, 0}, {{"may", "day"}, 5, 1, 0, 0},
-	{{"bastille", "day"}, 7, 14, 0, 0}, {{"canada", "day"}, 7, 1, 0, 0},
-	{{"australia", "day"}, 1, 26, 0, 0}, {{"juneteenth"}, 6, 19, 0, 0},
-};
-
-/* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
-static an_date easter_sunday(int y)
-{
-	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3;
-	int h = (19 * a + b - d - g + 15) % 30;
-	int i = c / 4, k = c % 4;
-	int l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int m = (a + 11 * h + 22 * l) / 451;
-	int n = h + l - 7 * m + 114;
-	an_date s = {y, n / 31, n % 31 + 1};
-	return s;
-}
-
-/* Words that, capitalised after a holiday or a date, make it part of a
- * name rather than a date: "Christmas Island", "the Easter Rising", "the
- * Good Friday Agreement", "the March 1 Movement".  (A lower-case noun is a
- * modifier, which TimeML dates: "the Christmas truce", "the September 11
- * attacks".) */
-static const char *const name_heads[] = {
-	"island", "islands", "agreement", "accord", "accords", "rising", "uprising",
-	"offensive", "massacre", "treaty", "act", "parade", "revolution", "declaration",
-	"proclamation", "movement", "incident", NULL};
-
-int an_tx_name_head(const an_tx_ctx *c, size_t i)
-{
-	if (!an_tx_word(c, i) || !TK(i).cap)
-		return 0;
-	for (const char *const *w = name_heads; *w; w++)
-		if (an_tx_is(c, i, *w))
-			return 1;
-	return 0;
-}
-
-static an_date holiday_date(const an_tx_holiday *h, int y)
-{
-	if (h->m == 0)
-		return an_date_add_days(easter_sunday(y), h->d);
-	an_date d = {y, h->m, h->d ? h->d : 1};
-	if (h->d)
-		return d;
-	if (h->nth == -1) { /* last wd of the month */
-		d.d = an_date_days_in_month(y, h->m);
-		int w = an_date_weekday(d);
-		return an_date_add_days(d, -((w - h->wd + 7) % 7));
-	}
-	int w = an_date_weekday(d);
-	d = an_date_add_days(d, (h->wd - w + 7) % 7);
-	if (h->nth == 0) /* Election Day: the Tuesday after the first Monday */
-		return d.d == 1 ? an_date_add_days(d, 7) : d;
-	return an_date_add_days(d, 7 * (h->nth - 1));
-}
-
-/* A part of the holiday after its name: "Halloween night", "Christmas
- * morning" are that TIME; "the Thanksgiving weekend", "Labor Day weekend"
- * the weekend the holiday makes long: the one before a Monday or Tuesday
- * holiday, the one after a Wednesday to Friday one, the one holding a
- * Saturday or Sunday one.  Returns the end of the expression. */
-static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date day)
-{
-	if (!an_tx_word(c, e) || TK(e).cap)
-		return e;
-	if ((TK(e).w.cls & AN_TXW_POD) && !an_tx_is(c, e, "overnight")) {
-		char v[32];
-		snprintf(v, sizeof v, "%04d-%02d-%02dT%s", day.y, day.m, day.d,
-		         an_tx_pod_code[TK(e).w.pod]);
-		set_value(m, AN_TIMEX_TIME, v);
-		m->anchor.g = AN_GRAN_NONE;
-		return e + 1;
-	}
-	if (an_tx_is(c, e, "weekend")) {
-		int w = an_date_weekday(day);
-		an_date sat = an_date_add_days(day, w <= 2 ? -(w + 1) : 6 - w);
-		an_tx_set_point(m, sat, AN_GRAN_WEEK);
-		m->anchor.g = AN_GRAN_NONE;
-		size_t n = strlen(m->value);
-		if (n + 3 < sizeof m->value)
-			memcpy(m->value + n, "-WE", 4);
-		m->the_ok = 1;
-		return e + 1;
-	}
-	return e;
-}
-
-static size_t holiday(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	/* "election night", as AP writes it: the night of Election Day */
-	int enight = an_tx_is(c, i, "election") && an_tx_is(c, i + 1, "night");
-	if (!an_tx_word(c, i) || (!TK(i).cap && !enight))
-		return 0;
-	size_t best = 0;
-	const an_tx_holiday *hb = NULL;
-	if (enight) {
-		for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++)
-			if (strcmp(holidays[k].w[0], "election") == 0)
-				hb = &holidays[k];
-		best = i + 1; /* "night" is read as the part of the day */
-	}
-	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
-		const an_tx_holiday *h = &holidays[k];
-		size_t j = i, w = 0;
-		while (w < 3 && h->w[w]) {
-			/* "year's" is three tokens: year ' s */
-			const char *word = h->w[w];
-			const char *ap = strchr(word, '\'');
-			if (ap) {
-				char head[16];
-				size_t n = (size_t)(ap - word);
-				if (n >= sizeof head)
-					break;
-				memcpy(head, word, n);
-				head[n] = '\0';
-				if (!an_tx_is(c, j, head) || !(j + 2 < c->n) ||
-				    !(TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) ||
-				    !an_tx_is(c, j + 2, "s"))
-					break;
-				j += 3;
-			} else {
-				if (!an_tx_is(c, j, word))
-					break;
-				j++;
-			}
-			w++;
-		}
-		if ((w == 3 || !h->w[w]) && j > best) {
-			best = j;
-			hb = h;
-		}
-	}
-	if (!hb)
-		return 0;
-	if (an_tx_name_head(c, best)) {
-		m->skip = 1;
-		return best + 1;
-	}
-	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
-	/* "Christmas Day 2021", "Easter 2020", "Thanksgiving, 2019": the
-	 * year written after it */
-	size_t y = an_tx_is_punct(c, best, ',') ? best + 1 : best;
-	if (y < c->n && TK(y).kind == AN_TK_NUM && TK(y).ndig == 4 && TK(y).num >= 1583 &&
-	    TK(y).num <= 2199 && TK(y).space &&
-	    !(y + 1 < c->n && !TK(y + 1).space && TK(y + 1).kind != AN_TK_PUNCT)) {
-		an_tx_set_point(m, holiday_date(hb, (int)TK(y).num), gran);
-		return y + 1;
-	}
-	int dir = an_tx_direction(c, i, best);
-	an_date now = c->dct, pick = holiday_date(hb, now.y);
-	long diff = an_date_to_days(pick) - an_date_to_days(now);
-	if (dir < 0 && diff > 0)
-		pick = holiday_date(hb, now.y - 1);
-	else if (dir > 0 && diff < 0)
-		pick = holiday_date(hb, now.y + 1);
-	else if (!dir && (diff > 183 || diff < -183)) {
-		/* no tense: the nearest one, as for a month-day ("New Year's
-		 * Day falls on a Thursday" in November is the coming one) */
-		an_date o = holiday_date(hb, now.y + (diff > 0 ? -1 : 1));
-		long od = an_date_to_days(o) - an_date_to_days(now);
-		if ((od < 0 ? -od : od) < (diff < 0 ? -diff : diff))
-			pick = o;
-	}
-	/* a week's holiday is dated by its first day, named by its week */
-	an_tx_set_point(m, pick, gran);
-	if (enight) {
-		char v[32];
-		snprintf(v, sizeof v, "%04d-%02d-%02dTNI", pick.y, pick.m, pick.d);
-		set_value(m, AN_TIMEX_TIME, v);
-		m->anchor.g = AN_GRAN_NONE;
-		return i + 2;
-	}
-	if (gran == AN_GRAN_DAY)
-		return holiday_part(m, c, best, pick);
-	return best;
-}
-
 /* "the weekend": the last one in past-tense text, else the coming one. */
 static size_t weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -888,7 +684,7 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
 		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, weekend,
-		holiday, midweek};
+		an_tx_holiday_at, midweek};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

@@ -141,6 +141,20 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "the week ahead", "the year ahead": the span from now, one unit
 	 * long like "the next week"; "the days ahead" vague like "the weeks
 	 * ahead" (the table); "ahead of" is a preposition */
+	/* "in the new year" (lower case; "New Year's Day" is a holiday): the
+	 * year after the DCT's in its second half, unless a past verb says
+	 * the new year has begun; in the first half the DCT's */
+	if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "new") && an_tx_is(c, i + 2, "year") &&
+	    !TK(i + 1).cap && !TK(i + 2).cap &&
+	    !(i + 3 < c->n && TK(i + 3).kind == AN_TK_PUNCT && !TK(i + 3).space &&
+	      TK(i + 3).low[0] != '.' && TK(i + 3).low[0] != ',')) {
+		an_date y = {c->dct.y, 1, 1};
+		if (c->dct.m >= 7 && an_tx_direction(c, i, i + 3) >= 0)
+			y.y++;
+		an_tx_set_point(m, y, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 3;
+	}
 	if (an_tx_is(c, i, "the") && an_tx_is(c, i + 2, "ahead") && !an_tx_is(c, i + 3, "of") &&
 	    (an_tx_cls(c, i + 1) & AN_TXW_UNIT)) {
 		an_tx_unit u = (an_tx_unit)TK(i + 1).w.unit;

@@ -258,19 +258,51 @@ static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
  * begin as planned Saturday").  After "to", a modal, "did" or a causative
  * ("let", "made") the verb is an infinitive, and the word before decides;
  * after a determiner it is a noun ("a swim meet"). */
+static const char *const sched_verbs[] = {
+	"meet", "vote", "gather", "begin", "open", "start", "play", "face",
+	"hold", "host", "visit", "travel", "arrive", "return", "head", "convene",
+	"close", "end", "go", "leave", "fly", "testify", "speak", "march", "rally",
+	/* singular forms only next to the day (see below) */
+	"votes", "gathers", "plays", "faces", "holds", "speaks", "testifies",
+	"heads", "leaves", "flies", "marches", "rallies", NULL};
+static const char *const sched_aux[] = {
+	"to", "not", "did", "do", "does", "didn", "don", "doesn", "t", "will",
+	"would", "could", "should", "can", "may", "might", "must", "shall",
+	"let", "lets", "make", "makes", "made", "help", "helped", "see", "saw",
+	"watch", "watched", "never", "ll", "d", "s", NULL};
+
+/* A plural present of a scheduling verb further off in the clause:
+ * "Lawmakers vote on the bill Tuesday", "The two sides meet for talks in
+ * Geneva on Monday".  Plural forms only: a bare "begin" or "meet" after a
+ * subject is a present, while singular "faces", "holds" far from the day
+ * are as often the verb of another clause. */
+static int scheduled_plural(const an_tx_ctx *c, size_t j)
+{
+	if (j == 0 || !an_tx_one_of(c, j, sched_verbs) || c->tk[j].low[strlen(c->tk[j].low) - 1] == 's')
+		return 0;
+	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent)
+		return 0;
+	/* "let the ground offensive begin" */
+	for (size_t d = 2; d <= 4 && j >= d; d++)
+		if (an_tx_one_of(c, j - d, sched_aux) && !word_is(c, j - d, "s"))
+			return 0;
+	return 1;
+}
+
+/* "The state swim meet Saturday drew 300": a past verb after the day in
+ * the same clause makes "meet" a noun */
+static int past_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te, d = 0; k < c->n && d < 8 && c->tk[k].kind == AN_TK_WORD &&
+	                           !c->tk[k].sent; k++, d++)
+		if (cue(c, k) < 0)
+			return 1;
+	return 0;
+}
+
 static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	static const char *const verbs[] = {
-		"meet", "vote", "gather", "begin", "open", "start", "play", "face",
-		"hold", "host", "visit", "travel", "arrive", "return", "head", "convene",
-		"close", "end", "go", "leave", "fly", "testify", "speak", "march", "rally",
-		"votes", "gathers", "plays", "faces", "holds", "speaks", "testifies",
-		"heads", "leaves", "flies", "marches", "rallies", NULL};
-	static const char *const aux[] = {
-		"to", "not", "did", "do", "does", "didn", "don", "doesn", "t", "will",
-		"would", "could", "should", "can", "may", "might", "must", "shall",
-		"let", "lets", "make", "makes", "made", "help", "helped", "see", "saw",
-		"watch", "watched", "never", "ll", "d", "s", NULL};
+	const char *const *verbs = sched_verbs, *const *aux = sched_aux;
 	if (tb < 2 || c->tk[tb].sent)
 		return 0;
 	size_t j = tb - 1;
@@ -298,13 +330,7 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		return 0;
 	if (an_tx_one_of(c, j - 1, aux) || is_determiner(c, j - 1))
 		return 0;
-	/* "The state swim meet Saturday drew 300": a past verb after the day
-	 * in the same clause makes "meet" a noun */
-	for (size_t k = te, d = 0; k < c->n && d < 8 && c->tk[k].kind == AN_TK_WORD &&
-	                           !c->tk[k].sent; k++, d++)
-		if (cue(c, k) < 0)
-			return 0;
-	return 1;
+	return !past_after(c, te);
 }
 
 /* The nearest tense cue before the expression in its sentence wins: "was
@@ -372,6 +398,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 		if (k)
 			return k;
+		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
+			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
 		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap && !(c->tk[j + 1].w.cls & ~AN_TXW_START))
 			inf = 1;

@@ -28,6 +28,22 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (an_tx_is(c, j, "fiscal"))
 		j++;
+	/* "the September quarter", "the December quarter": the calendar
+	 * quarter that ends with (or holds) the month, in the month's year */
+	if (!year && j > 0 && an_tx_is(c, j - 1, "the") && an_tx_word(c, j) &&
+	    (TK(j).w.cls & AN_TXW_MONTH) && TK(j).cap && !(TK(j).w.cls & AN_TXW_ABBR) &&
+	    an_tx_is(c, j + 1, "quarter") && !TK(j + 1).cap) {
+		int mon = TK(j).w.month, y;
+		size_t e = j + 2;
+		if ((an_tx_is(c, e, "of") || an_tx_is(c, e, "in")) && an_tx_year_at(c, e + 1, &y))
+			e += 2; /* "the September quarter of 2024" */
+		else
+			y = an_tx_month_year(c->dct, mon, an_tx_direction(c, i, j + 2), 0);
+		an_date d = {y, (mon - 1) / 3 * 3 + 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_QUARTER);
+		m->the_ok = m->modable = 1;
+		return e;
+	}
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_ORD) && TK(j).w.ord <= 4)
 		q = TK(j).w.ord;
 	else if (an_tx_is(c, j, "final") ||

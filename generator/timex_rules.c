@@ -603,6 +603,11 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->type = AN_TIMEX_SET;
 		return e;
 	}
+	/* "the deadline fell on a Sunday": some Sunday, no dated one */
+	if (!rel && i > 0 && an_tx_is(c, i - 1, "a") && !an_tx_word(c, e)) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd); /* a DATE: type 0 */
+		return e;
+	}
 	if (anaph) {
 		/* the weekday before or after the day last named (else the DCT) */
 		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;

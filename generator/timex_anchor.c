@@ -258,13 +258,6 @@ static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
  * begin as planned Saturday").  After "to", a modal, "did" or a causative
  * ("let", "made") the verb is an infinitive, and the word before decides;
  * after a determiner it is a noun ("a swim meet"). */
-static const char *const sched_verbs[] = {
-	"meet", "vote", "gather", "begin", "open", "start", "play", "face",
-	"hold", "host", "visit", "travel", "arrive", "return", "head", "convene",
-	"close", "end", "go", "leave", "fly", "testify", "speak", "march", "rally",
-	/* singular forms only next to the day (see below) */
-	"votes", "gathers", "plays", "faces", "holds", "speaks", "testifies",
-	"heads", "leaves", "flies", "marches", "rallies", NULL};
 static const char *const sched_aux[] = {
 	"to", "not", "did", "do", "does", "didn", "don", "doesn", "t", "will",
 	"would", "could", "should", "can", "may", "might", "must", "shall",
@@ -278,7 +271,8 @@ static const char *const sched_aux[] = {
  * are as often the verb of another clause. */
 static int scheduled_plural(const an_tx_ctx *c, size_t j)
 {
-	if (j == 0 || !an_tx_one_of(c, j, sched_verbs) || c->tk[j].low[strlen(c->tk[j].low) - 1] == 's')
+	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
+	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's')
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent)
 		return 0;
@@ -302,7 +296,7 @@ static int past_after(const an_tx_ctx *c, size_t te)
 
 static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	const char *const *verbs = sched_verbs, *const *aux = sched_aux;
+	const char *const *aux = sched_aux;
 	if (tb < 2 || c->tk[tb].sent)
 		return 0;
 	size_t j = tb - 1;
@@ -326,7 +320,8 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		    strcmp(c->tk[j].low, "again") == 0 || strcmp(c->tk[j].low, "on") == 0)
 			j--;
 	}
-	if (!an_tx_one_of(c, j, verbs) || c->tk[j].sent || j == 0)
+	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
+	    j == 0)
 		return 0;
 	if (an_tx_one_of(c, j - 1, aux) || is_determiner(c, j - 1))
 		return 0;
@@ -401,7 +396,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap && !(c->tk[j + 1].w.cls & ~AN_TXW_START))
+		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)))
 			inf = 1;
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
 		    is_determiner(c, j - 1))

@@ -338,7 +338,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * the year. */
 	{
 		size_t h = j, k = 0;
-		if ((an_tx_is(c, h, "a") || an_tx_is(c, h, "an")) && an_tx_is(c, h + 1, "half"))
+		if (an_tx_is(c, h + 1, "half") && (an_tx_is(c, h, "a") || an_tx_is(c, h, "an")))
 			h++;
 		if (an_tx_is(c, h, "half")) {
 			k = h + 1;

@@ -26,6 +26,7 @@ enum { AN_TK_WORD, AN_TK_NUM, AN_TK_PUNCT };
 #define AN_TXW_PLURAL   0x0400u /* plural unit ("days") */
 #define AN_TXW_NOBREAK  0x0800u /* abbreviation: a following "." ends no sentence */
 #define AN_TXW_START    0x1000u /* may open an expression (timex_words.c) */
+#define AN_TXW_SCHED    0x2000u /* scheduling verb ("meet", "votes"): direction only */
 
 typedef enum {
 	AN_TXU_NONE = 0,
@@ -101,7 +102,7 @@ static inline int an_tx_can_open(const an_tk *t)
 	if (t->kind == AN_TK_PUNCT)
 		return t->low[0] == '\'' || (t->low[0] == '\xe2' && t->low[1] == '\x80' &&
 		                              t->low[2] == '\x99' && !t->low[3]);
-	return (t->w.cls & ~(AN_TXW_FUTURE | AN_TXW_PAST | AN_TXW_NOBREAK)) != 0;
+	return (t->w.cls & ~(AN_TXW_FUTURE | AN_TXW_PAST | AN_TXW_NOBREAK | AN_TXW_SCHED)) != 0;
 }
 
 /* timex.c: the tokenizer.  Returns the token array (caller frees with

@@ -30,9 +30,9 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	/* "the September quarter", "the December quarter": the calendar
 	 * quarter that ends with (or holds) the month, in the month's year */
-	if (!year && j > 0 && an_tx_is(c, j - 1, "the") && an_tx_word(c, j) &&
-	    (TK(j).w.cls & AN_TXW_MONTH) && TK(j).cap && !(TK(j).w.cls & AN_TXW_ABBR) &&
-	    an_tx_is(c, j + 1, "quarter") && !TK(j + 1).cap) {
+	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_MONTH) && an_tx_is(c, j + 1, "quarter") &&
+	    !year && j > 0 && an_tx_is(c, j - 1, "the") && TK(j).cap &&
+	    !(TK(j).w.cls & AN_TXW_ABBR) && !TK(j + 1).cap) {
 		int mon = TK(j).w.month, y;
 		size_t e = j + 2;
 		if ((an_tx_is(c, e, "of") || an_tx_is(c, e, "in")) && an_tx_year_at(c, e + 1, &y))

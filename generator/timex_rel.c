@@ -138,33 +138,35 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t best = 0;
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START))
 		return 0; /* every phrase opens with a listed starter */
-	/* "the week ahead", "the year ahead": the span from now, one unit
-	 * long like "the next week"; "the days ahead" vague like "the weeks
-	 * ahead" (the table); "ahead of" is a preposition */
-	/* "in the new year" (lower case; "New Year's Day" is a holiday): the
-	 * year after the DCT's in its second half, unless a past verb says
-	 * the new year has begun; in the first half the DCT's */
-	if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "new") && an_tx_is(c, i + 2, "year") &&
-	    !TK(i + 1).cap && !TK(i + 2).cap &&
-	    !(i + 3 < c->n && TK(i + 3).kind == AN_TK_PUNCT && !TK(i + 3).space &&
-	      TK(i + 3).low[0] != '.' && TK(i + 3).low[0] != ',')) {
-		an_date y = {c->dct.y, 1, 1};
-		if (c->dct.m >= 7 && an_tx_direction(c, i, i + 3) >= 0)
-			y.y++;
-		an_tx_set_point(m, y, AN_GRAN_YEAR);
-		m->anchor.g = AN_GRAN_NONE;
-		return i + 3;
-	}
-	if (an_tx_is(c, i, "the") && an_tx_is(c, i + 2, "ahead") && !an_tx_is(c, i + 3, "of") &&
-	    (an_tx_cls(c, i + 1) & AN_TXW_UNIT)) {
-		an_tx_unit u = (an_tx_unit)TK(i + 1).w.unit;
-		int plural = (TK(i + 1).w.cls & AN_TXW_PLURAL) != 0;
-		if (u == AN_TXU_DAY || (!plural && (u == AN_TXU_WEEK || u == AN_TXU_MONTH ||
-		                                    u == AN_TXU_YEAR))) {
-			char v[AN_TIMEX_VALUE_MAX];
-			an_tx_duration_value(v, sizeof v, u, plural ? -1 : 1, 0);
-			set_value(m, AN_TIMEX_DURATION, v);
+	if (TK(i).low[0] == 't' && an_tx_is(c, i, "the")) {
+		/* "in the new year" (lower case; "New Year's Day" is a holiday):
+		 * the year after the DCT's in its second half, unless a past
+		 * verb says the new year has begun; in the first half the DCT's */
+		if (an_tx_is(c, i + 1, "new") && an_tx_is(c, i + 2, "year") && !TK(i + 1).cap &&
+		    !TK(i + 2).cap &&
+		    !(i + 3 < c->n && TK(i + 3).kind == AN_TK_PUNCT && !TK(i + 3).space &&
+		      TK(i + 3).low[0] != '.' && TK(i + 3).low[0] != ',')) {
+			an_date y = {c->dct.y, 1, 1};
+			if (c->dct.m >= 7 && an_tx_direction(c, i, i + 3) >= 0)
+				y.y++;
+			an_tx_set_point(m, y, AN_GRAN_YEAR);
+			m->anchor.g = AN_GRAN_NONE;
 			return i + 3;
+		}
+		/* "the week ahead", "the year ahead": the span from now, one
+		 * unit long like "the next week"; "the days ahead" vague like
+		 * "the weeks ahead" (the table); "ahead of" is a preposition */
+		if (an_tx_is(c, i + 2, "ahead") && !an_tx_is(c, i + 3, "of") &&
+		    (an_tx_cls(c, i + 1) & AN_TXW_UNIT)) {
+			an_tx_unit u = (an_tx_unit)TK(i + 1).w.unit;
+			int plural = (TK(i + 1).w.cls & AN_TXW_PLURAL) != 0;
+			if (u == AN_TXU_DAY || (!plural && (u == AN_TXU_WEEK || u == AN_TXU_MONTH ||
+			                                    u == AN_TXU_YEAR))) {
+				char v[AN_TIMEX_VALUE_MAX];
+				an_tx_duration_value(v, sizeof v, u, plural ? -1 : 1, 0);
+				set_value(m, AN_TIMEX_DURATION, v);
+				return i + 3;
+			}
 		}
 	}
 	for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
@@ -353,12 +355,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * amount belongs to the expression */
 	static const char *const big[] = {"thousand", "million", "billion", NULL};
 	static const char *const bigs[] = {"thousands", "millions", "billions", "hundreds", NULL};
-	if (j && an_tx_one_of(c, j, big) && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
-	    an_tx_is(c, j + 2, "ago")) {
+	if (j && an_tx_is(c, j + 2, "ago") && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
+	    an_tx_one_of(c, j, big)) {
 		n = -1;
 		j++;
-	} else if (!j && an_tx_one_of(c, i, bigs) && an_tx_is(c, i + 1, "of") &&
-	           (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_is(c, i + 3, "ago")) {
+	} else if (!j && an_tx_is(c, i + 3, "ago") && an_tx_is(c, i + 1, "of") &&
+	           (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs)) {
 		n = -1;
 		j = i + 2;
 	}

@@ -27,6 +27,7 @@ typedef struct {
 #define F AN_TXW_FUTURE
 #define PA AN_TXW_PAST
 #define NB AN_TXW_NOBREAK
+#define SC AN_TXW_SCHED
 
 static const an_txw_row rows[] = {
 	{"january", M, 1}, {"february", M, 2}, {"march", M, 3},
@@ -134,6 +135,20 @@ static const an_txw_row rows[] = {
 	{"swept", PA, 0}, {"slept", PA, 0}, {"wept", PA, 0}, {"hung", PA, 0},
 	{"stuck", PA, 0}, {"spun", PA, 0}, {"laid", PA, 0}, {"overtook", PA, 0},
 	{"undertook", PA, 0}, {"forgot", PA, 0}, {"bled", PA, 0}, {"sped", PA, 0},
+
+	/* Scheduling verbs, whose present before a weekday is a scheduled
+	 * event ("X and Y meet Monday", "The Senate votes Tuesday"); read
+	 * by an_tx_direction only.  Plural forms first, then singular ones,
+	 * which count only next to the day. */
+	{"meet", SC, 0}, {"vote", SC, 0}, {"gather", SC, 0}, {"begin", SC, 0},
+	{"open", SC, 0}, {"start", SC, 0}, {"play", SC, 0}, {"face", SC, 0},
+	{"hold", SC, 0}, {"host", SC, 0}, {"visit", SC, 0}, {"travel", SC, 0},
+	{"arrive", SC, 0}, {"return", SC, 0}, {"head", SC, 0}, {"convene", SC, 0},
+	{"close", SC, 0}, {"end", SC, 0}, {"go", SC, 0}, {"leave", SC, 0}, {"fly", SC, 0},
+	{"testify", SC, 0}, {"speak", SC, 0}, {"march", SC, 0}, {"rally", SC, 0},
+	{"votes", SC, 0}, {"gathers", SC, 0}, {"plays", SC, 0}, {"faces", SC, 0},
+	{"holds", SC, 0}, {"speaks", SC, 0}, {"testifies", SC, 0}, {"heads", SC, 0},
+	{"leaves", SC, 0}, {"flies", SC, 0}, {"marches", SC, 0}, {"rallies", SC, 0},
 
 	/* Abbreviations whose full stop ends no sentence. */
 	{"mr", NB, 0}, {"mrs", NB, 0}, {"ms", NB, 0}, {"dr", NB, 0},

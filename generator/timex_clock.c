@@ -58,7 +58,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
-	} else if (TK(i).ndig == 4 && an_tx_num(c, i) && TK(i).num % 100 < 60 &&
+	} else if (an_tx_num(c, i) && TK(i).ndig == 4 && TK(i).num % 100 < 60 &&
 	           TK(i).num / 100 < 24 && (an_tx_is(c, i + 1, "gmt") || an_tx_is(c, i + 1, "utc")) &&
 	           TK(i + 1).cap && !an_tx_glued(c, i)) {
 		/* "at 0600 GMT", "1430 UTC": wire copy's 24-hour times, which

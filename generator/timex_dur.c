@@ -8,14 +8,14 @@
 
 #define TK(i) (c->tk[(i)])
 
-static void set_value(an_tx_match *m, an_timex_type type, const char *v)
+/* Copies with truncation; values never come near the limit, and avoiding
+ * snprintf here keeps -Wformat-truncation quiet. */
+void an_tx_set_value(an_tx_match *m, an_timex_type type, const char *v)
 {
 	m->type = type;
 	an_tx_copy(m->value, sizeof m->value, v);
 }
 
-/* Copies with truncation; values never come near the limit, and avoiding
- * snprintf here keeps -Wformat-truncation quiet. */
 void an_tx_copy(char *out, size_t cap, const char *s)
 {
 	size_t n = strlen(s);
@@ -229,7 +229,7 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
 	}
-	set_value(m, AN_TIMEX_SET, v);
+	an_tx_set_value(m, AN_TIMEX_SET, v);
 	return i + 1;
 }
 
@@ -267,12 +267,12 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	           an_tx_is(c, i + 5, "month")) {
 		/* "the second Monday of each month": one day a month, a SET of
 		 * the month (the weekday alone was a date of this week) */
-		set_value(m, AN_TIMEX_SET, "P1M");
+		an_tx_set_value(m, AN_TIMEX_SET, "P1M");
 		return i + 6;
 	} else if ((j = times_adverb(c, i)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */
-		set_value(m, AN_TIMEX_SET, adverb_set[TK(j).low[0] == 'd' ? 0 : TK(j).low[0] == 'w' ? 1 :
+		an_tx_set_value(m, AN_TIMEX_SET, adverb_set[TK(j).low[0] == 'd' ? 0 : TK(j).low[0] == 'w' ? 1 :
 		                                      TK(j).low[0] == 'm' ? 2 : TK(j).low[0] == 'h' ? 4 : 3]);
 		return j + 1;
 	} else {
@@ -307,7 +307,7 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else {
 		return 0;
 	}
-	set_value(m, AN_TIMEX_SET, v);
+	an_tx_set_value(m, AN_TIMEX_SET, v);
 	return j + 1;
 }
 
@@ -361,7 +361,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				return 0;
 			char v[AN_TIMEX_VALUE_MAX];
 			an_tx_duration_value(v, sizeof v, u, 0, 1);
-			set_value(m, AN_TIMEX_DURATION, v);
+			an_tx_set_value(m, AN_TIMEX_DURATION, v);
 			m->the_ok = 1;
 			return k + 1;
 		}
@@ -441,7 +441,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "three times a week": a set */
 		if (an_tx_is(c, j, "a") && i == j && i > 0 && an_tx_is(c, i - 1, "times")) {
 			an_tx_duration_value(v, sizeof v, u, 1, 0);
-			set_value(m, AN_TIMEX_SET, v);
+			an_tx_set_value(m, AN_TIMEX_SET, v);
 			return e;
 		}
 		/* "$5 million a year", "700 seats a week", "24 hours a day": the
@@ -461,7 +461,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    (an_tx_cls(c, e + 1) & AN_TXW_UNIT) && !(an_tx_cls(c, e + 1) & AN_TXW_PLURAL) &&
 		    TK(e + 1).w.unit > (int)u && !lead && n > 0) {
 			an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(e + 1).w.unit, 1, 0);
-			set_value(m, AN_TIMEX_SET, v);
+			an_tx_set_value(m, AN_TIMEX_SET, v);
 			return e + 2;
 		}
 		/* "a two-week-long strike"; in "a week-long visit" the "a" is the
@@ -472,7 +472,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				return 0;
 			e += 2;
 		}
-		set_value(m, AN_TIMEX_DURATION, v);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period
 		 * inside the year; "a year earlier" then means the year before,
@@ -495,7 +495,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, (TK(j).w.cls & AN_TXW_PLURAL) ? -1 : 1, 0);
-		set_value(m, AN_TIMEX_DURATION, v);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
 		return j + 3;
 	}
 	/* bare plurals after a preposition: "for months", "for years" */
@@ -515,7 +515,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, -1, 0);
-		set_value(m, AN_TIMEX_DURATION, v);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
 		return j + 1;
 	}
 	/* "the past few months" with lead: count required above */

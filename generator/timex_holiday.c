@@ -1,7 +1,8 @@
 /* timex_holiday.c - holidays by name ("Christmas", "Thanksgiving",
  * "Easter Monday", "election night"), with the year their tense or a
  * written year gives, their nights, mornings and long weekends, and the
- * capitalised nouns that make a date part of a name ("Christmas Island").
+ * capitalised nouns that make a date part of a name ("Christmas Island");
+ * and "9/11", the name of a day.
  * Split from timex_rel.c, which runs it among its matchers. */
 #include "timex_impl.h"
 
@@ -9,12 +10,6 @@
 #include <string.h>
 
 #define TK(i) (c->tk[(i)])
-
-static void set_value(an_tx_match *m, an_timex_type type, const char *v)
-{
-	m->type = type;
-	an_tx_copy(m->value, sizeof m->value, v);
-}
 
 /* Holidays with a fixed rule; the year comes from the tense, as for
  * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d.
@@ -112,7 +107,7 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 		char v[32];
 		snprintf(v, sizeof v, "%04d-%02d-%02dT%s", day.y, day.m, day.d,
 		         an_tx_pod_code[TK(e).w.pod]);
-		set_value(m, AN_TIMEX_TIME, v);
+		an_tx_set_value(m, AN_TIMEX_TIME, v);
 		m->anchor.g = AN_GRAN_NONE;
 		return e + 1;
 	}
@@ -211,11 +206,49 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (enight) {
 		char v[32];
 		snprintf(v, sizeof v, "%04d-%02d-%02dTNI", pick.y, pick.m, pick.d);
-		set_value(m, AN_TIMEX_TIME, v);
+		an_tx_set_value(m, AN_TIMEX_TIME, v);
 		m->anchor.g = AN_GRAN_NONE;
 		return i + 2;
 	}
 	if (gran == AN_GRAN_DAY)
 		return holiday_part(m, c, best, pick);
 	return best;
+}
+
+/* Words before "9/11" that make it the name of the attacks ("since
+ * 9/11", "the 9/11 attacks", "post-9/11"), and words after it that do
+ * ("9/11 victims", "the 9/11 Commission"). */
+static const char *const before_911[] = {"the", "since", "after", "before", "of", "until",
+                                         "post", "pre", NULL};
+static const char *const after_911[] = {"attack", "attacks", "terror", "terrorist",
+                                        "hijackers", "victims", "families", "anniversary",
+                                        "memorial", "museum", "commission", "responders",
+                                        "era", NULL};
+
+/* "9/11", "post-9/11": the day of the 2001 attacks, a name in news as
+ * fixed as a holiday's.  Only where the words around it make it that name:
+ * "went 9/11 from the line" is a count, "rose on 9/11 and fell on 9/12"
+ * a day of the year.  Not inside a longer number ("9/11/2025", "19/11")
+ * nor a score or fraction glued to more digits. */
+size_t an_tx_nine_eleven(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (TK(i).num != 9 || TK(i).ndig != 1 || !an_tx_is_punct(c, i + 1, '/') ||
+	    TK(i + 1).space || !an_tx_num(c, i + 2) || TK(i + 2).space || TK(i + 2).num != 11 ||
+	    TK(i + 2).ndig != 2)
+		return 0;
+	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD && !an_tx_is_punct(c, i - 1, '-') &&
+	    !an_tx_is_punct(c, i - 1, '(') && TK(i - 1).low[0] != '\'' && TK(i - 1).low[0] != '"' &&
+	    (unsigned char)TK(i - 1).low[0] != 0xe2)
+		return 0;
+	if (i + 3 < c->n && !TK(i + 3).space && TK(i + 3).kind != AN_TK_WORD &&
+	    (TK(i + 3).low[0] == '/' || TK(i + 3).low[0] == '-' || TK(i + 3).low[0] == '.') &&
+	    an_tx_num(c, i + 4))
+		return 0;
+	size_t p = i > 0 && an_tx_is_punct(c, i - 1, '-') && !TK(i).space ? i - 2 : i - 1;
+	if (!(i > 0 && p < i && an_tx_one_of(c, p, before_911)) && !an_tx_one_of(c, i + 3, after_911))
+		return 0;
+	an_date d = {2001, 9, 11};
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->anchor.g = AN_GRAN_NONE; /* a name: no reference time for what follows */
+	return i + 3;
 }

@@ -164,6 +164,10 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
  * night", "the Thanksgiving weekend") */
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "9/11" where it names the 2001 attacks ("since 9/11", "the 9/11
+ * Commission"): as fixed a date as a holiday's.  Returns the end, 0 for
+ * none; token i must be a number. */
+size_t an_tx_nine_eleven(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* Whether token i is a capitalised word that makes the date before it
  * part of a name ("the March 1 Movement", "Christmas Island"). */
 int an_tx_name_head(const an_tx_ctx *c, size_t i);
@@ -176,6 +180,8 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i);
 void an_tx_duration_value(char *out, size_t cap, an_tx_unit u, long n, int frac);
 /* Copies s into out (cap bytes), truncating. */
 void an_tx_copy(char *out, size_t cap, const char *s);
+/* Sets m's type and value (truncated to fit). */
+void an_tx_set_value(an_tx_match *m, an_timex_type type, const char *v);
 /* Reads a count ("two", "21", "a", "twenty-four", "a few") at i: returns
  * the index after it and the value in *out (-1 for vague: "a few"). */
 size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);

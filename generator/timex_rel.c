@@ -10,12 +10,6 @@
 
 #define TK(i) (c->tk[(i)])
 
-static void set_value(an_tx_match *m, an_timex_type type, const char *v)
-{
-	m->type = type;
-	an_tx_copy(m->value, sizeof m->value, v);
-}
-
 static an_granularity unit_gran(an_tx_unit u)
 {
 	switch (u) {
@@ -71,7 +65,7 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		static const char code[][3] = {"", "MO", "AF", "EV", "NI", "DT"};
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, code[pod]);
-		set_value(m, AN_TIMEX_TIME, tmp);
+		an_tx_set_value(m, AN_TIMEX_TIME, tmp);
 	}
 	return e;
 }
@@ -164,7 +158,7 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			                                    u == AN_TXU_YEAR))) {
 				char v[AN_TIMEX_VALUE_MAX];
 				an_tx_duration_value(v, sizeof v, u, plural ? -1 : 1, 0);
-				set_value(m, AN_TIMEX_DURATION, v);
+				an_tx_set_value(m, AN_TIMEX_DURATION, v);
 				return i + 3;
 			}
 		}
@@ -180,7 +174,7 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			continue;
 		if (j > best) {
 			best = j;
-			set_value(m, p->type, p->value);
+			an_tx_set_value(m, p->type, p->value);
 		}
 	}
 	if (!best)
@@ -273,7 +267,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, i, "past") && u != AN_TXU_YEAR) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);
-		set_value(m, AN_TIMEX_DURATION, v);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
 		m->the_ok = 1;
 		return j + 1;
 	}
@@ -410,7 +404,7 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_granularity g = unit_gran(u);
 	if (n < 0 || g == AN_GRAN_NONE) {
 		if (n < 0)
-			set_value(m, AN_TIMEX_DATE, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+			an_tx_set_value(m, AN_TIMEX_DATE, dir < 0 ? "PAST_REF" : "FUTURE_REF");
 		else {
 			an_tx_set_point(m, c->dct, AN_GRAN_DAY); /* "two hours ago" */
 			m->anchor.g = AN_GRAN_NONE;
@@ -525,7 +519,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (the && (an_tx_is(c, j, "week") || an_tx_is(c, j, "month")) &&
 	    (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending")) &&
 	    (an_tx_cls(c, j + 2) & (AN_TXW_MONTH | AN_TXW_WDAY)) && TK(j + 2).cap) {
-		set_value(m, AN_TIMEX_DURATION, TK(j).low[0] == 'w' ? "P1W" : "P1M");
+		an_tx_set_value(m, AN_TIMEX_DURATION, TK(j).low[0] == 'w' ? "P1W" : "P1M");
 		return j + 1;
 	}
 	/* "by year-end", "since year end", "before year's end": the end of
@@ -639,7 +633,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		int to_month = (an_tx_is(c, j + 1, "through") || an_tx_is(c, j + 1, "to")) &&
 		               (an_tx_cls(c, j + 2) & AN_TXW_MONTH) && TK(j + 2).cap;
 		if (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") || to_month) {
-			set_value(m, AN_TIMEX_DURATION, "P1Y");
+			an_tx_set_value(m, AN_TIMEX_DURATION, "P1Y");
 			return j + 1;
 		}
 		an_tx_set_point(m, c->dct, AN_GRAN_YEAR);

@@ -382,48 +382,10 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
-/* Words before "9/11" that make it the name of the attacks ("since
- * 9/11", "the 9/11 attacks", "post-9/11"), and words after it that do
- * ("9/11 victims", "the 9/11 Commission"). */
-static const char *const before_911[] = {"the", "since", "after", "before", "of", "until",
-                                         "post", "pre", NULL};
-static const char *const after_911[] = {"attack", "attacks", "terror", "terrorist",
-                                        "hijackers", "victims", "families", "anniversary",
-                                        "memorial", "museum", "commission", "responders",
-                                        "era", NULL};
-
-/* "9/11", "post-9/11": the day of the 2001 attacks, a name in news as
- * fixed as a holiday's.  Only where the words around it make it that name:
- * "went 9/11 from the line" is a count, "rose on 9/11 and fell on 9/12"
- * a day of the year.  Not inside a longer number ("9/11/2025", "19/11")
- * nor a score or fraction glued to more digits. */
-static size_t nine_eleven(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	if (TK(i).num != 9 || TK(i).ndig != 1 || !an_tx_is_punct(c, i + 1, '/') ||
-	    TK(i + 1).space || !an_tx_num(c, i + 2) || TK(i + 2).space || TK(i + 2).num != 11 ||
-	    TK(i + 2).ndig != 2)
-		return 0;
-	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD && !an_tx_is_punct(c, i - 1, '-') &&
-	    !an_tx_is_punct(c, i - 1, '(') && TK(i - 1).low[0] != '\'' && TK(i - 1).low[0] != '"' &&
-	    (unsigned char)TK(i - 1).low[0] != 0xe2)
-		return 0;
-	if (i + 3 < c->n && !TK(i + 3).space && TK(i + 3).kind != AN_TK_WORD &&
-	    (TK(i + 3).low[0] == '/' || TK(i + 3).low[0] == '-' || TK(i + 3).low[0] == '.') &&
-	    an_tx_num(c, i + 4))
-		return 0;
-	size_t p = i > 0 && an_tx_is_punct(c, i - 1, '-') && !TK(i).space ? i - 2 : i - 1;
-	if (!(i > 0 && p < i && an_tx_one_of(c, p, before_911)) && !an_tx_one_of(c, i + 3, after_911))
-		return 0;
-	an_date d = {2001, 9, 11};
-	an_tx_set_point(m, d, AN_GRAN_DAY);
-	m->anchor.g = AN_GRAN_NONE; /* a name: no reference time for what follows */
-	return i + 3;
-}
-
 /* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
 static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (an_tx_num(c, i) && i + 2 < c->n && nine_eleven(m, c, i))
+	if (an_tx_num(c, i) && i + 2 < c->n && an_tx_nine_eleven(m, c, i))
 		return i + 3;
 	if (!an_tx_num(c, i) || i + 4 >= c->n)
 		return 0;

@@ -1,7 +1,8 @@
 /* luaapi.h - the helpers of the `annals` table that every sandboxed state
  * gets besides its core functions: annals.markdown (cmark), annals.url
  * and the string cases of the escapes, from C; the Lua-written
- * annals.escape and annals.date, loaded from lua/annals/ on first use.  Nothing here owns memory beyond the state. */
+ * annals.escape and annals.date, loaded from lua/annals/ on first use.
+ * Nothing here owns memory beyond the state. */
 #ifndef AN_LUAAPI_H
 #define AN_LUAAPI_H
 

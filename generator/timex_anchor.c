@@ -396,7 +396,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)))
+		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap &&
+		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)))
 			inf = 1;
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
 		    is_determiner(c, j - 1))

@@ -26,8 +26,9 @@ static int measure_word(const char *w, int after_prep)
 		"mg", "kg", "ml", "mm", "cm", NULL};
 	static const char *const words[] = {
 		"passengers", "patients", "residents", "customers", "visitors", "flights",
-		"signatures", "doses", "arrests", "calls", "complaints", "applications", "participants", "officers", "police", "protesters", "refugees",
-		"migrants", "spectators", "fans", NULL};
+		"signatures", "doses", "arrests", "calls", "complaints", "applications",
+		"participants", "officers", "police", "protesters", "refugees", "migrants",
+		"spectators", "fans", NULL};
 	size_t n = strlen(w);
 	for (size_t k = 0; units[k]; k++)
 		if (strcmp(w, units[k]) == 0)

@@ -30,6 +30,14 @@ static int in_list(const char *const *list, const char *w)
 	return 0;
 }
 
+/* Whether w is longer than `min` bytes and ends in suffix: "-ly"
+ * adverbs ("previously", not "fly"), "-ed" participles. */
+static int ends_in(const char *w, const char *suffix, size_t min)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+	return n > min && n >= k && strcmp(w + n - k, suffix) == 0;
+}
+
 static int word_is(const an_tx_ctx *c, size_t j, const char *w)
 {
 	return j < c->n && c->tk[j].kind == AN_TK_WORD && strcmp(c->tk[j].low, w) == 0;
@@ -64,9 +72,8 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return word_is(c, j + 1, "to") ? 1 : 0;
 	/* "the hastily planned trip", "a long expected visit": adjectives */
 	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
-	    c->tk[j - 1].kind == AN_TK_WORD && strlen(c->tk[j - 1].low) > 4 &&
-	    strcmp(c->tk[j - 1].low + strlen(c->tk[j - 1].low) - 2, "ly") == 0 &&
-	    t->low[0] && strlen(t->low) > 2 && strcmp(t->low + strlen(t->low) - 2, "ed") == 0)
+	    c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ly", 4) &&
+	    ends_in(t->low, "ed", 2))
 		return 0;
 	/* "as planned", "as previously scheduled", "as expected": a
 	 * comparison with the plan, no tense of its own ("the offensive
@@ -74,8 +81,7 @@ static int cue(const an_tx_ctx *c, size_t j)
 	if ((t->w.cls & AN_TXW_FUTURE) && j > 0 &&
 	    (word_is(c, j - 1, "as") ||
 	     (j > 1 && word_is(c, j - 2, "as") && c->tk[j - 1].kind == AN_TK_WORD &&
-	      strlen(c->tk[j - 1].low) > 4 &&
-	      strcmp(c->tk[j - 1].low + strlen(c->tk[j - 1].low) - 2, "ly") == 0)))
+	      ends_in(c->tk[j - 1].low, "ly", 4))))
 		return 0;
 	/* "is to resume trading Tuesday": a plan */
 	if ((strcmp(t->low, "is") == 0 || strcmp(t->low, "are") == 0) && word_is(c, j + 1, "to"))
@@ -191,8 +197,7 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 		if (strcmp(t->low, "had") == 0 || strcmp(t->low, "hadn") == 0) {
 			size_t a = h + 1;
 			while (a < j && c->tk[a].kind == AN_TK_WORD) {
-				size_t n = strlen(c->tk[a].low);
-				if (!(n > 4 && strcmp(c->tk[a].low + n - 2, "ly") == 0) &&
+				if (!ends_in(c->tk[a].low, "ly", 4) &&
 				    strcmp(c->tk[a].low, "not") != 0 && strcmp(c->tk[a].low, "never") != 0 &&
 				    strcmp(c->tk[a].low, "already") != 0 && strcmp(c->tk[a].low, "long") != 0)
 					break;
@@ -200,9 +205,8 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 			}
 			if (a > j || c->tk[a].kind != AN_TK_WORD)
 				return 0;
-			size_t n = strlen(c->tk[a].low);
 			return strcmp(c->tk[a].low, "been") == 0 || (c->tk[a].w.cls & AN_TXW_FUTURE) ||
-			       (n > 3 && strcmp(c->tk[a].low + n - 2, "ed") == 0);
+			       ends_in(c->tk[a].low, "ed", 3);
 		}
 		if (t->w.cls & (AN_TXW_FUTURE | AN_TXW_PAST) || t->sent)
 			return 0;
@@ -296,7 +300,6 @@ static int past_after(const an_tx_ctx *c, size_t te)
 
 static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	const char *const *aux = sched_aux;
 	if (tb < 2 || c->tk[tb].sent)
 		return 0;
 	size_t j = tb - 1;
@@ -314,16 +317,14 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		if (q < j && word_is(c, q, "at") && q > 1)
 			j = q - 1;
 	}
-	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent) {
-		size_t n = strlen(c->tk[j].low);
-		if ((n > 4 && strcmp(c->tk[j].low + n - 2, "ly") == 0) ||
-		    strcmp(c->tk[j].low, "again") == 0 || strcmp(c->tk[j].low, "on") == 0)
-			j--;
-	}
+	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent &&
+	    (ends_in(c->tk[j].low, "ly", 4) || strcmp(c->tk[j].low, "again") == 0 ||
+	     strcmp(c->tk[j].low, "on") == 0))
+		j--;
 	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
 	    j == 0)
 		return 0;
-	if (an_tx_one_of(c, j - 1, aux) || is_determiner(c, j - 1))
+	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1))
 		return 0;
 	return !past_after(c, te);
 }
@@ -564,6 +565,15 @@ void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g)
 	an_tx_format(m->value, p);
 	m->type = AN_TIMEX_DATE;
 	m->anchor = p;
+}
+
+int an_tx_unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te)
+{
+	memset(m, 0, sizeof *m);
+	an_tx_set_point(m, at, g);
+	m->anchor.g = AN_GRAN_NONE;
+	m->te = te;
+	return 1;
 }
 
 an_tx_point an_tx_ref(const an_tx_ctx *c)

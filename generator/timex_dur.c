@@ -8,14 +8,14 @@
 
 #define TK(i) (c->tk[(i)])
 
-/* Copies with truncation; values never come near the limit, and avoiding
- * snprintf here keeps -Wformat-truncation quiet. */
 void an_tx_set_value(an_tx_match *m, an_timex_type type, const char *v)
 {
 	m->type = type;
 	an_tx_copy(m->value, sizeof m->value, v);
 }
 
+/* Copies with truncation; values never come near the limit, and avoiding
+ * snprintf here keeps -Wformat-truncation quiet. */
 void an_tx_copy(char *out, size_t cap, const char *s)
 {
 	size_t n = strlen(s);
@@ -178,13 +178,13 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 }
 
 /* "twice daily", "once weekly", "three times monthly": the index of the
- * adverb after the frequency, 0 for none. */
-static const char *const adverb_set[] = {"P1D", "P1W", "P1M", "P1Y", "PT1H"};
-
-static size_t times_adverb(const an_tx_ctx *c, size_t i)
+ * adverb after the frequency, 0 for none; its set's value into *set. */
+static size_t times_adverb(const an_tx_ctx *c, size_t i, const char **set)
 {
-	static const char *const adverbs[] = {"daily", "weekly", "monthly", "yearly", "annually",
-	                                      "hourly", NULL};
+	static const struct {
+		const char *word, *set;
+	} adverbs[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
+	               {"yearly", "P1Y"},  {"annually", "P1Y"}, {"hourly", "PT1H"}};
 	size_t j;
 	long n;
 	if (an_tx_is(c, i, "once") || an_tx_is(c, i, "twice"))
@@ -194,7 +194,12 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i)
 		j = i + 2; /* a one-word count: "three times", "3 times" */
 	else
 		return 0;
-	return an_tx_one_of(c, j, adverbs) ? j : 0;
+	for (size_t k = 0; k < sizeof adverbs / sizeof adverbs[0]; k++)
+		if (an_tx_is(c, j, adverbs[k].word)) {
+			*set = adverbs[k].set;
+			return j;
+		}
+	return 0;
 }
 
 /* "on weekends", "closed Sundays", "on Saturdays and Sundays": a plural
@@ -224,7 +229,7 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		for (int k = 0; days[k]; k++)
 			if (an_tx_is(c, i, days[k]))
 				wd = k + 1;
-		if (!wd || !TK(i).cap || (TK(i).sent && !an_tx_is(c, i + 1, "and")) ||
+		if (!wd || (TK(i).sent && !an_tx_is(c, i + 1, "and")) ||
 		    an_tx_one_of(c, i - 1, dets) || (i + 1 < c->n && TK(i + 1).cap && !TK(i + 1).sent))
 			return 0;
 		snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
@@ -237,6 +242,7 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * year", "per day". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	const char *set;
 	size_t j;
 	long n = 1;
 	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
@@ -269,11 +275,10 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * the month (the weekday alone was a date of this week) */
 		an_tx_set_value(m, AN_TIMEX_SET, "P1M");
 		return i + 6;
-	} else if ((j = times_adverb(c, i)) != 0) {
+	} else if ((j = times_adverb(c, i, &set)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */
-		an_tx_set_value(m, AN_TIMEX_SET, adverb_set[TK(j).low[0] == 'd' ? 0 : TK(j).low[0] == 'w' ? 1 :
-		                                      TK(j).low[0] == 'm' ? 2 : TK(j).low[0] == 'h' ? 4 : 3]);
+		an_tx_set_value(m, AN_TIMEX_SET, set);
 		return j + 1;
 	} else {
 		return 0;
@@ -319,11 +324,9 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int lead = 0;
 	/* "expected to last three weeks", "will last two days": the verb, not
 	 * "the last three weeks"; the duration is matched from the count */
-	if (an_tx_is(c, j, "last") && j > 0 &&
-	    (an_tx_is(c, j - 1, "to") || an_tx_is(c, j - 1, "will") || an_tx_is(c, j - 1, "would") ||
-	     an_tx_is(c, j - 1, "could") || an_tx_is(c, j - 1, "may") || an_tx_is(c, j - 1, "might") ||
-	     an_tx_is(c, j - 1, "should") || an_tx_is(c, j - 1, "can") || an_tx_is(c, j - 1, "ll") ||
-	     an_tx_is(c, j - 1, "not") || an_tx_is(c, j - 1, "must")))
+	static const char *const before_verb[] = {"to", "will", "would", "could", "may", "might",
+	                                          "should", "can", "ll", "not", "must", NULL};
+	if (an_tx_is(c, j, "last") && j > 0 && an_tx_one_of(c, j - 1, before_verb))
 		return 0;
 	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||

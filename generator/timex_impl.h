@@ -124,6 +124,10 @@ an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);
 void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g);
+/* Clears m to the unit of calendar g that holds `at` ("the end of the
+ * month": the month), ending before token te; no new reference time.
+ * Returns 1. */
+int an_tx_unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te);
 an_tx_point an_tx_ref(const an_tx_ctx *c);
 
 /* timex_rules.c: the dispatcher, and the calendar matchers and year

@@ -673,10 +673,9 @@ static size_t midweek(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		e = i + 3;
 	else
 		return 0;
-	if (an_tx_word(c, e) && !TK(e).cap && !an_tx_is(c, e, "and") && !an_tx_is(c, e, "or") &&
-	    !an_tx_is(c, e, "as") && !an_tx_is(c, e, "when") && !an_tx_is(c, e, "after") &&
-	    !an_tx_is(c, e, "before") && !an_tx_is(c, e, "at") && !an_tx_is(c, e, "in") &&
-	    !an_tx_is(c, e, "on"))
+	static const char *const after[] = {"and", "or", "as", "when", "after", "before", "at",
+	                                    "in", "on", NULL};
+	if (an_tx_word(c, e) && !TK(e).cap && !an_tx_one_of(c, e, after))
 		return 0;
 	int dir = an_tx_direction(c, i, e), wd = an_date_weekday(c->dct);
 	an_date d = c->dct;

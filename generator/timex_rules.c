@@ -643,18 +643,6 @@ static void set_mod(an_tx_match *m, const char *mod)
 }
 
 /* early/mid/late X, mid-X */
-/* m as the unit of calendar g that holds `at` ("the end of the month":
- * the month), ending before token te; no new reference time.  Returns 1. */
-static int unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te)
-{
-	memset(m, 0, sizeof *m);
-	an_tx_set_point(m, at, g);
-	m->anchor.g = AN_GRAN_NONE;
-	m->type = AN_TIMEX_DATE;
-	m->te = te;
-	return 1;
-}
-
 static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 {
 	const char *mod = NULL;
@@ -796,14 +784,14 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				int dec = TK(k + 1).low[0] == 'd';
 				an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, k + 2) < 0
 				             ? c->ref.d : c->dct;
-				ok = unit_of(&m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY, k + 2);
+				ok = an_tx_unit_of(&m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY, k + 2);
 			}
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "month") || an_tx_is(c, k + 1, "week"))) {
 				int month = TK(k + 1).low[0] == 'm';
 				an_date at = c->ref.g == AN_GRAN_DAY ||
 				             (month && c->ref.g == AN_GRAN_MONTH) ? c->ref.d : c->dct;
-				ok = unit_of(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK, k + 2);
+				ok = an_tx_unit_of(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK, k + 2);
 			}
 			if (ok && m.type == AN_TIMEX_DATE) {
 				m.tb = i;

@@ -51,6 +51,18 @@ static const char *const decade_words[] = {
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", NULL};
 
+/* m as the decade or century that begins in `year`: a name of its own
+ * ("the 1990s", "the 21st century"), no reference time for what follows.
+ * Returns `end`. */
+static size_t span_of(an_tx_match *m, int year, an_granularity g, size_t end)
+{
+	an_date d = {year, 1, 1};
+	an_tx_set_point(m, d, g);
+	m->anchor.g = AN_GRAN_NONE;
+	m->the_ok = m->modable = 1;
+	return end;
+}
+
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
  * "the 21st century", "2009-2010" (two timexes, each matched here). */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -67,39 +79,23 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    an_tx_is(c, i + 2, "century")) {
 		int n = (int)TK(i).num;
 		if (n >= 1 && n <= 30) {
-			an_date d = {(n - 1) * 100, 1, 1};
-			an_tx_set_point(m, d, AN_GRAN_CENTURY);
-			m->the_ok = m->modable = 1;
-			m->anchor.g = AN_GRAN_NONE;
-			return i + 3;
+			return span_of(m, (n - 1) * 100, AN_GRAN_CENTURY, i + 3);
 		}
 	}
 	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
-		an_date d = {(TK(i).w.ord - 1) * 100, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_CENTURY);
-		m->the_ok = m->modable = 1;
-		m->anchor.g = AN_GRAN_NONE;
-		return i + 2;
+		return span_of(m, (TK(i).w.ord - 1) * 100, AN_GRAN_CENTURY, i + 2);
 	}
 	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
 		int k = 0;
 		while (strcmp(decade_words[k], TK(i).low) != 0)
 			k++;
-		an_date d = {1920 + 10 * k, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return i + 1;
+		return span_of(m, 1920 + 10 * k, AN_GRAN_DECADE, i + 1);
 	}
 	/* 'ʹ80s */
 	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
 	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
 	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
-		an_date d = {1900 + (int)TK(i + 1).num, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return i + 3;
+		return span_of(m, 1900 + (int)TK(i + 1).num, AN_GRAN_DECADE, i + 3);
 	}
 	size_t sy = an_tx_spelled_year(c, j, &y);
 	if (sy) {
@@ -113,20 +109,12 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	/* decade: "1990s", "1990's" */
 	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
-		an_date d = {y, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return j + 2;
+		return span_of(m, y, AN_GRAN_DECADE, j + 2);
 	}
 	if (y % 10 == 0 && j + 2 < c->n && !TK(j + 1).space && !TK(j + 2).space &&
 	    (TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
 	    an_tx_is(c, j + 2, "s")) {
-		an_date d = {y, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_DECADE);
-		m->anchor.g = AN_GRAN_NONE;
-		m->the_ok = m->modable = 1;
-		return j + 3;
+		return span_of(m, y, AN_GRAN_DECADE, j + 3);
 	}
 	/* Bare numbers: only plausible years, and not counts ("2000 troops").
 	 * A glued word after the year is accepted: "2025Before". */
@@ -188,11 +176,8 @@ int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j)
 		return 0;
 	int dec = TK(j).low[0] == 'd';
 	an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, j + 1) < 0 ? c->ref.d : c->dct;
-	memset(m, 0, sizeof *m);
-	an_tx_set_point(m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY);
-	m->anchor.g = AN_GRAN_NONE;
+	an_tx_unit_of(m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY, j + 1);
 	m->tb = i;
-	m->te = j + 1;
 	an_tx_copy(m->mod, sizeof m->mod, "MID");
 	return 1;
 }

@@ -201,9 +201,6 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "the week ahead of the vote": "ahead of" is a preposition */
 	if (an_tx_is(c, best - 1, "ahead") && an_tx_is(c, best, "of"))
 		return 0;
-	if (an_tx_is(c, i, "now") && (an_tx_is(c, best, "that") ||
-	                              (i > 0 && an_tx_is(c, i - 1, "until"))))
-		return 0;
 	return best;
 }
 

@@ -27,19 +27,36 @@ void an_buf_puts(an_buf *b, const char *s)
 
 void an_buf_putc(an_buf *b, char c)
 {
+	/* the exports' and escapes' byte at a time: no call to grow or copy
+	 * while there is room (the room always holds the terminating NUL) */
+	if (b->len + 1 < b->cap) {
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = '\0';
+		return;
+	}
 	an_buf_put(b, &c, 1);
 }
 
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap)
 {
+	/* Formatted straight into the room left, which nearly always holds
+	 * it (ids, paths, dates): formatting twice, once to measure, was 3%
+	 * of a build's instructions.  Only text that does not fit is
+	 * formatted again, after the buffer has grown. */
+	size_t room = b->cap - b->len;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->ptr[b->len] = '\0';
 		return;
-	reserve(b, (size_t)n);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		reserve(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

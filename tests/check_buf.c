@@ -1,6 +1,8 @@
 /* check_buf.c - the escapes of buf.h: JSON strings and HTML text, whose
- * plain runs are copied whole. */
+ * plain runs are copied whole; printf and putc at the edge of the room
+ * the buffer has (they write into it without growing when it fits). */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -45,6 +47,56 @@ START_TEST(html_escapes)
 }
 END_TEST
 
+/* Every length of formatted text against every room left, across the
+ * buffer's first growths: the text must come out whole and terminated
+ * whether it fits, fits but for the NUL, or must be formatted again. */
+START_TEST(printf_at_every_room)
+{
+	char want[200];
+	for (size_t pre = 0; pre < 40; pre++)
+		for (int n = 0; n < 40; n++) {
+			an_buf b = AN_BUF_INIT;
+			memset(want, 'p', pre);
+			for (size_t i = 0; i < pre; i++)
+				an_buf_putc(&b, 'p');
+			an_buf_printf(&b, "%.*s|%d", n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN", n);
+			snprintf(want + pre, sizeof want - pre, "%.*s|%d", n,
+			         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN", n);
+			ck_assert_uint_eq(b.len, strlen(want));
+			ck_assert_str_eq(b.ptr, want);
+			ck_assert_uint_lt(b.len, b.cap);
+			an_buf_free(&b);
+		}
+	/* into an empty buffer with no room at all, and an empty format */
+	an_buf b = AN_BUF_INIT;
+	an_buf_printf(&b, "%s", "");
+	ck_assert_uint_eq(b.len, 0);
+	an_buf_printf(&b, "%05d", 42);
+	ck_assert_str_eq(b.ptr, "00042");
+	an_buf_free(&b);
+}
+END_TEST
+
+/* putc fills the room to its last byte before the NUL, then grows. */
+START_TEST(putc_fills_then_grows)
+{
+	an_buf b = AN_BUF_INIT;
+	char want[100];
+	for (int i = 0; i < 99; i++) {
+		an_buf_putc(&b, (char)('a' + i % 26));
+		want[i] = (char)('a' + i % 26);
+		want[i + 1] = '\0';
+		ck_assert_uint_eq(b.len, (size_t)i + 1);
+		ck_assert_uint_lt(b.len, b.cap);
+		ck_assert_str_eq(b.ptr, want);
+	}
+	an_buf_clear(&b);
+	an_buf_putc(&b, 'x');
+	ck_assert_str_eq(b.ptr, "x");
+	an_buf_free(&b);
+}
+END_TEST
+
 Suite *an_test_buf_suite(void);
 Suite *an_test_buf_suite(void)
 {
@@ -52,6 +104,10 @@ Suite *an_test_buf_suite(void)
 	TCase *tc = tcase_create("escapes");
 	tcase_add_test(tc, json_escapes);
 	tcase_add_test(tc, html_escapes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("growth");
+	tcase_add_test(tc, printf_at_every_room);
+	tcase_add_test(tc, putc_fills_then_grows);
 	suite_add_tcase(s, tc);
 	return s;
 }

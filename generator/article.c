@@ -246,7 +246,9 @@ static void mark_node(cmark_node *node, size_t offset, void *payload)
 		if (e > end) /* crosses into the next inline node */
 			break;
 		an_buf_put(&b, lit + (pos - offset), s - pos);
-		an_buf_printf(&b, "%c%zu%c", MARK_OPEN, st->next, MARK_SEP);
+		an_buf_putc(&b, MARK_OPEN);
+		an_buf_put_uint(&b, st->next);
+		an_buf_putc(&b, MARK_SEP);
 		an_buf_put(&b, lit + (s - offset), e - s);
 		an_buf_putc(&b, MARK_CLOSE);
 		pos = e;

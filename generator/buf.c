@@ -37,6 +37,17 @@ void an_buf_putc(an_buf *b, char c)
 	an_buf_put(b, &c, 1);
 }
 
+void an_buf_put_uint(an_buf *b, size_t v)
+{
+	char digits[24];
+	size_t n = sizeof digits;
+	do {
+		digits[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	an_buf_put(b, digits + n, sizeof digits - n);
+}
+
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap)
 {
 	/* Formatted straight into the room left, which nearly always holds

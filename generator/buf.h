@@ -18,6 +18,8 @@ typedef struct {
 void an_buf_put(an_buf *b, const char *data, size_t len);
 void an_buf_puts(an_buf *b, const char *s);
 void an_buf_putc(an_buf *b, char c);
+/* Appends v in decimal ("%zu"). */
+void an_buf_put_uint(an_buf *b, size_t v);
 void an_buf_printf(an_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap);

@@ -111,6 +111,25 @@ static int num(const char *s, int n)
 	return v;
 }
 
+void an_date_format_iso(char out[16], an_date d)
+{
+	if (d.y < 0 || d.y > 9999 || d.m < 0 || d.m > 99 || d.d < 0 || d.d > 99) {
+		snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+		return;
+	}
+	out[0] = (char)('0' + d.y / 1000);
+	out[1] = (char)('0' + d.y / 100 % 10);
+	out[2] = (char)('0' + d.y / 10 % 10);
+	out[3] = (char)('0' + d.y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + d.m / 10);
+	out[6] = (char)('0' + d.m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d.d / 10);
+	out[9] = (char)('0' + d.d % 10);
+	out[10] = '\0';
+}
+
 int an_date_parse_iso(an_date *out, const char *s)
 {
 	if (strlen(s) != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||

@@ -26,6 +26,10 @@ an_date an_date_add_months(an_date d, int n);
 /* Parses exactly "YYYY-MM-DD"; returns 0 on success, -1 when malformed or
  * not a real day (e.g. 2025-02-30). */
 int an_date_parse_iso(an_date *out, const char *s);
+/* Writes d as snprintf's "%04d-%02d-%02d" would (NUL-terminated, at most
+ * 16 bytes with any int fields), without printf for the years 0-9999:
+ * every page's, mention's and timex's day goes through it. */
+void an_date_format_iso(char out[16], an_date d);
 
 /* How precise a TIMEX3 date value is, coarsest first. */
 typedef enum {

@@ -300,10 +300,7 @@ static void push_article(lua_State *L, const an_site *site, size_t d,
 	an_rt_set_str(L, "path", a->path);
 	if (a->meta.original)
 		an_rt_set_str(L, "original", a->meta.original);
-	an_buf url = AN_BUF_INIT;
-	an_buf_printf(&url, "articles/%s.html", a->slug);
-	an_rt_set_str(L, "url", url.ptr);
-	an_buf_free(&url);
+	an_rt_set_page(L, "url", "articles", a->slug);
 	push_article_summary(L, site, d);
 	lua_setfield(L, -2, "summary");
 	/* (`html` on first use: render_lazy.c) */
@@ -377,10 +374,7 @@ static void push_entities(lua_State *L, const an_site *site)
 		an_rt_set_str(L, "id", en->id);
 		an_rt_set_str(L, "name", en->name);
 		an_rt_set_str(L, "type", an_entity_type_name(en->type));
-		an_buf url = AN_BUF_INIT;
-		an_buf_printf(&url, "entities/%s.html", en->id);
-		an_rt_set_str(L, "url", url.ptr);
-		an_buf_free(&url);
+		an_rt_set_page(L, "url", "entities", en->id);
 		lua_createtable(L, (int)en->n_variants, 0);
 		for (size_t v = 0; v < en->n_variants; v++) {
 			lua_pushstring(L, en->variants[v]);
@@ -413,10 +407,7 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 	an_rt_set_str(L, "id", ev->id);
 	an_rt_set_str(L, "title", ev->title);
 	an_rt_set_str(L, "summary", ev->summary);
-	an_buf url = AN_BUF_INIT;
-	an_buf_printf(&url, "events/%s.html", ev->id);
-	an_rt_set_str(L, "url", url.ptr);
-	an_buf_free(&url);
+	an_rt_set_page(L, "url", "events", ev->id);
 	if (dated) {
 		an_rt_set_str(L, "date", ev->value);
 		an_rt_set_str(L, "granularity", an_granularity_name(ev->span.gran));

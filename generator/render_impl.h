@@ -24,6 +24,15 @@ static inline void an_rt_set_str(lua_State *L, const char *key, const char *valu
 	lua_setfield(L, -2, key);
 }
 
+/* key = "DIR/NAME.html", a page of the site (Lua formats it: no buffer
+ * and no printf for each of thousands of tables) */
+static inline void an_rt_set_page(lua_State *L, const char *key, const char *dir,
+                                  const char *name)
+{
+	lua_pushfstring(L, "%s/%s.html", dir, name ? name : "");
+	lua_setfield(L, -2, key);
+}
+
 static inline void an_rt_set_lstr(lua_State *L, const char *key, const char *value, size_t len)
 {
 	lua_pushlstring(L, value, len);
@@ -38,7 +47,7 @@ static inline uint64_t an_rt_mix(uint64_t h, uint64_t x)
 
 static inline void an_rt_iso_date(char out[16], an_date d)
 {
-	snprintf(out, 16, "%04d-%02d-%02d", d.y, d.m, d.d);
+	an_date_format_iso(out, d);
 }
 
 /* What event ev's and article d's fingerprints start from (their

@@ -32,7 +32,9 @@ static const char *mark_timex(an_buf *out, size_t i, void *payload)
 		an_buf_puts(out, "<span class=\"timex\" data-value=\"");
 	}
 	an_buf_html(out, t->value);
-	an_buf_printf(out, "\" id=\"t%zu\">", i);
+	an_buf_puts(out, "\" id=\"t");
+	an_buf_put_uint(out, i);
+	an_buf_puts(out, "\">");
 	if (ev) {
 		an_buf_puts(out, "<a href=\"../events/");
 		an_buf_html(out, ev->id);
@@ -71,10 +73,7 @@ static void push_mention(lua_State *L, const an_site *site, const an_mention *m,
 	an_rt_set_str(L, "article", a->slug);
 	lua_rawgeti(L, titles, (lua_Integer)m->doc + 1);
 	lua_setfield(L, -2, "article_title");
-	an_buf url = AN_BUF_INIT;
-	an_buf_printf(&url, "articles/%s.html", a->slug);
-	an_rt_set_str(L, "article_url", url.ptr);
-	an_buf_free(&url);
+	an_rt_set_page(L, "article_url", "articles", a->slug);
 	an_rt_set_str(L, "source", a->meta.source);
 	an_rt_set_str(L, "date", date);
 	size_t len;

@@ -516,7 +516,7 @@ void an_tx_format(char *out, an_tx_point p)
 	switch (p.g) {
 	case AN_GRAN_DAY:
 	case AN_GRAN_TIME:
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.y, d.m, d.d);
+		an_date_format_iso(tmp, d);
 		break;
 	case AN_GRAN_WEEK: {
 		int y, w;

@@ -77,6 +77,23 @@ START_TEST(printf_at_every_room)
 }
 END_TEST
 
+/* Decimal as "%zu" gives it, the ends of the range included. */
+START_TEST(put_uint_as_printf)
+{
+	static const size_t values[] = {0, 1, 9, 10, 99, 100, 4294967295u, 4294967296u,
+	                                (size_t)-1 / 10, (size_t)-1};
+	char want[32];
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+		an_buf b = AN_BUF_INIT;
+		an_buf_puts(&b, "t");
+		an_buf_put_uint(&b, values[i]);
+		snprintf(want, sizeof want, "t%zu", values[i]);
+		ck_assert_str_eq(b.ptr, want);
+		an_buf_free(&b);
+	}
+}
+END_TEST
+
 /* putc fills the room to its last byte before the NUL, then grows. */
 START_TEST(putc_fills_then_grows)
 {
@@ -108,6 +125,7 @@ Suite *an_test_buf_suite(void)
 	tc = tcase_create("growth");
 	tcase_add_test(tc, printf_at_every_room);
 	tcase_add_test(tc, putc_fills_then_grows);
+	tcase_add_test(tc, put_uint_as_printf);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,7 @@
 /* check_date.c - calendar arithmetic and TIMEX3 value spans.
  * Expected values come from a printed calendar (cal 2025, ISO week tables). */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -82,6 +83,31 @@ static void check_label(const char *value, const char *mod, const char *want)
 	an_buf_free(&b);
 }
 
+/* The day as text, by hand for the usual years, as printf would give it
+ * for any fields. */
+START_TEST(format_iso)
+{
+	char got[16], want[32];
+	an_date_format_iso(got, (an_date){2025, 11, 1});
+	ck_assert_str_eq(got, "2025-11-01");
+	an_date_format_iso(got, (an_date){7, 1, 9});
+	ck_assert_str_eq(got, "0007-01-09");
+	an_date_format_iso(got, (an_date){9999, 12, 31});
+	ck_assert_str_eq(got, "9999-12-31");
+	static const int years[] = {0, 1, 99, 100, 999, 1000, 1999, 2000, 9999, 10000, 123456, -1,
+	                            -45, -2147483647 - 1, 2147483647};
+	static const int parts[] = {0, 1, 9, 10, 12, 31, 99, 100, -1, 2147483647};
+	for (size_t y = 0; y < sizeof years / sizeof *years; y++)
+		for (size_t m = 0; m < sizeof parts / sizeof *parts; m++)
+			for (size_t d = 0; d < sizeof parts / sizeof *parts; d++) {
+				an_date x = {years[y], parts[m], parts[d]};
+				snprintf(want, 16, "%04d-%02d-%02d", x.y, x.m, x.d);
+				an_date_format_iso(got, x);
+				ck_assert_str_eq(got, want);
+			}
+}
+END_TEST
+
 START_TEST(spans_and_labels)
 {
 	an_span s;
@@ -128,6 +154,7 @@ Suite *an_test_date_suite(void)
 	tcase_add_test(tc, months);
 	tcase_add_test(tc, parse_iso);
 	tcase_add_test(tc, spans_and_labels);
+	tcase_add_test(tc, format_iso);
 	suite_add_tcase(s, tc);
 	return s;
 }

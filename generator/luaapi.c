@@ -36,40 +36,58 @@ static int l_markdown(lua_State *L)
 	return 1;
 }
 
-/* C0 controls but tab, LF and CR: not allowed in HTML or XML 1.0. */
-static int is_dropped_control(unsigned char c)
+/* What escape_string stops at, by byte: 1 for the C0 controls but tab, LF
+ * and CR (not allowed in HTML or XML 1.0: dropped), 2 for & < > " ' and
+ * the lead byte of U+FFFE/U+FFFF.  Every other byte is copied as it is. */
+static const unsigned char escape_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['&'] = 2, ['<'] = 2, ['>'] = 2, ['"'] = 2, ['\''] = 2, [0xEF] = 2,
+};
+
+/* The length of the run of s[i, len) that escape_string copies as it is. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
 {
-	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+	size_t k = i;
+	while (k < len && !escape_class[s[k]])
+		k++;
+	return k - i;
 }
 
 /* annals.escape_string(s) -> s as HTML text   [-1, +1, e]
  * The string case of annals.escape (template.lua), which every {{ }} of
  * every page goes through: in Lua it was three pattern passes.  Same
  * result: controls dropped first, then U+FFFE/U+FFFF, then & < > " '
- * escaped; a string with none of them comes back as it is. */
+ * escaped; a string with none of them comes back as it is.  Plain runs
+ * are found by a table and copied whole. */
 static int l_escape_string(lua_State *L)
 {
 	size_t len;
 	const char *s = luaL_checklstring(L, 1, &len);
-	size_t i = 0;
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (is_dropped_control(c) || c == '&' || c == '<' || c == '>' || c == '"' ||
-		    c == '\'' || c == 0xEF)
-			break;
-	}
+	const unsigned char *t = (const unsigned char *)s;
+	size_t i = plain_run(t, 0, len);
 	if (i == len) {
 		lua_settop(L, 1);
 		return 1;
 	}
+	/* Controls go before the rest is read, so that bytes they parted can
+	 * make a U+FFFE: a copy without them, only for a string that has one
+	 * (rare: the common case reads s itself). */
 	an_buf clean = AN_BUF_INIT;
-	for (size_t k = 0; k < len; k++)
-		if (!is_dropped_control((unsigned char)s[k]))
-			an_buf_putc(&clean, s[k]);
+	for (size_t k = i; k < len; k++)
+		if (escape_class[t[k]] == 1) {
+			for (size_t j = 0; j < len; j++)
+				if (escape_class[t[j]] != 1)
+					an_buf_putc(&clean, (char)t[j]);
+			t = (const unsigned char *)(clean.ptr ? clean.ptr : "");
+			len = clean.len;
+			i = plain_run(t, 0, len);
+			break;
+		}
 	luaL_Buffer b;
 	luaL_buffinit(L, &b);
-	const unsigned char *t = (const unsigned char *)(clean.ptr ? clean.ptr : "");
-	for (size_t k = 0; k < clean.len; k++) {
+	luaL_addlstring(&b, (const char *)t, i);
+	for (size_t k = i; k < len; k++) {
 		switch (t[k]) {
 		case '&': luaL_addstring(&b, "&amp;"); break;
 		case '<': luaL_addstring(&b, "&lt;"); break;
@@ -77,13 +95,16 @@ static int l_escape_string(lua_State *L)
 		case '"': luaL_addstring(&b, "&quot;"); break;
 		case '\'': luaL_addstring(&b, "&#39;"); break;
 		case 0xEF:
-			if (k + 2 < clean.len && t[k + 1] == 0xBF && (t[k + 2] == 0xBE || t[k + 2] == 0xBF)) {
+			if (k + 2 < len && t[k + 1] == 0xBF && (t[k + 2] == 0xBE || t[k + 2] == 0xBF)) {
 				k += 2;
 				break;
 			}
 			/* fall through */
 		default: luaL_addchar(&b, (char)t[k]);
 		}
+		size_t run = plain_run(t, k + 1, len);
+		luaL_addlstring(&b, (const char *)t + k + 1, run);
+		k += run;
 	}
 	an_buf_free(&clean);
 	luaL_pushresult(&b);

@@ -47,6 +47,37 @@ eq(T.escape(""), "", "escape empty string")
 eq(T.escape(T.raw("<b>")), "<b>", "escape keeps raw()")
 assert(not pcall(T.escape, {}), "escape refuses a table")
 
+-- escape() against a model: the pattern passes of template.lua (controls,
+-- then U+FFFE/U+FFFF, then the five specials), on strings made of the
+-- bytes that matter, in every order up to four bytes and at random longer.
+do
+	local ENT = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+	local function model(s) return (string.gsub(T.strip_controls(s), "[&<>\"']", ENT)) end
+	local bytes = { "a", "&", "<", ">", '"', "'", "\0", "\1", "\t", "\n", "\31",
+		"\239", "\191", "\190", "\187", "\195\169" }
+	local function check(s)
+		local got, want = T.escape(s), model(s)
+		if got ~= want then
+			error(string.format("escape(%q): got %q, model %q", s, got, want), 2)
+		end
+	end
+	local function all(prefix, n)
+		check(prefix)
+		if n == 0 then return end
+		for _, b in ipairs(bytes) do all(prefix .. b, n - 1) end
+	end
+	all("", 4)
+	local seed = 12345
+	for _ = 1, 5000 do
+		local parts = {}
+		for k = 1, 1 + seed % 40 do
+			seed = (seed * 1103515245 + 12345) % 2147483648
+			parts[k] = bytes[1 + seed % #bytes]
+		end
+		check(table.concat(parts))
+	end
+end
+
 -- {{ }} escapes, {{! }} and raw() do not ------------------------------------
 local hostile = [[<script>alert("x" & 'y')</script>]]
 eq(render("<p>{{ s }}</p>", { s = hostile }),

@@ -199,6 +199,18 @@ static void push(an_timex_list *out, const an_tx_ctx *c, const an_tx_match *m)
 	t->mod[sizeof t->mod - 1] = '\0';
 }
 
+/* A value in the DCT's year or the year before ("2025-11-07", "2024"). */
+static int near_dct(const an_tx_ctx *c, const char *v)
+{
+	int y = 0;
+	for (int k = 0; k < 4; k++) {
+		if (v[k] < '0' || v[k] > '9')
+			return 0;
+		y = y * 10 + (v[k] - '0');
+	}
+	return y >= c->dct.y - 1 && y <= c->dct.y + 1;
+}
+
 /* "the", "a" and "an" are the commonest tokens that can open a timex, and
  * they only do so before a word that can ("the third quarter", "a year
  * ago") or before one of the few nouns that the "the" phrases end in ("the
@@ -281,6 +293,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					continue;
 				}
 				push(out, &c, &m);
+				if (!c.present && (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
+					c.present = near_dct(&c, m.value);
 				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m))
 					c.ref = m.anchor;
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))

@@ -476,6 +476,25 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 	return neary;
 }
 
+/* A story told in the past (a history, the backstory of a follow-up): no
+ * date near the DCT tagged yet, and the reference time a month, season or
+ * day at least two years before the DCT's year.  A month or a day without
+ * a year then falls in the reference's year, or in the next when it comes
+ * more than five months before the reference's month ("In November 1916
+ * ... In March"): such stories move forward.  A bare year is no such
+ * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
+ * when the story is not in the past; `mon` 0 for no month. */
+int an_tx_story_year(const an_tx_ctx *c, int mon)
+{
+	const an_tx_point *r = &c->ref;
+	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
+	    r->d.y >= c->dct.y - 1)
+		return 0;
+	if (mon && mon - r->d.m < -5)
+		return r->d.y + 1;
+	return r->d.y;
+}
+
 an_date an_tx_shift(an_date d, an_tx_unit u, long n)
 {
 	if (n > 100000 || n < -100000)

@@ -76,6 +76,9 @@ typedef struct {
 	 * (AN_GRAN_NONE: none named yet).  Unlike ref, a year or a date named
 	 * since does not replace it ("In the 1988 period, ... the quarter"). */
 	an_tx_point quarter;
+	/* A date in the DCT's year or the year before has been tagged: the
+	 * text is news told from the DCT, not a story told in the past. */
+	unsigned char present;
 } an_tx_ctx;
 
 typedef struct {
@@ -120,6 +123,9 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir);
  * when dir is 0.  `strict` excludes the DCT's own month. */
 int an_tx_month_year(an_date dct, int m, int dir, int strict);
 int an_tx_monthday_year(an_date dct, int m, int d, int dir);
+/* The reference's year for a month or day without one in a story told in
+ * the past, 0 for none (timex_anchor.c). */
+int an_tx_story_year(const an_tx_ctx *c, int mon);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);

@@ -287,6 +287,71 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* "the next morning", "that night", "that autumn", "the following
+ * spring", "that June", "the following January": the day of a part of the
+ * day (a DATE, as TimeBank's one "the next morning" has it, where "Friday
+ * morning" is a TIME) after the day last named, a season or a month of the year last named (a
+ * narrative's reference time), the next or previous one after "the
+ * next/following/previous".  "that" before a month only where it cannot
+ * be a conjunction ("said that June sales rose"): at a sentence start or
+ * after a preposition or a comma. */
+static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j, int rel)
+{
+	static const char *const preps[] = {"in", "by", "until", "till", "during", "of", "since",
+	                                    "through", "and", "but", "later", "earlier", NULL};
+	unsigned cls = an_tx_cls(c, j);
+	if (!an_tx_word(c, j) || (cls & AN_TXW_PLURAL))
+		return 0;
+	an_tx_point r = an_tx_ref(c);
+	if (TK(j).cap && !(cls & AN_TXW_MONTH))
+		return 0; /* "that Spring Festival" */
+	if (cls & AN_TXW_POD) {
+		if (r.g < AN_GRAN_DAY || an_tx_is(c, j, "overnight") || an_tx_is(c, j + 1, "of"))
+			return 0;
+		an_tx_set_point(m, an_date_add_days(r.d, rel), AN_GRAN_DAY);
+		m->anchor.g = AN_GRAN_NONE;
+		m->modable = 1;
+		return j + 1;
+	}
+	int month = (cls & AN_TXW_MONTH) && !(cls & AN_TXW_ABBR) && TK(j).cap;
+	if (!(cls & AN_TXW_SEASON) && !month)
+		return 0;
+	if (r.g < AN_GRAN_YEAR)
+		return 0;
+	if (month && rel == 0 && !TK(i).sent && !(i > 0 && an_tx_is_punct(c, i - 1, ',')) &&
+	    !(i > 0 && an_tx_one_of(c, i - 1, preps)))
+		return 0;
+	int y = r.d.y, fine = r.g > AN_GRAN_YEAR;
+	an_date x;
+	if (month) {
+		int mon = TK(j).w.month;
+		if (rel > 0)
+			y += fine && mon > r.d.m ? 0 : 1;
+		else if (rel < 0)
+			y -= fine && mon < r.d.m ? 0 : 1;
+		x = (an_date){y, mon, 1};
+		an_tx_set_point(m, x, AN_GRAN_MONTH);
+	} else {
+		static const int mid[5] = {0, 4, 7, 10, 12};
+		int s = TK(j).w.season;
+		/* the reference's season and its season year (January and
+		 * February belong to the winter that began the year before) */
+		int cur = !fine ? 0 : r.d.m == 12 || r.d.m <= 2 ? 4 : (r.d.m - 3) / 3 + 1;
+		int sy = fine && r.d.m <= 2 ? y - 1 : y;
+		if (rel > 0)
+			y = fine ? (s > cur ? sy : sy + 1) : y + 1;
+		else if (rel < 0)
+			y = fine ? (s < cur ? sy : sy - 1) : y - 1;
+		else if (s == 4 && fine && r.d.m <= 2)
+			y--;
+		x = (an_date){y, mid[s], 1};
+		an_tx_set_point(m, x, AN_GRAN_SEASON);
+	}
+	m->anchor.g = AN_GRAN_NONE;
+	m->modable = 1;
+	return j + 1;
+}
+
 /* Anaphoric: "the next day", "the following week", "the previous year",
  * "that day", "the same day": resolved against the reference time. */
 static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -308,6 +373,11 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else {
 		return 0;
 	}
+	if (rel == 0 && TK(i).low[1] == 'h' && TK(i).low[2] == 'a' && an_tx_is(c, j, "same"))
+		j++; /* "that same month" */
+	size_t e = part_anaphor(m, c, i, j, rel);
+	if (e)
+		return e;
 	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
@@ -318,6 +388,7 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0; /* "the next day" after "in 1998": no day to count from */
 	an_tx_set_point(m, an_tx_shift(r.d, u, rel), unit_gran(u));
 	m->anchor.g = AN_GRAN_NONE;
+	m->modable = u != AN_TXU_DAY; /* "late the following year" */
 	return j + 1;
 }
 

@@ -314,6 +314,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		explicit_year = 1;
 		e += 2;
 	}
+	if (!explicit_year && (year = an_tx_story_year(c, mon)) != 0)
+		explicit_year = 1;
 	if (day) {
 		if (!explicit_year)
 			year = an_tx_monthday_year(c->dct, mon, day,
@@ -657,7 +659,10 @@ static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	size_t j = i + 1;
 	if (an_tx_is_punct(c, j, '-'))
 		j++;
-	if (an_tx_is(c, j, "the"))
+	/* "early the next morning", "late the following year": an anaphor
+	 * (timex_rel.c); other phrases with "the" take "the early ..." */
+	if (an_tx_is(c, j, "the") && !an_tx_is(c, j + 1, "next") &&
+	    !an_tx_is(c, j + 1, "following"))
 		return 0;
 	if (mod[0] == 'M' && an_tx_mid_span(out, c, i, j))
 		return 1; /* "by mid-century" */
@@ -668,9 +673,10 @@ static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		j++;
 		on = 1;
 	}
-	if (!core(out, c, j) || !out->modable)
+	if (!core(out, c, j))
 		return 0;
-	if (on && (out->anchor.g != AN_GRAN_DAY || out->type != AN_TIMEX_DATE))
+	/* a day is modable only after "on" ("late on Dec. 2, 1984") */
+	if (on ? out->anchor.g != AN_GRAN_DAY || out->type != AN_TIMEX_DATE : !out->modable)
 		return 0;
 	out->tb = i;
 	set_mod(out, mod);

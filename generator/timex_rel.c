@@ -479,6 +479,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		return k;
 	}
+	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)
+		g = AN_GRAN_YEAR; /* "a decade ago" is a year */
 	an_tx_point base = {c->dct, AN_GRAN_DAY};
 	/* In a story about a quarter, "a year ago" is that quarter last year. */
 	if (!from_ref && u == AN_TXU_YEAR && c->ref.g == AN_GRAN_QUARTER &&
@@ -500,11 +502,16 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (base.g == AN_GRAN_QUARTER && c->quarter.g == AN_GRAN_QUARTER &&
 		    u == AN_TXU_YEAR)
 			base = c->quarter;
-		if (base.g > g && !the)
-			g = base.g; /* keep the finer precision of the reference */
+		/* "Four months later", "Two years later" name a month, a year:
+		 * the unit's precision ("a week later" stays a day).  "a year earlier" compares a period with
+		 * the same one before ("the quarter ended Sept. 30 ... a year
+		 * earlier"): it keeps the finer precision of the reference, as
+		 * the reporting periods (quarters, halves) always do. */
+		int same_period = (n == 1 && dir < 0 && u == AN_TXU_YEAR) ||
+		                  base.g == AN_GRAN_QUARTER || base.g == AN_GRAN_HALF;
+		if (base.g > g && !the && (same_period || g < AN_GRAN_YEAR || g > AN_GRAN_MONTH))
+			g = base.g;
 	}
-	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)
-		g = AN_GRAN_YEAR;
 	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
 	m->anchor.g = AN_GRAN_NONE;
 	if (approx)

@@ -227,6 +227,10 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 		return 0;
 	if (an_tx_can_open(&c->tk[i + 1]))
 		return 1;
+	/* "A.D. 1066" (timex_year.c) */
+	if (t->cap && t->low[1] == '\0' && c->tk[i + 1].kind == AN_TK_PUNCT &&
+	    c->tk[i + 1].low[0] == '.' && !c->tk[i + 1].space)
+		return 1;
 	for (size_t k = 0; the && after_the[k]; k++)
 		if (an_tx_is(c, i + 1, after_the[k]))
 			return 1;

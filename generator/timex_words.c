@@ -184,7 +184,7 @@ static const char *const starters[] = {
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", "half", "semiannually",
-	"millions", "billions", "thousands", "hundreds",
+	"millions", "billions", "thousands", "hundreds", "ad",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

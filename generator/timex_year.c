@@ -63,6 +63,81 @@ static size_t span_of(an_tx_match *m, int year, an_granularity g, size_t end)
 	return end;
 }
 
+/* An era in capitals at i: "BC", "BCE", "B.C.", "B.C.E." (*bc = 1), "AD",
+ * "A.D.", "CE" (*bc = 0).  Returns the index after it, 0 for none ("ad"
+ * and "Ad" are words). */
+static size_t era_at(const an_tx_ctx *c, size_t i, int *bc)
+{
+	static const char *const eras[] = {"bc", "bce", "ad", "ce", NULL};
+	if (!an_tx_word(c, i) || TK(i).end - TK(i).start > 3)
+		return 0;
+	for (size_t k = TK(i).start; k < TK(i).end; k++)
+		if (c->text[k] < 'A' || c->text[k] > 'Z')
+			return 0;
+	if (an_tx_one_of(c, i, eras)) {
+		*bc = TK(i).low[0] == 'b';
+		return i + 1;
+	}
+	/* "B.C.", "A.D.", "B.C.E.": letters and full stops, glued */
+	size_t j = i;
+	char s[4];
+	int n = 0;
+	while (n < 3 && an_tx_word(c, j) && TK(j).end - TK(j).start == 1 &&
+	       (j == i || !TK(j).space) && an_tx_is_punct(c, j + 1, '.') && !TK(j + 1).space) {
+		s[n++] = TK(j).low[0];
+		j += 2;
+	}
+	s[n] = '\0';
+	if (strcmp(s, "bc") != 0 && strcmp(s, "bce") != 0 && strcmp(s, "ad") != 0)
+		return 0;
+	*bc = s[0] == 'b';
+	return j;
+}
+
+/* "49 BC", "AD 79", "A.D. 1066", "2560 BCE": years of an era (BC years
+ * as "BC0049", TIDES); "the 5th century BC" is "BC04".  AD years are
+ * reference times like any year. */
+static size_t era_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int bc;
+	size_t e;
+	if ((e = era_at(c, i, &bc)) != 0 && !bc && an_tx_num(c, e) && TK(e).ndig <= 4 &&
+	    TK(e).num >= 1 && TK(e).space && !an_tx_glued_on(c, e)) {
+		an_date d = {(int)TK(e).num, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		m->modable = 1;
+		return e + 1;
+	}
+	if (!an_tx_num(c, i) || TK(i).ndig > 4 || TK(i).num < 1 ||
+	    (i > 0 && !TK(i).space && an_tx_num(c, i - 1)) || !(e = era_at(c, i + 1, &bc)) ||
+	    !TK(i + 1).space)
+		return 0;
+	if (!bc) {
+		an_date d = {(int)TK(i).num, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+	} else {
+		char v[AN_TIMEX_VALUE_MAX];
+		snprintf(v, sizeof v, "BC%04ld", TK(i).num);
+		an_tx_set_value(m, AN_TIMEX_DATE, v);
+	}
+	m->modable = 1;
+	return e;
+}
+
+/* The n-th century, ending before `end`, or after an era there. */
+static size_t century(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
+{
+	int bc;
+	size_t e = era_at(c, end, &bc);
+	if (!e || !bc)
+		return span_of(m, (n - 1) * 100, AN_GRAN_CENTURY, e ? e : end);
+	char v[AN_TIMEX_VALUE_MAX];
+	span_of(m, 0, AN_GRAN_CENTURY, e);
+	snprintf(v, sizeof v, "BC%02d", n - 1);
+	an_tx_set_value(m, AN_TIMEX_DATE, v);
+	return e;
+}
+
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
  * "the 21st century", "2009-2010" (two timexes, each matched here). */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -78,13 +153,14 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_num(c, i) && TK(i).ndig <= 2 && an_tx_word(c, i + 1) && !TK(i + 1).space &&
 	    an_tx_is(c, i + 2, "century")) {
 		int n = (int)TK(i).num;
-		if (n >= 1 && n <= 30) {
-			return span_of(m, (n - 1) * 100, AN_GRAN_CENTURY, i + 3);
-		}
+		if (n >= 1 && n <= 30)
+			return century(m, c, n, i + 3);
 	}
-	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century")) {
-		return span_of(m, (TK(i).w.ord - 1) * 100, AN_GRAN_CENTURY, i + 2);
-	}
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century"))
+		return century(m, c, TK(i).w.ord, i + 2);
+	size_t era = era_year(m, c, i);
+	if (era)
+		return era;
 	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
 		int k = 0;
 		while (strcmp(decade_words[k], TK(i).low) != 0)

@@ -10,11 +10,62 @@
 
 #define TK(i) (c->tk[(i)])
 
+/* "the second week of July 2024", "the last week of June": the ISO week
+ * that holds the month's day 1 + 7(n - 1), or its last day; "the first
+ * days of October", "the last months of 1918": the month or the year with
+ * mod START/END.  "the first week of the war" names no calendar. */
+static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int n;
+	if (an_tx_is(c, i, "last") || an_tx_is(c, i, "final"))
+		n = -1;
+	else if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && TK(i).w.ord <= 5)
+		n = TK(i).w.ord;
+	else
+		return 0;
+	int week = an_tx_is(c, i + 1, "week");
+	if (!week && !an_tx_is(c, i + 1, "days") && !an_tx_is(c, i + 1, "weeks") &&
+	    !an_tx_is(c, i + 1, "months"))
+		return 0;
+	if (!an_tx_is(c, i + 2, "of") || (!week && n > 1))
+		return 0;
+	an_tx_match x;
+	memset(&x, 0, sizeof x);
+	size_t e = an_tx_month(&x, c, i + 3);
+	if (!e) {
+		memset(&x, 0, sizeof x);
+		e = an_tx_year(&x, c, i + 3);
+	}
+	if (!e || x.type != AN_TIMEX_DATE || x.mod[0])
+		return 0;
+	an_granularity g = x.anchor.g;
+	if (week) {
+		if (g != AN_GRAN_MONTH)
+			return 0;
+		an_date d = x.anchor.d;
+		d.d = n < 0 ? an_date_days_in_month(d.y, d.m) : 1 + 7 * (n - 1);
+		if (d.d > an_date_days_in_month(d.y, d.m))
+			return 0;
+		an_tx_set_point(m, d, AN_GRAN_WEEK);
+		m->anchor.g = AN_GRAN_NONE;
+	} else {
+		if (g != AN_GRAN_YEAR && (g != AN_GRAN_MONTH || an_tx_is(c, i + 1, "months")))
+			return 0;
+		*m = x;
+		an_tx_copy(m->mod, sizeof m->mod, n < 0 ? "END" : "START");
+	}
+	m->the_ok = 1;
+	return e;
+}
+
 /* "the third quarter", "third-quarter", "the fourth quarter of 1997",
  * "the first half of 2025", "the 1988 second quarter". */
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
+	size_t pe = part_of(m, c, i);
+	if (pe)
+		return pe;
 	int year = 0, q = 0, half = 0, lastw = 0;
 	if (an_tx_year_at(c, j, &year))
 		j++;

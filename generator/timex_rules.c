@@ -774,7 +774,12 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		if (mod && an_tx_is(c, i + 2 + o, "of")) {
 			memset(&m, 0, sizeof m);
 			size_t k = i + 3 + o;
-			int ok = core(&m, c, k) && m.modable;
+			/* in a story told in the past, the year of its reference */
+			int sy = an_tx_is(c, k, "the") && an_tx_is(c, k + 1, "year")
+			         ? an_tx_story_year(c, 0) : 0;
+			an_date at = {sy, 1, 1};
+			int ok = sy ? an_tx_unit_of(&m, at, AN_GRAN_YEAR, k + 2)
+			            : core(&m, c, k) && m.modable;
 			if (!ok && an_tx_is(c, k, "the")) {
 				memset(&m, 0, sizeof m);
 				ok = core(&m, c, k + 1) && m.the_ok && m.modable;
@@ -788,14 +793,14 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "decade") || an_tx_is(c, k + 1, "century"))) {
 				int dec = TK(k + 1).low[0] == 'd';
-				an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, k + 2) < 0
-				             ? c->ref.d : c->dct;
+				at = c->ref.g != AN_GRAN_NONE && (an_tx_direction(c, i, k + 2) < 0 ||
+				                                  an_tx_story_year(c, 0)) ? c->ref.d : c->dct;
 				ok = an_tx_unit_of(&m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY, k + 2);
 			}
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "month") || an_tx_is(c, k + 1, "week"))) {
 				int month = TK(k + 1).low[0] == 'm';
-				an_date at = c->ref.g == AN_GRAN_DAY ||
+				at = c->ref.g == AN_GRAN_DAY ||
 				             (month && c->ref.g == AN_GRAN_MONTH) ? c->ref.d : c->dct;
 				ok = an_tx_unit_of(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK, k + 2);
 			}
@@ -820,6 +825,7 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		    (((an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
 		       an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next")) &&
 		      (unit == AN_TXU_MONTH || unit == AN_TXU_YEAR)) ||
+		     (an_tx_is(c, i + 1, "that") && unit == AN_TXU_DAY) || /* "Later that day" */
 		     an_tx_is(c, i + 1, "yesterday"))) {
 			m.tb = i;
 			set_mod(&m, TK(i).low[0] == 'e' ? "START" : "END");

@@ -288,13 +288,13 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* "the next morning", "that night", "that autumn", "the following
- * spring", "that June", "the following January": the day of a part of the
- * day (a DATE, as TimeBank's one "the next morning" has it, where "Friday
- * morning" is a TIME) after the day last named, a season or a month of the year last named (a
- * narrative's reference time), the next or previous one after "the
- * next/following/previous".  "that" before a month only where it cannot
- * be a conjunction ("said that June sales rose"): at a sentence start or
- * after a preposition or a comma. */
+ * spring", "that June", "the following January".  A part of the day is
+ * its day, counted from the day last named (a DATE, as TimeBank's one "the
+ * next morning" has it, where "Friday morning" is a TIME); a season or a
+ * month falls in the year last named (a narrative's reference time), the
+ * next or previous one after "the next/following/previous".  "that"
+ * before a month only where it cannot be a conjunction ("said that June
+ * sales rose"): at a sentence start or after a preposition or a comma. */
 static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j, int rel)
 {
 	static const char *const preps[] = {"in", "by", "until", "till", "during", "of", "since",

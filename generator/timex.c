@@ -297,7 +297,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					continue;
 				}
 				push(out, &c, &m);
-				if (!c.present && (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
+				if (!c.present &&
+				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);
 				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m))
 					c.ref = m.anchor;

@@ -503,10 +503,11 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    u == AN_TXU_YEAR)
 			base = c->quarter;
 		/* "Four months later", "Two years later" name a month, a year:
-		 * the unit's precision ("a week later" stays a day).  "a year earlier" compares a period with
-		 * the same one before ("the quarter ended Sept. 30 ... a year
-		 * earlier"): it keeps the finer precision of the reference, as
-		 * the reporting periods (quarters, halves) always do. */
+		 * the unit's precision ("a week later" stays a day).  "a year
+		 * earlier" compares a period with the same one before ("the
+		 * quarter ended Sept. 30 ... a year earlier"): it keeps the finer
+		 * precision of the reference, as the reporting periods (quarters,
+		 * halves) always do. */
 		int same_period = (n == 1 && dir < 0 && u == AN_TXU_YEAR) ||
 		                  base.g == AN_GRAN_QUARTER || base.g == AN_GRAN_HALF;
 		if (base.g > g && !the && (same_period || g < AN_GRAN_YEAR || g > AN_GRAN_MONTH))

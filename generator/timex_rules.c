@@ -793,8 +793,8 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "decade") || an_tx_is(c, k + 1, "century"))) {
 				int dec = TK(k + 1).low[0] == 'd';
-				at = c->ref.g != AN_GRAN_NONE && (an_tx_direction(c, i, k + 2) < 0 ||
-				                                  an_tx_story_year(c, 0)) ? c->ref.d : c->dct;
+				int past = an_tx_direction(c, i, k + 2) < 0 || an_tx_story_year(c, 0);
+				at = c->ref.g != AN_GRAN_NONE && past ? c->ref.d : c->dct;
 				ok = an_tx_unit_of(&m, at, dec ? AN_GRAN_DECADE : AN_GRAN_CENTURY, k + 2);
 			}
 			if (!ok && an_tx_is(c, k, "the") &&

@@ -25,11 +25,13 @@ static const char *const reporting[] = {
 	"confirmed", "confirms", "disclosed", "discloses", "published", "publishes",
 	"declared", "declares", "tweeted", "wrote", "writes", "broke", "obtained",
 	"claimed", "claims", "warned", "warns", "insisted", "added", NULL};
+static an_wordset reporting_set = AN_WORDSET(reporting);
 
 /* words allowed between a reporting verb and its date */
 static const char *const linkers[] = {
 	"by", "on", "in", "at", "late", "early", "earlier", "last", "this", "was",
 	"were", "had", "has", "been", "first", "the", "network", "to", NULL};
+static an_wordset linkers_set = AN_WORDSET(linkers);
 
 static const char *const pronouns[] = {
 	"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
@@ -37,6 +39,7 @@ static const char *const pronouns[] = {
 	/* unnamed sources are not a reporter */
 	"analysts", "experts", "critics", "observers", "diplomats", "insiders",
 	"witnesses", "residents", "reports", "report", "some", "many", NULL};
+static an_wordset pronouns_set = AN_WORDSET(pronouns);
 
 
 /* The name as written, words [first, last], into `out`. */
@@ -67,11 +70,11 @@ static void name_key(char *out, const char *t, const an_word *w, size_t last)
  * 1, its key and its text. */
 static int name_ending(char *out, char *name, const char *t, const an_word *w, size_t end)
 {
-	if (!an_words_capitalised(t, &w[end]) || an_words_in(pronouns, t, &w[end]))
+	if (!an_words_capitalised(t, &w[end]) || an_wordset_has(&pronouns_set, t, &w[end]))
 		return 0;
 	size_t first = end;
 	while (first > 0 && an_words_capitalised(t, &w[first - 1]) && !an_words_ends_clause(t, &w[first - 1]) &&
-	       !an_words_in(pronouns, t, &w[first - 1]) && end - first < 3)
+	       !an_wordset_has(&pronouns_set, t, &w[first - 1]) && end - first < 3)
 		first--;
 	name_key(out, t, w, end);
 	name_text(name, t, w, first, end);
@@ -82,7 +85,8 @@ static int name_ending(char *out, char *name, const char *t, const an_word *w, s
 static int name_starting(char *out, char *name, const char *t, const an_word *w, size_t n,
                          size_t start)
 {
-	if (start >= n || !an_words_capitalised(t, &w[start]) || an_words_in(pronouns, t, &w[start]))
+	if (start >= n || !an_words_capitalised(t, &w[start]) ||
+	    an_wordset_has(&pronouns_set, t, &w[start]))
 		return 0;
 	size_t last = start;
 	while (last + 1 < n && an_words_capitalised(t, &w[last + 1]) && !an_words_ends_clause(t, &w[last]))
@@ -118,7 +122,7 @@ static int reporter_of(char *out, char *name, const char *t, const an_word *w, s
  * "Consumer Reports"). */
 static int reporting_verb(const char *t, const an_word *w, size_t i)
 {
-	return an_words_in(reporting, t, &w[i]) && (i == 0 || !an_words_capitalised(t, &w[i]));
+	return an_wordset_has(&reporting_set, t, &w[i]) && (i == 0 || !an_words_capitalised(t, &w[i]));
 }
 
 /* A tweet signature before word `i`: "— Natasha Bertrand (@NatashaBertrand)". */
@@ -191,7 +195,7 @@ void an_clause_of_date(an_clause *out, const char *t, size_t s, size_t e, size_t
 			reporter_of(out->reporter, out->reporter_name, t, w, n, k - 1);
 			return;
 		}
-		if (!an_words_in(linkers, t, x) && !an_words_capitalised(t, x))
+		if (!an_wordset_has(&linkers_set, t, x) && !an_words_capitalised(t, x))
 			break;
 	}
 	/* or right after it: "on Tuesday reported", "On Tuesday, CNN reported" */

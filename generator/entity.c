@@ -40,6 +40,7 @@ static const char *const titles[] = {
 	"professor", "prof", "rev", "reverend", "sheikh", "emir", "sultan",
 	"ayatollah", "archbishop", "bishop", "cardinal", "marshal", "canciller",
 	"presidente", "ministro", "high", "counterpart", "leader", "head", NULL};
+static an_wordset titles_set = AN_WORDSET(titles);
 
 /* Words that make a name an organisation. */
 static const char *const org_words[] = {
@@ -54,6 +55,7 @@ static const char *const org_words[] = {
 	"cabinet", "reuters", "press", "journal", "herald", "gazette", "radio",
 	"broadcasting", "task", "staff", "board", "authority", "federation",
 	"association", "league", "movement", "front", NULL};
+static an_wordset org_words_set = AN_WORDSET(org_words);
 
 /* Words that make a name a place. */
 static const char *const place_words[] = {
@@ -62,15 +64,18 @@ static const char *const place_words[] = {
 	"region", "kingdom", "republic", "states", "peninsula", "desert", "lake",
 	"territory", "territories", "street", "square", "avenue", "caribbean",
 	"pacific", "atlantic", NULL};
+static an_wordset place_words_set = AN_WORDSET(place_words);
 
 /* A preposition of place before a lone capitalised word. */
 static const char *const place_preps[] = {
 	"in", "near", "off", "across", "into", "throughout", "from", "to", "toward",
 	"towards", "around", "at", "outside", "inside", "within", NULL};
+static an_wordset place_preps_set = AN_WORDSET(place_preps);
 
 /* Lowercase words allowed inside a name ("and" is not: "Caracas and
  * Washington" are two names). */
 static const char *const connectors[] = {"of", "for", "de", "del", NULL};
+static an_wordset connectors_set = AN_WORDSET(connectors);
 
 /* Capitalised only because they open a sentence. */
 static const char *const sentence_openers[] = {
@@ -87,6 +92,7 @@ static const char *const sentence_openers[] = {
 	"just", "what", "whether", "amid", "among", "against", "without", "within",
 	"furthermore", "nevertheless", "separately", "again", "further", "first",
 	"second", "finally", "overall", "like", "unlike", "based", NULL};
+static an_wordset sentence_openers_set = AN_WORDSET(sentence_openers);
 
 /* Months and weekdays are capitalised but name times, not entities. */
 static const char *const calendar_words[] = {
@@ -94,16 +100,18 @@ static const char *const calendar_words[] = {
 	"september", "october", "november", "december", "jan", "feb", "mar", "apr",
 	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
 	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+static an_wordset calendar_words_set = AN_WORDSET(calendar_words);
 
 /* Capitalised words that are not names at any position. */
 static const char *const not_names[] = {
 	"breaking", "exclusive", "update", "watch", "read", "opinion", "analysis",
 	"live", "wait", "photo", "video", "translation", NULL};
+static an_wordset not_names_set = AN_WORDSET(not_names);
 
-static int word_is(const char *t, const an_word *w, const char *const *list)
+static int word_is(const char *t, const an_word *w, an_wordset *list)
 {
 	/* titles may carry a full stop ("Adm."), which the split keeps off */
-	return an_words_in(list, t, w);
+	return an_wordset_has(list, t, w);
 }
 
 static int is_acronym(const char *t, const an_word *w)
@@ -124,8 +132,8 @@ static int is_acronym(const char *t, const an_word *w)
  * open no name. */
 static int common_word(const char *t, const an_word *w)
 {
-	return an_words_in(sentence_openers, t, w) || an_words_in(calendar_words, t, w) ||
-	       an_words_in(not_names, t, w);
+	return an_wordset_has(&sentence_openers_set, t, w) ||
+	       an_wordset_has(&calendar_words_set, t, w) || an_wordset_has(&not_names_set, t, w);
 }
 
 /* "Venezuelan", "British", "Western" before a noun describe it: adjectives
@@ -190,24 +198,24 @@ static void take_run(an_name_list *out, size_t si, const char *t, const an_word 
 	size_t last_title = (size_t)-1;
 	int org = 0, place = 0;
 	for (size_t i = a; i <= z; i++) {
-		if (word_is(t, &w[i], titles))
+		if (word_is(t, &w[i], &titles_set))
 			last_title = i;
-		org |= word_is(t, &w[i], org_words);
-		place |= word_is(t, &w[i], place_words);
+		org |= word_is(t, &w[i], &org_words_set);
+		place |= word_is(t, &w[i], &place_words_set);
 	}
 	an_entity_type hint = AN_ENTITY_NAME;
 	size_t name_first = a;
-	if (last_title == (size_t)-1 && before && word_is(t, before, titles) && !org && !place &&
-	    !is_acronym(t, &w[a])) {
+	if (last_title == (size_t)-1 && before && word_is(t, before, &titles_set) && !org &&
+	    !place && !is_acronym(t, &w[a])) {
 		hint = AN_ENTITY_PERSON; /* "her counterpart Marco Rubio" */
 	} else if (last_title != (size_t)-1 && last_title < z && !org) {
 		/* "UN High Commissioner for Human Rights Volker Türk": a person's
 		 * name is its last words after the title; a connector after the
 		 * title means the title goes on ("Secretary of War Pete ...") */
 		size_t first = last_title + 1;
-		if (z - first + 1 > 2 || word_is(t, &w[first], connectors))
+		if (z - first + 1 > 2 || word_is(t, &w[first], &connectors_set))
 			first = z >= 1 ? z - 1 : z;
-		while (first <= z && word_is(t, &w[first], connectors))
+		while (first <= z && word_is(t, &w[first], &connectors_set))
 			first++;
 		if (first <= z) {
 			hint = AN_ENTITY_PERSON;
@@ -217,7 +225,8 @@ static void take_run(an_name_list *out, size_t si, const char *t, const an_word 
 		hint = AN_ENTITY_ORG;
 	} else if (place) {
 		hint = AN_ENTITY_PLACE;
-	} else if (a == z && before && word_is(t, before, place_preps) && !is_acronym(t, &w[a])) {
+	} else if (a == z && before && word_is(t, before, &place_preps_set) &&
+	           !is_acronym(t, &w[a])) {
 		hint = AN_ENTITY_PLACE;
 	} else if (a == z && is_acronym(t, &w[a]) && w[a].ce - w[a].cs >= 3 &&
 	           w[a].ce - w[a].cs <= 5 && !memchr(t + w[a].cs, '.', w[a].ce - w[a].cs)) {
@@ -233,6 +242,7 @@ static void take_run(an_name_list *out, size_t si, const char *t, const an_word 
 static const char *const title_small_words[] = {
 	"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
 	"from", "as", "vs", NULL};
+static an_wordset title_small_words_set = AN_WORDSET(title_small_words);
 
 /* Headlines and section titles capitalise every word: no names there.
  * Either most words are capitalised, or the sentence is a heading: no
@@ -243,7 +253,7 @@ static int title_case(const char *t, const an_word *w, size_t n, size_t s, size_
 	for (size_t i = 0; i < n; i++) {
 		int cap = an_words_capitalised(t, &w[i]) != 0;
 		caps += cap;
-		if (!word_is(t, &w[i], title_small_words)) {
+		if (!word_is(t, &w[i], &title_small_words_set)) {
 			big++;
 			big_caps += cap;
 		}
@@ -293,7 +303,7 @@ static void scan_sentence(an_name_list *out, size_t si, const char *t, size_t le
 		while (z + 1 < n && !an_words_ends_clause(t, &w[z]) && w[z].ce == w[z].e &&
 		       !possessive(t, &w[z])) {
 			size_t next = z + 1;
-			if (word_is(t, &w[next], connectors) && next + 1 < n &&
+			if (word_is(t, &w[next], &connectors_set) && next + 1 < n &&
 			    name_word(t, &w[next + 1]) && w[next].ce == w[next].e)
 				next++;
 			if (!name_word(t, &w[next]) || w[next].cs != w[next].s)

@@ -51,10 +51,12 @@ static const char *const qualifiers[] = {
 	"least", "than", "over", "nearly", "almost", "about", "around", "some",
 	"roughly", "approximately", "up", "to", "under", "fewer", "less", "more",
 	"at", "upwards", "of", "just", "only", "exactly", NULL};
+static an_wordset qualifiers_set = AN_WORDSET(qualifiers);
 
 static const char *const auxiliaries[] = {
 	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
 	"reportedly", "allegedly", "later", NULL};
+static an_wordset auxiliaries_set = AN_WORDSET(auxiliaries);
 
 static int parse_number(const char *t, const an_word *w, double *out)
 {
@@ -161,7 +163,7 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 			an_terms_fold_name(written, t + w[k].cs, wl);
 			/* "76 people were killed": the kind follows the noun */
 			size_t next = k + 1;
-			while (next < n && next < k + 4 && an_words_in(auxiliaries, t, &w[next]))
+			while (next < n && next < k + 4 && an_wordset_has(&auxiliaries_set, t, &w[next]))
 				next++;
 			if (kind < 0 && next > k + 1 && next < n &&
 			    !an_words_ends_clause(t, &w[next - 1])) {
@@ -196,7 +198,7 @@ static void scan_sentence(an_figure_list *out, size_t doc, size_t si, const char
 		f.sentence = si;
 		f.value = v;
 		size_t first = i;
-		while (first > 0 && i - first < 3 && an_words_in(qualifiers, t, &w[first - 1]) &&
+		while (first > 0 && i - first < 3 && an_wordset_has(&qualifiers_set, t, &w[first - 1]) &&
 		       !an_words_ends_clause(t, &w[first - 1]))
 			first--;
 		/* "to 75" and "of 6" say where, not how many */

@@ -70,6 +70,68 @@ int an_words_in(const char *const *list, const char *t, const an_word *w)
 	return 0;
 }
 
+/* FNV-1a over the bytes with ASCII letters folded to lower case, as
+ * strncasecmp compares them. */
+static uint32_t folded_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* Fills the set's slots, or marks it too long to hold. */
+static void wordset_make(an_wordset *set)
+{
+	size_t n = 0;
+	while (set->list[n])
+		n++;
+	if (n > AN_WORDSET_MAX) {
+		atomic_store_explicit(&set->state, 3, memory_order_release);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strlen(set->list[k]);
+		set->len[k] = (uint8_t)(len > 255 ? 255 : len);
+		size_t i = folded_hash(set->list[k], len) & (AN_WORDSET_SLOTS - 1);
+		while (set->slot[i])
+			i = (i + 1) & (AN_WORDSET_SLOTS - 1);
+		set->slot[i] = (uint8_t)(k + 1);
+	}
+	atomic_store_explicit(&set->state, 2, memory_order_release);
+}
+
+int an_wordset_has(an_wordset *set, const char *t, const an_word *w)
+{
+	int state = atomic_load_explicit(&set->state, memory_order_acquire);
+	if (state == 0) {
+		int expected = 0;
+		if (atomic_compare_exchange_strong(&set->state, &expected, 1)) {
+			wordset_make(set);
+			state = atomic_load_explicit(&set->state, memory_order_acquire);
+		}
+	}
+	if (state != 2)
+		return an_words_in(set->list, t, w);
+	size_t n = w->ce - w->cs;
+	const char *word = t + w->cs;
+	for (size_t i = folded_hash(word, n) & (AN_WORDSET_SLOTS - 1);;
+	     i = (i + 1) & (AN_WORDSET_SLOTS - 1)) {
+		unsigned k = set->slot[i];
+		if (!k)
+			return 0;
+		const char *entry = set->list[k - 1];
+		/* (lengths of 255 and more are kept as 255: strlen tells those) */
+		if ((n < 255 ? set->len[k - 1] == n : strlen(entry) == n) &&
+		    strncasecmp(entry, word, n) == 0)
+			return 1;
+	}
+}
+
 int an_words_capitalised(const char *t, const an_word *w)
 {
 	unsigned char c = (unsigned char)t[w->cs];

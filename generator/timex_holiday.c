@@ -215,6 +215,38 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return best;
 }
 
+/* "the first Tuesday in March", "the last Friday of May 2026", "the
+ * fourth Thursday of November": the nth (or last) weekday of a month, one
+ * DATE, as the holidays above are defined.  The month takes its year as a
+ * bare month does (its tense); "of every month" is a SET (timex_dur.c). */
+size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!an_tx_is(c, i, "the"))
+		return 0;
+	int nth = an_tx_is(c, i + 1, "last") ? -1 : (an_tx_cls(c, i + 1) & AN_TXW_ORD) ?
+	          TK(i + 1).w.ord : 0;
+	if (!nth || nth > 5 || !(an_tx_cls(c, i + 2) & AN_TXW_WDAY) || !TK(i + 2).cap ||
+	    (TK(i + 2).w.cls & AN_TXW_ABBR) || !(an_tx_is(c, i + 3, "in") || an_tx_is(c, i + 3, "of")))
+		return 0;
+	an_tx_match mm;
+	memset(&mm, 0, sizeof mm);
+	size_t e = an_tx_month(&mm, c, i + 4);
+	if (!e || mm.type != AN_TIMEX_DATE || mm.anchor.g != AN_GRAN_MONTH)
+		return 0;
+	/* the tense is read from "the": "last" inside is no past cue */
+	int y = mm.anchor.d.y, written = 0;
+	for (size_t k = i + 5; k < e; k++)
+		written |= an_tx_num(c, k) && TK(k).ndig == 4;
+	if (!written)
+		y = an_tx_month_year(c->dct, mm.anchor.d.m, an_tx_direction(c, i, e), 0);
+	an_tx_holiday h = {{NULL}, mm.anchor.d.m, 0, TK(i + 2).w.wday, nth};
+	an_date d = holiday_date(&h, y);
+	if (d.m != mm.anchor.d.m)
+		return 0; /* no fifth Monday that month */
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	return e;
+}
+
 /* Words before "9/11" that make it the name of the attacks ("since
  * 9/11", "the 9/11 attacks", "post-9/11"), and words after it that do
  * ("9/11 victims", "the 9/11 Commission"). */

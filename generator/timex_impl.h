@@ -178,6 +178,8 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
  * Commission"): as fixed a date as a holiday's.  Returns the end, 0 for
  * none; token i must be a number. */
 size_t an_tx_nine_eleven(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "the first Tuesday in March": the nth weekday of a month, a DATE. */
+size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* Whether token i is a capitalised word that makes the date before it
  * part of a name ("the March 1 Movement", "Christmas Island"). */
 int an_tx_name_head(const an_tx_ctx *c, size_t i);

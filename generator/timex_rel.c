@@ -769,7 +769,7 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
 		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, weekend,
-		an_tx_holiday_at, midweek};
+		an_tx_holiday_at, midweek, an_tx_nth_weekday};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

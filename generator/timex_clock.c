@@ -143,15 +143,19 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t k = at;
 	if (an_tx_is_punct(c, k, ','))
 		k++;
-	size_t de = an_tx_weekday(&dm, c, k);
-	if (!de)
-		de = an_tx_month(&dm, c, k);
+	/* the month matcher first: "Saturday, Nov. 22" is one day, whose
+	 * weekday alone would be this week's */
+	size_t de = an_tx_month(&dm, c, k);
+	if (!de || dm.anchor.g != AN_GRAN_DAY) {
+		memset(&dm, 0, sizeof dm);
+		de = an_tx_weekday(&dm, c, k);
+	}
 	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		d = dm.anchor.d;
 		j = de;
 	} else if (an_tx_is(c, at, "on") &&
-	           (memset(&dm, 0, sizeof dm), (de = an_tx_weekday(&dm, c, at + 1)) ||
-	            (de = an_tx_month(&dm, c, at + 1)) ||
+	           (memset(&dm, 0, sizeof dm), (de = an_tx_month(&dm, c, at + 1)) ||
+	            (de = an_tx_weekday(&dm, c, at + 1)) ||
 	            /* "6 a.m. on the Monday after Thanksgiving" */
 	            (an_tx_is(c, at + 1, "the") && (de = an_tx_weekday(&dm, c, at + 2)))) &&
 	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {

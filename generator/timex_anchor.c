@@ -375,6 +375,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * Thursday's decision") */
 		if (tb > 1 && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead"))
 			weak = 1;
+		/* "no later than Friday": a deadline, like "by" */
+		if (tb > 2 && word_is(c, tb - 1, "than") &&
+		    (word_is(c, tb - 2, "later") || word_is(c, tb - 2, "earlier")) &&
+		    (word_is(c, tb - 3, "no") || word_is(c, tb - 3, "not")))
+			weak = 1;
 	}
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The

@@ -720,7 +720,9 @@ static const an_tx_quant quants[] = {
 	{{"some"}, "APPROX"}, {{"up", "to"}, "EQUAL_OR_LESS"},
 	{{"no", "more", "than"}, "EQUAL_OR_LESS"}, {{"less", "than"}, "LESS_THAN"},
 	{{"fewer", "than"}, "LESS_THAN"}, {{"under"}, "LESS_THAN"},
-	{{"just", "under"}, "LESS_THAN"},
+	{{"just", "under"}, "LESS_THAN"}, {{"circa"}, "APPROX"},
+	/* deadlines and earliest dates: TimeML's mods of a point */
+	{{"no", "later", "than"}, "ON_OR_BEFORE"}, {{"no", "earlier", "than"}, "ON_OR_AFTER"},
 };
 
 /* A quantifier at i: returns its TIMEX3 mod and the index after it. */
@@ -870,10 +872,34 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	 * mod APPROX); other quantifiers say nothing of a time of day */
 	int clock = qmod && strcmp(qmod, "APPROX") == 0 && !an_tx_is(c, i, "some") &&
 	            an_tx_clock(&m, c, k) > k;
+	/* "no later than Dec. 31", "no earlier than April 2026": a point in
+	 * time; "around 2030", "roughly mid-2026", "circa 1850", "around Nov.
+	 * 1": a written calendar date made approximate (not "get around
+	 * Wednesday", nor "about 2019", which is often a topic) */
+	int point = qmod && strncmp(qmod, "ON_OR", 5) == 0;
+	int approx = qmod && (an_tx_is(c, i, "around") || an_tx_is(c, i, "roughly") ||
+	                      an_tx_is(c, i, "approximately") || an_tx_is(c, i, "circa"));
 	memset(&m, 0, sizeof m);
-	if (qmod && core(&m, c, k) && (m.type == AN_TIMEX_DURATION ||
-	                               (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")) ||
-	                               (clock && m.type == AN_TIMEX_TIME))) {
+	int dated = qmod && core(&m, c, k) && (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME) &&
+	            m.anchor.g != AN_GRAN_NONE && !m.mod[0];
+	if (dated && approx && !point) {
+		dated = 0;
+		for (size_t t = k; t < m.te; t++)
+			dated |= an_tx_num(c, t);
+	}
+	if (dated && (point || approx)) {
+		m.tb = i;
+		set_mod(&m, qmod);
+		if (longer(out, have, &m)) {
+			*out = m;
+			have = 1;
+		}
+	}
+	memset(&m, 0, sizeof m);
+	if (qmod && !point && core(&m, c, k) &&
+	    (m.type == AN_TIMEX_DURATION ||
+	     (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")) ||
+	     (clock && m.type == AN_TIMEX_TIME))) {
 		m.tb = i;
 		if (m.type == AN_TIMEX_DATE) {
 			/* "more than a month ago" lies before the month-ago date */

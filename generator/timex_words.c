@@ -176,7 +176,7 @@ static const char *const starters[] = {
 	"hourly", "noon", "midday", "midnight", "midafternoon", "midmorning", "midweek", "early", "mid",
 	"middle", "late",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
-	"almost", "about", "around", "roughly", "approximately", "up", "no",
+	"almost", "about", "around", "circa", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",
 	"boxing", "veterans", "remembrance", "armistice", "columbus", "groundhog", "bastille",
 	"canada", "australia", "juneteenth", "q", "h", "fy",

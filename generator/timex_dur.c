@@ -1,6 +1,7 @@
 /* timex_dur.c - durations ("two years", "for months", "the past several
  * months", "10-year"), sets ("every week", "twice a year") and the counts
- * both are made of ("two", "twenty-four", "a few", "a couple of"). */
+ * both are made of ("two", "twenty-four", "a few", "a couple of"), and the
+ * quantifiers before them ("more than", "about"). */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -175,6 +176,44 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 	}
 	*out = v;
 	return j;
+}
+
+/* Quantifiers of an amount ("more than", "about") and of a point ("no
+ * later than"), with their TIMEX3 mods; the dispatcher applies them. */
+typedef struct {
+	const char *w[3];
+	const char *mod;
+} an_tx_quant;
+
+static const an_tx_quant quants[] = {
+	{{"more", "than"}, "MORE_THAN"}, {{"over"}, "MORE_THAN"},
+	{{"just", "over"}, "MORE_THAN"}, {{"well", "over"}, "MORE_THAN"},
+	{{"at", "least"}, "EQUAL_OR_MORE"}, {{"nearly"}, "APPROX"},
+	{{"almost"}, "APPROX"}, {{"about"}, "APPROX"}, {{"around"}, "APPROX"},
+	{{"roughly"}, "APPROX"}, {{"approximately"}, "APPROX"},
+	{{"some"}, "APPROX"}, {{"up", "to"}, "EQUAL_OR_LESS"},
+	{{"no", "more", "than"}, "EQUAL_OR_LESS"}, {{"less", "than"}, "LESS_THAN"},
+	{{"fewer", "than"}, "LESS_THAN"}, {{"under"}, "LESS_THAN"},
+	{{"just", "under"}, "LESS_THAN"}, {{"circa"}, "APPROX"},
+	/* deadlines and earliest dates: TimeML's mods of a point */
+	{{"no", "later", "than"}, "ON_OR_BEFORE"}, {{"no", "earlier", "than"}, "ON_OR_AFTER"},
+};
+
+const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
+{
+	const char *best = NULL;
+	size_t bestn = 0;
+	for (size_t q = 0; q < sizeof quants / sizeof quants[0]; q++) {
+		size_t n = 0;
+		while (n < 3 && quants[q].w[n] && an_tx_is(c, i + n, quants[q].w[n]))
+			n++;
+		if ((n == 3 || !quants[q].w[n]) && n > bestn) {
+			bestn = n;
+			best = quants[q].mod;
+		}
+	}
+	*end = i + bestn;
+	return best;
 }
 
 /* "twice daily", "once weekly", "three times monthly": the index of the

@@ -198,6 +198,10 @@ void an_tx_set_value(an_tx_match *m, an_timex_type type, const char *v);
  * the index after it and the value in *out (-1 for vague: "a few"). */
 size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);
 
+/* A quantifier at i ("more than", "about", "no later than"): its TIMEX3
+ * mod and in *end the index after it; NULL for none. */
+const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end);
+
 /* Token helpers shared by the rule files (bounds-checked: i may be >= n). */
 /* Inline with a first-byte test: the rules call it on every candidate
  * token, and most calls fail on the first letter. */

@@ -706,43 +706,6 @@ static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	return 1;
 }
 
-typedef struct {
-	const char *w[3];
-	const char *mod;
-} an_tx_quant;
-
-static const an_tx_quant quants[] = {
-	{{"more", "than"}, "MORE_THAN"}, {{"over"}, "MORE_THAN"},
-	{{"just", "over"}, "MORE_THAN"}, {{"well", "over"}, "MORE_THAN"},
-	{{"at", "least"}, "EQUAL_OR_MORE"}, {{"nearly"}, "APPROX"},
-	{{"almost"}, "APPROX"}, {{"about"}, "APPROX"}, {{"around"}, "APPROX"},
-	{{"roughly"}, "APPROX"}, {{"approximately"}, "APPROX"},
-	{{"some"}, "APPROX"}, {{"up", "to"}, "EQUAL_OR_LESS"},
-	{{"no", "more", "than"}, "EQUAL_OR_LESS"}, {{"less", "than"}, "LESS_THAN"},
-	{{"fewer", "than"}, "LESS_THAN"}, {{"under"}, "LESS_THAN"},
-	{{"just", "under"}, "LESS_THAN"}, {{"circa"}, "APPROX"},
-	/* deadlines and earliest dates: TimeML's mods of a point */
-	{{"no", "later", "than"}, "ON_OR_BEFORE"}, {{"no", "earlier", "than"}, "ON_OR_AFTER"},
-};
-
-/* A quantifier at i: returns its TIMEX3 mod and the index after it. */
-static const char *quantifier(const an_tx_ctx *c, size_t i, size_t *end)
-{
-	const char *best = NULL;
-	size_t bestn = 0;
-	for (size_t q = 0; q < sizeof quants / sizeof quants[0]; q++) {
-		size_t n = 0;
-		while (n < 3 && quants[q].w[n] && an_tx_is(c, i + n, quants[q].w[n]))
-			n++;
-		if ((n == 3 || !quants[q].w[n]) && n > bestn) {
-			bestn = n;
-			best = quants[q].mod;
-		}
-	}
-	*end = i + bestn;
-	return best;
-}
-
 static int longer(const an_tx_match *a, int have, const an_tx_match *b)
 {
 	return !have || b->te > a->te;
@@ -862,7 +825,7 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	}
 	/* "more than a month ago", "at least 30 days", "nearly two years" */
 	size_t k;
-	const char *qmod = quantifier(c, i, &k);
+	const char *qmod = an_tx_quantifier(c, i, &k);
 	memset(&m, 0, sizeof m);
 	/* "over three years, the firm grew": "over" is a preposition there;
 	 * "over a month ago", "over an hour" are quantities */

@@ -355,6 +355,69 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* The place of a unit among the parts of an ISO 8601 duration (Y M D H
+ * M S; a week is 7 days), -1 for units that take no part. */
+static int part_of(an_tx_unit u)
+{
+	static const signed char part[] = {
+		[AN_TXU_YEAR] = 0, [AN_TXU_MONTH] = 1, [AN_TXU_WEEK] = 2, [AN_TXU_DAY] = 2,
+		[AN_TXU_HOUR] = 3, [AN_TXU_MINUTE] = 4, [AN_TXU_SECOND] = 5, [AN_TXU_NONE] = -1,
+		[AN_TXU_WEEKEND] = -1, [AN_TXU_FORTNIGHT] = -1, [AN_TXU_QUARTER] = -1,
+		[AN_TXU_SEASON] = -1, [AN_TXU_DECADE] = -1, [AN_TXU_CENTURY] = -1,
+		[AN_TXU_MILLENNIUM] = -1};
+	return (unsigned)u < sizeof part ? part[u] : -1;
+}
+
+/* "29 minutes 45 seconds", "25 hours and 5 minutes", "two years and
+ * three months": smaller units after a duration join it as one value
+ * (PT29M45S, PT25H5M, P2Y3M).  e is the end of the first part, of n units
+ * u; returns the end of the last part and rewrites v when one joins. */
+static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_unit u, long n)
+{
+	static const char letter[] = "YMDHMS";
+	long amt[6] = {0};
+	int last = part_of(u), parts = 0;
+	if (last < 0)
+		return e;
+	amt[last] = u == AN_TXU_WEEK ? 7 * n : n;
+	for (;;) {
+		size_t k = e;
+		if (an_tx_is(c, k, "and"))
+			k++; /* not a comma: "Over two days, 10 hours of talks" */
+		long m;
+		size_t q = an_tx_count(&m, c, k);
+		if (!q || m < 0 || !an_tx_word(c, q) || !(TK(q).w.cls & AN_TXW_UNIT) ||
+		    an_tx_is(c, k, "a") || an_tx_is(c, k, "an") || an_tx_is(c, q + 1, "ago"))
+			break;
+		int p = part_of((an_tx_unit)TK(q).w.unit);
+		/* "two weeks and three days": the days add to the weeks' */
+		int days = p == 2 && last == 2 && !parts && u == AN_TXU_WEEK &&
+		           TK(q).w.unit == AN_TXU_DAY;
+		if (p <= last && !days)
+			break;
+		amt[p] += TK(q).w.unit == AN_TXU_WEEK ? 7 * m : m;
+		last = p;
+		parts++;
+		e = q + 1;
+	}
+	if (!parts)
+		return e;
+	char out[AN_TIMEX_VALUE_MAX], *o = out;
+	size_t room = sizeof out;
+	int w = snprintf(o, room, "P");
+	for (int p = 0; p < 6 && w >= 0 && (size_t)w < room; p++) {
+		o += w;
+		room -= (size_t)w;
+		w = 0;
+		if (p == 3 && (amt[3] || amt[4] || amt[5]))
+			w = snprintf(o, room, "T");
+		if (amt[p] && w >= 0 && (size_t)w < room)
+			w += snprintf(o + w, room - (size_t)w, "%ld%c", amt[p], letter[p]);
+	}
+	an_tx_copy(v, cap, out);
+	return e;
+}
+
 /* Durations: "two years", "a month", "the past several months", "for
  * months", "10-year", "a couple of weeks". */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -480,6 +543,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, n, frac);
+		if (!frac && !hyph && n >= 0)
+			e = compound(v, sizeof v, c, e, u, n);
 		/* "three times a week": a set */
 		if (an_tx_is(c, j, "a") && i == j && i > 0 && an_tx_is(c, i - 1, "times")) {
 			an_tx_duration_value(v, sizeof v, u, 1, 0);

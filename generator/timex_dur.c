@@ -303,6 +303,15 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
 	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
 		j = i + 2;
+	} else if (an_tx_is(c, i + 1, "times") && an_tx_count(&n, c, i) == i + 1 && n >= 1 &&
+	           !an_tx_is(c, i, "a") && !an_tx_is(c, i, "an") &&
+	           (an_tx_is(c, i + 2, "a") || an_tx_is(c, i + 2, "an") || an_tx_is(c, i + 2, "per")) &&
+	           !an_tx_is(c, i + 4, "ago") && !an_tx_is(c, i + 4, "later") &&
+	           !an_tx_is(c, i + 4, "earlier")) {
+		/* "three times a week", like "twice a week": the frequency is
+		 * part of the set (TimeML's "twice a week", freq 2X) */
+		j = i + 3;
+		n = 1;
 	} else if ((j = plural_days(m, c, i)) != 0) {
 		return j;
 	} else if (an_tx_is(c, i, "the") &&
@@ -553,12 +562,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		/* "$5 million a year", "700 seats a week", "24 hours a day": the
 		 * rate of a quantity, which TimeBank leaves untagged (7 of 9) */
+		/* also "7% a year", "from three a week to two", "4 million tons
+		 * a month" */
 		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
 		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
 		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "trillion") ||
-		     an_tx_is(c, i - 1, "percent") ||
+		     an_tx_is(c, i - 1, "percent") || an_tx_is_punct(c, i - 1, '%') ||
+		     (an_tx_cls(c, i - 1) & AN_TXW_NUM) ||
 		     (i > 1 && TK(i - 1).kind == AN_TK_WORD && !TK(i - 1).cap &&
-		      (TK(i - 2).kind == AN_TK_NUM ||
+		      (TK(i - 2).kind == AN_TK_NUM || an_tx_is(c, i - 2, "million") ||
+		       an_tx_is(c, i - 2, "billion") ||
 		       (TK(i - 2).kind == AN_TK_WORD && (TK(i - 2).w.cls & AN_TXW_NUM))))))
 			return 0;
 		/* "24 hours a day", "three days a week": time taken within each

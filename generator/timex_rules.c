@@ -730,13 +730,18 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				have = 1;
 			}
 		}
-		/* "the week of March 6": the week that holds the day */
-		if (an_tx_is(c, i + 1, "week") && an_tx_is(c, i + 2, "of")) {
+		/* "the week of March 6": the week that holds the day; "the
+		 * weekend of May 16" its weekend */
+		int wkend = an_tx_is(c, i + 1, "weekend");
+		if ((wkend || an_tx_is(c, i + 1, "week")) && an_tx_is(c, i + 2, "of")) {
 			memset(&m, 0, sizeof m);
 			if (core(&m, c, i + 3) && m.type == AN_TIMEX_DATE && !m.mod[0] &&
 			    m.anchor.g == AN_GRAN_DAY) {
 				an_date d = m.anchor.d;
 				an_tx_set_point(&m, d, AN_GRAN_WEEK);
+				size_t n = strlen(m.value);
+				if (wkend && n + 3 < sizeof m.value)
+					memcpy(m.value + n, "-WE", 4);
 				m.tb = i;
 				if (longer(out, have, &m)) {
 					*out = m;

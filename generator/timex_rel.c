@@ -125,6 +125,9 @@ static const an_tx_phrase phrases[] = {
 	{{"yearly"}, AN_TIMEX_SET, "P1Y"},
 	{{"hourly"}, AN_TIMEX_SET, "PT1H"},
 	{{"semiannually"}, AN_TIMEX_SET, "P6M"},
+	/* every two weeks, as pay and newsletters are ("bimonthly" is read
+	 * both ways, and left out) */
+	{{"biweekly"}, AN_TIMEX_SET, "P2W"}, {{"fortnightly"}, AN_TIMEX_SET, "P2W"},
 };
 
 static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)

@@ -183,7 +183,7 @@ static const char *const starters[] = {
 	"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-	"eighties", "nineties", "half", "semiannually",
+	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
 	"millions", "billions", "thousands", "hundreds", "ad",
 };
 

@@ -483,6 +483,22 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	long n;
 	size_t k = an_tx_count(&n, c, j);
 	int half = 0;
+	/* "six to eight weeks", "the next 12 to 18 months", "5-7 days": one
+	 * DURATION of at least the first count, as TimeBank has "two to
+	 * three weeks" (P2W, EQUAL_OR_MORE) and "the next 12 to 18 months" */
+	int range = 0;
+	if (k && n >= 1 && !an_tx_is(c, j, "a") && !an_tx_is(c, j, "an")) {
+		long n2;
+		size_t r = an_tx_is(c, k, "to") || (an_tx_is_punct(c, k, '-') && an_tx_num(c, j) &&
+		                                    !TK(k).space && !TK(k + 1 < c->n ? k + 1 : k).space)
+		           ? k + 1 : 0;
+		size_t q = r ? an_tx_count(&n2, c, r) : 0;
+		if (q && n2 > n && !an_tx_is(c, r, "a") && !an_tx_is(c, r, "an") &&
+		    (an_tx_cls(c, q) & AN_TXW_PLURAL) && !TK(q).cap) {
+			k = q;
+			range = 1;
+		}
+	}
 	/* "5 1/2 hours": a whole number, then "1/2" on its own */
 	if (k && an_tx_num(c, j) && k == j + 1 && n >= 0 && an_tx_num(c, k) && TK(k).num == 1 &&
 	    TK(k).space && an_tx_is_punct(c, k + 1, '/') && !TK(k + 1).space &&
@@ -552,7 +568,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, n, frac);
-		if (!frac && !hyph && n >= 0)
+		if (!frac && !hyph && !range && n >= 0)
 			e = compound(v, sizeof v, c, e, u, n);
 		/* "three times a week": a set */
 		if (an_tx_is(c, j, "a") && i == j && i > 0 && an_tx_is(c, i - 1, "times")) {
@@ -593,6 +609,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			e += 2;
 		}
 		an_tx_set_value(m, AN_TIMEX_DURATION, v);
+		if (range)
+			an_tx_copy(m->mod, sizeof m->mod, "EQUAL_OR_MORE");
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period
 		 * inside the year; "a year earlier" then means the year before,

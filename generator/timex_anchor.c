@@ -83,6 +83,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 	     (j > 1 && word_is(c, j - 2, "as") && c->tk[j - 1].kind == AN_TK_WORD &&
 	      ends_in(c->tk[j - 1].low, "ly", 4))))
 		return 0;
+	/* "SpaceX is targeting Thursday", "are eyeing March": a plan */
+	if ((strcmp(t->low, "targeting") == 0 || strcmp(t->low, "eyeing") == 0) && j > 0 &&
+	    (word_is(c, j - 1, "is") || word_is(c, j - 1, "are") || word_is(c, j - 1, "s")))
+		return 1;
 	/* "is to resume trading Tuesday": a plan */
 	if ((strcmp(t->low, "is") == 0 || strcmp(t->low, "are") == 0) && word_is(c, j + 1, "to"))
 		return 1;
@@ -334,12 +338,45 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
  * the words after it count ("On Friday, the police arrested ...").  The
  * windows are bounded, so this is O(1) per timex. */
+/* "was moved to Monday night", "postponed until Thursday", "pushed back
+ * to March": the day a thing is put off to lies after the act, whatever
+ * its tense, unless a past verb follows ("moved to Monday, drew 300");
+ * "for March delivery", "the December contract": a commodity's month to
+ * come */
+static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const verbs[] = {
+		"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
+		"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
+		"defer", "push", "postponing", "delaying", "moving", "pushing", NULL};
+	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
+	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
+	    in_list(goods, c->tk[te].low))
+		return 1;
+	if (tb < 2 || c->tk[tb].sent ||
+	    !(word_is(c, tb - 1, "to") || word_is(c, tb - 1, "until") || word_is(c, tb - 1, "till") ||
+	      word_is(c, tb - 1, "for")))
+		return 0;
+	static const char *const says[] = {"said", "told", "announced", "reported", "added",
+	                                   "confirmed", NULL};
+	size_t v = tb - 2;
+	if (v > 0 && (word_is(c, v, "back") || word_is(c, v, "off") || word_is(c, v, "forward")))
+		v--;
+	if (c->tk[v].kind != AN_TK_WORD || !in_list(verbs, c->tk[v].low))
+		return 0;
+	/* a past verb after the day, across commas, but not the attribution */
+	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++)
+		if (c->tk[k].kind == AN_TK_WORD && cue(c, k) < 0 && !in_list(says, c->tk[k].low))
+			return 0;
+	return 1;
+}
+
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0;
 	if (possessive_act(c, tb, te))
 		return -1;
-	if (scheduled_present(c, tb, te))
+	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;
 	/* "by the close of business Friday", "until the end of the day on
 	 * Monday": the preposition governs the deadline phrase before the

@@ -59,8 +59,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		h = 24;
 		j = i + 1;
 	} else if (an_tx_num(c, i) && TK(i).ndig == 4 && TK(i).num % 100 < 60 &&
-	           TK(i).num / 100 < 24 && (an_tx_is(c, i + 1, "gmt") || an_tx_is(c, i + 1, "utc")) &&
-	           TK(i + 1).cap && !an_tx_glued(c, i)) {
+	           TK(i).num / 100 < 24 && !an_tx_glued(c, i) &&
+	           (((an_tx_is(c, i + 1, "gmt") || an_tx_is(c, i + 1, "utc")) && TK(i + 1).cap) ||
+	            /* "0930 local time", military "0400 hours" (the leading
+	             * zero makes it no count of hours) */
+	            (an_tx_is(c, i + 1, "local") && an_tx_is(c, i + 2, "time")) ||
+	            (TK(i).num < 1000 && (an_tx_is(c, i + 1, "hours") || an_tx_is(c, i + 1, "hrs"))))) {
 		/* "at 0600 GMT", "1430 UTC": wire copy's 24-hour times, which
 		 * always carry the zone; a restatement in brackets after
 		 * another time ("10:35 a.m. (0735 GMT)") names the same instant
@@ -72,6 +76,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		h = (int)(TK(i).num / 100);
 		mi = (int)(TK(i).num % 100);
 		j = i + 1;
+		if (an_tx_is(c, j, "hours") || an_tx_is(c, j, "hrs"))
+			j++;
 	} else {
 		if (!an_tx_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
 			return 0;

@@ -234,7 +234,7 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 	for (size_t k = 0; the && after_the[k]; k++)
 		if (an_tx_is(c, i + 1, after_the[k]))
 			return 1;
-	return 0;
+	return !the && an_tx_is(c, i + 1, "single"); /* "in a single day" */
 }
 
 /* A quarter named in the text can be the one the story reports on when it

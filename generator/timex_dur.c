@@ -522,8 +522,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (an_tx_is(c, k, "more") || an_tx_is(c, k, "full") || an_tx_is(c, k, "long") ||
 		    an_tx_is(c, k, "additional") || an_tx_is(c, k, "extra") ||
 		    an_tx_is(c, k, "consecutive") || an_tx_is(c, k, "straight") ||
-		    an_tx_is(c, k, "successive"))
-			k++;
+		    an_tx_is(c, k, "successive") || (an_tx_is(c, k, "single") && n == 1))
+			k++; /* also "in a single day" */
 		/* "eight trading days", "five business days" */
 		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && an_tx_word(c, k + 1) &&
 		    (TK(k + 1).w.cls & AN_TXW_UNIT) && TK(k + 1).w.unit == AN_TXU_DAY)

@@ -203,6 +203,12 @@ const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
 {
 	const char *best = NULL;
 	size_t bestn = 0;
+	*end = i;
+	/* most tokens the dispatcher sees are numbers, units and names: out
+	 * before the table on the first letters the quantifiers have */
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START) || !TK(i).low[1] ||
+	    !strchr("acfjlmnorsuw", TK(i).low[0]))
+		return NULL;
 	for (size_t q = 0; q < sizeof quants / sizeof quants[0]; q++) {
 		size_t n = 0;
 		while (n < 3 && quants[q].w[n] && an_tx_is(c, i + n, quants[q].w[n]))

@@ -847,8 +847,11 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	int point = qmod && strncmp(qmod, "ON_OR", 5) == 0;
 	int approx = qmod && (an_tx_is(c, i, "around") || an_tx_is(c, i, "roughly") ||
 	                      an_tx_is(c, i, "approximately") || an_tx_is(c, i, "circa"));
-	memset(&m, 0, sizeof m);
-	int dated = qmod && core(&m, c, k) && (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME) &&
+	an_tx_match q; /* what the quantifier governs, matched once */
+	memset(&q, 0, sizeof q);
+	int qm = qmod && core(&q, c, k);
+	m = q;
+	int dated = qm && (point || approx) && (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME) &&
 	            m.anchor.g != AN_GRAN_NONE && !m.mod[0];
 	if (dated && approx && !point) {
 		dated = 0;
@@ -863,8 +866,8 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			have = 1;
 		}
 	}
-	memset(&m, 0, sizeof m);
-	if (qmod && !point && core(&m, c, k) &&
+	m = q;
+	if (qm && !point &&
 	    (m.type == AN_TIMEX_DURATION ||
 	     (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")) ||
 	     (clock && m.type == AN_TIMEX_TIME))) {

@@ -50,6 +50,57 @@ static int is_determiner(const an_tx_ctx *c, size_t j)
 	return j < c->n && c->tk[j].kind == AN_TK_WORD && in_list(det, c->tk[j].low);
 }
 
+/* "won't", "wouldn't": the tokenizer splits off the "'t" */
+static int neg_t(const an_tx_ctx *c, size_t j)
+{
+	return j + 1 < c->n && c->tk[j + 1].kind == AN_TK_PUNCT && an_tx_glued(c, j + 1) &&
+	       (strcmp(c->tk[j + 1].low, "'") == 0 ||
+	        strcmp(c->tk[j + 1].low, "\xe2\x80\x99") == 0) &&
+	       word_is(c, j + 2, "t") && an_tx_glued(c, j + 2);
+}
+
+static const char *const modals[] = {
+	"would", "could", "should", "must", "might", "may", "wouldn", "couldn", "shouldn",
+	"mustn", NULL};
+
+/* Words a modal or "to" makes infinitives of: a past form after them
+ * ("expected to hit Friday", "will last until") is a base form. */
+static const char *const inf_before[] = {
+	"to", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
+	"did", "do", "does", "ll", "didn", "don", "doesn", "won", "wouldn", "couldn",
+	"shouldn", "cannot", NULL};
+
+/* Verbs whose refusal a negated "would" reports: "would not comment
+ * Friday", "wouldn't say Sunday whether ..." tell of a refusal made. */
+static const char *const say_verbs[] = {
+	"say", "comment", "confirm", "discuss", "disclose", "elaborate", "specify",
+	"reveal", "identify", "name", "speculate", "answer", "divulge", "detail", NULL};
+
+/* The modal at j read with what follows it: -1 for a past ("should have
+ * spoken Wednesday", "might have crashed"; "will have" is a future
+ * perfect and no modal here) and for a refusal reported ("would not
+ * comment Friday"), 0 for neither. */
+static int modal_past(const an_tx_ctx *c, size_t j)
+{
+	size_t a = j + 1;
+	int neg = 0;
+	if (neg_t(c, j)) {
+		a = j + 3;
+		neg = 1;
+	} else if (word_is(c, a, "not") || word_is(c, a, "never")) {
+		a++;
+		neg = 1;
+	}
+	if (a < c->n && c->tk[a].kind == AN_TK_WORD && ends_in(c->tk[a].low, "ly", 4))
+		a++;
+	if (word_is(c, a, "have") && !word_is(c, a + 1, "to"))
+		return -1;
+	if (neg && (word_is(c, j, "would") || word_is(c, j, "wouldn")) &&
+	    an_tx_one_of(c, a, say_verbs))
+		return -1;
+	return 0;
+}
+
 /* The tense cue of token j, read in its context: a noun after a
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
@@ -63,6 +114,16 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 0; /* "May", the month, is no modal */
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next"))
 		return 0;
+	if (strcmp(t->low, "won") == 0 && neg_t(c, j))
+		return 1; /* "won't" */
+	if (an_tx_one_of(c, j, modals) && modal_past(c, j))
+		return -1;
+	/* "has to respond Thursday", "needs to file": an obligation ahead
+	 * ("has to do with" is no tense) */
+	if ((strcmp(t->low, "has") == 0 || strcmp(t->low, "have") == 0 ||
+	     strcmp(t->low, "need") == 0 || strcmp(t->low, "needs") == 0) &&
+	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
+		return 1;
 	if (strcmp(t->low, "set") == 0)
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
 	if (strcmp(t->low, "next") == 0 && word_is(c, j + 1, "to"))
@@ -112,6 +173,14 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (t->w.cls & AN_TXW_PAST) {
 		k = -1;
+		/* "is expected to hit Friday", "could last until June" */
+		size_t p = j;
+		if (p > 0 && (word_is(c, p - 1, "not") || word_is(c, p - 1, "never")))
+			p--;
+		else if (p > 2 && word_is(c, p - 1, "t") && c->tk[p - 2].kind == AN_TK_PUNCT)
+			p -= 2;
+		if (p > 0 && an_tx_one_of(c, p - 1, inf_before))
+			return 0;
 	} else {
 		size_t n = strlen(t->low);
 		if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd' &&
@@ -191,9 +260,8 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 		const an_tk *t = &c->tk[h];
 		if (t->kind != AN_TK_WORD)
 			return 0;
-		if (t->w.cls & AN_TXW_FUTURE && strcmp(t->low, "would") != 0 &&
-		    strcmp(t->low, "will") != 0 && strcmp(t->low, "could") != 0 &&
-		    strcmp(t->low, "might") != 0 && strcmp(t->low, "may") != 0) {
+		if (t->w.cls & AN_TXW_FUTURE && !an_tx_one_of(c, h, modals) &&
+		    strcmp(t->low, "will") != 0 && strcmp(t->low, "can") != 0) {
 			if (c->tk[h].sent)
 				return 0;
 			continue;

@@ -99,6 +99,8 @@ static const an_txw_row rows[] = {
 	{"until", F, 0}, {"awaiting", F, 0}, {"await", F, 0},
 	{"set", F, 0}, {"coming", F, 0}, {"begins", F, 0}, {"starts", F, 0},
 	{"would", F, 0}, {"could", F, 0}, {"might", F, 0}, {"may", F, 0},
+	{"should", F, 0}, {"must", F, 0}, {"can", F, 0}, {"cannot", F, 0},
+	{"wouldn", F, 0}, {"shouldn", F, 0}, {"mustn", F, 0}, {"didn", PA, 0},
 	{"payable", F, 0}, {"effective", F, 0}, {"expire", F, 0},
 	{"expires", F, 0}, {"planning", F, 0}, {"tomorrow", F, 0},
 	/* the present of a scheduled event: "the board meets Friday" */

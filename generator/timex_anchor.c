@@ -286,6 +286,18 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+/* Nouns of acts that are over once named: "Wednesday's ruling", "a
+ * shooting Sunday". */
+static const char *const acts[] = {
+	"ruling", "rulings", "decision", "verdict", "announcement", "declaration",
+	"attack", "attacks", "bombing", "bombings", "shooting", "shootings",
+	"crash", "explosion", "explosions", "blast", "blasts", "killing",
+	"killings", "arrest", "arrests", "resignation", "raid", "raids",
+	"quake", "earthquake", "collapse", "selloff", "plunge", "close",
+	"closing", "remarks", "statement", "ambush", "massacre", "accident",
+	"derailment", "fire", "trading", "losses", "gains",
+	"defeat", "victory", "win", "upset", "crackdown", "landslide", NULL};
+
 /* "Wednesday's ruling", "Tuesday's deadly attack": a weekday in the
  * possessive before the noun of a completed act names the day the act
  * was done, whatever the verb of the clause ("said they would look for
@@ -296,15 +308,6 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
  * Thursday's decision", "Friday's expected ruling"). */
 static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	static const char *const acts[] = {
-		"ruling", "rulings", "decision", "verdict", "announcement", "declaration",
-		"attack", "attacks", "bombing", "bombings", "shooting", "shootings",
-		"crash", "explosion", "explosions", "blast", "blasts", "killing",
-		"killings", "arrest", "arrests", "resignation", "raid", "raids",
-		"quake", "earthquake", "collapse", "selloff", "plunge", "close",
-		"closing", "remarks", "statement", "ambush", "massacre", "accident",
-		"derailment", "fire", "trading", "losses", "gains",
-		"defeat", "victory", "win", "upset", "crackdown", "landslide", NULL};
 	static const char *const ahead[] = {
 		"ahead", "before", "await", "awaits", "awaiting", "pending", "until",
 		"upcoming", "expected", "planned", "scheduled", "proposed", "likely",
@@ -401,6 +404,41 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	return !past_after(c, te);
 }
 
+/* A present progressive at j: "is meeting Friday", "are heading to the
+ * polls Sunday", "is being released Thursday" tell of an arrangement
+ * ahead.  Adjectives and nouns in "-ing" after "is" are none. */
+static int progressive(const an_tx_ctx *c, size_t j)
+{
+	static const char *const not_verb[] = {
+		"nothing", "something", "anything", "everything", "during", "thing", "king",
+		"morning", "evening", "spring", "willing", "missing", "ongoing", "pending",
+		"interesting", "amazing", "outstanding", "surprising", "disappointing",
+		"encouraging", "worrying", "troubling", "shocking", "exciting", "misleading",
+		"lacking", "remaining", "following", "according", NULL};
+	const an_tk *t = &c->tk[j];
+	if (j == 0 || t->kind != AN_TK_WORD || !ends_in(t->low, "ing", 4) ||
+	    an_tx_one_of(c, j, not_verb))
+		return 0;
+	size_t b = j - 1;
+	if (b > 0 && c->tk[b].kind == AN_TK_WORD && !c->tk[b].sent &&
+	    (ends_in(c->tk[b].low, "ly", 4) || word_is(c, b, "still") || word_is(c, b, "now") ||
+	     word_is(c, b, "also")))
+		b--;
+	return word_is(c, b, "is") || word_is(c, b, "are") || word_is(c, b, "am") ||
+	       word_is(c, b, "re");
+}
+
+/* Words between a progressive and the day that tie the day to another
+ * event: "are investigating a shooting Sunday", "is recovering after
+ * surgery Friday", "is questioning a man who ...". */
+static int progressive_block(const an_tx_ctx *c, size_t j)
+{
+	static const char *const block[] = {
+		"after", "since", "following", "from", "over", "about", "who", "which", "that",
+		"of", NULL};
+	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, acts);
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -489,7 +527,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The
 	 * forecast for Thursday was wrong") */
-	int forecast = 0, inf = 0;
+	int forecast = 0, inf = 0, pblock = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
@@ -504,6 +542,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 		if (k)
 			return k;
+		if (d <= 8 && !pblock && progressive(c, j))
+			return 1;
+		pblock |= progressive_block(c, j);
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&

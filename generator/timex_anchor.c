@@ -343,6 +343,13 @@ static const char *const sched_aux[] = {
 	"let", "lets", "make", "makes", "made", "help", "helped", "see", "saw",
 	"watch", "watched", "never", "ll", "d", "s", NULL};
 
+/* "The vote was close on Sunday", "The store was open": a scheduling
+ * word after a past "be" is an adjective. */
+static int past_be(const an_tx_ctx *c, size_t j)
+{
+	return word_is(c, j, "was") || word_is(c, j, "were") || word_is(c, j, "been");
+}
+
 /* A plural present of a scheduling verb further off in the clause:
  * "Lawmakers vote on the bill Tuesday", "The two sides meet for talks in
  * Geneva on Monday".  Plural forms only: a bare "begin" or "meet" after a
@@ -353,7 +360,8 @@ static int scheduled_plural(const an_tx_ctx *c, size_t j)
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
 	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's')
 		return 0;
-	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent)
+	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
+	    past_be(c, j - 1))
 		return 0;
 	/* "let the ground offensive begin" */
 	for (size_t d = 2; d <= 4 && j >= d; d++)
@@ -400,6 +408,8 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	    j == 0)
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1))
+		return 0;
+	if (past_be(c, j - 1))
 		return 0;
 	return !past_after(c, te);
 }
@@ -484,6 +494,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;
+	/* "The hearing is Thursday", "The election is on Sunday": the
+	 * present of "be" names the day of what is ahead */
+	{
+		size_t q = tb;
+		if (q > 0 && (word_is(c, q - 1, "on") || word_is(c, q - 1, "in")))
+			q--;
+		if (q > 0 && !c->tk[q].sent && (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
+			return 1;
+	}
 	/* "by the close of business Friday", "until the end of the day on
 	 * Monday": the preposition governs the deadline phrase before the
 	 * day */

@@ -414,6 +414,25 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	return !past_after(c, te);
 }
 
+/* "was postponed to Thursday", "has been moved to Friday", "pushed back
+ * to March", "extended to Monday": the new day of a rescheduled event is
+ * ahead, whatever the tense of the rescheduling. */
+static int rescheduled_to(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const resched[] = {
+		"postponed", "postpone", "postpones", "delayed", "delay", "delays", "moved",
+		"pushed", "rescheduled", "reschedule", "adjourned", "adjourns", "deferred",
+		"bumped", "shifted", "extended", "extends", "extend", "recessed", "put",
+		"brought", NULL};
+	static const char *const particle[] = {"back", "forward", "off", "ahead", "over", NULL};
+	if (tb < 2 || !word_is(c, tb - 1, "to") || c->tk[tb - 1].sent)
+		return 0;
+	size_t v = tb - 2;
+	if (v > 0 && an_tx_one_of(c, v, particle) && !c->tk[v].sent)
+		v--;
+	return an_tx_one_of(c, v, resched) && !is_determiner(c, v - (v > 0));
+}
+
 /* A present progressive at j: "is meeting Friday", "are heading to the
  * polls Sunday", "is being released Thursday" tell of an arrangement
  * ahead.  Adjectives and nouns in "-ing" after "is" are none. */
@@ -524,6 +543,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		pb--;
 	if (pb < tb && (pb == 0 || !prep_cue(&c->tk[pb - 1])))
 		pb = tb;
+	if (rescheduled_to(c, tb))
+		return 1;
+	/* "set a deadline of Friday": ahead unless a tense says otherwise */
+	if (tb > 1 && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "deadline"))
+		weak = 1;
 	if (tb > 0 && !c->tk[tb].sent) {
 		int k = prep_cue(&c->tk[pb - 1]);
 		if (k == 2)

@@ -101,6 +101,10 @@ static int modal_past(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+static const char *const link_verbs[] = {
+	"stay", "stays", "remain", "remains", "keep", "keeps", "seem", "seems", "become",
+	"becomes", "get", "gets", NULL};
+
 /* The tense cue of token j, read in its context: a noun after a
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
@@ -202,6 +206,9 @@ static int cue(const an_tx_ctx *c, size_t j)
 	 * present passive, no tense */
 	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||
 	                       word_is(c, j - 1, "is") || word_is(c, j - 1, "are")))
+		return 0;
+	/* "will stay closed", "remains shut": an adjective after a link verb */
+	if (k < 0 && j > 0 && an_tx_one_of(c, j - 1, link_verbs))
 		return 0;
 	return k;
 }
@@ -414,16 +421,18 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	return !past_after(c, te);
 }
 
+/* Verbs that reschedule an event. */
+static const char *const resched[] = {
+	"postponed", "postpone", "postpones", "delayed", "delay", "delays", "moved",
+	"pushed", "rescheduled", "reschedule", "adjourned", "adjourns", "deferred",
+	"bumped", "shifted", "extended", "extends", "extend", "recessed", "put",
+	"brought", NULL};
+
 /* "was postponed to Thursday", "has been moved to Friday", "pushed back
  * to March", "extended to Monday": the new day of a rescheduled event is
  * ahead, whatever the tense of the rescheduling. */
 static int rescheduled_to(const an_tx_ctx *c, size_t tb)
 {
-	static const char *const resched[] = {
-		"postponed", "postpone", "postpones", "delayed", "delay", "delays", "moved",
-		"pushed", "rescheduled", "reschedule", "adjourned", "adjourns", "deferred",
-		"bumped", "shifted", "extended", "extends", "extend", "recessed", "put",
-		"brought", NULL};
 	static const char *const particle[] = {"back", "forward", "off", "ahead", "over", NULL};
 	if (tb < 2 || !word_is(c, tb - 1, "to") || c->tk[tb - 1].sent)
 		return 0;
@@ -431,6 +440,72 @@ static int rescheduled_to(const an_tx_ctx *c, size_t tb)
 	if (v > 0 && an_tx_one_of(c, v, particle) && !c->tk[v].sent)
 		v--;
 	return an_tx_one_of(c, v, resched) && !is_determiner(c, v - (v > 0));
+}
+
+/* Verbs that report speech: a past tense after them may be shifted back
+ * from a present ("said the road was closed until Monday"). */
+static const char *const reporting[] = {
+	"said", "says", "told", "tells", "announced", "reported", "added", "stated",
+	"noted", "explained", "warned", "insisted", "according", "acknowledged", NULL};
+
+/* After a sentence-initial "Until September," or "By March,": the first
+ * tense cue of the sentence is a past ("the post was vacant", "the company
+ * had cut 300 jobs"), not a reporting verb ("By Friday, officials said,
+ * the deal will close"). */
+static int right_past(const an_tx_ctx *c, size_t te)
+{
+	for (size_t j = te, d = 0; j < c->n && d < 8 && !c->tk[j].sent; j++, d++) {
+		if (an_tx_one_of(c, j, reporting))
+			return 0;
+		int k = cue(c, j);
+		if (k)
+			return k < 0;
+	}
+	return 0;
+}
+
+/* "The rules remained in force until June", "Until September, the post
+ * was vacant": "until" after a past verb of its own clause looks back.
+ * Not after a reported clause ("officials said the road was closed
+ * until Monday" may shift an "is" back), nor across a comma. */
+static int until_past(const an_tx_ctx *c, size_t u, size_t te)
+{
+	if (!word_is(c, u, "until") && !word_is(c, u, "till"))
+		return 0;
+	if (c->tk[u].sent)
+		return right_past(c, te);
+	int k = 0;
+	size_t j = u;
+	for (size_t d = 0; d < 5 && j > 0 && !c->tk[j].sent; d++) {
+		j--;
+		if (c->tk[j].kind == AN_TK_PUNCT)
+			return 0;
+		if ((k = cue(c, j)) != 0)
+			break;
+	}
+	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_one_of(c, j, resched))
+		return 0; /* "postponed until Tuesday" is ahead */
+	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++)
+		if (an_tx_one_of(c, --j, reporting))
+			return 0;
+	return 1;
+}
+
+/* A present perfect of a verb of commitment at j: "has agreed",
+ * "have promised", "has been ordered". */
+static int perfect_intent(const an_tx_ctx *c, size_t j)
+{
+	static const char *const intent[] = {
+		"agreed", "promised", "vowed", "pledged", "decided", "refused", "asked",
+		"ordered", "urged", "threatened", "offered", "voted", "summoned", "told",
+		"invited", "sought", "committed", "arranged", "called", "directed", NULL};
+	if (!an_tx_one_of(c, j, intent) || j < 2)
+		return 0;
+	size_t h = j - 1;
+	if (word_is(c, h, "been") ||
+	    (c->tk[h].kind == AN_TK_WORD && ends_in(c->tk[h].low, "ly", 4)))
+		h--;
+	return word_is(c, h, "has") || word_is(c, h, "have") || word_is(c, h, "ve");
 }
 
 /* A present progressive at j: "is meeting Friday", "are heading to the
@@ -519,7 +594,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		size_t q = tb;
 		if (q > 0 && (word_is(c, q - 1, "on") || word_is(c, q - 1, "in")))
 			q--;
-		if (q > 0 && !c->tk[q].sent && (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
+		if (q > 0 && !c->tk[q].sent &&
+		    (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
 			return 1;
 	}
 	/* "by the close of business Friday", "until the end of the day on
@@ -554,6 +630,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			weak = 1;
 		else if (k > 0 && has_past_perfect(c, tb - 1, te))
 			return -1; /* "Until Thursday, they had not called him a suspect" */
+		else if (k > 0 && until_past(c, pb - 1, te))
+			return -1;
 		else if (k)
 			return k;
 		/* "ahead of Friday's vote", "ahead of Monday": like "by", ahead
@@ -583,6 +661,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * sets it; "had filed by Wednesday" has none */
 		if (k < 0 && weak && inf)
 			return 1;
+		/* "has agreed to testify Thursday", "have been ordered to
+		 * appear Monday": what the present perfect commits to is ahead */
+		if (k < 0 && inf && perfect_intent(c, j))
+			return 1;
 		if (k)
 			return k;
 		if (d <= 8 && !pblock && progressive(c, j))
@@ -598,8 +680,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    is_determiner(c, j - 1))
 			forecast = 1;
 	}
+	/* "By March, the company had cut 300 jobs" */
 	if (weak)
-		return weak;
+		return pb > 0 && c->tk[pb - 1].sent && right_past(c, te) ? -1 : 1;
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
 		if (c->tk[j].sent)
 			break;

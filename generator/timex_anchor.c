@@ -318,6 +318,8 @@ static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const ahead[] = {
 		"ahead", "before", "await", "awaits", "awaiting", "pending", "until",
 		"upcoming", "expected", "planned", "scheduled", "proposed", "likely",
+		"bracing", "braced", "brace", "preparing", "prepared", "prepare", "gearing",
+		"readying",
 		"possible", "anticipated", "looming", "forthcoming", "coming", NULL};
 	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
 		return 0;
@@ -583,7 +585,7 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	int weak = 0;
+	int weak = 0, set_for = 0;
 	if (possessive_act(c, tb, te))
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
@@ -644,6 +646,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    (word_is(c, tb - 2, "later") || word_is(c, tb - 2, "earlier")) &&
 		    (word_is(c, tb - 3, "no") || word_is(c, tb - 3, "not")))
 			weak = 1;
+		/* "has called a strike for Thursday.": a weekday that ends its
+		 * clause after "for" is the day an event is set for, whatever
+		 * the tense of the setting, unless that is a past perfect */
+		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
+		    (te >= c->n || (c->tk[te].kind == AN_TK_PUNCT && c->tk[te].low[0] != '\'' &&
+		                    strcmp(c->tk[te].low, "\xe2\x80\x99") != 0)) &&
+		    !has_past_perfect(c, tb - 1, te))
+			set_for = 1;
 	}
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The
@@ -656,6 +666,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = cue(c, j);
 		if (k > 0 && in_past_perfect(c, j))
 			return -1;
+		if (k < 0 && set_for)
+			return 1;
 		/* "ordered the agency to produce the records by Friday": a
 		 * deadline in an infinitive looks ahead of the past verb that
 		 * sets it; "had filed by Wednesday" has none */
@@ -680,15 +692,23 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    is_determiner(c, j - 1))
 			forecast = 1;
 	}
+	if (set_for)
+		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)
 		return pb > 0 && c->tk[pb - 1].sent && right_past(c, te) ? -1 : 1;
+	/* "On Sunday, voters go to the polls": a plural scheduling present
+	 * after a day that opens the sentence */
+	int opens = c->tk[tb].sent || (tb > 0 && c->tk[tb - 1].sent && word_is(c, tb - 1, "on"));
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
 		if (c->tk[j].sent)
 			break;
 		int k = cue(c, j);
 		if (k)
 			return k;
+		if (opens && d >= 2 && d <= 6 && c->tk[j - 1].kind == AN_TK_WORD &&
+		    !word_is(c, j + 1, "of") && scheduled_plural(c, j))
+			return 1; /* not "On Wednesday, Ricardo Alarcon, head of ..." */
 	}
 	return forecast;
 }

@@ -430,20 +430,6 @@ static const char *const resched[] = {
 	"bumped", "shifted", "extended", "extends", "extend", "recessed", "put",
 	"brought", NULL};
 
-/* "was postponed to Thursday", "has been moved to Friday", "pushed back
- * to March", "extended to Monday": the new day of a rescheduled event is
- * ahead, whatever the tense of the rescheduling. */
-static int rescheduled_to(const an_tx_ctx *c, size_t tb)
-{
-	static const char *const particle[] = {"back", "forward", "off", "ahead", "over", NULL};
-	if (tb < 2 || !word_is(c, tb - 1, "to") || c->tk[tb - 1].sent)
-		return 0;
-	size_t v = tb - 2;
-	if (v > 0 && an_tx_one_of(c, v, particle) && !c->tk[v].sent)
-		v--;
-	return an_tx_one_of(c, v, resched) && !is_determiner(c, v - (v > 0));
-}
-
 /* Verbs that report speech: a past tense after them may be shifted back
  * from a present ("said the road was closed until Monday"). */
 static const char *const reporting[] = {
@@ -560,7 +546,10 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const verbs[] = {
 		"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
 		"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
-		"defer", "push", "postponing", "delaying", "moving", "pushing", NULL};
+		"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
+		"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
+		NULL};
+	static const char *const particles[] = {"back", "off", "forward", "ahead", "over", NULL};
 	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
 	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
 	    in_list(goods, c->tk[te].low))
@@ -572,9 +561,11 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const says[] = {"said", "told", "announced", "reported", "added",
 	                                   "confirmed", NULL};
 	size_t v = tb - 2;
-	if (v > 0 && (word_is(c, v, "back") || word_is(c, v, "off") || word_is(c, v, "forward")))
+	if (v > 0 && an_tx_one_of(c, v, particles) && !c->tk[v].sent)
 		v--;
-	if (c->tk[v].kind != AN_TK_WORD || !in_list(verbs, c->tk[v].low))
+	/* ("a delay to Friday" is a noun: the tense decides) */
+	if (c->tk[v].kind != AN_TK_WORD || !in_list(verbs, c->tk[v].low) ||
+	    (v > 0 && is_determiner(c, v - 1)))
 		return 0;
 	/* a past verb after the day, across commas, but not the attribution */
 	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++)
@@ -621,8 +612,6 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		pb--;
 	if (pb < tb && (pb == 0 || !prep_cue(&c->tk[pb - 1])))
 		pb = tb;
-	if (rescheduled_to(c, tb))
-		return 1;
 	/* "set a deadline of Friday": ahead unless a tense says otherwise */
 	if (tb > 1 && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "deadline"))
 		weak = 1;

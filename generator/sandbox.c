@@ -44,7 +44,8 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	size_t old = ptr ? osize : 0;
 	if (nsize > old && sb->used + (nsize - old) > sb->limit)
 		return NULL; /* Lua turns this into a "not enough memory" error */
-	void *p = realloc(ptr, nsize);
+	/* (most calls make a new block: malloc's path is the shorter) */
+	void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);
 	if (p)
 		sb->used = sb->used - old + nsize;
 	return p;

@@ -59,8 +59,9 @@ static uint32_t name_word_key(const char *w, size_t n)
 {
 	if (n < 2)
 		return 0;
+	/* (the first letter rules out most words before strlen) */
 	for (const char *const *g = generic_name_words; *g; g++)
-		if (strlen(*g) == n && memcmp(*g, w, n) == 0)
+		if ((*g)[0] == w[0] && strlen(*g) == n && memcmp(*g, w, n) == 0)
 			return 0;
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++)

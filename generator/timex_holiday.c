@@ -192,6 +192,13 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int dir = an_tx_direction(c, i, best);
 	an_date now = c->dct, pick = holiday_date(hb, now.y);
 	long diff = an_date_to_days(pick) - an_date_to_days(now);
+	/* in a story told in the past ("In August 1914 ... By Christmas"),
+	 * the year of its reference, as for a month (an_tx_story_year) */
+	int sy = an_tx_story_year(c, 0);
+	if (sy && (hb->m || sy >= 1583)) {
+		pick = holiday_date(hb, an_tx_story_year(c, holiday_date(hb, sy).m));
+		dir = diff = 0;
+	}
 	if (dir < 0 && diff > 0)
 		pick = holiday_date(hb, now.y - 1);
 	else if (dir > 0 && diff < 0)
@@ -240,7 +247,7 @@ size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int y = mm.anchor.d.y, written = 0;
 	for (size_t k = i + 5; k < e; k++)
 		written |= an_tx_num(c, k) && TK(k).ndig == 4;
-	if (!written)
+	if (!written && !an_tx_story_year(c, mm.anchor.d.m)) /* else the story's, as read */
 		y = an_tx_month_year(c->dct, mm.anchor.d.m, an_tx_direction(c, i, e), 0);
 	an_tx_holiday h = {{NULL}, mm.anchor.d.m, 0, TK(i + 2).w.wday, nth};
 	an_date d = holiday_date(&h, y);

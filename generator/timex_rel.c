@@ -520,8 +520,16 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		                  base.g == AN_GRAN_QUARTER || base.g == AN_GRAN_HALF;
 		if (base.g > g && !the && (same_period || g < AN_GRAN_YEAR || g > AN_GRAN_MONTH))
 			g = base.g;
+		/* "in the 1950s ... a decade later": a decade cannot place a
+		 * year; the shift keeps its precision (the 1960s) */
+		if (base.g == AN_GRAN_DECADE && g > base.g)
+			g = base.g;
 	}
 	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
+	/* "3000 years ago": a round amount before the era, no date (a BC
+	 * year is written as one: "146 BC ... a century later") */
+	if (!from_ref && m->anchor.d.y < 1)
+		an_tx_set_value(m, AN_TIMEX_DATE, "XXXX");
 	m->anchor.g = AN_GRAN_NONE;
 	if (approx)
 		an_tx_copy(m->mod, sizeof m->mod, "APPROX");

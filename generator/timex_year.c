@@ -51,14 +51,16 @@ static const char *const decade_words[] = {
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", NULL};
 
-/* m as the decade or century that begins in `year`: a name of its own
- * ("the 1990s", "the 21st century"), no reference time for what follows.
+/* m as the decade or century that begins in `year` ("the 1990s", "the
+ * 21st century").  A decade is a reference time ("in the 1950s ... a
+ * decade later" is the 1960s); a century is a name of its own, none.
  * Returns `end`. */
 static size_t span_of(an_tx_match *m, int year, an_granularity g, size_t end)
 {
 	an_date d = {year, 1, 1};
 	an_tx_set_point(m, d, g);
-	m->anchor.g = AN_GRAN_NONE;
+	if (g != AN_GRAN_DECADE)
+		m->anchor.g = AN_GRAN_NONE;
 	m->the_ok = m->modable = 1;
 	return end;
 }
@@ -95,8 +97,10 @@ static size_t era_at(const an_tx_ctx *c, size_t i, int *bc)
 }
 
 /* "49 BC", "AD 79", "A.D. 1066", "2560 BCE": years of an era (BC years
- * as "BC0049", TIDES); "the 5th century BC" is "BC04".  AD years are
- * reference times like any year. */
+ * as "BC0049", TIDES); "the 5th century BC" is "BC04".  Years of both
+ * eras are reference times ("146 BC ... A century later" is 46 BC): a BC
+ * year is held as its astronomical number (1 BC is 0, 49 BC is -48),
+ * which an_tx_format writes back with "BC". */
 static size_t era_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int bc;
@@ -112,14 +116,8 @@ static size_t era_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    (i > 0 && !TK(i).space && an_tx_num(c, i - 1)) || !(e = era_at(c, i + 1, &bc)) ||
 	    !TK(i + 1).space)
 		return 0;
-	if (!bc) {
-		an_date d = {(int)TK(i).num, 1, 1};
-		an_tx_set_point(m, d, AN_GRAN_YEAR);
-	} else {
-		char v[AN_TIMEX_VALUE_MAX];
-		snprintf(v, sizeof v, "BC%04ld", TK(i).num);
-		an_tx_set_value(m, AN_TIMEX_DATE, v);
-	}
+	an_date d = {bc ? 1 - (int)TK(i).num : (int)TK(i).num, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
 	m->modable = 1;
 	return e;
 }
@@ -131,11 +129,7 @@ static size_t century(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
 	size_t e = era_at(c, end, &bc);
 	if (!e || !bc)
 		return span_of(m, (n - 1) * 100, AN_GRAN_CENTURY, e ? e : end);
-	char v[AN_TIMEX_VALUE_MAX];
-	span_of(m, 0, AN_GRAN_CENTURY, e);
-	snprintf(v, sizeof v, "BC%02d", n - 1);
-	an_tx_set_value(m, AN_TIMEX_DATE, v);
-	return e;
+	return span_of(m, 1 - n * 100, AN_GRAN_CENTURY, e); /* its first year */
 }
 
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",

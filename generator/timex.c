@@ -297,6 +297,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					continue;
 				}
 				push(out, &c, &m);
+				an_tx_note_clock(&c, &m);
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);

@@ -79,6 +79,10 @@ typedef struct {
 	/* A date in the DCT's year or the year before has been tagged: the
 	 * text is news told from the DCT, not a story told in the past. */
 	unsigned char present;
+	/* The clock time last named, as minutes of its day plus one (0: none
+	 * since the last other date), and its day (timex_story.c). */
+	int clock;
+	an_date clock_day;
 } an_tx_ctx;
 
 typedef struct {
@@ -183,6 +187,13 @@ size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* Whether token i is a capitalised word that makes the date before it
  * part of a name ("the March 1 Movement", "Christmas Island"). */
 int an_tx_name_head(const an_tx_ctx *c, size_t i);
+
+/* timex_story.c: the clock time last named.  an_tx_note_clock follows
+ * every timex emitted; an_tx_clock_shift writes into m the TIME n hours
+ * or minutes (u) from it, and returns 0 when there is none or a quantifier
+ * ends at token i ("over an hour later" stays a DURATION). */
+void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
+int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n);
 
 /* timex_dur.c: durations and sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);

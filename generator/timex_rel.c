@@ -476,8 +476,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "11 hours later", "over an hour later": the amount alone, a
 	 * DURATION, as TimeBank tags both of its (the reference is a day,
 	 * which cannot place an hour); "two hours ago" stays the DCT's day */
-	if (g == AN_GRAN_NONE && n >= 0 && from_ref && u <= AN_TXU_HOUR)
+	if (g == AN_GRAN_NONE && n >= 0 && from_ref && u <= AN_TXU_HOUR) {
+		/* after a clock time ("at 5 a.m. ... Six hours later") the
+		 * TIME that far from it */
+		if (n > 0 && !the && an_tx_clock_shift(m, c, i, u, dir * n))
+			return k;
 		return 0;
+	}
 	if (n < 0 || g == AN_GRAN_NONE) {
 		if (n < 0)
 			an_tx_set_value(m, AN_TIMEX_DATE, dir < 0 ? "PAST_REF" : "FUTURE_REF");

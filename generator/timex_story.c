@@ -1,0 +1,68 @@
+/* timex_story.c - what a story told in order carries from one timex to the
+ * next beyond the reference date: the clock time last named, from which
+ * "Six hours later" is a time of day ("at 5 a.m. on March 3 ... Six hours
+ * later" is 11:00 that day).  The driver (timex.c) notes every timex it
+ * emits; timex_rel.c asks for the shifted time. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
+{
+	const char *v = m->value;
+	if (m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[10] == 'T' && v[13] == ':') {
+		char day[11];
+		an_date d;
+		int h = digits(v + 11, 2), mi = digits(v + 14, 2);
+		memcpy(day, v, 10);
+		day[10] = '\0';
+		if (h >= 0 && h <= 24 && mi >= 0 && mi < 60 && an_date_parse_iso(&d, day) == 0) {
+			c->clock_day = d;
+			c->clock = h * 60 + mi + 1;
+			return;
+		}
+	}
+	/* a date forgets the time ("Two days later"), unless it is the
+	 * time's own day ("at 5 a.m. on March 3, 1998"); durations do not */
+	if (c->clock && (m->type == AN_TIMEX_DATE || m->type == AN_TIMEX_TIME)) {
+		char day[16];
+		an_date_format_iso(day, c->clock_day);
+		if (strncmp(v, day, 10) != 0 || (v[10] && v[10] != 'T'))
+			c->clock = 0;
+	}
+}
+
+int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n)
+{
+	if (!c->clock || (u != AN_TXU_HOUR && u != AN_TXU_MINUTE) || n > 100000 || n < -100000)
+		return 0;
+	/* "over an hour later", "about six hours later": an amount said
+	 * roughly is the span, a DURATION with its mod (timex_dur.c) */
+	for (size_t b = i > 3 ? i - 3 : 0; b < i; b++) {
+		size_t e;
+		if (an_tx_quantifier(c, b, &e) && e == i)
+			return 0;
+	}
+	long min = c->clock - 1 + (u == AN_TXU_HOUR ? 60 * n : n);
+	long day = min >= 0 ? min / 1440 : -((-min + 1439) / 1440);
+	min -= day * 1440;
+	an_date d = an_date_add_days(c->clock_day, day);
+	if (d.y < 1 || d.y > 9999)
+		return 0;
+	char v[AN_TIMEX_VALUE_MAX];
+	snprintf(v, sizeof v, "%04d-%02d-%02dT%02ld:%02ld", d.y, d.m, d.d, min / 60, min % 60);
+	an_tx_set_value(m, AN_TIMEX_TIME, v);
+	return 1;
+}

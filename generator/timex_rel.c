@@ -444,6 +444,19 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;
 	if (approx)
 		k += 2;
+	/* "two years and three months ago": one date, at the finer unit */
+	an_tx_unit u2 = AN_TXU_NONE;
+	long n2 = 0;
+	if (n > 0 && !the && !approx && an_tx_is(c, k, "and")) {
+		size_t j2 = an_tx_count(&n2, c, k + 1);
+		if (j2 && n2 > 0 && (an_tx_cls(c, j2) & AN_TXW_UNIT) && TK(j2).w.unit < (int)u &&
+		    unit_gran((an_tx_unit)TK(j2).w.unit) != AN_GRAN_NONE &&
+		    (an_tx_is(c, j2 + 1, "ago") || an_tx_is(c, j2 + 1, "earlier") ||
+		     an_tx_is(c, j2 + 1, "later"))) {
+			u2 = (an_tx_unit)TK(j2).w.unit;
+			k = j2 + 1;
+		}
+	}
 	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before") || an_tx_is(c, k, "after")) {
 		dir = an_tx_is(c, k, "after") ? 1 : -1;
 		if (!an_tx_is(c, k, "ago") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
@@ -530,7 +543,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (base.g == AN_GRAN_DECADE && g > base.g)
 			g = base.g;
 	}
-	an_tx_set_point(m, an_tx_shift(base.d, u, dir * n), g);
+	an_date to = an_tx_shift(base.d, u, dir * n);
+	if (u2) {
+		to = an_tx_shift(to, u2, dir * n2);
+		if (g < unit_gran(u2))
+			g = unit_gran(u2);
+	}
+	an_tx_set_point(m, to, g);
 	/* "3000 years ago": a round amount before the era, no date (a BC
 	 * year is written as one: "146 BC ... a century later") */
 	if (!from_ref && m->anchor.d.y < 1)

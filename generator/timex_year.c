@@ -190,10 +190,14 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * A glued word after the year is accepted: "2025Before". */
 	if (j == i) {
 		if (y < 1900 || y > 2100) {
+			/* "the years 1888 to 1890", "the years 1888 and 1889" ("between
+			 * 1500 and 1800" is as often an amount) */
 			static const char *const preps[] = {"in", "since", "of", "by", "from",
 			                                    "until", "before", "after", "year",
-			                                    "circa", "to", NULL};
-			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)))
+			                                    "circa", "to", "years", NULL};
+			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) &&
+			    !(i > 2 && an_tx_is(c, i - 1, "and") && an_tx_num(c, i - 2) &&
+			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))
 				return 0;
 		}
 		if (an_tx_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {

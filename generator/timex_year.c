@@ -132,6 +132,20 @@ static size_t century(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
 	return span_of(m, 1 - n * 100, AN_GRAN_CENTURY, e); /* its first year */
 }
 
+/* The n-th millennium, ending before `end`, or after an era there: one
+ * digit, as a century is two ("the second millennium" is "1", the 1000s;
+ * "the second millennium BC" is "BC1", 2000-1001 BC).  No reference. */
+static size_t millennium(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
+{
+	int bc = 0;
+	size_t e = era_at(c, end, &bc);
+	char v[AN_TIMEX_VALUE_MAX];
+	snprintf(v, sizeof v, "%s%d", bc ? "BC" : "", n - 1);
+	an_tx_set_value(m, AN_TIMEX_DATE, v);
+	m->the_ok = 1;
+	return e ? e : end;
+}
+
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
  * "the 21st century", "2009-2010" (two timexes, each matched here). */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -152,6 +166,13 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && an_tx_is(c, i + 1, "century"))
 		return century(m, c, TK(i).w.ord, i + 2);
+	/* "the second millennium BC", "the 3rd millennium" */
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_ORD) && TK(i).w.ord <= 10 &&
+	    an_tx_is(c, i + 1, "millennium"))
+		return millennium(m, c, TK(i).w.ord, i + 2);
+	if (an_tx_num(c, i) && TK(i).ndig == 1 && TK(i).num >= 1 && an_tx_word(c, i + 1) &&
+	    !TK(i + 1).space && an_tx_is(c, i + 2, "millennium"))
+		return millennium(m, c, (int)TK(i).num, i + 3);
 	size_t era = era_year(m, c, i);
 	if (era)
 		return era;

@@ -194,6 +194,10 @@ int an_tx_name_head(const an_tx_ctx *c, size_t i);
  * ends at token i ("over an hour later" stays a DURATION). */
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
 int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n);
+/* "that" at i is a demonstrative before the month at j ("released that
+ * September to poor reviews"), not a conjunction ("said that June sales
+ * rose"). */
+int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j);
 
 /* timex_dur.c: durations and sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -322,7 +322,7 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 	if (r.g < AN_GRAN_YEAR)
 		return 0;
 	if (month && rel == 0 && !TK(i).sent && !(i > 0 && an_tx_is_punct(c, i - 1, ',')) &&
-	    !(i > 0 && an_tx_one_of(c, i - 1, preps)))
+	    !(i > 0 && an_tx_one_of(c, i - 1, preps)) && !an_tx_that_month(c, i, j))
 		return 0;
 	int y = r.d.y, fine = r.g > AN_GRAN_YEAR;
 	an_date x;

@@ -66,3 +66,34 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 	an_tx_set_value(m, AN_TIMEX_TIME, v);
 	return 1;
 }
+
+/* "released that September to poor reviews", "left that June.": "that"
+ * after a verb is a demonstrative when the month ends the phrase (a full
+ * stop, a comma or a preposition after it), not after a verb of saying or
+ * knowing or a word that makes it a conjunction ("said that June sales rose",
+ * "found that June in particular was slow", "so that May ..."). */
+int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
+{
+	static const char *const conj[] = {
+		"said", "says", "say", "told", "tells", "announced", "reported", "added",
+		"stated", "noted", "explained", "warned", "insisted", "acknowledged", "argued",
+		"claimed", "believed", "believe", "thought", "think", "knew", "know", "found",
+		"find", "showed", "shows", "show", "expected", "expect", "estimated", "predicted",
+		"admitted", "suggested", "indicated", "confirmed", "revealed", "wrote", "hoped",
+		"hope", "feared", "fear", "felt", "realized", "agreed", "decided", "ruled",
+		"means", "meant", "ensure", "ensured", "so", "such", "now", "given", "except",
+		"fact", "than", "is", "was", "are", "were", NULL};
+	static const char *const preps[] = {
+		"to", "in", "at", "on", "for", "with", "after", "before", "by", "from", "when",
+		"as", "amid", "despite", "during", "until", "under", "against", NULL};
+	if (!an_tx_is(c, i, "that") || i == 0 || !an_tx_word(c, i - 1) ||
+	    an_tx_one_of(c, i - 1, conj))
+		return 0;
+	size_t k = j + 1;
+	if (k >= c->n || c->tk[k].sent)
+		return 1;
+	if (c->tk[k].kind == AN_TK_PUNCT)
+		return strchr(".,;:!?)", c->tk[k].low[0]) != NULL;
+	/* "June to August" is a span that a conjunction may open */
+	return an_tx_one_of(c, k, preps) && !(an_tx_cls(c, k + 1) & AN_TXW_MONTH);
+}

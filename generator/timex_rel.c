@@ -211,6 +211,9 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * "this year", "next spring", "last April". */
 static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	static const char *const owners[] = {"her", "his", "their", "its", "my", "our", "your",
+	                                     NULL};
+	static const char *const dets[] = {"the", "a", "an", "this", "that", NULL};
 	int rel;
 	size_t j = i + 1;
 	if (an_tx_is(c, i, "this") || an_tx_is(c, i, "current"))
@@ -263,6 +266,16 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_granularity g = unit_gran(u);
 	if (g == AN_GRAN_NONE || u == AN_TXU_SEASON)
 		return 0;
+	/* "the last decade of her life", "the next year of the war": a part
+	 * of something the text names, no period counted from the DCT;
+	 * passed over ("the last year of the decade" is left to the rules) */
+	if (rel && an_tx_is(c, j + 1, "of") && an_tx_word(c, j + 2) &&
+	    (an_tx_one_of(c, j + 2, owners) ||
+	     (an_tx_one_of(c, j + 2, dets) && an_tx_word(c, j + 3) &&
+	      !(TK(j + 3).w.cls & (AN_TXW_UNIT | AN_TXW_MONTH | AN_TXW_SEASON | AN_TXW_WDAY))))) {
+		m->skip = 1;
+		return j + 1;
+	}
 	/* "the past year" is a date in TimeBank, "the past week" a duration */
 	if (an_tx_is(c, i, "past") && u != AN_TXU_YEAR) {
 		char v[AN_TIMEX_VALUE_MAX];
@@ -752,7 +765,17 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			an_tx_set_value(m, AN_TIMEX_DURATION, "P1Y");
 			return j + 1;
 		}
-		an_tx_set_point(m, c->dct, AN_GRAN_YEAR);
+		static const char *const clause[] = {"she", "he", "they", "i", "we", "you", "it",
+		                                     "when", NULL};
+		an_date at = c->dct;
+		if (i > 1 && an_tx_is_punct(c, i - 1, ',') && an_tx_num(c, i - 2) &&
+		    c->ref.g == AN_GRAN_YEAR && TK(i - 2).num == c->ref.d.y)
+			at = c->ref.d; /* "In 1975, the year she turned 30": 1975 */
+		else if (j == i + 1 && an_tx_one_of(c, j + 1, clause)) {
+			m->skip = 1; /* "the year she turned 30": an event's year */
+			return j + 1;
+		}
+		an_tx_set_point(m, at, AN_GRAN_YEAR);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
 		return j + 1;

@@ -215,8 +215,12 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			 * 1500 and 1800" is as often an amount) */
 			static const char *const preps[] = {"in", "since", "of", "by", "from",
 			                                    "until", "before", "after", "year",
-			                                    "circa", "to", "years", NULL};
-			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) &&
+			                                    "circa", "to", NULL};
+			/* "Over the years 1200 volunteers": a span needs its end */
+			int span = i > 0 && an_tx_is(c, i - 1, "years") &&
+			           (an_tx_is(c, i + 1, "to") || an_tx_is(c, i + 1, "and") ||
+			            an_tx_is(c, i + 1, "through"));
+			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) && !span &&
 			    !(i > 2 && an_tx_is(c, i - 1, "and") && an_tx_num(c, i - 2) &&
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))
 				return 0;

@@ -814,17 +814,8 @@ void an_tx_format(char *out, an_tx_point p)
 {
 	char tmp[96];
 	an_date d = p.d;
-	/* BC years as astronomical numbers (1 BC is 0): "BC0146", the
-	 * century "BC01" (200-101 BC, as "BC04" is the 5th century BC) */
-	if (d.y <= 0 && d.y > -9999 && (p.g == AN_GRAN_YEAR || p.g == AN_GRAN_CENTURY)) {
-		int bc = 1 - d.y;
-		if (p.g == AN_GRAN_YEAR)
-			snprintf(tmp, sizeof tmp, "BC%04d", bc);
-		else
-			snprintf(tmp, sizeof tmp, "BC%02d", (bc - 1) / 100);
-		copy_value(out, tmp);
-		return;
-	}
+	if (d.y <= 0 && an_tx_format_bc(out, p))
+		return; /* BC years are astronomical: 1 BC is 0 (timex_year.c) */
 	if (d.y < 1 || d.y > 9999) {
 		copy_value(out, "XXXX");
 		return;

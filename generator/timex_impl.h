@@ -159,6 +159,10 @@ extern const char an_tx_pod_code[][3];
 
 /* timex_year.c: years, decades, centuries */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* A BC year or century held as an astronomical year (1 BC is 0, 146 BC
+ * is -145) into out (AN_TIMEX_VALUE_MAX): "BC0146", "BC01" (200-101 BC,
+ * as "BC04" is the 5th century BC).  0 when p is neither. */
+int an_tx_format_bc(char *out, an_tx_point p);
 /* "by mid-century", "mid-decade": i at "mid", j at the unit; 1 if matched */
 int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j);
 

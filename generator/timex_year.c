@@ -122,6 +122,18 @@ static size_t era_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
+int an_tx_format_bc(char *out, an_tx_point p)
+{
+	int bc = 1 - p.d.y;
+	if (bc < 1 || bc > 9999 || (p.g != AN_GRAN_YEAR && p.g != AN_GRAN_CENTURY))
+		return 0;
+	if (p.g == AN_GRAN_YEAR)
+		snprintf(out, AN_TIMEX_VALUE_MAX, "BC%04d", bc);
+	else
+		snprintf(out, AN_TIMEX_VALUE_MAX, "BC%02d", (bc - 1) / 100);
+	return 1;
+}
+
 /* The n-th century, ending before `end`, or after an era there. */
 static size_t century(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
 {

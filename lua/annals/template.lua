@@ -277,7 +277,10 @@ function M.compile(src, name)
 	local code = generate(tokens)
 	local fn, err = annals.load_text(code, "=" .. name, {})
 	if not fn then error(err, 0) end
-	return setmetatable({ name = name, fn = fn, code = code }, Template)
+	local body = sub(code, #PROLOGUE + 1)
+	return setmetatable({ name = name, fn = fn, code = code,
+		needs_include = find(body, "include", 1, true) ~= nil
+			or find(body, "_ENV", 1, true) ~= nil }, Template)
 end
 
 local cache = {}
@@ -307,23 +310,21 @@ local TO_BASE = { __index = BASE }
 -- metatable)
 local over = setmetatable({}, { __mode = "k" })
 
-local environment
+local make_include
 
--- An include's rendering, in the pcall of include(): no closure a call.
-local function render_included(name, vars, depth, parent)
-	return M.load(name):render_env(environment(vars, depth, parent))
+-- A template whose code names neither `include` nor `_ENV` cannot reach
+-- include() (its globals are looked up by name), so its environment gets
+-- none: a partial rendered thousands of times makes no closure each time.
+local function finish_env(t, env, depth, mt)
+	if t.needs_include then env.include = make_include(env, depth) end
+	return setmetatable(env, mt)
 end
 
-function environment(ctx, depth, parent)
-	local env = {}
-	local mt
-	if parent then
-		for k, v in pairs(ctx) do env[k] = v end
-		mt = over[parent]
-		if not mt then mt = { __index = parent }; over[parent] = mt end
-	elseif getmetatable(ctx) == nil then
+-- The environment of template t rendering ctx (see above).
+local function environment(t, ctx, depth)
+	local env, mt = {}, TO_BASE
+	if getmetatable(ctx) == nil then
 		for k, v in next, ctx do env[k] = v end
-		mt = TO_BASE
 	else
 		mt = { __index = function(_, k)
 			local v = ctx[k]
@@ -331,7 +332,26 @@ function environment(ctx, depth, parent)
 			return v
 		end }
 	end
-	env.include = function(name, vars)
+	return finish_env(t, env, depth, mt)
+end
+
+-- An include's rendering, in the pcall of include(): no closure a call.
+-- The included template's environment holds vars, over its caller's.
+local function render_included(name, vars, depth, parent)
+	local t = cache[name] or M.load(name)
+	local env = {}
+	if getmetatable(vars) == nil then
+		for k, v in next, vars do env[k] = v end
+	else
+		for k, v in pairs(vars) do env[k] = v end
+	end
+	local mt = over[parent]
+	if not mt then mt = { __index = parent }; over[parent] = mt end
+	return t:render_env(finish_env(t, env, depth, mt))
+end
+
+function make_include(env, depth)
+	return function(name, vars)
 		if depth >= MAX_DEPTH then
 			error(format("include of '%s' nested more than %d deep",
 				name, MAX_DEPTH), 2)
@@ -350,17 +370,16 @@ function environment(ctx, depth, parent)
 		end
 		return res
 	end
-	return setmetatable(env, mt)
 end
 
 function Template:render_env(env)
 	local out = {}
 	self.fn(env, out, escape, tostr)
-	return M.raw(concat(out))
+	return setmetatable({ concat(out) }, Safe)
 end
 
 function Template:render_at(ctx, depth)
-	return self:render_env(environment(ctx or {}, depth))
+	return self:render_env(environment(self, ctx or {}, depth))
 end
 
 --- Renders the template with ctx (a table whose fields are the template's

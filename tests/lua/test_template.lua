@@ -128,6 +128,13 @@ local lazy = setmetatable({}, { __index = function(_, k) if k == "who" then retu
 eq(render("hello {{ who }}, {{ tostring(nothing) }}", lazy), "hello world, nil",
 	"a context's own __index")
 eq(render("{{ n }}", { n = false }), "false", "a false variable is not missing")
+-- a template that names neither include nor _ENV gets no include(); one
+-- that reaches its environment through _ENV still finds it
+T.define("test/leaf.html", "[{{ who }}]")
+T.define("test/env.html", "{{ _ENV.include('test/leaf.html', { who = 'env' }) }}")
+eq(render("{{ include('test/env.html') }}"), "[env]", "include() through _ENV")
+eq(render("{% local f = _ENV['incl' .. 'ude'] %}{{ f ~= nil }}"), "true",
+	"include() found by a computed name through _ENV")
 T.define("test/self.html", "{{ include('test/self.html') }}")
 fails("{{ include('test/self.html') }}", "loop.html", { "nested more than" })
 

@@ -393,6 +393,18 @@ function M.render(name, ctx)
 	return M.load(name):render(ctx)
 end
 
+--- Renders template name with a context table that the caller made for
+--- this one rendering and gives up: it becomes the rendering's environment
+--- itself rather than being copied into one (the same output as
+--- render(name, ctx); afterwards ctx holds what the template assigned,
+--- an include() and the base library through its metatable).  ctx must be
+--- a plain table: no metatable of its own.
+function M.render_fresh(name, ctx)
+	assert(getmetatable(ctx) == nil, "render_fresh: the context has a metatable")
+	local t = cache[name] or M.load(name)
+	return t:render_env(finish_env(t, ctx, 0, TO_BASE))[1]
+end
+
 --- Compiles src under name and caches it, so that load(name) and
 --- include(name) find it without a file; for tests and for themes that
 --- build templates in Lua.  Returns the template object.

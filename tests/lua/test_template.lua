@@ -135,6 +135,16 @@ T.define("test/env.html", "{{ _ENV.include('test/leaf.html', { who = 'env' }) }}
 eq(render("{{ include('test/env.html') }}"), "[env]", "include() through _ENV")
 eq(render("{% local f = _ENV['incl' .. 'ude'] %}{{ f ~= nil }}"), "true",
 	"include() found by a computed name through _ENV")
+-- render_fresh: the caller's table becomes the environment, same output
+local fresh = { who = "fresh", xs = { 1, 2 } }
+T.define("test/fresh.html",
+	"{% seen = 'set' %}{{ who }}{% for _, x in ipairs(xs) do %}{{ include('test/leaf.html', { who = x }) }}{% end %}")
+eq(T.render_fresh("test/fresh.html", fresh), T.render("test/fresh.html", { who = "fresh", xs = { 1, 2 } }),
+	"render_fresh renders as render")
+eq(fresh.seen, "set", "render_fresh: the table is the environment")
+eq(T.render_fresh("test/leaf.html", { who = "<&>" }), "[&lt;&amp;&gt;]", "render_fresh escapes")
+eq(pcall(T.render_fresh, "test/leaf.html", setmetatable({}, {})), false,
+	"render_fresh refuses a table with a metatable")
 T.define("test/self.html", "{{ include('test/self.html') }}")
 fails("{{ include('test/self.html') }}", "loop.html", { "nested more than" })
 

@@ -428,23 +428,33 @@ function theme.build(site, emit, shard)
 	local function absolute(target) return helpers.absolute(base_url, target) end
 	local function article(slug) return article_by_slug[slug] end
 	local function event_number(e) return position[e.id] end
+	-- Each rendering gets a context table of its own, made afresh rather
+	-- than copied (template.render_fresh): the page's template, then the
+	-- layout around it, which must not see the page's own globals.
+	local url = helpers.url
 	make_page = function(path, name, vars)
-		local ctx = {
-			site = site, page_path = path, helpers = helpers,
-			href = function(target) return helpers.url(path, target) end,
-			absolute = absolute,
-			sources_of = sources_of, events_of = events_of, quoted_reports = quoted_reports,
-			event_url = event_url, article_url = article_url,
-			mention_url = mention_url, article = article,
-			entities = entities, entities_of = entities_of, event_number = event_number,
-			chart = chart, latest = events[#events], disputes = disputes,
-			undated_groups = undated_groups, periods = periods, timeline_url = timeline_url,
-			draw_chart = draw_chart,
-			item_sources = item_sources,
-		}
-		for k, v in pairs(vars) do ctx[k] = v end
-		ctx.content = template.raw(template.render(name, ctx))
-		return template.render("layout.html", ctx) .. "\n"
+		local function href(target) return url(path, target) end
+		local function context()
+			local ctx = {
+				site = site, page_path = path, helpers = helpers,
+				href = href,
+				absolute = absolute,
+				sources_of = sources_of, events_of = events_of, quoted_reports = quoted_reports,
+				event_url = event_url, article_url = article_url,
+				mention_url = mention_url, article = article,
+				entities = entities, entities_of = entities_of, event_number = event_number,
+				chart = chart, latest = events[#events], disputes = disputes,
+				undated_groups = undated_groups, periods = periods, timeline_url = timeline_url,
+				draw_chart = draw_chart,
+				item_sources = item_sources,
+			}
+			for k, v in pairs(vars) do ctx[k] = v end
+			return ctx
+		end
+		local content = template.raw(template.render_fresh(name, context()))
+		local ctx = context()
+		ctx.content = content
+		return template.render_fresh("layout.html", ctx) .. "\n"
 	end
 
 	-- The chart of the events of page `path`, numbered as its list; the

@@ -287,30 +287,37 @@ static int l_url(lua_State *L)
 	       next_segment(from, nf, &pf, &sf, &lf) && next_segment(to, cut, &pt, &st, &lt) &&
 	       lf == lt && memcmp(sf, st, lf) == 0)
 		common++;
-	luaL_Buffer b;
-	luaL_buffinit(L, &b);
-	int empty = 1;
+	/* the link is at most "../" per folder of `from`, then `to` and a
+	 * "/": most fit on the stack, and one lua_pushlstring is all the
+	 * Lua work (a luaL_Buffer was a third of the call) */
+	char stack[256];
+	size_t most = 3 * n_from + nt + 2;
+	char *out = most <= sizeof stack ? stack : lua_newuserdatauv(L, most, 0);
+	size_t len = 0;
 	for (size_t i = common + 1; i < n_from; i++) {
-		if (!empty)
-			luaL_addchar(&b, '/');
-		luaL_addlstring(&b, "..", 2);
-		empty = 0;
+		if (len)
+			out[len++] = '/';
+		out[len++] = '.';
+		out[len++] = '.';
 	}
 	pt = 0;
 	for (size_t i = 0; next_segment(to, cut, &pt, &st, &lt); i++) {
 		if (i < common)
 			continue;
-		if (!empty)
-			luaL_addchar(&b, '/');
-		luaL_addlstring(&b, st, lt);
-		empty = 0;
+		if (len)
+			out[len++] = '/';
+		memcpy(out + len, st, lt);
+		len += lt;
 	}
-	if (empty)
-		luaL_addlstring(&b, "./", 2);
-	else if (n_to == 0)
-		luaL_addchar(&b, '/'); /* a folder: "../" rather than ".." */
-	luaL_addlstring(&b, to + cut, nt - cut);
-	luaL_pushresult(&b);
+	if (!len) {
+		out[len++] = '.';
+		out[len++] = '/';
+	} else if (n_to == 0) {
+		out[len++] = '/'; /* a folder: "../" rather than ".." */
+	}
+	memcpy(out + len, to + cut, nt - cut);
+	len += nt - cut;
+	lua_pushlstring(L, out, len);
 	return 1;
 }
 

@@ -335,9 +335,15 @@ local function environment(t, ctx, depth)
 	return finish_env(t, env, depth, mt)
 end
 
+-- Memoised templates (M.memo): name -> { [the value of vars' one field]
+-- = { key =, template =, str =, reads = { name, value, ... } } }.
+local memos = {}
+
 -- An include's rendering, in the pcall of include(): no closure a call.
 -- The included template's environment holds vars, over its caller's.
-local function render_included(name, vars, depth, parent)
+-- With `memo`, the caller's variables it reads are recorded, and what it
+-- made is kept for the next include of the same value.
+local function render_included(name, vars, depth, parent, memo)
 	local t = cache[name] or M.load(name)
 	local env = {}
 	if getmetatable(vars) == nil then
@@ -345,9 +351,41 @@ local function render_included(name, vars, depth, parent)
 	else
 		for k, v in pairs(vars) do env[k] = v end
 	end
-	local mt = over[parent]
-	if not mt then mt = { __index = parent }; over[parent] = mt end
-	return t:render_env(finish_env(t, env, depth, mt))
+	local mt, reads
+	if memo then
+		reads = {}
+		mt = { __index = function(_, k)
+			local v = parent[k]
+			reads[#reads + 1] = k
+			reads[#reads + 1] = v
+			return v
+		end }
+	else
+		mt = over[parent]
+		if not mt then mt = { __index = parent }; over[parent] = mt end
+	end
+	local res = t:render_env(finish_env(t, env, depth, mt))
+	if memo then
+		local k, v = next(vars)
+		memo[v] = { key = k, template = t, str = res[1], reads = reads }
+	end
+	return res
+end
+
+-- The kept rendering of memoised template `name` for vars, when the
+-- caller's variables it read last time are still the same values; vars
+-- qualifies when it is a plain table of one field.
+local function memo_hit(memo, name, vars, env)
+	if getmetatable(vars) ~= nil then return nil end
+	local k, v = next(vars)
+	if k == nil or next(vars, k) ~= nil or v ~= v then return nil end
+	local entry = memo[v]
+	if not entry or entry.key ~= k or entry.template ~= cache[name] then return nil end
+	local reads = entry.reads
+	for i = 1, #reads, 2 do
+		if not rawequal(env[reads[i]], reads[i + 1]) then return nil end
+	end
+	return entry.str
 end
 
 function make_include(env, depth)
@@ -361,7 +399,19 @@ function make_include(env, depth)
 		if vars ~= nil and type(vars) ~= "table" then
 			error("include: the second argument must be a table", 2)
 		end
-		local ok, res = pcall(render_included, name, vars or {}, depth + 1, env)
+		local memo = memos[name]
+		if memo and vars then
+			local str = memo_hit(memo, name, vars, env)
+			if str then return setmetatable({ str }, Safe) end
+			-- (only a table of one field, not NaN, is kept)
+			local k, v = next(vars)
+			if k == nil or next(vars, k) ~= nil or v ~= v or getmetatable(vars) ~= nil then
+				memo = nil
+			end
+		else
+			memo = nil
+		end
+		local ok, res = pcall(render_included, name, vars or {}, depth + 1, env, memo)
 		if not ok then
 			-- Level 2 prefixes the position of the include() call, so the
 			-- message names both templates: "a.html:3: in include 'b.html':
@@ -403,6 +453,18 @@ function M.render_fresh(name, ctx)
 	assert(getmetatable(ctx) == nil, "render_fresh: the context has a metatable")
 	local t = cache[name] or M.load(name)
 	return t:render_env(finish_env(t, ctx, 0, TO_BASE))[1]
+end
+
+--- Makes include(name, vars) keep what template name renders: when it
+--- is included again with a vars table of one field whose value is the
+--- same (an event, say), and the caller's variables it read the first time
+--- are still the same values, the kept string is the result.  For
+--- partials that many pages render alike: the template must make its
+--- output from what it reads alone, with no side effects, and the tables
+--- it reads must not change while the memo lives.  Each call starts the
+--- memo afresh (a theme calls it at the start of build()).
+function M.memo(name)
+	memos[name] = {}
 end
 
 --- Compiles src under name and caches it, so that load(name) and

@@ -145,6 +145,38 @@ eq(fresh.seen, "set", "render_fresh: the table is the environment")
 eq(T.render_fresh("test/leaf.html", { who = "<&>" }), "[&lt;&amp;&gt;]", "render_fresh escapes")
 eq(pcall(T.render_fresh, "test/leaf.html", setmetatable({}, {})), false,
 	"render_fresh refuses a table with a metatable")
+-- template.memo: a partial kept by the value of its one variable, made
+-- again when a caller's variable it read differs, never kept when it fails
+local made = 0
+T.define("test/memo.html", "{{ count() }}{{ ev.label }}@{{ where }}")
+local function counting() made = made + 1; return "" end
+T.memo("test/memo.html")
+local e1, e2 = { label = "one" }, { label = "two" }
+local memo_page = "{{ include('test/memo.html', { ev = a }) }}|"
+	.. "{{ include('test/memo.html', { ev = b }) }}"
+eq(render(memo_page, { a = e1, b = e1, where = "p", count = counting }), "one@p|one@p", "memo")
+eq(made, 1, "memo: rendered once for one value")
+eq(render(memo_page, { a = e1, b = e2, where = "p", count = counting }), "one@p|two@p",
+	"memo: another value")
+eq(made, 2, "memo: only the new value rendered")
+eq(render(memo_page, { a = e1, b = e1, where = "q", count = counting }), "one@q|one@q",
+	"memo: a variable it read changed, not stale")
+eq(made, 3, "memo: made again for the changed variable")
+eq(render("{{ include('test/memo.html', { ev = a, x = 1 }) }}",
+	{ a = e1, where = "q", count = counting }), "one@q", "memo: vars of two fields render as ever")
+eq(made, 4, "memo: not kept for vars of two fields")
+T.define("test/memo.html", "new {{ ev.label }}")
+eq(render(memo_page, { a = e1, b = e1, where = "q", count = counting }), "new one|new one",
+	"memo: a redefined template is not served from the old one's memo")
+e1.label = "changed"
+T.memo("test/memo.html")
+eq(render(memo_page, { a = e1, b = e1 }), "new changed|new changed", "memo: memo() starts afresh")
+T.define("test/memo-bad.html", "{{ ev.x.y }}")
+T.memo("test/memo-bad.html")
+fails("{{ include('test/memo-bad.html', { ev = {} }) }}", "memo-outer.html",
+	{ "memo-outer.html:1:", "in include 'test/memo-bad.html'", "test/memo-bad.html:1:" })
+fails("{{ include('test/memo-bad.html', { ev = {} }) }}", "memo-outer.html",
+	{ "in include 'test/memo-bad.html'" })
 T.define("test/self.html", "{{ include('test/self.html') }}")
 fails("{{ include('test/self.html') }}", "loop.html", { "nested more than" })
 

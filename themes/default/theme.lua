@@ -150,6 +150,11 @@ function theme.build(site, emit, shard)
 		dealt = dealt + 1
 		return (dealt - 1) % share_count + 1 == share_index
 	end
+	-- An event's date is the same on its page, its timeline's, and every
+	-- article's and entity's page that lists it: made once a build (the
+	-- memo checks the variables it read besides `event`, so an override
+	-- that reads the page's own still renders per page).
+	template.memo("partials/date.html")
 	local articles = site.articles or {}
 	local events = site.events or {}
 	local undated = site.undated or {}

@@ -20,7 +20,8 @@ static int ampm_at(const an_tx_ctx *c, size_t k)
 	if (!an_tx_num(c, k) || TK(k).ndig > 2)
 		return 0;
 	k++;
-	if (an_tx_is_punct(c, k, ':') && an_tx_num(c, k + 1) && !TK(k + 1).space)
+	if ((an_tx_is_punct(c, k, ':') || an_tx_is_punct(c, k, '.')) && an_tx_num(c, k + 1) &&
+	    !TK(k + 1).space && !TK(k).space)
 		k += 2;
 	if ((an_tx_is(c, k, "a") || an_tx_is(c, k, "p")) && an_tx_is_punct(c, k + 1, '.') &&
 	    an_tx_is(c, k + 2, "m"))
@@ -30,10 +31,60 @@ static int ampm_at(const an_tx_ctx *c, size_t k)
 	return 0;
 }
 
+/* The separator of the minutes after an hour at j - 1: ':' for "6:30",
+ * '.' for "7.30" and 'h' for "19h30" (all glued, two digits under 60);
+ * 0 for none. */
+static int minute_sep(const an_tx_ctx *c, size_t j)
+{
+	int sep = an_tx_is_punct(c, j, ':') ? ':' : an_tx_is_punct(c, j, '.') ? '.' :
+	          an_tx_is(c, j, "h") ? 'h' : 0;
+	if (!sep || TK(j).space || !an_tx_num(c, j + 1) || TK(j + 1).space ||
+	    TK(j + 1).ndig != 2 || TK(j + 1).num >= 60)
+		return 0;
+	/* "19h30" is no part of a longer run ("19h30h"); "7.30pm" needs its
+	 * a.m./p.m., checked by the caller */
+	if (sep == 'h' && j + 2 < c->n && !TK(j + 2).space && TK(j + 2).kind != AN_TK_PUNCT)
+		return 0;
+	return sep;
+}
+
+/* The end of "o'clock" or "in the morning/afternoon/evening", "at night"
+ * after the hour h at j, setting *ampm; j when neither follows. */
+static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
+{
+	static const char *const preps[] = {"at", "by", "until", "till", "before", "after",
+	                                    "around", "about", "from", "to", "since", NULL};
+	if (h < 1 || h > 12)
+		return j;
+	if (an_tx_is(c, j, "o") && j + 2 < c->n && !TK(j + 1).space &&
+	    (an_tx_is_punct(c, j + 1, '\'') || an_tx_is(c, j + 1, "\xe2\x80\x99")) &&
+	    an_tx_is(c, j + 2, "clock") && !TK(j + 2).space) {
+		*ampm = 3;
+		j += 3;
+	}
+	/* a count before "in the morning" needs a preposition of time:
+	 * "at 3 in the morning", not "scored 3 in the afternoon" */
+	size_t k = j + (an_tx_is(c, j, "in") && an_tx_is(c, j + 1, "the") ? 2 : 0);
+	if (*ampm != 3 && (j < 2 || !an_tx_one_of(c, j - 2, preps)))
+		return j;
+	int pod = k > j && k < c->n ? TK(k).w.pod : 0;
+	/* "3 in the morning", "4 in the afternoon", "10 in the evening" */
+	if ((pod == AN_TXP_MO && h < 12) || (pod == AN_TXP_AF && (h <= 6 || h == 12)) ||
+	    (pod == AN_TXP_EV && h >= 4 && h < 12)) {
+		*ampm = pod == AN_TXP_MO ? 1 : 2;
+		return k + 1;
+	}
+	if (an_tx_is(c, j, "at") && an_tx_is(c, j + 1, "night") && (h >= 6 || h <= 4) && h != 12) {
+		*ampm = h >= 6 ? 2 : 1;
+		return j + 2;
+	}
+	return j;
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	size_t j = i;
+	size_t j = i, k;
 	int h, mi = 0, ampm = 0, pod = 0, span = 0;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
@@ -86,11 +137,14 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		h = (int)TK(i).num;
 		j = i + 1;
-		if (an_tx_is_punct(c, j, ':') && !TK(j).space && an_tx_num(c, j + 1) &&
-		    !TK(j + 1).space && TK(j + 1).ndig == 2 && TK(j + 1).num < 60) {
+		int sep = minute_sep(c, j);
+		if (sep) {
 			mi = (int)TK(j + 1).num;
 			j += 2;
 			ampm = 3; /* a clock time even without a.m./p.m. */
+			/* "7.30pm" (British) needs its a.m./p.m.: "2.40" is a number */
+			if (sep == '.' && !ampm_at(c, i))
+				return 0;
 		}
 		/* a.m. / p.m. / am / pm / AM / PM */
 		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
@@ -106,6 +160,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j++;
+		} else if (ampm != 3 && (k = oclock_end(c, j, h, &ampm)) > j) {
+			j = k; /* "9 o'clock", "3 in the morning" */
 		}
 		/* "between 2 and 4 a.m.", "from 9 to 11 p.m.": the first hour
 		 * takes the half of the day of the second */
@@ -146,7 +202,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
-	size_t k = at;
+	k = at;
 	if (an_tx_is_punct(c, k, ','))
 		k++;
 	/* the month matcher first: "Saturday, Nov. 22" is one day, whose

@@ -158,6 +158,9 @@ static size_t millennium(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
 	return e ? e : end;
 }
 
+static const char *const clip_preps[] = {"in", "since", "until", "by", "from", "before",
+                                        "after", "through", NULL};
+
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
  * "the 21st century", "2009-2010" (two timexes, each matched here). */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -199,6 +202,19 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
 	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
 		return span_of(m, 1900 + (int)TK(i + 1).num, AN_GRAN_DECADE, i + 3);
+	}
+	/* "in '08", "since '89": a clipped year after a preposition of time,
+	 * in the century that keeps it at most five years past the DCT */
+	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
+	    i > 0 && TK(i).space && an_tx_one_of(c, i - 1, clip_preps) && an_tx_num(c, i + 1) &&
+	    TK(i + 1).ndig == 2 && !TK(i + 1).space &&
+	    (i + 2 >= c->n || TK(i + 2).space || TK(i + 2).kind == AN_TK_PUNCT) &&
+	    !an_tx_is_punct(c, i + 2, '\'') && !an_tx_is_punct(c, i + 2, '%') &&
+	    !(i + 3 < c->n && !TK(i + 3).space && an_tx_num(c, i + 3))) {
+		int yy = 2000 + (int)TK(i + 1).num;
+		an_date d = {yy > c->dct.y + 5 ? yy - 100 : yy, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		return i + 2;
 	}
 	size_t sy = an_tx_spelled_year(c, j, &y);
 	if (sy) {

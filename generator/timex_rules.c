@@ -439,9 +439,9 @@ static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (s1 == '.') {
 			d.d = (int)TK(i).num;
 			d.m = (int)TK(i + 2).num;
-		} else {
-			d.m = (int)TK(i).num;
-			d.d = (int)TK(i + 2).num;
+		} else { /* month first, unless it can only be a day: "25/10/2025" */
+			d.m = (int)(TK(i).num > 12 ? TK(i + 2).num : TK(i).num);
+			d.d = (int)(TK(i).num > 12 ? TK(i).num : TK(i + 2).num);
 		}
 	} else {
 		return 0;

@@ -48,12 +48,41 @@ static int minute_sep(const an_tx_ctx *c, size_t j)
 	return sep;
 }
 
+/* Prepositions of time before an hour that is no count without them */
+static const char *const preps[] = {"at", "by", "until", "till", "before", "after", "around",
+                                    "about", "from", "to", "since", "approximately", NULL};
+
+/* "half past eight", "quarter to nine", "a quarter past 6" after a
+ * preposition of time: the end, with the hour and minutes in *h and *mi
+ * (the half of the day is left to what follows); i when none. */
+static size_t quarter_hour(const an_tx_ctx *c, size_t i, int *h, int *mi)
+{
+	size_t k = i;
+	if (an_tx_is(c, k, "a") && an_tx_is(c, k + 1, "quarter"))
+		k++;
+	if (i == 0 || !an_tx_one_of(c, i - 1, preps) ||
+	    !(an_tx_is(c, k, "half") || an_tx_is(c, k, "quarter")))
+		return i;
+	int to = an_tx_is(c, k + 1, "to") || an_tx_is(c, k + 1, "of");
+	if (!to && !an_tx_is(c, k + 1, "past") && !an_tx_is(c, k + 1, "after"))
+		return i;
+	if ((to || an_tx_is(c, k + 1, "after")) && TK(k).low[0] == 'h')
+		return i; /* "half to", "half after" are no clock times */
+	size_t e = k + 2;
+	int hour = an_tx_num(c, e) && TK(e).ndig <= 2 ? (int)TK(e).num :
+	           an_tx_word(c, e) && (TK(e).w.cls & AN_TXW_NUM) ? TK(e).w.num : -1;
+	if (hour < 1 || hour > 12 || (e + 1 < c->n && an_tx_is_punct(c, e + 1, '%')))
+		return i;
+	int m = TK(k).low[0] == 'h' ? 30 : 15;
+	*h = to ? (hour == 1 ? 12 : hour - 1) : hour;
+	*mi = to ? 60 - m : m;
+	return e + 1;
+}
+
 /* The end of "o'clock" or "in the morning/afternoon/evening", "at night"
  * after the hour h at j, setting *ampm; j when neither follows. */
 static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
 {
-	static const char *const preps[] = {"at", "by", "until", "till", "before", "after",
-	                                    "around", "about", "from", "to", "since", NULL};
 	if (h < 1 || h > 12)
 		return j;
 	if (an_tx_is(c, j, "o") && j + 2 < c->n && !TK(j + 1).space &&
@@ -88,7 +117,13 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int h, mi = 0, ampm = 0, pod = 0, span = 0;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
-	if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
+	if ((j = quarter_hour(c, i, &h, &mi)) > i) {
+		ampm = 3; /* "half past eight in the evening" */
+		size_t e = oclock_end(c, j, h, &ampm);
+		if (ampm == 2 && h < 12)
+			h += 12;
+		j = e;
+	} else if (an_tx_is(c, i, "noon") || an_tx_is(c, i, "midday")) {
 		h = 12;
 		j = i + 1;
 	} else if (an_tx_is(c, i, "midafternoon") || an_tx_is(c, i, "midmorning")) {

@@ -255,9 +255,11 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	            (de = an_tx_weekday(&dm, c, at + 1)) ||
 	            /* "6 a.m. on the Monday after Thanksgiving" */
 	            (an_tx_is(c, at + 1, "the") && (de = an_tx_weekday(&dm, c, at + 2)))) &&
-	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+	           dm.anchor.g == AN_GRAN_DAY &&
+	           (dm.type == AN_TIMEX_DATE || (dm.type == AN_TIMEX_TIME && !pod))) {
 		/* "11 p.m. on Nov. 3": the day is a timex of its own, but it
-		 * is the day of the time */
+		 * is the day of the time; so is that of "2 a.m. on Sunday
+		 * morning" */
 		d = dm.anchor.d;
 	} else if (an_tx_is(c, at, "today") || (an_tx_is(c, at, "tonight") && !pod)) {
 		d = c->dct;

@@ -174,6 +174,7 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_clock.c: times of day, "overnight" */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i); /* timex_ordday.c */
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */

@@ -1,0 +1,50 @@
+/* timex_ordday.c - an ordinal day without a month: "payments are due on
+ * the 14th", "by the 20th", "from the 14th to the 16th".  Matcher as in
+ * timex_rules.c, which runs it. */
+#include "timex_impl.h"
+
+#define TK(i) (c->tk[(i)])
+
+/* "on the 14th": only after a preposition of time and before the end of
+ * the phrase, so "on the 14th floor", "the 20th century", "finished in
+ * the 3rd" stay out.  The month is the one of the day or month last
+ * named ("met on Nov. 3 and again on the 10th"), else the DCT's, moved
+ * by the tense to the month after or before when the day has passed or
+ * is still to come. */
+size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const preps[] = {"on", "by", "until", "till", "from", "to", "since",
+	                                    "before", "after", "through", NULL};
+	static const char *const ends[] = {"and", "to", "through", "until", "at", "when", "but",
+	                                   NULL};
+	static const char *const sfx[] = {"st", "nd", "rd", "th", NULL};
+	if (i == 0 || i + 3 > c->n || !an_tx_is(c, i, "the") || !an_tx_one_of(c, i - 1, preps) ||
+	    !an_tx_num(c, i + 1) || TK(i + 1).ndig > 2 || TK(i + 1).num < 1 ||
+	    TK(i + 1).num > 31 || TK(i + 2).space || !an_tx_one_of(c, i + 2, sfx))
+		return 0;
+	size_t e = i + 3;
+	if (e < c->n && !(TK(e).kind == AN_TK_PUNCT && (TK(e).space || TK(e).low[0] != '-')) &&
+	    !(TK(e).space && an_tx_one_of(c, e, ends)))
+		return 0;
+	/* "the 14th and 15th floors", "to the 10th and final round" */
+	if (an_tx_is(c, e, "and") && e + 1 < c->n && (an_tx_word(c, e + 1) || an_tx_num(c, e + 1)) &&
+	    !an_tx_is(c, e + 1, "the") && !(TK(e + 1).w.cls & AN_TXW_WDAY))
+		return 0;
+	an_date d = c->dct;
+	int day = (int)TK(i + 1).num;
+	if (c->ref.g == AN_GRAN_DAY || c->ref.g == AN_GRAN_MONTH) {
+		d = c->ref.d;
+	} else {
+		int dir = an_tx_direction(c, i, e);
+		if (dir > 0 && day < d.d)
+			d = an_tx_shift((an_date){d.y, d.m, 1}, AN_TXU_MONTH, 1);
+		else if (dir < 0 && day > d.d)
+			d = an_tx_shift((an_date){d.y, d.m, 1}, AN_TXU_MONTH, -1);
+	}
+	d.d = day;
+	if (!an_date_valid(d))
+		return 0;
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->the_ok = 1;
+	return e;
+}

@@ -18,7 +18,19 @@ size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	static const char *const ends[] = {"and", "to", "through", "until", "at", "when", "but",
 	                                   NULL};
 	static const char *const sfx[] = {"st", "nd", "rd", "th", NULL};
-	if (i == 0 || i + 3 > c->n || !an_tx_is(c, i, "the") || !an_tx_one_of(c, i - 1, preps) ||
+	/* "Friday the 13th", "on Sunday, the 9th": the month nearest the
+	 * base in which the day falls on that weekday */
+	int wday = 0;
+	size_t w = i;
+	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_WDAY) && TK(i).cap &&
+	    !(TK(i).w.cls & AN_TXW_ABBR)) {
+		wday = TK(i).w.wday;
+		i += an_tx_is_punct(c, i + 1, ',') ? 2 : 1;
+	}
+	if (wday && !an_tx_is(c, i, "the"))
+		return 0;
+	if (i == 0 || i + 3 > c->n || !an_tx_is(c, i, "the") ||
+	    (!wday && !an_tx_one_of(c, i - 1, preps)) ||
 	    !an_tx_num(c, i + 1) || TK(i + 1).ndig > 2 || TK(i + 1).num < 1 ||
 	    TK(i + 1).num > 31 || TK(i + 2).space || !an_tx_one_of(c, i + 2, sfx))
 		return 0;
@@ -42,6 +54,24 @@ size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			d = an_tx_shift((an_date){d.y, d.m, 1}, AN_TXU_MONTH, -1);
 	}
 	d.d = day;
+	if (wday) {
+		an_date best = {0, 0, 0};
+		/* this month, then the ones after and before it in turn; only
+		 * in the tense's direction when there is one */
+		int dir = an_tx_direction(c, w, e);
+		for (int k = 0; k < 29 && !best.y; k++) {
+			int n = (k + 1) / 2 * (k % 2 ? 1 : -1);
+			if ((dir > 0 && n < 0) || (dir < 0 && n > 0))
+				continue;
+			an_date t = an_tx_shift((an_date){d.y, d.m, 1}, AN_TXU_MONTH, n);
+			t.d = day;
+			if (an_date_valid(t) && an_date_weekday(t) == wday)
+				best = t;
+		}
+		if (!best.y)
+			return 0;
+		d = best;
+	}
 	if (!an_date_valid(d))
 		return 0;
 	an_tx_set_point(m, d, AN_GRAN_DAY);

@@ -41,7 +41,7 @@ static const an_txw_row rows[] = {
 	{"monday", WD, 1}, {"tuesday", WD, 2}, {"wednesday", WD, 3},
 	{"thursday", WD, 4}, {"friday", WD, 5}, {"saturday", WD, 6},
 	{"sunday", WD, 7},
-	{"mon", WA, 1}, {"tue", WA, 2}, {"tues", WA, 2}, {"wed", WA, 3},
+	{"mon", WA, 1}, {"tue", WA, 2}, {"tues", WA, 2}, {"wed", WA, 3}, {"weds", WA, 3},
 	{"thu", WA, 4}, {"thur", WA, 4}, {"thurs", WA, 4}, {"fri", WA, 5},
 	{"sat", WA, 6}, {"sun", WA, 7},
 

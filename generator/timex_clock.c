@@ -190,6 +190,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			 * of a paragraph it is both, and belongs to "p.m." */
 			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
 			    (j + 1 >= c->n || !TK(j + 1).cap || an_tx_one_of(c, j + 1, zones) ||
+			     /* "4 p.m. New York time", "9 a.m. Moscow time" */
+			     an_tx_is(c, j + 2, "time") ||
+			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_is(c, j + 3, "time")) ||
 			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
 				j++;
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
@@ -232,6 +235,11 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t at = j;
 	if (an_tx_is(c, j, "local") && an_tx_is(c, j + 1, "time"))
 		at = j + 2;
+	else if (an_tx_word(c, j) && TK(j).cap && an_tx_is(c, j + 1, "time"))
+		at = j + 2; /* "9 a.m. Moscow time on Monday" */
+	else if (an_tx_word(c, j) && TK(j).cap && an_tx_word(c, j + 1) && TK(j + 1).cap &&
+	         an_tx_is(c, j + 2, "time"))
+		at = j + 3;
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
 	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;

@@ -1,7 +1,10 @@
-/* timex_ordday.c - an ordinal day without a month: "payments are due on
- * the 14th", "by the 20th", "from the 14th to the 16th".  Matcher as in
- * timex_rules.c, which runs it. */
+/* timex_ordday.c - days written without the usual month-and-day order:
+ * an ordinal day without a month ("payments are due on the 14th", "by
+ * the 20th", "Friday the 13th") and the data style "11-Nov-2025".
+ * Matcher as in timex_rules.c, which runs it. */
 #include "timex_impl.h"
+
+#include <string.h>
 
 #define TK(i) (c->tk[(i)])
 
@@ -11,8 +14,37 @@
  * named ("met on Nov. 3 and again on the 10th"), else the DCT's, moved
  * by the tense to the month after or before when the day has passed or
  * is still to come. */
+/* "11-Nov-2025", "3-Sept-24": day, month name and year joined by
+ * hyphens, no spaces. */
+static size_t day_mon_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (i + 5 > c->n || TK(i).ndig > 2 || !an_tx_is_punct(c, i + 1, '-') ||
+	    !an_tx_word(c, i + 2) || !(TK(i + 2).w.cls & AN_TXW_MONTH) || !TK(i + 2).cap ||
+	    !an_tx_is_punct(c, i + 3, '-') || !an_tx_num(c, i + 4))
+		return 0;
+	for (size_t k = i + 1; k < i + 5; k++)
+		if (TK(k).space)
+			return 0;
+	if ((i + 5 < c->n && !TK(i + 5).space &&
+	     (TK(i + 5).kind != AN_TK_PUNCT || strchr("-/", TK(i + 5).low[0]))) ||
+	    (i > 0 && !TK(i).space && !an_tx_is_punct(c, i - 1, '(')))
+		return 0;
+	int y = (int)TK(i + 4).num;
+	if (TK(i + 4).ndig == 2)
+		y += 2000;
+	else if (TK(i + 4).ndig != 4)
+		return 0;
+	an_date d = {y, TK(i + 2).w.month, (int)TK(i).num};
+	if (!an_date_valid(d))
+		return 0;
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	return i + 5;
+}
+
 size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	if (an_tx_num(c, i))
+		return day_mon_year(m, c, i);
 	static const char *const preps[] = {"on", "by", "until", "till", "from", "to", "since",
 	                                    "before", "after", "through", NULL};
 	static const char *const ends[] = {"and", "to", "through", "until", "at", "when", "but",

@@ -335,9 +335,14 @@ local function environment(t, ctx, depth)
 	return finish_env(t, env, depth, mt)
 end
 
--- Memoised templates (M.memo): name -> { [the value of vars' one field]
--- = { key =, template =, str =, reads = { name, value, ... } } }.
+-- Memoised templates (M.memo): name -> { key =, template =, strs = {
+-- [the value of vars' one field] = output }, seen = { [a caller's
+-- variable read] = its value } }.  One snapshot of the variables read
+-- serves every kept output (a string each, not a table: tens of thousands
+-- of events): a rendering that reads a variable at another value than
+-- the snapshot's drops what was kept and starts a new snapshot.
 local memos = {}
+local NIL = {} -- a variable read as nil, in `seen`
 
 -- An include's rendering, in the pcall of include(): no closure a call.
 -- The included template's environment holds vars, over its caller's.
@@ -367,7 +372,28 @@ local function render_included(name, vars, depth, parent, memo)
 	local res = t:render_env(finish_env(t, env, depth, mt))
 	if memo then
 		local k, v = next(vars)
-		memo[v] = { key = k, template = t, str = res[1], reads = reads }
+		local seen = memo.seen
+		if memo.key ~= k or memo.template ~= t then seen = nil end
+		for i = 1, seen and #reads or 0, 2 do
+			local was, now = seen[reads[i]], reads[i + 1]
+			if now == nil then now = NIL end
+			if was == nil then
+				seen[reads[i]] = now
+			elseif not rawequal(was, now) then
+				seen = nil
+				break
+			end
+		end
+		if not seen then
+			seen = {}
+			for i = 1, #reads, 2 do
+				local now = reads[i + 1]
+				if now == nil then now = NIL end
+				seen[reads[i]] = now
+			end
+			memo.key, memo.template, memo.seen, memo.strs = k, t, seen, {}
+		end
+		memo.strs[v] = res[1]
 	end
 	return res
 end
@@ -379,13 +405,14 @@ local function memo_hit(memo, name, vars, env)
 	if getmetatable(vars) ~= nil then return nil end
 	local k, v = next(vars)
 	if k == nil or next(vars, k) ~= nil or v ~= v then return nil end
-	local entry = memo[v]
-	if not entry or entry.key ~= k or entry.template ~= cache[name] then return nil end
-	local reads = entry.reads
-	for i = 1, #reads, 2 do
-		if not rawequal(env[reads[i]], reads[i + 1]) then return nil end
+	local str = memo.strs[v]
+	if not str or memo.key ~= k or memo.template ~= cache[name] then return nil end
+	for var, was in next, memo.seen do
+		local now = env[var]
+		if now == nil then now = NIL end
+		if not rawequal(now, was) then return nil end
 	end
-	return entry.str
+	return str
 end
 
 function make_include(env, depth)
@@ -464,7 +491,7 @@ end
 --- it reads must not change while the memo lives.  Each call starts the
 --- memo afresh (a theme calls it at the start of build()).
 function M.memo(name)
-	memos[name] = {}
+	memos[name] = { seen = {}, strs = {} }
 end
 
 --- Compiles src under name and caches it, so that load(name) and

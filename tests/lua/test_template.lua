@@ -162,9 +162,22 @@ eq(made, 2, "memo: only the new value rendered")
 eq(render(memo_page, { a = e1, b = e1, where = "q", count = counting }), "one@q|one@q",
 	"memo: a variable it read changed, not stale")
 eq(made, 3, "memo: made again for the changed variable")
+eq(render(memo_page, { a = e1, b = e1, where = "p", count = counting }), "one@p|one@p",
+	"memo: back to the first value, not the second's output")
+eq(made, 4, "memo: made again for the first value")
+-- a variable read on one branch only, and a variable read as nil
+T.define("test/memo2.html", "{% if ev.dated then %}{{ fmt(ev.label) }}{% else %}-{{ tag }}{% end %}")
+T.memo("test/memo2.html")
+local d1, u1 = { dated = true, label = "ab" }, { label = "x" }
+local memo2 = "{{ include('test/memo2.html', { ev = d }) }}/{{ include('test/memo2.html', { ev = u }) }}"
+eq(render(memo2, { d = d1, u = u1, fmt = string.upper }), "AB/-", "memo: branches")
+eq(render(memo2, { d = d1, u = u1, fmt = string.upper, tag = "t" }), "AB/-t",
+	"memo: a variable read as nil, then set, is not served stale")
+eq(render(memo2, { d = d1, u = u1, fmt = string.lower, tag = "t" }), "ab/-t",
+	"memo: a variable read on one branch changed, not stale")
 eq(render("{{ include('test/memo.html', { ev = a, x = 1 }) }}",
 	{ a = e1, where = "q", count = counting }), "one@q", "memo: vars of two fields render as ever")
-eq(made, 4, "memo: not kept for vars of two fields")
+eq(made, 5, "memo: not kept for vars of two fields")
 T.define("test/memo.html", "new {{ ev.label }}")
 eq(render(memo_page, { a = e1, b = e1, where = "q", count = counting }), "new one|new one",
 	"memo: a redefined template is not served from the old one's memo")

@@ -8,12 +8,6 @@
 
 #define TK(i) (c->tk[(i)])
 
-/* "on the 14th": only after a preposition of time and before the end of
- * the phrase, so "on the 14th floor", "the 20th century", "finished in
- * the 3rd" stay out.  The month is the one of the day or month last
- * named ("met on Nov. 3 and again on the 10th"), else the DCT's, moved
- * by the tense to the month after or before when the day has passed or
- * is still to come. */
 /* "11-Nov-2025", "3-Sept-24": day, month name and year joined by
  * hyphens, no spaces. */
 static size_t day_mon_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -41,6 +35,12 @@ static size_t day_mon_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 5;
 }
 
+/* "on the 14th": only after a preposition of time and before the end of
+ * the phrase, so "on the 14th floor", "the 20th century", "finished in
+ * the 3rd" stay out.  The month is the one of the day or month last
+ * named ("met on Nov. 3 and again on the 10th"), else the DCT's, moved
+ * by the tense to the month after or before when the day has passed or
+ * is still to come. */
 size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (an_tx_num(c, i))

@@ -423,12 +423,13 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	return !past_after(c, te);
 }
 
-/* Verbs that reschedule an event. */
+/* Verbs that reschedule an event (put_off, until_past). */
 static const char *const resched[] = {
-	"postponed", "postpone", "postpones", "delayed", "delay", "delays", "moved",
-	"pushed", "rescheduled", "reschedule", "adjourned", "adjourns", "deferred",
-	"bumped", "shifted", "extended", "extends", "extend", "recessed", "put",
-	"brought", NULL};
+	"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
+	"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
+	"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
+	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
+	NULL};
 
 /* Verbs that report speech: a past tense after them may be shifted back
  * from a present ("said the road was closed until Monday"). */
@@ -531,11 +532,6 @@ static int progressive_block(const an_tx_ctx *c, size_t j)
 	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, acts);
 }
 
-/* The nearest tense cue before the expression in its sentence wins: "was
- * expected on Wednesday" is future ("expected" is nearer than "was"),
- * "said on Wednesday that it will" is past.  Only when nothing precedes do
- * the words after it count ("On Friday, the police arrested ...").  The
- * windows are bounded, so this is O(1) per timex. */
 /* "was moved to Monday night", "postponed until Thursday", "pushed back
  * to March": the day a thing is put off to lies after the act, whatever
  * its tense, unless a past verb follows ("moved to Monday, drew 300");
@@ -543,12 +539,6 @@ static int progressive_block(const an_tx_ctx *c, size_t j)
  * come */
 static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	static const char *const verbs[] = {
-		"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
-		"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
-		"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
-		"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
-		NULL};
 	static const char *const particles[] = {"back", "off", "forward", "ahead", "over", NULL};
 	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
 	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
@@ -564,7 +554,7 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	if (v > 0 && an_tx_one_of(c, v, particles) && !c->tk[v].sent)
 		v--;
 	/* ("a delay to Friday" is a noun: the tense decides) */
-	if (c->tk[v].kind != AN_TK_WORD || !in_list(verbs, c->tk[v].low) ||
+	if (c->tk[v].kind != AN_TK_WORD || !in_list(resched, c->tk[v].low) ||
 	    (v > 0 && is_determiner(c, v - 1)))
 		return 0;
 	/* a past verb after the day, across commas, but not the attribution */
@@ -574,6 +564,11 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	return 1;
 }
 
+/* The nearest tense cue before the expression in its sentence wins: "was
+ * expected on Wednesday" is future ("expected" is nearer than "was"),
+ * "said on Wednesday that it will" is past.  Only when nothing precedes do
+ * the words after it count ("On Friday, the police arrested ...").  The
+ * windows are bounded, so this is O(1) per timex. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0;

@@ -157,6 +157,16 @@ int an_tx_glued_on(const an_tx_ctx *c, size_t i);
 /* TIMEX3 part-of-day codes by an_tx_pod: "MO", "AF", ... */
 extern const char an_tx_pod_code[][3];
 
+/* timex_period.c: the month a season's value is placed at (spring April
+ * ... winter December), by AN_TXW_SEASON number */
+extern const int an_tx_season_mid[5];
+/* The season (AN_TXW_SEASON number) month m falls in: January and
+ * February in the winter that began the year before. */
+static inline int an_tx_season_of(int m)
+{
+	return m == 12 || m <= 2 ? 4 : (m - 3) / 3 + 1;
+}
+
 /* timex_year.c: years, decades, centuries */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* A BC year or century held as an astronomical year (1 BC is 0, 146 BC

@@ -236,9 +236,7 @@ size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 1;
 }
 
-/* The month a season's value is placed at (spring April ... winter
- * December), by AN_TXW_SEASON number. */
-static const int season_mid[5] = {0, 4, 7, 10, 12};
+const int an_tx_season_mid[5] = {0, 4, 7, 10, 12};
 
 /* Words that may follow a season that is a date, not an adjective ("the
  * summer when", but "the winter storm"). */
@@ -295,7 +293,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			found = 1;
 		}
 	}
-	an_date x = {y, season_mid[s], 1};
+	an_date x = {y, an_tx_season_mid[s], 1};
 	an_tx_set_point(m, x, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
 	return i + 1;
@@ -313,7 +311,7 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		e = of + 1;
 	else if ((e = an_tx_spelled_year(c, of, &y)) == 0)
 		return bare_season(m, c, i);
-	an_date d = {y, season_mid[TK(i).w.season], 1};
+	an_date d = {y, an_tx_season_mid[TK(i).w.season], 1};
 	an_tx_set_point(m, d, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
 	return e;

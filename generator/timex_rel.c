@@ -236,15 +236,14 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	an_date d = c->dct;
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
-		static const int mid[5] = {0, 4, 7, 10, 12};
 		int s = TK(j).w.season;
-		int cur = d.m == 12 || d.m <= 2 ? 4 : (d.m - 3) / 3 + 1;
+		int cur = an_tx_season_of(d.m);
 		int y = d.m <= 2 ? d.y - 1 : d.y;
 		if (rel < 0 && s >= cur)
 			y--;
 		if (rel > 0 && s <= cur)
 			y++;
-		an_date x = {y, mid[s], 1};
+		an_date x = {y, an_tx_season_mid[s], 1};
 		an_tx_set_point(m, x, AN_GRAN_SEASON);
 		m->modable = 1;
 		return j + 1;
@@ -348,11 +347,9 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 		x = (an_date){y, mon, 1};
 		an_tx_set_point(m, x, AN_GRAN_MONTH);
 	} else {
-		static const int mid[5] = {0, 4, 7, 10, 12};
 		int s = TK(j).w.season;
-		/* the reference's season and its season year (January and
-		 * February belong to the winter that began the year before) */
-		int cur = !fine ? 0 : r.d.m == 12 || r.d.m <= 2 ? 4 : (r.d.m - 3) / 3 + 1;
+		/* the reference's season and its season year */
+		int cur = fine ? an_tx_season_of(r.d.m) : 0;
 		int sy = fine && r.d.m <= 2 ? y - 1 : y;
 		if (rel > 0)
 			y = fine ? (s > cur ? sy : sy + 1) : y + 1;
@@ -360,7 +357,7 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 			y = fine ? (s < cur ? sy : sy - 1) : y - 1;
 		else if (s == 4 && fine && r.d.m <= 2)
 			y--;
-		x = (an_date){y, mid[s], 1};
+		x = (an_date){y, an_tx_season_mid[s], 1};
 		an_tx_set_point(m, x, AN_GRAN_SEASON);
 	}
 	m->anchor.g = AN_GRAN_NONE;

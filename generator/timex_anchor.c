@@ -53,10 +53,8 @@ static int is_determiner(const an_tx_ctx *c, size_t j)
 /* "won't", "wouldn't": the tokenizer splits off the "'t" */
 static int neg_t(const an_tx_ctx *c, size_t j)
 {
-	return j + 1 < c->n && c->tk[j + 1].kind == AN_TK_PUNCT && an_tx_glued(c, j + 1) &&
-	       (strcmp(c->tk[j + 1].low, "'") == 0 ||
-	        strcmp(c->tk[j + 1].low, "\xe2\x80\x99") == 0) &&
-	       word_is(c, j + 2, "t") && an_tx_glued(c, j + 2);
+	return an_tx_is_apos(c, j + 1) && an_tx_glued(c, j + 1) && word_is(c, j + 2, "t") &&
+	       an_tx_glued(c, j + 2);
 }
 
 static const char *const modals[] = {
@@ -634,8 +632,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * clause after "for" is the day an event is set for, whatever
 		 * the tense of the setting, unless that is a past perfect */
 		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
-		    (te >= c->n || (c->tk[te].kind == AN_TK_PUNCT && c->tk[te].low[0] != '\'' &&
-		                    strcmp(c->tk[te].low, "\xe2\x80\x99") != 0)) &&
+		    (te >= c->n || (c->tk[te].kind == AN_TK_PUNCT && !an_tx_is_apos(c, te))) &&
 		    !has_past_perfect(c, tb - 1, te))
 			set_for = 1;
 	}

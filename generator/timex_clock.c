@@ -86,7 +86,7 @@ static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
 	if (h < 1 || h > 12)
 		return j;
 	if (an_tx_is(c, j, "o") && j + 2 < c->n && !TK(j + 1).space &&
-	    (an_tx_is_punct(c, j + 1, '\'') || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
+	    an_tx_is_apos(c, j + 1) &&
 	    an_tx_is(c, j + 2, "clock") && !TK(j + 2).space) {
 		*ampm = 3;
 		j += 3;

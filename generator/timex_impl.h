@@ -264,6 +264,11 @@ static inline int an_tx_one_of(const an_tx_ctx *c, size_t i, const char *const *
 	return 0;
 }
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
+/* Token i is an apostrophe, straight or curly (U+2019). */
+static inline int an_tx_is_apos(const an_tx_ctx *c, size_t i)
+{
+	return an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(c->tk[i].low, "\xe2\x80\x99") == 0);
+}
 int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */
 unsigned an_tx_cls(const an_tx_ctx *c, size_t i);
 

@@ -198,14 +198,14 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return span_of(m, 1920 + 10 * k, AN_GRAN_DECADE, i + 1);
 	}
 	/* 'ʹ80s */
-	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
+	if (an_tx_is_apos(c, i) &&
 	    an_tx_num(c, i + 1) && TK(i + 1).ndig == 2 && !TK(i + 1).space &&
 	    TK(i + 1).num % 10 == 0 && an_tx_is(c, i + 2, "s") && !TK(i + 2).space) {
 		return span_of(m, 1900 + (int)TK(i + 1).num, AN_GRAN_DECADE, i + 3);
 	}
 	/* "in '08", "since '89": a clipped year after a preposition of time,
 	 * in the century that keeps it at most five years past the DCT */
-	if ((an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(TK(i).low, "\xe2\x80\x99") == 0)) &&
+	if (an_tx_is_apos(c, i) &&
 	    i > 0 && TK(i).space && an_tx_one_of(c, i - 1, clip_preps) && an_tx_num(c, i + 1) &&
 	    TK(i + 1).ndig == 2 && !TK(i + 1).space &&
 	    (i + 2 >= c->n || TK(i + 2).space || TK(i + 2).kind == AN_TK_PUNCT) &&

@@ -78,6 +78,12 @@ static void finish_token(an_tk *t, const char *text)
 		}
 		t->low[n] = '\0';
 	}
+	/* An en dash, figure dash or non-breaking hyphen joins "2024–25",
+	 * "Nov. 17–19" as a hyphen does in plain text: the rules read one
+	 * "-".  The em dash stays apart: it opens an aside, not a range. */
+	if (t->kind == AN_TK_PUNCT && n == 3 && t->low[0] == '\xe2' && t->low[1] == '\x80' &&
+	    (t->low[2] == '\x91' || t->low[2] == '\x92' || t->low[2] == '\x93'))
+		memcpy(t->low, "-", 2);
 	t->cap = text[t->start] >= 'A' && text[t->start] <= 'Z';
 	if (t->kind == AN_TK_NUM) {
 		t->ndig = (int)n;

@@ -175,6 +175,9 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_format_bc(char *out, an_tx_point p);
 /* "by mid-century", "mid-decade": i at "mid", j at the unit; 1 if matched */
 int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j);
+/* timex_part.c: "early", "mid", "late", "mid-to-late" at i: the index
+ * after them (and a hyphen), the mod (START, MID, END) into *mod; 0 */
+size_t an_tx_part(const an_tx_ctx *c, size_t i, const char **mod);
 
 /* timex_period.c: quarters, halves, fiscal years, "2022-23", seasons */
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -667,21 +667,13 @@ static void set_mod(an_tx_match *m, const char *mod)
 	snprintf(m->mod, sizeof m->mod, "%s", mod);
 }
 
-/* early/mid/late X, mid-X */
+/* early/mid/late X, mid-X, mid-to-late X */
 static int with_part(an_tx_match *out, const an_tx_ctx *c, size_t i)
 {
-	const char *mod = NULL;
-	if (an_tx_is(c, i, "early"))
-		mod = "START";
-	else if (an_tx_is(c, i, "mid") || an_tx_is(c, i, "middle"))
-		mod = "MID";
-	else if (an_tx_is(c, i, "late"))
-		mod = "END";
-	if (!mod)
+	const char *mod;
+	size_t j = an_tx_part(c, i, &mod); /* also "mid-to-late" */
+	if (!j)
 		return 0;
-	size_t j = i + 1;
-	if (an_tx_is_punct(c, j, '-'))
-		j++;
 	/* "early the next morning", "late the following year": an anaphor
 	 * (timex_rel.c); other phrases with "the" take "the early ..." */
 	if (an_tx_is(c, j, "the") && !an_tx_is(c, j + 1, "next") &&

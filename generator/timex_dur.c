@@ -283,20 +283,47 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 1;
 }
 
+/* Whether the tokens before i end an amount: "$5 million", "7%", "700
+ * seats", "three": "a year" or "per year" after one is the rate of a
+ * quantity, which TimeBank leaves untagged (7 of 9), not a recurring time. */
+static int after_amount(const an_tx_ctx *c, size_t i)
+{
+	if (i == 0)
+		return 0;
+	const an_tk *p = &TK(i - 1);
+	if (p->kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
+	    an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "trillion") ||
+	    an_tx_is(c, i - 1, "percent") || an_tx_is_punct(c, i - 1, '%') ||
+	    (an_tx_cls(c, i - 1) & AN_TXW_NUM))
+		return 1;
+	return i > 1 && p->kind == AN_TK_WORD && !p->cap &&
+	       (TK(i - 2).kind == AN_TK_NUM || an_tx_is(c, i - 2, "million") ||
+	        an_tx_is(c, i - 2, "billion") || (an_tx_cls(c, i - 2) & AN_TXW_NUM));
+}
+
 /* Sets: "every week", "each year", "every Monday", "each July", "twice a
- * year", "per day". */
+ * year", "per day", "on alternate days". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	const char *set;
 	size_t j;
 	long n = 1;
+	/* "once every three months", "twice each year": the frequency belongs
+	 * to the set, as in "twice a year" */
+	if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
+	    (an_tx_is(c, i + 1, "every") || an_tx_is(c, i + 1, "each")))
+		return an_tx_set(m, c, i + 1);
 	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
 		j = i + 1;
-		/* "miles per hour" is a rate, not a recurring time */
-		if (an_tx_is(c, i, "per") && (an_tx_cls(c, j) & AN_TXW_UNIT) &&
-		    TK(j).w.unit <= AN_TXU_HOUR)
+		/* "miles per hour" is a rate, not a recurring time; so are "$10
+		 * per month" and "3 percent per year" */
+		if (an_tx_is(c, i, "per") && (((an_tx_cls(c, j) & AN_TXW_UNIT) &&
+		                                TK(j).w.unit <= AN_TXU_HOUR) ||
+		                               after_amount(c, i)))
 			return 0;
-		if (an_tx_is(c, i, "every") && an_tx_is(c, j, "other")) {
+		/* "every other week", "every alternate day" */
+		if (an_tx_is(c, i, "every") &&
+		    (an_tx_is(c, j, "other") || an_tx_is(c, j, "alternate"))) {
 			n = 2;
 			j++;
 		} else {
@@ -318,6 +345,13 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * part of the set (TimeML's "twice a week", freq 2X) */
 		j = i + 3;
 		n = 1;
+	} else if (an_tx_is(c, i, "alternate") && (an_tx_cls(c, i + 1) & AN_TXW_PLURAL) &&
+	           (an_tx_cls(c, i + 1) & AN_TXW_UNIT) && !TK(i + 1).cap) {
+		/* "on alternate days", "alternate weekends": every second one */
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(i + 1).w.unit, 2, 0);
+		an_tx_set_value(m, AN_TIMEX_SET, v);
+		return i + 2;
 	} else if ((j = plural_days(m, c, i)) != 0) {
 		return j;
 	} else if (an_tx_is(c, i, "the") &&
@@ -433,6 +467,12 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 	return e;
 }
 
+/* Words that may follow a noun "half-century" ("the half-century since
+ * the war"), where an adjective's noun would stand. */
+static const char *const noun_ends[] = {"of", "since", "before", "after", "and", "or", "in",
+                                        "to", "that", "which", "when", "ago", "for", "is",
+                                        "was", "has", "had", "will", "with", NULL};
+
 /* Durations: "two years", "a month", "the past several months", "for
  * months", "10-year", "a couple of weeks". */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -448,9 +488,32 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
 	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
-	    an_tx_is(c, j, "following")) {
+	    an_tx_is(c, j, "following") ||
+	    /* "another two quarters", "another 10 days"; "another year" is
+	     * left alone ("one year after another") */
+	    (an_tx_is(c, j, "another") && !an_tx_is(c, j + 1, "a") &&
+	     (an_tx_num(c, j + 1) || (an_tx_cls(c, j + 1) & AN_TXW_NUM) ||
+	      an_tx_is(c, j + 1, "few") || an_tx_is(c, j + 1, "several")))) {
 		j++;
 		lead = 1;
+	}
+	/* "a quarter century", "a quarter-century", "the past quarter century",
+	 * "a quarter of an hour": 25 years, 15 minutes.  "the past quarter"
+	 * alone is a business quarter, and "century" was left over. */
+	{
+		size_t q = j + (an_tx_is(c, j, "a") && an_tx_is(c, j + 1, "quarter"));
+		size_t k = q + 1;
+		if (an_tx_is_punct(c, k, '-') && !TK(k).space)
+			k++;
+		else if (an_tx_is(c, k, "of") && (an_tx_is(c, k + 1, "a") || an_tx_is(c, k + 1, "an")))
+			k += 2;
+		int cen = an_tx_is(c, k, "century");
+		if (an_tx_is(c, q, "quarter") && (q > j || lead) && (cen || an_tx_is(c, k, "hour")) &&
+		    !an_tx_is(c, k + 1, "old") && !an_tx_is_punct(c, k + 1, '-')) {
+			an_tx_set_value(m, AN_TIMEX_DURATION, cen ? "P25Y" : "PT15M");
+			m->the_ok = 1;
+			return k + 1;
+		}
 	}
 	/* "half a century", "a half-century", "the past half century": half
 	 * of one unit.  Without this, "the past" was a PAST_REF, "half a
@@ -458,6 +521,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * the year. */
 	{
 		size_t h = j, k = 0;
+		int hyph = 0;
 		if (an_tx_is(c, h + 1, "half") && (an_tx_is(c, h, "a") || an_tx_is(c, h, "an")))
 			h++;
 		if (an_tx_is(c, h, "half")) {
@@ -465,7 +529,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (h == j && (an_tx_is(c, k, "a") || an_tx_is(c, k, "an")))
 				k++;
 			else if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
-				k++;
+				hyph = (int)++k;
 			else if (h == j && !lead)
 				k = 0; /* "half century": only after "a" or "the past" */
 		}
@@ -480,9 +544,16 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			    an_tx_is(c, k + 1, "old") || an_tx_is(c, k + 1, "ago"))
 				return 0;
 			char v[AN_TIMEX_VALUE_MAX];
+			/* "the half-hour show", "a half-hour drive": an adjective
+			 * before its noun takes no article, as "the two-week delay"
+			 * does not; the article is the noun's */
+			int adj = hyph && !lead && an_tx_word(c, k + 1) && !TK(k + 1).cap &&
+			          !(TK(k + 1).w.cls & AN_TXW_START) && !an_tx_one_of(c, k + 1, noun_ends);
+			if (adj && h > j)
+				return 0;
 			an_tx_duration_value(v, sizeof v, u, 0, 1);
 			an_tx_set_value(m, AN_TIMEX_DURATION, v);
-			m->the_ok = 1;
+			m->the_ok = !adj;
 			return k + 1;
 		}
 	}
@@ -586,15 +657,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * rate of a quantity, which TimeBank leaves untagged (7 of 9) */
 		/* also "7% a year", "from three a week to two", "4 million tons
 		 * a month" */
-		if (an_tx_is(c, j, "a") && i == j && i > 0 &&
-		    (TK(i - 1).kind == AN_TK_NUM || an_tx_is(c, i - 1, "million") ||
-		     an_tx_is(c, i - 1, "billion") || an_tx_is(c, i - 1, "trillion") ||
-		     an_tx_is(c, i - 1, "percent") || an_tx_is_punct(c, i - 1, '%') ||
-		     (an_tx_cls(c, i - 1) & AN_TXW_NUM) ||
-		     (i > 1 && TK(i - 1).kind == AN_TK_WORD && !TK(i - 1).cap &&
-		      (TK(i - 2).kind == AN_TK_NUM || an_tx_is(c, i - 2, "million") ||
-		       an_tx_is(c, i - 2, "billion") ||
-		       (TK(i - 2).kind == AN_TK_WORD && (TK(i - 2).w.cls & AN_TXW_NUM))))))
+		if (an_tx_is(c, j, "a") && i == j && after_amount(c, i))
 			return 0;
 		/* "24 hours a day", "three days a week": time taken within each
 		 * period, a SET of the period (TimeML: "3 days each week" is a
@@ -651,7 +714,10 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     /* "would take weeks", "could take years", "lasts hours" */
 	     an_tx_is(c, j - 1, "take") || an_tx_is(c, j - 1, "takes") ||
 	     an_tx_is(c, j - 1, "taking") || an_tx_is(c, j - 1, "lasts") ||
-	     an_tx_is(c, j - 1, "spend") || an_tx_is(c, j - 1, "spending"))) {
+	     an_tx_is(c, j - 1, "spend") || an_tx_is(c, j - 1, "spending") ||
+	     /* "have waited years", "went months without pay" */
+	     an_tx_is(c, j - 1, "wait") || an_tx_is(c, j - 1, "waited") ||
+	     an_tx_is(c, j - 1, "waiting") || an_tx_is(c, j - 1, "went"))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
 			return 0;

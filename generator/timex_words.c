@@ -187,7 +187,7 @@ static const char *const starters[] = {
 	"independence", "thanksgiving", "labor", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
-	"millions", "billions", "thousands", "hundreds", "ad",
+	"millions", "billions", "thousands", "hundreds", "ad", "another", "alternate",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

@@ -315,12 +315,27 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return an_tx_set(m, c, i + 1);
 	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
 		j = i + 1;
-		/* "miles per hour" is a rate, not a recurring time; so are "$10
-		 * per month" and "3 percent per year" */
-		if (an_tx_is(c, i, "per") && (((an_tx_cls(c, j) & AN_TXW_UNIT) &&
-		                                TK(j).w.unit <= AN_TXU_HOUR) ||
-		                               after_amount(c, i)))
+		/* "miles per hour", "$10 per month", "3 per cent per year", "300
+		 * graduates per year": rates of a quantity, not recurring times.
+		 * "per" makes a set only after a frequency ("several times per
+		 * year"; "once per day" and "three times per week" are read from
+		 * their first word) */
+		if (an_tx_is(c, i, "per") && !an_tx_is(c, i - 1, "times"))
 			return 0;
+		/* "every half hour", "every quarter-hour", "every four and a half
+		 * hours": a fractional amount the unit alone cannot give */
+		an_tx_match d;
+		memset(&d, 0, sizeof d);
+		size_t e = an_tx_is(c, i, "per") ? 0 : an_tx_duration(&d, c, j);
+		if (e > j && d.type == AN_TIMEX_DURATION && !d.mod[0]) {
+			int frac = 0;
+			for (size_t t = j; t < e; t++)
+				frac |= an_tx_is(c, t, "half") || an_tx_is(c, t, "quarter");
+			if (frac) {
+				an_tx_set_value(m, AN_TIMEX_SET, d.value);
+				return e;
+			}
+		}
 		/* "every other week", "every alternate day" */
 		if (an_tx_is(c, i, "every") &&
 		    (an_tx_is(c, j, "other") || an_tx_is(c, j, "alternate"))) {
@@ -336,14 +351,15 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
 	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
 		j = i + 2;
-	} else if (an_tx_is(c, i + 1, "times") && an_tx_count(&n, c, i) == i + 1 && n >= 1 &&
-	           !an_tx_is(c, i, "a") && !an_tx_is(c, i, "an") &&
-	           (an_tx_is(c, i + 2, "a") || an_tx_is(c, i + 2, "an") || an_tx_is(c, i + 2, "per")) &&
-	           !an_tx_is(c, i + 4, "ago") && !an_tx_is(c, i + 4, "later") &&
-	           !an_tx_is(c, i + 4, "earlier")) {
+	} else if ((j = an_tx_count(&n, c, i)) != 0 && an_tx_is(c, j, "times") && n &&
+	           !(n == 1 && (an_tx_is(c, i, "a") || an_tx_is(c, i, "an"))) &&
+	           (an_tx_is(c, j + 1, "a") || an_tx_is(c, j + 1, "an") || an_tx_is(c, j + 1, "per")) &&
+	           !an_tx_is(c, j + 3, "ago") && !an_tx_is(c, j + 3, "later") &&
+	           !an_tx_is(c, j + 3, "earlier")) {
 		/* "three times a week", like "twice a week": the frequency is
-		 * part of the set (TimeML's "twice a week", freq 2X) */
-		j = i + 3;
+		 * part of the set (TimeML's "twice a week", freq 2X); also a
+		 * vague one, "several times a year", "a few times per month" */
+		j += 2;
 		n = 1;
 	} else if (an_tx_is(c, i, "alternate") && (an_tx_cls(c, i + 1) & AN_TXW_PLURAL) &&
 	           (an_tx_cls(c, i + 1) & AN_TXW_UNIT) && !TK(i + 1).cap) {
@@ -497,6 +513,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 		lead = 1;
 	}
+	/* "every half hour", "each quarter hour": the set's unit, no article */
+	int every = j > 0 && (an_tx_is(c, j - 1, "every") || an_tx_is(c, j - 1, "each"));
 	/* "a quarter century", "a quarter-century", "the past quarter century",
 	 * "a quarter of an hour": 25 years, 15 minutes.  "the past quarter"
 	 * alone is a business quarter, and "century" was left over. */
@@ -508,7 +526,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		else if (an_tx_is(c, k, "of") && (an_tx_is(c, k + 1, "a") || an_tx_is(c, k + 1, "an")))
 			k += 2;
 		int cen = an_tx_is(c, k, "century");
-		if (an_tx_is(c, q, "quarter") && (q > j || lead) && (cen || an_tx_is(c, k, "hour")) &&
+		if (an_tx_is(c, q, "quarter") && (q > j || lead || every) &&
+		    (cen || an_tx_is(c, k, "hour")) &&
 		    !an_tx_is(c, k + 1, "old") && !an_tx_is_punct(c, k + 1, '-')) {
 			an_tx_set_value(m, AN_TIMEX_DURATION, cen ? "P25Y" : "PT15M");
 			m->the_ok = 1;
@@ -530,7 +549,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				k++;
 			else if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
 				hyph = (int)++k;
-			else if (h == j && !lead)
+			else if (h == j && !lead && !every)
 				k = 0; /* "half century": only after "a" or "the past" */
 		}
 		if (k && an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_UNIT) &&

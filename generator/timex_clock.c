@@ -114,7 +114,7 @@ static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k;
-	int h, mi = 0, ampm = 0, pod = 0, span = 0;
+	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
 	if ((j = quarter_hour(c, i, &h, &mi)) > i) {
@@ -177,10 +177,20 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			mi = (int)TK(j + 1).num;
 			j += 2;
 			ampm = 3; /* a clock time even without a.m./p.m. */
-			/* "7.30pm" (British) needs its a.m./p.m.: "2.40" is a number */
-			if (sep == '.' && !ampm_at(c, i))
+			/* "21:30:45": the seconds of timestamps */
+			if (sep == ':' && minute_sep(c, j) == ':') {
+				sec = (int)TK(j + 1).num;
+				j += 2;
+			}
+			/* "1:08.392" is a lap time */
+			if (an_tx_is_punct(c, j, '.') && !TK(j).space && an_tx_num(c, j + 1) &&
+			    !TK(j + 1).space)
 				return 0;
 		}
+		/* "7.30pm" (British) needs its a.m./p.m. or a zone ("17.02 GMT"):
+		 * "2.40" is a number */
+		if (sep == '.' && !ampm_at(c, i) && !(an_tx_one_of(c, j, zones) && TK(j).cap))
+			return 0;
 		/* a.m. / p.m. / am / pm / AM / PM */
 		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
 		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
@@ -249,8 +259,10 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is_punct(c, k, ','))
 		k++;
 	/* the month matcher first: "Saturday, Nov. 22" is one day, whose
-	 * weekday alone would be this week's */
+	 * weekday alone would be this week's; so is "Mon November 10" */
 	size_t de = an_tx_month(&dm, c, k);
+	if (!de && (an_tx_cls(c, k) & AN_TXW_ABBR))
+		de = an_tx_web_date(&dm, c, k);
 	if (!de || dm.anchor.g != AN_GRAN_DAY) {
 		memset(&dm, 0, sizeof dm);
 		de = an_tx_weekday(&dm, c, k);
@@ -290,6 +302,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	char tmp[64];
 	if (pod)
 		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[pod]);
+	else if (sec >= 0)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d", d.y, d.m, d.d, h, mi, sec);
 	else
 		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, h, mi);
 	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);

@@ -146,6 +146,8 @@ an_tx_point an_tx_ref(const an_tx_ctx *c);
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
 size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "2025-11-11", "11/11/2025", "11.11.2025" */
+size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* A four-digit year at i, not part of a larger number ("1,998", "$2000"). */
 int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
 /* Also the first year of "2025/26". */
@@ -189,6 +191,10 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i); /* timex_ordday.c */
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
+
+/* timex_web.c: timestamps and fixture dates ("Nov. 11, 2025 5:37 a.m.
+ * ET", "Sat 15 Nov", "11/11/25") */
+size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);

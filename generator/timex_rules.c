@@ -408,7 +408,7 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
-static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
+size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (an_tx_num(c, i) && i + 2 < c->n && an_tx_nine_eleven(m, c, i))
 		return i + 3;
@@ -423,8 +423,7 @@ static size_t m_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (TK(i + 1).kind != AN_TK_PUNCT || s1 != s2 || !strchr("-/.", s1))
 		return 0;
 	/* not part of a longer digit run such as a phone number */
-	if (i + 6 < c->n + 1 && i + 5 < c->n && !TK(i + 5).space &&
-	    strchr("-/.", TK(i + 5).low[0]) && an_tx_num(c, i + 6))
+	if (i + 5 < c->n && !TK(i + 5).space && strchr("-/.", TK(i + 5).low[0]) && an_tx_num(c, i + 6))
 		return 0;
 	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
 	    strchr("-/.", TK(i - 1).low[0]))
@@ -629,8 +628,9 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 typedef size_t (*matcher)(an_tx_match *, const an_tx_ctx *, size_t);
 
 static const matcher core_matchers[] = {
-	m_numeric, an_tx_month, an_tx_year, an_tx_weekday, an_tx_quarter, an_tx_clock, an_tx_season,
-	an_tx_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration, an_tx_ordinal_day,
+	an_tx_numeric, an_tx_month, an_tx_year, an_tx_weekday, an_tx_quarter, an_tx_clock,
+	an_tx_season, an_tx_period_code, m_range_start, m_range_end, an_tx_rel, an_tx_duration,
+	an_tx_ordinal_day, an_tx_web_date,
 };
 
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)

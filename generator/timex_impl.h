@@ -193,8 +193,10 @@ size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i); /* timex
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_web.c: timestamps and fixture dates ("Nov. 11, 2025 5:37 a.m.
- * ET", "Sat 15 Nov", "11/11/25") */
+ * ET", "Sat 15 Nov", "11/11/25"); the short units of "2h ago", "6 hr.
+ * ago" (the index after the unit, before "ago"; 0 for none) */
 size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -445,10 +445,15 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		n = -1; /* "months ago" */
 		j = i;
 	}
-	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT))
-		return 0;
-	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
-	size_t k = j + 1;
+	/* "2h ago", "6 hr. ago": k is at "ago" */
+	an_tx_unit u;
+	size_t k = n > 0 && !the ? an_tx_short_unit(c, j, &u) : 0;
+	if (!k) {
+		if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT))
+			return 0;
+		u = (an_tx_unit)TK(j).w.unit;
+		k = j + 1;
+	}
 	int dir, from_ref = 0;
 	/* "a week or so ago": an approximation inside the expression */
 	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;

@@ -2,7 +2,8 @@
  * bylines and timestamps ("Nov. 11, 2025 5:37 a.m. ET", "11/11/2025
  * 08:30", "2025-11-11T08:30:00Z"), fixture lists ("Sat 15 Nov"), numeric
  * dates with two-digit years ("11/11/25") and dotted ISO ones
- * ("2025.11.10").  Matchers as in timex_rules.c, which runs them. */
+ * ("2025.11.10"), and the short units of "2h ago", "5 mins ago".  Matchers
+ * as in timex_rules.c, which runs them. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -116,4 +117,38 @@ size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0; /* a date alone: the calendar matchers' */
 	*m = dm;
 	return e;
+}
+
+/* The short units of web pages' "posted ... ago" lines: "2h ago", "12m
+ * ago", "3d ago" (the letter glued to the number), "6 hr. ago", "5 mins.
+ * ago".  Returns the index after the unit, 0 for none; only before "ago",
+ * where "m" can be no million and "h" no other letter. */
+size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u)
+{
+	static const struct {
+		const char *w;
+		an_tx_unit u;
+		unsigned char glued; /* only glued to the number */
+	} units[] = {
+		{"h", AN_TXU_HOUR, 1}, {"m", AN_TXU_MINUTE, 1}, {"d", AN_TXU_DAY, 1},
+		{"w", AN_TXU_WEEK, 1}, {"hr", AN_TXU_HOUR, 0}, {"hrs", AN_TXU_HOUR, 0},
+		{"min", AN_TXU_MINUTE, 0}, {"mins", AN_TXU_MINUTE, 0}, {"sec", AN_TXU_SECOND, 0},
+		{"secs", AN_TXU_SECOND, 0}, {"wk", AN_TXU_WEEK, 0}, {"wks", AN_TXU_WEEK, 0},
+		{"mo", AN_TXU_MONTH, 0}, {"mos", AN_TXU_MONTH, 0}, {"yr", AN_TXU_YEAR, 0},
+		{"yrs", AN_TXU_YEAR, 0},
+	};
+	if (j == 0 || !an_tx_word(c, j) || !an_tx_num(c, j - 1))
+		return 0;
+	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+		if (!an_tx_is(c, j, units[k].w) || (units[k].glued && TK(j).space))
+			continue;
+		size_t e = j + 1;
+		if (!units[k].glued && an_tx_is_punct(c, e, '.') && !TK(e).space)
+			e++;
+		if (!an_tx_is(c, e, "ago"))
+			return 0;
+		*u = units[k].u;
+		return e;
+	}
+	return 0;
 }

@@ -67,6 +67,9 @@ static const an_txw_row rows[] = {
 	{"second", U, AN_TXU_SECOND}, {"seconds", UP, AN_TXU_SECOND},
 	{"minute", U, AN_TXU_MINUTE}, {"minutes", UP, AN_TXU_MINUTE},
 	{"hour", U, AN_TXU_HOUR}, {"hours", UP, AN_TXU_HOUR},
+	/* the short forms of bylines and captions: "4 min read", "2 hrs" */
+	{"min", U, AN_TXU_MINUTE}, {"mins", UP, AN_TXU_MINUTE},
+	{"hr", U, AN_TXU_HOUR}, {"hrs", UP, AN_TXU_HOUR}, {"secs", UP, AN_TXU_SECOND},
 	{"day", U, AN_TXU_DAY}, {"days", UP, AN_TXU_DAY},
 	{"week", U, AN_TXU_WEEK}, {"weeks", UP, AN_TXU_WEEK},
 	{"fortnight", U, AN_TXU_FORTNIGHT}, {"fortnights", UP, AN_TXU_FORTNIGHT},

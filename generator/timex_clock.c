@@ -110,11 +110,61 @@ static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
 	return j;
 }
 
+/* The day and half of the day named after a clock time without a.m. or
+ * p.m.: "7.15 this morning", "at 9 last night", "10.30 yesterday", "1.20
+ * in the morning".  Returns the end, j when none; *half is 1 for the
+ * morning, 2 for later, 0 for a day alone; *dated is 0 when the phrase
+ * names no day ("in the morning": what follows may). */
+static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *half,
+                         int *dated)
+{
+	size_t e = j, p;
+	int back = 0;
+	*dated = 1;
+	if (an_tx_is(c, j, "in") && an_tx_is(c, j + 1, "the")) {
+		*dated = 0;
+		p = j + 2;
+	} else if (an_tx_is(c, j, "this")) {
+		p = j + 1;
+	} else if (an_tx_is(c, j, "tonight")) {
+		p = j; /* the night itself */
+	} else if (an_tx_is(c, j, "last") && (an_tx_is(c, j + 1, "night") ||
+	                                     an_tx_is(c, j + 1, "evening"))) {
+		back = 1;
+		p = j + 1;
+	} else if (an_tx_is(c, j, "yesterday") || an_tx_is(c, j, "today") ||
+	           an_tx_is(c, j, "tomorrow")) {
+		back = an_tx_is(c, j, "yesterday") ? 1 : an_tx_is(c, j, "tomorrow") ? -1 : 0;
+		p = j + 1;
+		e = j + 1;
+		if (!(an_tx_cls(c, p) & AN_TXW_POD))
+			p = j; /* "10.30 yesterday": the clock's own half of the day */
+	} else {
+		return j;
+	}
+	*d = an_date_add_days(c->dct, -back);
+	*half = 0;
+	if (p == j && !an_tx_is(c, j, "tonight"))
+		return e;
+	int pod = an_tx_is(c, p, "tonight") ? AN_TXP_NI : (int)(an_tx_cls(c, p) & AN_TXW_POD ?
+	          TK(p).w.pod : 0);
+	if (pod == AN_TXP_MO && h < 12)
+		*half = 1;
+	else if (pod == AN_TXP_AF && (h <= 6 || h == 12))
+		*half = 2;
+	else if ((pod == AN_TXP_EV || pod == AN_TXP_NI) && h >= 5 && h < 12)
+		*half = 2;
+	else if (!(h > 12 && pod != AN_TXP_MO))
+		return j; /* "11.30 this morning" and "3 tonight" or "12.20 last night" */
+	return p + 1;
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	size_t j = i, k;
-	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0;
+	size_t j = i, k, pe = 0;
+	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0, half = 0, dated = 0;
+	an_date pd = c->dct;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
 	if ((j = quarter_hour(c, i, &h, &mi)) > i) {
@@ -187,9 +237,25 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			    !TK(j + 1).space)
 				return 0;
 		}
-		/* "7.30pm" (British) needs its a.m./p.m. or a zone ("17.02 GMT"):
-		 * "2.40" is a number */
-		if (sep == '.' && !ampm_at(c, i) && !(an_tx_one_of(c, j, zones) && TK(j).cap))
+		/* "7.15 this morning", "at 9 last night": the phrase gives the
+		 * half of the day that "a.m." would; a number with a full stop
+		 * only where no amount can be ("rose 2.40 this morning") */
+		int at_prep = i > 0 && an_tx_one_of(c, i - 1, preps);
+		if (!ampm_at(c, i) &&
+		    (at_prep || (sep && (sep != '.' || TK(i).sent || an_tx_is(c, i - 1, "was")))) &&
+		    (pe = day_phrase(c, j, h, &pd, &half, &dated)) > j && (half || sep)) {
+			ampm = 3;
+			if (half == 2 && h < 12)
+				h += 12;
+			if (half == 1 && h == 12)
+				h = 0;
+			j = pe;
+		} else {
+			pe = 0;
+		}
+		/* "7.30pm" (British) needs its a.m./p.m., a day or a zone ("17.02
+		 * GMT"): "2.40" is a number */
+		if (sep == '.' && !ampm_at(c, i) && !pe && !(an_tx_one_of(c, j, zones) && TK(j).cap))
 			return 0;
 		/* a.m. / p.m. / am / pm / AM / PM */
 		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
@@ -291,6 +357,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_date_add_days(c->dct, 1);
 		j = at + 1;
 	}
+	if (pe && dated)
+		d = pd;
 	/* the first hour of a span is on the day of the second: "between 2
 	 * and 4 a.m. Friday" */
 	if (span) {

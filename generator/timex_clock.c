@@ -52,6 +52,24 @@ static int minute_sep(const an_tx_ctx *c, size_t j)
 static const char *const preps[] = {"at", "by", "until", "till", "before", "after", "around",
                                     "about", "from", "to", "since", "approximately", NULL};
 
+/* A 24-hour time without a zone after a preposition of time: "at 0001
+ * on Monday", "by 0430" (a leading zero makes it no year nor count, but
+ * not before a unit: "from 0800 hours" is read by the caller).  Without
+ * the zero only after "at" and before a day ("at 2359 on Sunday", "at
+ * 1730 today"): "rose to 2300 on Monday" is an index level, and decimals
+ * ("at 2350.5") are no times. */
+static int bare_hhmm(const an_tx_ctx *c, size_t i)
+{
+	if (i == 0 || !an_tx_one_of(c, i - 1, preps) || an_tx_glued_on(c, i) ||
+	    (an_tx_is_punct(c, i + 1, '.') && !TK(i + 1).space && an_tx_num(c, i + 2)))
+		return 0;
+	if (TK(i).num < 1000)
+		return !(an_tx_cls(c, i + 1) & AN_TXW_UNIT);
+	return an_tx_is(c, i - 1, "at") &&
+	       ((an_tx_is(c, i + 1, "on") && (an_tx_cls(c, i + 2) & AN_TXW_WDAY)) ||
+	        an_tx_is(c, i + 1, "today") || an_tx_is(c, i + 1, "tonight"));
+}
+
 /* "half past eight", "quarter to nine", "a quarter past 6" after a
  * preposition of time: the end, with the hour and minutes in *h and *mi
  * (the half of the day is left to what follows); i when none. */
@@ -200,7 +218,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	            /* "0930 local time", military "0400 hours" (the leading
 	             * zero makes it no count of hours) */
 	            (an_tx_is(c, i + 1, "local") && an_tx_is(c, i + 2, "time")) ||
-	            (TK(i).num < 1000 && (an_tx_is(c, i + 1, "hours") || an_tx_is(c, i + 1, "hrs"))))) {
+	            (TK(i).num < 1000 && (an_tx_is(c, i + 1, "hours") || an_tx_is(c, i + 1, "hrs"))) ||
+	            bare_hhmm(c, i))) {
 		/* "at 0600 GMT", "1430 UTC": wire copy's 24-hour times, which
 		 * always carry the zone; a restatement in brackets after
 		 * another time ("10:35 a.m. (0735 GMT)") names the same instant

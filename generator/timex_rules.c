@@ -298,8 +298,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 					return 0;
 				if (!prep && an_tx_word(c, e) && TK(e).cap && !TK(e).sent)
 					return 0; /* "April Ryan" */
-				if ((TK(i).w.cls & AN_TXW_ABBR) && !(prep && e > i + 1))
-					return 0; /* "in Sept." only with its full stop */
+				if ((TK(i).w.cls & AN_TXW_ABBR) && !(prep && (e > i + 1 || TK(i).low[3])))
+					return 0; /* "in Sept." with its full stop; "in Sept" */
 			}
 		}
 		e = k;

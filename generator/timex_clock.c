@@ -177,6 +177,45 @@ static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *h
 	return p + 1;
 }
 
+/* "In the afternoon, she visited a hospital", "By the evening": a part
+ * of the day with "the", after a preposition, is that part of the day
+ * last named ("On Monday ... In the afternoon"), as TimeBank tags "in the
+ * morning" after "Friday"; "late in the afternoon" takes mod END.  Not
+ * without a day named (a habit: "she runs in the morning"), nor before
+ * "of" (TimeBank tags the date alone in "the night of ...") or a noun it
+ * modifies ("the morning session"), nor in a name ("the Evening
+ * Standard"). */
+static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const preps_pod[] = {"in", "by", "during", "throughout", NULL};
+	static const char *const nouns[] = {
+		"session", "sessions", "show", "shift", "shifts", "rush", "edition", "news",
+		"paper", "papers", "commute", "service", "services", "class", "classes", "meeting",
+		"flight", "flights", "train", "trains", "bulletin", "programme", "program",
+		"briefing", "sky", "light", "sun", "air", "star", "prayer", "prayers", "peak",
+		"traffic", "trading", "dress", "wear", "gown", "walk", "run", "routine", NULL};
+	size_t k = i;
+	const char *mod = NULL;
+	if ((an_tx_is(c, i, "late") || an_tx_is(c, i, "early")) && an_tx_is(c, i + 1, "in")) {
+		mod = TK(i).low[0] == 'l' ? "END" : "START";
+		k = i + 2;
+	} else if (i == 0 || !an_tx_one_of(c, i - 1, preps_pod)) {
+		return 0;
+	}
+	size_t p = k + 1;
+	if (!an_tx_is(c, k, "the") || p >= c->n || TK(p).cap || !(an_tx_cls(c, p) & AN_TXW_POD) ||
+	    an_tx_is(c, p, "overnight") || c->ref.g != AN_GRAN_DAY || an_tx_is(c, p + 1, "of") ||
+	    an_tx_one_of(c, p + 1, nouns) || (an_tx_is_punct(c, p + 1, '-') && !TK(p + 1).space))
+		return 0;
+	char tmp[32];
+	an_date d = c->ref.d;
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[TK(p).w.pod]);
+	an_tx_set_value(m, AN_TIMEX_TIME, tmp);
+	if (mod)
+		an_tx_copy(m->mod, sizeof m->mod, mod);
+	return p + 1;
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -185,6 +224,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date pd = c->dct;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
+	if (an_tx_is(c, i, "the") || an_tx_is(c, i, "late") || an_tx_is(c, i, "early"))
+		return day_part(m, c, i);
 	if ((j = quarter_hour(c, i, &h, &mi)) > i) {
 		ampm = 3; /* "half past eight in the evening" */
 		size_t e = oclock_end(c, j, h, &ampm);

@@ -164,7 +164,12 @@ static void mark_sentences(an_tk *tk, size_t n)
 		if (p->kind != AN_TK_PUNCT)
 			continue;
 		char ch = p->low[0];
-		if (ch == '!' || ch == '?')
+		/* a capital after the stamp of a live-blog entry opens a
+		 * sentence ("08:15 BST: Overnight, ...", "1.14pm: The vote");
+		 * after other colons it may be a name or a quote's first word */
+		if (ch == '!' || ch == '?' ||
+		    (ch == ':' && t->cap && i >= 3 &&
+		     (tk[i - 2].kind == AN_TK_NUM || tk[i - 3].kind == AN_TK_NUM)))
 			t->sent = 1;
 		else if (ch == '.' && i >= 2) {
 			const an_tk *w = &tk[i - 2];

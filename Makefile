@@ -104,7 +104,7 @@ check-asan asan:
 check-tsan:
 	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="-O1 -fsanitize=thread" \
 	  LDFLAGS="-fsanitize=thread" build-tsan/check_annals
-	cd tests && for suite in pool sink hooks words; do \
+	cd tests && for suite in pool sink hooks words acache; do \
 	  CK_FORK=no CK_RUN_SUITE=$$suite TSAN_OPTIONS=halt_on_error=1 \
 	  ../build-tsan/check_annals || exit 1; done
 

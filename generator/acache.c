@@ -436,15 +436,16 @@ static int make_parent(const char *path, an_error *err)
 	                    "or move the cache elsewhere", strerror(e));
 }
 
-int an_acache_save(const an_acache *c, const char *path, an_error *err)
+/* Writes the entries e[0, n) (those live) as the file at `path`. */
+static int save_entries(const entry *e, size_t n, const char *path, an_error *err)
 {
 	an_buf payload = AN_BUF_INIT;
 	term_table table = {NULL, 0, 0, NULL, 0};
 	uint64_t n_entries = 0;
-	for (size_t i = 0; c && i < c->len; i++) {
-		if (!c->items[i].live)
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i].live)
 			continue;
-		put_entry(&payload, &table, &c->items[i]);
+		put_entry(&payload, &table, &e[i]);
 		n_entries++;
 	}
 	for (size_t i = 0; i < table.len; i++)
@@ -463,6 +464,26 @@ int an_acache_save(const an_acache *c, const char *path, an_error *err)
 		                  "check the folder's permissions (the next build will "
 		                  "analyse every article again)", strerror(errno));
 	an_buf_free(&payload);
+	return rc;
+}
+
+int an_acache_save(const an_acache *c, const char *path, an_error *err)
+{
+	return save_entries(c ? c->items : NULL, c ? c->len : 0, path, err);
+}
+
+int an_acache_save_analyses(const an_article *articles, const an_analysis *analyses,
+                            size_t n, const char *path, an_error *err)
+{
+	/* entries that borrow the analyses: put_entry only reads them */
+	entry *e = an_xcalloc(n + 1, sizeof *e);
+	for (size_t i = 0; i < n; i++) {
+		key_of(&e[i], &articles[i]);
+		e[i].an = analyses[i];
+		e[i].live = 1;
+	}
+	int rc = save_entries(e, n, path, err);
+	free(e);
 	return rc;
 }
 

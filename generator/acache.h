@@ -40,6 +40,11 @@ void an_acache_free(an_acache *c);
  * folder.  Returns 0, or -1 with `err` set; a failure loses only speed, so
  * callers may warn and go on. */
 int an_acache_save(const an_acache *c, const char *path, an_error *err);
+/* The same file for articles[i] with analyses[i], i < n, without a cache:
+ * reads them only, so it may run on a thread of its own while others read
+ * them too (the build saves beside the timeline). */
+int an_acache_save_analyses(const an_article *articles, const an_analysis *analyses,
+                            size_t n, const char *path, an_error *err);
 /* Adds the entries of the file at `path`, unused: a trim that follows a
  * load which did not take them drops them.  An entry whose article is
  * already held (given before the load) is not added twice.  A file that

@@ -23,6 +23,10 @@ typedef struct {
 	int keep_going;  /* leave out bad articles, reported to `problems` (site.h) */
 	FILE *problems;
 	struct an_progress *progress; /* counts the site's own load (site.h); NULL */
+	/* an_site_input's `analysed`, for the site's own load (not the change
+	 * log's past revisions); NULL: none */
+	void (*analysed)(const an_site *site, void *payload);
+	void *analysed_payload;
 } an_history_opts;
 
 /* At most this many commits that changed the content go into site.changes

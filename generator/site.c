@@ -421,9 +421,25 @@ static void analyse_one(size_t i, void *payload)
 	AN_PROGRESS_ADD(j->progress, articles, 1);
 }
 
+/* in->analysed on a thread of its own (site.h). */
+typedef struct {
+	const an_site_input *in;
+	const an_site *site;
+} analysed_job;
+
+static void *analysed_thread(void *arg)
+{
+	analysed_job *j = arg;
+	j->in->analysed(j->site, j->in->analysed_payload);
+	return NULL;
+}
+
 int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
                        an_error *err)
 {
+	analysed_job aj = {in, out};
+	pthread_t analysed_tid;
+	int analysed_running = 0;
 	memset(out, 0, sizeof *out);
 	out->root = an_xstrdup(root);
 	an_sources read = AN_SOURCES_INIT;
@@ -474,6 +490,10 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 		out->docs[i].article = &out->articles[i];
 		out->docs[i].analysis = &out->analyses[i];
 	}
+	/* the timeline takes seconds on a large site with a core often idle */
+	if (in->analysed &&
+	    !(analysed_running = pthread_create(&analysed_tid, NULL, analysed_thread, &aj) == 0))
+		in->analysed(out, in->analysed_payload);
 	entities_job entities;
 	entities_start(&entities, out);
 	an_figure_list *figures = scan_all_figures(out);
@@ -485,6 +505,9 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	an_trace("entities and figures linked");
 	AN_PROGRESS_SET(in->progress, events, out->timeline.n_events + out->timeline.n_undated);
 done:
+	/* before anything it reads can be freed */
+	if (analysed_running)
+		pthread_join(analysed_tid, NULL);
 	an_sources_free(&read);
 	if (rc < 0)
 		an_site_free(out);

@@ -56,6 +56,14 @@ typedef struct an_site_input {
 	FILE *problems;
 	/* counts articles analysed and events found (progress.h); NULL */
 	struct an_progress *progress;
+	/* Runs once every article is analysed, on a thread of its own while
+	 * the timeline is built (inline when no thread starts), with
+	 * `analysed_payload`; the load waits for it before it returns, also
+	 * on failure.  It may read the site's articles, analyses and
+	 * n_articles only: nothing changes them until then.  For work that
+	 * needs the analyses and not the timeline (saving them).  NULL: none. */
+	void (*analysed)(const an_site *site, void *payload);
+	void *analysed_payload;
 } an_site_input;
 
 /* an_site_load with the content and config from `in` (borrowed).  An

@@ -286,6 +286,72 @@ START_TEST(round_trip_gives_what_an_analyse_gives)
 }
 END_TEST
 
+/* The build saves from the site's own arrays, beside the timeline: the
+ * file must be the one a cache holding the same analyses writes. */
+START_TEST(saving_the_analyses_writes_what_a_cache_writes)
+{
+	an_site site;
+	an_error err = AN_ERROR_INIT;
+	ck_assert_msg(an_site_load(&site, "..", &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(site.n_articles, 5);
+	char path[128], from_cache[128];
+	tmp_path(path, sizeof path, "from-arrays.bin");
+	tmp_path(from_cache, sizeof from_cache, "from-cache.bin");
+	ck_assert_msg(an_acache_save_analyses(site.articles, site.analyses, site.n_articles, path,
+	                                      &err) == 0, "%s", err.msg);
+	/* the arrays are only read: the analyses are still the site's */
+	ck_assert_uint_gt(site.analyses[0].timexes.len, 0);
+	an_acache *c = an_acache_new();
+	an_site_give_analyses(&site, c);
+	ck_assert_msg(an_acache_save(c, from_cache, &err) == 0, "%s", err.msg);
+	size_t len1, len2;
+	unsigned char *d1 = slurp(path, &len1), *d2 = slurp(from_cache, &len2);
+	ck_assert_uint_eq(len1, len2);
+	ck_assert(memcmp(d1, d2, len1) == 0);
+	ck_assert_uint_eq(word(d1, W_N_ENTRIES), 5);
+	free(d1);
+	free(d2);
+	an_acache_free(c);
+	an_site_free(&site);
+}
+END_TEST
+
+/* The site load's `analysed` task: once, with every analysis made, and
+ * over before the load returns. */
+typedef struct {
+	int calls;
+	size_t n_articles, timexes;
+} analysed_seen;
+
+static void count_analysed(const an_site *site, void *payload)
+{
+	analysed_seen *seen = payload;
+	seen->calls++;
+	seen->n_articles = site->n_articles;
+	for (size_t i = 0; i < site->n_articles; i++)
+		seen->timexes += site->analyses[i].timexes.len;
+}
+
+START_TEST(the_analysed_task_runs_once_before_the_load_returns)
+{
+	an_site site;
+	an_error err = AN_ERROR_INIT;
+	analysed_seen seen = {0, 0, 0};
+	an_site_input in = {0};
+	in.analysed = count_analysed;
+	in.analysed_payload = &seen;
+	ck_assert_msg(an_site_load_input(&site, "..", &in, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(seen.calls, 1);
+	ck_assert_uint_eq(seen.n_articles, 5);
+	size_t timexes = 0;
+	for (size_t i = 0; i < site.n_articles; i++)
+		timexes += site.analyses[i].timexes.len;
+	ck_assert_uint_gt(timexes, 10);
+	ck_assert_uint_eq(seen.timexes, timexes);
+	an_site_free(&site);
+}
+END_TEST
+
 /* What a second process sees: the sample site loaded through a cache read
  * from disk reuses all five analyses and gives the same timeline. */
 START_TEST(a_loaded_cache_gives_the_same_timeline)
@@ -662,6 +728,8 @@ Suite *an_test_acache_suite(void)
 	tcase_add_test(tc, same_text_same_date_only);
 	tcase_add_test(tc, trim_keeps_what_the_last_load_used);
 	tcase_add_test(tc, reused_analyses_give_the_same_timeline);
+	tcase_add_test(tc, saving_the_analyses_writes_what_a_cache_writes);
+	tcase_add_test(tc, the_analysed_task_runs_once_before_the_load_returns);
 	suite_add_tcase(s, tc);
 	TCase *disk = tcase_create("disk");
 	tcase_add_checked_fixture(disk, make_tmp, remove_tmp);

@@ -45,6 +45,9 @@ static int minute_sep(const an_tx_ctx *c, size_t j)
 	 * a.m./p.m., checked by the caller */
 	if (sep == 'h' && j + 2 < c->n && !TK(j + 2).space && TK(j + 2).kind != AN_TK_PUNCT)
 		return 0;
+	/* "1H26", "2H25" (capital H after 1 or 2) are halves of a year */
+	if (sep == 'h' && TK(j).cap && j > 0 && TK(j - 1).ndig == 1 && TK(j - 1).num <= 2)
+		return 0;
 	return sep;
 }
 

@@ -504,7 +504,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
 	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
-	    an_tx_is(c, j, "following") ||
+	    an_tx_is(c, j, "following") || an_tx_is(c, j, "trailing") ||
 	    /* "another two quarters", "another 10 days"; "another year" is
 	     * left alone ("one year after another") */
 	    (an_tx_is(c, j, "another") && !an_tx_is(c, j + 1, "a") &&

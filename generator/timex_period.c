@@ -58,6 +58,25 @@ static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
+/* The year of a quarter or half named without one, `first` its first
+ * month: the DCT's, unless that one has not begun and last year's ended
+ * nearer the DCT ("fourth-quarter profit fell" in January is last year's,
+ * "the second quarter" in January this year's).  A future cue keeps the
+ * DCT's year ("plans to sell it in the second half"), except for the
+ * quarter just over, whose results are news for the next three months
+ * ("analysts expect fourth-quarter earnings" in January). */
+static int period_year(const an_tx_ctx *c, size_t tb, size_t te, int first, int months)
+{
+	an_date start = {c->dct.y, first, 1}, prev = {c->dct.y - 1, first, 1};
+	long now = an_date_to_days(c->dct), from = an_date_to_days(start);
+	long ended = an_date_to_days(an_date_add_months(prev, months));
+	if (from <= now || now - ended >= from - now)
+		return c->dct.y;
+	if ((months != 3 || now - ended > 92) && an_tx_direction(c, tb, te) > 0)
+		return c->dct.y;
+	return c->dct.y - 1;
+}
+
 /* "the third quarter", "third-quarter", "the fourth quarter of 1997",
  * "the first half of 2025", "the 1988 second quarter". */
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -137,16 +156,19 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		            an_tx_is(c, k, "last")) &&
 		           an_tx_is(c, k + 1, "year")) {
 			/* "the first half of this year", "the first quarter of
-			 * next year" */
+			 * next year"; "of the year" is the year in question */
 			year = c->dct.y + (an_tx_is(c, k, "next") ? 1 : an_tx_is(c, k, "last") ? -1 : 0);
 			e = k + 2;
+			if (an_tx_is(c, k, "the"))
+				year = 0;
 		} else if (half && an_tx_is(c, j, "of")) {
 			return 0; /* "the last half of the '80s": see an_tx_match_at */
-		} else {
-			year = c->dct.y;
 		}
 	}
-	an_date d = {year, half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1, 1};
+	int first = half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1;
+	if (!year)
+		year = period_year(c, i, e, first, half ? 6 : 3);
+	an_date d = {year, first, 1};
 	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
 	/* "the fourth-quarter outlook": the adjective is the timex and "the"
 	 * the noun's, as TimeBank tags all its "the third-quarter ..." */
@@ -170,11 +192,57 @@ static const char *const quarter_nouns[] = {
 	"loss", "losses", "guidance", "growth", "gdp", "output", "figures", "report",
 	"deliveries", "shipments", "margin", "margins", NULL};
 
+/* Prepositions before a bare "Q3" or "H1" that make it a period in a
+ * sentence about money ("margin was 41% in Q3, up from Q2"). */
+static const char *const code_preps[] = {"in", "from", "for", "during", "since", "than",
+                                         "through", "over", "versus", "vs", "to", NULL};
+
+/* The sentence around token i speaks of money: a percentage, an amount
+ * or a word of results.  "She was fastest in Q3" does not. */
+static int money_sentence(const an_tx_ctx *c, size_t i)
+{
+	size_t b = i, e = i + 1;
+	while (b > 0 && i - b < 60 && !TK(b).sent)
+		b--;
+	while (e < c->n && e - i < 60 && !TK(e).sent)
+		e++;
+	for (size_t k = b; k < e; k++) {
+		if (TK(k).kind == AN_TK_PUNCT ? TK(k).low[0] == '%' || TK(k).low[0] == '$'
+		                              : an_tx_is(c, k, "percent") ||
+		                                    an_tx_one_of(c, k, quarter_nouns))
+			return 1;
+	}
+	return 0;
+}
+
+/* "3Q25", "4Q 2024", "1H26": the number before the letter, the year
+ * glued after it, as analysts write them. */
+static size_t number_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	int half = an_tx_is(c, i + 1, "h");
+	if (!an_tx_num(c, i) || TK(i).ndig != 1 || TK(i).num < 1 || TK(i).num > (half ? 2 : 4) ||
+	    !(half || an_tx_is(c, i + 1, "q")) || !TK(i + 1).cap || TK(i + 1).space ||
+	    !an_tx_num(c, i + 2) || an_tx_glued_on(c, i + 2) ||
+	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_PUNCT))
+		return 0;
+	int year;
+	if (TK(i + 2).ndig == 2 && !TK(i + 2).space)
+		year = two_digit_year(c->dct, (int)TK(i + 2).num);
+	else if (!an_tx_year_at(c, i + 2, &year))
+		return 0;
+	an_date d = {year, half ? (int)(TK(i).num - 1) * 6 + 1 : (int)(TK(i).num - 1) * 3 + 1, 1};
+	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);
+	m->modable = 1;
+	return i + 3;
+}
+
 /* The codes of business reporting: "Q3 2025", "Q4 earnings", "H1 2025",
  * "FY2026", "FY 2026", "FY26".  Capitalised only, and a code glued to
  * more letters or digits is a name ("H1N1", "Q3X"). */
 size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	if (an_tx_num(c, i))
+		return number_code(m, c, i);
 	int fy = an_tx_is(c, i, "fy"), half = an_tx_is(c, i, "h");
 	if (!(fy || half || an_tx_is(c, i, "q")) || !TK(i).cap || !an_tx_num(c, i + 1) ||
 	    (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_PUNCT))
@@ -204,10 +272,12 @@ size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	           !TK(e + 1).space && !an_tx_glued_on(c, e + 1)) {
 		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
 		e += 2;
-	} else if (half || !an_tx_one_of(c, e, quarter_nouns)) {
+	} else if (!an_tx_one_of(c, e, quarter_nouns) &&
+	           !(i > 0 && an_tx_one_of(c, i - 1, code_preps) && money_sentence(c, i))) {
 		return 0;
 	} else {
-		year = c->dct.y;
+		year = period_year(c, i, e, half ? (int)(n - 1) * 6 + 1 : (int)(n - 1) * 3 + 1,
+		                   half ? 6 : 3);
 	}
 	an_date d = {year, half ? (int)(n - 1) * 6 + 1 : (int)(n - 1) * 3 + 1, 1};
 	an_tx_set_point(m, d, half ? AN_GRAN_HALF : AN_GRAN_QUARTER);

@@ -167,9 +167,11 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
 	int y;
-	if (an_tx_is(c, j, "fiscal"))
+	if (an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "calendar"))
 		j++;
-	if (j == i && an_tx_is(c, j, "year") &&
+	/* "fiscal year 2025", "calendar year 2026"; the "year" of "full-year
+	 * 2025" is the adjective's, and the year stands alone */
+	if (an_tx_is(c, j, "year") && !(j == i && i > 0 && !TK(i).space && TK(i - 1).low[0] == '-') &&
 	    (an_tx_num(c, j + 1) || (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand"))))
 		j++;
 	/* century: "21st century", "twentieth century" */

@@ -200,6 +200,11 @@ size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u);
 
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* The quarter a business story reports on (an_tx_ctx.quarter), else the
+ * last one over before the DCT. */
+an_date an_tx_story_quarter(const an_tx_ctx *c);
+/* timex_report.c: "the prior quarter", "full-year", "the holiday quarter" */
+size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
  * night", "the Thanksgiving weekend") */

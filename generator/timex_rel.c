@@ -374,7 +374,8 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, i, "the") && (an_tx_is(c, i + 1, "next") || an_tx_is(c, i + 1, "following"))) {
 		rel = 1;
 		j = i + 2;
-	} else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "previous")) {
+	} else if (an_tx_is(c, i, "the") &&
+	           (an_tx_is(c, i + 1, "previous") || an_tx_is(c, i + 1, "prior"))) {
 		rel = -1;
 		j = i + 2;
 	} else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "same")) {
@@ -577,7 +578,7 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 /* The quarter a business story is about: the one last named (see
  * an_tx_ctx.quarter), else the last one completed before the DCT. */
-static an_date story_quarter(const an_tx_ctx *c)
+an_date an_tx_story_quarter(const an_tx_ctx *c)
 {
 	if (c->quarter.g == AN_GRAN_QUARTER)
 		return c->quarter.d;
@@ -615,7 +616,7 @@ static int plain_year(const an_tx_ctx *c, size_t i)
 static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
-	int latest = 0, current = 0, ago_adj = 0, same = 0;
+	int latest = 0, current = 0, ago_adj = 0, same = 0, full = 0;
 	int the = an_tx_is(c, j, "the") || an_tx_is(c, j, "its");
 	if (the)
 		j++;
@@ -624,7 +625,8 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    !TK(j + 2).space && !TK(j + 3).space &&
 	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
 	    an_tx_is(c, j + 3, "s") && (an_tx_is(c, j + 4, "quarter") || an_tx_is(c, j + 4, "period"))) {
-		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		an_date q = an_date_add_months(an_tx_story_quarter(c), -12);
+		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		return j + 5;
 	}
@@ -633,7 +635,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * ("the first nine months ... the 1988 period") or names no quarter */
 	if (the && plain_year(c, j) &&
 	    (an_tx_is(c, j + 1, "quarter") || an_tx_is(c, j + 1, "period"))) {
-		an_date q = story_quarter(c);
+		an_date q = an_tx_story_quarter(c);
 		q.y = (int)TK(j).num;
 		int quarter = an_tx_is(c, j + 1, "quarter") ||
 		              (c->quarter.g == AN_GRAN_QUARTER && c->ref.g != AN_GRAN_YEAR);
@@ -700,7 +702,9 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		else if (an_tx_is(c, j, "comparable") || an_tx_is(c, j, "same") ||
 		         an_tx_is(c, j, "corresponding"))
 			same = 1;
-		else if (!(an_tx_is(c, j, "fiscal") || an_tx_is(c, j, "full")))
+		else if (an_tx_is(c, j, "full"))
+			full = 1;
+		else if (!an_tx_is(c, j, "fiscal"))
 			break;
 		j++;
 	}
@@ -712,7 +716,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_ORD) && TK(k).w.ord <= 4 &&
 		    an_tx_is(c, k + 1, "quarter"))
 			k++;
-		an_date q = an_date_add_months(story_quarter(c), -12);
+		an_date q = an_date_add_months(an_tx_story_quarter(c), -12);
 		if (an_tx_is(c, k, "quarter") || an_tx_is(c, k, "period")) {
 			if (k > j)
 				q.m = (TK(j).w.ord - 1) * 3 + 1;
@@ -736,7 +740,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (back && !latest && !current &&
 	    (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && same))) {
 		/* "the quarter a year ago", "the corresponding period last year" */
-		an_tx_set_point(m, an_date_add_months(story_quarter(c), -12), AN_GRAN_QUARTER);
+		an_tx_set_point(m, an_date_add_months(an_tx_story_quarter(c), -12), AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		return back;
 	}
@@ -745,7 +749,7 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		/* "the latest quarter" is the one the story reports on, as is
 		 * "the quarter" */
-		an_date q = current ? c->dct : story_quarter(c);
+		an_date q = current ? c->dct : an_tx_story_quarter(c);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
@@ -769,7 +773,9 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		static const char *const clause[] = {"she", "he", "they", "i", "we", "you", "it",
 		                                     "when", NULL};
-		an_date at = c->dct;
+		/* "the full year" of a story on a quarter is the quarter's year
+		 * ("fourth-quarter profit fell" in January ... "for the full year") */
+		an_date at = full && c->quarter.g == AN_GRAN_QUARTER ? c->quarter.d : c->dct;
 		if (i > 1 && an_tx_is_punct(c, i - 1, ',') && an_tx_num(c, i - 2) &&
 		    c->ref.g == AN_GRAN_YEAR && TK(i - 2).num == c->ref.d.y)
 			at = c->ref.d; /* "In 1975, the year she turned 30": 1975 */

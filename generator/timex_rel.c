@@ -672,13 +672,22 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		static const char *const preps[] = {"by", "at", "since", "before", "after",
 		                                    "until", "till", "around", "through",
 		                                    "near", "toward", "towards", "from", "to",
-		                                    "of", NULL};
+		                                    "of", "into", NULL};
 		int prep = 0;
 		for (size_t p = 0; preps[p]; p++)
 			if (an_tx_is(c, i - 1, preps[p]))
 				prep = 1;
 		if (prep && an_tx_is(c, k, "end")) {
-			int since = an_tx_is(c, i - 1, "since");
+			/* "rose to 12 million at quarter-end": in a past clause the
+			 * last end over, unless the DCT's period ends within a week */
+			static const char *const stative[] = {"at", "of", "around", "near", "into",
+			                                      "after", NULL};
+			int lm = an_tx_is(c, j, "month") ? c->dct.m
+			         : an_tx_is(c, j, "quarter") ? (c->dct.m - 1) / 3 * 3 + 3 : 12;
+			an_date pe = {c->dct.y, lm, an_date_days_in_month(c->dct.y, lm)};
+			int since = an_tx_is(c, i - 1, "since") ||
+			            (an_tx_one_of(c, i - 1, stative) && an_tx_direction(c, i, k + 1) < 0 &&
+			             an_date_to_days(pe) - an_date_to_days(c->dct) > 7);
 			if (an_tx_is(c, j, "month") || an_tx_is(c, j, "quarter")) {
 				int q = an_tx_is(c, j, "quarter");
 				an_date x = an_date_add_months(c->dct, since ? (q ? -3 : -1) : 0);

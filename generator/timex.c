@@ -229,7 +229,9 @@ static int near_dct(const an_tx_ctx *c, const char *v)
 static int article_leads(const an_tx_ctx *c, size_t i)
 {
 	static const char *const after_the[] = {"present", "future", "near", "short", "long",
-	                                        "beginning", "start", "end", NULL};
+	                                        "beginning", "start", "end", "other", "time",
+	                                        "old", "bad", "distant",
+	                                        "immediate", "roaring", "swinging", "not", NULL};
 	const an_tk *t = &c->tk[i];
 	int the = strcmp(t->low, "the") == 0;
 	if (!the && strcmp(t->low, "a") != 0 && strcmp(t->low, "an") != 0)
@@ -245,7 +247,8 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 	for (size_t k = 0; the && after_the[k]; k++)
 		if (an_tx_is(c, i + 1, after_the[k]))
 			return 1;
-	return !the && an_tx_is(c, i + 1, "single"); /* "in a single day" */
+	/* "in a single day", "for a while" (timex_idiom.c) */
+	return !the && (an_tx_is(c, i + 1, "single") || an_tx_is(c, i + 1, "while"));
 }
 
 /* A quarter named in the text can be the one the story reports on when it

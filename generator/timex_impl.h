@@ -198,6 +198,9 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u);
 
+/* timex_idiom.c: idioms of time words, tagged whole ("the other day",
+ * "will one day") or passed over ("to this day", "Bloody Sunday") */
+size_t an_tx_idiom(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* The quarter a business story reports on (an_tx_ctx.quarter), else the

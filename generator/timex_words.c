@@ -191,6 +191,8 @@ static const char *const starters[] = {
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
 	"millions", "billions", "thousands", "hundreds", "ad", "another", "alternate",
+	"then", "present", "any", "yearlong", "weeklong", "monthlong", "daylong",
+	"hourlong", "decadelong", "black", "cyber",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

@@ -14,7 +14,9 @@
 /* Holidays with a fixed rule; the year comes from the tense, as for
  * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d.
  * m == 0: the feasts that move with Easter, d days from Easter Sunday;
- * with nth 1, the (ISO) week that ends on it: "Easter week". */
+ * with nth 1, the (ISO) week that ends on it: "Easter week".  With nth
+ * > 0, d counts days after the nth weekday: "Black Friday" follows
+ * Thanksgiving, which is not always November's fourth Friday but one. */
 typedef struct {
 	const char *w[3];
 	int m, d, wd, nth;
@@ -28,6 +30,7 @@ static const an_tx_holiday holidays[] = {
 	{{"halloween"}, 10, 31, 0, 0}, {{"valentine's", "day"}, 2, 14, 0, 0},
 	{{"independence", "day"}, 7, 4, 0, 0},
 	{{"thanksgiving", "day"}, 11, 0, 4, 4}, {{"thanksgiving"}, 11, 0, 4, 4},
+	{{"black", "friday"}, 11, 1, 4, 4}, {{"cyber", "monday"}, 11, 4, 4, 4},
 	{{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
 	{{"election", "day"}, 11, 0, 2, 0},
 	{{"easter"}, 0, 0, 0, 0}, {{"easter", "sunday"}, 0, 0, 0, 0},
@@ -82,8 +85,8 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
 {
 	if (h->m == 0)
 		return an_date_add_days(easter_sunday(y), h->d);
-	an_date d = {y, h->m, h->d ? h->d : 1};
-	if (h->d)
+	an_date d = {y, h->m, h->d && !h->nth ? h->d : 1};
+	if (h->d && !h->nth)
 		return d;
 	if (h->nth == -1) { /* last wd of the month */
 		d.d = an_date_days_in_month(y, h->m);
@@ -94,7 +97,7 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
 	d = an_date_add_days(d, (h->wd - w + 7) % 7);
 	if (h->nth == 0) /* Election Day: the Tuesday after the first Monday */
 		return d.d == 1 ? an_date_add_days(d, 7) : d;
-	return an_date_add_days(d, 7 * (h->nth - 1));
+	return an_date_add_days(d, 7 * (h->nth - 1) + h->d);
 }
 
 /* A part of the holiday after its name: "Halloween night", "Christmas

@@ -47,6 +47,21 @@ static int measure_word(const char *w, int after_prep)
 static const char *const year_preps[] = {"in", "since", "by", "from", "until", "before",
                                          "after", "during", "through", NULL};
 
+/* "Highs will be in the sixties", "in the forties (degrees)": a spelled
+ * decade in a sentence about temperatures is a reading, not the 1960s. */
+static int temperature(const an_tx_ctx *c, size_t i)
+{
+	static const char *const words[] = {"temperature", "temperatures", "highs", "lows",
+	                                    "degrees", "thermometer", "mercury", "fahrenheit",
+	                                    NULL};
+	if (an_tx_is(c, i + 1, "degrees") || an_tx_is(c, i + 1, "fahrenheit"))
+		return 1;
+	for (size_t k = i, n = 0; k > 0 && n < 12 && !TK(k).sent; k--, n++)
+		if (an_tx_one_of(c, k - 1, words))
+			return 1;
+	return 0;
+}
+
 static const char *const decade_words[] = {
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", NULL};
@@ -193,7 +208,8 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t era = era_year(m, c, i);
 	if (era)
 		return era;
-	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the")) {
+	if (an_tx_one_of(c, i, decade_words) && i > 0 && an_tx_is(c, i - 1, "the") &&
+	    !temperature(c, i)) {
 		int k = 0;
 		while (strcmp(decade_words[k], TK(i).low) != 0)
 			k++;

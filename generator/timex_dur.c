@@ -301,6 +301,19 @@ static int after_amount(const an_tx_ctx *c, size_t i)
 	        an_tx_is(c, i - 2, "billion") || (an_tx_cls(c, i - 2) & AN_TXW_NUM));
 }
 
+/* "dozens of interviews a day", "a handful of ships a week": how often a
+ * thing happens, a SET, as TimeBank has "hundreds of interviews a day"
+ * (not the length of time that "a day" alone would be) */
+static int after_heap(const an_tx_ctx *c, size_t i)
+{
+	static const char *const heaps[] = {"handful", "dozen", "dozens", "hundreds",
+	                                    "thousands", "millions", "scores", "lots", "couple",
+	                                    "number", "tens", NULL};
+	return i > 2 && an_tx_word(c, i - 1) && !TK(i - 1).cap &&
+	       !(an_tx_cls(c, i - 1) & AN_TXW_UNIT) && an_tx_is(c, i - 2, "of") &&
+	       an_tx_one_of(c, i - 3, heaps);
+}
+
 /* Sets: "every week", "each year", "every Monday", "each July", "twice a
  * year", "per day", "on alternate days". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -678,6 +691,10 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * a month" */
 		if (an_tx_is(c, j, "a") && i == j && after_amount(c, i))
 			return 0;
+		if (an_tx_is(c, j, "a") && i == j && n == 1 && after_heap(c, i)) {
+			an_tx_set_value(m, AN_TIMEX_SET, v);
+			return e;
+		}
 		/* "24 hours a day", "three days a week": time taken within each
 		 * period, a SET of the period (TimeML: "3 days each week" is a
 		 * SET P1W with freq 3D) */

@@ -243,6 +243,9 @@ size_t an_tx_idiom(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			    !(an_tx_is(c, i - 1, "until") || an_tx_is(c, i - 1, "till") ||
 			      an_tx_is(c, i - 1, "by")))
 				return 0;
+			/* "signed by then-President Obama": an adjective */
+			if (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space)
+				return 0;
 			an_tx_set_point(m, c->ref.d, c->ref.g);
 			m->anchor.g = AN_GRAN_NONE;
 			return i + 1;

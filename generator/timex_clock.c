@@ -281,8 +281,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (!an_tx_num(c, i) || TK(i).ndig > 2 || TK(i).num > 24)
 			return 0;
 		if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
-		    (TK(i - 1).low[0] == '$' || TK(i - 1).low[0] == '.' || TK(i - 1).low[0] == ','))
-			return 0;
+		    (TK(i - 1).low[0] == '$' || TK(i - 1).low[0] == '.' || TK(i - 1).low[0] == ',' ||
+		     TK(i - 1).low[0] == ':'))
+			return 0; /* also the tail of a race time "2:03:45" */
 		h = (int)TK(i).num;
 		j = i + 1;
 		int sep = minute_sep(c, j);
@@ -304,6 +305,18 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * half of the day that "a.m." would; a number with a full stop
 		 * only where no amount can be ("rose 2.40 this morning") */
 		int at_prep = i > 0 && an_tx_one_of(c, i - 1, preps);
+		/* "with 2:13 left", "won in 2:03:45": a game clock or a race
+		 * time, unless a.m., p.m. or a zone makes it the time of day; a
+		 * date before it ("Nov. 11, 2025 5:37:12") stands for a
+		 * preposition */
+		if (sep == ':' && !ampm_at(c, i) && !an_tx_is(c, j, "am") && !an_tx_is(c, j, "pm") &&
+		    !((an_tx_is(c, j, "a") || an_tx_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.')) &&
+		    !(an_tx_one_of(c, j, zones) && TK(j).cap) &&
+		    an_tx_game_clock(c, i, j, sec >= 0,
+		                     at_prep || (i > 0 && (TK(i - 1).kind != AN_TK_WORD ||
+		                                           (an_tx_cls(c, i - 1) &
+		                                            (AN_TXW_MONTH | AN_TXW_WDAY))))))
+			return 0;
 		if (!ampm_at(c, i) &&
 		    (at_prep || (sep && (sep != '.' || TK(i).sent || an_tx_is(c, i - 1, "was")))) &&
 		    (pe = day_phrase(c, j, h, &pd, &half, &dated)) > j && (half || sep)) {

@@ -208,6 +208,12 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
 an_date an_tx_story_quarter(const an_tx_ctx *c);
 /* timex_report.c: "the prior quarter", "full-year", "the holiday quarter" */
 size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_game.c: the sentence of token i tells of a game (a score, words of
+ * play) and not of money: its quarters, halves and clock times are play */
+int an_tx_game_sentence(const an_tx_ctx *c, size_t i);
+/* the clock reading at tokens i..j-1 (sec: with seconds; prep: a
+ * preposition of time or a date before it) is a game clock or a result */
+int an_tx_game_clock(const an_tx_ctx *c, size_t i, size_t j, int sec, int prep);
 
 /* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
  * night", "the Thanksgiving weekend") */

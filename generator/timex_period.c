@@ -166,6 +166,10 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 	}
 	int first = half ? (half - 1) * 6 + 1 : (q - 1) * 3 + 1;
+	/* "in the third quarter" of a game, "a fourth-quarter comeback": a
+	 * quarter without a year in a match report is play, not a date */
+	if (!year && an_tx_game_sentence(c, i))
+		return 0;
 	if (!year)
 		year = period_year(c, i, e, first, half ? 6 : 3);
 	an_date d = {year, first, 1};

@@ -107,9 +107,11 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i)
 	if (i >= c->n)
 		return 0;
 	if (an_tx_num(c, i)) {
-		/* part of a larger number or an amount of money: no count */
-		if (i > 0 && !TK(i).space && TK(i - 1).kind == AN_TK_PUNCT &&
-		    strchr("$.,/", TK(i - 1).low[0]))
+		/* part of a larger number or an amount of money: no count; nor
+		 * the digit of a name ("the F1 season", "an A1 road") */
+		if (i > 0 && !TK(i).space &&
+		    ((TK(i - 1).kind == AN_TK_PUNCT && strchr("$.,/", TK(i - 1).low[0])) ||
+		     TK(i - 1).kind == AN_TK_WORD))
 			return 0;
 		if (TK(i).num < 0 || TK(i).ndig > 5)
 			return 0;
@@ -649,6 +651,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "a second term", "a quarter of the shares", "three-quarters",
 		 * "the 1988 quarter", "60 Minutes" */
 		if ((u == AN_TXU_SECOND || u == AN_TXU_QUARTER) && one && !lead)
+			return 0;
+		/* "after 15 seasons", "the past two seasons": a sports season is
+		 * a competition of some months, counted like games or terms, not
+		 * a length of calendar time (TimeML tags no "three terms") */
+		if (u == AN_TXU_SEASON)
 			return 0;
 		if (hyph && (TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;

@@ -454,6 +454,10 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		u = (an_tx_unit)TK(j).w.unit;
 		k = j + 1;
+		/* "two seasons ago": a sports season is a competition, counted
+		 * like games (see an_tx_duration) */
+		if (u == AN_TXU_SEASON)
+			return 0;
 	}
 	int dir, from_ref = 0;
 	/* "a week or so ago": an approximation inside the expression */

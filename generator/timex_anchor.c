@@ -114,8 +114,13 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 0;
 	if ((t->w.cls & AN_TXW_MONTH) && t->cap)
 		return 0; /* "May", the month, is no modal */
-	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next"))
+	/* "the ends", but "a road trip that ends Saturday": a relative "that"
+	 * before the present of a scheduled event */
+	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
+	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)))
 		return 0;
+	if (strcmp(t->low, "tips") == 0 || strcmp(t->low, "tip") == 0)
+		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
 	if (strcmp(t->low, "won") == 0 && neg_t(c, j))
 		return 1; /* "won't" */
 	if (an_tx_one_of(c, j, modals) && modal_past(c, j))
@@ -396,14 +401,7 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "Polls close at 8 p.m. Sunday": the verb stands before the time
 	 * the day belongs to */
 	{
-		static const char *const clock[] = {"a", "p", "m", "am", "pm", "noon", "midnight",
-		                                    "gmt", "utc", "est", "edt", "et", "local",
-		                                    "time", NULL};
-		size_t q = j;
-		for (int d = 0; d < 8 && q > 1 && !c->tk[q].sent; d++, q--)
-			if (!(c->tk[q].kind == AN_TK_NUM || an_tx_is_punct(c, q, '.') ||
-			      an_tx_is_punct(c, q, ':') || an_tx_one_of(c, q, clock)))
-				break;
+		size_t q = an_tx_clock_before(c, j, 0);
 		if (q < j && word_is(c, q, "at") && q > 1)
 			j = q - 1;
 	}
@@ -580,6 +578,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		size_t q = tb;
 		if (q > 0 && (word_is(c, q - 1, "on") || word_is(c, q - 1, "in")))
 			q--;
+		/* "Kick-off is 3pm on Saturday", "is at 7 p.m. Friday" */
+		if (q > 2 && an_tx_clock_before(c, q - 1, 1) < q - 1) {
+			q = an_tx_clock_before(c, q - 1, 1);
+			q += !word_is(c, q, "at");
+		}
 		if (q > 0 && !c->tk[q].sent &&
 		    (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
 			return 1;

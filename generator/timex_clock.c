@@ -456,6 +456,25 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j;
 }
 
+/* The token before a clock time that ends at token j ("at" in "at 8
+ * p.m."), j when none; `marked`: only a time with a.m., p.m., a zone or
+ * minutes ("is 3pm on Saturday", not "is 10 on Friday"). */
+size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked)
+{
+	static const char *const clock[] = {"a", "p", "m", "am", "pm", "noon", "midnight",
+	                                    "gmt", "utc", "est", "edt", "et", "local",
+	                                    "time", NULL};
+	size_t q = j;
+	int mark = 0;
+	for (int d = 0; d < 8 && q > 1 && !TK(q).sent; d++, q--) {
+		if (!(TK(q).kind == AN_TK_NUM || an_tx_is_punct(c, q, '.') ||
+		      an_tx_is_punct(c, q, ':') || an_tx_one_of(c, q, clock)))
+			break;
+		mark |= TK(q).kind != AN_TK_NUM;
+	}
+	return marked && !mark ? j : q;
+}
+
 /* "overnight": the night of the day that follows it ("overnight Monday"),
  * else of the day last named or the DCT; in a past clause the night
  * before that day ("servers were down overnight" in the morning's news,

@@ -208,6 +208,8 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
 an_date an_tx_story_quarter(const an_tx_ctx *c);
 /* timex_report.c: "the prior quarter", "full-year", "the holiday quarter" */
 size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_clock.c: the token before a clock time ending at j, j if none */
+size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked);
 /* timex_game.c: the sentence of token i tells of a game (a score, words of
  * play) and not of money: its quarters, halves and clock times are play */
 int an_tx_game_sentence(const an_tx_ctx *c, size_t i);

@@ -506,6 +506,37 @@ static const char *const noun_ends[] = {"of", "since", "before", "after", "and",
 
 /* Durations: "two years", "a month", "the past several months", "for
  * months", "10-year", "a couple of weeks". */
+/* "4.2 seconds", "10.02 seconds", "3.5 years": a decimal amount of time
+ * (an_tx_count takes no decimals).  A half is written in the next smaller
+ * unit, as "5 1/2 hours" is; another fraction as ISO 8601's decimal of the
+ * last unit ("PT4.2S"). */
+static size_t decimal_amount(an_tx_match *m, const an_tx_ctx *c, size_t j)
+{
+	static const char letter[AN_TXU_YEAR + 1] = {
+		[AN_TXU_SECOND] = 'S', [AN_TXU_MINUTE] = 'M', [AN_TXU_HOUR] = 'H',
+		[AN_TXU_DAY] = 'D', [AN_TXU_WEEK] = 'W', [AN_TXU_MONTH] = 'M', [AN_TXU_YEAR] = 'Y'};
+	if (!an_tx_num(c, j) || TK(j).ndig > 4 || !an_tx_is_punct(c, j + 1, '.') ||
+	    TK(j + 1).space || !an_tx_num(c, j + 2) || TK(j + 2).space || TK(j + 2).ndig > 3 ||
+	    !(an_tx_cls(c, j + 3) & AN_TXW_PLURAL) || !(an_tx_cls(c, j + 3) & AN_TXW_UNIT) ||
+	    TK(j + 3).cap || an_tx_is(c, j + 4, "ago") || an_tx_is(c, j + 4, "old") ||
+	    (j > 0 && !TK(j).space && TK(j - 1).kind != AN_TK_WORD && TK(j - 1).low[0] &&
+	     strchr("$.,:", TK(j - 1).low[0])))
+		return 0;
+	an_tx_unit u = (an_tx_unit)TK(j + 3).w.unit;
+	if (u < AN_TXU_SECOND || u > AN_TXU_YEAR || !letter[u])
+		return 0;
+	char v[AN_TIMEX_VALUE_MAX];
+	const char *frac = c->text + TK(j + 2).start;
+	int nf = (int)(TK(j + 2).end - TK(j + 2).start);
+	if (nf == 1 && frac[0] == '5')
+		an_tx_duration_value(v, sizeof v, u, TK(j).num, 1);
+	else
+		snprintf(v, sizeof v, "P%s%ld.%.*s%c", u <= AN_TXU_HOUR ? "T" : "", TK(j).num, nf,
+		         frac, letter[u]);
+	an_tx_set_value(m, AN_TIMEX_DURATION, v);
+	return j + 4;
+}
+
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i;
@@ -591,6 +622,9 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return k + 1;
 		}
 	}
+	size_t de = decimal_amount(m, c, j);
+	if (de)
+		return de;
 	long n;
 	size_t k = an_tx_count(&n, c, j);
 	int half = 0;

@@ -18,7 +18,8 @@ static const char *const game_words[] = {
 	"equalised", "equalized", "goalless", "scoreless", "goals", "scored", "scoring",
 	"points", "point", "score", "led", "trailed", "trailing", "comeback", "yards", "threw",
 	"game", "games", "league", "season", "offense", "offence", "defense", "defence",
-	"tiebreak", "wickets", "penalty", "coach", NULL};
+	"tiebreak", "wickets", "penalty", "coach", "seconds", "pointer", "pointers", "referee",
+	"goalkeeper", "striker", "playoff", "playoffs", "shootout", NULL};
 
 /* Words of money and markets: a quarter or half in their sentence is a
  * period of reporting even beside "led" or "points". */

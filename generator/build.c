@@ -95,6 +95,18 @@ static int memo_path(an_buf *out, const char *cache_file, const char *output)
 	return 0;
 }
 
+/* The timeline cache beside the analysis cache CACHE_FILE (one per site,
+ * as the analyses are).  -1 when CACHE_FILE names no folder. */
+static int timeline_path(an_buf *out, const char *cache_file)
+{
+	const char *slash = strrchr(cache_file, '/');
+	if (!slash)
+		return -1;
+	an_buf_clear(out);
+	an_buf_printf(out, "%.*s/timeline", (int)(slash - cache_file), cache_file);
+	return 0;
+}
+
 /* The settings a theme reads besides the site's articles and events. */
 static void salt_config(an_pagememo *m, const an_config *c)
 {
@@ -251,7 +263,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_theme theme = AN_THEME_INIT;
 	an_hooks *hooks = NULL;
 	an_pagememo *memo = NULL;
-	an_buf lua_dir = AN_BUF_INIT, memo_file = AN_BUF_INIT;
+	an_buf lua_dir = AN_BUF_INIT, memo_file = AN_BUF_INIT, timeline_file = AN_BUF_INIT;
 	char rev_root[PATH_MAX] = "";
 	/* a build of its own keeps analyses in cache_file; a live preview
 	 * passes the cache it keeps in memory */
@@ -266,8 +278,13 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	size_t hits_before = cache ? an_acache_hits(cache) : 0;
 	size_t from_disk = own ? an_acache_size(own) : 0;
 	cache_saver saver = {own, hits_before, from_disk, o->cache_file, AN_ERROR_INIT, 0};
+	/* the last timeline beside the analyses, for a build whose articles
+	 * are all what they were */
+	if (own && timeline_path(&timeline_file, o->cache_file) < 0)
+		an_buf_clear(&timeline_file);
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, cache, o->keep_going, warn,
-	                      o->progress, own ? save_cache : NULL, &saver};
+	                      o->progress, own ? save_cache : NULL, &saver,
+	                      timeline_file.len ? timeline_file.ptr : NULL};
 	page_out po = {NULL, NULL, AN_ERROR_INIT, 0};
 	an_error sink_err = AN_ERROR_INIT;
 	int rc, loaded = 0;
@@ -297,6 +314,13 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		if (saver.rc < 0)
 			fprintf(warn, "annals: warning: %s: %s\n", saver.err.file, saver.err.msg);
 		an_trace("analysis cache saved (beside the timeline)");
+	}
+	if (timeline_file.len && !site.timeline_reused) {
+		an_error terr = AN_ERROR_INIT;
+		if (an_timeline_save(&site.timeline, site.timeline_key, site.n_articles,
+		                     timeline_file.ptr, &terr) < 0)
+			fprintf(warn, "annals: warning: %s: %s\n", terr.file, terr.msg);
+		an_trace("timeline cache saved");
 	}
 	/* a live preview's cache takes the analyses whole after the build */
 	if (!o->cache)
@@ -408,6 +432,7 @@ done:
 		an_remove_tree(rev_root);
 	an_buf_free(&lua_dir);
 	an_buf_free(&memo_file);
+	an_buf_free(&timeline_file);
 	an_pagememo_free(memo);
 	an_pages_free(&pages);
 	an_theme_free(&theme);

@@ -115,9 +115,15 @@ static int load_at(an_site *out, const char *root, an_git *g, git_commit *commit
 	an_sources src = AN_SOURCES_INIT;
 	an_buf cfg = AN_BUF_INIT;
 	int has_cfg = 0, rc = 0;
-	an_site_input in = {NULL, NULL, 0, hook, payload, cache, o ? o->keep_going : 0,
-	                    o ? o->problems : NULL, o ? o->progress : NULL,
-	                    o ? o->analysed : NULL, o ? o->analysed_payload : NULL};
+	an_site_input in = {.after_parse = hook, .payload = payload, .cache = cache};
+	if (o) {
+		in.keep_going = o->keep_going;
+		in.problems = o->problems;
+		in.progress = o->progress;
+		in.analysed = o->analysed;
+		in.analysed_payload = o->analysed_payload;
+		in.timeline_cache = o->timeline_cache;
+	}
 	if (from_tree) {
 		if ((rc = an_git_load_site(&src, &cfg, &has_cfg, g, commit, err)) < 0)
 			goto done;
@@ -298,7 +304,7 @@ static int build_changes(an_change_log *log, an_git *g, git_commit *tip, const c
 		                                     git_commit_time_offset(c) * 60LL) / 86400));
 		n_loads++;
 		/* a past commit's bad article leaves it out of that snapshot */
-		an_history_opts past = {NULL, NULL, NULL, 0, NULL, 1, NULL, NULL, NULL, NULL};
+		an_history_opts past = {.keep_going = 1};
 		if (load_at(&site, root, g, c, 1, seen_hook, &seen, cache, &past, &e2) < 0) {
 			say(o->notes, "note", "Changes page: commit %s is left out: %s%s%s", sid,
 			    e2.file, e2.file[0] ? ": " : "", e2.msg);
@@ -367,6 +373,7 @@ static int load_plain(an_site *out, const char *root, an_history_articles_fn on_
 	in.progress = o->progress;
 	in.analysed = o->analysed;
 	in.analysed_payload = o->analysed_payload;
+	in.timeline_cache = o->timeline_cache;
 	return an_site_load_input(out, root, &in, err);
 }
 

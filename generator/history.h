@@ -27,6 +27,7 @@ typedef struct {
 	 * log's past revisions); NULL: none */
 	void (*analysed)(const an_site *site, void *payload);
 	void *analysed_payload;
+	const char *timeline_cache; /* an_site_input's, for the site's own load */
 } an_history_opts;
 
 /* At most this many commits that changed the content go into site.changes

@@ -609,7 +609,7 @@ void an_lint_site(an_lint_report *out, const char *root)
 	an_site site;
 	/* the checks need no setting of annals.yaml: the defaults do, and its
 	 * warnings are not printed twice */
-	an_site_input in = {&good, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+	an_site_input in = {.sources = &good};
 	err = (an_error)AN_ERROR_INIT;
 	if (an_site_load_input(&site, root, &in, &err) < 0) {
 		add_error(out, "front-matter", &err); /* parse_all let nothing through that fails */

@@ -288,7 +288,7 @@ static int cmd_timeline(int argc, char **argv)
 		return rc;
 	an_error err = AN_ERROR_INIT;
 	an_site site;
-	an_history_opts ho = {o.rev, NULL, stderr, 0, NULL, 0, NULL, NULL, NULL, NULL}; /* dates from git, as build */
+	an_history_opts ho = {.rev = o.rev, .warnings = stderr}; /* dates from git, as build */
 	if (an_history_load_site(&site, o.source, &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;
@@ -322,7 +322,7 @@ static int cmd_diff(int argc, char **argv)
 		return usage_error("diff: give two revisions, e.g. annals diff HEAD~1 HEAD%s", "");
 	an_error err = AN_ERROR_INIT;
 	an_changes changes = AN_CHANGES_INIT;
-	an_history_opts ho = {NULL, NULL, stderr, 0, NULL, 0, NULL, NULL, NULL, NULL};
+	an_history_opts ho = {.warnings = stderr};
 	if (an_history_diff(&changes, source, revs[0], revs[1], &ho, &err) < 0) {
 		an_error_print(&err, stderr);
 		return EXIT_CONTENT;

@@ -497,8 +497,14 @@ int an_site_load_input(an_site *out, const char *root, const an_site_input *in,
 	entities_job entities;
 	entities_start(&entities, out);
 	an_figure_list *figures = scan_all_figures(out);
-	an_timeline_build(&out->timeline, out->docs, out->n_articles);
-	an_trace("timeline built");
+	if (in->timeline_cache) {
+		out->timeline_key = an_timeline_key(out->docs, out->n_articles);
+		out->timeline_reused = an_timeline_load(&out->timeline, out->timeline_key, out->docs,
+		                                        out->n_articles, in->timeline_cache);
+	}
+	if (!out->timeline_reused)
+		an_timeline_build(&out->timeline, out->docs, out->n_articles);
+	an_trace(out->timeline_reused ? "timeline built (read from the cache)" : "timeline built");
 	entities_link(&entities);
 	link_disputes(out, figures);
 	rank_events(&out->timeline);

@@ -5,6 +5,7 @@
 #define AN_SITE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "analyse.h"
@@ -29,6 +30,8 @@ typedef struct {
 	an_figure_list figures; /* every figure stated, by article */
 	an_disputes disputes;   /* quantities stated with different values */
 	an_change_log changes; /* how the timeline changed (history.c); may be empty */
+	uint64_t timeline_key; /* an_timeline_key of the docs, with a timeline cache */
+	int timeline_reused;   /* 1: the timeline came from the timeline cache */
 	size_t n_skipped;      /* articles left out for errors (keep_going) */
 } an_site;
 
@@ -64,6 +67,10 @@ typedef struct an_site_input {
 	 * needs the analyses and not the timeline (saving them).  NULL: none. */
 	void (*analysed)(const an_site *site, void *payload);
 	void *analysed_payload;
+	/* the file of the last build's timeline (an_timeline_load): taken when
+	 * the documents are what they were, and the key noted in the site
+	 * for the caller to save a new one; NULL: none */
+	const char *timeline_cache;
 } an_site_input;
 
 /* an_site_load with the content and config from `in` (borrowed).  An

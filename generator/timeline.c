@@ -529,8 +529,7 @@ static void make_doc_vec(size_t d, void *payload)
 	b->doc_terms[d] = doc_term_indices(b->df, &b->doc_vecs[d]);
 }
 
-/* Fills the timex -> event lookup once the events are in their final order. */
-static void index_timexes(an_timeline *tl, const an_doc *docs, size_t n_docs)
+void an_tl_index_timexes(an_timeline *tl, const an_doc *docs, size_t n_docs)
 {
 	size_t total = 0;
 	tl->n_docs = n_docs;
@@ -590,7 +589,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 	an_timeline_dedupe_ids(out->undated, out->n_undated);
 	an_qsort(out->events, out->n_events, sizeof *out->events, cmp_event);
 	an_qsort(out->undated, out->n_undated, sizeof *out->undated, cmp_undated);
-	index_timexes(out, docs, n_docs);
+	an_tl_index_timexes(out, docs, n_docs);
 
 	for (size_t k = 0; k < b.n_cands; k++)
 		free_cand(&b.cands[k]);

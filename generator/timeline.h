@@ -7,10 +7,12 @@
 #define AN_TIMELINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyse.h"
 #include "article.h"
 #include "date.h"
+#include "error.h"
 #include "figures.h"
 
 /* One article with its analysis: the timeline's input. */
@@ -73,6 +75,24 @@ const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex);
  * gets "-2", "-3", ... in order.  Exposed for tests. */
 void an_timeline_dedupe_ids(an_event *evs, size_t n);
 void an_timeline_free(an_timeline *tl);
+
+/* The timeline on disk (timeline_cache.c): a build whose documents are
+ * all what they were takes the last build's events instead of clustering
+ * again.  The key of docs[0, n) (their texts, slugs, publication dates
+ * and order; the analyses and figures follow from those). */
+uint64_t an_timeline_key(const an_doc *docs, size_t n_docs);
+/* Writes `tl` (as an_timeline_build made it, before later stages set
+ * ranks, entities, disputes and notes) with its key, through a temporary
+ * file and a rename.  Returns 0, or -1 with `err` set (a failure loses
+ * only speed). */
+int an_timeline_save(const an_timeline *tl, uint64_t key, size_t n_docs, const char *path,
+                     an_error *err);
+/* Fills `out` from the file at `path` when it holds the timeline of key
+ * `key` over docs[0, n) from this annals binary, and returns 1; returns
+ * 0 with `out` empty otherwise (no file, another key or binary, a file
+ * truncated, corrupted or with an index out of range). */
+int an_timeline_load(an_timeline *out, uint64_t key, const an_doc *docs, size_t n_docs,
+                     const char *path);
 /* Frees what one event owns (for a stage that drops an event). */
 void an_event_free(an_event *ev);
 

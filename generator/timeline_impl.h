@@ -203,6 +203,9 @@ void an_tl_span_index_build(an_tl_span_index *si, const builder *b);
  * span that they clearly match, if any (before they are compared among
  * themselves). */
 void an_tl_contain_level(builder *b, const an_tl_span_index *si, size_t lvl, size_t end);
+/* timeline.c: fills the timex -> event lookup of tl (an_timeline_find)
+ * once the events are in their final order (also for a loaded one). */
+void an_tl_index_timexes(an_timeline *tl, const an_doc *docs, size_t n_docs);
 /* Fills `ev` (which then owns its strings and arrays) from cluster cl. */
 void an_tl_make_event(an_event *ev, const builder *b, const cluster *cl);
 

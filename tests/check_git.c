@@ -481,7 +481,7 @@ static int has_event(const an_site *s, const char *value)
 
 static int load(an_site *out, const char *dir, const char *rev, FILE *log, an_error *err)
 {
-	an_history_opts o = {rev, log, log, 1, NULL, 0, NULL, NULL, NULL, NULL};
+	an_history_opts o = {.rev = rev, .notes = log, .warnings = log, .changes = 1};
 	return an_history_load_site(out, dir, &o, err);
 }
 
@@ -763,7 +763,7 @@ START_TEST(diff_between_revisions)
 	story_repo();
 	an_changes c = AN_CHANGES_INIT;
 	an_error err = AN_ERROR_INIT;
-	an_history_opts o = {NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL};
+	an_history_opts o = {0};
 	ck_assert_msg(an_history_diff(&c, repo, "HEAD~3", "HEAD~2", &o, &err) == 0, "%s", err.msg);
 	ck_assert(has_change(&c, AN_CHANGE_ADDED, "2025-11-10", NULL, NULL));
 	ck_assert(has_change(&c, AN_CHANGE_REMOVED, "2025-11-08", NULL, NULL));
@@ -999,7 +999,7 @@ START_TEST(not_a_repository)
 	ck_assert_int_eq(load(&s, repo, "HEAD", NULL, &err), -1);
 	ck_assert_msg(strstr(err.msg, "needs a git repository"), "%s", err.msg);
 	an_changes ch = AN_CHANGES_INIT;
-	an_history_opts o = {NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL};
+	an_history_opts o = {0};
 	ck_assert_int_eq(an_history_diff(&ch, repo, "HEAD~1", "HEAD", &o, &err), -1);
 	ck_assert_msg(strstr(err.msg, "not in a git repository"), "%s", err.msg);
 	char id[41];
@@ -1061,7 +1061,7 @@ START_TEST(unborn_branch)
 	ck_assert_int_eq(load(&s, repo, "HEAD", NULL, &err), -1);
 	ck_assert_msg(strstr(err.msg, "no commits yet"), "%s", err.msg);
 	an_changes ch = AN_CHANGES_INIT;
-	an_history_opts o = {NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL};
+	an_history_opts o = {0};
 	an_error err2 = AN_ERROR_INIT;
 	ck_assert_int_eq(an_history_diff(&ch, repo, "HEAD", "HEAD", &o, &err2), -1);
 	ck_assert_msg(strstr(err2.msg, "no commits yet"), "%s", err2.msg);

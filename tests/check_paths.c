@@ -145,7 +145,7 @@ START_TEST(slugs_differ_beyond_case)
 	for (int i = 0; i < 2; i++)
 		items[i].len = strlen(items[i].data);
 	an_sources sources = {items, 2, 2};
-	an_site_input in = {&sources, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+	an_site_input in = {.sources = &sources};
 	an_site s;
 	an_error err = AN_ERROR_INIT;
 	ck_assert(an_site_load_input(&s, "/nonexistent", &in, &err) < 0);

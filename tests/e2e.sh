@@ -223,11 +223,19 @@ inode() { ls -i "$1" | cut -d' ' -f1; }
 cache_file=$(find "$T/inc-cache" -name analyses -type f)
 [ -n "$cache_file" ] || fail "no analysis cache in \$XDG_CACHE_HOME/annals"
 cache_before=$(inode "$cache_file")
-# nothing changed: every analysis reused, and the cache is not rewritten
+timeline_file=$(dirname "$cache_file")/timeline
+[ -f "$timeline_file" ] || fail "no timeline cache beside the analyses"
+timeline_before=$(inode "$timeline_file")
+snapshot "$T/inc-out" >"$T/snap.first"
+# nothing changed: every analysis reused, the timeline read back, neither
+# cache rewritten, and the site the same
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 err_has "5 analyses reused"
 [ "$(inode "$cache_file")" = "$cache_before" ] || fail "an unchanged cache was rewritten"
+[ "$(inode "$timeline_file")" = "$timeline_before" ] ||
+	fail "an unchanged timeline was clustered and saved again"
+same_tree "$T/inc-out" "$T/snap.first"
 edited=$(ls "$INC"/content/*.md | head -n 1)
 slug=$(basename "$edited" .md)
 css_before=$(inode "$T/inc-out/style.css")
@@ -237,6 +245,8 @@ run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 err_has "), 4 analyses reused"
 [ "$(inode "$cache_file")" != "$cache_before" ] || fail "the cache did not keep the edited article"
+[ "$(inode "$timeline_file")" != "$timeline_before" ] ||
+	fail "the timeline cache was not made again after an edit"
 XDG_CACHE_HOME=$T/cache
 # not a terminal: the summary, no progress line redrawn with \r
 if grep -q "$(printf '\r')" "$T/stderr"; then fail "progress output in a log"; fi

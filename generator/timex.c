@@ -180,6 +180,63 @@ static void mark_sentences(an_tk *tk, size_t n)
 	}
 }
 
+/* The words title case may leave in lower case: articles, conjunctions,
+ * prepositions ("Talks Resume After a Weekend of Talks", "Fed Moves Into
+ * the Lead").  Any other word in lower case makes a line prose. */
+static int title_small(const an_tk *t)
+{
+	static const char *const small[] = {
+		"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "at", "by", "in",
+		"of", "on", "to", "up", "as", "via", "per", "vs", "off", "out", "with", "from",
+		"into", "onto", "over", "upon", "than", "amid", "near", "after", "before", "during",
+		"until", "since", "against", "among", "through", "toward", "towards", "without",
+		"within", NULL};
+	for (size_t k = 0; small[k]; k++)
+		if (strcmp(t->low, small[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Marks the lines cased as headlines: Title Case ("Storm To Hit Coast By
+ * Friday Night") or capitals ("LAST YEAR'S WINNER RETURNS").  There every
+ * word has a capital, so one says nothing of a name, and the rules that
+ * take "This Week" or "60 Minutes" for a programme must not read it so
+ * (an_tx_capital).  A line qualifies when three of its words of three
+ * letters or more are capitalised and no word is in lower case but the
+ * small ones title case allows; a letter alone and the parts glued after
+ * an apostrophe, a hyphen, a full stop or a quote ("Year's", "Sell-off",
+ * "p.m.") do not count, nor words that do not start with an ASCII letter. */
+static void mark_headlines(an_tk *tk, size_t n, const char *text)
+{
+	size_t ls = 0;
+	int words = 0, lower = 0;
+	for (size_t i = 0; i <= n; i++) {
+		int nl = i == n || tk[i].para;
+		for (size_t b = i > 0 && i < n ? tk[i - 1].end : 0; !nl && i > 0 && b < tk[i].start;
+		     b++)
+			nl = text[b] == '\n';
+		if (nl && i > ls) {
+			if (words >= 3 && !lower)
+				for (size_t k = ls; k < i; k++)
+					tk[k].head = 1;
+			ls = i;
+			words = lower = 0;
+		}
+		if (i == n)
+			break;
+		const an_tk *t = &tk[i];
+		unsigned char first = (unsigned char)text[t->start];
+		if (t->kind != AN_TK_WORD || t->end - t->start < 2 || first >= 0x80 ||
+		    (i > 0 && !t->space && tk[i - 1].kind == AN_TK_PUNCT &&
+		     (strchr("-.'", tk[i - 1].low[0]) || (unsigned char)tk[i - 1].low[0] >= 0x80)))
+			continue;
+		if (t->cap)
+			words += t->end - t->start >= 3;
+		else if (!title_small(t))
+			lower = 1;
+	}
+}
+
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
 {
 	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
@@ -292,6 +349,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	size_t total;
 	c.tk = an_tx_tokenize(&total, text, len);
 	mark_sentences(c.tk, total);
+	mark_headlines(c.tk, total, text);
 	/* Rules see one paragraph at a time (c.n is its end), so no phrase can
 	 * run across a blank line; the reference time carries over. */
 	for (size_t ps = 0; ps < total;) {

@@ -537,7 +537,7 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	static const char *const particles[] = {"back", "off", "forward", "ahead", "over", NULL};
 	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
-	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
+	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !an_tx_capital(c, te) &&
 	    in_list(goods, c->tk[te].low))
 		return 1;
 	if (tb < 2 || c->tk[tb].sent ||
@@ -669,7 +669,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		    !is_determiner(c, j + 1) && !c->tk[j + 1].cap &&
+		    !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
 		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)))
 			inf = 1;
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&

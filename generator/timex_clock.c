@@ -206,7 +206,7 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	}
 	size_t p = k + 1;
-	if (!an_tx_is(c, k, "the") || p >= c->n || TK(p).cap || !(an_tx_cls(c, p) & AN_TXW_POD) ||
+	if (!an_tx_is(c, k, "the") || p >= c->n || an_tx_capital(c, p) || !(an_tx_cls(c, p) & AN_TXW_POD) ||
 	    an_tx_is(c, p, "overnight") || c->ref.g != AN_GRAN_DAY || an_tx_is(c, p + 1, "of") ||
 	    an_tx_one_of(c, p + 1, nouns) || (an_tx_is_punct(c, p + 1, '-') && !TK(p + 1).space))
 		return 0;
@@ -489,7 +489,7 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		"stay", "stays", "bag", "bags", "camp", "camps", "delivery", "shipping", "guest",
 		"guests", "visit", "visits", "parking", NULL};
 	static const char *const dets[] = {"a", "an", "every", "each", "no", NULL};
-	if (!an_tx_is(c, i, "overnight") || (TK(i).cap && !TK(i).sent))
+	if (!an_tx_is(c, i, "overnight") || (an_tx_capital(c, i) && !TK(i).sent))
 		return 0;
 	if ((i > 0 && an_tx_one_of(c, i - 1, dets)) || an_tx_one_of(c, i + 1, not_time) ||
 	    (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))

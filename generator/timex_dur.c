@@ -298,7 +298,7 @@ static int after_amount(const an_tx_ctx *c, size_t i)
 	    an_tx_is(c, i - 1, "percent") || an_tx_is_punct(c, i - 1, '%') ||
 	    (an_tx_cls(c, i - 1) & AN_TXW_NUM))
 		return 1;
-	return i > 1 && p->kind == AN_TK_WORD && !p->cap &&
+	return i > 1 && p->kind == AN_TK_WORD && !an_tx_capital(c, i - 1) &&
 	       (TK(i - 2).kind == AN_TK_NUM || an_tx_is(c, i - 2, "million") ||
 	        an_tx_is(c, i - 2, "billion") || (an_tx_cls(c, i - 2) & AN_TXW_NUM));
 }
@@ -311,7 +311,7 @@ static int after_heap(const an_tx_ctx *c, size_t i)
 	static const char *const heaps[] = {"handful", "dozen", "dozens", "hundreds",
 	                                    "thousands", "millions", "scores", "lots", "couple",
 	                                    "number", "tens", NULL};
-	return i > 2 && an_tx_word(c, i - 1) && !TK(i - 1).cap &&
+	return i > 2 && an_tx_word(c, i - 1) && !an_tx_capital(c, i - 1) &&
 	       !(an_tx_cls(c, i - 1) & AN_TXW_UNIT) && an_tx_is(c, i - 2, "of") &&
 	       an_tx_one_of(c, i - 3, heaps);
 }
@@ -377,7 +377,7 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j += 2;
 		n = 1;
 	} else if (an_tx_is(c, i, "alternate") && (an_tx_cls(c, i + 1) & AN_TXW_PLURAL) &&
-	           (an_tx_cls(c, i + 1) & AN_TXW_UNIT) && !TK(i + 1).cap) {
+	           (an_tx_cls(c, i + 1) & AN_TXW_UNIT) && !an_tx_capital(c, i + 1)) {
 		/* "on alternate days", "alternate weekends": every second one */
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(i + 1).w.unit, 2, 0);
@@ -409,14 +409,14 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if ((w->cls & AN_TXW_WDAY) && TK(j).cap) {
 		snprintf(v, sizeof v, "XXXX-WXX-%d", w->wday);
 		/* "every Sunday morning" */
-		if (an_tx_word(c, j + 1) && (TK(j + 1).w.cls & AN_TXW_POD) && !TK(j + 1).cap &&
+		if (an_tx_word(c, j + 1) && (TK(j + 1).w.cls & AN_TXW_POD) && !an_tx_capital(c, j + 1) &&
 		    !an_tx_is(c, j + 1, "overnight")) {
 			snprintf(v, sizeof v, "XXXX-WXX-%dT%s", w->wday, an_tx_pod_code[TK(j + 1).w.pod]);
 			j++;
 		}
 	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
 		snprintf(v, sizeof v, "XXXX-%02d", w->month);
-	} else if ((w->cls & AN_TXW_POD) && !TK(j).cap && !an_tx_is(c, j, "overnight")) {
+	} else if ((w->cls & AN_TXW_POD) && !an_tx_capital(c, j) && !an_tx_is(c, j, "overnight")) {
 		/* "every morning", "each night": that part of every day */
 		snprintf(v, sizeof v, "XXXX-XX-XXT%s", an_tx_pod_code[w->pod]);
 	} else if (w->cls & AN_TXW_SEASON) {
@@ -599,7 +599,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				k = 0; /* "half century": only after "a" or "the past" */
 		}
 		if (k && an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_UNIT) &&
-		    !(TK(k).w.cls & AN_TXW_PLURAL) && !TK(k).cap) {
+		    !(TK(k).w.cls & AN_TXW_PLURAL) && !an_tx_capital(c, k)) {
 			an_tx_unit u = (an_tx_unit)TK(k).w.unit;
 			/* "half a second", "half a quarter", "a half-season": no
 			 * such durations in news; "a half-century-old bridge": an age */
@@ -612,7 +612,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			/* "the half-hour show", "a half-hour drive": an adjective
 			 * before its noun takes no article, as "the two-week delay"
 			 * does not; the article is the noun's */
-			int adj = hyph && !lead && an_tx_word(c, k + 1) && !TK(k + 1).cap &&
+			int adj = hyph && !lead && an_tx_word(c, k + 1) && !an_tx_capital(c, k + 1) &&
 			          !(TK(k + 1).w.cls & AN_TXW_START) && !an_tx_one_of(c, k + 1, noun_ends);
 			if (adj && h > j)
 				return 0;
@@ -639,7 +639,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		           ? k + 1 : 0;
 		size_t q = r ? an_tx_count(&n2, c, r) : 0;
 		if (q && n2 > n && !an_tx_is(c, r, "a") && !an_tx_is(c, r, "an") &&
-		    (an_tx_cls(c, q) & AN_TXW_PLURAL) && !TK(q).cap) {
+		    (an_tx_cls(c, q) & AN_TXW_PLURAL) && !an_tx_capital(c, q)) {
 			k = q;
 			range = 1;
 		}
@@ -695,7 +695,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		if (n >= 1000 && !(TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;
-		if (TK(k).cap && !TK(k).sent && !TK(j).cap)
+		if (an_tx_capital(c, k) && !TK(k).sent && !TK(j).cap)
 			return 0;
 		/* "a 30-year-old man": an age, not a duration */
 		if (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old"))

@@ -107,7 +107,7 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
  * Saturday or Sunday one.  Returns the end of the expression. */
 static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date day)
 {
-	if (!an_tx_word(c, e) || TK(e).cap)
+	if (!an_tx_word(c, e) || an_tx_capital(c, e))
 		return e;
 	if ((TK(e).w.cls & AN_TXW_POD) && !an_tx_is(c, e, "overnight")) {
 		char v[32];

@@ -52,6 +52,7 @@ typedef struct {
 	unsigned char para;  /* a blank line precedes the token */
 	unsigned char cap;   /* begins with an ASCII capital */
 	unsigned char sent;  /* first token of a sentence */
+	unsigned char head;  /* in a line cased as a headline (timex.c) */
 	char low[24];        /* ASCII-lowercased text; "" when longer */
 	long num;            /* NUM: its value, -1 when over 9 digits */
 	int ndig;            /* NUM: digit count */
@@ -275,6 +276,13 @@ static inline int an_tx_is(const an_tx_ctx *c, size_t i, const char *low)
 static inline int an_tx_word(const an_tx_ctx *c, size_t i)
 {
 	return i < c->n && c->tk[i].kind == AN_TK_WORD;
+}
+/* A capital at i that may mark a name ("Sunday Times", "60 Minutes",
+ * "This Week" the programme): none in a line cased as a headline, where
+ * every word has one ("Storm To Hit By Friday Night", "LAST WEEK"). */
+static inline int an_tx_capital(const an_tx_ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].cap && !c->tk[i].head;
 }
 static inline int an_tx_num(const an_tx_ctx *c, size_t i)
 {

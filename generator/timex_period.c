@@ -102,7 +102,7 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * quarter that ends with (or holds) the month, in the month's year */
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_MONTH) && an_tx_is(c, j + 1, "quarter") &&
 	    !year && j > 0 && an_tx_is(c, j - 1, "the") && TK(j).cap &&
-	    !(TK(j).w.cls & AN_TXW_ABBR) && !TK(j + 1).cap) {
+	    !(TK(j).w.cls & AN_TXW_ABBR) && !an_tx_capital(c, j + 1)) {
 		int mon = TK(j).w.month, y;
 		size_t e = j + 2;
 		if ((an_tx_is(c, e, "of") || an_tx_is(c, e, "in")) && an_tx_year_at(c, e + 1, &y))
@@ -326,7 +326,7 @@ static const char *const after_season[] = {
  * stay untagged. */
 static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (i == 0 || TK(i).cap)
+	if (i == 0 || an_tx_capital(c, i))
 		return 0;
 	size_t p = i - 1;
 	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)

@@ -139,8 +139,8 @@ static size_t phrase(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "in the new year" (lower case; "New Year's Day" is a holiday):
 		 * the year after the DCT's in its second half, unless a past
 		 * verb says the new year has begun; in the first half the DCT's */
-		if (an_tx_is(c, i + 1, "new") && an_tx_is(c, i + 2, "year") && !TK(i + 1).cap &&
-		    !TK(i + 2).cap &&
+		if (an_tx_is(c, i + 1, "new") && an_tx_is(c, i + 2, "year") && !an_tx_capital(c, i + 1) &&
+		    !an_tx_capital(c, i + 2) &&
 		    !(i + 3 < c->n && TK(i + 3).kind == AN_TK_PUNCT && !TK(i + 3).space &&
 		      TK(i + 3).low[0] != '.' && TK(i + 3).low[0] != ',')) {
 			an_date y = {c->dct.y, 1, 1};
@@ -259,7 +259,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
-	if (TK(j).cap)
+	if (an_tx_capital(c, j))
 		return 0; /* "This Week", a programme */
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	an_granularity g = unit_gran(u);
@@ -318,7 +318,7 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 	if (!an_tx_word(c, j) || (cls & AN_TXW_PLURAL))
 		return 0;
 	an_tx_point r = an_tx_ref(c);
-	if (TK(j).cap && !(cls & AN_TXW_MONTH))
+	if (an_tx_capital(c, j) && !(cls & AN_TXW_MONTH))
 		return 0; /* "that Spring Festival" */
 	if (cls & AN_TXW_POD) {
 		if (r.g < AN_GRAN_DAY || an_tx_is(c, j, "overnight") || an_tx_is(c, j + 1, "of"))

@@ -488,7 +488,7 @@ static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
 	if (k < 2 || TK(k).sent || an_tx_is(c, k - 1, "and") || range_link(c, k - 1, &both) != k)
 		return 0;
 	size_t s = k - 2;
-	if (s > 0 && an_tx_word(c, s) && (TK(s).w.cls & AN_TXW_POD) && !TK(s).cap)
+	if (s > 0 && an_tx_word(c, s) && (TK(s).w.cls & AN_TXW_POD) && !an_tx_capital(c, s))
 		s--; /* "Friday night to" */
 	size_t e;
 	int wd = weekday_word(c, s, &e);
@@ -506,7 +506,7 @@ static int plural_pod(const an_tx_ctx *c, size_t k)
 {
 	static const char *const pods[] = {"mornings", "afternoons", "evenings", "nights", NULL};
 	static const int code[] = {AN_TXP_MO, AN_TXP_AF, AN_TXP_EV, AN_TXP_NI};
-	if (!an_tx_word(c, k) || TK(k).cap)
+	if (!an_tx_word(c, k) || an_tx_capital(c, k))
 		return 0;
 	for (int n = 0; pods[n]; n++)
 		if (an_tx_is(c, k, pods[n]))
@@ -612,7 +612,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->modable = 1; /* "early Tuesday" */
-	if (an_tx_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !TK(e).cap) {
+	if (an_tx_word(c, e) && (TK(e).w.cls & AN_TXW_POD) && !an_tx_capital(c, e)) {
 		char tmp[AN_TIMEX_VALUE_MAX + 8];
 		snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, an_tx_pod_code[TK(e).w.pod]);
 		memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);

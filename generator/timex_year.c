@@ -271,7 +271,7 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))
 				return 0;
 		}
-		if (an_tx_word(c, i + 1) && TK(i + 1).space && !TK(i + 1).cap) {
+		if (an_tx_word(c, i + 1) && TK(i + 1).space && !an_tx_capital(c, i + 1)) {
 			static const char *const counts[] = {
 				"people", "troops", "men", "women", "soldiers", "persons",
 				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",
@@ -317,7 +317,7 @@ int an_tx_mid_span(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t j)
 	                                    "to", "near", "beyond", NULL};
 	if (!(an_tx_is(c, j, "century") || an_tx_is(c, j, "decade")) || i == 0 ||
 	    !an_tx_one_of(c, i - 1, preps) || an_tx_is(c, j + 1, "modern") ||
-	    (j + 1 < c->n && TK(j + 1).cap && !TK(j + 1).sent))
+	    (j + 1 < c->n && an_tx_capital(c, j + 1) && !TK(j + 1).sent))
 		return 0;
 	int dec = TK(j).low[0] == 'd';
 	an_date at = c->ref.g != AN_GRAN_NONE && an_tx_direction(c, i, j + 1) < 0 ? c->ref.d : c->dct;

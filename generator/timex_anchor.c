@@ -643,6 +643,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * ahead, but as a noun only when no verb says otherwise ("The
 	 * forecast for Thursday was wrong") */
 	int forecast = 0, inf = 0, pblock = 0;
+	size_t inf_at = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
@@ -670,13 +671,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
 		    !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
-		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)))
+		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
 			inf = 1;
+			inf_at = j;
+		}
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
 		    is_determiner(c, j - 1))
 			forecast = 1;
 	}
-	if (set_for)
+	if (set_for || (inf && an_tx_headline_inf(c, inf_at)))
 		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)

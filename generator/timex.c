@@ -46,9 +46,11 @@ static int char_class(unsigned cp)
 			return ascii[cp] - 1;
 		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? CH_LETTER : CH_PUNCT;
 	}
+	/* the word joiner and the byte order mark (a file's first character,
+	 * or a zero-width no-break space) are invisible: read as a space */
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
 	    cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
-	    cp == 0x202F || cp == 0x3000)
+	    cp == 0x202F || cp == 0x3000 || cp == 0x2060 || cp == 0xFEFF)
 		return CH_SPACE;
 	if (cp < 0x80) {
 		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
@@ -72,11 +74,18 @@ static void finish_token(an_tk *t, const char *text)
 	size_t n = t->end - t->start;
 	t->low[0] = '\0';
 	if (n < sizeof t->low) {
+		size_t k = 0;
 		for (size_t i = 0; i < n; i++) {
 			char ch = text[t->start + i];
-			t->low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+			/* a soft hyphen a layout left in a word ("Novem-ber") is
+			 * invisible: the word reads without it */
+			if (ch == '\xc2' && i + 1 < n && text[t->start + i + 1] == '\xad') {
+				i++;
+				continue;
+			}
+			t->low[k++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
 		}
-		t->low[n] = '\0';
+		t->low[k] = '\0';
 	}
 	/* An en dash, figure dash or non-breaking hyphen joins "2024–25",
 	 * "Nov. 17–19" as a hyphen does in plain text: the rules read one
@@ -133,7 +142,8 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 					      ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? CH_LETTER : -1;
 				} else {
 					l2 = utf8_next(&cp, s + i, len - i);
-					cl2 = char_class(cp);
+					/* a soft hyphen inside a word (finish_token) */
+					cl2 = cp == 0xAD && cl == CH_LETTER ? cl : char_class(cp);
 				}
 				if (cl2 != cl)
 					break;

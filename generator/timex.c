@@ -247,6 +247,53 @@ static void mark_headlines(an_tk *tk, size_t n, const char *text)
 	}
 }
 
+static int tk_punct(const an_tk *t, char ch)
+{
+	return t->kind == AN_TK_PUNCT && t->low[0] == ch && t->low[1] == '\0';
+}
+
+/* Whether the glued tokens [a, b) hold a web address: "https://...",
+ * "www.example.org/...", or a host ("example.com/archive/march-2024"):
+ * a word, a full stop and a word of two letters or more before the
+ * first slash ("a.m./p.m." and "U.S./Mexico" are none). */
+static int is_url(const an_tk *tk, size_t a, size_t b)
+{
+	if (tk[a].kind == AN_TK_WORD && strcmp(tk[a].low, "www") == 0 && a + 1 < b &&
+	    tk_punct(&tk[a + 1], '.'))
+		return 1;
+	int host = 0;
+	for (size_t k = a; k < b; k++) {
+		if (tk_punct(&tk[k], ':') && k + 2 < b && tk_punct(&tk[k + 1], '/') &&
+		    tk_punct(&tk[k + 2], '/'))
+			return 1;
+		if (tk_punct(&tk[k], '/'))
+			return host;
+		if (tk_punct(&tk[k], '.') && k > a && k + 1 < b && tk[k - 1].kind == AN_TK_WORD &&
+		    tk[k + 1].kind == AN_TK_WORD && tk[k - 1].end - tk[k - 1].start >= 2 &&
+		    tk[k + 1].end - tk[k + 1].start >= 2)
+			host = 1;
+	}
+	return 0;
+}
+
+/* Marks the tokens of web addresses, whose paths hold numbers that read
+ * as years and dates ("www.example.org/news/2024-05-12-storm") but name
+ * a page.  An address runs to the next space or to a dash or quote
+ * outside ASCII, which scraped text glues to it ("t.co/x— Name"). */
+static void mark_urls(an_tk *tk, size_t n)
+{
+	for (size_t a = 0; a < n;) {
+		size_t b = a + 1;
+		while (b < n && !tk[b].space &&
+		       !(tk[b].kind == AN_TK_PUNCT && (unsigned char)tk[b].low[0] >= 0x80))
+			b++;
+		if (b - a >= 3 && is_url(tk, a, b))
+			for (size_t k = a; k < b; k++)
+				tk[k].url = 1;
+		a = b;
+	}
+}
+
 int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
 {
 	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
@@ -360,6 +407,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	c.tk = an_tx_tokenize(&total, text, len);
 	mark_sentences(c.tk, total);
 	mark_headlines(c.tk, total, text);
+	mark_urls(c.tk, total);
 	/* Rules see one paragraph at a time (c.n is its end), so no phrase can
 	 * run across a blank line; the reference time carries over. */
 	for (size_t ps = 0; ps < total;) {
@@ -369,7 +417,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 		c.n = pe;
 		for (size_t i = ps; i < pe;) {
 			an_tx_match m;
-			if (!an_tx_can_open(&c.tk[i]) || !article_leads(&c, i)) {
+			if (!an_tx_can_open(&c.tk[i]) || c.tk[i].url || !article_leads(&c, i)) {
 				i++;
 				continue;
 			}

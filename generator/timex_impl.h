@@ -53,6 +53,7 @@ typedef struct {
 	unsigned char cap;   /* begins with an ASCII capital */
 	unsigned char sent;  /* first token of a sentence */
 	unsigned char head;  /* in a line cased as a headline (timex.c) */
+	unsigned char url;   /* part of a web address: opens no timex */
 	char low[24];        /* ASCII-lowercased text; "" when longer */
 	long num;            /* NUM: its value, -1 when over 9 digits */
 	int ndig;            /* NUM: digit count */

@@ -341,7 +341,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			/* the last full stop, unless it ends the sentence; at the end
 			 * of a paragraph it is both, and belongs to "p.m." */
 			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
-			    (j + 1 >= c->n || !TK(j + 1).cap || an_tx_one_of(c, j + 1, zones) ||
+			    (j + 1 >= c->n || !an_tx_capital(c, j + 1) || an_tx_one_of(c, j + 1, zones) ||
 			     /* "4 p.m. New York time", "9 a.m. Moscow time" */
 			     an_tx_is(c, j + 2, "time") ||
 			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_is(c, j + 3, "time")) ||

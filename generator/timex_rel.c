@@ -664,10 +664,16 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * an adjective */
 	/* also "at month-end", "into quarter-end": the DCT's month or
 	 * quarter, the one before after "since" */
-	if (!the && (an_tx_is(c, j, "year") || an_tx_is(c, j, "month") || an_tx_is(c, j, "quarter")) &&
+	/* "by end of year", a headline's "by the end of the year", alike */
+	size_t u = j, eo = 0;
+	if (!the && an_tx_is(c, j, "end") && an_tx_is(c, j + 1, "of"))
+		eo = u = j + 2;
+	if (!the && (an_tx_is(c, u, "year") || an_tx_is(c, u, "month") || an_tx_is(c, u, "quarter")) &&
 	    i > 0) {
-		size_t k = j + 1;
-		if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
+		size_t k = u + 1;
+		if (eo)
+			k = eo;
+		else if (an_tx_is_punct(c, k, '-') && !TK(k).space && k + 1 < c->n && !TK(k + 1).space)
 			k++;
 		else if (k + 1 < c->n && !TK(k).space && TK(k).kind == AN_TK_PUNCT &&
 		         (TK(k).low[0] == '\'' || (unsigned char)TK(k).low[0] == 0xe2) &&
@@ -681,19 +687,19 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		for (size_t p = 0; preps[p]; p++)
 			if (an_tx_is(c, i - 1, preps[p]))
 				prep = 1;
-		if (prep && an_tx_is(c, k, "end")) {
+		if (prep && (eo || an_tx_is(c, k, "end"))) {
 			/* "rose to 12 million at quarter-end": in a past clause the
 			 * last end over, unless the DCT's period ends within a week */
 			static const char *const stative[] = {"at", "of", "around", "near", "into",
 			                                      "after", NULL};
-			int lm = an_tx_is(c, j, "month") ? c->dct.m
-			         : an_tx_is(c, j, "quarter") ? (c->dct.m - 1) / 3 * 3 + 3 : 12;
+			int lm = an_tx_is(c, u, "month") ? c->dct.m
+			         : an_tx_is(c, u, "quarter") ? (c->dct.m - 1) / 3 * 3 + 3 : 12;
 			an_date pe = {c->dct.y, lm, an_date_days_in_month(c->dct.y, lm)};
 			int since = an_tx_is(c, i - 1, "since") ||
 			            (an_tx_one_of(c, i - 1, stative) && an_tx_direction(c, i, k + 1) < 0 &&
 			             an_date_to_days(pe) - an_date_to_days(c->dct) > 7);
-			if (an_tx_is(c, j, "month") || an_tx_is(c, j, "quarter")) {
-				int q = an_tx_is(c, j, "quarter");
+			if (an_tx_is(c, u, "month") || an_tx_is(c, u, "quarter")) {
+				int q = an_tx_is(c, u, "quarter");
 				an_date x = an_date_add_months(c->dct, since ? (q ? -3 : -1) : 0);
 				an_tx_set_point(m, x, q ? AN_GRAN_QUARTER : AN_GRAN_MONTH);
 				m->anchor.g = AN_GRAN_NONE;

@@ -192,7 +192,7 @@ static const char *const starters[] = {
 	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
 	"millions", "billions", "thousands", "hundreds", "ad", "another", "alternate",
 	"then", "present", "any", "yearlong", "weeklong", "monthlong", "daylong",
-	"hourlong", "decadelong", "black", "cyber",
+	"hourlong", "decadelong", "black", "cyber", "end",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

@@ -69,16 +69,22 @@ static int char_class(unsigned cp)
 	return CH_LETTER;
 }
 
-static void finish_token(an_tk *t, const char *text)
+static void finish_token(an_tk *t, const char *text, int shy)
 {
 	size_t n = t->end - t->start;
 	t->low[0] = '\0';
-	if (n < sizeof t->low) {
+	if (n < sizeof t->low && !shy) {
+		for (size_t i = 0; i < n; i++) {
+			char ch = text[t->start + i];
+			t->low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+		}
+		t->low[n] = '\0';
+	} else if (n < sizeof t->low) {
+		/* a soft hyphen a layout left in a word ("Novem-ber") is
+		 * invisible: the word reads without it */
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++) {
 			char ch = text[t->start + i];
-			/* a soft hyphen a layout left in a word ("Novem-ber") is
-			 * invisible: the word reads without it */
 			if (ch == '\xc2' && i + 1 < n && text[t->start + i + 1] == '\xad') {
 				i++;
 				continue;
@@ -130,8 +136,10 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 		t->start = i;
 		t->space = (unsigned char)space;
 		t->para = newlines >= 2;
+		t->nl = newlines >= 1;
 		t->kind = cl == CH_LETTER ? AN_TK_WORD : cl == CH_DIGIT ? AN_TK_NUM : AN_TK_PUNCT;
 		i += l;
+		int shy = 0;
 		if (cl != CH_PUNCT) {
 			while (i < len) {
 				size_t l2 = 1;
@@ -143,6 +151,7 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 				} else {
 					l2 = utf8_next(&cp, s + i, len - i);
 					/* a soft hyphen inside a word (finish_token) */
+					shy |= cp == 0xAD && cl == CH_LETTER;
 					cl2 = cp == 0xAD && cl == CH_LETTER ? cl : char_class(cp);
 				}
 				if (cl2 != cl)
@@ -151,7 +160,7 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 			}
 		}
 		t->end = i;
-		finish_token(t, text);
+		finish_token(t, text, shy);
 		space = 0;
 		newlines = 0;
 	}
@@ -202,7 +211,7 @@ static int title_small(const an_tk *t)
 		"until", "since", "against", "among", "through", "toward", "towards", "without",
 		"within", NULL};
 	for (size_t k = 0; small[k]; k++)
-		if (strcmp(t->low, small[k]) == 0)
+		if (small[k][0] == t->low[0] && strcmp(t->low, small[k]) == 0)
 			return 1;
 	return 0;
 }
@@ -218,32 +227,26 @@ static int title_small(const an_tk *t)
  * "p.m.") do not count, nor words that do not start with an ASCII letter. */
 static void mark_headlines(an_tk *tk, size_t n, const char *text)
 {
-	size_t ls = 0;
-	int words = 0, lower = 0;
-	for (size_t i = 0; i <= n; i++) {
-		int nl = i == n || tk[i].para;
-		for (size_t b = i > 0 && i < n ? tk[i - 1].end : 0; !nl && i > 0 && b < tk[i].start;
-		     b++)
-			nl = text[b] == '\n';
-		if (nl && i > ls) {
-			if (words >= 3 && !lower)
-				for (size_t k = ls; k < i; k++)
-					tk[k].head = 1;
-			ls = i;
-			words = lower = 0;
+	for (size_t ls = 0; ls < n;) {
+		int words = 0, lower = 0;
+		size_t i = ls;
+		for (; i < n && (i == ls || !tk[i].nl); i++) {
+			const an_tk *t = &tk[i];
+			if (lower || t->kind != AN_TK_WORD || t->end - t->start < 2 ||
+			    (unsigned char)text[t->start] >= 0x80 ||
+			    (i > 0 && !t->space && tk[i - 1].kind == AN_TK_PUNCT &&
+			     (strchr("-.'", tk[i - 1].low[0]) ||
+			      (unsigned char)tk[i - 1].low[0] >= 0x80)))
+				continue;
+			if (t->cap)
+				words += t->end - t->start >= 3;
+			else if (!title_small(t))
+				lower = 1; /* prose: the rest of the line is passed over */
 		}
-		if (i == n)
-			break;
-		const an_tk *t = &tk[i];
-		unsigned char first = (unsigned char)text[t->start];
-		if (t->kind != AN_TK_WORD || t->end - t->start < 2 || first >= 0x80 ||
-		    (i > 0 && !t->space && tk[i - 1].kind == AN_TK_PUNCT &&
-		     (strchr("-.'", tk[i - 1].low[0]) || (unsigned char)tk[i - 1].low[0] >= 0x80)))
-			continue;
-		if (t->cap)
-			words += t->end - t->start >= 3;
-		else if (!title_small(t))
-			lower = 1;
+		if (words >= 3 && !lower)
+			for (size_t k = ls; k < i; k++)
+				tk[k].head = 1;
+		ls = i;
 	}
 }
 
@@ -278,19 +281,27 @@ static int is_url(const an_tk *tk, size_t a, size_t b)
 
 /* Marks the tokens of web addresses, whose paths hold numbers that read
  * as years and dates ("www.example.org/news/2024-05-12-storm") but name
- * a page.  An address runs to the next space or to a dash or quote
- * outside ASCII, which scraped text glues to it ("t.co/x— Name"). */
+ * a page.  An address holds a slash and runs from the last space or dash
+ * or quote outside ASCII, which scraped text glues to it ("t.co/x— Name"),
+ * to the next. */
 static void mark_urls(an_tk *tk, size_t n)
 {
-	for (size_t a = 0; a < n;) {
-		size_t b = a + 1;
+	for (size_t k = 1; k < n; k++) {
+		if (tk[k].kind != AN_TK_PUNCT || tk[k].low[0] != '/' || tk[k].space)
+			continue;
+		size_t a = k, b = k + 1;
+		while (a > 0 && !tk[a].space &&
+		       !(tk[a].kind == AN_TK_PUNCT && (unsigned char)tk[a].low[0] >= 0x80))
+			a--;
+		if (tk[a].kind == AN_TK_PUNCT && (unsigned char)tk[a].low[0] >= 0x80)
+			a++;
 		while (b < n && !tk[b].space &&
 		       !(tk[b].kind == AN_TK_PUNCT && (unsigned char)tk[b].low[0] >= 0x80))
 			b++;
-		if (b - a >= 3 && is_url(tk, a, b))
-			for (size_t k = a; k < b; k++)
-				tk[k].url = 1;
-		a = b;
+		if (is_url(tk, a, b))
+			for (size_t j = a; j < b; j++)
+				tk[j].url = 1;
+		k = b;
 	}
 }
 

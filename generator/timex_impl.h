@@ -50,6 +50,7 @@ typedef struct {
 	unsigned char kind;
 	unsigned char space; /* whitespace precedes the token */
 	unsigned char para;  /* a blank line precedes the token */
+	unsigned char nl;    /* a line break precedes the token */
 	unsigned char cap;   /* begins with an ASCII capital */
 	unsigned char sent;  /* first token of a sentence */
 	unsigned char head;  /* in a line cased as a headline (timex.c) */

@@ -206,7 +206,8 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	}
 	size_t p = k + 1;
-	if (!an_tx_is(c, k, "the") || p >= c->n || an_tx_capital(c, p) || !(an_tx_cls(c, p) & AN_TXW_POD) ||
+	if (!an_tx_is(c, k, "the") || p >= c->n || an_tx_capital(c, p) ||
+	    !(an_tx_cls(c, p) & AN_TXW_POD) ||
 	    an_tx_is(c, p, "overnight") || c->ref.g != AN_GRAN_DAY || an_tx_is(c, p + 1, "of") ||
 	    an_tx_one_of(c, p + 1, nouns) || (an_tx_is_punct(c, p + 1, '-') && !TK(p + 1).space))
 		return 0;

@@ -13,7 +13,8 @@
 # (/usr/bin/time -v), and the ratios annals/Hugo and annals/floor.  Full
 # builds use --no-cache and a fresh output folder; the "rebuild" row is a
 # build after one article was edited, with the analysis cache and the
-# previous output in place (incremental).
+# previous output in place (incremental); the "same" row a build with
+# nothing changed since the last (the timeline read from its cache).
 # As root it installs hugo and time with apt-get when they are missing.
 # BENCH_OUT is the folder the builds write (default $BENCH_DIR/out), deleted
 # before every run: on a file system that skips recently freed inodes when
@@ -114,6 +115,21 @@ measure_rebuild() {
 	medians
 }
 
+# A build with nothing changed since the last (run after measure_rebuild,
+# whose restored article the first build here takes in): the analyses and
+# the timeline come from the cache, the pages from the page memo.
+measure_unchanged() {
+	site=$1
+	"$annals" build --source "$site" --output "$out" --quiet
+	: >"$dir/runs"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		timed "$annals" build --source "$site" --output "$out" --quiet >>"$dir/runs"
+		i=$((i + 1))
+	done
+	medians
+}
+
 printf '\n%-7s %-7s %9s %9s %10s\n' N tool "wall s" "cpu s" "peak MB"
 for n in $sizes; do
 	site=$dir/$n
@@ -123,7 +139,8 @@ for n in $sizes; do
 	h=$(measure hugo --source "$site" --destination "$out" --quiet)
 	f=$(measure "$floor" "$site")
 	r=$(measure_rebuild "$site")
-	for t in "annals $a" "hugo $h" "floor $f" "rebuild $r"; do
+	u=$(measure_unchanged "$site")
+	for t in "annals $a" "hugo $h" "floor $f" "rebuild $r" "same $u"; do
 		set -- $t
 		printf '%-7s %-7s %9.2f %9.2f %10.0f\n' "$n" "$1" "$2" "$3" "$(($4 / 1024))"
 	done

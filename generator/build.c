@@ -280,7 +280,9 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	cache_saver saver = {own, hits_before, from_disk, o->cache_file, AN_ERROR_INIT, 0};
 	/* the last timeline beside the analyses, for a build whose articles
 	 * are all what they were */
-	if (own && timeline_path(&timeline_file, o->cache_file) < 0)
+	if (o->timeline_file)
+		an_buf_puts(&timeline_file, o->timeline_file);
+	else if (own && timeline_path(&timeline_file, o->cache_file) < 0)
 		an_buf_clear(&timeline_file);
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, cache, o->keep_going, warn,
 	                      o->progress, own ? save_cache : NULL, &saver,

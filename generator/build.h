@@ -32,6 +32,10 @@ typedef struct {
 	const char *cache_file; /* without `cache`: the analyses kept on disk
 	                         * between builds (acache.h), read before and
 	                         * written after; NULL: none */
+	const char *timeline_file; /* the last build's timeline (timeline.h),
+	                            * taken when no article changed, else
+	                            * written; NULL: beside cache_file when there
+	                            * is one, else none */
 } an_build_opts;
 
 typedef struct {

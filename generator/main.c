@@ -241,7 +241,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 		cache_path(&cache_file, o.source);
 	an_build_opts bo = {o.source, o.output, o.theme, data_dir, o.force,
 	                    o.rev, o.quiet ? NULL : stderr, stderr, o.strict, NULL, !o.strict,
-	                    NULL, cache_file.ptr};
+	                    NULL, cache_file.ptr, NULL};
 	/* a progress line only for a person watching a terminal that can
 	 * redraw a line; logs and pipes get the summary alone */
 	static an_progress progress;
@@ -362,7 +362,7 @@ static int cmd_publish(int argc, char **argv, const char *argv0)
 	}
 	snprintf(site_dir, sizeof site_dir, "%s/site", tmp);
 	an_build_opts bo = {o.source, site_dir, o.theme, data_dir, 0,
-	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0, NULL, NULL};
+	                    o.rev, o.quiet ? NULL : stderr, stderr, 0, NULL, 0, NULL, NULL, NULL};
 	time_t now = time(NULL);
 	struct tm local;
 	localtime_r(&now, &local);

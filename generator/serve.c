@@ -389,9 +389,14 @@ static void rebuild(server *s, builder *b, const char *why)
 	an_error err = AN_ERROR_INIT;
 	an_build_stats st;
 	int first = b->next == 1;
+	/* the timeline too waits in the folder of the builds: a template
+	 * edited, with no article changed, builds without clustering again */
+	char timeline[DIR_MAX];
+	snprintf(timeline, sizeof timeline, "%s/timeline", b->tmp);
 	an_build_opts bo = {.source = o->source, .output = dir, .theme = o->theme,
 	                    .data_dir = o->data_dir, .notes = first ? o->log : NULL,
-	                    .warnings = first ? o->log : NULL, .cache = b->cache};
+	                    .warnings = first ? o->log : NULL, .cache = b->cache,
+	                    .timeline_file = timeline};
 	double t0 = now_ms();
 	int rc = an_build(&st, &bo, &err);
 	double ms = now_ms() - t0;

@@ -524,7 +524,7 @@ START_TEST(build_revision_without_checkout)
 	/* the whole build, theme included, comes from the revision */
 	char out[256];
 	snprintf(out, sizeof out, "%s/out", root);
-	an_build_opts bo = {repo, out, NULL, "..", 0, "main", NULL, NULL, 0, NULL, 0, NULL, NULL};
+	an_build_opts bo = {repo, out, NULL, "..", 0, "main", NULL, NULL, 0, NULL, 0, NULL, NULL, NULL};
 	an_build_stats st;
 	an_error err = AN_ERROR_INIT;
 	ck_assert_msg(an_build(&st, &bo, &err) == 0, "build: %s: %s", err.file, err.msg);

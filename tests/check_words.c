@@ -82,7 +82,7 @@ START_TEST(long_words_and_lists)
 	ck_assert(!has(&set, text));
 
 	/* more words than a set holds: the list is read, same answers */
-	static char words[AN_WORDSET_MAX + 10][8];
+	static char words[AN_WORDSET_MAX + 10][16]; /* room for any int */
 	static const char *many[AN_WORDSET_MAX + 11];
 	for (int i = 0; i < AN_WORDSET_MAX + 10; i++) {
 		snprintf(words[i], sizeof words[i], "w%d", i);

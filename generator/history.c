@@ -105,6 +105,23 @@ static int history_hook(an_site *site, void *payload, an_error *err)
 
 /* ---- loading ---- */
 
+/* The site input of a load with options `o` (NULL: none), the history
+ * hook `hook` given `payload`, and the analyses of `cache`. */
+static void input_from(an_site_input *in, const an_history_opts *o,
+                       int (*hook)(an_site *, void *, an_error *), void *payload,
+                       an_acache *cache)
+{
+	*in = (an_site_input){.after_parse = hook, .payload = payload, .cache = cache};
+	if (!o)
+		return;
+	in->keep_going = o->keep_going;
+	in->problems = o->problems;
+	in->progress = o->progress;
+	in->analysed = o->analysed;
+	in->analysed_payload = o->analysed_payload;
+	in->timeline_cache = o->timeline_cache;
+}
+
 /* Loads the site at `commit` (or the working files when `from_tree` is 0)
  * with the history hook `hook` (NULL: none) given `payload`. */
 static int load_at(an_site *out, const char *root, an_git *g, git_commit *commit,
@@ -115,15 +132,8 @@ static int load_at(an_site *out, const char *root, an_git *g, git_commit *commit
 	an_sources src = AN_SOURCES_INIT;
 	an_buf cfg = AN_BUF_INIT;
 	int has_cfg = 0, rc = 0;
-	an_site_input in = {.after_parse = hook, .payload = payload, .cache = cache};
-	if (o) {
-		in.keep_going = o->keep_going;
-		in.problems = o->problems;
-		in.progress = o->progress;
-		in.analysed = o->analysed;
-		in.analysed_payload = o->analysed_payload;
-		in.timeline_cache = o->timeline_cache;
-	}
+	an_site_input in;
+	input_from(&in, o, hook, payload, cache);
 	if (from_tree) {
 		if ((rc = an_git_load_site(&src, &cfg, &has_cfg, g, commit, err)) < 0)
 			goto done;
@@ -364,16 +374,8 @@ done:
 static int load_plain(an_site *out, const char *root, an_history_articles_fn on_articles,
                       void *payload, const an_history_opts *o, an_error *err)
 {
-	an_site_input in = {0};
-	in.after_parse = on_articles;
-	in.payload = payload;
-	in.cache = o->cache;
-	in.keep_going = o->keep_going;
-	in.problems = o->problems;
-	in.progress = o->progress;
-	in.analysed = o->analysed;
-	in.analysed_payload = o->analysed_payload;
-	in.timeline_cache = o->timeline_cache;
+	an_site_input in;
+	input_from(&in, o, on_articles, payload, o->cache);
 	return an_site_load_input(out, root, &in, err);
 }
 

@@ -236,6 +236,19 @@ static void assert_same_analysis(const an_analysis *x, const an_analysis *y, siz
 	}
 }
 
+/* The cache files at a and b are the same bytes, with the sample's five
+ * entries. */
+static void assert_same_file_of_five(const char *a, const char *b)
+{
+	size_t len1, len2;
+	unsigned char *d1 = slurp(a, &len1), *d2 = slurp(b, &len2);
+	ck_assert_uint_eq(len1, len2);
+	ck_assert(memcmp(d1, d2, len1) == 0);
+	ck_assert_uint_eq(word(d1, W_N_ENTRIES), 5);
+	free(d1);
+	free(d2);
+}
+
 START_TEST(round_trip_gives_what_an_analyse_gives)
 {
 	an_site site;
@@ -250,13 +263,7 @@ START_TEST(round_trip_gives_what_an_analyse_gives)
 	ck_assert_msg(an_acache_save(c, path, &err) == 0, "%s", err.msg);
 	/* the file depends on the analyses only, not on stale bytes in memory */
 	ck_assert_msg(an_acache_save(c, again, &err) == 0, "%s", err.msg);
-	size_t len1, len2;
-	unsigned char *d1 = slurp(path, &len1), *d2 = slurp(again, &len2);
-	ck_assert_uint_eq(len1, len2);
-	ck_assert(memcmp(d1, d2, len1) == 0);
-	ck_assert_uint_eq(word(d1, W_N_ENTRIES), 5);
-	free(d1);
-	free(d2);
+	assert_same_file_of_five(path, again);
 	an_acache_free(c);
 
 	an_acache *fresh = an_acache_new();
@@ -304,13 +311,7 @@ START_TEST(saving_the_analyses_writes_what_a_cache_writes)
 	an_acache *c = an_acache_new();
 	an_site_give_analyses(&site, c);
 	ck_assert_msg(an_acache_save(c, from_cache, &err) == 0, "%s", err.msg);
-	size_t len1, len2;
-	unsigned char *d1 = slurp(path, &len1), *d2 = slurp(from_cache, &len2);
-	ck_assert_uint_eq(len1, len2);
-	ck_assert(memcmp(d1, d2, len1) == 0);
-	ck_assert_uint_eq(word(d1, W_N_ENTRIES), 5);
-	free(d1);
-	free(d2);
+	assert_same_file_of_five(path, from_cache);
 	an_acache_free(c);
 	an_site_free(&site);
 }

@@ -1,7 +1,7 @@
 /* timex_anchor.c - resolving relative expressions: which way a bare
  * "Wednesday" or "in October" points (the tense of its clause), which year a
- * month without one belongs to, calendar shifts by units, and the TIMEX3
- * text of a calendar point. */
+ * month without one belongs to and calendar shifts by units; the TIMEX3
+ * text of a calendar point is in timex_value.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -103,6 +103,19 @@ static const char *const link_verbs[] = {
 	"stay", "stays", "remain", "remains", "keep", "keeps", "seem", "seems", "become",
 	"becomes", "get", "gets", NULL};
 
+/* "the hardest-hit towns", "a long-awaited visit", "state-owned": the
+ * second half of a compound adjective has no tense; after a prefix
+ * ("re-elected", "co-founded") it is the verb itself. */
+static int hyphen_half(const an_tx_ctx *c, size_t j)
+{
+	static const char *const prefixes[] = {"re", "co", "pre", "de", "un", "non", "mis",
+	                                       "out", "over", "under", "ex", "counter", "cross",
+	                                       "self", NULL};
+	return j >= 2 && an_tx_glued(c, j) && an_tx_is_punct(c, j - 1, '-') &&
+	       an_tx_glued(c, j - 1) && c->tk[j - 2].kind == AN_TK_WORD &&
+	       !in_list(prefixes, c->tk[j - 2].low);
+}
+
 /* The tense cue of token j, read in its context: a noun after a
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
@@ -114,6 +127,8 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 0;
 	if ((t->w.cls & AN_TXW_MONTH) && t->cap)
 		return 0; /* "May", the month, is no modal */
+	if (hyphen_half(c, j))
+		return 0;
 	/* "the ends", but "a road trip that ends Saturday": a relative "that"
 	 * before the present of a scheduled event */
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
@@ -797,94 +812,4 @@ an_date an_tx_shift(an_date d, an_tx_unit u, long n)
 	case AN_TXU_MILLENNIUM: return an_date_add_months(d, (int)(12000 * n));
 	default: return d;
 	}
-}
-
-static void copy_value(char *out, const char *s)
-{
-	size_t n = strlen(s);
-	if (n >= AN_TIMEX_VALUE_MAX)
-		n = AN_TIMEX_VALUE_MAX - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
-
-void an_tx_format(char *out, an_tx_point p)
-{
-	char tmp[96];
-	an_date d = p.d;
-	if (d.y <= 0 && an_tx_format_bc(out, p))
-		return; /* BC years are astronomical: 1 BC is 0 (timex_year.c) */
-	if (d.y < 1 || d.y > 9999) {
-		copy_value(out, "XXXX");
-		return;
-	}
-	switch (p.g) {
-	case AN_GRAN_DAY:
-	case AN_GRAN_TIME:
-		an_date_format_iso(tmp, d);
-		break;
-	case AN_GRAN_WEEK: {
-		int y, w;
-		an_date_iso_week(d, &y, &w);
-		snprintf(tmp, sizeof tmp, "%04d-W%02d", y, w);
-		break;
-	}
-	case AN_GRAN_MONTH:
-		snprintf(tmp, sizeof tmp, "%04d-%02d", d.y, d.m);
-		break;
-	case AN_GRAN_QUARTER:
-		snprintf(tmp, sizeof tmp, "%04d-Q%d", d.y, (d.m - 1) / 3 + 1);
-		break;
-	case AN_GRAN_HALF:
-		snprintf(tmp, sizeof tmp, "%04d-H%d", d.y, d.m <= 6 ? 1 : 2);
-		break;
-	case AN_GRAN_SEASON: {
-		/* December belongs to the winter that starts in its year; January
-		 * and February to the one that started the year before. */
-		static const char *const code[12] = {"WI", "WI", "SP", "SP", "SP",
-		                                     "SU", "SU", "SU", "FA", "FA",
-		                                     "FA", "WI"};
-		int y = d.m <= 2 ? d.y - 1 : d.y;
-		snprintf(tmp, sizeof tmp, "%04d-%s", y, code[(d.m - 1) % 12]);
-		break;
-	}
-	case AN_GRAN_YEAR:
-		snprintf(tmp, sizeof tmp, "%04d", d.y);
-		break;
-	case AN_GRAN_DECADE:
-		snprintf(tmp, sizeof tmp, "%03d", d.y / 10);
-		break;
-	case AN_GRAN_CENTURY:
-		snprintf(tmp, sizeof tmp, "%02d", d.y / 100);
-		break;
-	default:
-		snprintf(tmp, sizeof tmp, "XXXX");
-		break;
-	}
-	copy_value(out, tmp);
-}
-
-void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g)
-{
-	an_tx_point p = {d, g};
-	an_tx_format(m->value, p);
-	m->type = AN_TIMEX_DATE;
-	m->anchor = p;
-}
-
-int an_tx_unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te)
-{
-	memset(m, 0, sizeof *m);
-	an_tx_set_point(m, at, g);
-	m->anchor.g = AN_GRAN_NONE;
-	m->te = te;
-	return 1;
-}
-
-an_tx_point an_tx_ref(const an_tx_ctx *c)
-{
-	if (c->ref.g != AN_GRAN_NONE)
-		return c->ref;
-	an_tx_point p = {c->dct, AN_GRAN_DAY};
-	return p;
 }

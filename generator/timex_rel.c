@@ -243,6 +243,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			y--;
 		if (rel > 0 && s <= cur)
 			y++;
+		/* in January "this spring" is the one ahead: only the winter
+		 * began the year before */
+		if (rel == 0 && d.m <= 2 && s != 4)
+			y = d.y;
 		an_date x = {y, an_tx_season_mid[s], 1};
 		an_tx_set_point(m, x, AN_GRAN_SEASON);
 		m->modable = 1;

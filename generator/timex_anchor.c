@@ -575,6 +575,25 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	return 1;
 }
 
+/* A double quote mark, straight or curly: a quote is a clause of its
+ * own, with its own tense ("'We start again on Tuesday,' he said"). */
+static int quote_mark(const an_tx_ctx *c, size_t j)
+{
+	const char *q = c->tk[j].low;
+	return c->tk[j].kind == AN_TK_PUNCT &&
+	       (strcmp(q, "\"") == 0 || strcmp(q, "\xe2\x80\x9c") == 0 ||
+	        strcmp(q, "\xe2\x80\x9d") == 0);
+}
+
+/* Whether a clause opens at k: a sentence, a quote, or "But", "And"
+ * opening a sentence ("But on Tuesday we start again"). */
+static int clause_opens(const an_tx_ctx *c, size_t k)
+{
+	static const char *const conj[] = {"but", "and", "so", "yet", NULL};
+	return c->tk[k].sent ||
+	       (k > 0 && (quote_mark(c, k - 1) || (c->tk[k - 1].sent && an_tx_one_of(c, k - 1, conj))));
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -663,6 +682,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (c->tk[j].sent)
 			break;
 		j--;
+		if (quote_mark(c, j))
+			break;
 		int k = cue(c, j);
 		if (k > 0 && in_past_perfect(c, j))
 			return -1;
@@ -701,9 +722,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return pb > 0 && c->tk[pb - 1].sent && right_past(c, te) ? -1 : 1;
 	/* "On Sunday, voters go to the polls": a plural scheduling present
 	 * after a day that opens the sentence */
-	int opens = c->tk[tb].sent || (tb > 0 && c->tk[tb - 1].sent && word_is(c, tb - 1, "on"));
+	int opens = clause_opens(c, tb) || (tb > 0 && word_is(c, tb - 1, "on") &&
+	                                    clause_opens(c, tb - 1));
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
-		if (c->tk[j].sent)
+		if (c->tk[j].sent || quote_mark(c, j))
 			break;
 		int k = cue(c, j);
 		if (k)

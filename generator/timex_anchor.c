@@ -454,7 +454,7 @@ static const char *const reporting[] = {
  * the deal will close"). */
 static int right_past(const an_tx_ctx *c, size_t te)
 {
-	for (size_t j = te, d = 0; j < c->n && d < 8 && !c->tk[j].sent; j++, d++) {
+	for (size_t j = te, d = 0; j < c->n && d < 10 && !c->tk[j].sent; j++, d++) {
 		if (an_tx_one_of(c, j, reporting))
 			return 0;
 		int k = cue(c, j);
@@ -676,6 +676,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "The forecast calls for rain Wednesday": a forecast is of what is
 	 * ahead, but as a noun only when no verb says otherwise ("The
 	 * forecast for Thursday was wrong") */
+	/* "and by Saturday night both sides were using mortars", "but by
+	 * Friday a deal will be signed": "by" opening a clause after "and" or
+	 * "but" takes the tense of its own clause, not the one before */
+	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
+	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
+		return right_past(c, te) ? -1 : 1;
 	int forecast = 0, inf = 0, pblock = 0;
 	size_t inf_at = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {

@@ -478,7 +478,10 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	size_t j = u;
 	for (size_t d = 0; d < 5 && j > 0 && !c->tk[j].sent; d++) {
 		j--;
-		if (c->tk[j].kind == AN_TK_PUNCT)
+		/* the full stop of "from Dec. 23 until Monday" is no break */
+		if (c->tk[j].kind == AN_TK_PUNCT &&
+		    !(an_tx_is_punct(c, j, '.') && j > 0 && !c->tk[j].space &&
+		      (c->tk[j - 1].w.cls & AN_TXW_NOBREAK)))
 			return 0;
 		if ((k = cue(c, j)) != 0)
 			break;

@@ -316,6 +316,30 @@ static int after_heap(const an_tx_ctx *c, size_t i)
 	       an_tx_one_of(c, i - 3, heaps);
 }
 
+/* "have faced months of disruption", "amid weeks of talks", "ended
+ * years of war": a bare plural unit after a past verb or a preposition of
+ * circumstance is the length of what "of" names; not "the final weeks of
+ * campaigning" (an adjective before), nor "days of the week" (a
+ * determiner after). */
+static int span_of(const an_tx_ctx *c, size_t j)
+{
+	static const char *const before[] = {"amid", "despite", "following", "through",
+	                                     "endure", "endures", "face", "faces", "facing",
+	                                     "brings", "bring", "brought", "ending", "ends",
+	                                     NULL};
+	static const char *const dets[] = {"the", "a", "an", "this", "that", "these", "those",
+	                                   "his", "her", "its", "their", "our", "my", "your",
+	                                   NULL};
+	if (j == 0 || !an_tx_is(c, j + 1, "of") || !an_tx_word(c, j + 2) || TK(j + 2).cap ||
+	    an_tx_one_of(c, j + 2, dets) || TK(j + 2).w.cls || !an_tx_word(c, j - 1) ||
+	    TK(j - 1).cap)
+		return 0;
+	const char *w = TK(j - 1).low;
+	size_t n = strlen(w);
+	return an_tx_one_of(c, j - 1, before) ||
+	       (n > 4 && strcmp(w + n - 2, "ed") == 0 && !TK(j - 1).w.cls);
+}
+
 /* Sets: "every week", "each year", "every Monday", "each July", "twice a
  * year", "per day", "on alternate days". */
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -784,7 +808,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* bare plurals after a preposition: "for months", "for years" */
 	if (!lead && an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
-	    (an_tx_is(c, j - 1, "for") || an_tx_is(c, j - 1, "over") ||
+	    (an_tx_is(c, j - 1, "for") || span_of(c, j) || an_tx_is(c, j - 1, "over") ||
 	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
 	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
 	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent") ||

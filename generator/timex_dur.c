@@ -307,9 +307,14 @@ static int after_amount(const an_tx_ctx *c, size_t i)
 	    an_tx_is(c, i - 1, "percent") || an_tx_is_punct(c, i - 1, '%') ||
 	    (an_tx_cls(c, i - 1) & AN_TXW_NUM))
 		return 1;
-	return i > 1 && p->kind == AN_TK_WORD && !an_tx_capital(c, i - 1) &&
-	       (TK(i - 2).kind == AN_TK_NUM || an_tx_is(c, i - 2, "million") ||
-	        an_tx_is(c, i - 2, "billion") || (an_tx_cls(c, i - 2) & AN_TXW_NUM));
+	/* "40 bus trips a day": a compound noun counted */
+	size_t q = i - 1;
+	if (q > 1 && an_tx_word(c, q - 1) && !an_tx_capital(c, q - 1) && !TK(q - 1).w.cls &&
+	    (TK(q - 2).kind == AN_TK_NUM || (an_tx_cls(c, q - 2) & AN_TXW_NUM)))
+		q--;
+	return q >= 1 && p->kind == AN_TK_WORD && !an_tx_capital(c, i - 1) &&
+	       (TK(q - 1).kind == AN_TK_NUM || an_tx_is(c, q - 1, "million") ||
+	        an_tx_is(c, q - 1, "billion") || (an_tx_cls(c, q - 1) & AN_TXW_NUM));
 }
 
 /* "dozens of interviews a day", "a handful of ships a week": how often a
@@ -763,7 +768,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * rate of a quantity, which TimeBank leaves untagged (7 of 9) */
 		/* also "7% a year", "from three a week to two", "4 million tons
 		 * a month" */
-		if (an_tx_is(c, j, "a") && i == j && after_amount(c, i))
+		if ((an_tx_is(c, j, "a") || an_tx_is(c, j, "an")) && i == j && after_amount(c, i))
 			return 0;
 		if (an_tx_is(c, j, "a") && i == j && n == 1 && after_heap(c, i)) {
 			an_tx_set_value(m, AN_TIMEX_SET, v);

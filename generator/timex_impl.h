@@ -135,6 +135,9 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir);
 /* The reference's year for a month or day without one in a story told in
  * the past, 0 for none (timex_anchor.c). */
 int an_tx_story_year(const an_tx_ctx *c, int mon);
+
+/* timex_ofyear.c: joins "of last/this/next year" to the date before it */
+void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);

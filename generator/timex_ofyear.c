@@ -1,0 +1,56 @@
+/* timex_ofyear.c - "July 1 of last year", "the spring of next year",
+ * "March of this year": a date without a year whose year follows as "of"
+ * and a relative year.  The rules match the date and the relative year
+ * apart, the first with a guessed year ("March 3 of next year" was this
+ * March); the driver (timex.c) joins them here into one timex with the
+ * year named. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c)
+{
+	size_t e = m->te;
+	if (m->type != AN_TIMEX_DATE || e + 2 >= c->n || !an_tx_is(c, e, "of") ||
+	    !an_tx_is(c, e + 2, "year"))
+		return;
+	/* "the winner of last year's race": the year is a possessive */
+	if (e + 3 < c->n && an_tx_is_apos(c, e + 3))
+		return;
+	int y = c->dct.y;
+	if (an_tx_is(c, e + 1, "last"))
+		y--;
+	else if (an_tx_is(c, e + 1, "next"))
+		y++;
+	else if (!an_tx_is(c, e + 1, "this"))
+		return;
+	/* a month, a day or a season of spring to autumn: "2025-07-01",
+	 * "2025-03", "2025-SP" (a winter spans two years) */
+	const char *v = m->value;
+	size_t n = strnlen(v, AN_TIMEX_VALUE_MAX);
+	for (size_t k = 0; k < 4; k++)
+		if (n < 7 || v[k] < '0' || v[k] > '9')
+			return;
+	int month = v[5] >= '0' && v[5] <= '9';
+	if (v[4] != '-' || !(n == 7 || (n == 10 && month)) ||
+	    (!month && strcmp(v + 5, "SP") != 0 && strcmp(v + 5, "SU") != 0 &&
+	     strcmp(v + 5, "FA") != 0))
+		return;
+	/* a year written in the date already ("May 2024 of last year" is no
+	 * phrase of news) */
+	for (size_t k = m->tb; k < e; k++)
+		if (c->tk[k].kind == AN_TK_NUM && c->tk[k].ndig == 4)
+			return;
+	if (n == 10) {
+		an_date d = {y, (v[5] - '0') * 10 + (v[6] - '0'), (v[8] - '0') * 10 + (v[9] - '0')};
+		if (!an_date_valid(d))
+			return; /* "Feb. 29 of next year" in a common year */
+	}
+	char yy[8];
+	snprintf(yy, sizeof yy, "%04d", y);
+	memcpy(m->value, yy, 4);
+	if (m->anchor.g != AN_GRAN_NONE)
+		m->anchor.d.y = y;
+	m->te = e + 3;
+}

@@ -450,6 +450,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		n = -1; /* "months ago" */
 		j = i;
 	}
+	/* "two and a half years ago", "a year and a half earlier": months */
+	int half = n > 0 && !the && an_tx_is(c, j, "and") && an_tx_is(c, j + 1, "a") &&
+	           an_tx_is(c, j + 2, "half") && (an_tx_cls(c, j + 3) & AN_TXW_UNIT) &&
+	           TK(j + 3).w.unit == AN_TXU_YEAR;
+	if (half)
+		j += 3;
 	/* "2h ago", "6 hr. ago": k is at "ago" */
 	an_tx_unit u;
 	size_t k = n > 0 && !the ? an_tx_short_unit(c, j, &u) : 0;
@@ -464,6 +470,15 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 	}
 	int dir, from_ref = 0;
+	if (!half && n > 0 && !the && u == AN_TXU_YEAR && an_tx_is(c, k, "and") &&
+	    an_tx_is(c, k + 1, "a") && an_tx_is(c, k + 2, "half")) {
+		half = 1;
+		k += 3;
+	}
+	if (half) {
+		n = n * 12 + 6;
+		u = AN_TXU_MONTH;
+	}
 	/* "a week or so ago": an approximation inside the expression */
 	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;
 	if (approx)

@@ -432,6 +432,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				i++;
 				continue;
 			}
+			c.at = i;
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
 				an_tx_of_year(&m, &c);
 				if (m.skip || (m.type == AN_TIMEX_DATE && an_tx_name_head(&c, m.te))) {
@@ -443,8 +444,10 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);
-				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m))
+				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m)) {
 					c.ref = m.anchor;
+					c.ref_at = m.tb;
+				}
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
 					c.quarter = m.anchor;
 				i = m.te;

@@ -817,6 +817,27 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 int an_tx_story_year(const an_tx_ctx *c, int mon)
 {
 	const an_tx_point *r = &c->ref;
+	/* "In 2023 the club led the league before fading in April": a past
+	 * year that opens the sentence (or a clause after "and") frames a
+	 * month of a past clause in it, even in news told from the DCT ("He
+	 * retired in 2009 and died on Nov. 2" keeps the news: the year does
+	 * not open it) */
+	static const char *const lead[] = {"in", "by", "during", "through", "throughout",
+	                                   "until", "since", NULL};
+	size_t ra = c->ref_at;
+	if (r->g == AN_GRAN_YEAR && r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at &&
+	    c->at < c->n && mon &&
+	    (c->tk[ra].sent ||
+	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
+	      (c->tk[ra - 1].sent || (ra > 1 && (an_tx_is(c, ra - 2, "and") ||
+	                                         an_tx_is(c, ra - 2, "but") ||
+	                                         an_tx_is_punct(c, ra - 2, ';'))))))) {
+		size_t k = c->ref_at + 1;
+		while (k <= c->at && !c->tk[k].sent)
+			k++;
+		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
+			return r->d.y;
+	}
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)
 		return 0;

@@ -86,6 +86,10 @@ typedef struct {
 	 * since the last other date), and its day (timex_story.c). */
 	int clock;
 	an_date clock_day;
+	/* The token the rules are asked at, and the first token of the timex
+	 * that set ref: a year named earlier in the same sentence governs a
+	 * month in its past clause (an_tx_story_year). */
+	size_t at, ref_at;
 } an_tx_ctx;
 
 typedef struct {

@@ -813,7 +813,13 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		                                     "when", NULL};
 		/* "the full year" of a story on a quarter is the quarter's year
 		 * ("fourth-quarter profit fell" in January ... "for the full year") */
-		an_date at = full && c->quarter.g == AN_GRAN_QUARTER ? c->quarter.d : c->dct;
+		/* and so is "profit for the year was ..." after a fourth quarter
+		 * of last year: that year's results ("the plan for the year is"
+		 * looks ahead) */
+		int q4 = c->quarter.g == AN_GRAN_QUARTER && c->quarter.d.m >= 10 &&
+		         c->quarter.d.y == c->dct.y - 1 && i > 0 && an_tx_is(c, i - 1, "for") &&
+		         an_tx_direction(c, i, j + 1) < 0;
+		an_date at = (full || q4) && c->quarter.g == AN_GRAN_QUARTER ? c->quarter.d : c->dct;
 		if (i > 1 && an_tx_is_punct(c, i - 1, ',') && an_tx_num(c, i - 2) &&
 		    c->ref.g == AN_GRAN_YEAR && TK(i - 2).num == c->ref.d.y)
 			at = c->ref.d; /* "In 1975, the year she turned 30": 1975 */

@@ -142,6 +142,9 @@ int an_tx_story_year(const an_tx_ctx *c, int mon);
 
 /* timex_ofyear.c: joins "of last/this/next year" to the date before it */
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
+
+/* timex_monthnp.c: "a cool, wet May,": a month in a noun phrase */
+int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);

@@ -284,8 +284,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				return 0; /* "Friday, October" */
 			} else {
 				/* a bare month name */
-				int prep = i > 0 && TK(i - 1).kind != AN_TK_NUM &&
-				           an_tx_one_of(c, i - 1, month_preps);
+				int prep = (i > 0 && TK(i - 1).kind != AN_TK_NUM &&
+				            an_tx_one_of(c, i - 1, month_preps)) || an_tx_month_np(c, i, e);
 				if (i > 0 && an_tx_is_punct(c, i - 1, '-') && TK(i).space)
 					prep = 0;
 				/* "mid-March", "early-May": the part glued on is evidence

@@ -394,6 +394,10 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    (an_tx_is(c, j, "other") || an_tx_is(c, j, "alternate"))) {
 			n = 2;
 			j++;
+		} else if (an_tx_is(c, i, "every") && an_tx_is(c, j, "few") &&
+		           (an_tx_cls(c, j + 1) & AN_TXW_PLURAL)) {
+			n = -1; /* "every few years": a vague period, PXY */
+			j++;
 		} else {
 			size_t k = an_tx_count(&n, c, j);
 			if (k && !an_tx_is(c, j, "a") && !an_tx_is(c, j, "an") && n > 0)

@@ -435,7 +435,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 			c.at = i;
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
 				an_tx_of_year(&m, &c);
-				if (m.skip || (m.type == AN_TIMEX_DATE && an_tx_name_head(&c, m.te))) {
+				if (m.skip || (m.type == AN_TIMEX_DATE && (an_tx_name_head(&c, m.te) ||
+				                                         an_tx_weekday_modifier(&c, m.tb, m.te)))) {
 					i = m.te;
 					continue;
 				}

@@ -143,8 +143,10 @@ int an_tx_story_year(const an_tx_ctx *c, int mon);
 /* timex_ofyear.c: joins "of last/this/next year" to the date before it */
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 
-/* timex_monthnp.c: "a cool, wet May,": a month in a noun phrase */
+/* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday
+ * trading": a weekday that modifies a noun names no day */
 int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e);
+int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);

@@ -146,6 +146,10 @@ void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday
  * trading": a weekday that modifies a noun names no day */
 int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e);
+
+/* timex_week.c: "the weekend", "midweek" */
+size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */

@@ -835,56 +835,11 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
-/* "the weekend": the last one in past-tense text, else the coming one. */
-static size_t weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	if (!an_tx_is(c, i, "the") || !an_tx_is(c, i + 1, "weekend"))
-		return 0;
-	int dir = an_tx_direction(c, i, i + 2);
-	an_date d = an_tx_weekday_date(c->dct, 6, dir > 0 ? 1 : -1);
-	an_tx_set_point(m, d, AN_GRAN_WEEK);
-	m->anchor.g = AN_GRAN_NONE;
-	size_t n = strlen(m->value);
-	if (n + 3 < sizeof m->value)
-		memcpy(m->value + n, "-WE", 4);
-	return i + 2;
-}
-
-/* "midweek", "mid-week": the middle of the DCT's week, or of the one
- * before in a past clause written early in the week ("prices fell
- * midweek" on a Monday), of the next in a future one written late in it
- * ("by midweek" on a Friday).  "midweek games" is an adjective. */
-static size_t midweek(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	size_t e;
-	if (an_tx_is(c, i, "midweek"))
-		e = i + 1;
-	else if (an_tx_is(c, i, "mid") && an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
-	         an_tx_is(c, i + 2, "week") && !TK(i + 2).space)
-		e = i + 3;
-	else
-		return 0;
-	static const char *const after[] = {"and", "or", "as", "when", "after", "before", "at",
-	                                    "in", "on", NULL};
-	if (an_tx_word(c, e) && !TK(e).cap && !an_tx_one_of(c, e, after))
-		return 0;
-	int dir = an_tx_direction(c, i, e), wd = an_date_weekday(c->dct);
-	an_date d = c->dct;
-	if (dir < 0 && wd <= 2)
-		d = an_date_add_days(d, -7);
-	else if (dir > 0 && wd >= 4)
-		d = an_date_add_days(d, 7);
-	an_tx_set_point(m, d, AN_GRAN_WEEK);
-	m->anchor.g = AN_GRAN_NONE;
-	an_tx_copy(m->mod, sizeof m->mod, "MID");
-	return e;
-}
-
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
-		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, weekend,
-		an_tx_holiday_at, midweek, an_tx_nth_weekday};
+		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, an_tx_weekend,
+		an_tx_holiday_at, an_tx_midweek, an_tx_nth_weekday};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

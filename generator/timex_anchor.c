@@ -103,6 +103,22 @@ static const char *const link_verbs[] = {
 	"stay", "stays", "remain", "remains", "keep", "keeps", "seem", "seems", "become",
 	"becomes", "get", "gets", NULL};
 
+/* "every ballot that arrived on Tuesday", "the plan that collapsed":
+ * a past form after a relative "that" is its verb, not a noun after the
+ * determiner ("that armed group" is an adjective; "that cut", "that
+ * hit" may be nouns) */
+static int relative_past(const an_tk *t)
+{
+	static const char *const nouns[] = {"set", "cut", "hit", "put", "cost", "let", "shut",
+	                                    "spread", "bid", "quit", "split", "hurt", "read",
+	                                    "bet", "lead", "fed", "led", "bed", NULL};
+	if (in_list(nouns, t->low))
+		return 0;
+	return (t->w.cls & AN_TXW_PAST) ||
+	       (ends_in(t->low, "ed", 3) && !in_list(not_past, t->low) &&
+	        (!ends_in(t->low, "eed", 3) || in_list(eed_past, t->low)));
+}
+
 /* "the hardest-hit towns", "a long-awaited visit", "state-owned": the
  * second half of a compound adjective has no tense; after a prefix
  * ("re-elected", "co-founded") it is the verb itself. */
@@ -132,7 +148,8 @@ static int cue(const an_tx_ctx *c, size_t j)
 	/* "the ends", but "a road trip that ends Saturday": a relative "that"
 	 * before the present of a scheduled event */
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
-	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)))
+	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
+	    !(word_is(c, j - 1, "that") && relative_past(t)))
 		return 0;
 	if (strcmp(t->low, "tips") == 0 || strcmp(t->low, "tip") == 0)
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */

@@ -1,7 +1,8 @@
 /* timex_anchor.c - resolving relative expressions: which way a bare
- * "Wednesday" or "in October" points (the tense of its clause), which year a
- * month without one belongs to and calendar shifts by units; the TIMEX3
- * text of a calendar point is in timex_value.c. */
+ * "Wednesday" or "in October" points (the tense of its clause), and
+ * calendar shifts by units.  Which year a month without one belongs to is
+ * in timex_monthyear.c, the TIMEX3 text of a calendar point in
+ * timex_value.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -614,6 +615,31 @@ static int clause_opens(const an_tx_ctx *c, size_t k)
 	       (k > 0 && (quote_mark(c, k - 1) || (c->tk[k - 1].sent && an_tx_one_of(c, k - 1, conj))));
 }
 
+/* "would suspend the strike if the operators dropped the conditions by
+ * 5pm on Monday": a past after "if" under a "would" or "will" before it
+ * is a condition ahead, no past. */
+static int unreal_if(const an_tx_ctx *c, size_t j)
+{
+	size_t h = j;
+	if (word_is(c, j, "had") || (j > 0 && word_is(c, j - 1, "had")))
+		return 0; /* "if the board had met on Monday": a past unreal */
+	for (size_t d = 0; d < 4 && h > 0 && !c->tk[h].sent; d++) {
+		h--;
+		if (c->tk[h].kind == AN_TK_PUNCT)
+			return 0;
+		if (word_is(c, h, "if") || word_is(c, h, "unless"))
+			break;
+	}
+	if (!word_is(c, h, "if") && !word_is(c, h, "unless"))
+		return 0;
+	for (size_t d = 0; d < 12 && h > 0 && !c->tk[h].sent; d++) {
+		h--;
+		if (word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll"))
+			return 1;
+	}
+	return 0;
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -711,6 +737,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (quote_mark(c, j))
 			break;
 		int k = cue(c, j);
+		if (k < 0 && unreal_if(c, j))
+			return 1;
 		if (k > 0 && in_past_perfect(c, j))
 			return -1;
 		if (k < 0 && set_for)
@@ -769,98 +797,6 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir)
 	if (dir > 0)
 		return an_date_add_days(dct, (wday - w + 7) % 7);
 	return an_date_add_days(dct, -((w - wday + 7) % 7));
-}
-
-int an_tx_month_year(an_date dct, int m, int dir, int strict)
-{
-	/* as for days: a month more than ten months away in the direction
-	 * of the tense yields to the nearer one ("decided ... early March"
-	 * in February) */
-	int back = (dct.m - m + 12) % 12, ahead = (m - dct.m + 12) % 12;
-	if (!strict && ((dir < 0 && back > 10) || (dir > 0 && ahead > 10)))
-		dir = 0;
-	if (dir < 0)
-		return (strict ? m < dct.m : m <= dct.m) ? dct.y : dct.y - 1;
-	if (dir > 0)
-		return (strict ? m > dct.m : m >= dct.m) ? dct.y : dct.y + 1;
-	/* No cue: news looks back more often than ahead, so the window leans
-	 * to the past. */
-	int diff = m - dct.m;
-	if (diff > 4)
-		return dct.y - 1;
-	if (diff < -7)
-		return dct.y + 1;
-	return dct.y;
-}
-
-/* The direction picks the occurrence only within about ten months: "payable
- * Dec. 15" in late October is this December even if a past-tense verb is
- * near, since a date a year back would carry its year. */
-int an_tx_monthday_year(an_date dct, int m, int d, int dir)
-{
-	long now = an_date_to_days(dct);
-	int neary = dct.y, diry = 0;
-	long neard = -1, dird = -1;
-	for (int y = dct.y - 1; y <= dct.y + 1; y++) {
-		an_date x = {y, m, d};
-		if (!an_date_valid(x))
-			continue;
-		long diff = an_date_to_days(x) - now;
-		long dist = diff < 0 ? -diff : diff;
-		/* ties go to the past */
-		if (neard < 0 || dist < neard) {
-			neard = dist;
-			neary = y;
-		}
-		int ok = (dir < 0 && diff <= 0) || (dir > 0 && diff >= 0);
-		if (ok && (dird < 0 || dist < dird)) {
-			dird = dist;
-			diry = y;
-		}
-	}
-	if (dir && dird >= 0 && dird <= 300)
-		return diry;
-	return neary;
-}
-
-/* A story told in the past (a history, the backstory of a follow-up): no
- * date near the DCT tagged yet, and the reference time a month, season or
- * day at least two years before the DCT's year.  A month or a day without
- * a year then falls in the reference's year, or in the next when it comes
- * more than five months before the reference's month ("In November 1916
- * ... In March"): such stories move forward.  A bare year is no such
- * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
- * when the story is not in the past; `mon` 0 for no month. */
-int an_tx_story_year(const an_tx_ctx *c, int mon)
-{
-	const an_tx_point *r = &c->ref;
-	/* "In 2023 the club led the league before fading in April": a past
-	 * year that opens the sentence (or a clause after "and") frames a
-	 * month of a past clause in it, even in news told from the DCT ("He
-	 * retired in 2009 and died on Nov. 2" keeps the news: the year does
-	 * not open it) */
-	static const char *const lead[] = {"in", "by", "during", "through", "throughout",
-	                                   "until", "since", NULL};
-	size_t ra = c->ref_at;
-	if (r->g == AN_GRAN_YEAR && r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at &&
-	    c->at < c->n && mon &&
-	    (c->tk[ra].sent ||
-	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
-	      (c->tk[ra - 1].sent || (ra > 1 && (an_tx_is(c, ra - 2, "and") ||
-	                                         an_tx_is(c, ra - 2, "but") ||
-	                                         an_tx_is_punct(c, ra - 2, ';'))))))) {
-		size_t k = c->ref_at + 1;
-		while (k <= c->at && !c->tk[k].sent)
-			k++;
-		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
-			return r->d.y;
-	}
-	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
-	    r->d.y >= c->dct.y - 1)
-		return 0;
-	if (mon && mon - r->d.m < -5)
-		return r->d.y + 1;
-	return r->d.y;
 }
 
 an_date an_tx_shift(an_date d, an_tx_unit u, long n)

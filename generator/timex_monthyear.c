@@ -1,0 +1,96 @@
+/* timex_monthyear.c - the year of a month or a day written without one:
+ * the nearest in the direction of the tense (an_tx_direction,
+ * timex_anchor.c), or the year of the story told in the past. */
+#include "timex_impl.h"
+
+int an_tx_month_year(an_date dct, int m, int dir, int strict)
+{
+	/* as for days: a month more than ten months away in the direction
+	 * of the tense yields to the nearer one ("decided ... early March"
+	 * in February) */
+	int back = (dct.m - m + 12) % 12, ahead = (m - dct.m + 12) % 12;
+	if (!strict && ((dir < 0 && back > 10) || (dir > 0 && ahead > 10)))
+		dir = 0;
+	if (dir < 0)
+		return (strict ? m < dct.m : m <= dct.m) ? dct.y : dct.y - 1;
+	if (dir > 0)
+		return (strict ? m > dct.m : m >= dct.m) ? dct.y : dct.y + 1;
+	/* No cue: news looks back more often than ahead, so the window leans
+	 * to the past. */
+	int diff = m - dct.m;
+	if (diff > 4)
+		return dct.y - 1;
+	if (diff < -7)
+		return dct.y + 1;
+	return dct.y;
+}
+
+/* The direction picks the occurrence only within about ten months: "payable
+ * Dec. 15" in late October is this December even if a past-tense verb is
+ * near, since a date a year back would carry its year. */
+int an_tx_monthday_year(an_date dct, int m, int d, int dir)
+{
+	long now = an_date_to_days(dct);
+	int neary = dct.y, diry = 0;
+	long neard = -1, dird = -1;
+	for (int y = dct.y - 1; y <= dct.y + 1; y++) {
+		an_date x = {y, m, d};
+		if (!an_date_valid(x))
+			continue;
+		long diff = an_date_to_days(x) - now;
+		long dist = diff < 0 ? -diff : diff;
+		/* ties go to the past */
+		if (neard < 0 || dist < neard) {
+			neard = dist;
+			neary = y;
+		}
+		int ok = (dir < 0 && diff <= 0) || (dir > 0 && diff >= 0);
+		if (ok && (dird < 0 || dist < dird)) {
+			dird = dist;
+			diry = y;
+		}
+	}
+	if (dir && dird >= 0 && dird <= 300)
+		return diry;
+	return neary;
+}
+
+/* A story told in the past (a history, the backstory of a follow-up): no
+ * date near the DCT tagged yet, and the reference time a month, season or
+ * day at least two years before the DCT's year.  A month or a day without
+ * a year then falls in the reference's year, or in the next when it comes
+ * more than five months before the reference's month ("In November 1916
+ * ... In March"): such stories move forward.  A bare year is no such
+ * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
+ * when the story is not in the past; `mon` 0 for no month. */
+int an_tx_story_year(const an_tx_ctx *c, int mon)
+{
+	const an_tx_point *r = &c->ref;
+	/* "In 2023 the club led the league before fading in April": a past
+	 * year that opens the sentence (or a clause after "and") frames a
+	 * month of a past clause in it, even in news told from the DCT ("He
+	 * retired in 2009 and died on Nov. 2" keeps the news: the year does
+	 * not open it) */
+	static const char *const lead[] = {"in", "by", "during", "through", "throughout",
+	                                   "until", "since", NULL};
+	size_t ra = c->ref_at;
+	if (r->g == AN_GRAN_YEAR && r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at &&
+	    c->at < c->n && mon &&
+	    (c->tk[ra].sent ||
+	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
+	      (c->tk[ra - 1].sent || (ra > 1 && (an_tx_is(c, ra - 2, "and") ||
+	                                         an_tx_is(c, ra - 2, "but") ||
+	                                         an_tx_is_punct(c, ra - 2, ';'))))))) {
+		size_t k = c->ref_at + 1;
+		while (k <= c->at && !c->tk[k].sent)
+			k++;
+		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
+			return r->d.y;
+	}
+	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
+	    r->d.y >= c->dct.y - 1)
+		return 0;
+	if (mon && mon - r->d.m < -5)
+		return r->d.y + 1;
+	return r->d.y;
+}

@@ -113,11 +113,35 @@ static void finish_token(an_tk *t, const char *text, int shy)
 	}
 }
 
+/* What an ASCII byte continues, plus one: a word (letters), a number
+ * (digits); 0 for neither. */
+static const unsigned char run_class[128] = {
+	['0'] = CH_DIGIT + 1, ['1'] = CH_DIGIT + 1, ['2'] = CH_DIGIT + 1, ['3'] = CH_DIGIT + 1,
+	['4'] = CH_DIGIT + 1, ['5'] = CH_DIGIT + 1, ['6'] = CH_DIGIT + 1, ['7'] = CH_DIGIT + 1,
+	['8'] = CH_DIGIT + 1, ['9'] = CH_DIGIT + 1, ['A'] = CH_LETTER + 1, ['B'] = CH_LETTER + 1,
+	['C'] = CH_LETTER + 1, ['D'] = CH_LETTER + 1, ['E'] = CH_LETTER + 1, ['F'] = CH_LETTER + 1,
+	['G'] = CH_LETTER + 1, ['H'] = CH_LETTER + 1, ['I'] = CH_LETTER + 1, ['J'] = CH_LETTER + 1,
+	['K'] = CH_LETTER + 1, ['L'] = CH_LETTER + 1, ['M'] = CH_LETTER + 1, ['N'] = CH_LETTER + 1,
+	['O'] = CH_LETTER + 1, ['P'] = CH_LETTER + 1, ['Q'] = CH_LETTER + 1, ['R'] = CH_LETTER + 1,
+	['S'] = CH_LETTER + 1, ['T'] = CH_LETTER + 1, ['U'] = CH_LETTER + 1, ['V'] = CH_LETTER + 1,
+	['W'] = CH_LETTER + 1, ['X'] = CH_LETTER + 1, ['Y'] = CH_LETTER + 1, ['Z'] = CH_LETTER + 1,
+	['a'] = CH_LETTER + 1, ['b'] = CH_LETTER + 1, ['c'] = CH_LETTER + 1, ['d'] = CH_LETTER + 1,
+	['e'] = CH_LETTER + 1, ['f'] = CH_LETTER + 1, ['g'] = CH_LETTER + 1, ['h'] = CH_LETTER + 1,
+	['i'] = CH_LETTER + 1, ['j'] = CH_LETTER + 1, ['k'] = CH_LETTER + 1, ['l'] = CH_LETTER + 1,
+	['m'] = CH_LETTER + 1, ['n'] = CH_LETTER + 1, ['o'] = CH_LETTER + 1, ['p'] = CH_LETTER + 1,
+	['q'] = CH_LETTER + 1, ['r'] = CH_LETTER + 1, ['s'] = CH_LETTER + 1, ['t'] = CH_LETTER + 1,
+	['u'] = CH_LETTER + 1, ['v'] = CH_LETTER + 1, ['w'] = CH_LETTER + 1, ['x'] = CH_LETTER + 1,
+	['y'] = CH_LETTER + 1, ['z'] = CH_LETTER + 1,
+};
+
 an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	an_tk *tk = NULL;
-	size_t n = 0, cap = 0, i = 0;
+	/* news prose has a token every five or six bytes: room for most texts
+	 * at once (grown by doubling from nothing, the array was copied over
+	 * and over); a huge text, maybe all spaces, grows from 65,536 */
+	size_t n = 0, cap = (len < ((size_t)6 << 16) ? len / 6 : (size_t)1 << 16) + 16, i = 0;
+	an_tk *tk = an_xmalloc(cap * sizeof *tk);
 	int space = 1, newlines = 2;
 	while (i < len) {
 		unsigned cp;
@@ -130,7 +154,8 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 			i += l;
 			continue;
 		}
-		tk = an_xgrow(tk, &cap, n + 1, sizeof *tk);
+		if (n == cap)
+			tk = an_xgrow(tk, &cap, n + 1, sizeof *tk);
 		an_tk *t = &tk[n++];
 		memset(t, 0, sizeof *t);
 		t->start = i;
@@ -142,19 +167,16 @@ an_tk *an_tx_tokenize(size_t *out_n, const char *text, size_t len)
 		int shy = 0;
 		if (cl != CH_PUNCT) {
 			while (i < len) {
-				size_t l2 = 1;
-				int cl2;
-				if (s[i] < 0x80) { /* the common case, without a call */
-					unsigned char b = s[i];
-					cl2 = (b >= '0' && b <= '9') ? CH_DIGIT :
-					      ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? CH_LETTER : -1;
-				} else {
-					l2 = utf8_next(&cp, s + i, len - i);
-					/* a soft hyphen inside a word (finish_token) */
-					shy |= cp == 0xAD && cl == CH_LETTER;
-					cl2 = cp == 0xAD && cl == CH_LETTER ? cl : char_class(cp);
+				if (s[i] < 0x80) { /* the common case: one look-up a byte */
+					if (run_class[s[i]] != cl + 1)
+						break;
+					i++;
+					continue;
 				}
-				if (cl2 != cl)
+				size_t l2 = utf8_next(&cp, s + i, len - i);
+				/* a soft hyphen inside a word (finish_token) */
+				shy |= cp == 0xAD && cl == CH_LETTER;
+				if ((cp == 0xAD && cl == CH_LETTER ? cl : char_class(cp)) != cl)
 					break;
 				i += l2;
 			}

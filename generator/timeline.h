@@ -76,6 +76,9 @@ const an_event *an_timeline_find(const an_timeline *tl, size_t doc, long timex);
 void an_timeline_dedupe_ids(an_event *evs, size_t n);
 void an_timeline_free(an_timeline *tl);
 
+/* Frees what one event owns (for a stage that drops an event). */
+void an_event_free(an_event *ev);
+
 /* The timeline on disk (timeline_cache.c): a build whose documents are
  * all what they were takes the last build's events instead of clustering
  * again.  The key of docs[0, n) (their texts, slugs, publication dates
@@ -93,7 +96,5 @@ int an_timeline_save(const an_timeline *tl, uint64_t key, size_t n_docs, const c
  * truncated, corrupted or with an index out of range). */
 int an_timeline_load(an_timeline *out, uint64_t key, const an_doc *docs, size_t n_docs,
                      const char *path);
-/* Frees what one event owns (for a stage that drops an event). */
-void an_event_free(an_event *ev);
 
 #endif

@@ -36,6 +36,7 @@
  * ignored whole, which costs one slow build and never a wrong one. */
 #include "acache.h"
 #include "alloc.h"
+#include "binread.h"
 #include "buf.h"
 #include "write.h"
 
@@ -491,52 +492,37 @@ int an_acache_save_analyses(const an_article *articles, const an_analysis *analy
  * count can only run the cursor out, never past the end.  The term table
  * (read first, from the end) is what the terms' places refer to. */
 typedef struct {
-	const unsigned char *p;
-	size_t left;
-	int bad;
+	an_binread in;
 	const unsigned char *terms; /* n_terms ids of 8 bytes */
 	size_t n_terms;
 } reader;
-
-static uint64_t get64(reader *r)
-{
-	uint64_t v = 0;
-	if (r->bad || r->left < 8) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 8);
-	r->p += 8;
-	r->left -= 8;
-	return v;
-}
 
 static uint64_t get_varint(reader *r)
 {
 	uint64_t v = 0;
 	for (unsigned shift = 0; shift < 64; shift += 7) {
-		if (r->bad || r->left < 1) {
-			r->bad = 1;
+		if (r->in.bad || r->in.left < 1) {
+			r->in.bad = 1;
 			return 0;
 		}
-		unsigned char c = *r->p++;
-		r->left--;
+		unsigned char c = *r->in.p++;
+		r->in.left--;
 		v |= (uint64_t)(c & 0x7F) << shift;
 		if (!(c & 0x80))
 			return v;
 	}
-	r->bad = 1; /* more than ten bytes */
+	r->in.bad = 1; /* more than ten bytes */
 	return 0;
 }
 
 static unsigned char get_byte(reader *r)
 {
-	if (r->bad || r->left < 1) {
-		r->bad = 1;
+	if (r->in.bad || r->in.left < 1) {
+		r->in.bad = 1;
 		return 0;
 	}
-	r->left--;
-	return *r->p++;
+	r->in.left--;
+	return *r->in.p++;
 }
 
 /* A term: its id from the table, its weight. */
@@ -544,50 +530,34 @@ static void get_term(reader *r, an_term *out)
 {
 	uint64_t place = get_varint(r);
 	if (place >= r->n_terms)
-		r->bad = 1;
-	if (r->bad) {
+		r->in.bad = 1;
+	if (r->in.bad) {
 		memset(out, 0, sizeof *out);
 		return;
 	}
 	memcpy(&out->id, r->terms + 8 * place, 8);
 	unsigned char w = get_byte(r);
 	if (w == 0xFF) {
-		uint64_t bits = get64(r);
+		uint64_t bits = an_binread_u64(&r->in);
 		memcpy(&out->w, &bits, 8);
 	} else {
 		out->w = w / 2.0;
 		if (w == 0)
-			r->bad = 1;
+			r->in.bad = 1;
 	}
-}
-
-/* A value that must be at most `max`. */
-static size_t get_max(reader *r, uint64_t max)
-{
-	uint64_t v = get64(r);
-	if (v > max)
-		r->bad = 1;
-	return r->bad ? 0 : (size_t)v;
-}
-
-/* A count of items that each take at least `min_bytes` of what is left,
- * so no allocation outgrows the file. */
-static size_t get_count(reader *r, size_t min_bytes)
-{
-	return get_max(r, r->left / min_bytes);
 }
 
 /* A NUL-terminated string of exactly `size` bytes. */
 static void get_str(reader *r, char *out, size_t size)
 {
-	if (r->bad || r->left < size || !memchr(r->p, '\0', size)) {
-		r->bad = 1;
+	if (r->in.bad || r->in.left < size || !memchr(r->in.p, '\0', size)) {
+		r->in.bad = 1;
 		memset(out, 0, size);
 		return;
 	}
-	memcpy(out, r->p, size);
-	r->p += size;
-	r->left -= size;
+	memcpy(out, r->in.p, size);
+	r->in.p += size;
+	r->in.left -= size;
 }
 
 #define TIMEX_BYTES (3 * 8 + AN_TIMEX_VALUE_MAX + AN_TIMEX_MOD_MAX)
@@ -598,15 +568,15 @@ static int get_entry(reader *r, entry *e)
 {
 	memset(e, 0, sizeof *e);
 	an_analysis *an = &e->an;
-	e->h1 = get64(r);
-	e->h2 = get64(r);
-	e->len = get_max(r, SIZE_MAX);
-	e->date = (long)(int64_t)get64(r);
+	e->h1 = an_binread_u64(&r->in);
+	e->h2 = an_binread_u64(&r->in);
+	e->len = an_binread_max(&r->in, SIZE_MAX);
+	e->date = (long)(int64_t)an_binread_u64(&r->in);
 	/* the least each item costs, counting its share of the parallel arrays */
-	size_t n_sent = get_count(r, 4 * 8);
-	size_t n_tim = get_count(r, TIMEX_BYTES + 8);
-	size_t n_names = get_count(r, 6 * 8);
-	if (r->bad)
+	size_t n_sent = an_binread_count(&r->in, 4 * 8);
+	size_t n_tim = an_binread_count(&r->in, TIMEX_BYTES + 8);
+	size_t n_names = an_binread_count(&r->in, 6 * 8);
+	if (r->in.bad)
 		return -1;
 	if (n_sent) {
 		an->sentences.items = an_xcalloc(n_sent, sizeof *an->sentences.items);
@@ -627,108 +597,62 @@ static int get_entry(reader *r, entry *e)
 	}
 	an->names.len = n_names;
 
-	for (size_t i = 0; i < n_sent && !r->bad; i++) {
+	for (size_t i = 0; i < n_sent && !r->in.bad; i++) {
 		an_sentence *s = &an->sentences.items[i];
-		s->start = get_max(r, e->len);
-		s->end = get_max(r, e->len);
+		s->start = an_binread_max(&r->in, e->len);
+		s->end = an_binread_max(&r->in, e->len);
 		if (s->start > s->end)
-			r->bad = 1;
+			r->in.bad = 1;
 	}
-	for (size_t i = 0; i < n_sent && !r->bad; i++) {
-		an->sentence_para[i] = get_max(r, SIZE_MAX);
+	for (size_t i = 0; i < n_sent && !r->in.bad; i++) {
+		an->sentence_para[i] = an_binread_max(&r->in, SIZE_MAX);
 		if (i > 0 && an->sentence_para[i] < an->sentence_para[i - 1])
-			r->bad = 1;
+			r->in.bad = 1;
 	}
-	for (size_t i = 0; i < n_tim && !r->bad; i++) {
+	for (size_t i = 0; i < n_tim && !r->in.bad; i++) {
 		an_timex *t = &an->timexes.items[i];
-		t->start = get_max(r, e->len);
-		t->end = get_max(r, e->len);
-		t->type = (an_timex_type)get_max(r, AN_TIMEX_SET);
+		t->start = an_binread_max(&r->in, e->len);
+		t->end = an_binread_max(&r->in, e->len);
+		t->type = (an_timex_type)an_binread_max(&r->in, AN_TIMEX_SET);
 		get_str(r, t->value, AN_TIMEX_VALUE_MAX);
 		get_str(r, t->mod, AN_TIMEX_MOD_MAX);
 		if (t->start > t->end)
-			r->bad = 1;
+			r->in.bad = 1;
 	}
 	/* an_sentence_find answers 0 when there are no sentences */
-	for (size_t i = 0; i < n_tim && !r->bad; i++)
-		an->timex_sentence[i] = get_max(r, n_sent ? n_sent - 1 : 0);
-	for (size_t i = 0; i < n_sent && !r->bad; i++) {
+	for (size_t i = 0; i < n_tim && !r->in.bad; i++)
+		an->timex_sentence[i] = an_binread_max(&r->in, n_sent ? n_sent - 1 : 0);
+	for (size_t i = 0; i < n_sent && !r->in.bad; i++) {
 		an_vec *v = &an->terms[i];
-		size_t n = get_count(r, 2); /* a term takes two bytes at least */
-		if (r->bad || n == 0)
+		size_t n = an_binread_count(&r->in, 2); /* a term takes two bytes at least */
+		if (r->in.bad || n == 0)
 			continue;
 		v->items = an_xcalloc(n, sizeof *v->items);
 		v->cap = n;
-		for (size_t k = 0; k < n && !r->bad; k++) {
+		for (size_t k = 0; k < n && !r->in.bad; k++) {
 			get_term(r, &v->items[k]);
 			v->len = k + 1;
 			/* an_vec_cosine merges by id: ids ascend */
 			if (!isfinite(v->items[k].w) || (k > 0 && v->items[k].id <= v->items[k - 1].id))
-				r->bad = 1;
+				r->in.bad = 1;
 		}
 	}
-	for (size_t i = 0; i < n_names && !r->bad; i++) {
+	for (size_t i = 0; i < n_names && !r->in.bad; i++) {
 		an_name *nm = &an->names.items[i];
-		nm->sentence = get_max(r, n_sent ? n_sent - 1 : 0);
-		nm->start = get_max(r, e->len);
-		nm->end = get_max(r, e->len);
-		nm->name_start = get_max(r, e->len);
-		nm->hint = (an_entity_type)get_max(r, AN_ENTITY_PLACE);
-		nm->opens_sentence = (int)get_max(r, 1);
+		nm->sentence = an_binread_max(&r->in, n_sent ? n_sent - 1 : 0);
+		nm->start = an_binread_max(&r->in, e->len);
+		nm->end = an_binread_max(&r->in, e->len);
+		nm->name_start = an_binread_max(&r->in, e->len);
+		nm->hint = (an_entity_type)an_binread_max(&r->in, AN_ENTITY_PLACE);
+		nm->opens_sentence = (int)an_binread_max(&r->in, 1);
 		if (n_sent == 0 || nm->start > nm->name_start || nm->name_start > nm->end)
-			r->bad = 1;
+			r->in.bad = 1;
 	}
-	if (r->bad) {
+	if (r->in.bad) {
 		an_analysis_free(an);
 		return -1;
 	}
 	return 0;
-}
-
-/* The whole file, or NULL with errno 0 when it is not worth reading (too
- * short, too long, not a regular file, another binary's) and errno set on
- * an I/O error. */
-static unsigned char *read_cache(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	unsigned char *data = NULL;
-	struct stat st;
-	int saved = 0;
-	if (fstat(fd, &st) != 0) {
-		saved = errno;
-		goto done;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		saved = EISDIR;
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size < HEADER_BYTES ||
-	    (uint64_t)st.st_size > MAX_FILE_BYTES)
-		goto done;
-	/* plain malloc: a file too big for memory is ignored, not fatal */
-	data = malloc((size_t)st.st_size);
-	if (!data)
-		goto done;
-	size_t got = 0, want = (size_t)st.st_size;
-	while (got < want) {
-		ssize_t n = read(fd, data + got, want - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			saved = n < 0 ? errno : 0; /* 0: shrank under us */
-			free(data);
-			data = NULL;
-			goto done;
-		}
-		got += (size_t)n;
-	}
-	*len = got;
-done:
-	close(fd);
-	errno = saved;
-	return data;
 }
 
 int an_acache_load(an_acache *c, const char *path)
@@ -736,32 +660,32 @@ int an_acache_load(an_acache *c, const char *path)
 	if (!c)
 		return 0;
 	size_t len = 0;
-	unsigned char *data = read_cache(path, &len);
+	unsigned char *data = an_binread_file(path, HEADER_BYTES, MAX_FILE_BYTES, &len);
 	if (!data)
 		return errno == 0 || errno == ENOENT ? 0 : -1;
 
 	uint64_t head[HEADER_WORDS], want[HEADER_WORDS];
 	memcpy(head, data, sizeof head);
-	reader r = {data + HEADER_BYTES, len - HEADER_BYTES, 0, NULL, 0};
+	reader r = {{data + HEADER_BYTES, len - HEADER_BYTES, 0}, NULL, 0};
 	/* another binary's file is told by its first words, before hashing */
-	header_words(want, head[11], r.left, 0);
-	if (memcmp(head, want, 13 * 8) != 0 || head[11] > r.left / (7 * 8) ||
-	    head[13] != an_acache_hash(r.p, r.left)) {
+	header_words(want, head[11], r.in.left, 0);
+	if (memcmp(head, want, 13 * 8) != 0 || head[11] > r.in.left / (7 * 8) ||
+	    head[13] != an_acache_hash(r.in.p, r.in.left)) {
 		free(data);
 		return 0;
 	}
 	/* the term table at the end, its length last: the entries are what
 	 * comes before it */
 	uint64_t n_terms = 0;
-	if (r.left >= 8)
-		memcpy(&n_terms, r.p + r.left - 8, 8);
-	if (r.left < 8 || n_terms > (r.left - 8) / 8) {
+	if (r.in.left >= 8)
+		memcpy(&n_terms, r.in.p + r.in.left - 8, 8);
+	if (r.in.left < 8 || n_terms > (r.in.left - 8) / 8) {
 		free(data);
 		return 0;
 	}
 	r.n_terms = (size_t)n_terms;
-	r.left -= 8 + 8 * r.n_terms;
-	r.terms = r.p + r.left;
+	r.in.left -= 8 + 8 * r.n_terms;
+	r.terms = r.in.p + r.in.left;
 
 	/* all or nothing: entries go into the cache only once every one has
 	 * been read and validated */
@@ -773,7 +697,7 @@ int an_acache_load(an_acache *c, const char *path)
 			break;
 		n++;
 	}
-	if (r.bad || r.left != 0) {
+	if (r.in.bad || r.in.left != 0) {
 		for (size_t i = 0; i < n; i++)
 			an_analysis_free(&got[i].an);
 		n = 0;

@@ -27,6 +27,7 @@
 #include "timeline_impl.h"
 #include "acache.h"
 #include "alloc.h"
+#include "binread.h"
 #include "buf.h"
 #include "write.h"
 
@@ -35,7 +36,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define MAGIC "ANTLINE\n"
 #define FORMAT_VERSION 1
@@ -131,31 +131,11 @@ int an_timeline_save(const an_timeline *tl, uint64_t key, size_t n_docs, const c
 	return rc;
 }
 
-/* A cursor over the payload: every read checks what is left. */
-typedef struct {
-	const unsigned char *p;
-	size_t left;
-	int bad;
-} reader;
-
-static uint64_t get64(reader *r)
-{
-	uint64_t v = 0;
-	if (r->bad || r->left < 8) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 8);
-	r->p += 8;
-	r->left -= 8;
-	return v;
-}
-
 /* A string into `fixed` (of `cap` bytes) or, with fixed NULL, a new one
  * (NULL when absent). */
-static char *get_str(reader *r, char *fixed, size_t cap)
+static char *get_str(an_binread *r, char *fixed, size_t cap)
 {
-	uint64_t n = get64(r);
+	uint64_t n = an_binread_u64(r);
 	if (r->bad)
 		return NULL;
 	if (n == NO_STRING) {
@@ -175,33 +155,24 @@ static char *get_str(reader *r, char *fixed, size_t cap)
 	return s;
 }
 
-/* A count of items of `size` bytes each that the rest can hold. */
-static size_t get_count(reader *r, size_t size)
-{
-	uint64_t n = get64(r);
-	if (!r->bad && n > r->left / size)
-		r->bad = 1;
-	return r->bad ? 0 : (size_t)n;
-}
-
-static void get_event(reader *r, an_event *ev, const an_doc *docs, size_t n_docs)
+static void get_event(an_binread *r, an_event *ev, const an_doc *docs, size_t n_docs)
 {
 	get_str(r, ev->id, sizeof ev->id);
 	get_str(r, ev->value, sizeof ev->value);
 	get_str(r, ev->mod, sizeof ev->mod);
-	ev->span.first = (long)(int64_t)get64(r);
-	ev->span.last = (long)(int64_t)get64(r);
-	uint64_t gran = get64(r);
+	ev->span.first = (long)(int64_t)an_binread_u64(r);
+	ev->span.last = (long)(int64_t)an_binread_u64(r);
+	uint64_t gran = an_binread_u64(r);
 	if (gran > AN_GRAN_TIME)
 		r->bad = 1;
 	ev->span.gran = (an_granularity)gran;
 	ev->title = get_str(r, NULL, 0);
 	ev->summary = get_str(r, NULL, 0);
-	ev->n_mentions = get_count(r, 24);
+	ev->n_mentions = an_binread_count(r, 24);
 	ev->mentions = an_xcalloc(ev->n_mentions + 1, sizeof *ev->mentions);
 	for (size_t i = 0; i < ev->n_mentions && !r->bad; i++) {
 		an_mention *m = &ev->mentions[i];
-		uint64_t d = get64(r), s = get64(r), t = get64(r);
+		uint64_t d = an_binread_u64(r), s = an_binread_u64(r), t = an_binread_u64(r);
 		if (r->bad || d >= n_docs || s >= docs[d].analysis->sentences.len ||
 		    t > docs[d].analysis->timexes.len) {
 			r->bad = 1;
@@ -211,35 +182,14 @@ static void get_event(reader *r, an_event *ev, const an_doc *docs, size_t n_docs
 		m->sentence = (size_t)s;
 		m->timex = (long)t - 1;
 	}
-	ev->n_sources = get_count(r, 8);
+	ev->n_sources = an_binread_count(r, 8);
 	ev->sources = an_xcalloc(ev->n_sources + 1, sizeof *ev->sources);
 	for (size_t i = 0; i < ev->n_sources && !r->bad; i++) {
-		uint64_t d = get64(r);
+		uint64_t d = an_binread_u64(r);
 		if (d >= n_docs)
 			r->bad = 1;
 		ev->sources[i] = (size_t)d;
 	}
-}
-
-/* The whole file at `path` if it is no larger than MAX_FILE_BYTES. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct stat st;
-	unsigned char *data = NULL;
-	if (fstat(fileno(f), &st) == 0 && st.st_size >= HEADER_WORDS * 8 &&
-	    (uint64_t)st.st_size <= MAX_FILE_BYTES) {
-		data = an_xmalloc((size_t)st.st_size);
-		if (fread(data, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
-			free(data);
-			data = NULL;
-		}
-		*len = (size_t)st.st_size;
-	}
-	fclose(f);
-	return data;
 }
 
 int an_timeline_load(an_timeline *out, uint64_t key, const an_doc *docs, size_t n_docs,
@@ -247,12 +197,12 @@ int an_timeline_load(an_timeline *out, uint64_t key, const an_doc *docs, size_t 
 {
 	memset(out, 0, sizeof *out);
 	size_t len = 0;
-	unsigned char *data = slurp(path, &len);
+	unsigned char *data = an_binread_file(path, HEADER_WORDS * 8, MAX_FILE_BYTES, &len);
 	if (!data)
 		return 0;
 	uint64_t head[HEADER_WORDS];
 	memcpy(head, data, sizeof head);
-	reader r = {data + sizeof head, len - sizeof head, 0};
+	an_binread r = {data + sizeof head, len - sizeof head, 0};
 	if (memcmp(&head[0], MAGIC, 8) != 0 || head[1] != FORMAT_VERSION ||
 	    head[2] != an_acache_fingerprint() || head[3] != key || head[4] != n_docs ||
 	    head[5] != r.left || head[6] != an_acache_hash(r.p, r.left)) {
@@ -260,8 +210,8 @@ int an_timeline_load(an_timeline *out, uint64_t key, const an_doc *docs, size_t 
 		return 0;
 	}
 	/* an event takes at least 12 words */
-	size_t n_events = get_count(&r, 96), n_undated = get_count(&r, 96);
-	out->n_parallel_parts = (size_t)get64(&r);
+	size_t n_events = an_binread_count(&r, 96), n_undated = an_binread_count(&r, 96);
+	out->n_parallel_parts = (size_t)an_binread_u64(&r);
 	out->events = an_xcalloc(n_events + 1, sizeof *out->events);
 	out->undated = an_xcalloc(n_undated + 1, sizeof *out->undated);
 	for (; out->n_events < n_events && !r.bad; out->n_events++)

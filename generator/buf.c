@@ -48,6 +48,24 @@ void an_buf_put_uint(an_buf *b, size_t v)
 	an_buf_put(b, digits + n, sizeof digits - n);
 }
 
+void an_buf_put_zpad(an_buf *b, long v, int width)
+{
+	char digits[32];
+	size_t n = sizeof digits;
+	/* the magnitude as unsigned: -LONG_MIN does not fit a long */
+	unsigned long m = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		digits[--n] = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	int sign = v < 0;
+	while (width > 0 && (size_t)width - (size_t)sign > sizeof digits - n && n > 1)
+		digits[--n] = '0';
+	if (sign)
+		digits[--n] = '-';
+	an_buf_put(b, digits + n, sizeof digits - n);
+}
+
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap)
 {
 	/* Formatted straight into the room left, which nearly always holds

@@ -20,6 +20,11 @@ void an_buf_puts(an_buf *b, const char *s);
 void an_buf_putc(an_buf *b, char c);
 /* Appends v in decimal ("%zu"). */
 void an_buf_put_uint(an_buf *b, size_t v);
+/* Appends v in decimal with zeros in front up to `width` characters, the
+ * sign counted, as "%0*ld" does ("%d" with width 0): the dates and
+ * counts of the exports and labels, made for every event of every
+ * build, where vsnprintf cost a few thousand instructions a call. */
+void an_buf_put_zpad(an_buf *b, long v, int width);
 void an_buf_printf(an_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap);

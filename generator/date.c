@@ -315,6 +315,16 @@ static const char *part_of_day_name(const char *code)
 	return code;
 }
 
+/* "11 November 2025" */
+static void put_day_month_year(an_buf *out, an_date d)
+{
+	an_buf_put_zpad(out, d.d, 0);
+	an_buf_putc(out, ' ');
+	an_buf_puts(out, month_names[d.m - 1]);
+	an_buf_putc(out, ' ');
+	an_buf_put_zpad(out, d.y, 0);
+}
+
 void an_value_label(an_buf *out, const char *value, const char *mod)
 {
 	an_span s;
@@ -330,38 +340,49 @@ void an_value_label(an_buf *out, const char *value, const char *mod)
 	}
 	an_date first = an_date_from_days(s.first);
 	int y = atoi(value);
+	/* (appended piece by piece: a label is made for every event on every
+	 * page and export, and printf's parsing was most of its cost) */
 	switch (s.gran) {
 	case AN_GRAN_CENTURY:
-		an_buf_printf(out, "the %ds", first.y);
-		break;
 	case AN_GRAN_DECADE:
-		an_buf_printf(out, "the %ds", first.y);
+		an_buf_puts(out, "the ");
+		an_buf_put_zpad(out, first.y, 0);
+		an_buf_putc(out, 's');
 		break;
 	case AN_GRAN_YEAR:
-		an_buf_printf(out, "%d", y);
+		an_buf_put_zpad(out, y, 0);
 		break;
 	case AN_GRAN_HALF:
-		an_buf_printf(out, "%s half of %d", value[6] == '1' ? "first" : "second", y);
+		an_buf_puts(out, value[6] == '1' ? "first half of " : "second half of ");
+		an_buf_put_zpad(out, y, 0);
 		break;
 	case AN_GRAN_SEASON:
-		an_buf_printf(out, "%s %d", season_name(value + 5), y);
+		an_buf_puts(out, season_name(value + 5));
+		an_buf_putc(out, ' ');
+		an_buf_put_zpad(out, y, 0);
 		break;
 	case AN_GRAN_QUARTER:
-		an_buf_printf(out, "Q%c %d", value[6], y);
+		an_buf_putc(out, 'Q');
+		an_buf_putc(out, value[6]);
+		an_buf_putc(out, ' ');
+		an_buf_put_zpad(out, y, 0);
 		break;
 	case AN_GRAN_MONTH:
-		an_buf_printf(out, "%s %d", month_names[first.m - 1], first.y);
+		an_buf_puts(out, month_names[first.m - 1]);
+		an_buf_putc(out, ' ');
+		an_buf_put_zpad(out, first.y, 0);
 		break;
 	case AN_GRAN_WEEK:
-		an_buf_printf(out, "week of %d %s %d", first.d, month_names[first.m - 1],
-		              first.y);
+		an_buf_puts(out, "week of ");
+		put_day_month_year(out, first);
 		break;
 	case AN_GRAN_DAY:
-		an_buf_printf(out, "%d %s %d", first.d, month_names[first.m - 1], first.y);
+		put_day_month_year(out, first);
 		break;
 	case AN_GRAN_TIME:
-		an_buf_printf(out, "%d %s %d, %s", first.d, month_names[first.m - 1],
-		              first.y, part_of_day_name(value + 11));
+		put_day_month_year(out, first);
+		an_buf_puts(out, ", ");
+		an_buf_puts(out, part_of_day_name(value + 11));
 		break;
 	case AN_GRAN_NONE:
 		an_buf_puts(out, value);

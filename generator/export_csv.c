@@ -44,21 +44,28 @@ static void row(an_buf *out, const an_site *site, const an_event *ev)
 	field(out, b.ptr, 0);
 	field(out, ev->title, 0);
 	field(out, ev->summary, 0);
+	/* (appended, not printf'd: a row per event on every build) */
 	an_buf_clear(&b);
-	an_buf_printf(&b, "%zu", ev->n_sources);
+	an_buf_put_uint(&b, ev->n_sources);
 	field(out, b.ptr, 0);
 	/* Lists inside one cell are joined with "; " so that a reader can split
 	 * them again: slugs never contain ';'. */
 	an_buf_clear(&b);
-	for (size_t i = 0; i < ev->n_sources; i++)
-		an_buf_printf(&b, "%s%s", i ? "; " : "", site->articles[ev->sources[i]].slug);
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		an_buf_puts(&b, i ? "; " : "");
+		an_buf_puts(&b, site->articles[ev->sources[i]].slug);
+	}
 	field(out, b.ptr, 0);
 	an_buf_clear(&b);
-	for (size_t i = 0; i < ev->n_sources; i++)
-		an_buf_printf(&b, "%s%s", i ? "; " : "", site->articles[ev->sources[i]].meta.source);
+	for (size_t i = 0; i < ev->n_sources; i++) {
+		an_buf_puts(&b, i ? "; " : "");
+		an_buf_puts(&b, site->articles[ev->sources[i]].meta.source);
+	}
 	field(out, b.ptr, 0);
 	an_buf_clear(&b);
-	an_buf_printf(&b, "events/%s.html", ev->id);
+	an_buf_puts(&b, "events/");
+	an_buf_puts(&b, ev->id);
+	an_buf_puts(&b, ".html");
 	field(out, b.ptr, 1);
 	an_buf_free(&b);
 }

@@ -49,20 +49,32 @@ void an_ics_line(an_buf *out, const char *line, size_t len)
 	an_buf_puts(out, "\r\n");
 }
 
-/* NAME:value, with value escaped as TEXT. */
+/* NAME:value, with value escaped as TEXT, through `line` (cleared; kept
+ * from property to property, as the buffers of vevent are). */
+static void text_prop_with(an_buf *out, an_buf *line, const char *name, const char *value)
+{
+	an_buf_clear(line);
+	an_buf_puts(line, name);
+	an_buf_putc(line, ':');
+	an_ics_text(line, value, strlen(value));
+	an_ics_line(out, line->ptr, line->len);
+}
+
 static void text_prop(an_buf *out, const char *name, const char *value)
 {
 	an_buf line = AN_BUF_INIT;
-	an_buf_printf(&line, "%s:", name);
-	an_ics_text(&line, value, strlen(value));
-	an_ics_line(out, line.ptr, line.len);
+	text_prop_with(out, &line, name, value);
 	an_buf_free(&line);
 }
 
-static void ics_date(char out[16], long days)
+/* YYYYMMDD; dates are appended piece by piece, not printf'd, here and
+ * below: events.ics is made on every build, with several dates and
+ * lines per event. */
+static void ics_date(an_buf *out, an_date d)
 {
-	an_date d = an_date_from_days(days);
-	snprintf(out, 16, "%04d%02d%02d", d.y, d.m, d.d);
+	an_buf_put_zpad(out, d.y, 4);
+	an_buf_put_zpad(out, d.m, 2);
+	an_buf_put_zpad(out, d.d, 2);
 }
 
 /* base_url without trailing '/', with anything not printable ASCII
@@ -98,56 +110,81 @@ static void title_key(an_buf *out, const char *title)
 		an_buf_puts(out, "site");
 }
 
+/* An event's two buffers, kept from event to event (an_buf_clear keeps
+ * the memory): a property's value, and its line. */
+typedef struct {
+	an_buf b, line;
+} vevent_bufs;
+
 /* base: the site's base URL, or NULL; key: its title folded for UIDs. */
-static void vevent(an_buf *out, const an_site *site, const an_event *ev,
+static void vevent(an_buf *out, vevent_bufs *bufs, const an_site *site, const an_event *ev,
                    const char *stamp, const char *base, const char *key)
 {
-	char first[16], end[16];
-	an_buf b = AN_BUF_INIT;
-	ics_date(first, ev->span.first);
-	ics_date(end, ev->span.last + 1); /* DTEND of an all-day event is exclusive */
+	an_buf *b = &bufs->b;
 	an_ics_line(out, "BEGIN:VEVENT", 12);
 	/* The page URL is unique to this site and event and stable as long as
 	 * the event id is; without one, a name under the reserved .invalid. */
+	an_buf_clear(b);
 	if (base) {
 		const char *host = strstr(base, "://");
-		an_buf_printf(&b, "%s/events/%s.html", host ? host + 3 : base, ev->id);
+		an_buf_puts(b, host ? host + 3 : base);
+		an_buf_puts(b, "/events/");
+		an_buf_puts(b, ev->id);
+		an_buf_puts(b, ".html");
 	} else {
-		an_buf_printf(&b, "annals-%s-%s@annals.invalid", key, ev->id);
+		an_buf_puts(b, "annals-");
+		an_buf_puts(b, key);
+		an_buf_putc(b, '-');
+		an_buf_puts(b, ev->id);
+		an_buf_puts(b, "@annals.invalid");
 	}
-	text_prop(out, "UID", b.ptr);
-	an_buf_clear(&b);
-	an_buf_printf(&b, "DTSTAMP:%s", stamp);
-	an_ics_line(out, b.ptr, b.len);
-	an_buf_clear(&b);
-	an_buf_printf(&b, "DTSTART;VALUE=DATE:%s", first);
-	an_ics_line(out, b.ptr, b.len);
-	an_buf_clear(&b);
-	an_buf_printf(&b, "DTEND;VALUE=DATE:%s", end);
-	an_ics_line(out, b.ptr, b.len);
-	text_prop(out, "SUMMARY", ev->title);
+	text_prop_with(out, &bufs->line, "UID", b->ptr);
+	an_buf_clear(b);
+	an_buf_puts(b, "DTSTAMP:");
+	an_buf_puts(b, stamp);
+	an_ics_line(out, b->ptr, b->len);
+	an_buf_clear(b);
+	an_buf_puts(b, "DTSTART;VALUE=DATE:");
+	ics_date(b, an_date_from_days(ev->span.first));
+	an_ics_line(out, b->ptr, b->len);
+	an_buf_clear(b);
+	an_buf_puts(b, "DTEND;VALUE=DATE:");
+	/* DTEND of an all-day event is exclusive */
+	ics_date(b, an_date_from_days(ev->span.last + 1));
+	an_ics_line(out, b->ptr, b->len);
+	text_prop_with(out, &bufs->line, "SUMMARY", ev->title);
 	/* The description says how precise the date is, since a month-long
 	 * calendar entry does not mean the event lasted a month. */
-	an_buf_clear(&b);
-	an_value_label(&b, ev->value, ev->mod);
-	an_buf_puts(&b, ev->span.gran < AN_GRAN_DAY || ev->mod[0] ? " (approximate date)\n\n"
-	                                                          : "\n\n");
-	an_buf_puts(&b, ev->summary);
-	an_buf_puts(&b, "\n\nSources:");
+	an_buf_clear(b);
+	an_value_label(b, ev->value, ev->mod);
+	an_buf_puts(b, ev->span.gran < AN_GRAN_DAY || ev->mod[0] ? " (approximate date)\n\n"
+	                                                         : "\n\n");
+	an_buf_puts(b, ev->summary);
+	an_buf_puts(b, "\n\nSources:");
 	for (size_t i = 0; i < ev->n_sources; i++) {
 		const an_article *a = &site->articles[ev->sources[i]];
-		an_buf_printf(&b, "\n- %s: %s (%04d-%02d-%02d)", a->meta.source, a->meta.title,
-		              a->meta.date.y, a->meta.date.m, a->meta.date.d);
+		char date[16];
+		an_date_format_iso(date, a->meta.date);
+		an_buf_puts(b, "\n- ");
+		an_buf_puts(b, a->meta.source);
+		an_buf_puts(b, ": ");
+		an_buf_puts(b, a->meta.title);
+		an_buf_puts(b, " (");
+		an_buf_puts(b, date);
+		an_buf_putc(b, ')');
 	}
-	text_prop(out, "DESCRIPTION", b.ptr);
+	text_prop_with(out, &bufs->line, "DESCRIPTION", b->ptr);
 	if (base) {
-		an_buf_clear(&b);
-		an_buf_printf(&b, "URL:%s/events/%s.html", base, ev->id);
-		an_ics_line(out, b.ptr, b.len);
+		an_buf_clear(b);
+		an_buf_puts(b, "URL:");
+		an_buf_puts(b, base);
+		an_buf_puts(b, "/events/");
+		an_buf_puts(b, ev->id);
+		an_buf_puts(b, ".html");
+		an_ics_line(out, b->ptr, b->len);
 	}
 	an_ics_line(out, "TRANSP:TRANSPARENT", 18);
 	an_ics_line(out, "END:VEVENT", 10);
-	an_buf_free(&b);
 }
 
 void an_export_events_ics(an_buf *out, const an_site *site)
@@ -177,12 +214,15 @@ void an_export_events_ics_to(an_export_out *o, const an_site *site)
 	text_prop(out, "X-WR-CALNAME", site->config.title);
 	if (site->config.description && site->config.description[0])
 		text_prop(out, "X-WR-CALDESC", site->config.description);
+	vevent_bufs bufs = {AN_BUF_INIT, AN_BUF_INIT};
 	for (size_t i = 0; i < site->timeline.n_events; i++) {
 		if (site->timeline.events[i].span.gran != AN_GRAN_NONE)
-			vevent(out, site, &site->timeline.events[i], stamp,
+			vevent(out, &bufs, site, &site->timeline.events[i], stamp,
 			       base.len ? base.ptr : NULL, key.ptr);
 		an_export_step(o);
 	}
+	an_buf_free(&bufs.b);
+	an_buf_free(&bufs.line);
 	an_ics_line(out, "END:VCALENDAR", 13);
 	an_buf_free(&base);
 	an_buf_free(&key);

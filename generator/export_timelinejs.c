@@ -34,12 +34,17 @@ static void html_str(an_buf *out, const char *s)
 static void tl_date(an_buf *out, long days, an_granularity gran)
 {
 	an_date d = an_date_from_days(days);
-	an_buf_printf(out, "{\"year\":\"%d\"", d.y);
-	if (gran >= AN_GRAN_MONTH)
-		an_buf_printf(out, ",\"month\":\"%d\"", d.m);
-	if (gran >= AN_GRAN_WEEK)
-		an_buf_printf(out, ",\"day\":\"%d\"", d.d);
-	an_buf_putc(out, '}');
+	an_buf_puts(out, "{\"year\":\"");
+	an_buf_put_zpad(out, d.y, 0);
+	if (gran >= AN_GRAN_MONTH) {
+		an_buf_puts(out, "\",\"month\":\"");
+		an_buf_put_zpad(out, d.m, 0);
+	}
+	if (gran >= AN_GRAN_WEEK) {
+		an_buf_puts(out, "\",\"day\":\"");
+		an_buf_put_zpad(out, d.d, 0);
+	}
+	an_buf_puts(out, "\"}");
 }
 
 /* base: the site's base URL without trailing '/', "" for relative links. */

@@ -2,6 +2,7 @@
  * plain runs are copied whole; printf and putc at the edge of the room
  * the buffer has (they write into it without growing when it fits). */
 #include <check.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,6 +95,30 @@ START_TEST(put_uint_as_printf)
 }
 END_TEST
 
+/* Zero-padded decimal as "%0*ld" gives it: the dates of the exports and
+ * labels ("%04d-%02d"), negative years (the sign counts in the width),
+ * numbers wider than the width, and the ends of long's range. */
+START_TEST(put_zpad_as_printf)
+{
+	static const long values[] = {0, 1, 7, 9, 10, 99, 100, 999, 1000, 2025, 9999, 10000, 123456,
+	                              -1, -5, -99, -100, -2025, -12345, LONG_MAX, LONG_MIN};
+	static const int widths[] = {0, 1, 2, 3, 4, 5, 8};
+	char want[64];
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+		for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+			an_buf b = AN_BUF_INIT;
+			an_buf_puts(&b, "t");
+			an_buf_put_zpad(&b, values[i], widths[w]);
+			if (widths[w])
+				snprintf(want, sizeof want, "t%0*ld", widths[w], values[i]);
+			else
+				snprintf(want, sizeof want, "t%ld", values[i]);
+			ck_assert_str_eq(b.ptr, want);
+			an_buf_free(&b);
+		}
+}
+END_TEST
+
 /* putc fills the room to its last byte before the NUL, then grows. */
 START_TEST(putc_fills_then_grows)
 {
@@ -126,6 +151,7 @@ Suite *an_test_buf_suite(void)
 	tcase_add_test(tc, printf_at_every_room);
 	tcase_add_test(tc, putc_fills_then_grows);
 	tcase_add_test(tc, put_uint_as_printf);
+	tcase_add_test(tc, put_zpad_as_printf);
 	suite_add_tcase(s, tc);
 	return s;
 }

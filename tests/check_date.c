@@ -140,6 +140,14 @@ START_TEST(spans_and_labels)
 	check_label("2020-01-16TMO", NULL, "16 January 2020, morning");
 	check_label("2025-11-10TNI", NULL, "10 November 2025, night");
 	check_label("2025-11-10T21:30", NULL, "10 November 2025, 21:30");
+	/* the coarse granularities, each appended on its own path */
+	check_label("19", NULL, "the 1900s");
+	check_label("2025-H1", NULL, "first half of 2025");
+	check_label("2025-H2", "END", "late second half of 2025");
+	check_label("2025-SP", NULL, "spring 2025");
+	check_label("2024-FA", NULL, "autumn 2024");
+	check_label("1989-Q3", NULL, "Q3 1989");
+	check_label("0044", NULL, "44");
 }
 END_TEST
 

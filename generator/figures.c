@@ -80,6 +80,10 @@ static int parse_number(const char *t, const an_word *w, double *out)
 		*out = v;
 		return 1;
 	}
+	/* every word of every sentence comes here: most are let go on their
+	 * length and first letter, before the list is walked */
+	if (n < 3 || n > 9 || !strchr("tfsenhd", tolower((unsigned char)p[0])))
+		return 0;
 	for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
 		if (tolower((unsigned char)number_words[k].word[0]) == tolower((unsigned char)p[0]) &&
 		    strlen(number_words[k].word) == n && strncasecmp(number_words[k].word, p, n) == 0) {

@@ -82,11 +82,14 @@ static int parse_number(const char *t, const an_word *w, double *out)
 	}
 	/* every word of every sentence comes here: most are let go on their
 	 * length and first letter, before the list is walked */
-	if (n < 3 || n > 9 || !strchr("tfsenhd", tolower((unsigned char)p[0])))
+	int c0 = tolower((unsigned char)p[0]);
+	if (n < 3 || n > 9 || !memchr("tfsenhd", c0, 7))
 		return 0;
+	/* (the words are in lower case; a match of n bytes makes word[n]
+	 * readable) */
 	for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
-		if (tolower((unsigned char)number_words[k].word[0]) == tolower((unsigned char)p[0]) &&
-		    strlen(number_words[k].word) == n && strncasecmp(number_words[k].word, p, n) == 0) {
+		if (number_words[k].word[0] == c0 && strncasecmp(number_words[k].word, p, n) == 0 &&
+		    number_words[k].word[n] == '\0') {
 			*out = number_words[k].value;
 			return 1;
 		}

@@ -6,9 +6,25 @@
 
 #define LINE_MAX_OCTETS 75
 
+/* Bytes TEXT copies as they are: runs of them go out in one an_buf_put
+ * (every summary and source list of events.ics passes here). */
+static int ics_plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',';
+}
+
 void an_ics_text(an_buf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
+		size_t run = i;
+		while (run < len && ics_plain((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			an_buf_put(out, s + i, run - i);
+			if (run == len)
+				break;
+			i = run;
+		}
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
 		case '\\': an_buf_puts(out, "\\\\"); break;

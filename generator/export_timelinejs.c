@@ -12,6 +12,17 @@ void an_timelinejs_html(an_buf *out, const char *s, size_t len)
 {
 	an_buf esc = AN_BUF_INIT;
 	for (size_t i = 0; i < len; i++) {
+		/* the text between markup characters in one put: every slide's
+		 * headline and text pass here on every build */
+		size_t run = i;
+		while (run < len && !memchr("&<>\"'", s[run], 5))
+			run++;
+		if (run > i) {
+			an_buf_put(&esc, s + i, run - i);
+			if (run == len)
+				break;
+			i = run;
+		}
 		switch (s[i]) {
 		case '&': an_buf_puts(&esc, "&amp;"); break;
 		case '<': an_buf_puts(&esc, "&lt;"); break;

@@ -14,6 +14,19 @@ START_TEST(text_escaping)
 	const char *in = "a\\b;c,d\ne\r\nf\x01g\th";
 	an_ics_text(&b, in, strlen(in));
 	ck_assert_str_eq(b.ptr, "a\\\\b\\;c\\,d\\ne\\nfg h");
+	/* runs of plain text between escapes, at either end and alone: a
+	 * lone CR is a break, DEL goes, UTF-8 stays as it is */
+	static const char *const cases[][2] = {
+		{"plain text, then more", "plain text\\, then more"},
+		{";x\r", "\\;x\\n"},
+		{"caf\xc3\xa9\x7f;", "caf\xc3\xa9\\;"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		an_buf_clear(&b);
+		an_ics_text(&b, cases[i][0], strlen(cases[i][0]));
+		ck_assert_str_eq(b.ptr ? b.ptr : "", cases[i][1]);
+	}
 	an_buf_free(&b);
 }
 END_TEST

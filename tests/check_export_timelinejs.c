@@ -19,6 +19,13 @@ START_TEST(html_in_json)
 	const char *in = "<b>\"x\" & 'y'\n";
 	an_timelinejs_html(&b, in, strlen(in));
 	ck_assert_str_eq(b.ptr, "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;\\n");
+	/* plain runs at either end of a markup character */
+	an_buf_clear(&b);
+	an_timelinejs_html(&b, "Q&A", 3);
+	ck_assert_str_eq(b.ptr, "Q&amp;A");
+	an_buf_clear(&b);
+	an_timelinejs_html(&b, "no markup at all", 16);
+	ck_assert_str_eq(b.ptr, "no markup at all");
 	an_buf_free(&b);
 }
 END_TEST

@@ -34,17 +34,21 @@ static const struct {
 	{"evacuat", "people evacuated"}, {"missing", "people missing"},
 };
 
+/* (with their lengths: a word is compared only with those of its own) */
+#define NW(w, v) {w, sizeof w - 1, v}
 static const struct {
 	const char *word;
+	size_t len;
 	int value;
 } number_words[] = {
-	{"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
-	{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
-	{"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
-	{"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-	{"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
-	{"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"dozens", 24},
+	NW("two", 2), NW("three", 3), NW("four", 4), NW("five", 5), NW("six", 6), NW("seven", 7),
+	NW("eight", 8), NW("nine", 9), NW("ten", 10), NW("eleven", 11), NW("twelve", 12),
+	NW("thirteen", 13), NW("fourteen", 14), NW("fifteen", 15), NW("sixteen", 16),
+	NW("seventeen", 17), NW("eighteen", 18), NW("nineteen", 19), NW("twenty", 20),
+	NW("thirty", 30), NW("forty", 40), NW("fifty", 50), NW("sixty", 60), NW("seventy", 70),
+	NW("eighty", 80), NW("ninety", 90), NW("hundred", 100), NW("dozens", 24),
 };
+#undef NW
 
 /* Words before a figure that qualify it, kept in its text. */
 static const char *const qualifiers[] = {
@@ -85,11 +89,10 @@ static int parse_number(const char *t, const an_word *w, double *out)
 	int c0 = tolower((unsigned char)p[0]);
 	if (n < 3 || n > 9 || !memchr("tfsenhd", c0, 7))
 		return 0;
-	/* (the words are in lower case; a match of n bytes makes word[n]
-	 * readable) */
+	/* (the words are in lower case) */
 	for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
-		if (number_words[k].word[0] == c0 && strncasecmp(number_words[k].word, p, n) == 0 &&
-		    number_words[k].word[n] == '\0') {
+		if (number_words[k].len == n && number_words[k].word[0] == c0 &&
+		    strncasecmp(number_words[k].word, p, n) == 0) {
 			*out = number_words[k].value;
 			return 1;
 		}

@@ -244,14 +244,17 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!an_tx_year_at(c, j, &y) && !(j == i && an_tx_first_of_two_years(c, j, &y)))
 		return 0;
-	/* decade: "1990s", "1990's" */
+	/* decade: "1990s", "1990's"; "the 1800s" is a century (TIDES "18"),
+	 * as the words say ("the late 1800s" is the late 19th century), but
+	 * "the 2000s" is the decade of "the early 2000s" */
+	an_granularity dg = y % 100 == 0 && y < 2000 ? AN_GRAN_CENTURY : AN_GRAN_DECADE;
 	if (y % 10 == 0 && an_tx_is(c, j + 1, "s") && !TK(j + 1).space) {
-		return span_of(m, y, AN_GRAN_DECADE, j + 2);
+		return span_of(m, y, dg, j + 2);
 	}
 	if (y % 10 == 0 && j + 2 < c->n && !TK(j + 1).space && !TK(j + 2).space &&
 	    (TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) &&
 	    an_tx_is(c, j + 2, "s")) {
-		return span_of(m, y, AN_GRAN_DECADE, j + 3);
+		return span_of(m, y, dg, j + 3);
 	}
 	/* Bare numbers: only plausible years, and not counts ("2000 troops").
 	 * A glued word after the year is accepted: "2025Before". */

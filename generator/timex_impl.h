@@ -173,6 +173,7 @@ size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
 /* Also the first year of "2025/26". */
 int an_tx_first_of_two_years(const an_tx_ctx *c, size_t i, int *y);
+int an_tx_life_span(const an_tx_ctx *c, size_t open);
 /* "nineteen ninety-six": returns the end, 0 for none. */
 size_t an_tx_spelled_year(const an_tx_ctx *c, size_t i, int *out);
 /* Token i is followed, without a space, by a word or a number ("H1N1"). */

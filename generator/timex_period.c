@@ -303,7 +303,8 @@ size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int y = first - first % 100 + (int)TK(i).num;
 	if (y <= first)
 		y += 100;
-	if (y - first > 9 || (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
+	if ((y - first > 9 && (i < 3 || !an_tx_life_span(c, i - 3))) ||
+	    (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
 		return 0;
 	an_date d = {y, 1, 1};
 	an_tx_set_point(m, d, AN_GRAN_YEAR);

@@ -176,6 +176,27 @@ static size_t millennium(an_tx_match *m, const an_tx_ctx *c, int n, size_t end)
 static const char *const clip_preps[] = {"in", "since", "until", "by", "from", "before",
                                         "after", "through", NULL};
 
+/* Whether the tokens at `open` are "(1795-1821)", "(1809-65)" or
+ * "(1941-2025)" with a hyphen or an en dash and no spaces: a lifespan or
+ * a reign after a name, whose years need no preposition.  The second
+ * must come after the first and within a lifetime. */
+int an_tx_life_span(const an_tx_ctx *c, size_t open)
+{
+	if (open + 4 >= c->n || !an_tx_is_punct(c, open, '(') || !an_tx_num(c, open + 1) ||
+	    TK(open + 1).ndig != 4 || TK(open + 1).space ||
+	    !(an_tx_is_punct(c, open + 2, '-') || strcmp(TK(open + 2).low, "\xe2\x80\x93") == 0) ||
+	    TK(open + 2).space || !an_tx_num(c, open + 3) || TK(open + 3).space ||
+	    !an_tx_is_punct(c, open + 4, ')') || TK(open + 4).space)
+		return 0;
+	long a = TK(open + 1).num, b = TK(open + 3).num;
+	if (TK(open + 3).ndig == 2)
+		b += a - a % 100 + (b <= a % 100 ? 100 : 0);
+	else if (TK(open + 3).ndig != 4)
+		return 0;
+	/* "(1200-1300)" is as often a range of amounts */
+	return a >= 1000 && b > a && b - a <= 120 && b <= 2199 && (a % 100 || b % 100);
+}
+
 /* "1998", "fiscal 1989", "the year 2000", "1990s", "'80s", "the nineties",
  * "the 21st century", "2009-2010" (two timexes, each matched here). */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -269,6 +290,8 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			int span = i > 0 && an_tx_is(c, i - 1, "years") &&
 			           (an_tx_is(c, i + 1, "to") || an_tx_is(c, i + 1, "and") ||
 			            an_tx_is(c, i + 1, "through"));
+			span |= (i > 0 && an_tx_life_span(c, i - 1)) ||
+			        (i > 2 && an_tx_life_span(c, i - 3));
 			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) && !span &&
 			    !(i > 2 && an_tx_is(c, i - 1, "and") && an_tx_num(c, i - 2) &&
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))

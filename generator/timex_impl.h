@@ -141,6 +141,10 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir);
 int an_tx_story_year(const an_tx_ctx *c, int mon);
 
 /* timex_ofyear.c: joins "of last/this/next year" to the date before it */
+/* timex_shift.c: "nearly three years later", "more than a month ago" */
+int an_tx_shift_dir(const an_tx_ctx *c, size_t k);
+const char *an_tx_shift_qmod(int dir, const char *qmod);
+size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday

@@ -9,21 +9,49 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The year of "of last/this/next year" (from the DCT) or "of that year",
+ * "of that same year", "of the same/following/next/previous year" (from
+ * the year of the reference time: a story's "the autumn of that year")
+ * with e at "of": the index after "year", 0 for none. */
+size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y)
+{
+	if (!an_tx_is(c, e, "of") || e + 2 >= c->n)
+		return 0;
+	size_t k = e + 1;
+	int rel = 0, anaphor = 1;
+	if (an_tx_is(c, k, "last") || an_tx_is(c, k, "this") || an_tx_is(c, k, "next")) {
+		anaphor = 0;
+		rel = an_tx_is(c, k, "last") ? -1 : an_tx_is(c, k, "next");
+		k++;
+	} else if (an_tx_is(c, k, "that")) {
+		k += 1 + an_tx_is(c, k + 1, "same");
+	} else if (an_tx_is(c, k, "the")) {
+		k++;
+		if (an_tx_is(c, k, "following") || an_tx_is(c, k, "next"))
+			rel = 1;
+		else if (an_tx_is(c, k, "previous") || an_tx_is(c, k, "preceding"))
+			rel = -1;
+		else if (!an_tx_is(c, k, "same"))
+			return 0;
+		k++;
+	} else {
+		return 0;
+	}
+	/* "the winner of last year's race": the year is a possessive */
+	if (!an_tx_is(c, k, "year") || (k + 1 < c->n && an_tx_is_apos(c, k + 1)))
+		return 0;
+	if (anaphor && c->ref.g < AN_GRAN_YEAR)
+		return 0; /* "that year" with no year named before */
+	*y = (anaphor ? c->ref.d.y : c->dct.y) + rel;
+	return k + 1;
+}
+
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c)
 {
 	size_t e = m->te;
-	if (m->type != AN_TIMEX_DATE || e + 2 >= c->n || !an_tx_is(c, e, "of") ||
-	    !an_tx_is(c, e + 2, "year"))
-		return;
-	/* "the winner of last year's race": the year is a possessive */
-	if (e + 3 < c->n && an_tx_is_apos(c, e + 3))
-		return;
-	int y = c->dct.y;
-	if (an_tx_is(c, e + 1, "last"))
-		y--;
-	else if (an_tx_is(c, e + 1, "next"))
-		y++;
-	else if (!an_tx_is(c, e + 1, "this"))
+	int y;
+	size_t end = m->type == AN_TIMEX_DATE ? an_tx_of_rel_year(c, e, &y) : 0;
+	if (!end)
 		return;
 	/* a month, a day or a season of spring to autumn: "2025-07-01",
 	 * "2025-03", "2025-SP" (a winter spans two years) */
@@ -52,5 +80,5 @@ void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c)
 	memcpy(m->value, yy, 4);
 	if (m->anchor.g != AN_GRAN_NONE)
 		m->anchor.d.y = y;
-	m->te = e + 3;
+	m->te = end;
 }

@@ -339,10 +339,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		int ok = 0;
 		for (const char *const *w = after_season; *w && !ok; w++)
 			ok = an_tx_is(c, i + 1, *w);
-		/* "the spring of next year" (timex_ofyear.c joins the year) */
-		ok |= an_tx_is(c, i + 1, "of") && an_tx_is(c, i + 3, "year") &&
-		      (an_tx_is(c, i + 2, "last") || an_tx_is(c, i + 2, "this") ||
-		       an_tx_is(c, i + 2, "next"));
+		/* "the spring of next year", "the autumn of that year"
+		 * (timex_ofyear.c joins the year) */
+		int y;
+		ok |= an_tx_of_rel_year(c, i + 1, &y) != 0;
 		if (!ok)
 			return 0;
 	}

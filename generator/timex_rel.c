@@ -515,6 +515,14 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		dir = TK(k).low[0] == 'e' ? -1 : 1;
 		from_ref = 1;
 		k++;
+	} else if (an_tx_is(c, k, "on") && n > 0 && c->ref.g != AN_GRAN_NONE &&
+	           (an_tx_is_punct(c, k + 1, ',') || an_tx_is_punct(c, k + 1, '.'))) {
+		/* "A year on, the town was rebuilt": later, after the time last
+		 * named ("two weeks on the job", "a year on from" an event are
+		 * none) */
+		dir = 1;
+		from_ref = 1;
+		k++;
 	} else if (an_tx_is(c, k, "from") && (an_tx_is(c, k + 1, "now") || an_tx_is(c, k + 1, "today"))) {
 		dir = 1;
 		k += 2;

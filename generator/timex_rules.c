@@ -861,18 +861,12 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	m = q;
 	if (qm && !point &&
 	    (m.type == AN_TIMEX_DURATION ||
-	     (m.type == AN_TIMEX_DATE && an_tx_is(c, m.te - 1, "ago")) ||
+	     (m.type == AN_TIMEX_DATE && an_tx_shift_dir(c, m.te - 1)) ||
 	     (clock && m.type == AN_TIMEX_TIME))) {
 		m.tb = i;
-		if (m.type == AN_TIMEX_DATE) {
-			/* "more than a month ago" lies before the month-ago date */
-			if (strcmp(qmod, "MORE_THAN") == 0)
-				qmod = "BEFORE";
-			else if (strcmp(qmod, "EQUAL_OR_MORE") == 0)
-				qmod = "ON_OR_BEFORE";
-			else if (strcmp(qmod, "APPROX") != 0)
-				qmod = "AFTER";
-		}
+		/* "more than a month ago" lies before the month-ago date */
+		if (m.type == AN_TIMEX_DATE)
+			qmod = an_tx_shift_qmod(an_tx_shift_dir(c, m.te - 1), qmod);
 		set_mod(&m, qmod);
 		if (longer(out, have, &m)) {
 			*out = m;

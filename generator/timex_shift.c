@@ -1,0 +1,36 @@
+/* timex_shift.c - the quantifier of a shifted date: "more than a month
+ * ago", "nearly three years later", "less than a year after", "some ten
+ * years on".  The dispatcher (timex_rules.c) wraps the quantifier around
+ * the date the count names and asks here which way the date moved, so
+ * that the mod says where the event lies against that date: "more than
+ * two years later" is after the two-years-later date, "more than a month
+ * ago" before the month-ago one; "nearly", "about" only approximate it. */
+#include "timex_impl.h"
+
+#include <string.h>
+
+/* The direction of the shift word at k that ends a date: -1 for "ago",
+ * "earlier", "before"; 1 for "later", "after", "on" ("A year on,"); 0 when
+ * the date ends otherwise. */
+int an_tx_shift_dir(const an_tx_ctx *c, size_t k)
+{
+	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "earlier") || an_tx_is(c, k, "before"))
+		return -1;
+	if (an_tx_is(c, k, "later") || an_tx_is(c, k, "after") || an_tx_is(c, k, "on"))
+		return 1;
+	return 0;
+}
+
+/* The mod of a date shifted by dir (an_tx_shift_dir) under the
+ * quantifier's mod qmod (MORE_THAN, LESS_THAN, APPROX, ...). */
+const char *an_tx_shift_qmod(int dir, const char *qmod)
+{
+	if (strcmp(qmod, "APPROX") == 0)
+		return qmod;
+	int more = strcmp(qmod, "MORE_THAN") == 0 || strcmp(qmod, "EQUAL_OR_MORE") == 0;
+	int incl = strncmp(qmod, "EQUAL", 5) == 0;
+	/* more time before: earlier; less time before: later */
+	if ((dir < 0) == more)
+		return incl ? "ON_OR_BEFORE" : "BEFORE";
+	return incl ? "ON_OR_AFTER" : "AFTER";
+}

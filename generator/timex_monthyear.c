@@ -50,7 +50,9 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 			diry = y;
 		}
 	}
-	if (dir && dird >= 0 && dird <= 300)
+	/* ... but a day of the DCT's own year in a past clause carries no
+	 * year in news style ("attacked the base on Jan. 7" in November) */
+	if (dir && dird >= 0 && (dird <= 300 || (dir < 0 && diry == dct.y)))
 		return diry;
 	return neary;
 }

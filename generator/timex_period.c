@@ -333,7 +333,8 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
 		p--;
 	if (!an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") && !an_tx_is(c, p, "during") &&
-	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through"))
+	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through") &&
+	    !an_tx_is(c, p, "by"))
 		return 0;
 	if (an_tx_word(c, i + 1)) {
 		int ok = 0;
@@ -372,7 +373,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			found = 1;
 		}
 	}
-	an_date x = {y, an_tx_season_mid[s], 1};
+	/* "In the spring of 1348 ... By autumn": the story's year, as for
+	 * a month */
+	int story = an_tx_story_year(c, an_tx_season_mid[s]);
+	an_date x = {story ? story : y, an_tx_season_mid[s], 1};
 	an_tx_set_point(m, x, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
 	return i + 1;

@@ -92,6 +92,12 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)
 		return 0;
+	/* "Jane Morris, born May 4, 1941, ... died in March": a birth date
+	 * in an obituary tells a life, not the story's time */
+	if (ra > 0 && (an_tx_is(c, ra - 1, "born") ||
+	               (ra > 1 && an_tx_is(c, ra - 2, "born") &&
+	                (an_tx_is(c, ra - 1, "on") || an_tx_is(c, ra - 1, "in")))))
+		return 0;
 	if (mon && mon - r->d.m < -5)
 		return r->d.y + 1;
 	return r->d.y;

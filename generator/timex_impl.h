@@ -136,6 +136,12 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir);
  * when dir is 0.  `strict` excludes the DCT's own month. */
 int an_tx_month_year(an_date dct, int m, int dir, int strict);
 int an_tx_monthday_year(an_date dct, int m, int d, int dir);
+/* "Sunday, Jan. 1" without a year: the year next to `year` (the one the
+ * tense gave) in which day d of month m is weekday `wday` (1 = Monday;
+ * 0: none named), when `year` has it on another and that day is nearer
+ * the DCT (a weekday is written for a day close by: "closed Sunday, Jan.
+ * 1" on Dec. 28 is the coming one, whatever the tense); else `year`. */
+int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday);
 /* The reference's year for a month or day without one in a story told in
  * the past, 0 for none (timex_anchor.c). */
 int an_tx_story_year(const an_tx_ctx *c, int mon);

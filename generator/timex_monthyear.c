@@ -3,6 +3,8 @@
  * timex_anchor.c), or the year of the story told in the past. */
 #include "timex_impl.h"
 
+#include <stdlib.h>
+
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
 	/* as for days: a month more than ten months away in the direction
@@ -55,6 +57,23 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 	if (dir && dird >= 0 && (dird <= 300 || (dir < 0 && diry == dct.y)))
 		return diry;
 	return neary;
+}
+
+int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday)
+{
+	an_date x = {year, m, d};
+	if (!wday || !an_date_valid(x) || an_date_weekday(x) == wday)
+		return year;
+	long now = an_date_to_days(dct), away = labs(an_date_to_days(x) - now);
+	/* a day's weekday moves by one or two a year: at most one neighbour
+	 * has it */
+	for (int dy = -1; dy <= 1; dy += 2) {
+		an_date y = {year + dy, m, d};
+		if (an_date_valid(y) && an_date_weekday(y) == wday &&
+		    labs(an_date_to_days(y) - now) < away)
+			return year + dy;
+	}
+	return year;
 }
 
 /* A story told in the past (a history, the backstory of a follow-up): no

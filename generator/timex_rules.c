@@ -249,7 +249,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t j = i, e;
 	int mon = 0, weak = 0, day = 0, year = 0, explicit_year = 0;
 	size_t wend;
-	if (weekday_word(c, i, &wend)) {
+	int wd = weekday_word(c, i, &wend);
+	if (wd) {
 		j = wend;
 		if (an_tx_is_punct(c, j, ','))
 			j++;
@@ -341,8 +342,9 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		explicit_year = 1;
 	if (day) {
 		if (!explicit_year)
-			year = an_tx_monthday_year(c->dct, mon, day,
-			                           an_tx_direction(c, i, e));
+			year = an_tx_weekday_year(c->dct, an_tx_monthday_year(c->dct, mon, day,
+			                                                      an_tx_direction(c, i, e)),
+			                          mon, day, wd);
 		an_date d = {year, mon, day};
 		if (!an_date_valid(d))
 			return 0;

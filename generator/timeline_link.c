@@ -178,6 +178,9 @@ static int same_date_linked(const builder *b, an_tl_memo memo, const cand *x, co
  * Street"). */
 typedef struct {
 	const builder *b;
+	/* the story answers asked when two components meet (a worker's
+	 * memo: a pair of articles meets under each date they share) */
+	an_tl_pairs *same;
 	size_t from; /* the group's first mention */
 	size_t lo, n;
 	size_t *parent;
@@ -190,9 +193,11 @@ typedef struct {
 	size_t *story_doc;
 } actor_uf;
 
-static void auf_init(actor_uf *u, const builder *b, size_t from, size_t lo, size_t n)
+static void auf_init(actor_uf *u, const builder *b, an_tl_pairs *same, size_t from, size_t lo,
+                     size_t n)
 {
 	u->b = b;
+	u->same = same;
 	u->from = from;
 	u->lo = lo;
 	u->n = n;
@@ -242,7 +247,7 @@ static int auf_union(actor_uf *u, size_t i, size_t j, int strong)
 	if (ri == rj)
 		return 0;
 	size_t di = u->story_doc[ri], dj = u->story_doc[rj];
-	if (!strong && di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story(u->b, di, dj) &&
+	if (!strong && di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story_memo(u->b, di, dj, u->same) &&
 	    !an_tl_actors_meet(u->keys[ri], u->n_keys[ri], u->keys[rj], u->n_keys[rj]))
 		return 0;
 	size_t root = ri < rj ? ri : rj, other = ri < rj ? rj : ri;
@@ -286,7 +291,7 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 	size_t n = to - from;
 	size_t hi = n - pt->i1 > SAME_KEY_WINDOW ? pt->i1 + SAME_KEY_WINDOW : n;
 	actor_uf u;
-	auf_init(&u, b, from, pt->i0, hi - pt->i0);
+	auf_init(&u, b, &memo.same, from, pt->i0, hi - pt->i0);
 	for (size_t i = pt->i0; i < pt->i1; i++) {
 		const cand *x = &b->cands[from + i];
 		if (x->cluster >= 0)
@@ -325,7 +330,9 @@ static void make_same_key(builder *b, size_t from, size_t to, const level_part *
 {
 	size_t n = to - from;
 	actor_uf u;
-	auf_init(&u, b, from, 0, n);
+	/* (the links are taken on one thread, after the shares: the first
+	 * memo is free) */
+	auf_init(&u, b, &b->memos[0].same, from, 0, n);
 	for (size_t k = 0; k < n_parts; k++)
 		for (size_t l = 0; l < parts[k].n_links; l++)
 			auf_union(&u, parts[k].links[l][0], parts[k].links[l][1], (int)parts[k].links[l][2]);

@@ -398,6 +398,22 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 	return !the && (an_tx_is(c, i + 1, "single") || an_tx_is(c, i + 1, "while"));
 }
 
+/* A word that opens only holidays' names ("Lunar New Year", "St.
+ * Patrick's Day", "Mother's Day") opens nothing before a lower-case word:
+ * "Chinese officials", "Martin said". */
+static int holiday_head_idle(const an_tx_ctx *c, size_t i)
+{
+	const an_tk *t = &c->tk[i];
+	if (t->kind != AN_TK_WORD || (t->w.cls & ~(AN_TXW_HOLI | AN_TXW_FUTURE | AN_TXW_PAST |
+	                                           AN_TXW_NOBREAK | AN_TXW_SCHED)) ||
+	    !(t->w.cls & AN_TXW_HOLI))
+		return 0;
+	if (i + 1 >= c->n || !t->cap)
+		return 1;
+	const an_tk *u = &c->tk[i + 1];
+	return !(u->cap || an_tx_is_apos(c, i + 1) || (u->kind == AN_TK_PUNCT && u->low[0] == '.'));
+}
+
 /* A quarter named in the text can be the one the story reports on when it
  * is over at the DCT and not older than last year: "results
  * through the third quarter of 1990" is a forecast, not the story's
@@ -448,18 +464,21 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 		while (pe < total && !c.tk[pe].para)
 			pe++;
 		c.n = pe;
+		size_t lo = ps; /* the first token after the last timex */
 		for (size_t i = ps; i < pe;) {
 			an_tx_match m;
-			if (!an_tx_can_open(&c.tk[i]) || c.tk[i].url || !article_leads(&c, i)) {
+			if (!an_tx_can_open(&c.tk[i]) || c.tk[i].url || !article_leads(&c, i) ||
+			    holiday_head_idle(&c, i)) {
 				i++;
 				continue;
 			}
 			c.at = i;
 			if (an_tx_match_at(&m, &c, i) && m.tb == i && m.te > i && m.te <= pe) {
 				an_tx_of_year(&m, &c);
+				an_tx_on_or(&m, &c, lo);
 				if (m.skip || (m.type == AN_TIMEX_DATE && (an_tx_name_head(&c, m.te) ||
 				                                         an_tx_weekday_modifier(&c, m.tb, m.te)))) {
-					i = m.te;
+					i = lo = m.te;
 					continue;
 				}
 				push(out, &c, &m);
@@ -473,7 +492,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				}
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
 					c.quarter = m.anchor;
-				i = m.te;
+				i = lo = m.te;
 			} else {
 				i++;
 			}

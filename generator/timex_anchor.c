@@ -146,6 +146,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 0; /* "May", the month, is no modal */
 	if (hyphen_half(c, j))
 		return 0;
+	/* "the last Saturday before Christmas": an ordinal, no tense */
+	if (j > 0 && j + 1 < c->n && word_is(c, j, "last") && word_is(c, j - 1, "the") &&
+	    (c->tk[j + 1].w.cls & AN_TXW_WDAY))
+		return 0;
 	/* "the ends", but "a road trip that ends Saturday": a relative "that"
 	 * before the present of a scheduled event */
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
@@ -490,6 +494,8 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 {
 	if (!word_is(c, u, "until") && !word_is(c, u, "till"))
 		return 0;
+	if (an_tx_granted_until(c, u, te))
+		return 0; /* "gave them until Friday to respond" (timex_deadline.c) */
 	if (c->tk[u].sent)
 		return right_past(c, te);
 	int k = 0;
@@ -710,6 +716,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (tb > 2 && word_is(c, tb - 1, "than") &&
 		    (word_is(c, tb - 2, "later") || word_is(c, tb - 2, "earlier")) &&
 		    (word_is(c, tb - 3, "no") || word_is(c, tb - 3, "not")))
+			weak = 1;
+		if (an_tx_on_or_before(c, tb)) /* "on or before Dec. 1" alike */
 			weak = 1;
 		/* "has called a strike for Thursday.": a weekday that ends its
 		 * clause after "for" is the day an event is set for, whatever

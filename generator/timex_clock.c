@@ -346,6 +346,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			     /* "4 p.m. New York time", "9 a.m. Moscow time" */
 			     an_tx_is(c, j + 2, "time") ||
 			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_is(c, j + 3, "time")) ||
+			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_word(c, j + 3) &&
+			      TK(j + 3).cap && an_tx_is(c, j + 4, "time")) ||
 			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
 				j++;
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
@@ -386,13 +388,23 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "8 a.m. local time on Sunday": the day is read past "local time",
 	 * which joins the expression only when the day does */
 	size_t at = j;
-	if (an_tx_is(c, j, "local") && an_tx_is(c, j + 1, "time"))
-		at = j + 2;
-	else if (an_tx_word(c, j) && TK(j).cap && an_tx_is(c, j + 1, "time"))
-		at = j + 2; /* "9 a.m. Moscow time on Monday" */
-	else if (an_tx_word(c, j) && TK(j).cap && an_tx_word(c, j + 1) && TK(j + 1).cap &&
-	         an_tx_is(c, j + 2, "time"))
-		at = j + 3;
+	/* the zone between commas, as tender offers write it: "at 5:00
+	 * p.m., New York City time, on Dec. 10" */
+	size_t z = an_tx_is_punct(c, j, ',') ? j + 1 : j;
+	if (an_tx_is(c, z, "local") && an_tx_is(c, z + 1, "time"))
+		at = z + 2;
+	else if (an_tx_word(c, z) && TK(z).cap && an_tx_is(c, z + 1, "time"))
+		at = z + 2; /* "9 a.m. Moscow time on Monday" */
+	else if (an_tx_word(c, z) && TK(z).cap && an_tx_word(c, z + 1) && TK(z + 1).cap &&
+	         an_tx_is(c, z + 2, "time"))
+		at = z + 3;
+	else if (an_tx_word(c, z) && TK(z).cap && an_tx_word(c, z + 1) && TK(z + 1).cap &&
+	         an_tx_word(c, z + 2) && TK(z + 2).cap && an_tx_is(c, z + 3, "time"))
+		at = z + 4; /* "New York City time" */
+	if (at > z && z > j && !an_tx_is_punct(c, at, ','))
+		at = j; /* "at 5 p.m., Paris time is ..." : no closing comma */
+	else if (at > z && z > j)
+		at++;
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
 	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
@@ -416,6 +428,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, at, "on") &&
 	           (memset(&dm, 0, sizeof dm), (de = an_tx_month(&dm, c, at + 1)) ||
 	            (de = an_tx_weekday(&dm, c, at + 1)) ||
+	            /* "8 p.m. on Election Day" */
+	            (de = an_tx_holiday_at(&dm, c, at + 1)) ||
 	            /* "6 a.m. on the Monday after Thanksgiving" */
 	            (an_tx_is(c, at + 1, "the") && (de = an_tx_weekday(&dm, c, at + 2)))) &&
 	           dm.anchor.g == AN_GRAN_DAY &&

@@ -12,13 +12,18 @@
 #define TK(i) (c->tk[(i)])
 
 /* Holidays with a fixed rule; the year comes from the tense, as for
- * "Nov. 27".  nth > 0: the nth weekday wd of the month; 0: day d.
+ * "Nov. 27".  nth > 0: the nth weekday wd (1 Monday .. 7 Sunday) of the
+ * month; 0: day d.  m < 0: a lunar holiday of kind -m (timex_lunar.c).
+ * A word "x's" is three tokens, "x'" two, "x." the word and a stop that
+ * may be left out ("Jr", "St").
  * m == 0: the feasts that move with Easter, d days from Easter Sunday;
  * with nth 1, the (ISO) week that ends on it: "Easter week".  With nth
  * > 0, d counts days after the nth weekday: "Black Friday" follows
  * Thanksgiving, which is not always November's fourth Friday but one. */
+enum { HW = 5 }; /* words in a holiday's name at most */
+
 typedef struct {
-	const char *w[3];
+	const char *w[HW];
 	int m, d, wd, nth;
 } an_tx_holiday;
 
@@ -45,6 +50,20 @@ static const an_tx_holiday holidays[] = {
 	{{"groundhog", "day"}, 2, 2, 0, 0}, {{"may", "day"}, 5, 1, 0, 0},
 	{{"bastille", "day"}, 7, 14, 0, 0}, {{"canada", "day"}, 7, 1, 0, 0},
 	{{"australia", "day"}, 1, 26, 0, 0}, {{"juneteenth"}, 6, 19, 0, 0},
+	/* US federal and civic days; Inauguration Day as the Twentieth
+	 * Amendment fixes it */
+	{{"inauguration", "day"}, 1, 20, 0, 0},
+	{{"martin", "luther", "king", "jr.", "day"}, 1, 0, 1, 3},
+	{{"martin", "luther", "king", "day"}, 1, 0, 1, 3}, {{"mlk", "day"}, 1, 0, 1, 3},
+	{{"presidents", "day"}, 2, 0, 1, 3}, {{"presidents'", "day"}, 2, 0, 1, 3},
+	{{"mother's", "day"}, 5, 0, 7, 2}, {{"father's", "day"}, 6, 0, 7, 3},
+	{{"st.", "patrick's", "day"}, 3, 17, 0, 0}, {{"saint", "patrick's", "day"}, 3, 17, 0, 0},
+	/* Britain's: the Sunday nearest Armistice Day is the second in
+	 * November */
+	{{"remembrance", "sunday"}, 11, 0, 7, 2},
+	{{"guy", "fawkes", "night"}, 11, 5, 0, 0}, {{"bonfire", "night"}, 11, 5, 0, 0},
+	/* the Julian calendar's Christmas, 13 days on from 1900 to 2099 */
+	{{"orthodox", "christmas"}, 1, 7, 0, 0}, {{"epiphany"}, 1, 6, 0, 0},
 };
 
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
@@ -69,7 +88,7 @@ static an_date easter_sunday(int y)
 static const char *const name_heads[] = {
 	"island", "islands", "agreement", "accord", "accords", "rising", "uprising",
 	"offensive", "massacre", "treaty", "act", "parade", "revolution", "declaration",
-	"proclamation", "movement", "incident", NULL};
+	"proclamation", "movement", "incident", "war", NULL};
 
 int an_tx_name_head(const an_tx_ctx *c, size_t i)
 {
@@ -83,6 +102,8 @@ int an_tx_name_head(const an_tx_ctx *c, size_t i)
 
 static an_date holiday_date(const an_tx_holiday *h, int y)
 {
+	if (h->m < 0)
+		return an_tx_lunar_date(-h->m, y);
 	if (h->m == 0)
 		return an_date_add_days(easter_sunday(y), h->d);
 	an_date d = {y, h->m, h->d && !h->nth ? h->d : 1};
@@ -117,6 +138,12 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 		m->anchor.g = AN_GRAN_NONE;
 		return e + 1;
 	}
+	/* "Thanksgiving week", "Christmas week": the ISO week holding it */
+	if (an_tx_is(c, e, "week") && !an_tx_is_apos(c, e + 1)) {
+		an_tx_set_point(m, day, AN_GRAN_WEEK);
+		m->anchor.g = AN_GRAN_NONE;
+		return e + 1;
+	}
 	if (an_tx_is(c, e, "weekend")) {
 		int w = an_date_weekday(day);
 		an_date sat = an_date_add_days(day, w <= 2 ? -(w + 1) : 6 - w);
@@ -148,33 +175,57 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++) {
 		const an_tx_holiday *h = &holidays[k];
 		size_t j = i, w = 0;
-		while (w < 3 && h->w[w]) {
-			/* "year's" is three tokens: year ' s */
+		while (w < HW && h->w[w]) {
 			const char *word = h->w[w];
+			if (TK(j).low[0] != word[0])
+				break; /* most entries, cheaply */
+			size_t n = strlen(word);
+			char head[16];
+			if (n >= sizeof head)
+				break;
+			memcpy(head, word, n + 1);
 			const char *ap = strchr(word, '\'');
+			int stop = !ap && word[n - 1] == '.';
+			if (ap)
+				head[ap - word] = '\0';
+			else if (stop)
+				head[n - 1] = '\0';
+			if (!an_tx_is(c, j, head))
+				break;
+			j++;
 			if (ap) {
-				char head[16];
-				size_t n = (size_t)(ap - word);
-				if (n >= sizeof head)
+				/* "year's" is three tokens: year ' s; "presidents'" two */
+				if (!an_tx_is_apos(c, j) || TK(j).space)
 					break;
-				memcpy(head, word, n);
-				head[n] = '\0';
-				if (!an_tx_is(c, j, head) || !(j + 2 < c->n) ||
-				    !(TK(j + 1).low[0] == '\'' || strcmp(TK(j + 1).low, "\xe2\x80\x99") == 0) ||
-				    !an_tx_is(c, j + 2, "s"))
-					break;
-				j += 3;
-			} else {
-				if (!an_tx_is(c, j, word))
-					break;
+				j++;
+				if (ap[1] == 's') {
+					if (!an_tx_is(c, j, "s"))
+						break;
+					j++;
+				}
+			} else if (stop && an_tx_is_punct(c, j, '.') && !TK(j).space) {
 				j++;
 			}
 			w++;
 		}
-		if ((w == 3 || !h->w[w]) && j > best) {
+		if ((w == HW || !h->w[w]) && j > best) {
 			best = j;
 			hb = h;
 		}
+	}
+	an_tx_holiday lunar = {{NULL}, 0, 0, 0, 0};
+	int kind = 0;
+	size_t le = hb ? 0 : an_tx_lunar_name(c, i, &kind);
+	if (le) {
+		lunar.m = -kind;
+		hb = &lunar;
+		best = le;
+		/* "the Lunar New Year": the article is the name's, unless a
+		 * noun follows ("the Lunar New Year holiday") */
+		static const char *const nouns[] = {"holiday", "holidays", "festival", "festivities",
+		                                    "celebrations", "travel", "rush", "break",
+		                                    "period", "season", "parade", "eve", NULL};
+		m->the_ok = kind == AN_TXL_LUNAR_NEW_YEAR && !an_tx_one_of(c, le, nouns);
 	}
 	if (!hb)
 		return 0;
@@ -189,11 +240,27 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (y < c->n && TK(y).kind == AN_TK_NUM && TK(y).ndig == 4 && TK(y).num >= 1583 &&
 	    TK(y).num <= 2199 && TK(y).space &&
 	    !(y + 1 < c->n && !TK(y + 1).space && TK(y + 1).kind != AN_TK_PUNCT)) {
-		an_tx_set_point(m, holiday_date(hb, (int)TK(y).num), gran);
+		an_date wd = holiday_date(hb, (int)TK(y).num);
+		if (!wd.y)
+			return 0; /* "Diwali 1990": beyond the tables */
+		an_tx_set_point(m, wd, gran);
 		return y + 1;
+	}
+	/* "Election Day next year", "Cyber Monday last year": one timex, as
+	 * "Dec. 14 this year" is (not "Christmas this year's ...") */
+	if ((an_tx_is(c, best, "this") || an_tx_is(c, best, "last") || an_tx_is(c, best, "next")) &&
+	    an_tx_is(c, best + 1, "year") && !an_tx_is_apos(c, best + 2)) {
+		int ry = c->dct.y + (TK(best).low[0] == 'l' ? -1 : TK(best).low[0] == 'n' ? 1 : 0);
+		an_date rd = holiday_date(hb, ry);
+		if (!rd.y)
+			return 0;
+		an_tx_set_point(m, rd, gran);
+		return best + 2;
 	}
 	int dir = an_tx_direction(c, i, best);
 	an_date now = c->dct, pick = holiday_date(hb, now.y);
+	if (!pick.y)
+		return 0; /* a lunar holiday beyond the tables */
 	long diff = an_date_to_days(pick) - an_date_to_days(now);
 	/* in a story told in the past ("In August 1914 ... By Christmas"),
 	 * the year of its reference, as for a month (an_tx_story_year) */
@@ -211,9 +278,11 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * Day falls on a Thursday" in November is the coming one) */
 		an_date o = holiday_date(hb, now.y + (diff > 0 ? -1 : 1));
 		long od = an_date_to_days(o) - an_date_to_days(now);
-		if ((od < 0 ? -od : od) < (diff < 0 ? -diff : diff))
+		if (o.y && (od < 0 ? -od : od) < (diff < 0 ? -diff : diff))
 			pick = o;
 	}
+	if (!pick.y)
+		return 0; /* a lunar holiday beyond the tables */
 	/* a week's holiday is dated by its first day, named by its week */
 	an_tx_set_point(m, pick, gran);
 	if (enight) {
@@ -226,6 +295,24 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (gran == AN_GRAN_DAY)
 		return holiday_part(m, c, best, pick);
 	return best;
+}
+
+/* "the day before Thanksgiving", "the day after Christmas": one DATE, the
+ * day next to the holiday's ("The day before, ..." alone is an anaphor:
+ * timex_rel.c). */
+size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!an_tx_is(c, i, "the") || !an_tx_is(c, i + 1, "day") ||
+	    !(an_tx_is(c, i + 2, "before") || an_tx_is(c, i + 2, "after")))
+		return 0;
+	an_tx_match h;
+	memset(&h, 0, sizeof h);
+	size_t e = an_tx_holiday_at(&h, c, i + 3);
+	if (!e || h.skip || h.type != AN_TIMEX_DATE || h.anchor.g != AN_GRAN_DAY)
+		return 0;
+	int after = TK(i + 2).low[0] == 'a';
+	an_tx_set_point(m, an_date_add_days(h.anchor.d, after ? 1 : -1), AN_GRAN_DAY);
+	return e;
 }
 
 /* "the first Tuesday in March", "the last Friday of May 2026", "the

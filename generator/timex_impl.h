@@ -27,6 +27,7 @@ enum { AN_TK_WORD, AN_TK_NUM, AN_TK_PUNCT };
 #define AN_TXW_NOBREAK  0x0800u /* abbreviation: a following "." ends no sentence */
 #define AN_TXW_START    0x1000u /* may open an expression (timex_words.c) */
 #define AN_TXW_SCHED    0x2000u /* scheduling verb ("meet", "votes"): direction only */
+#define AN_TXW_HOLI     0x4000u /* first word of a holiday's name ("Lunar", "St.") */
 
 typedef enum {
 	AN_TXU_NONE = 0,
@@ -152,6 +153,13 @@ int an_tx_shift_dir(const an_tx_ctx *c, size_t k);
 const char *an_tx_shift_qmod(int dir, const char *qmod);
 size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
+/* timex_deadline.c: widens a dated match back over "on or before/after/
+ * about" (lo: the first token it may take); whether "on or before" ends
+ * before tb; whether "until" at u grants a deadline ("until Friday to
+ * respond") */
+void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo);
+int an_tx_on_or_before(const an_tx_ctx *c, size_t tb);
+int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday
  * trading": a weekday that modifies a noun names no day */
@@ -252,6 +260,15 @@ int an_tx_game_clock(const an_tx_ctx *c, size_t i, size_t j, int sec, int prep);
 /* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
  * night", "the Thanksgiving weekend") */
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* holidays of lunar calendars (timex_lunar.c): the name at i, its kind
+ * into *kind and the index after it, 0 for none; its date in Gregorian
+ * year y, {0} where the tables do not reach */
+enum { AN_TXL_LUNAR_NEW_YEAR = 1, AN_TXL_RAMADAN, AN_TXL_EID_FITR, AN_TXL_EID_ADHA,
+       AN_TXL_DIWALI, AN_TXL_ROSH_HASHANAH, AN_TXL_YOM_KIPPUR, AN_TXL_PASSOVER,
+       AN_TXL_HANUKKAH, AN_TXL_LUNAR_NEW_YEARS_EVE };
+size_t an_tx_lunar_name(const an_tx_ctx *c, size_t i, int *kind);
+an_date an_tx_lunar_date(int kind, int y);
 /* "9/11" where it names the 2001 attacks ("since 9/11", "the 9/11
  * Commission"): as fixed a date as a holiday's.  Returns the end, 0 for
  * none; token i must be a number. */

@@ -147,7 +147,8 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t k = j;
 		if (an_tx_is(c, k, "of") || an_tx_is(c, k, "in"))
 			k++;
-		if (an_tx_is(c, k, "fiscal"))
+		/* "of fiscal 2026", "of calendar 2026" */
+		if (an_tx_is(c, k, "fiscal") || an_tx_is(c, k, "calendar"))
 			k++;
 		if (an_tx_year_at(c, k, &year) && k > j) {
 			e = k + 1;
@@ -240,6 +241,19 @@ static size_t number_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 3;
 }
 
+/* The year of "FY2026", "FY 2026", "FY26" whose number is at j; 0 for
+ * none. */
+static int fy_year(const an_tx_ctx *c, size_t j)
+{
+	if (!an_tx_num(c, j) || an_tx_glued_on(c, j))
+		return 0;
+	if (TK(j).ndig == 4 && TK(j).num >= 1900 && TK(j).num <= 2199)
+		return (int)TK(j).num;
+	if (TK(j).ndig == 2 && !TK(j).space)
+		return two_digit_year(c->dct, (int)TK(j).num);
+	return 0;
+}
+
 /* The codes of business reporting: "Q3 2025", "Q4 earnings", "H1 2025",
  * "FY2026", "FY 2026", "FY26".  Capitalised only, and a code glued to
  * more letters or digits is a name ("H1N1", "Q3X"). */
@@ -254,13 +268,7 @@ size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t j = i + 1;
 	int year;
 	if (fy) {
-		if (an_tx_glued_on(c, j))
-			return 0;
-		if (TK(j).ndig == 4 && TK(j).num >= 1900 && TK(j).num <= 2199)
-			year = (int)TK(j).num;
-		else if (TK(j).ndig == 2 && !TK(j).space)
-			year = two_digit_year(c->dct, (int)TK(j).num);
-		else
+		if (!(year = fy_year(c, j)))
 			return 0;
 		an_date d = {year, 1, 1};
 		an_tx_set_point(m, d, AN_GRAN_YEAR);
@@ -272,6 +280,10 @@ size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t e = j + 1;
 	if (an_tx_year_at(c, e, &year)) {
 		e++;
+	} else if (an_tx_is(c, e, "fy") && TK(e).cap && (year = fy_year(c, e + 1)) != 0) {
+		e += 2; /* "Q3 FY26": the quarter of that fiscal year */
+	} else if (an_tx_is(c, e, "fiscal") && an_tx_year_at(c, e + 1, &year)) {
+		e += 2; /* "Q3 fiscal 2026" */
 	} else if (an_tx_is_punct(c, e, '\'') && an_tx_num(c, e + 1) && TK(e + 1).ndig == 2 &&
 	           !TK(e + 1).space && !an_tx_glued_on(c, e + 1)) {
 		year = two_digit_year(c->dct, (int)TK(e + 1).num); /* "Q3'25" */
@@ -329,14 +341,19 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (i == 0 || an_tx_capital(c, i))
 		return 0;
+	/* "the spring semester", "fall term": a school's season, whatever
+	 * opens it ("for fall semester") */
+	static const char *const compounds[] = {"limit", "limits", "paper", "papers", "life", NULL};
+	int school = (an_tx_is(c, i + 1, "semester") || an_tx_is(c, i + 1, "term")) &&
+	             !an_tx_one_of(c, i + 2, compounds); /* not "fall term limits" */
 	size_t p = i - 1;
 	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
 		p--;
-	if (!an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") && !an_tx_is(c, p, "during") &&
-	    !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") && !an_tx_is(c, p, "through") &&
-	    !an_tx_is(c, p, "by"))
+	if (!school && !an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") &&
+	    !an_tx_is(c, p, "during") && !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") &&
+	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by"))
 		return 0;
-	if (an_tx_word(c, i + 1)) {
+	if (an_tx_word(c, i + 1) && !school) {
 		int ok = 0;
 		for (const char *const *w = after_season; *w && !ok; w++)
 			ok = an_tx_is(c, i + 1, *w);
@@ -349,7 +366,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* "fall" is also a drop: only "in the fall", "during the fall", and
 	 * never "the fall in prices" */
-	if (an_tx_is(c, i, "fall") &&
+	if (an_tx_is(c, i, "fall") && !school &&
 	    (!an_tx_is(c, p, "the") || p == 0 ||
 	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
 		return 0;
@@ -379,7 +396,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date x = {story ? story : y, an_tx_season_mid[s], 1};
 	an_tx_set_point(m, x, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;
-	return i + 1;
+	return i + 1 + school;
 }
 
 /* "winter 1994", "the summer of 1989", "spring of nineteen ninety-six" */
@@ -394,6 +411,9 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		e = of + 1;
 	else if ((e = an_tx_spelled_year(c, of, &y)) == 0)
 		return bare_season(m, c, i);
+	/* "the fall 2026 semester": the noun is the season's, and so "the" */
+	if (of == j && (an_tx_is(c, e, "semester") || an_tx_is(c, e, "term")))
+		e++;
 	an_date d = {y, an_tx_season_mid[TK(i).w.season], 1};
 	an_tx_set_point(m, d, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;

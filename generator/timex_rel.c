@@ -734,10 +734,13 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				return k + 1;
 			}
 			an_date y = {c->dct.y - (since ? 1 : 0), 1, 1};
+			int wy = 0; /* "at year-end 2024": the year written */
+			if (!eo && an_tx_year_at(c, k + 1, &wy))
+				y.y = wy;
 			an_tx_set_point(m, y, AN_GRAN_YEAR);
 			m->anchor.g = AN_GRAN_NONE;
 			an_tx_copy(m->mod, sizeof m->mod, "END");
-			return k + 1;
+			return k + 1 + (wy != 0);
 		}
 	}
 	for (;;) {
@@ -847,7 +850,7 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
 		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, an_tx_weekend,
-		an_tx_holiday_at, an_tx_midweek, an_tx_nth_weekday};
+		an_tx_holiday_at, an_tx_midweek, an_tx_nth_weekday, an_tx_holiday_eve};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

@@ -3,10 +3,9 @@
  * none), filling an an_tx_match; an_tx_match_at runs them all, adds the
  * modifiers that wrap any of them ("the", "early", "the end of", "more
  * than") and keeps the longest.  Dates of the calendar are read here;
- * years, decades and centuries in timex_year.c, business periods and
- * seasons in timex_period.c, times of day in
- * timex_clock.c, relative expressions in timex_rel.c, durations and sets
- * in timex_dur.c. */
+ * years, decades and centuries in timex_year.c, business periods and seasons
+ * in timex_period.c, times of day in timex_clock.c, relative expressions in
+ * timex_rel.c, durations and sets in timex_dur.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -551,10 +550,10 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	an_date d;
 	size_t pe0;
-	/* "the Friday before Christmas", "the Monday after Nov. 3": the
-	 * weekday next to the day named, one timex with it */
-	if (!rel && i > 0 && an_tx_is(c, i - 1, "the") &&
-	    (an_tx_is(c, e, "before") || an_tx_is(c, e, "after"))) {
+	/* "the Friday before Christmas", "the Monday after Nov. 3", "the last
+	 * Saturday before Christmas": the weekday next to the day named, one timex */
+	if ((!rel || (rel == -1 && !anaph && an_tx_is(c, i, "last"))) && i > 0 &&
+	    an_tx_is(c, i - 1, "the") && (an_tx_is(c, e, "before") || an_tx_is(c, e, "after"))) {
 		an_tx_match dm;
 		memset(&dm, 0, sizeof dm);
 		size_t de = an_tx_month(&dm, c, e + 1);
@@ -591,8 +590,9 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->type = AN_TIMEX_SET;
 		return e;
 	}
-	/* "the deadline fell on a Sunday": some Sunday, no dated one */
-	if (!rel && i > 0 && an_tx_is(c, i - 1, "a") && !an_tx_word(c, e)) {
+	/* "fell on a Sunday", "falls on a Wednesday this year": no dated one */
+	if (!rel && i > 0 && an_tx_is(c, i - 1, "a") &&
+	    (!an_tx_word(c, e) || an_tx_is(c, e, "this") || an_tx_is(c, e, "in"))) {
 		snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd); /* a DATE: type 0 */
 		return e;
 	}

@@ -192,7 +192,16 @@ static const char *const starters[] = {
 	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
 	"millions", "billions", "thousands", "hundreds", "ad", "another", "alternate",
 	"then", "present", "any", "yearlong", "weeklong", "monthlong", "daylong",
-	"hourlong", "decadelong", "black", "cyber", "end",
+	"hourlong", "decadelong", "black", "cyber", "end", "epiphany", "ramadan", "eid", "diwali",
+	"deepavali", "divali", "passover", "hanukkah", "chanukah", "hanukah",
+};
+
+/* First words of holidays' names that are common words or open other
+ * names ("Chinese officials", "St. Louis", "Mother Teresa"): they open an
+ * expression only before a capital or an apostrophe (the driver checks). */
+static const char *const holiday_heads[] = {
+	"inauguration", "martin", "mlk", "presidents", "mother", "father", "st", "saint",
+	"guy", "bonfire", "orthodox", "lunar", "chinese", "rosh", "yom",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built
@@ -249,6 +258,11 @@ static void build_table(void)
 		an_txw_slot *s = slot_for(starters[i]);
 		s->word = starters[i];
 		s->w.cls |= AN_TXW_START;
+	}
+	for (size_t i = 0; i < sizeof holiday_heads / sizeof holiday_heads[0]; i++) {
+		an_txw_slot *s = slot_for(holiday_heads[i]);
+		s->word = holiday_heads[i];
+		s->w.cls |= AN_TXW_HOLI;
 	}
 }
 

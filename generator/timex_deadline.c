@@ -1,0 +1,62 @@
+/* timex_deadline.c - the phrases of filings, notices and court orders
+ * that bound a date or set a deadline: "on or before March 15, 2026", "on
+ * or after Dec. 1", "on or about Nov. 14" (the mods of "no later than";
+ * "on" opens too many phrases to be a word the dispatcher starts at, so
+ * the driver, timex.c, widens a dated match back over the three words),
+ * and "gave the parties until Friday to file briefs", a deadline granted
+ * whose day is still ahead (read by timex_anchor.c). */
+#include "timex_impl.h"
+
+#include <string.h>
+
+void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo)
+{
+	size_t b = m->tb;
+	/* "on or around Feb. 18": "around" already made it APPROX */
+	if (b >= lo + 2 && strcmp(m->mod, "APPROX") == 0 &&
+	    (an_tx_is(c, b, "around") || an_tx_is(c, b, "about")) && an_tx_is(c, b - 1, "or") &&
+	    an_tx_is(c, b - 2, "on")) {
+		m->tb = b - 2;
+		return;
+	}
+	if (b < lo + 3 || (m->type != AN_TIMEX_DATE && m->type != AN_TIMEX_TIME) || m->mod[0] ||
+	    m->anchor.g == AN_GRAN_NONE || !an_tx_is(c, b - 2, "or") || !an_tx_is(c, b - 3, "on"))
+		return;
+	const char *mod;
+	if (an_tx_is(c, b - 1, "before"))
+		mod = "ON_OR_BEFORE";
+	else if (an_tx_is(c, b - 1, "after"))
+		mod = "ON_OR_AFTER";
+	else if (an_tx_is(c, b - 1, "about") || an_tx_is(c, b - 1, "around"))
+		mod = "APPROX";
+	else
+		return;
+	an_tx_copy(m->mod, sizeof m->mod, mod);
+	m->tb = b - 3;
+}
+
+/* "on or before" / "on or after" ends just before token tb. */
+int an_tx_on_or_before(const an_tx_ctx *c, size_t tb)
+{
+	return tb > 3 && an_tx_is(c, tb - 2, "or") && an_tx_is(c, tb - 3, "on") &&
+	       (an_tx_is(c, tb - 1, "before") || an_tx_is(c, tb - 1, "after"));
+}
+
+/* "until" at u and a weekday after it, ending at te, set a deadline
+ * granted: "gave the parties until Friday to file briefs", "had until
+ * Monday to respond".  Not "was closed until Monday to allow repairs" (no
+ * verb of granting), nor a month-day ("was given until Sept. 1 to leave"
+ * may be long past). */
+int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
+{
+	static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", NULL};
+	static const char *const grant[] = {"gave", "given", "granted", "had", NULL};
+	if (u + 1 >= c->n || !(c->tk[u + 1].w.cls & AN_TXW_WDAY) || c->tk[u + 1].kind != AN_TK_WORD ||
+	    !an_tx_is(c, te, "to") || !an_tx_word(c, te + 1) || c->tk[te + 1].cap ||
+	    an_tx_one_of(c, te + 1, dets) || (c->tk[te + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)))
+		return 0;
+	for (size_t j = u, d = 0; d < 4 && j > 0 && !c->tk[j].sent; d++)
+		if (an_tx_one_of(c, --j, grant))
+			return 1;
+	return 0;
+}

@@ -736,6 +736,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
 		return right_past(c, te) ? -1 : 1;
+	/* "Sales fell, and Christmas will be busy": the subject of a clause
+	 * of its own takes the tense right after it */
+	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
+	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n && cue(c, te))
+		return cue(c, te);
 	int forecast = 0, inf = 0, pblock = 0;
 	size_t inf_at = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {

@@ -130,6 +130,14 @@ size_t an_tx_lunar_name(const an_tx_ctx *c, size_t i, int *kind)
 {
 	const char *w = c->tk[i].low;
 	size_t j = i + 1;
+	/* after a capitalised word, a surname: "Tariq Ramadan", "Taha Yassin
+	 * Ramadan" (not "During Ramadan", "Happy Diwali" opening a sentence) */
+	static const char *const opener[] = {"during", "in", "after", "before", "since", "until",
+	                                     "throughout", "for", "by", "the", "this", "last",
+	                                     "next", "happy", "ahead", "on", "at", NULL};
+	if (i > 0 && c->tk[i - 1].kind == AN_TK_WORD && c->tk[i - 1].cap && !c->tk[i].sent &&
+	    !c->tk[i - 1].head && !(c->tk[i - 1].sent && an_tx_one_of(c, i - 1, opener)))
+		return 0;
 	switch (w[0]) {
 	case 'c': case 'h': case 'l':
 		if (an_tx_is(c, i, "hanukkah") || an_tx_is(c, i, "chanukah") ||

@@ -177,7 +177,7 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t j = i, w = 0;
 		while (w < HW && h->w[w]) {
 			const char *word = h->w[w];
-			if (TK(j).low[0] != word[0])
+			if (j >= c->n || TK(j).low[0] != word[0])
 				break; /* most entries, cheaply */
 			size_t n = strlen(word);
 			char head[16];

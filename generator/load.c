@@ -36,6 +36,18 @@ int an_load_check_text(const char *path, const char *data, size_t len, an_error 
 	int line = 1, col = 1;
 	for (size_t i = 0; i < len;) {
 		const unsigned char *s = (const unsigned char *)data + i;
+		/* ASCII needs no decoding: most of every article, and every
+		 * article is checked on every build, in line before the pool */
+		if (*s && *s < 0x80) {
+			if (*s == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col++;
+			}
+			i++;
+			continue;
+		}
 		if (*s == 0)
 			return an_error_set_col(err, path, line, col,
 			                        "NUL byte in text; is this a binary file?");

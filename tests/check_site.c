@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "render.h"
 #include "site.h"
 
@@ -275,12 +276,47 @@ START_TEST(article_fingerprint_follows_its_dates)
 END_TEST
 
 Suite *an_test_site_suite(void);
+/* A text's first NUL or bad byte is reported at its line and column, the
+ * column counted in characters: ASCII runs, multi-byte characters and
+ * newlines before it each move it on their own path. */
+START_TEST(text_check_positions)
+{
+	/* (the length from sizeof: a text may hold a NUL) */
+#define T(s) s, sizeof s - 1
+	static const struct {
+		const char *text;
+		size_t len;
+		int line, col; /* 0: valid */
+	} cases[] = {
+		{T("plain\nascii\n"), 0, 0},
+		{T("caf\xc3\xa9 \xe2\x80\x94 ok"), 0, 0},
+		{T("ab\0c"), 1, 3},
+		{T("\xc3\xa9\nx\xc3\xa9\xff"), 2, 3},
+		{T("line\n\nbad \xff byte"), 3, 5},
+		{T("\xe2\x80"), 1, 1},
+		{T("\n\n\xc3\xa9\xc3\xa9\xc3\xa9\0"), 3, 4},
+	};
+#undef T
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		an_error err = AN_ERROR_INIT;
+		int rc = an_load_check_text("t.md", cases[i].text, cases[i].len, &err);
+		ck_assert_msg(rc == (cases[i].line ? -1 : 0), "case %zu: rc %d", i, rc);
+		if (cases[i].line) {
+			ck_assert_msg(err.line == cases[i].line && err.col == cases[i].col,
+			              "case %zu: %d:%d, want %d:%d", i, err.line, err.col,
+			              cases[i].line, cases[i].col);
+		}
+	}
+}
+END_TEST
+
 Suite *an_test_site_suite(void)
 {
 	Suite *s = suite_create("site");
 	TCase *tc = tcase_create("sample");
 	tcase_add_checked_fixture(tc, load_site, free_site);
 	tcase_add_test(tc, articles_loaded);
+	tcase_add_test(tc, text_check_positions);
 	tcase_add_test(tc, strikes_began_in_september);
 	tcase_add_test(tc, maduro_address);
 	tcase_add_test(tc, cnn_report);

@@ -97,68 +97,92 @@ int an_render_html_datetime(const char *v)
 
 /* ---- fingerprints ---- */
 
-/* A hash of the value at `idx` that depends on its contents only: a
- * table's array part in order, and its string keys in any order, since
- * the order of `next` differs from state to state: each pair is hashed
- * from its key and the pairs are summed (sorting the keys of every table
- * was a fifth of the fingerprints' cost).  [-0, +0] */
-static uint64_t value_hash(lua_State *L, int idx, uint64_t h, int depth)
+/* A table's fingerprint is made as its fields are set: each key and value
+ * is mixed in, in the order the push functions below set them (the same
+ * in every state).  Every field of an event, article or entity table goes
+ * through these fp_* setters, so that the fingerprint stands for all of
+ * it; the rank never does (set_fingerprint).  Hashing the finished
+ * table instead walked it through the Lua API in each state: 40% of
+ * pushing the site. */
+static void fp_mix_str(uint64_t *h, const char *s, size_t n)
 {
-	idx = lua_absindex(L, idx);
-	int t = lua_type(L, idx);
-	h = an_rt_mix(h, (uint64_t)t);
-	if (t == LUA_TSTRING) {
-		size_t len;
-		const char *s = lua_tolstring(L, idx, &len);
-		return an_rt_mix(h, an_acache_hash(s, len));
-	}
-	if (t == LUA_TNUMBER) {
-		lua_Number n = lua_tonumber(L, idx);
-		uint64_t bits;
-		memcpy(&bits, &n, sizeof bits);
-		return an_rt_mix(h, bits);
-	}
-	if (t == LUA_TBOOLEAN)
-		return an_rt_mix(h, (uint64_t)lua_toboolean(L, idx));
-	if (t != LUA_TTABLE || depth > 16)
-		return h;
-	lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-	h = an_rt_mix(h, (uint64_t)n);
-	for (lua_Integer i = 1; i <= n; i++) {
-		lua_rawgeti(L, idx, i);
-		h = value_hash(L, -1, h, depth + 1);
-		lua_pop(L, 1);
-	}
-	uint64_t sum = 0, n_keys = 0;
-	lua_pushnil(L);
-	while (lua_next(L, idx)) {
-		if (lua_type(L, -2) == LUA_TSTRING) {
-			size_t len;
-			/* (a string key: tolstring leaves it as it is for next) */
-			const char *k = lua_tolstring(L, -2, &len);
-			uint64_t pair = value_hash(L, -1, an_acache_hash(k, len), depth + 1);
-			sum += an_rt_mix(pair, 0x2545F4914F6CDD1DULL);
-			n_keys++;
-		}
-		lua_pop(L, 1);
-	}
-	return an_rt_mix(an_rt_mix(h, n_keys), sum);
+	*h = an_rt_mix(*h, an_acache_hash(s, n));
 }
 
-/* t.fingerprint = a hash, from `seed`, of the rest of the table at the
- * top but its `rank`: a theme puts it in the key of a page made from t
- * (emit's third argument), so that the page is made again only when t
- * changes.  The rank is left out because one more report of any event moves the ranks
- * of many others; a page that shows it puts it in its key itself.
- * [-0, +0] */
-static void set_fingerprint(lua_State *L, uint64_t seed)
+static void fp_key(uint64_t *h, const char *key)
+{
+	fp_mix_str(h, key, strlen(key));
+}
+
+static void fp_set_lstr(lua_State *L, uint64_t *h, const char *key, const char *v, size_t n)
+{
+	an_rt_set_lstr(L, key, v, n);
+	fp_key(h, key);
+	fp_mix_str(h, v, n);
+}
+
+static void fp_set_str(lua_State *L, uint64_t *h, const char *key, const char *v)
+{
+	v = v ? v : "";
+	fp_set_lstr(L, h, key, v, strlen(v));
+}
+
+/* key = "DIR/NAME.html" (an_rt_set_page) */
+static void fp_set_page(lua_State *L, uint64_t *h, const char *key, const char *dir,
+                        const char *name)
+{
+	an_rt_set_page(L, key, dir, name);
+	fp_key(h, key);
+	fp_mix_str(h, dir, strlen(dir));
+	fp_mix_str(h, name ? name : "", name ? strlen(name) : 0);
+}
+
+/* The string at the top becomes field `key`.  [-1, +0] */
+static void fp_set_top(lua_State *L, uint64_t *h, const char *key)
+{
+	size_t n;
+	const char *v = lua_tolstring(L, -1, &n);
+	fp_key(h, key);
+	fp_mix_str(h, v, n);
+	lua_setfield(L, -2, key);
+}
+
+static void fp_set_bool(lua_State *L, uint64_t *h, const char *key, int v)
+{
+	lua_pushboolean(L, v);
+	lua_setfield(L, -2, key);
+	fp_key(h, key);
+	*h = an_rt_mix(*h, (uint64_t)(v != 0) + 1);
+}
+
+/* A list of strings begins: key and length are mixed in; its items go
+ * through fp_list_item.  [-0, +1] */
+static void fp_list_begin(lua_State *L, uint64_t *h, const char *key, size_t n)
+{
+	lua_createtable(L, (int)n, 0);
+	fp_key(h, key);
+	*h = an_rt_mix(*h, (uint64_t)n);
+}
+
+static void fp_list_item(lua_State *L, uint64_t *h, size_t i, const char *v)
+{
+	v = v ? v : "";
+	size_t n = strlen(v);
+	lua_pushlstring(L, v, n);
+	lua_rawseti(L, -2, (lua_Integer)i + 1);
+	fp_mix_str(h, v, n);
+}
+
+/* t.fingerprint = the hash of what was set (from `seed`, which stands for
+ * the fields made on first use): a theme puts it in the key of a page
+ * made from t (emit's third argument), so that the page is made again
+ * only when t changes.  The rank is never in it, because one more report
+ * of any event moves the ranks of many others; a page that shows it puts
+ * it in its key itself.  [-0, +0] */
+static void set_fingerprint(lua_State *L, uint64_t seed, uint64_t h)
 {
 	char hex[17];
-	lua_getfield(L, -1, "rank");
-	lua_pushnil(L);
-	lua_setfield(L, -3, "rank");
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)value_hash(L, -2, seed, 0));
-	lua_setfield(L, -2, "rank"); /* back as it was (nil stays nil) */
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_rt_mix(seed, h));
 	an_rt_set_str(L, "fingerprint", hex);
 }
 
@@ -195,7 +219,7 @@ static void push_article_summary(lua_State *L, const an_site *site, size_t d)
 }
 
 /* Git history of an article (history.c): set only when known.  [-0, +0] */
-static void push_history(lua_State *L, const an_article_history *h)
+static void push_history(lua_State *L, uint64_t *fp, const an_article_history *h)
 {
 	const char *keys[2][3] = {{"first_published", "first_published_label", "first_commit"},
 	                          {"last_modified", "last_modified_label", "last_commit"}};
@@ -206,16 +230,14 @@ static void push_history(lua_State *L, const an_article_history *h)
 			continue;
 		char day[16];
 		snprintf(day, sizeof day, "%.10s", times[i]);
-		an_rt_set_str(L, keys[i][0], times[i]);
+		fp_set_str(L, fp, keys[i][0], times[i]);
 		push_label(L, day, "");
-		lua_setfield(L, -2, keys[i][1]);
-		an_rt_set_str(L, keys[i][2], ids[i]);
+		fp_set_top(L, fp, keys[i][1]);
+		fp_set_str(L, fp, keys[i][2], ids[i]);
 	}
-	lua_createtable(L, (int)h->n_authors, 0);
-	for (size_t i = 0; i < h->n_authors; i++) {
-		lua_pushstring(L, h->authors[i]);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
+	fp_list_begin(L, fp, "authors", h->n_authors);
+	for (size_t i = 0; i < h->n_authors; i++)
+		fp_list_item(L, fp, i, h->authors[i]);
 	lua_setfield(L, -2, "authors");
 }
 
@@ -265,52 +287,58 @@ static void push_changes(lua_State *L, const an_change_log *log)
 	}
 }
 
-static void push_article(lua_State *L, const an_site *site, size_t d,
+/* Article d's table, its fingerprint's hash of it into *fp.  [-0, +1] */
+static void push_article(lua_State *L, uint64_t *fp, const an_site *site, size_t d,
                          const an_event *const *article_events, size_t n_events)
 {
 	const an_article *a = &site->articles[d];
 	char date[16];
 	an_rt_iso_date(date, a->meta.date);
 	lua_createtable(L, 0, 12);
-	an_rt_set_str(L, "slug", a->slug);
-	an_rt_set_str(L, "title", a->meta.title);
-	an_rt_set_str(L, "date", date);
+	fp_set_str(L, fp, "slug", a->slug);
+	fp_set_str(L, fp, "title", a->meta.title);
+	fp_set_str(L, fp, "date", date);
 	push_label(L, date, "");
-	lua_setfield(L, -2, "date_label");
-	an_rt_set_str(L, "source", a->meta.source);
-	an_rt_set_str(L, "path", a->path);
+	fp_set_top(L, fp, "date_label");
+	fp_set_str(L, fp, "source", a->meta.source);
+	fp_set_str(L, fp, "path", a->path);
 	if (a->meta.original)
-		an_rt_set_str(L, "original", a->meta.original);
-	an_rt_set_page(L, "url", "articles", a->slug);
+		fp_set_str(L, fp, "original", a->meta.original);
+	fp_set_page(L, fp, "url", "articles", a->slug);
 	push_article_summary(L, site, d);
-	lua_setfield(L, -2, "summary");
+	fp_set_top(L, fp, "summary");
 	/* (`html` on first use: render_lazy.c) */
-	lua_createtable(L, (int)n_events, 0);
-	for (size_t i = 0; i < n_events; i++) {
-		lua_pushstring(L, article_events[i]->id);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
+	fp_list_begin(L, fp, "events", n_events);
+	for (size_t i = 0; i < n_events; i++)
+		fp_list_item(L, fp, i, article_events[i]->id);
 	lua_setfield(L, -2, "events");
 	lua_createtable(L, 0, (int)a->meta.n_extra);
+	fp_key(fp, "params");
 	for (size_t i = 0; i < a->meta.n_extra; i++)
-		an_rt_set_str(L, a->meta.extra[i].key, a->meta.extra[i].value);
+		fp_set_str(L, fp, a->meta.extra[i].key, a->meta.extra[i].value);
 	lua_setfield(L, -2, "params");
-	push_history(L, &a->history);
+	push_history(L, fp, &a->history);
 }
 
-/* {quantity=, values={{value=, text=, article=}, ...}}  [-0, +1] */
-static void push_dispute(lua_State *L, const an_site *site, const an_dispute *d)
+/* {quantity=, values={{value=, text=, article=}, ...}}, the hash of it
+ * into *fp (the events that share the table mix that in).  [-0, +1] */
+static void push_dispute(lua_State *L, uint64_t *fp, const an_site *site, const an_dispute *d)
 {
 	lua_createtable(L, 0, 2);
-	an_rt_set_str(L, "quantity", d->quantity);
+	fp_set_str(L, fp, "quantity", d->quantity);
 	lua_createtable(L, (int)d->n_figures, 0);
+	fp_key(fp, "values");
+	*fp = an_rt_mix(*fp, (uint64_t)d->n_figures);
 	for (size_t i = 0; i < d->n_figures; i++) {
 		const an_figure *f = &site->figures.items[d->figures[i]];
 		lua_createtable(L, 0, 3);
 		lua_pushnumber(L, f->value);
 		lua_setfield(L, -2, "value");
-		an_rt_set_lstr(L, "text", site->articles[f->doc].text + f->start, f->end - f->start);
-		an_rt_set_str(L, "article", site->articles[f->doc].slug);
+		uint64_t bits;
+		memcpy(&bits, &f->value, sizeof bits);
+		*fp = an_rt_mix(*fp, bits);
+		fp_set_lstr(L, fp, "text", site->articles[f->doc].text + f->start, f->end - f->start);
+		fp_set_str(L, fp, "article", site->articles[f->doc].slug);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "values");
@@ -335,13 +363,6 @@ static size_t undated_topic(const an_site *site, const an_event *ev,
 }
 
 /* Appends the event's id to the list on top of the stack.  [-0, +0] */
-static void push_event_id(const an_event *ev, void *payload)
-{
-	lua_State *L = payload;
-	lua_pushstring(L, ev->id);
-	lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -1) + 1);
-}
-
 /* site.entities: {id=, name=, type=, variants=, articles=, events=, url=}
  * [-0, +1] */
 static void push_entities(lua_State *L, const an_site *site)
@@ -351,28 +372,25 @@ static void push_entities(lua_State *L, const an_site *site)
 	lua_createtable(L, (int)site->entities.len, 0);
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
+		uint64_t fp = 0;
 		lua_createtable(L, 0, 7);
-		an_rt_set_str(L, "id", en->id);
-		an_rt_set_str(L, "name", en->name);
-		an_rt_set_str(L, "type", an_entity_type_name(en->type));
-		an_rt_set_page(L, "url", "entities", en->id);
-		lua_createtable(L, (int)en->n_variants, 0);
-		for (size_t v = 0; v < en->n_variants; v++) {
-			lua_pushstring(L, en->variants[v]);
-			lua_rawseti(L, -2, (lua_Integer)v + 1);
-		}
+		fp_set_str(L, &fp, "id", en->id);
+		fp_set_str(L, &fp, "name", en->name);
+		fp_set_str(L, &fp, "type", an_entity_type_name(en->type));
+		fp_set_page(L, &fp, "url", "entities", en->id);
+		fp_list_begin(L, &fp, "variants", en->n_variants);
+		for (size_t v = 0; v < en->n_variants; v++)
+			fp_list_item(L, &fp, v, en->variants[v]);
 		lua_setfield(L, -2, "variants");
-		lua_createtable(L, (int)en->n_docs, 0);
-		for (size_t d = 0; d < en->n_docs; d++) {
-			lua_pushstring(L, site->articles[en->docs[d]].slug);
-			lua_rawseti(L, -2, (lua_Integer)d + 1);
-		}
+		fp_list_begin(L, &fp, "articles", en->n_docs);
+		for (size_t d = 0; d < en->n_docs; d++)
+			fp_list_item(L, &fp, d, site->articles[en->docs[d]].slug);
 		lua_setfield(L, -2, "articles");
-		lua_createtable(L, (int)(idx.first[i + 1] - idx.first[i]), 0);
+		fp_list_begin(L, &fp, "events", idx.first[i + 1] - idx.first[i]);
 		for (size_t k = idx.first[i]; k < idx.first[i + 1]; k++)
-			push_event_id(idx.events[k], L);
+			fp_list_item(L, &fp, k - idx.first[i], idx.events[k]->id);
 		lua_setfield(L, -2, "events");
-		set_fingerprint(L, 0);
+		set_fingerprint(L, 0, fp);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	an_entity_events_free(&idx);
@@ -380,35 +398,34 @@ static void push_entities(lua_State *L, const an_site *site)
 
 /* `undated_per_entity`: how many undated facts name each entity (for the
  * topic of an undated one); NULL for a dated event.  `disputes`: the stack
- * index of site.disputes, whose tables events share. */
-static void push_event(lua_State *L, const an_site *site, const an_event *ev, int dated,
-                       const size_t *undated_per_entity, int disputes)
+ * index of site.disputes, whose tables events share, and `dispute_fp`
+ * their hashes.  The hash of the table into *fp.  [-0, +1] */
+static void push_event(lua_State *L, uint64_t *fp, const an_site *site, const an_event *ev,
+                       int dated, const size_t *undated_per_entity, int disputes,
+                       const uint64_t *dispute_fp)
 {
 	lua_createtable(L, 0, 14);
-	an_rt_set_str(L, "id", ev->id);
-	an_rt_set_str(L, "title", ev->title);
-	an_rt_set_str(L, "summary", ev->summary);
-	an_rt_set_page(L, "url", "events", ev->id);
+	fp_set_str(L, fp, "id", ev->id);
+	fp_set_str(L, fp, "title", ev->title);
+	fp_set_str(L, fp, "summary", ev->summary);
+	fp_set_page(L, fp, "url", "events", ev->id);
 	if (dated) {
-		an_rt_set_str(L, "date", ev->value);
-		an_rt_set_str(L, "granularity", an_granularity_name(ev->span.gran));
+		fp_set_str(L, fp, "date", ev->value);
+		fp_set_str(L, fp, "granularity", an_granularity_name(ev->span.gran));
 		if (ev->mod[0])
-			an_rt_set_str(L, "mod", ev->mod);
+			fp_set_str(L, fp, "mod", ev->mod);
 		if (an_render_html_datetime(ev->value))
-			an_rt_set_str(L, "datetime", ev->value);
+			fp_set_str(L, fp, "datetime", ev->value);
 		push_label(L, ev->value, ev->mod);
-		lua_setfield(L, -2, "date_label");
-		lua_pushboolean(L, ev->span.gran < AN_GRAN_DAY || ev->mod[0]);
-		lua_setfield(L, -2, "approximate");
+		fp_set_top(L, fp, "date_label");
+		fp_set_bool(L, fp, "approximate", ev->span.gran < AN_GRAN_DAY || ev->mod[0]);
 		char first[16];
 		an_rt_iso_date(first, an_date_from_days(ev->span.first));
-		an_rt_set_str(L, "sort_date", first);
+		fp_set_str(L, fp, "sort_date", first);
 	}
-	lua_createtable(L, (int)ev->n_sources, 0);
-	for (size_t i = 0; i < ev->n_sources; i++) {
-		lua_pushstring(L, site->articles[ev->sources[i]].slug);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
+	fp_list_begin(L, fp, "sources", ev->n_sources);
+	for (size_t i = 0; i < ev->n_sources; i++)
+		fp_list_item(L, fp, i, site->articles[ev->sources[i]].slug);
 	lua_setfield(L, -2, "sources");
 	/* when the event was first and last reported: what a feed or a
 	 * sitemap needs of its mentions, without making them */
@@ -423,38 +440,38 @@ static void push_event(lua_State *L, const an_site *site, const an_event *ev, in
 		}
 		char date[16];
 		an_rt_iso_date(date, first);
-		an_rt_set_str(L, "first_reported", date);
+		fp_set_str(L, fp, "first_reported", date);
 		an_rt_iso_date(date, last);
-		an_rt_set_str(L, "last_reported", date);
+		fp_set_str(L, fp, "last_reported", date);
 	}
-	lua_createtable(L, (int)ev->n_entities, 0);
-	for (size_t i = 0; i < ev->n_entities; i++) {
-		lua_pushstring(L, site->entities.items[ev->entities[i]].id);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
+	fp_list_begin(L, fp, "entities", ev->n_entities);
+	for (size_t i = 0; i < ev->n_entities; i++)
+		fp_list_item(L, fp, i, site->entities.items[ev->entities[i]].id);
 	lua_setfield(L, -2, "entities");
 	lua_createtable(L, (int)ev->n_disputes, 0);
+	fp_key(fp, "disputes");
+	*fp = an_rt_mix(*fp, (uint64_t)ev->n_disputes);
 	for (size_t i = 0; i < ev->n_disputes; i++) {
 		lua_rawgeti(L, disputes, (lua_Integer)ev->disputes[i] + 1);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		*fp = an_rt_mix(*fp, dispute_fp[ev->disputes[i]]);
 	}
 	lua_setfield(L, -2, "disputes");
-	lua_createtable(L, (int)ev->n_notes, 0);
-	for (size_t i = 0; i < ev->n_notes; i++) {
-		lua_pushstring(L, ev->notes[i]);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
+	fp_list_begin(L, fp, "notes", ev->n_notes);
+	for (size_t i = 0; i < ev->n_notes; i++)
+		fp_list_item(L, fp, i, ev->notes[i]);
 	lua_setfield(L, -2, "notes");
 	if (ev->era)
-		an_rt_set_str(L, "era", ev->era);
+		fp_set_str(L, fp, "era", ev->era);
 	if (dated) {
+		/* (not in the fingerprint: see set_fingerprint) */
 		lua_pushinteger(L, (lua_Integer)ev->rank);
 		lua_setfield(L, -2, "rank");
 	} else if (ev->n_entities) {
 		/* facts without a date are grouped by topic: the entity they
 		 * name that other facts name most */
-		an_rt_set_str(L, "topic",
-		        site->entities.items[undated_topic(site, ev, undated_per_entity)].name);
+		fp_set_str(L, fp, "topic",
+		           site->entities.items[undated_topic(site, ev, undated_per_entity)].name);
 	}
 }
 
@@ -478,9 +495,10 @@ static void article_events(const an_site *site, const an_event ***out, size_t *c
  * `seed`, which stands for the fields it lacks) and, through metatable
  * `mt` and the registry's table `lazy`, the C object `obj` its fields
  * are made from on first use (render_lazy.c).  [-0, +0] */
-static void finish_lazy(lua_State *L, const void *obj, uint64_t seed, int mt, int lazy)
+static void finish_lazy(lua_State *L, const void *obj, uint64_t seed, uint64_t fp, int mt,
+                        int lazy)
 {
-	set_fingerprint(L, seed);
+	set_fingerprint(L, seed, fp);
 	lua_pushvalue(L, mt);
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);
@@ -522,9 +540,10 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	int lazy_articles = lua_gettop(L);
 	lua_createtable(L, (int)site->n_articles, 0);
 	for (size_t d = 0; d < site->n_articles; d++) {
-		push_article(L, site, d, per[d], counts[d]);
+		uint64_t fp = 0;
+		push_article(L, &fp, site, d, per[d], counts[d]);
 		finish_lazy(L, &site->articles[d], seeds ? seeds->articles[d] : an_rt_html_seed(site, d),
-		            article_mt, lazy_articles);
+		            fp, article_mt, lazy_articles);
 		lua_getfield(L, -1, "title");
 		lua_rawseti(L, titles, (lua_Integer)d + 1);
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
@@ -539,8 +558,9 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	const an_timeline *tl = &site->timeline;
 	lua_createtable(L, (int)site->disputes.len, 0);
 	int disputes = lua_gettop(L);
+	uint64_t *dispute_fp = an_xcalloc(site->disputes.len + 1, sizeof *dispute_fp);
 	for (size_t i = 0; i < site->disputes.len; i++) {
-		push_dispute(L, site, &site->disputes.items[i]);
+		push_dispute(L, &dispute_fp[i], site, &site->disputes.items[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	an_rt_event_metatable(L, site);
@@ -549,10 +569,11 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	int lazy = lua_gettop(L);
 	lua_createtable(L, (int)tl->n_events, 0);
 	for (size_t i = 0; i < tl->n_events; i++) {
-		push_event(L, site, &tl->events[i], 1, NULL, disputes);
+		uint64_t fp = 0;
+		push_event(L, &fp, site, &tl->events[i], 1, NULL, disputes, dispute_fp);
 		finish_lazy(L, &tl->events[i],
-		             seeds ? seeds->events[i] : an_rt_event_seed(site, &tl->events[i]), event_mt,
-		             lazy);
+		            seeds ? seeds->events[i] : an_rt_event_seed(site, &tl->events[i]), fp,
+		            event_mt, lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, site_idx, "events");
@@ -563,13 +584,15 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 				per_entity[tl->undated[u].entities[k]]++;
 	lua_createtable(L, (int)tl->n_undated, 0);
 	for (size_t i = 0; i < tl->n_undated; i++) {
-		push_event(L, site, &tl->undated[i], 0, per_entity, disputes);
+		uint64_t fp = 0;
+		push_event(L, &fp, site, &tl->undated[i], 0, per_entity, disputes, dispute_fp);
 		finish_lazy(L, &tl->undated[i],
-		             seeds ? seeds->undated[i] : an_rt_event_seed(site, &tl->undated[i]), event_mt,
-		             lazy);
+		            seeds ? seeds->undated[i] : an_rt_event_seed(site, &tl->undated[i]), fp,
+		            event_mt, lazy);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	free(per_entity);
+	free(dispute_fp);
 	lua_setfield(L, site_idx, "undated");
 	lua_pop(L, 2); /* lazy, event_mt */
 	push_entities(L, site);

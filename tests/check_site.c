@@ -12,6 +12,7 @@
 #include <check.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,7 +276,6 @@ START_TEST(article_fingerprint_follows_its_dates)
 }
 END_TEST
 
-Suite *an_test_site_suite(void);
 /* A text's first NUL or bad byte is reported at its line and column, the
  * column counted in characters: ASCII runs, multi-byte characters and
  * newlines before it each move it on their own path. */
@@ -310,6 +310,77 @@ START_TEST(text_check_positions)
 }
 END_TEST
 
+/* Asserts that of the fingerprints in `before` and `after` (lines of 16
+ * hex digits), only line `which` differs; SIZE_MAX: none. */
+static void only_changed(const char *what, const char *before, const char *after, size_t which)
+{
+	ck_assert_uint_eq(strlen(before), strlen(after));
+	for (size_t a = 0; a < strlen(before) / 17; a++) {
+		int same = strncmp(before + a * 17, after + a * 17, 16) == 0;
+		ck_assert_msg(same == (a != which), "%s: fingerprint %zu %s", what, a,
+		              same ? "did not change" : "changed");
+	}
+}
+
+/* A table's fingerprint is made from the fields as they are set: each
+ * field, in a list or not, moves it, and only its own table's; the rank
+ * does not (one more report moves the ranks of many events). */
+START_TEST(fingerprint_follows_every_field)
+{
+	ck_assert_uint_gt(site.timeline.n_events, 1);
+	ck_assert_uint_gt(site.entities.len, 1);
+	an_article *a = &site.articles[1];
+	an_event *ev = &site.timeline.events[1];
+	an_entity *en = &site.entities.items[1];
+	struct {
+		const char *list, *what;
+		char **field; /* set to "changed" and back */
+		size_t which;
+	} cases[] = {
+		{"articles", "article title", &a->meta.title, 1},
+		{"articles", "article source", &a->meta.source, 1},
+		{"articles", "article path", &a->path, 1},
+		{"events", "event title", &ev->title, 1},
+		{"events", "event summary", &ev->summary, 1},
+		{"events", "event era", &ev->era, 1},
+		{"entities", "entity name", &en->name, 1},
+	};
+	char changed[] = "changed";
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *before = fingerprints(NULL, cases[i].list);
+		char *was = *cases[i].field;
+		*cases[i].field = changed;
+		char *after = fingerprints(NULL, cases[i].list);
+		*cases[i].field = was;
+		only_changed(cases[i].what, before, after, cases[i].which);
+		free(before);
+		free(after);
+	}
+	/* a source more (a slug in a list), a date's mod, the rank */
+	char *before = fingerprints(NULL, "events");
+	size_t n = ev->n_sources;
+	ev->n_sources = n - 1;
+	char *after = fingerprints(NULL, "events");
+	ev->n_sources = n;
+	only_changed("event sources", before, after, 1);
+	free(after);
+	char mod = ev->mod[0];
+	ev->mod[0] = 'X';
+	after = fingerprints(NULL, "events");
+	ev->mod[0] = mod;
+	only_changed("event mod", before, after, 1);
+	free(after);
+	size_t rank = ev->rank;
+	ev->rank = rank + 7;
+	after = fingerprints(NULL, "events");
+	ev->rank = rank;
+	only_changed("event rank", before, after, SIZE_MAX);
+	free(after);
+	free(before);
+}
+END_TEST
+
+Suite *an_test_site_suite(void);
 Suite *an_test_site_suite(void)
 {
 	Suite *s = suite_create("site");
@@ -317,6 +388,7 @@ Suite *an_test_site_suite(void)
 	tcase_add_checked_fixture(tc, load_site, free_site);
 	tcase_add_test(tc, articles_loaded);
 	tcase_add_test(tc, text_check_positions);
+	tcase_add_test(tc, fingerprint_follows_every_field);
 	tcase_add_test(tc, strikes_began_in_september);
 	tcase_add_test(tc, maduro_address);
 	tcase_add_test(tc, cnn_report);

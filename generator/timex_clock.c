@@ -220,6 +220,29 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return p + 1;
 }
 
+/* Whether the bare hour at i opens a span of hours whose second hour
+ * (after the joiner at j) carries the half of the day: "between 2 and 4
+ * a.m.", "from 9 to 11 p.m."; in listings also without the preposition,
+ * "this Sunday, 7 to 11 a.m.", "open Fridays 4-9 p.m.", and after "at"
+ * with "and", "shows at 7 and 9:30 p.m.".  A figure before the hour ("a
+ * 3-4 p.m. window" aside) makes it part of a number. */
+static int span_open(const an_tx_ctx *c, size_t i, size_t j)
+{
+	int to = an_tx_is(c, j, "to") || an_tx_is(c, j, "until") ||
+	         (an_tx_is_punct(c, j, '-') && !TK(j).space);
+	if (an_tx_is(c, i - 1, "between") || an_tx_is(c, i - 1, "from"))
+		return to || an_tx_is(c, j, "and");
+	if (an_tx_is(c, i - 1, "at"))
+		return to || an_tx_is(c, j, "and");
+	if (!to || !TK(i).space || TK(i - 1).kind == AN_TK_NUM || an_tx_is_punct(c, i - 1, '$') ||
+	    an_tx_is_punct(c, i - 1, '-'))
+		return 0;
+	/* "Route 9", "Room 12" name a number; "Fridays 4-9 p.m." (a word of
+	 * time) does not */
+	return !(TK(i - 1).kind == AN_TK_WORD && TK(i - 1).cap && !TK(i - 1).sent &&
+	         !an_tx_cls(c, i - 1));
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -358,10 +381,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		/* "between 2 and 4 a.m.", "from 9 to 11 p.m.": the first hour
 		 * takes the half of the day of the second */
-		if (!ampm && j == i + 1 && i > 0 &&
-		    (an_tx_is(c, i - 1, "between") || an_tx_is(c, i - 1, "from")) &&
-		    (an_tx_is(c, j, "and") || an_tx_is(c, j, "to") || an_tx_is(c, j, "until") ||
-		     (an_tx_is_punct(c, j, '-') && !TK(j).space)) &&
+		if (!ampm && j == i + 1 && i > 0 && span_open(c, i, j) &&
 		    (ampm = ampm_at(c, j + 1)) != 0) {
 			/* "from 9 to 5 p.m." starts in the morning; "from 11 to 2
 			 * a.m." the night before, which is left alone */

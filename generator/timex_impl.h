@@ -130,6 +130,7 @@ void an_tx_classify(an_txw *out, const char *low);
 /* timex_anchor.c: direction of a relative expression from its context:
  * -1 past, +1 future, 0 no cue. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
+int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);
 an_date an_tx_weekday_date(an_date dct, int wday, int dir);

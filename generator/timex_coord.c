@@ -1,0 +1,83 @@
+/* timex_coord.c - the direction of a weekday that continues a list of
+ * days: "The troupe performs Friday and Saturday", "Saturday at 8 p.m. and
+ * Sunday at 3 p.m.", "Friday, Saturday and Sunday".  The tense cue stands
+ * before the first day; read from a later one it is out of reach or
+ * hidden behind the first, and the later day went the default way (back)
+ * while the first went ahead.  A day with a verb of its own ("closed
+ * Monday and reopens Wednesday") is no continuation and reads its own. */
+#include "timex_impl.h"
+
+#define TK(i) (c->tk[(i)])
+
+/* A weekday ("Friday", "Fri.") at k: the index after it, 0 for none. */
+static size_t wday_at(const an_tx_ctx *c, size_t k)
+{
+	if (!an_tx_word(c, k) || !(TK(k).w.cls & AN_TXW_WDAY) || !TK(k).cap)
+		return 0;
+	if (TK(k).w.cls & AN_TXW_ABBR)
+		return an_tx_is_punct(c, k + 1, '.') && !TK(k + 1).space ? k + 2 : 0;
+	return k + 1;
+}
+
+/* A token of a clock time after the first day: "Saturday at 8 p.m. and" */
+static int clock_tok(const an_tx_ctx *c, size_t k)
+{
+	if (an_tx_num(c, k))
+		return TK(k).ndig <= 2;
+	return an_tx_is_punct(c, k, '.') || an_tx_is_punct(c, k, ':') || an_tx_is(c, k, "a") ||
+	       an_tx_is(c, k, "p") || an_tx_is(c, k, "m") || an_tx_is(c, k, "am") ||
+	       an_tx_is(c, k, "pm") || an_tx_is(c, k, "noon") || an_tx_is(c, k, "at");
+}
+
+/* The weekday that the list day at i continues, i when none. */
+static size_t list_prev(const an_tx_ctx *c, size_t i)
+{
+	size_t k = i;
+	if (k > 0 && an_tx_is(c, k - 1, "on"))
+		k--;
+	if (k < 2 || TK(k).sent)
+		return i;
+	size_t s = k - 2;
+	if (an_tx_is_punct(c, k - 1, ',')) {
+		/* "Friday, Saturday and Sunday": a middle item only, which
+		 * keeps "On Friday, Saturday's game ..." out */
+		size_t e = wday_at(c, i);
+		if (!e || !(an_tx_is(c, e, "and") || an_tx_is(c, e, "or") ||
+		            an_tx_is_punct(c, e, ',')))
+			return i;
+	} else if (an_tx_is(c, k - 1, "and") || an_tx_is(c, k - 1, "or")) {
+		if (s > 0 && an_tx_is_punct(c, s, ','))
+			s--; /* the serial comma */
+		for (int n = 0; n < 6 && s > 0 && clock_tok(c, s) && !TK(s).sent; n++)
+			s--;
+	} else {
+		return i;
+	}
+	/* "Friday night and Saturday" */
+	if (s > 0 && an_tx_word(c, s) && (TK(s).w.cls & AN_TXW_POD) && !an_tx_capital(c, s))
+		s--;
+	if (s > 0 && an_tx_is_punct(c, s, '.') && !TK(s).space)
+		s--; /* "Fri. and Sat." */
+	size_t e = wday_at(c, s);
+	return e && e <= k - 1 ? s : i;
+}
+
+/* The direction of weekday i..e: that of the first day of its list. */
+int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e)
+{
+	size_t h = i;
+	for (int n = 0; n < 6; n++) {
+		size_t p = list_prev(c, h);
+		if (p == h)
+			break;
+		h = p;
+	}
+	if (h == i)
+		return an_tx_direction(c, i, e);
+	if (h > 0 && (an_tx_is(c, h - 1, "this") || an_tx_is(c, h - 1, "next") ||
+	              an_tx_is(c, h - 1, "coming")))
+		return 1;
+	if (h > 0 && (an_tx_is(c, h - 1, "last") || an_tx_is(c, h - 1, "past")))
+		return -1;
+	return an_tx_direction(c, h, wday_at(c, h));
+}

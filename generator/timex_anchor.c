@@ -406,8 +406,10 @@ static int past_be(const an_tx_ctx *c, size_t j)
  * are as often the verb of another clause. */
 static int scheduled_plural(const an_tx_ctx *c, size_t j)
 {
+	/* "between March and June": the month is no verb "march" */
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
-	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's')
+	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' ||
+	    ((c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap))
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
 	    past_be(c, j - 1))
@@ -447,7 +449,7 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	     strcmp(c->tk[j].low, "on") == 0))
 		j--;
 	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
-	    j == 0)
+	    j == 0 || ((c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap))
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1))
 		return 0;

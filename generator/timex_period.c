@@ -332,6 +332,15 @@ static const char *const after_season[] = {
 	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
 	"the", "a", NULL};
 
+/* "Come spring, the debate starts again": "come" before a bare season
+ * and a comma is the season ahead ("as they come, spring ..." aside) */
+static int come_season(const an_tx_ctx *c, size_t p, size_t i)
+{
+	return an_tx_is(c, p, "come") && p + 1 == i && an_tx_is_punct(c, i + 1, ',') &&
+	       (TK(p).sent || an_tx_is_punct(c, p - 1, ',') || an_tx_is(c, p - 1, "and") ||
+	        an_tx_is(c, p - 1, "but"));
+}
+
 /* "in the summer", "during the early winter", "in spring": a season
  * without a year, in the year the tense points to.  Only after "the" or a
  * preposition, in lower case and followed by punctuation or a function
@@ -351,7 +360,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		p--;
 	if (!school && !an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") &&
 	    !an_tx_is(c, p, "during") && !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") &&
-	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by"))
+	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by") && !come_season(c, p, i))
 		return 0;
 	if (an_tx_word(c, i + 1) && !school) {
 		int ok = 0;
@@ -361,12 +370,18 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * (timex_ofyear.c joins the year) */
 		int y;
 		ok |= an_tx_of_rel_year(c, i + 1, &y) != 0;
+		/* "for the winter starting Dec. 6" (not "the winter starting
+		 * lineup") */
+		ok |= (an_tx_is(c, i + 1, "starting") || an_tx_is(c, i + 1, "beginning")) &&
+		      (an_tx_num(c, i + 2) || an_tx_is(c, i + 2, "in") || an_tx_is(c, i + 2, "on") ||
+		       (an_tx_cls(c, i + 2) & (AN_TXW_MONTH | AN_TXW_WDAY)));
 		if (!ok)
 			return 0;
 	}
 	/* "fall" is also a drop: only "in the fall", "during the fall", and
 	 * never "the fall in prices" */
-	if (an_tx_is(c, i, "fall") && !school &&
+	int come = come_season(c, p, i);
+	if (an_tx_is(c, i, "fall") && !school && !come &&
 	    (!an_tx_is(c, p, "the") || p == 0 ||
 	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
 		return 0;
@@ -375,7 +390,7 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * the last one over (past tense), the next to begin (future), or the
 	 * nearest */
 	static const int first[5] = {0, 3, 6, 9, 12};
-	int s = TK(i).w.season, dir = an_tx_direction(c, i, i + 1);
+	int s = TK(i).w.season, dir = come ? 1 : an_tx_direction(c, i, i + 1);
 	long now = an_date_to_days(c->dct), best_dist = 0;
 	int y = c->dct.y;
 	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {

@@ -827,7 +827,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* bare plurals after a preposition: "for months", "for years" */
 	if (!lead && an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
 	    (an_tx_is(c, j - 1, "for") || span_of(c, j) || an_tx_is(c, j - 1, "over") ||
-	     an_tx_is(c, j - 1, "in") || an_tx_is(c, j - 1, "within") ||
+	     (an_tx_is(c, j - 1, "in") && TK(j - 1).space) || an_tx_is(c, j - 1, "within") ||
 	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
 	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent") ||
 	     /* "would take weeks", "could take years", "lasts hours" */
@@ -836,7 +836,10 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     an_tx_is(c, j - 1, "spend") || an_tx_is(c, j - 1, "spending") ||
 	     /* "have waited years", "went months without pay" */
 	     an_tx_is(c, j - 1, "wait") || an_tx_is(c, j - 1, "waited") ||
-	     an_tx_is(c, j - 1, "waiting") || an_tx_is(c, j - 1, "went"))) {
+	     an_tx_is(c, j - 1, "waiting") || an_tx_is(c, j - 1, "went") ||
+	     /* "it may be years before we know", "It was weeks until" */
+	     ((an_tx_is(c, j - 1, "be") || an_tx_is(c, j - 1, "was") || an_tx_is(c, j - 1, "is")) &&
+	      (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "until"))))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
 			return 0;

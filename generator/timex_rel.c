@@ -116,6 +116,11 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "weeks", "ahead"}, AN_TIMEX_DURATION, "PXW"},
 	{{"the", "months", "ahead"}, AN_TIMEX_DURATION, "PXM"},
 	{{"the", "years", "ahead"}, AN_TIMEX_DURATION, "PXY"},
+	/* "expands over the following weeks": the same vague span, from
+	 * the time last named */
+	{{"the", "following", "days"}, AN_TIMEX_DURATION, "PXD"},
+	{{"the", "following", "weeks"}, AN_TIMEX_DURATION, "PXW"},
+	{{"the", "following", "months"}, AN_TIMEX_DURATION, "PXM"},
 	{{"a", "later", "date"}, AN_TIMEX_DATE, "FUTURE_REF"},
 	{{"daily"}, AN_TIMEX_SET, "P1D"},
 	{{"nightly"}, AN_TIMEX_SET, "P1D"},

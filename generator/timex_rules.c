@@ -811,7 +811,7 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		if (core(&m, c, i + 1) && m.type != AN_TIMEX_DURATION &&
 		    (((an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
 		       an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next")) &&
-		      (unit == AN_TXU_MONTH || unit == AN_TXU_YEAR)) ||
+		      (unit == AN_TXU_MONTH || unit == AN_TXU_QUARTER || unit == AN_TXU_YEAR)) ||
 		     (an_tx_is(c, i + 1, "that") && unit == AN_TXU_DAY) || /* "Later that day" */
 		     an_tx_is(c, i + 1, "yesterday"))) {
 			m.tb = i;

@@ -802,8 +802,12 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)
 			return 0;
 		/* "the latest quarter" is the one the story reports on, as is
-		 * "the quarter" */
-		an_date q = current ? c->dct : an_tx_story_quarter(c);
+		 * "the quarter"; with none named and a cue ahead ("will stop
+		 * selling it at the end of the quarter") the one under way */
+		an_date q = current || (c->quarter.g != AN_GRAN_QUARTER && !latest &&
+		                        an_tx_direction(c, i, j + 1) > 0)
+		                ? c->dct
+		                : an_tx_story_quarter(c);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

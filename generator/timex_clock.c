@@ -425,6 +425,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		at = j; /* "at 5 p.m., Paris time is ..." : no closing comma */
 	else if (at > z && z > j)
 		at++;
+	/* "8 a.m. sharp on Sunday": the day is read past "sharp" */
+	if (an_tx_is(c, at, "sharp") && an_tx_is(c, at + 1, "on"))
+		at++;
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
 	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;

@@ -653,6 +653,17 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
  * the words after it count ("On Friday, the police arrested ...").  The
  * windows are bounded, so this is O(1) per timex. */
+/* "Sales fell, and Christmas will be busy": the subject of a clause of its
+ * own (after ", and", ", but" or ";", a tense cue right after it) takes
+ * that tense: its direction, 0 when the date is no such subject. */
+int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
+	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n)
+		return cue(c, te);
+	return 0;
+}
+
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0;
@@ -738,11 +749,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
 		return right_past(c, te) ? -1 : 1;
-	/* "Sales fell, and Christmas will be busy": the subject of a clause
-	 * of its own takes the tense right after it */
-	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
-	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n && cue(c, te))
-		return cue(c, te);
+	int own = an_tx_clause_subject(c, tb, te);
+	if (own)
+		return own;
 	int forecast = 0, inf = 0, pblock = 0;
 	size_t inf_at = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {

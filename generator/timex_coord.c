@@ -65,6 +65,10 @@ static size_t list_prev(const an_tx_ctx *c, size_t i)
 /* The direction of weekday i..e: that of the first day of its list. */
 int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e)
 {
+	/* "Sales fell on Monday, and Friday will be busy": a clause of its
+	 * own, not the list's next day */
+	if (an_tx_clause_subject(c, i, e))
+		return an_tx_direction(c, i, e);
 	size_t h = i;
 	for (int n = 0; n < 6; n++) {
 		size_t p = list_prev(c, h);

@@ -130,6 +130,9 @@ void an_tx_classify(an_txw *out, const char *low);
 /* timex_anchor.c: direction of a relative expression from its context:
  * -1 past, +1 future, 0 no cue. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
+/* The direction of a date that is the subject of a clause of its own
+ * (", and Friday will be busy"), 0 when it is none. */
+int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);

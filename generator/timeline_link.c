@@ -247,7 +247,8 @@ static int auf_union(actor_uf *u, size_t i, size_t j, int strong)
 	if (ri == rj)
 		return 0;
 	size_t di = u->story_doc[ri], dj = u->story_doc[rj];
-	if (!strong && di != SIZE_MAX && dj != SIZE_MAX && !an_tl_same_story_memo(u->b, di, dj, u->same) &&
+	if (!strong && di != SIZE_MAX && dj != SIZE_MAX &&
+	    !an_tl_same_story_memo(u->b, di, dj, u->same) &&
 	    !an_tl_actors_meet(u->keys[ri], u->n_keys[ri], u->keys[rj], u->n_keys[rj]))
 		return 0;
 	size_t root = ri < rj ? ri : rj, other = ri < rj ? rj : ri;

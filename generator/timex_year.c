@@ -297,7 +297,12 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))
 				return 0;
 		}
-		if (an_tx_word(c, i + 1) && TK(i + 1).space && !an_tx_capital(c, i + 1)) {
+		/* "The drought of 2011-2017 killed": the end of a span of years
+		 * is no count, whatever word follows it */
+		int span_end = i > 1 && an_tx_is_punct(c, i - 1, '-') && !TK(i - 1).space &&
+		               !TK(i).space && an_tx_num(c, i - 2) && TK(i - 2).ndig == 4 &&
+		               TK(i - 2).num >= 1900 && TK(i - 2).num < y;
+		if (!span_end && an_tx_word(c, i + 1) && TK(i + 1).space && !an_tx_capital(c, i + 1)) {
 			static const char *const counts[] = {
 				"people", "troops", "men", "women", "soldiers", "persons",
 				"feet", "meters", "metres", "miles", "kilometers", "km", "tons",

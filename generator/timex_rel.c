@@ -109,13 +109,16 @@ static const an_tx_phrase phrases[] = {
 	{{"the", "coming", "weeks"}, AN_TIMEX_DURATION, "PXW"},
 	{{"the", "coming", "months"}, AN_TIMEX_DURATION, "PXM"},
 	{{"the", "coming", "years"}, AN_TIMEX_DURATION, "PXY"},
+	{{"the", "coming", "decades"}, AN_TIMEX_DURATION, "PXE"},
 	{{"coming", "days"}, AN_TIMEX_DURATION, "PXD"},
 	{{"coming", "weeks"}, AN_TIMEX_DURATION, "PXW"},
 	{{"coming", "months"}, AN_TIMEX_DURATION, "PXM"},
 	{{"coming", "years"}, AN_TIMEX_DURATION, "PXY"},
+	{{"coming", "decades"}, AN_TIMEX_DURATION, "PXE"},
 	{{"the", "weeks", "ahead"}, AN_TIMEX_DURATION, "PXW"},
 	{{"the", "months", "ahead"}, AN_TIMEX_DURATION, "PXM"},
 	{{"the", "years", "ahead"}, AN_TIMEX_DURATION, "PXY"},
+	{{"the", "decades", "ahead"}, AN_TIMEX_DURATION, "PXE"},
 	/* "expands over the following weeks": the same vague span, from
 	 * the time last named */
 	{{"the", "following", "days"}, AN_TIMEX_DURATION, "PXD"},
@@ -828,6 +831,13 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") || to_month) {
 			an_tx_set_value(m, AN_TIMEX_DURATION, "P1Y");
 			return j + 1;
+		}
+		/* "in the year to date": the DCT's year, so far; "to date" is part
+		 * of it as it is of "year-to-date" */
+		if (the && an_tx_is(c, j + 1, "to") && an_tx_is(c, j + 2, "date")) {
+			an_tx_set_point(m, c->dct, AN_GRAN_YEAR);
+			m->anchor.g = AN_GRAN_NONE;
+			return j + 3;
 		}
 		static const char *const clause[] = {"she", "he", "they", "i", "we", "you", "it",
 		                                     "when", NULL};

@@ -70,7 +70,17 @@ static int period_year(const an_tx_ctx *c, size_t tb, size_t te, int first, int 
 	an_date start = {c->dct.y, first, 1}, prev = {c->dct.y - 1, first, 1};
 	long now = an_date_to_days(c->dct), from = an_date_to_days(start);
 	long ended = an_date_to_days(an_date_add_months(prev, months));
-	if (from <= now || now - ended >= from - now)
+	/* and the mirror: "will decide by the end of the first quarter" in
+	 * November is next year's, this year's being over for more than the
+	 * three months in which its results are still news ("will report
+	 * third-quarter results" in November) */
+	if (from <= now) {
+		long over = an_date_to_days(an_date_add_months(start, months));
+		if (now - over > 92 && an_tx_direction(c, tb, te) > 0)
+			return c->dct.y + 1;
+		return c->dct.y;
+	}
+	if (now - ended >= from - now)
 		return c->dct.y;
 	if ((months != 3 || now - ended > 92) && an_tx_direction(c, tb, te) > 0)
 		return c->dct.y;

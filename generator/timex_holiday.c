@@ -64,6 +64,16 @@ static const an_tx_holiday holidays[] = {
 	{{"guy", "fawkes", "night"}, 11, 5, 0, 0}, {{"bonfire", "night"}, 11, 5, 0, 0},
 	/* the Julian calendar's Christmas, 13 days on from 1900 to 2099 */
 	{{"orthodox", "christmas"}, 1, 7, 0, 0}, {{"epiphany"}, 1, 6, 0, 0},
+	/* national days of the Commonwealth's press: India's Republic Day,
+	 * New Zealand's, Australia's, Kenya's, South Africa's, Ireland's,
+	 * the Philippines' */
+	{{"republic", "day"}, 1, 26, 0, 0}, {{"gandhi", "jayanti"}, 10, 2, 0, 0},
+	{{"waitangi", "day"}, 2, 6, 0, 0}, {{"anzac", "day"}, 4, 25, 0, 0},
+	{{"jamhuri", "day"}, 12, 12, 0, 0}, {{"mashujaa", "day"}, 10, 20, 0, 0},
+	{{"madaraka", "day"}, 6, 1, 0, 0}, {{"heritage", "day"}, 9, 24, 0, 0},
+	{{"day", "of", "reconciliation"}, 12, 16, 0, 0},
+	{{"st.", "stephen's", "day"}, 12, 26, 0, 0}, {{"saint", "stephen's", "day"}, 12, 26, 0, 0},
+	{{"rizal", "day"}, 12, 30, 0, 0},
 };
 
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
@@ -229,6 +239,12 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!hb)
 		return 0;
+	an_tx_holiday land;
+	if (hb->w[0] && strcmp(hb->w[0], "independence") == 0 &&
+	    an_tx_independence(c, i, &land.m, &land.d)) {
+		land.wd = land.nth = 0;
+		hb = &land;
+	}
 	if (an_tx_name_head(c, best)) {
 		m->skip = 1;
 		return best + 1;

@@ -169,6 +169,10 @@ int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te);
  * trading": a weekday that modifies a noun names no day */
 int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e);
 
+/* timex_world.c: "Friday last", "Monday week", "this fiscal", "end-November",
+ * "the April-June quarter"; the country of an Independence Day (0: none) */
+size_t an_tx_world(an_tx_match *m, const an_tx_ctx *c, size_t i);
+int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd);
 /* timex_week.c: "the weekend", "midweek" */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i);

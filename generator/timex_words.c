@@ -87,7 +87,7 @@ static const an_txw_row rows[] = {
 	{"winter", S, 4},
 
 	{"morning", P, AN_TXP_MO}, {"afternoon", P, AN_TXP_AF},
-	{"evening", P, AN_TXP_EV}, {"night", P, AN_TXP_NI},
+	{"evening", P, AN_TXP_EV}, {"forenoon", P, AN_TXP_MO}, {"night", P, AN_TXP_NI},
 	{"overnight", P, AN_TXP_NI},
 
 	/* Cues for the direction of "Wednesday", "in October": words that put
@@ -196,6 +196,8 @@ static const char *const starters[] = {
 	"then", "present", "any", "yearlong", "weeklong", "monthlong", "daylong",
 	"hourlong", "decadelong", "black", "cyber", "end", "epiphany", "ramadan", "eid", "diwali",
 	"deepavali", "divali", "passover", "hanukkah", "chanukah", "hanukah",
+	"republic", "gandhi", "waitangi", "anzac", "jamhuri", "mashujaa", "madaraka", "heritage",
+	"rizal",
 };
 
 /* First words of holidays' names that are common words or open other

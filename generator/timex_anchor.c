@@ -776,6 +776,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * appear Monday": what the present perfect commits to is ahead */
 		if (k < 0 && inf && perfect_intent(c, j))
 			return 1;
+		/* "Security has been tightened ahead of Christmas": what a
+		 * present perfect has readied is still ahead */
+		if (k < 0 && weak && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead") && j > 1 &&
+		    (word_is(c, j - 1 - word_is(c, j - 1, "been"), "has") ||
+		     word_is(c, j - 1 - word_is(c, j - 1, "been"), "have")))
+			return 1;
 		if (k)
 			return k;
 		if (d <= 8 && !pblock && progressive(c, j))

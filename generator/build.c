@@ -53,6 +53,11 @@ typedef struct {
 	an_output *out;
 	an_error err; /* a direct write's failure */
 	size_t direct_failed;
+	/* the exports' own memo (NULL: none), and what they are made from
+	 * (an_export_key, in hex): apart from the pages' memo, since the
+	 * exports do not read the theme, and are made while it renders */
+	an_pagememo *exports_memo;
+	char exports_key[17];
 } page_out;
 
 static int emit_page(void *payload, const char *path, const char *data, size_t len)
@@ -80,17 +85,17 @@ static int keep_page(void *payload, const char *path)
 	return 0;
 }
 
-/* The page memo of OUTPUT beside the analysis cache CACHE_FILE: one per
- * output folder, named by a hash of its real path.  -1 while the folder
- * does not exist. */
-static int memo_path(an_buf *out, const char *cache_file, const char *output)
+/* The page memo ("pages") or the exports' ("exports") of OUTPUT beside
+ * the analysis cache CACHE_FILE: one per output folder, named by a hash
+ * of its real path.  -1 while the folder does not exist. */
+static int memo_path(an_buf *out, const char *what, const char *cache_file, const char *output)
 {
 	char real[PATH_MAX];
 	const char *slash = strrchr(cache_file, '/');
 	if (!slash || !realpath(output, real))
 		return -1;
 	an_buf_clear(out);
-	an_buf_printf(out, "%.*s/pages-%016llx", (int)(slash - cache_file), cache_file,
+	an_buf_printf(out, "%.*s/%s-%016llx", (int)(slash - cache_file), cache_file, what,
 	              (unsigned long long)an_acache_hash(real, strlen(real)));
 	return 0;
 }
@@ -150,6 +155,15 @@ static int drain_export(void *payload, const char *data, size_t len)
 static int put_exports(page_out *po, const an_site *site)
 {
 	for (const an_build_export *e = an_build_exports; e->path; e++) {
+		/* made from what the last build's were: its file stays */
+		if (po->exports_memo) {
+			an_pagememo_record(po->exports_memo, e->path, po->exports_key, 16);
+			if (an_pagememo_fresh(po->exports_memo, e->path, po->exports_key, 16)) {
+				if (keep_page(po, e->path) < 0)
+					return -1;
+				continue;
+			}
+		}
 		an_export_out o = AN_EXPORT_OUT_INIT;
 		export_drain d = {po->sink, e->path};
 		if (po->sink) {
@@ -287,7 +301,7 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 	an_history_opts ho = {o->rev, o->notes, o->warnings, 1, cache, o->keep_going, warn,
 	                      o->progress, own ? save_cache : NULL, &saver,
 	                      timeline_file.len ? timeline_file.ptr : NULL};
-	page_out po = {NULL, NULL, AN_ERROR_INIT, 0};
+	page_out po = {NULL, NULL, AN_ERROR_INIT, 0, NULL, ""};
 	an_error sink_err = AN_ERROR_INIT;
 	int rc, loaded = 0;
 	/* a revision's themes and filters are read from the revision */
@@ -352,8 +366,15 @@ int an_build(an_build_stats *out, const an_build_opts *o, an_error *err)
 		memo = an_pagememo_new(out->output, an_acache_fingerprint());
 		an_pagememo_salt_dir(memo, lua_dir.ptr);
 		salt_config(memo, &site.config);
-		if (memo_path(&memo_file, o->cache_file, out->output) == 0)
+		if (memo_path(&memo_file, "pages", o->cache_file, out->output) == 0)
 			an_pagememo_load(memo, memo_file.ptr);
+		/* the exports are kept when what they read did not change: a
+		 * build with nothing changed, a theme or a template edited */
+		po.exports_memo = an_pagememo_new(out->output, an_acache_fingerprint());
+		snprintf(po.exports_key, sizeof po.exports_key, "%016llx",
+		         (unsigned long long)an_export_key(&site));
+		if (memo_path(&memo_file, "exports", o->cache_file, out->output) == 0)
+			an_pagememo_load(po.exports_memo, memo_file.ptr);
 	}
 
 	/* The theme holds the whole site while it renders: its memory budget,
@@ -418,12 +439,16 @@ done:
 		out->files = an_output_files(po.out);
 		out->linked = an_output_linked(po.out);
 		out->kept = an_pagememo_kept(memo);
+		out->exports_kept = an_pagememo_kept(po.exports_memo);
 		an_trace("sink finished");
 		rc = an_output_commit(po.out, err);
 		an_trace("output committed");
 		an_error merr = AN_ERROR_INIT;
-		if (rc == 0 && memo && (memo_path(&memo_file, o->cache_file, out->output) < 0 ||
-		                        an_pagememo_save(memo, memo_file.ptr, out->output, &merr) < 0))
+		if (rc == 0 && memo &&
+		    (memo_path(&memo_file, "pages", o->cache_file, out->output) < 0 ||
+		     an_pagememo_save(memo, memo_file.ptr, out->output, &merr) < 0 ||
+		     memo_path(&memo_file, "exports", o->cache_file, out->output) < 0 ||
+		     an_pagememo_save(po.exports_memo, memo_file.ptr, out->output, &merr) < 0))
 			fprintf(warn, "annals: warning: %s: %s\n", merr.file[0] ? merr.file : out->output,
 			        merr.msg[0] ? merr.msg : "cannot keep the page memo");
 	} else if (po.out) {
@@ -436,6 +461,7 @@ done:
 	an_buf_free(&memo_file);
 	an_buf_free(&timeline_file);
 	an_pagememo_free(memo);
+	an_pagememo_free(po.exports_memo);
 	an_pages_free(&pages);
 	an_theme_free(&theme);
 	an_hooks_free(hooks);

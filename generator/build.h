@@ -45,6 +45,7 @@ typedef struct {
 	size_t linked;  /* files unchanged since the last build, kept as they were */
 	size_t reused;  /* articles whose analysis came from the cache */
 	size_t kept;    /* pages the page memo found fresh: not rendered again */
+	size_t exports_kept; /* data exports made from what the last build's were */
 	char output[1024]; /* the folder written */
 } an_build_stats;
 

@@ -31,5 +31,9 @@ const char *an_export_sentence(const an_site *site, const an_mention *m, size_t 
 void an_export_timeline_json(an_buf *out, const an_site *site);
 void an_export_timeline_json_to(an_export_out *o, const an_site *site);
 void an_export_timeline_text(an_buf *out, const an_site *site);
+/* What the data exports (timeline.json, timelinejs.json, events.ics,
+ * events.csv) are made from, as one hash (export_key.c): equal hashes,
+ * with the same annals binary, make equal files. */
+uint64_t an_export_key(const an_site *site);
 
 #endif

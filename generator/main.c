@@ -257,9 +257,14 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	if (!o.quiet) {
 		/* what a rebuild spared: files kept as they were, analyses reused */
 		char spared[96] = "";
-		char kept[48] = "";
+		char kept[96] = "", exports[48] = "";
+		if (st.exports_kept)
+			snprintf(exports, sizeof exports, "%s%zu data export%s kept", st.kept ? ", " : "",
+			         st.exports_kept, st.exports_kept == 1 ? "" : "s");
 		if (st.kept)
-			snprintf(kept, sizeof kept, " (%zu not rendered again)", st.kept);
+			snprintf(kept, sizeof kept, " (%zu not rendered again%s)", st.kept, exports);
+		else if (st.exports_kept)
+			snprintf(kept, sizeof kept, " (%s)", exports);
 		if (st.linked || st.reused)
 			snprintf(spared, sizeof spared, "; %zu file%s unchanged%s, %zu analys%s reused",
 			         st.linked, st.linked == 1 ? "" : "s", kept, st.reused,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "load.h"
 #include "render.h"
 #include "site.h"
@@ -380,6 +381,65 @@ START_TEST(fingerprint_follows_every_field)
 }
 END_TEST
 
+/* The data exports' key moves with each thing they show: an event's
+ * title, rank, date, sources, notes and era, an article's title, date and
+ * history, an entity's name, a dispute's quantity, the site's title; and
+ * comes back when the thing does. */
+START_TEST(export_key_follows_what_exports_read)
+{
+	uint64_t k0 = an_export_key(&site);
+	ck_assert_uint_eq(an_export_key(&site), k0);
+	ck_assert_uint_gt(site.timeline.n_events, 1);
+	ck_assert_uint_gt(site.entities.len, 0);
+	an_event *ev = &site.timeline.events[1];
+	an_article *a = &site.articles[0];
+	char changed[] = "changed";
+	char **fields[] = {&ev->title, &ev->summary, &ev->era, &a->meta.title, &a->meta.source,
+	                   &a->path, &site.entities.items[0].name, &site.config.title,
+	                   &site.config.base_url};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		char *was = *fields[i];
+		*fields[i] = changed;
+		ck_assert_msg(an_export_key(&site) != k0, "field %zu does not move the key", i);
+		*fields[i] = was;
+		ck_assert_uint_eq(an_export_key(&site), k0);
+	}
+	size_t rank = ev->rank;
+	ev->rank = rank + 1;
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	ev->rank = rank;
+	char v = ev->value[0];
+	ev->value[0] = v == '1' ? '2' : '1';
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	ev->value[0] = v;
+	ev->n_sources--;
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	ev->n_sources++;
+	char *note = changed, **notes = ev->notes;
+	size_t n_notes = ev->n_notes;
+	ev->notes = &note;
+	ev->n_notes = 1;
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	ev->notes = notes;
+	ev->n_notes = n_notes;
+	int day = a->meta.date.d;
+	a->meta.date.d = day == 1 ? 2 : 1;
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	a->meta.date.d = day;
+	char pub = a->history.first_published[0];
+	a->history.first_published[0] = pub ? 0 : '2';
+	ck_assert_uint_ne(an_export_key(&site), k0);
+	a->history.first_published[0] = pub;
+	if (site.disputes.len) {
+		char q = site.disputes.items[0].quantity[0];
+		site.disputes.items[0].quantity[0] = q == 'x' ? 'y' : 'x';
+		ck_assert_uint_ne(an_export_key(&site), k0);
+		site.disputes.items[0].quantity[0] = q;
+	}
+	ck_assert_uint_eq(an_export_key(&site), k0);
+}
+END_TEST
+
 Suite *an_test_site_suite(void);
 Suite *an_test_site_suite(void)
 {
@@ -389,6 +449,7 @@ Suite *an_test_site_suite(void)
 	tcase_add_test(tc, articles_loaded);
 	tcase_add_test(tc, text_check_positions);
 	tcase_add_test(tc, fingerprint_follows_every_field);
+	tcase_add_test(tc, export_key_follows_what_exports_read);
 	tcase_add_test(tc, strikes_began_in_september);
 	tcase_add_test(tc, maduro_address);
 	tcase_add_test(tc, cnn_report);

@@ -277,7 +277,7 @@ keyed=$(find "$T/inc-out/articles" "$T/inc-out/events" "$T/inc-out/entities" -ty
 [ "$keyed" -gt 20 ] || fail "only $keyed article, event and entity pages"
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
-err_has "($keyed not rendered again)"
+err_has "($keyed not rendered again, 4 data exports kept)"
 # a page changed or removed in the output by hand is made again
 page=$(ls "$T/inc-out"/events/*.html | head -n 1)
 gone=$(ls "$T/inc-out"/articles/*.html | head -n 1)
@@ -285,7 +285,7 @@ printf 'tampered\n' >>"$page"
 rm "$gone"
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
-err_has "($((keyed - 2)) not rendered again)"
+err_has "($((keyed - 2)) not rendered again, 4 data exports kept)"
 if grep -qF tampered "$page"; then fail "a page changed by hand was kept"; fi
 [ -f "$gone" ] || fail "a page removed by hand was not made again"
 build_matches_full
@@ -295,7 +295,9 @@ sed 's/^title: .*/title: "Harbour timeline"/' "$INC/annals.yaml" >"$T/yaml" &&
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 if grep -qF "not rendered again" "$T/stderr"; then fail "pages kept across a new title"; fi
+if grep -qF "exports kept" "$T/stderr"; then fail "data exports kept across a new title"; fi
 file_has "$page" "Harbour timeline"
+file_has "$T/inc-out/timeline.json" '"title":"Harbour timeline"'
 build_matches_full
 # a theme file: a site theme that extends the default and changes a partial
 mkdir -p "$INC/themes/default/templates/partials"
@@ -305,12 +307,15 @@ sed 's/(approx\.)/(about)/' "$REPO/themes/default/templates/partials/date.html" 
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 if grep -qF "not rendered again" "$T/stderr"; then fail "pages kept across a theme change"; fi
+# (the data exports do not read the theme)
+err_has "(4 data exports kept)"
 grep -lF '(about)' "$T/inc-out"/articles/*.html >/dev/null || fail "the theme's new partial is not used"
 build_matches_full
 # --no-cache neither reads nor writes the memo
 run build --source "$INC" --output "$T/inc-out" --no-cache
 expect_rc 0
 if grep -qF "not rendered again" "$T/stderr"; then fail "--no-cache kept pages"; fi
+if grep -qF "exports kept" "$T/stderr"; then fail "--no-cache kept data exports"; fi
 XDG_CACHE_HOME=$T/cache
 no_temp_left
 

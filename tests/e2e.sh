@@ -275,6 +275,11 @@ build_matches_full() {
 }
 keyed=$(find "$T/inc-out/articles" "$T/inc-out/events" "$T/inc-out/entities" -type f | wc -l)
 [ "$keyed" -gt 20 ] || fail "only $keyed article, event and entity pages"
+# the search index and the sitemap (with a base URL) are keyed on every
+# event, article and entity table
+[ -f "$T/inc-out/search-index.js" ] || fail "no search index"
+keyed=$((keyed + 1))
+[ ! -f "$T/inc-out/sitemap.xml" ] || keyed=$((keyed + 1))
 run build --source "$INC" --output "$T/inc-out"
 expect_rc 0
 err_has "($keyed not rendered again, 4 data exports kept)"

@@ -599,53 +599,81 @@ function theme.build(site, emit, shard)
 	end
 	-- the rest is site-wide: search index, feed, sitemap
 	if not data_files then return pages end
-	-- The search index alone makes some 70 MB of strings at 10,000
-	-- articles; what the pages before it left is garbage by now, and a
-	-- collection here keeps this state's peak 35 MB lower.
-	collectgarbage()
 
-	-- The search index: one entry per event, entity and article, with the
-	-- text a reader may look for (headline, summary, quoted sentences,
-	-- entity names, outlets).  A script, not JSON, so that search.html can
-	-- load it from file:// too, where fetch() is not allowed.
-	-- Each entry written as JSON at once, keys in json.encode's sorted
-	-- order (the same text, without a table and a sort per entry).
-	-- The script is one table.concat of its pieces, the separators in the
-	-- entries: concatenating a joined list with its head and tail copied
-	-- the 28 MB of a 10,000-article index once more.
-	local index, jstr = {
-		"/* The search index of search.html, written by annals at build time. */\n"
-			.. "window.ANNALS_SEARCH = [",
-	}, json.encode
-	local function add_entry(kind, title, url, date, text)
-		index[#index + 1] = (#index > 1 and ',{"d":' or '{"d":') .. jstr(date or "")
-			.. ',"k":' .. jstr(kind) .. ',"t":' .. jstr(title or "") .. ',"u":' .. jstr(url)
-			.. ',"x":' .. jstr(table.concat(text, " ")) .. "}"
+	-- What the search index and the sitemap are made from: every event,
+	-- entity and article, in order, by fingerprint (the events' dates,
+	-- titles, summaries, sources and entities; the articles' titles,
+	-- dates and sources; the entities' names; the layout and settings are
+	-- in every key's salt).  nil when a table has none: made every time.
+	local every_table = (function()
+		local parts = {}
+		for _, list in ipairs({ events, undated, articles }) do
+			for _, t in ipairs(list) do
+				if not t.fingerprint then return nil end
+				parts[#parts + 1] = t.fingerprint
+			end
+			parts[#parts + 1] = "|"
+		end
+		for _, ent in ipairs(entities or {}) do
+			if type(ent.raw) ~= "table" or not ent.raw.fingerprint then return nil end
+			parts[#parts + 1] = ent.raw.fingerprint
+		end
+		return table.concat(parts, SEP)
+	end)()
+	local function site_wide_key(name)
+		return every_table and (name .. SEP .. chrome .. SEP .. base_url .. SEP .. every_table)
 	end
-	local function event_entry(e)
-		local text = { e.summary or "" }
-		for _, a in ipairs(sources_of(e)) do text[#text + 1] = a.source or "" end
-		for _, x in ipairs(entities_of(e)) do text[#text + 1] = x.name end
-		add_entry("event", e.title, event_url(e), e.date_label, text)
+
+	local function make_search_index()
+		-- The search index alone makes some 70 MB of strings at 10,000
+		-- articles; what the pages before it left is garbage by now, and a
+		-- collection here keeps this state's peak 35 MB lower.
+		collectgarbage()
+
+		-- The search index: one entry per event, entity and article, with the
+		-- text a reader may look for (headline, summary, quoted sentences,
+		-- entity names, outlets).  A script, not JSON, so that search.html can
+		-- load it from file:// too, where fetch() is not allowed.
+		-- Each entry written as JSON at once, keys in json.encode's sorted
+		-- order (the same text, without a table and a sort per entry).
+		-- The script is one table.concat of its pieces, the separators in the
+		-- entries: concatenating a joined list with its head and tail copied
+		-- the 28 MB of a 10,000-article index once more.
+		local index, jstr = {
+			"/* The search index of search.html, written by annals at build time. */\n"
+				.. "window.ANNALS_SEARCH = [",
+		}, json.encode
+		local function add_entry(kind, title, url, date, text)
+			index[#index + 1] = (#index > 1 and ',{"d":' or '{"d":') .. jstr(date or "")
+				.. ',"k":' .. jstr(kind) .. ',"t":' .. jstr(title or "") .. ',"u":' .. jstr(url)
+				.. ',"x":' .. jstr(table.concat(text, " ")) .. "}"
+		end
+		local function event_entry(e)
+			local text = { e.summary or "" }
+			for _, a in ipairs(sources_of(e)) do text[#text + 1] = a.source or "" end
+			for _, x in ipairs(entities_of(e)) do text[#text + 1] = x.name end
+			add_entry("event", e.title, event_url(e), e.date_label, text)
+		end
+		for _, e in ipairs(events) do event_entry(e) end
+		for _, e in ipairs(undated) do event_entry(e) end
+		for _, ent in ipairs(entities or {}) do
+			local text = {}
+			for _, alias in ipairs(type(ent.aliases) == "table" and ent.aliases or {}) do text[#text + 1] = alias end
+			for _, e in ipairs(ent.events) do text[#text + 1] = e.title or "" end
+			add_entry("entity", ent.name, ent.url, ent.kind, text)
+		end
+		for _, a in ipairs(articles) do
+			add_entry("article", a.title, article_url(a), a.date_label, { a.source or "", a.summary or "" })
+		end
+		index[#index + 1] = "];\n"
+		local script = table.concat(index)
+		-- the entries are garbage before the page is copied out to be written
+		index = nil
+		collectgarbage()
+		return script
 	end
-	for _, e in ipairs(events) do event_entry(e) end
-	for _, e in ipairs(undated) do event_entry(e) end
-	for _, ent in ipairs(entities or {}) do
-		local text = {}
-		for _, alias in ipairs(type(ent.aliases) == "table" and ent.aliases or {}) do text[#text + 1] = alias end
-		for _, e in ipairs(ent.events) do text[#text + 1] = e.title or "" end
-		add_entry("entity", ent.name, ent.url, ent.kind, text)
-	end
-	for _, a in ipairs(articles) do
-		add_entry("article", a.title, article_url(a), a.date_label, { a.source or "", a.summary or "" })
-	end
-	index[#index + 1] = "];\n"
-	local script = table.concat(index)
-	-- the entries are garbage before the page is copied out to be written
-	index = nil
-	collectgarbage()
-	add_page("search-index.js", script)
-	script = nil
+	-- (a build with nothing changed keeps it)
+	add_page("search-index.js", make_search_index, site_wide_key("search-index.js"))
 
 	-- Atom: entry ids are the absolute page URLs when there is a base URL,
 	-- else tag: URIs; links stay relative to feed.xml, which sits at the
@@ -693,29 +721,31 @@ function theme.build(site, emit, shard)
 	-- A sitemap needs absolute URLs and at least one <url>: without a base
 	-- URL there is nothing valid to write, so there is no sitemap.
 	if base_url ~= "" then
-		-- lastmod must be a W3C date; anything else is left out.
-		local function w3c(d)
-			return type(d) == "string" and d:match("^%d%d%d%d%-%d%d%-%d%d$") or nil
-		end
-		local urls = { { loc = helpers.absolute(base_url, "index.html"), lastmod = w3c(site.updated) } }
-		for _, e in ipairs(events) do
-			local last = e.last_reported
-			urls[#urls + 1] = { loc = helpers.absolute(base_url, event_url(e)), lastmod = w3c(last) }
-		end
-		for _, e in ipairs(undated) do
-			urls[#urls + 1] = { loc = helpers.absolute(base_url, event_url(e)) }
-		end
-		for _, a in ipairs(articles) do
-			urls[#urls + 1] = { loc = helpers.absolute(base_url, article_url(a)), lastmod = w3c(a.date) }
-		end
-		urls[#urls + 1] = { loc = helpers.absolute(base_url, "sources.html"), lastmod = w3c(site.updated) }
-		if entities then
-			urls[#urls + 1] = { loc = helpers.absolute(base_url, "entities.html") }
-			for _, ent in ipairs(entities) do
-				urls[#urls + 1] = { loc = helpers.absolute(base_url, ent.url) }
+		add_page("sitemap.xml", function()
+			-- lastmod must be a W3C date; anything else is left out.
+			local function w3c(d)
+				return type(d) == "string" and d:match("^%d%d%d%d%-%d%d%-%d%d$") or nil
 			end
-		end
-		add_page("sitemap.xml", template.render("sitemap.xml", { urls = urls }) .. "\n")
+			local urls = { { loc = helpers.absolute(base_url, "index.html"), lastmod = w3c(site.updated) } }
+			for _, e in ipairs(events) do
+				local last = e.last_reported
+				urls[#urls + 1] = { loc = helpers.absolute(base_url, event_url(e)), lastmod = w3c(last) }
+			end
+			for _, e in ipairs(undated) do
+				urls[#urls + 1] = { loc = helpers.absolute(base_url, event_url(e)) }
+			end
+			for _, a in ipairs(articles) do
+				urls[#urls + 1] = { loc = helpers.absolute(base_url, article_url(a)), lastmod = w3c(a.date) }
+			end
+			urls[#urls + 1] = { loc = helpers.absolute(base_url, "sources.html"), lastmod = w3c(site.updated) }
+			if entities then
+				urls[#urls + 1] = { loc = helpers.absolute(base_url, "entities.html") }
+				for _, ent in ipairs(entities) do
+					urls[#urls + 1] = { loc = helpers.absolute(base_url, ent.url) }
+				end
+			end
+			return template.render("sitemap.xml", { urls = urls }) .. "\n"
+		end, site_wide_key("sitemap.xml"))
 	end
 
 	return pages

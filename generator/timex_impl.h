@@ -238,6 +238,8 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_clock.c: times of day, "overnight" */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_ordinal_day(an_tx_match *m, const an_tx_ctx *c, size_t i); /* timex_ordday.c */
+/* timex_almanac.c: "the 315th day of 2025", "fifty years ago today" */
+size_t an_tx_almanac(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_web.c: timestamps and fixture dates ("Nov. 11, 2025 5:37 a.m.

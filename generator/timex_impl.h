@@ -155,6 +155,11 @@ int an_tx_story_year(const an_tx_ctx *c, int mon);
 /* timex_shift.c: "nearly three years later", "more than a month ago" */
 int an_tx_shift_dir(const an_tx_ctx *c, size_t k);
 const char *an_tx_shift_qmod(int dir, const char *qmod);
+/* "half a century ago", "a half-century ago", "half a year later": the
+ * count of the unit below that half of *u makes (50 years, 5 years, 6
+ * months, two weeks, three days (of three and a half), 12 hours, 30
+ * minutes) into *n and *u; 0 for other units. */
+int an_tx_half_unit(long *n, an_tx_unit *u);
 size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 /* timex_deadline.c: widens a dated match back over "on or before/after/

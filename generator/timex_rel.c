@@ -426,6 +426,18 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	long n;
 	size_t j = an_tx_count(&n, c, i);
+	/* "half a century ago", "a half-century ago": half the unit, matched
+	 * at "half" (not at "a", which would date a whole century back) */
+	int halfway = an_tx_is(c, i, "half") && (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "an"));
+	if (halfway) {
+		n = 1;
+		j = i + 2;
+	} else if (j && n == 1 && an_tx_is(c, j, "half") && an_tx_is_punct(c, j + 1, '-')) {
+		halfway = 1;
+		j += 2;
+	} else if (i > 0 && an_tx_is(c, i - 1, "half") && j && n == 1) {
+		return 0;
+	}
 	/* "The day before, he had bought a gun", "the week after.": one unit
 	 * from the reference time, as "a day before" is, but naming the
 	 * whole unit ("the week before" is a week) */
@@ -487,6 +499,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		n = n * 12 + 6;
 		u = AN_TXU_MONTH;
 	}
+	if (halfway && (n != 1 || the || !an_tx_half_unit(&n, &u)))
+		return 0;
 	/* "a week or so ago": an approximation inside the expression */
 	int approx = an_tx_is(c, k, "or") && an_tx_is(c, k + 1, "so") && n >= 0;
 	if (approx)

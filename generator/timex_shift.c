@@ -21,6 +21,25 @@ int an_tx_shift_dir(const an_tx_ctx *c, size_t k)
 	return 0;
 }
 
+int an_tx_half_unit(long *n, an_tx_unit *u)
+{
+	static const struct {
+		an_tx_unit unit, below;
+		long count;
+	} halves[] = {{AN_TXU_CENTURY, AN_TXU_YEAR, 50}, {AN_TXU_DECADE, AN_TXU_YEAR, 5},
+	              {AN_TXU_YEAR, AN_TXU_MONTH, 6}, {AN_TXU_MONTH, AN_TXU_WEEK, 2},
+	              {AN_TXU_WEEK, AN_TXU_DAY, 3},
+	              {AN_TXU_DAY, AN_TXU_HOUR, 12},
+	              {AN_TXU_HOUR, AN_TXU_MINUTE, 30}};
+	for (size_t i = 0; i < sizeof halves / sizeof *halves; i++)
+		if (halves[i].unit == *u) {
+			*n = halves[i].count;
+			*u = halves[i].below;
+			return 1;
+		}
+	return 0;
+}
+
 /* The mod of a date shifted by dir (an_tx_shift_dir) under the
  * quantifier's mod qmod (MORE_THAN, LESS_THAN, APPROX, ...). */
 const char *an_tx_shift_qmod(int dir, const char *qmod)

@@ -150,6 +150,8 @@ int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday);
 /* The reference's year for a month or day without one in a story told in
  * the past, 0 for none (timex_anchor.c). */
 int an_tx_story_year(const an_tx_ctx *c, int mon);
+/* timex_monthyear.c: the year of the second end of "from April to July" */
+int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon);
 
 /* timex_ofyear.c: joins "of last/this/next year" to the date before it */
 /* timex_shift.c: "nearly three years later", "more than a month ago" */

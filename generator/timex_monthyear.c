@@ -4,6 +4,7 @@
 #include "timex_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
@@ -120,4 +121,38 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	if (mon && mon - r->d.m < -5)
 		return r->d.y + 1;
 	return r->d.y;
+}
+
+/* The year of a month written without one that ends a range whose first
+ * end is the date last named: "from April to July", "between September
+ * and December", "Feb. 15 to June 30", "the November-March season".  The second end comes after the
+ * first, whatever the tense says of it alone ("the quota runs from Feb.
+ * 15 to June 30" in November: both next year).  Returns 0 when the month
+ * at `i` ends no such range. */
+int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
+{
+	const an_tx_point *r = &c->ref;
+	size_t ra = c->ref_at;
+	if ((r->g != AN_GRAN_MONTH && r->g != AN_GRAN_DAY) || r->d.y < 1 || i < 3 ||
+	    ra + 2 > i || i - ra > 6 || ra < 1)
+		return 0;
+	for (size_t k = ra + 1; k <= i; k++)
+		if (c->tk[k].sent)
+			return 0;
+	size_t l = i - 1;
+	int link = an_tx_is(c, l, "to") || an_tx_is(c, l, "until") || an_tx_is(c, l, "till") ||
+	           an_tx_is(c, l, "through") || an_tx_is_punct(c, l, '-') ||
+	           strcmp(c->tk[l].low, "\xe2\x80\x93") == 0;
+	if (!link && !(an_tx_is(c, l, "and") && an_tx_is(c, ra - 1, "between")))
+		return 0;
+	/* without "from", only a month opens a range: "a revision Friday to
+	 * December's figures" is none */
+	if (link && !an_tx_is(c, ra - 1, "from") && !(c->tk[ra].w.cls & AN_TXW_MONTH))
+		return 0;
+	/* the first end must run up to the link: "from May 5 for talks to
+	 * June" is no range */
+	for (size_t k = ra; k < l; k++)
+		if (an_tx_word(c, k) && !(c->tk[k].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)))
+			return 0;
+	return mon < r->d.m ? r->d.y + 1 : r->d.y;
 }

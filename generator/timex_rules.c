@@ -288,11 +288,11 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				            an_tx_one_of(c, i - 1, month_preps)) || an_tx_month_np(c, i, e);
 				if (i > 0 && an_tx_is_punct(c, i - 1, '-') && TK(i).space)
 					prep = 0;
-				/* "mid-March", "early-May": the part glued on is evidence
-				 * enough for the months that are also verbs */
+				/* "mid-March", "January-March": the part glued on is
+				 * evidence enough for the months that are also verbs */
 				if (i > 1 && an_tx_is_punct(c, i - 1, '-') && !TK(i).space &&
 				    (an_tx_is(c, i - 2, "mid") || an_tx_is(c, i - 2, "early") ||
-				     an_tx_is(c, i - 2, "late")))
+				     an_tx_is(c, i - 2, "late") || (an_tx_cls(c, i - 2) & AN_TXW_MONTH)))
 					prep = 1;
 				if (weak && !prep)
 					return 0;
@@ -337,7 +337,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (day && !explicit_year)
 		explicit_year = span_year(c, i, e, mon, &year);
-	if (!explicit_year && (year = an_tx_story_year(c, mon)) != 0)
+	if (!explicit_year &&
+	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
 	if (day) {
 		if (!explicit_year)

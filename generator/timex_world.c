@@ -135,16 +135,17 @@ static size_t end_dash(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
-/* "the April-June quarter", "the July–September quarter": the calendar
- * quarter those months make, in the year its last month has by the
- * tense ("grew in the October-December quarter" in November: last year's). */
+/* "the April-June quarter", "the July–September quarter", "the
+ * January-March period": the calendar quarter those months make, in the
+ * year its last month has by the tense ("grew in the October-December
+ * quarter" in November: last year's). */
 static size_t month_span_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap ||
 	    i + 3 >= c->n || TK(i + 1).kind != AN_TK_PUNCT || TK(i + 2).space ||
 	    !(an_tx_is_punct(c, i + 1, '-') || strcmp(TK(i + 1).low, "\xe2\x80\x93") == 0) ||
 	    !an_tx_word(c, i + 2) || !(TK(i + 2).w.cls & AN_TXW_MONTH) ||
-	    !an_tx_is(c, i + 3, "quarter"))
+	    !(an_tx_is(c, i + 3, "quarter") || an_tx_is(c, i + 3, "period")))
 		return 0;
 	int m1 = TK(i).w.month, m2 = TK(i + 2).w.month;
 	if (m2 % 3 != 0 || m1 != m2 - 2)

@@ -278,6 +278,12 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!pick.y)
 		return 0; /* a lunar holiday beyond the tables */
 	long diff = an_date_to_days(pick) - an_date_to_days(now);
+	/* "hired extra staff for Christmas", "bookings for the Christmas
+	 * period are up on last year" in November: a purpose, the one ahead
+	 * within two months whatever the tense */
+	size_t f = i > 0 && an_tx_is(c, i - 1, "the") ? i - 1 : i;
+	if (diff > 0 && diff <= 60 && f > 0 && an_tx_is(c, f - 1, "for"))
+		dir = 1;
 	/* in a story told in the past ("In August 1914 ... By Christmas"),
 	 * the year of its reference, as for a month (an_tx_story_year) */
 	int sy = an_tx_story_year(c, 0);

@@ -183,6 +183,8 @@ int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd);
 /* timex_week.c: "the weekend", "midweek" */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_trade.c: "mid-month", "this year and next" */
+size_t an_tx_trade(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te);
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */

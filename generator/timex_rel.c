@@ -702,8 +702,12 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "the week ended Nov. 8", "the month ending Oct. 31": seven days or
 	 * a month counted back from a day, the weekly figures' period; a
 	 * DURATION like "the year ended March 31" */
+	/* "in the week to Friday", "for the month through Oct. 31" likewise */
+	static const char *const upto[] = {"to", "through", NULL};
+	static const char *const span[] = {"in", "for", "over", NULL};
 	if (the && (an_tx_is(c, j, "week") || an_tx_is(c, j, "month")) &&
-	    (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending")) &&
+	    (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending") ||
+	     (an_tx_one_of(c, j + 1, upto) && i > 0 && an_tx_one_of(c, i - 1, span))) &&
 	    (an_tx_cls(c, j + 2) & (AN_TXW_MONTH | AN_TXW_WDAY)) && TK(j + 2).cap) {
 		an_tx_set_value(m, AN_TIMEX_DURATION, TK(j).low[0] == 'w' ? "P1W" : "P1M");
 		return j + 1;
@@ -883,7 +887,7 @@ size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t (*const fns[])(an_tx_match *, const an_tx_ctx *, size_t) = {
 		deictic, phrase, this_last_next, anaphoric, ago, an_tx_set, period, an_tx_weekend,
-		an_tx_holiday_at, an_tx_midweek, an_tx_nth_weekday, an_tx_holiday_eve};
+		an_tx_holiday_at, an_tx_midweek, an_tx_nth_weekday, an_tx_holiday_eve, an_tx_trade};
 	size_t best = 0;
 	for (size_t k = 0; k < sizeof fns / sizeof fns[0]; k++) {
 		an_tx_match t;

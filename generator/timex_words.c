@@ -112,8 +112,10 @@ static const an_txw_row rows[] = {
 	{"travels", F, 0}, {"visits", F, 0}, {"hosts", F, 0}, {"kicks", F, 0},
 	{"forecast", F, 0}, {"forecasts", F, 0}, {"reopens", F, 0}, {"closes", F, 0},
 	{"launches", F, 0}, {"premieres", F, 0}, {"airs", F, 0},
-	/* "takes effect/office/place Monday"; plural "Classes resume Monday" */
-	{"takes", F, 0}, {"resume", F, 0}, {"reopen", F, 0}, {"reconvene", F, 0},
+	/* "takes effect/office/place Monday", "comes into force Sunday";
+	 * plural "Classes resume Monday" (not "take", "kick": "did not take
+	 * place Sunday" is past) */
+	{"takes", F, 0}, {"comes", F, 0}, {"resume", F, 0}, {"reopen", F, 0}, {"reconvene", F, 0},
 	{"debuts", F, 0}, {"concludes", F, 0}, {"returns", F, 0}, {"reconvenes", F, 0},
 	{"said", PA, 0}, {"was", PA, 0}, {"were", PA, 0}, {"had", PA, 0},
 	{"did", PA, 0}, {"ago", PA, 0}, {"last", PA, 0}, {"told", PA, 0},

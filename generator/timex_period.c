@@ -434,11 +434,23 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t of = an_tx_is(c, j, "of") ? j + 1 : j;
 	if (an_tx_year_at(c, of, &y))
 		e = of + 1;
+	else if (TK(i).w.season == 4 && an_tx_num(c, of) && TK(of).ndig == 4 &&
+	         TK(of).num >= 1900 && TK(of).num <= 2100 && an_tx_is_punct(c, of + 1, '/'))
+		e = of + 1, y = (int)TK(of).num; /* "winter 2025/26": checked below */
 	else if ((e = an_tx_spelled_year(c, of, &y)) == 0)
 		return bare_season(m, c, i);
 	/* "the fall 2026 semester": the noun is the season's, and so "the" */
 	if (of == j && (an_tx_is(c, e, "semester") || an_tx_is(c, e, "term")))
 		e++;
+	/* "winter 2025-26", "the winter of 2025/26": the one winter that
+	 * spans both years, dated by its December as "winter 2025" is */
+	else if (TK(i).w.season == 4 && e + 1 < c->n && !TK(e).space && !TK(e + 1).space &&
+	         (an_tx_is_punct(c, e, '-') || an_tx_is_punct(c, e, '/') ||
+	          strcmp(TK(e).low, "\xe2\x80\x93") == 0) && an_tx_num(c, e + 1) &&
+	         (TK(e + 1).ndig == 2 ? TK(e + 1).num == (y + 1) % 100 : TK(e + 1).num == y + 1))
+		e += 2;
+	else if (an_tx_is_punct(c, e, '/'))
+		return bare_season(m, c, i); /* "winter 2025/2600" */
 	an_date d = {y, an_tx_season_mid[TK(i).w.season], 1};
 	an_tx_set_point(m, d, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;

@@ -162,6 +162,11 @@ const char *an_tx_shift_qmod(int dir, const char *qmod);
  * months, two weeks, three days (of three and a half), 12 hours, 30
  * minutes) into *n and *u; 0 for other units. */
 int an_tx_half_unit(long *n, an_tx_unit *u);
+/* At i, with the count an_tx_count read there (*n, *j: the index after
+ * it): 1 for "half a(n)" (*n = 1, *j at the unit) or "a half-" (*j moved
+ * to the unit), whose unit an_tx_half_unit halves; -1 for the "a" of
+ * "half a", which the match at "half" covers; 0 otherwise. */
+int an_tx_half_count(const an_tx_ctx *c, size_t i, size_t *j, long *n);
 size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 /* timex_deadline.c: widens a dated match back over "on or before/after/

@@ -426,18 +426,10 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	long n;
 	size_t j = an_tx_count(&n, c, i);
-	/* "half a century ago", "a half-century ago": half the unit, matched
-	 * at "half" (not at "a", which would date a whole century back) */
-	int halfway = an_tx_is(c, i, "half") && (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "an"));
-	if (halfway) {
-		n = 1;
-		j = i + 2;
-	} else if (j && n == 1 && an_tx_is(c, j, "half") && an_tx_is_punct(c, j + 1, '-')) {
-		halfway = 1;
-		j += 2;
-	} else if (i > 0 && an_tx_is(c, i - 1, "half") && j && n == 1) {
+	/* "half a century ago", "a half-century ago" (timex_shift.c) */
+	int halfway = an_tx_half_count(c, i, &j, &n);
+	if (halfway < 0)
 		return 0;
-	}
 	/* "The day before, he had bought a gun", "the week after.": one unit
 	 * from the reference time, as "a day before" is, but naming the
 	 * whole unit ("the week before" is a week) */

@@ -21,6 +21,22 @@ int an_tx_shift_dir(const an_tx_ctx *c, size_t k)
 	return 0;
 }
 
+int an_tx_half_count(const an_tx_ctx *c, size_t i, size_t *j, long *n)
+{
+	if (an_tx_is(c, i, "half") && (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "an"))) {
+		*n = 1;
+		*j = i + 2;
+		return 1;
+	}
+	if (*j && *n == 1 && an_tx_is(c, *j, "half") && an_tx_is_punct(c, *j + 1, '-')) {
+		*j += 2;
+		return 1;
+	}
+	/* matched at "half", where it is half the unit: at "a" it would be a
+	 * whole one ("half a century ago" a century back) */
+	return i > 0 && an_tx_is(c, i - 1, "half") && *j && *n == 1 ? -1 : 0;
+}
+
 int an_tx_half_unit(long *n, an_tx_unit *u)
 {
 	static const struct {

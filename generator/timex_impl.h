@@ -207,8 +207,6 @@ an_tx_point an_tx_ref(const an_tx_ctx *c);
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
 size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
-/* "2025-11-11", "11/11/2025", "11.11.2025" */
-size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* A four-digit year at i, not part of a larger number ("1,998", "$2000"). */
 int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
 /* Also the first year of "2025/26". */
@@ -260,6 +258,13 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i);
  * ET", "Sat 15 Nov", "11/11/25"); the short units of "2h ago", "6 hr.
  * ago" (the index after the unit, before "ago"; 0 for none) */
 size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "2025-11-11", "11/11/2025", "11.11.2025" */
+size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* The same, given what an_tx_month made of token i (mon, and mon_e its
+ * return) when the caller has it: the dispatcher asks both at every token,
+ * and a month's year may cost a scan of its clause for a tense */
+size_t an_tx_web_date_with(an_tx_match *m, const an_tx_ctx *c, size_t i, const an_tx_match *mon,
+                           size_t mon_e);
 size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u);
 
 /* timex_idiom.c: idioms of time words, tagged whole ("the other day",

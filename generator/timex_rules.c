@@ -409,50 +409,6 @@ static size_t m_range_start(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
-/* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
-size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	if (an_tx_num(c, i) && i + 2 < c->n && an_tx_nine_eleven(m, c, i))
-		return i + 3;
-	if (!an_tx_num(c, i) || i + 4 >= c->n)
-		return 0;
-	for (size_t k = i + 1; k <= i + 4; k++)
-		if (TK(k).space)
-			return 0;
-	if (!an_tx_num(c, i + 2) || !an_tx_num(c, i + 4))
-		return 0;
-	char s1 = TK(i + 1).low[0], s2 = TK(i + 3).low[0];
-	if (TK(i + 1).kind != AN_TK_PUNCT || s1 != s2 || !strchr("-/.", s1))
-		return 0;
-	/* not part of a longer digit run such as a phone number */
-	if (i + 5 < c->n && !TK(i + 5).space && strchr("-/.", TK(i + 5).low[0]) && an_tx_num(c, i + 6))
-		return 0;
-	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
-	    strchr("-/.", TK(i - 1).low[0]))
-		return 0;
-	an_date d;
-	if (TK(i).ndig == 4 && s1 != '.') {
-		d.y = (int)TK(i).num;
-		d.m = (int)TK(i + 2).num;
-		d.d = (int)TK(i + 4).num;
-	} else if (TK(i + 4).ndig == 4 && TK(i).ndig <= 2 && TK(i + 2).ndig <= 2) {
-		d.y = (int)TK(i + 4).num;
-		if (s1 == '.') {
-			d.d = (int)TK(i).num;
-			d.m = (int)TK(i + 2).num;
-		} else { /* month first, unless it can only be a day: "25/10/2025" */
-			d.m = (int)(TK(i).num > 12 ? TK(i + 2).num : TK(i).num);
-			d.d = (int)(TK(i).num > 12 ? TK(i).num : TK(i + 2).num);
-		}
-	} else {
-		return 0;
-	}
-	if (d.y < 1000 || !an_date_valid(d))
-		return 0;
-	an_tx_set_point(m, d, AN_GRAN_DAY);
-	return i + 5;
-}
-
 static const char *const not_weekday_next[] = {
 	"times", "telegraph", "mirror", "express", "herald", "post", "independent",
 	"tribune", "star", "mail", "world", "magazine", "live", "school",
@@ -652,10 +608,21 @@ static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		*out = sy;
 		return 1;
 	}
+	an_tx_match mon; /* an_tx_month's reading, handed on to the web dates' */
+	size_t mon_e = 0;
 	for (size_t k = 0; k < sizeof core_matchers / sizeof core_matchers[0]; k++) {
 		an_tx_match m;
 		memset(&m, 0, sizeof m);
-		size_t e = core_matchers[k](&m, c, i);
+		size_t e;
+		if (core_matchers[k] == an_tx_web_date) {
+			e = an_tx_web_date_with(&m, c, i, &mon, mon_e);
+		} else {
+			e = core_matchers[k](&m, c, i);
+			if (core_matchers[k] == an_tx_month) {
+				mon = m;
+				mon_e = e;
+			}
+		}
 		if (e > i && e <= c->n && (!found || e > out->te)) {
 			m.tb = i;
 			m.te = e;

@@ -1,7 +1,8 @@
 /* timex_web.c - the date furniture of news pages as scraped to text:
  * bylines and timestamps ("Nov. 11, 2025 5:37 a.m. ET", "11/11/2025
  * 08:30", "2025-11-11T08:30:00Z"), fixture lists ("Sat 15 Nov"), numeric
- * dates with two-digit years ("11/11/25") and dotted ISO ones
+ * dates ("2025-11-11", "11/11/2025"), those with two-digit years ("11/11/25")
+ * and dotted ISO ones
  * ("2025.11.10"), and the short units of "2h ago", "5 mins ago".  Matchers
  * as in timex_rules.c, which runs them. */
 #include "timex_impl.h"
@@ -10,6 +11,50 @@
 #include <string.h>
 
 #define TK(i) (c->tk[(i)])
+
+/* "2025-11-11", "11/11/2025", "11.11.2025" (day first with dots). */
+size_t an_tx_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (an_tx_num(c, i) && i + 2 < c->n && an_tx_nine_eleven(m, c, i))
+		return i + 3;
+	if (!an_tx_num(c, i) || i + 4 >= c->n)
+		return 0;
+	for (size_t k = i + 1; k <= i + 4; k++)
+		if (TK(k).space)
+			return 0;
+	if (!an_tx_num(c, i + 2) || !an_tx_num(c, i + 4))
+		return 0;
+	char s1 = TK(i + 1).low[0], s2 = TK(i + 3).low[0];
+	if (TK(i + 1).kind != AN_TK_PUNCT || s1 != s2 || !strchr("-/.", s1))
+		return 0;
+	/* not part of a longer digit run such as a phone number */
+	if (i + 5 < c->n && !TK(i + 5).space && strchr("-/.", TK(i + 5).low[0]) && an_tx_num(c, i + 6))
+		return 0;
+	if (i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD &&
+	    strchr("-/.", TK(i - 1).low[0]))
+		return 0;
+	an_date d;
+	if (TK(i).ndig == 4 && s1 != '.') {
+		d.y = (int)TK(i).num;
+		d.m = (int)TK(i + 2).num;
+		d.d = (int)TK(i + 4).num;
+	} else if (TK(i + 4).ndig == 4 && TK(i).ndig <= 2 && TK(i + 2).ndig <= 2) {
+		d.y = (int)TK(i + 4).num;
+		if (s1 == '.') {
+			d.d = (int)TK(i).num;
+			d.m = (int)TK(i + 2).num;
+		} else { /* month first, unless it can only be a day: "25/10/2025" */
+			d.m = (int)(TK(i).num > 12 ? TK(i + 2).num : TK(i).num);
+			d.d = (int)(TK(i).num > 12 ? TK(i).num : TK(i + 2).num);
+		}
+	} else {
+		return 0;
+	}
+	if (d.y < 1000 || !an_date_valid(d))
+		return 0;
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	return i + 5;
+}
 
 /* "11/11/25", "11/8/25" (month first as in "11/11/2025", unless the first
  * number can only be a day), and "2025.11.10".  Slashes only for the
@@ -66,6 +111,12 @@ static size_t short_numeric(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * datelines of web pages write it. */
 size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	return an_tx_web_date_with(m, c, i, NULL, 0);
+}
+
+size_t an_tx_web_date_with(an_tx_match *m, const an_tx_ctx *c, size_t i, const an_tx_match *mon,
+                           size_t mon_e)
+{
 	size_t j = i, e;
 	int wday = 0, brief = 0;
 	if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_WDAY) && TK(i).cap) {
@@ -83,8 +134,13 @@ size_t an_tx_web_date(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if ((e = short_numeric(&dm, c, j)) != 0) {
 		brief = 1;
 	} else if (!(e = an_tx_numeric(&dm, c, j))) {
-		memset(&dm, 0, sizeof dm);
-		e = an_tx_month(&dm, c, j);
+		if (mon && j == i) {
+			dm = *mon;
+			e = mon_e;
+		} else {
+			memset(&dm, 0, sizeof dm);
+			e = an_tx_month(&dm, c, j);
+		}
 	}
 	if (!e || dm.type != AN_TIMEX_DATE || dm.anchor.g != AN_GRAN_DAY || dm.mod[0])
 		return 0;

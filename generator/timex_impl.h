@@ -272,6 +272,8 @@ size_t an_tx_short_unit(const an_tx_ctx *c, size_t j, an_tx_unit *u);
 size_t an_tx_idiom(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_rel.c: relative expressions */
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_phrase.c: the fixed phrases ("right now", "the near future") */
+size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* The quarter a business story reports on (an_tx_ctx.quarter), else the
  * last one over before the DCT. */
 an_date an_tx_story_quarter(const an_tx_ctx *c);

@@ -1,10 +1,9 @@
 /* timex_web.c - the date furniture of news pages as scraped to text:
  * bylines and timestamps ("Nov. 11, 2025 5:37 a.m. ET", "11/11/2025
  * 08:30", "2025-11-11T08:30:00Z"), fixture lists ("Sat 15 Nov"), numeric
- * dates ("2025-11-11", "11/11/2025"), those with two-digit years ("11/11/25")
- * and dotted ISO ones
- * ("2025.11.10"), and the short units of "2h ago", "5 mins ago".  Matchers
- * as in timex_rules.c, which runs them. */
+ * dates ("2025-11-11", "11/11/2025"), those with two-digit years
+ * ("11/11/25") and dotted ISO ones ("2025.11.10"), and the short units of
+ * "2h ago", "5 mins ago".  Matchers as in timex_rules.c, which runs them. */
 #include "timex_impl.h"
 
 #include <stdio.h>

@@ -23,10 +23,17 @@ static const char *const not_past[] = {
 static const char *const eed_past[] = {
 	"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed", NULL};
 
+/* strcmp's answer, with the first byte compared inline: the tense cues
+ * are read at every word of a clause, and nearly all differ there */
+static inline int eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static int in_list(const char *const *list, const char *w)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(list[i], w) == 0)
+		if (eq(list[i], w))
 			return 1;
 	return 0;
 }
@@ -41,7 +48,7 @@ static int ends_in(const char *w, const char *suffix, size_t min)
 
 static int word_is(const an_tx_ctx *c, size_t j, const char *w)
 {
-	return j < c->n && c->tk[j].kind == AN_TK_WORD && strcmp(c->tk[j].low, w) == 0;
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && eq(c->tk[j].low, w);
 }
 
 static int is_determiner(const an_tx_ctx *c, size_t j)
@@ -156,24 +163,24 @@ static int cue(const an_tx_ctx *c, size_t j)
 	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
 	    !(word_is(c, j - 1, "that") && relative_past(t)))
 		return 0;
-	if (strcmp(t->low, "tips") == 0 || strcmp(t->low, "tip") == 0)
+	if (eq(t->low, "tips") || eq(t->low, "tip"))
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
-	if (strcmp(t->low, "won") == 0 && neg_t(c, j))
+	if (eq(t->low, "won") && neg_t(c, j))
 		return 1; /* "won't" */
 	if (an_tx_one_of(c, j, modals) && modal_past(c, j))
 		return -1;
 	/* "has to respond Thursday", "needs to file": an obligation ahead
 	 * ("has to do with" is no tense) */
-	if ((strcmp(t->low, "has") == 0 || strcmp(t->low, "have") == 0 ||
-	     strcmp(t->low, "need") == 0 || strcmp(t->low, "needs") == 0) &&
+	if ((eq(t->low, "has") || eq(t->low, "have") ||
+	     eq(t->low, "need") || eq(t->low, "needs")) &&
 	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
 		return 1;
-	if (strcmp(t->low, "set") == 0)
+	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
-	if (strcmp(t->low, "next") == 0 && word_is(c, j + 1, "to"))
+	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */
 	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
-	if (strcmp(t->low, "plans") == 0 || strcmp(t->low, "plan") == 0)
+	if (eq(t->low, "plans") || eq(t->low, "plan"))
 		return word_is(c, j + 1, "to") ? 1 : 0;
 	/* "the hastily planned trip", "a long expected visit": adjectives */
 	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
@@ -189,18 +196,18 @@ static int cue(const an_tx_ctx *c, size_t j)
 	      ends_in(c->tk[j - 1].low, "ly", 4))))
 		return 0;
 	/* "SpaceX is targeting Thursday", "are eyeing March": a plan */
-	if ((strcmp(t->low, "targeting") == 0 || strcmp(t->low, "eyeing") == 0) && j > 0 &&
+	if ((eq(t->low, "targeting") || eq(t->low, "eyeing")) && j > 0 &&
 	    (word_is(c, j - 1, "is") || word_is(c, j - 1, "are") || word_is(c, j - 1, "s")))
 		return 1;
 	/* "is to resume trading Tuesday": a plan */
-	if ((strcmp(t->low, "is") == 0 || strcmp(t->low, "are") == 0) && word_is(c, j + 1, "to"))
+	if ((eq(t->low, "is") || eq(t->low, "are")) && word_is(c, j + 1, "to"))
 		return 1;
-	if (strcmp(t->low, "could") == 0 && word_is(c, j + 1, "not"))
+	if (eq(t->low, "could") && word_is(c, j + 1, "not"))
 		return 0; /* "could not be reached Friday" */
 	/* "Neither he nor his lawyer could be located Wednesday", "No one
 	 * could say Friday ...": a negated "could" is the past of "can" (was
 	 * not able), no future */
-	if (strcmp(t->low, "could") == 0) {
+	if (eq(t->low, "could")) {
 		static const char *const neg[] = {"neither", "nor", "no", "nobody",
 		                                  "none", "never", "nothing", NULL};
 		for (size_t h = j, d = 0; h > 0 && d < 8 && !c->tk[h].sent; d++) {
@@ -263,14 +270,14 @@ static int prep_cue(const an_tk *t)
 	for (size_t i = 0; ahead[i]; i++)
 		if (strcmp(ahead[i], t->low) == 0)
 			return 1;
-	if (strcmp(t->low, "since") == 0)
+	if (eq(t->low, "since"))
 		return -1;
 	/* "through" looks ahead only when the tense says nothing: "rose
 	 * this year through August" is past; so do "starting Thursday",
 	 * "beginning Monday" ("The update rolls out starting Thursday", but
 	 * "were suspended starting Monday") */
-	if (strcmp(t->low, "through") == 0 || strcmp(t->low, "thru") == 0 || strcmp(t->low, "by") == 0 ||
-	    strcmp(t->low, "starting") == 0 || strcmp(t->low, "beginning") == 0)
+	if (eq(t->low, "through") || eq(t->low, "thru") || eq(t->low, "by") ||
+	    eq(t->low, "starting") || eq(t->low, "beginning"))
 		return 2;
 	return 0;
 }
@@ -313,7 +320,7 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 				return 0;
 			continue;
 		}
-		if (strcmp(t->low, "had") == 0 || strcmp(t->low, "hadn") == 0) {
+		if (eq(t->low, "had") || eq(t->low, "hadn")) {
 			size_t a = h + 1;
 			while (a < j && c->tk[a].kind == AN_TK_WORD) {
 				if (!ends_in(c->tk[a].low, "ly", 4) &&

@@ -408,6 +408,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "8 a.m. local time on Sunday": the day is read past "local time",
 	 * which joins the expression only when the day does */
 	size_t at = j;
+	/* "between 1 a.m. and 4 a.m. on Aug. 13": both hours on the day after
+	 * the second */
+	size_t join = (!span && i > 0 && (an_tx_is(c, i - 1, "between") ||
+	                                  an_tx_is(c, i - 1, "from")) &&
+	               (an_tx_is(c, j, "and") || an_tx_is(c, j, "to") || an_tx_is(c, j, "until")))
+	                      ? j : 0;
 	/* the zone between commas, as tender offers write it: "at 5:00
 	 * p.m., New York City time, on Dec. 10" */
 	size_t z = an_tx_is_punct(c, j, ',') ? j + 1 : j;
@@ -430,7 +436,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		at++;
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
-	an_date d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+	an_date d = an_tx_clock_day(c);
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	k = at;
@@ -475,10 +481,18 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = pd;
 	/* the first hour of a span is on the day of the second: "between 2
 	 * and 4 a.m. Friday" */
-	if (span) {
+	if (span || join) {
 		an_tx_match sm;
 		memset(&sm, 0, sizeof sm);
-		if (an_tx_clock(&sm, c, j + 1) && sscanf(sm.value, "%4d-%2d-%2d", &d.y, &d.m, &d.d) != 3)
+		size_t k2 = (join ? join : j) + 1;
+		int h2 = 0;
+		/* "from 9 p.m. until 5 a.m. on Aug. 20" began the night before:
+		 * left alone */
+		if (join && (!an_tx_clock(&sm, c, k2) || sscanf(sm.value + 10, "T%2d", &h2) != 1 ||
+		             h2 < h))
+			;
+		else if (an_tx_clock(&sm, c, k2) &&
+		         sscanf(sm.value, "%4d-%2d-%2d", &d.y, &d.m, &d.d) != 3)
 			d = c->dct;
 	}
 	char tmp[64];

@@ -87,6 +87,12 @@ typedef struct {
 	 * since the last other date), and its day (timex_story.c). */
 	int clock;
 	an_date clock_day;
+	/* The day of the last timex that named one ("today", "Boxing Day
+	 * evening", "at 2 a.m."), which a later bare clock time falls on even
+	 * when it set no reference time; day_at: its first token plus one
+	 * (0: none yet). */
+	an_date day;
+	size_t day_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */
@@ -316,6 +322,10 @@ int an_tx_name_head(const an_tx_ctx *c, size_t i);
  * ends at token i ("over an hour later" stays a DURATION). */
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
 int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n);
+/* The day of a clock time that names none: that of the last timex that
+ * named a day ("today", "Boxing Day evening"), unless a coarser reference
+ * time was named since; else the DCT. */
+an_date an_tx_clock_day(const an_tx_ctx *c);
 /* "that" at i is a demonstrative before the month at j ("released that
  * September to poor reviews"), not a conjunction ("said that June sales
  * rose"). */

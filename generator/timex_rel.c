@@ -29,8 +29,7 @@ static an_granularity unit_gran(an_tx_unit u)
 	}
 }
 
-/* Deictic words: today, yesterday, tomorrow, tonight, and with a part of
- * the day: "yesterday morning", "this evening", "last night". */
+/* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */
 static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int off = 0, pod = 0;
@@ -47,7 +46,8 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	         !an_tx_is(c, i + 1, "overnight")) {
 		pod = TK(i + 1).w.pod;
 		e = i + 2;
-	} else if (an_tx_is(c, i, "last") && an_tx_is(c, i + 1, "night")) {
+	} else if (an_tx_is(c, i, "last") && an_tx_is(c, i + 1, "night") &&
+	           !an_tx_is(c, i - 1, "the")) {
 		off = -1;
 		pod = AN_TXP_NI;
 		e = i + 2;

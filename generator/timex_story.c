@@ -22,6 +22,17 @@ static int digits(const char *s, int n)
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
+	an_date dd;
+	char dbuf[11];
+	if ((m->type == AN_TIMEX_DATE || m->type == AN_TIMEX_TIME) && strnlen(v, 11) >= 10 &&
+	    (v[10] == '\0' || v[10] == 'T') && v[4] == '-' && v[7] == '-') {
+		memcpy(dbuf, v, 10);
+		dbuf[10] = '\0';
+		if (an_date_parse_iso(&dd, dbuf) == 0) {
+			c->day = dd;
+			c->day_at = m->tb + 1;
+		}
+	}
 	if (m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[10] == 'T' && v[13] == ':') {
 		char day[11];
 		an_date d;
@@ -65,6 +76,13 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 	snprintf(v, sizeof v, "%04d-%02d-%02dT%02ld:%02ld", d.y, d.m, d.d, min / 60, min % 60);
 	an_tx_set_value(m, AN_TIMEX_TIME, v);
 	return 1;
+}
+
+an_date an_tx_clock_day(const an_tx_ctx *c)
+{
+	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > c->ref_at))
+		return c->day;
+	return c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 }
 
 /* "released that September to poor reviews", "left that June.": "that"

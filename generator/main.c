@@ -256,7 +256,7 @@ static int cmd_build(int argc, char **argv, const char *argv0)
 	}
 	if (!o.quiet) {
 		/* what a rebuild spared: files kept as they were, analyses reused */
-		char spared[96] = "";
+		char spared[160] = "";
 		char kept[96] = "", exports[48] = "";
 		if (st.exports_kept)
 			snprintf(exports, sizeof exports, "%s%zu data export%s kept", st.kept ? ", " : "",

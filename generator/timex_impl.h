@@ -194,6 +194,10 @@ int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd);
 /* timex_week.c: "the weekend", "midweek" */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "midweek" or "mid-week", "midmonth" or "mid-month" at i (the word
+ * `joined`, or "mid", a hyphen and `unit` unspaced): the index after it,
+ * 0 for none */
+size_t an_tx_mid_word(const an_tx_ctx *c, size_t i, const char *joined, const char *unit);
 /* timex_trade.c: "mid-month", "this year and next" */
 size_t an_tx_trade(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te);

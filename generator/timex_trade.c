@@ -15,13 +15,8 @@
  * adjective, as "midweek games" is. */
 static size_t midmonth(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	size_t e;
-	if (an_tx_is(c, i, "midmonth"))
-		e = i + 1;
-	else if (an_tx_is(c, i, "mid") && an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
-	         an_tx_is(c, i + 2, "month") && !TK(i + 2).space)
-		e = i + 3;
-	else
+	size_t e = an_tx_mid_word(c, i, "midmonth", "month");
+	if (!e)
 		return 0;
 	static const char *const after[] = {"and", "or", "as", "when", "after", "before", "at",
 	                                    "in", "on", "to", "from", NULL};

@@ -35,15 +35,20 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * before in a past clause written early in the week ("prices fell
  * midweek" on a Monday), of the next in a future one written late in it
  * ("by midweek" on a Friday).  "midweek games" is an adjective. */
+size_t an_tx_mid_word(const an_tx_ctx *c, size_t i, const char *joined, const char *unit)
+{
+	if (an_tx_is(c, i, joined))
+		return i + 1;
+	if (an_tx_is(c, i, "mid") && an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
+	    an_tx_is(c, i + 2, unit) && !TK(i + 2).space)
+		return i + 3;
+	return 0;
+}
+
 size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	size_t e;
-	if (an_tx_is(c, i, "midweek"))
-		e = i + 1;
-	else if (an_tx_is(c, i, "mid") && an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
-	         an_tx_is(c, i + 2, "week") && !TK(i + 2).space)
-		e = i + 3;
-	else
+	size_t e = an_tx_mid_word(c, i, "midweek", "week");
+	if (!e)
 		return 0;
 	static const char *const after[] = {"and", "or", "as", "when", "after", "before", "at",
 	                                    "in", "on", NULL};

@@ -362,7 +362,6 @@ static size_t undated_topic(const an_site *site, const an_event *ev,
 	return best;
 }
 
-/* Appends the event's id to the list on top of the stack.  [-0, +0] */
 /* site.entities: {id=, name=, type=, variants=, articles=, events=, url=}
  * [-0, +1] */
 static void push_entities(lua_State *L, const an_site *site)

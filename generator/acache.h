@@ -60,5 +60,13 @@ uint64_t an_acache_fingerprint(void);
 /* The checksum a cache file carries over its payload; exposed so that
  * tests can forge files that pass it and reach the validation behind. */
 uint64_t an_acache_hash(const void *data, size_t len);
+/* One more value mixed into running hash h: how the fingerprints of the
+ * site's tables (render.c) and the data exports' key (export_key.c) fold
+ * their fields, the strings among them through an_acache_hash. */
+static inline uint64_t an_acache_mix(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 29);
+}
 
 #endif

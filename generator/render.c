@@ -106,7 +106,7 @@ int an_render_html_datetime(const char *v)
  * pushing the site. */
 static void fp_mix_str(uint64_t *h, const char *s, size_t n)
 {
-	*h = an_rt_mix(*h, an_acache_hash(s, n));
+	*h = an_acache_mix(*h, an_acache_hash(s, n));
 }
 
 static void fp_key(uint64_t *h, const char *key)
@@ -152,7 +152,7 @@ static void fp_set_bool(lua_State *L, uint64_t *h, const char *key, int v)
 	lua_pushboolean(L, v);
 	lua_setfield(L, -2, key);
 	fp_key(h, key);
-	*h = an_rt_mix(*h, (uint64_t)(v != 0) + 1);
+	*h = an_acache_mix(*h, (uint64_t)(v != 0) + 1);
 }
 
 /* A list of strings begins: key and length are mixed in; its items go
@@ -161,7 +161,7 @@ static void fp_list_begin(lua_State *L, uint64_t *h, const char *key, size_t n)
 {
 	lua_createtable(L, (int)n, 0);
 	fp_key(h, key);
-	*h = an_rt_mix(*h, (uint64_t)n);
+	*h = an_acache_mix(*h, (uint64_t)n);
 }
 
 static void fp_list_item(lua_State *L, uint64_t *h, size_t i, const char *v)
@@ -182,7 +182,7 @@ static void fp_list_item(lua_State *L, uint64_t *h, size_t i, const char *v)
 static void set_fingerprint(lua_State *L, uint64_t seed, uint64_t h)
 {
 	char hex[17];
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_rt_mix(seed, h));
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_acache_mix(seed, h));
 	an_rt_set_str(L, "fingerprint", hex);
 }
 
@@ -328,7 +328,7 @@ static void push_dispute(lua_State *L, uint64_t *fp, const an_site *site, const 
 	fp_set_str(L, fp, "quantity", d->quantity);
 	lua_createtable(L, (int)d->n_figures, 0);
 	fp_key(fp, "values");
-	*fp = an_rt_mix(*fp, (uint64_t)d->n_figures);
+	*fp = an_acache_mix(*fp, (uint64_t)d->n_figures);
 	for (size_t i = 0; i < d->n_figures; i++) {
 		const an_figure *f = &site->figures.items[d->figures[i]];
 		lua_createtable(L, 0, 3);
@@ -336,7 +336,7 @@ static void push_dispute(lua_State *L, uint64_t *fp, const an_site *site, const 
 		lua_setfield(L, -2, "value");
 		uint64_t bits;
 		memcpy(&bits, &f->value, sizeof bits);
-		*fp = an_rt_mix(*fp, bits);
+		*fp = an_acache_mix(*fp, bits);
 		fp_set_lstr(L, fp, "text", site->articles[f->doc].text + f->start, f->end - f->start);
 		fp_set_str(L, fp, "article", site->articles[f->doc].slug);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -449,11 +449,11 @@ static void push_event(lua_State *L, uint64_t *fp, const an_site *site, const an
 	lua_setfield(L, -2, "entities");
 	lua_createtable(L, (int)ev->n_disputes, 0);
 	fp_key(fp, "disputes");
-	*fp = an_rt_mix(*fp, (uint64_t)ev->n_disputes);
+	*fp = an_acache_mix(*fp, (uint64_t)ev->n_disputes);
 	for (size_t i = 0; i < ev->n_disputes; i++) {
 		lua_rawgeti(L, disputes, (lua_Integer)ev->disputes[i] + 1);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
-		*fp = an_rt_mix(*fp, dispute_fp[ev->disputes[i]]);
+		*fp = an_acache_mix(*fp, dispute_fp[ev->disputes[i]]);
 	}
 	lua_setfield(L, -2, "disputes");
 	fp_list_begin(L, fp, "notes", ev->n_notes);

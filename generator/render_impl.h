@@ -39,12 +39,6 @@ static inline void an_rt_set_lstr(lua_State *L, const char *key, const char *val
 	lua_setfield(L, -2, key);
 }
 
-static inline uint64_t an_rt_mix(uint64_t h, uint64_t x)
-{
-	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
-	return h ^ (h >> 29);
-}
-
 static inline void an_rt_iso_date(char out[16], an_date d)
 {
 	an_date_format_iso(out, d);

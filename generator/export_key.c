@@ -3,8 +3,9 @@
  * instead of writing 200 MB again at 10,000 articles.
  *
  * Everything an exporter reads goes in, in a fixed order: the settings,
- * each article's text, metadata and history (the analyses follow from the
- * texts, their dates and the annals binary, which the caller salts in),
+ * each article's text (through the timeline's key when the build made
+ * one), metadata and history (the analyses follow from the texts, their
+ * dates and the annals binary, which the caller salts in),
  * every event as the hooks and the later stages left it, the entities,
  * the disputes and their figures.  Hashing these is a walk over the
  * site's arrays; making the exports formats 200 MB of text. */
@@ -13,31 +14,27 @@
 
 #include <string.h>
 
-static uint64_t mix(uint64_t h, uint64_t x)
-{
-	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
-	return h ^ (h >> 29);
-}
-
 static uint64_t mix_str(uint64_t h, const char *s)
 {
-	return mix(h, s ? an_acache_hash(s, strlen(s)) : 0x5bd1e995u);
+	return an_acache_mix(h, s ? an_acache_hash(s, strlen(s)) : 0x5bd1e995u);
 }
 
 static uint64_t mix_size(uint64_t h, size_t n)
 {
-	return mix(h, (uint64_t)n);
+	return an_acache_mix(h, (uint64_t)n);
 }
 
-static uint64_t article_key(uint64_t h, const an_article *a)
+/* `text`: whether to hash the article's text (not when the timeline's
+ * key, which covers every text, is in the hash already) */
+static uint64_t article_key(uint64_t h, const an_article *a, int text)
 {
 	h = mix_str(h, a->slug);
 	h = mix_str(h, a->path);
-	h = mix(h, an_acache_hash(a->text ? a->text : "", a->text ? a->text_len : 0));
+	if (text)
+		h = an_acache_mix(h, an_acache_hash(a->text ? a->text : "", a->text ? a->text_len : 0));
 	h = mix_str(h, a->meta.title);
 	h = mix_str(h, a->meta.source);
-	h = mix(h, ((uint64_t)(unsigned)a->meta.date.y << 16) ^ ((uint64_t)a->meta.date.m << 8) ^
-	              (uint64_t)a->meta.date.d);
+	h = mix_size(h, (size_t)(long)an_date_to_days(a->meta.date));
 	const an_article_history *hi = &a->history;
 	h = mix_str(h, hi->first_published);
 	h = mix_str(h, hi->first_commit);
@@ -54,16 +51,16 @@ static uint64_t event_key(uint64_t h, const an_event *ev)
 	h = mix_str(h, ev->id);
 	h = mix_str(h, ev->value);
 	h = mix_str(h, ev->mod);
-	h = mix(h, (uint64_t)ev->span.gran);
-	h = mix(h, (uint64_t)ev->span.first);
-	h = mix(h, (uint64_t)ev->span.last);
+	h = an_acache_mix(h, (uint64_t)ev->span.gran);
+	h = an_acache_mix(h, (uint64_t)ev->span.first);
+	h = an_acache_mix(h, (uint64_t)ev->span.last);
 	h = mix_str(h, ev->title);
 	h = mix_str(h, ev->summary);
 	h = mix_size(h, ev->rank);
 	h = mix_size(h, ev->n_mentions);
 	for (size_t i = 0; i < ev->n_mentions; i++) {
 		const an_mention *m = &ev->mentions[i];
-		h = mix(mix(mix(h, (uint64_t)m->doc), (uint64_t)m->sentence), (uint64_t)m->timex);
+		h = mix_size(mix_size(mix_size(h, m->doc), m->sentence), (size_t)m->timex);
 	}
 	const size_t *lists[] = {ev->sources, ev->entities, ev->disputes};
 	size_t lens[] = {ev->n_sources, ev->n_entities, ev->n_disputes};
@@ -86,8 +83,11 @@ uint64_t an_export_key(const an_site *site)
 	h = mix_str(h, c->base_url);
 	h = mix_str(h, c->language);
 	h = mix_size(h, site->n_articles);
+	/* a build with a timeline cache hashed every text for its key
+	 * (an_timeline_key: the texts, slugs, dates and order) */
+	h = an_acache_mix(h, site->timeline_key);
 	for (size_t d = 0; d < site->n_articles; d++)
-		h = article_key(h, &site->articles[d]);
+		h = article_key(h, &site->articles[d], site->timeline_key == 0);
 	const an_timeline *tl = &site->timeline;
 	h = mix_size(h, tl->n_events);
 	for (size_t i = 0; i < tl->n_events; i++)
@@ -99,7 +99,7 @@ uint64_t an_export_key(const an_site *site)
 	for (size_t i = 0; i < site->entities.len; i++) {
 		const an_entity *en = &site->entities.items[i];
 		h = mix_str(mix_str(h, en->id), en->name);
-		h = mix(h, (uint64_t)en->type);
+		h = an_acache_mix(h, (uint64_t)en->type);
 		h = mix_size(h, en->n_variants);
 		for (size_t v = 0; v < en->n_variants; v++)
 			h = mix_str(h, en->variants[v]);
@@ -116,8 +116,7 @@ uint64_t an_export_key(const an_site *site)
 			const an_figure *f = &site->figures.items[dp->figures[k]];
 			uint64_t bits;
 			memcpy(&bits, &f->value, sizeof bits);
-			h = mix(mix(mix(mix(h, bits), (uint64_t)f->doc), (uint64_t)f->start),
-			        (uint64_t)f->end);
+			h = mix_size(mix_size(mix_size(an_acache_mix(h, bits), f->doc), f->start), f->end);
 		}
 	}
 	return h;

@@ -453,7 +453,7 @@ expect_rc 0
 same_tree "$OUT" "$T/snap.out"
 no_temp_left
 
-step "ANNALS_TRACE prints each stage with its time and peak memory, in order"
+step "ANNALS_TRACE prints each stage with its time, CPU time and memory, in order"
 export ANNALS_TRACE=1
 run build --source "$SITE" --output "$OUT" --quiet
 unset ANNALS_TRACE
@@ -463,7 +463,8 @@ grep -n "^annals: trace: " "$T/stderr" >"$T/trace" || fail "no trace lines"
 for stage in "content read" "timeline built" "theme rendered" "output committed"; do
 	grep -qF "$stage" "$T/trace" || fail "no trace of '$stage'"
 done
-grep -q " MB peak  .* MB now  " "$T/trace" || fail "no peak and current memory in the trace"
+grep -q " s cpu  .* MB peak  .* MB now  " "$T/trace" ||
+	fail "no CPU time, peak and current memory in the trace"
 first=$(grep -nF "content read" "$T/trace" | cut -d: -f1)
 last=$(grep -nF "output committed" "$T/trace" | cut -d: -f1)
 [ "$first" -lt "$last" ] || fail "the stages are traced out of order"

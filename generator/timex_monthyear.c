@@ -77,6 +77,37 @@ int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday)
 	return year;
 }
 
+/* Whether the month at c->at sits in a clause that a past year names its
+ * time: "flooded in 2011, when a storm stalled in late August" (a "when"
+ * clause right after the year, the month inside it: before any comma
+ * that could close it, so "retired in 2009, when he turned 65, and died
+ * on Nov. 2" stays news); "That year, the comet grazed the Sun on Oct.
+ * 21" (the sentence opens with the year last named, as an anaphor). */
+static int year_frames(const an_tx_ctx *c, size_t ra)
+{
+	if (ra + 2 < c->at && an_tx_is_punct(c, ra + 1, ',') && an_tx_is(c, ra + 2, "when")) {
+		for (size_t k = ra + 3; k < c->at; k++)
+			if (c->tk[k].sent || an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
+				return 0;
+		return 1;
+	}
+	static const char *const lead[] = {"in", "during", "later", "earlier", "by", NULL};
+	size_t s = c->at;
+	while (s > ra && !c->tk[s].sent)
+		s--;
+	if (s <= ra || !c->tk[s].sent)
+		return 0;
+	if (an_tx_one_of(c, s, lead))
+		s++;
+	if (an_tx_is(c, s, "the") && an_tx_is(c, s + 1, "same"))
+		s += 2;
+	else if (an_tx_is(c, s, "that"))
+		s += an_tx_is(c, s + 1, "same") ? 2 : 1;
+	else
+		return 0;
+	return s < c->at && an_tx_is(c, s, "year");
+}
+
 /* A story told in the past (a history, the backstory of a follow-up): no
  * date near the DCT tagged yet, and the reference time a month, season or
  * day at least two years before the DCT's year.  A month or a day without
@@ -96,6 +127,10 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	static const char *const lead[] = {"in", "by", "during", "through", "throughout",
 	                                   "until", "since", NULL};
 	size_t ra = c->ref_at;
+	if (r->g >= AN_GRAN_YEAR && r->g <= AN_GRAN_TIME && r->d.y >= 1 && r->d.y < c->dct.y &&
+	    ra < c->at && c->at < c->n && mon && year_frames(c, ra) &&
+	    an_tx_direction(c, c->at, c->at + 1) < 0)
+		return r->d.y;
 	if (r->g == AN_GRAN_YEAR && r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at &&
 	    c->at < c->n && mon &&
 	    (c->tk[ra].sent ||

@@ -156,6 +156,8 @@ int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday);
 /* The reference's year for a month or day without one in a story told in
  * the past, 0 for none (timex_anchor.c). */
 int an_tx_story_year(const an_tx_ctx *c, int mon);
+/* Whether the month at [i, e) is any year's: "usually ... in June" */
+int an_tx_generic_month(const an_tx_ctx *c, size_t i, size_t e);
 /* timex_monthyear.c: the year of the second end of "from April to July" */
 int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon);
 

@@ -191,3 +191,42 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 			return 0;
 	return mon < r->d.m ? r->d.y + 1 : r->d.y;
 }
+
+/* Where a clause ends: "; :", and a comma before a conjunction ("is
+ * usually closed in August, but it will open in March"). */
+static int clause_edge(const an_tx_ctx *c, size_t k)
+{
+	static const char *const conj[] = {"but", "and", "while", "although", "though", "whereas",
+	                                   "yet", NULL};
+	return an_tx_is_punct(c, k, ';') || an_tx_is_punct(c, k, ':') ||
+	       (an_tx_is_punct(c, k, ',') && k + 1 < c->n && an_tx_one_of(c, k + 1, conj));
+}
+
+/* A month named as any year's: "the area usually receives between June
+ * and September", "the strongest for any January", "a typical July".  A
+ * habitual adverb in the month's clause (up to its sentence's or
+ * clause's edge: "; :" and sentence breaks; ten words each way), or a
+ * determiner or adjective of kind right before it.  TimeML gives such a
+ * month no year (XXXX-06), as it does "each July". */
+int an_tx_generic_month(const an_tx_ctx *c, size_t i, size_t e)
+{
+	static const char *const habitual[] = {"usually", "typically", "normally", "generally",
+	                                       "traditionally", "customarily", "ordinarily", NULL};
+	static const char *const kind[] = {"any", "typical", "average", "normal", NULL};
+	if (i > 0 && an_tx_one_of(c, i - 1, kind))
+		return 1;
+	for (size_t k = i, n = 0; k > 0 && n < 10 && !c->tk[k].sent; n++) {
+		k--;
+		if (clause_edge(c, k))
+			break;
+		if (an_tx_one_of(c, k, habitual))
+			return 1;
+	}
+	for (size_t k = e, n = 0; k < c->n && n < 10 && !c->tk[k].sent; k++, n++) {
+		if (clause_edge(c, k))
+			break;
+		if (an_tx_one_of(c, k, habitual))
+			return 1;
+	}
+	return 0;
+}

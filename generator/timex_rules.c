@@ -355,6 +355,10 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_date d = {year, mon, 1};
 		an_tx_set_point(m, d, AN_GRAN_MONTH);
 		m->modable = 1;
+		if (!explicit_year && an_tx_generic_month(c, i, e)) {
+			snprintf(m->value, sizeof m->value, "XXXX-%02d", mon);
+			m->anchor.g = AN_GRAN_NONE;
+		}
 	}
 	return e;
 }

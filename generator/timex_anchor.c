@@ -621,6 +621,16 @@ static int quote_mark(const an_tx_ctx *c, size_t j)
 	        strcmp(q, "\xe2\x80\x9d") == 0);
 }
 
+/* Whether token j is the ":" or the minutes of a clock time ("8:30"),
+ * written without spaces. */
+static int clock_minutes(const an_tx_ctx *c, size_t j)
+{
+	size_t colon = an_tx_is_punct(c, j, ':') ? j : j > 0 && an_tx_num(c, j) ? j - 1 : 0;
+	return colon > 0 && colon + 1 < c->n && an_tx_is_punct(c, colon, ':') &&
+	       an_tx_num(c, colon - 1) && an_tx_num(c, colon + 1) && !c->tk[colon].space &&
+	       !c->tk[colon + 1].space;
+}
+
 /* Whether a clause opens at k: a sentence, a quote, or "But", "And"
  * opening a sentence ("But on Tuesday we start again"). */
 static int clause_opens(const an_tx_ctx *c, size_t k)
@@ -767,6 +777,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		j--;
 		if (quote_mark(c, j))
 			break;
+		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
+		 * put "will hold" out of reach where "at 8 a.m." did not */
+		if (clock_minutes(c, j)) {
+			d--;
+			continue;
+		}
 		int k = cue(c, j);
 		if (k < 0 && unreal_if(c, j))
 			return 1;

@@ -477,6 +477,16 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
 		snprintf(v, sizeof v, "XXXX-%02d", w->month);
+		/* "every June 16": that day of every year; not "each May 2,
+		 * 2024" (a list of dates) nor "every June 16-year-old" */
+		long day = an_tx_num(c, j + 1) ? TK(j + 1).num : 0;
+		int year;
+		if (day >= 1 && day <= an_date_days_in_month(2024, w->month) &&
+		    !(an_tx_is_punct(c, j + 2, ',') && an_tx_year_at(c, j + 3, &year)) &&
+		    !an_tx_is_punct(c, j + 2, '-') && !an_tx_num(c, j + 2)) {
+			snprintf(v, sizeof v, "XXXX-%02d-%02ld", w->month, day);
+			j++;
+		}
 	} else if ((w->cls & AN_TXW_POD) && !an_tx_capital(c, j) && !an_tx_is(c, j, "overnight")) {
 		/* "every morning", "each night": that part of every day */
 		snprintf(v, sizeof v, "XXXX-XX-XXT%s", an_tx_pod_code[w->pod]);

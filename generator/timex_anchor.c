@@ -678,6 +678,20 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
 	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n)
 		return cue(c, te);
+	/* "until this March, and a recall in June affected every truck":
+	 * the date ends a subject of its own ("a recall in"), whose verb
+	 * follows it; the "until" before the comma is the other clause's */
+	static const char *const preps[] = {"in", "on", "of", "since", NULL};
+	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
+		return 0;
+	for (size_t k = tb - 1, n = 0; k > 1 && n < 5; k--, n++) {
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || cue(c, k))
+			return 0;
+		if (is_determiner(c, k) && (an_tx_is_punct(c, k - 1, ';') ||
+		                            (an_tx_is_punct(c, k - 2, ',') &&
+		                             (word_is(c, k - 1, "and") || word_is(c, k - 1, "but")))))
+			return cue(c, te);
+	}
 	return 0;
 }
 
@@ -831,7 +845,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * after a day that opens the sentence */
 	int opens = clause_opens(c, tb) || (tb > 0 && word_is(c, tb - 1, "on") &&
 	                                    clause_opens(c, tb - 1));
-	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d++) {
+	/* (ten words: the commas and the possessive of "In January, the
+	 * company's founder, Mark Ellery, resigned" count as none) */
+	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
 		if (c->tk[j].sent || quote_mark(c, j))
 			break;
 		int k = cue(c, j);

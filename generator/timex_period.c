@@ -385,22 +385,34 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		ok |= (an_tx_is(c, i + 1, "starting") || an_tx_is(c, i + 1, "beginning")) &&
 		      (an_tx_num(c, i + 2) || an_tx_is(c, i + 2, "in") || an_tx_is(c, i + 2, "on") ||
 		       (an_tx_cls(c, i + 2) & (AN_TXW_MONTH | AN_TXW_WDAY)));
+		/* "stoppages in the summer crippled the network", "the winter
+		 * was mild": a verb, where a noun would make a compound */
+		size_t n1 = i + 1 < c->n ? strlen(TK(i + 1).low) : 0;
+		ok |= ((an_tx_cls(c, i + 1) & (AN_TXW_PAST | AN_TXW_FUTURE)) ||
+		       (n1 >= 5 && strcmp(TK(i + 1).low + n1 - 2, "ed") == 0)) &&
+		      !an_tx_capital(c, i + 1);
 		if (!ok)
 			return 0;
 	}
-	/* "fall" is also a drop: only "in the fall", "during the fall", and
-	 * never "the fall in prices" */
+	/* "fall" is also a drop: only after a preposition of time ("in the
+	 * fall", "until the fall"), and never "the fall in prices", "before
+	 * the fall of the Berlin Wall" */
+	static const char *const fall_preps[] = {"in", "during", "until", "till", "before", "by",
+	                                         "since", "through", NULL};
 	int come = come_season(c, p, i);
 	if (an_tx_is(c, i, "fall") && !school && !come &&
-	    (!an_tx_is(c, p, "the") || p == 0 ||
-	     !(an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) || an_tx_is(c, i + 1, "in")))
+	    (!an_tx_is(c, p, "the") || p == 0 || !an_tx_one_of(c, p - 1, fall_preps) ||
+	     an_tx_is(c, i + 1, "in") || an_tx_is(c, i + 1, "of")))
 		return 0;
 	/* the season of year y runs from month first[s] for three months
 	 * (winter from December into the next year); the current one, else
 	 * the last one over (past tense), the next to begin (future), or the
 	 * nearest */
 	static const int first[5] = {0, 3, 6, 9, 12};
-	int s = TK(i).w.season, dir = come ? 1 : an_tx_direction(c, i, i + 1);
+	/* the tense is asked from "the": "unlikely to begin before the fall"
+	 * has its preposition before it */
+	int s = TK(i).w.season,
+	    dir = come ? 1 : an_tx_direction(c, an_tx_is(c, p, "the") ? p : i, i + 1);
 	long now = an_date_to_days(c->dct), best_dist = 0;
 	int y = c->dct.y;
 	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {

@@ -182,7 +182,7 @@ static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *h
 
 /* "In the afternoon, she visited a hospital", "By the evening": a part
  * of the day with "the", after a preposition, is that part of the day
- * last named ("On Monday ... In the afternoon"), as TimeBank tags "in the
+ * last named ("On Monday ... In the afternoon", an_tx_clock_day), as TimeBank tags "in the
  * morning" after "Friday"; "late in the afternoon" takes mod END.  Not
  * without a day named (a habit: "she runs in the morning"), nor before
  * "of" (TimeBank tags the date alone in "the night of ...") or a noun it
@@ -208,11 +208,14 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t p = k + 1;
 	if (!an_tx_is(c, k, "the") || p >= c->n || an_tx_capital(c, p) ||
 	    !(an_tx_cls(c, p) & AN_TXW_POD) ||
-	    an_tx_is(c, p, "overnight") || c->ref.g != AN_GRAN_DAY || an_tx_is(c, p + 1, "of") ||
+	    an_tx_is(c, p, "overnight") || (c->ref.g != AN_GRAN_DAY && !c->day_at) ||
+	    an_tx_is(c, p + 1, "of") ||
 	    an_tx_one_of(c, p + 1, nouns) || (an_tx_is_punct(c, p + 1, '-') && !TK(p + 1).space))
 		return 0;
+	/* the day a clock time would take: "at 3 a.m. Sunday ... in the
+	 * afternoon" is Sunday's, though no date since set the reference */
 	char tmp[32];
-	an_date d = c->ref.d;
+	an_date d = an_tx_clock_day(c);
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[TK(p).w.pod]);
 	an_tx_set_value(m, AN_TIMEX_TIME, tmp);
 	if (mod)
@@ -437,6 +440,13 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named */
 	an_date d = an_tx_clock_day(c);
+	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
+	 * runs past midnight is the next day's */
+	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||
+	              an_tx_is(c, i - 1, "till")) &&
+	    c->clock && (c->clock - 1) / 60 > h && an_tx_clock_before(c, i - 2, 1) < i - 2 &&
+	    an_date_to_days(c->clock_day) == an_date_to_days(d))
+		d = an_date_add_days(d, 1);
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	k = at;
@@ -486,11 +496,18 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		memset(&sm, 0, sizeof sm);
 		size_t k2 = (join ? join : j) + 1;
 		int h2 = 0;
-		/* "from 9 p.m. until 5 a.m. on Aug. 20" began the night before:
-		 * left alone */
+		/* "from 9 p.m. until 5 a.m. on Aug. 20" began the night before
+		 * (Aug. 19) */
+		an_date d2;
 		if (join && (!an_tx_clock(&sm, c, k2) || sscanf(sm.value + 10, "T%2d", &h2) != 1 ||
-		             h2 < h))
-			;
+		             h2 < h)) {
+			/* (only where the second names a day of its own: its day
+			 * is not the one a bare time would take) */
+			if (h2 < h && sscanf(sm.value, "%4d-%2d-%2d", &d2.y, &d2.m, &d2.d) == 3 &&
+			    an_date_valid(d2) &&
+			    an_date_to_days(d2) != an_date_to_days(an_tx_clock_day(c)))
+				d = an_date_add_days(d2, -1);
+		}
 		else if (an_tx_clock(&sm, c, k2) &&
 		         sscanf(sm.value, "%4d-%2d-%2d", &d.y, &d.m, &d.d) != 3)
 			d = c->dct;

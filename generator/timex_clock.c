@@ -447,6 +447,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    c->clock && (c->clock - 1) / 60 > h && an_tx_clock_before(c, i - 2, 1) < i - 2 &&
 	    an_date_to_days(c->clock_day) == an_date_to_days(d))
 		d = an_date_add_days(d, 1);
+	else if (an_tx_past_midnight(c, i, h, d))
+		d = an_date_add_days(d, 1);
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	k = at;

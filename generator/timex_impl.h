@@ -84,9 +84,11 @@ typedef struct {
 	 * text is news told from the DCT, not a story told in the past. */
 	unsigned char present;
 	/* The clock time last named, as minutes of its day plus one (0: none
-	 * since the last other date), and its day (timex_story.c). */
+	 * since the last other date), its day and its first token plus one
+	 * (timex_story.c). */
 	int clock;
 	an_date clock_day;
+	size_t clock_at;
 	/* The day of the last timex that named one ("today", "Boxing Day
 	 * evening", "at 2 a.m."), which a later bare clock time falls on even
 	 * when it set no reference time; day_at: its first token plus one
@@ -332,6 +334,9 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
  * named a day ("today", "Boxing Day evening"), unless a coarser reference
  * time was named since; else the DCT. */
 an_date an_tx_clock_day(const an_tx_ctx *c);
+/* Whether a bare small hour h at i, on day d, follows a late one of that
+ * day in the same paragraph: the next day's (timex_story.c) */
+int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d);
 /* "that" at i is a demonstrative before the month at j ("released that
  * September to poor reviews"), not a conjunction ("said that June sales
  * rose"). */

@@ -42,6 +42,7 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 		if (h >= 0 && h <= 24 && mi >= 0 && mi < 60 && an_date_parse_iso(&d, day) == 0) {
 			c->clock_day = d;
 			c->clock = h * 60 + mi + 1;
+			c->clock_at = m->tb + 1;
 			return;
 		}
 	}
@@ -114,4 +115,23 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
 		return strchr(".,;:!?)", c->tk[k].low[0]) != NULL;
 	/* "June to August" is a span that a conjunction may open */
 	return an_tx_one_of(c, k, preps) && !(an_tx_cls(c, k + 1) & AN_TXW_MONTH);
+}
+
+/* "kept voting open until almost 10 p.m. ... ahead until about 1 a.m.":
+ * a story told in order crosses midnight when a small hour follows a late
+ * one of the same day in the same paragraph (not in a past perfect, which
+ * steps back).  Whether the bare time at i, hour h, on day d, is the next
+ * day's. */
+int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d)
+{
+	if (!c->clock || !c->clock_at || c->clock_at > i || (c->clock - 1) / 60 < 20 || h >= 6 ||
+	    an_date_to_days(c->clock_day) != an_date_to_days(d))
+		return 0;
+	for (size_t k = c->clock_at; k <= i && k < c->n; k++)
+		if (c->tk[k].para)
+			return 0;
+	for (size_t k = i; k > 0 && !c->tk[k].sent; k--)
+		if (an_tx_is(c, k - 1, "had"))
+			return 0;
+	return 1;
 }

@@ -248,6 +248,16 @@ static int cue(const an_tx_ctx *c, size_t j)
 			    strcmp(a, "newly") == 0)
 				return 0;
 		}
+		/* "will present updated data", "could offer revised terms": after
+		 * a modal and its verb, an "-ed" word is an adjective of the
+		 * object (not "will have finished", "would be delayed") */
+		static const char *const aux[] = {"will", "would", "could", "should", "must", "might",
+		                                  "may", "can", "shall", NULL};
+		if (k < 0 && j > 1 && an_tx_one_of(c, j - 2, aux) &&
+		    !((c->tk[j - 2].w.cls & AN_TXW_MONTH) && c->tk[j - 2].cap) && /* "in May and" */
+		    c->tk[j - 1].kind == AN_TK_WORD && !word_is(c, j - 1, "have") &&
+		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
+			return 0;
 	}
 	/* "would be held": the modal decides; "is held", "are played": a
 	 * present passive, no tense */

@@ -867,7 +867,19 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    !word_is(c, j + 1, "of") && scheduled_plural(c, j))
 			return 1; /* not "On Wednesday, Ricardo Alarcon, head of ..." */
 	}
-	return forecast;
+	if (forecast)
+		return forecast;
+	/* No tense in reach: a date named after one ahead of the DCT in the
+	 * same sentence goes on from it ("will tour next spring, opening in
+	 * late March and closing ... in June"). */
+	if (c->ref.g != AN_GRAN_NONE && c->ref_at < tb &&
+	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct)) {
+		for (size_t k = tb; k > c->ref_at; k--)
+			if (c->tk[k].sent)
+				return 0;
+		return 1;
+	}
+	return 0;
 }
 
 an_date an_tx_weekday_date(an_date dct, int wday, int dir)

@@ -489,6 +489,17 @@ static const char *const reporting[] = {
 	"said", "says", "told", "tells", "announced", "reported", "added", "stated",
 	"noted", "explained", "warned", "insisted", "according", "acknowledged", NULL};
 
+/* Whether an attribution opens at j: "the state epidemiologist said",
+ * "officials said", "said John Smith", "according to". */
+static int attribution_at(const an_tx_ctx *c, size_t j)
+{
+	for (size_t k = j; k < c->n && k < j + 5 && c->tk[k].kind == AN_TK_WORD && !c->tk[k].sent;
+	     k++)
+		if (an_tx_one_of(c, k, reporting))
+			return 1;
+	return 0;
+}
+
 /* After a sentence-initial "Until September," or "By March,": the first
  * tense cue of the sentence is a past ("the post was vacant", "the company
  * had cut 300 jobs"), not a reporting verb ("By Friday, officials said,
@@ -859,6 +870,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * company's founder, Mark Ellery, resigned" count as none) */
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
 		if (c->tk[j].sent || quote_mark(c, j))
+			break;
+		/* "That now appears unlikely before March, the state
+		 * epidemiologist said": an attribution after the clause is not
+		 * its tense (but "On Friday, officials said" is the date's) */
+		if (!opens && an_tx_is_punct(c, j, ',') && attribution_at(c, j + 1))
 			break;
 		int k = cue(c, j);
 		if (k)

@@ -99,6 +99,9 @@ static const an_txw_row rows[] = {
 	{"planned", F, 0}, {"plans", F, 0}, {"plan", F, 0},
 	{"upcoming", F, 0}, {"next", F, 0}, {"going", F, 0},
 	{"intends", F, 0}, {"intend", F, 0}, {"hopes", F, 0},
+	/* what was hoped for was ahead of the hoping ("hoped for a deal
+	 * before the summer"), as what was expected is */
+	{"hoped", F, 0}, {"hope", F, 0},
 	{"until", F, 0}, {"awaiting", F, 0}, {"await", F, 0},
 	{"set", F, 0}, {"coming", F, 0}, {"begins", F, 0}, {"starts", F, 0},
 	{"would", F, 0}, {"could", F, 0}, {"might", F, 0}, {"may", F, 0},

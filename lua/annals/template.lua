@@ -209,27 +209,46 @@ end
 -- Names starting with "__" are reserved for the generated code.
 local PROLOGUE = "local _ENV, __out, __esc, __str = ...; local __n = 0; "
 
+-- The pieces of output between two {% %} tags go into __out as one string,
+-- joined by one `..` (a single concatenation in Lua): a slot of __out per
+-- piece cost a table store and, in the final concat, a read, about twice
+-- what the joining costs.  At most this many pieces a string: each is a
+-- register while the `..` is evaluated, and a level of parser recursion.
+local MAX_RUN = 16
+
 local function generate(tokens)
 	local out, genline = { PROLOGUE }, 1
+	local run = 0 -- pieces in the current string, 0 when there is none
 	local function at(line)
 		if line > genline then
 			out[#out + 1] = rep("\n", line - genline)
 			genline = line
 		end
 	end
+	local function piece(line, code)
+		if run == MAX_RUN then out[#out + 1] = "; "; run = 0 end
+		if run == 0 then
+			at(line)
+			out[#out + 1] = "__n = __n + 1; __out[__n] = "
+		else
+			out[#out + 1] = " .. "
+			at(line)
+		end
+		out[#out + 1] = code
+		run = run + 1
+	end
+	local function end_run()
+		if run > 0 then out[#out + 1] = "; "; run = 0 end
+	end
 	for _, tok in ipairs(tokens) do
 		local k, v = tok.kind, tok.value
 		if k == "text" then
-			if v ~= "" then
-				at(tok.line)
-				out[#out + 1] = "__n = __n + 1; __out[__n] = " .. quote(v) .. "; "
-			end
+			if v ~= "" then piece(tok.line, quote(v)) end
 		elseif k == "expr" or k == "raw" then
-			at(tok.line)
-			out[#out + 1] = "__n = __n + 1; __out[__n] = "
-				.. (k == "expr" and "__esc((" or "__str((") .. v .. ")); "
+			piece(tok.line, (k == "expr" and "__esc((" or "__str((") .. v .. "))")
 			genline = genline + count_lines(v, 1, #v)
 		elseif k == "code" then
+			end_run()
 			at(tok.line)
 			out[#out + 1] = v
 			genline = genline + count_lines(v, 1, #v)
@@ -243,6 +262,7 @@ local function generate(tokens)
 			end
 		end
 	end
+	end_run()
 	return concat(out)
 end
 

@@ -206,6 +206,23 @@ fails("first\n{{ include('test/bad-partial.html') }}", "outer.html",
 fails("{{ t }}", "table.html", { "table.html:1:", "cannot output a table" }, { t = {} })
 fails("\n{{ f }}", "function.html", { "function.html:2:", "cannot output a function" },
 	{ f = print })
+-- pieces between {% %} tags are joined into one string: the lines still
+-- hold, in the middle of such a run and after it
+fails("<p>{{ 1 }}\n<b>{{ raw(2) }}\n{{ nothing.field }}</b>", "run.html", { "run.html:3:" })
+fails("{{ 1 }}{{ 2 }}\n{{ 3 }}\n\n{{ t }}", "run-table.html", { "run-table.html:4:" }, { t = {} })
+fails("{{ 1\n+ 1 }}-{{ 'a' }}\n{{ error('boom') }}", "run-expr.html", { "run-expr.html:3:" })
+do
+	-- a run longer than one concatenation takes, and one cut by a tag
+	local src, want = {}, {}
+	for i = 1, 50 do
+		src[#src + 1] = "<" .. i .. ">{{ v" .. i .. " }}{{! w }}" .. (i % 9 == 0 and "\n" or "")
+		want[#want + 1] = "<" .. i .. ">&lt;" .. i .. "&gt;<w>" .. (i % 9 == 0 and "\n" or "")
+		if i == 30 then src[#src + 1] = "{% x = 1 %}" end
+	end
+	local ctx = { w = "<w>" }
+	for i = 1, 50 do ctx["v" .. i] = "<" .. i .. ">" end
+	eq(render(table.concat(src), ctx), table.concat(want), "a long run of output")
+end
 eq(T.escape(T.raw("<b>")), "<b>", "a safe string is not escaped again")
 eq(pcall(T.escape, setmetatable({ "<b>" }, {})), false, "a table like a safe string is not one")
 

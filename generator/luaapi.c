@@ -196,34 +196,24 @@ static int l_json_string(lua_State *L)
 	return 1;
 }
 
-/* The next segment of s[0, n) from *pos into *seg, *len: empty segments
- * and "." are skipped, so that "a//b" and "./a/b" mean "a/b". */
-static int next_segment(const char *s, size_t n, size_t *pos, const char **seg, size_t *len)
-{
-	while (*pos < n) {
-		size_t b = *pos;
-		while (*pos < n && s[*pos] != '/')
-			(*pos)++;
-		size_t l = *pos - b;
-		if (*pos < n)
-			(*pos)++;
-		if (l == 0 || (l == 1 && s[b] == '.'))
-			continue;
-		*seg = s + b;
-		*len = l;
-		return 1;
-	}
-	return 0;
-}
+/* A segment of a path: its bytes, not 0-terminated. */
+typedef struct {
+	const char *p;
+	size_t len;
+} url_seg;
 
-/* The number of segments of s[0, n); ".." is an error at the caller of
- * url: pages never leave the output folder.  [-0, +0, e] */
-static size_t count_segments(lua_State *L, const char *s, size_t n, const char *what)
+/* The segments of s[0, n) into out (room for n / 2 + 1): empty segments
+ * and "." are skipped, so that "a//b" and "./a/b" mean "a/b".  ".." is an
+ * error at the caller of url: pages never leave the output folder.
+ * Returns the count.  [-0, +0, e] */
+static size_t split_segments(lua_State *L, const char *s, size_t n, const char *what,
+                             url_seg *out)
 {
-	size_t pos = 0, len, count = 0;
-	const char *seg;
-	while (next_segment(s, n, &pos, &seg, &len)) {
-		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+	size_t count = 0;
+	for (size_t b = 0; b < n;) {
+		const char *slash = memchr(s + b, '/', n - b);
+		size_t e = slash ? (size_t)(slash - s) : n, l = e - b;
+		if (l == 2 && s[b] == '.' && s[b + 1] == '.') {
 			luaL_where(L, 1);
 			lua_pushfstring(L, "%s path '", what);
 			lua_pushlstring(L, s, n);
@@ -231,9 +221,22 @@ static size_t count_segments(lua_State *L, const char *s, size_t n, const char *
 			lua_concat(L, 4);
 			lua_error(L);
 		}
-		count++;
+		if (l && !(l == 1 && s[b] == '.'))
+			out[count++] = (url_seg){s + b, l};
+		b = e + 1;
 	}
 	return count;
+}
+
+/* Room for the segments of a path of n bytes: on the stack (`stack`, of
+ * URL_STACK_SEGS) for what pages link, else a userdata.  [-0, +(0|1), m] */
+#define URL_STACK_SEGS 32
+
+static url_seg *segments_room(lua_State *L, size_t n, url_seg *stack)
+{
+	if (n / 2 + 1 <= URL_STACK_SEGS)
+		return stack;
+	return lua_newuserdatauv(L, (n / 2 + 1) * sizeof(url_seg), 0);
 }
 
 static int ascii_letter(char c)
@@ -274,18 +277,23 @@ static int l_url(lua_State *L)
 		lua_pushlstring(L, to, nt);
 		return 1;
 	}
-	size_t cut = 0;
-	while (cut < nt && to[cut] != '#' && to[cut] != '?')
-		cut++;
-	size_t n_from = count_segments(L, from, nf, "page");
-	size_t n_to = count_segments(L, to, cut, "link");
+	/* (memchr: a loop over the bytes of a page's name was dearer) */
+	const char *hash = memchr(to, '#', nt), *query = memchr(to, '?', nt);
+	size_t cut = hash ? (size_t)(hash - to) : nt;
+	if (query && (size_t)(query - to) < cut)
+		cut = (size_t)(query - to);
+	/* each path split once (walking them again for each step was two
+	 * thirds of the call) */
+	url_seg stack_from[URL_STACK_SEGS], stack_to[URL_STACK_SEGS];
+	url_seg *sf = segments_room(L, nf, stack_from);
+	size_t n_from = split_segments(L, from, nf, "page", sf);
+	url_seg *st = segments_room(L, cut, stack_to);
+	size_t n_to = split_segments(L, to, cut, "link", st);
 	/* the folders both paths share; the target's last segment is a file
 	 * and never matches a folder */
-	size_t common = 0, pf = 0, pt = 0, lf, lt;
-	const char *sf, *st;
-	while (common + 1 < n_from && common + 1 < n_to &&
-	       next_segment(from, nf, &pf, &sf, &lf) && next_segment(to, cut, &pt, &st, &lt) &&
-	       lf == lt && memcmp(sf, st, lf) == 0)
+	size_t common = 0;
+	while (common + 1 < n_from && common + 1 < n_to && sf[common].len == st[common].len &&
+	       memcmp(sf[common].p, st[common].p, sf[common].len) == 0)
 		common++;
 	/* the link is at most "../" per folder of `from`, then `to` and a
 	 * "/": most fit on the stack, and one lua_pushlstring is all the
@@ -300,14 +308,11 @@ static int l_url(lua_State *L)
 		out[len++] = '.';
 		out[len++] = '.';
 	}
-	pt = 0;
-	for (size_t i = 0; next_segment(to, cut, &pt, &st, &lt); i++) {
-		if (i < common)
-			continue;
+	for (size_t i = common; i < n_to; i++) {
 		if (len)
 			out[len++] = '/';
-		memcpy(out + len, st, lt);
-		len += lt;
+		memcpy(out + len, st[i].p, st[i].len);
+		len += st[i].len;
 	}
 	if (!len) {
 		out[len++] = '.';

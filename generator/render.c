@@ -529,10 +529,11 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	size_t *counts = an_xcalloc(site->n_articles + 1, sizeof *counts);
 	article_events(site, per, counts);
 	int site_idx = lua_gettop(L);
-	lua_createtable(L, (int)site->n_articles, 0); /* titles, shared (push_mention) */
+	/* the strings mentions repeat, shared (push_mention) */
+	lua_createtable(L, (int)(site->n_articles * AN_MS_N), 0);
 	lua_pushvalue(L, -1);
-	lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_TITLES);
-	int titles = lua_gettop(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, AN_LAZY_STRINGS);
+	int strings = lua_gettop(L);
 	an_rt_article_metatable(L, site);
 	int article_mt = lua_gettop(L);
 	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_ARTICLES);
@@ -543,8 +544,12 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 		push_article(L, &fp, site, d, per[d], counts[d]);
 		finish_lazy(L, &site->articles[d], seeds ? seeds->articles[d] : an_rt_html_seed(site, d),
 		            fp, article_mt, lazy_articles);
-		lua_getfield(L, -1, "title");
-		lua_rawseti(L, titles, (lua_Integer)d + 1);
+		static const char *const shared[AN_MS_N] = {"title", "slug", "url", "source",
+		                                             "date"};
+		for (int k = 0; k < AN_MS_N; k++) {
+			lua_getfield(L, -1, shared[k]);
+			lua_rawseti(L, strings, (lua_Integer)(d * AN_MS_N) + k + 1);
+		}
 		lua_rawseti(L, -2, (lua_Integer)d + 1);
 		free((void *)per[d]);
 	}
@@ -597,7 +602,7 @@ static void push_site(lua_State *L, const an_site *site, const an_render_seeds *
 	push_entities(L, site);
 	lua_setfield(L, site_idx, "entities");
 	lua_setfield(L, site_idx, "disputes");
-	lua_pop(L, 1); /* titles */
+	lua_pop(L, 1); /* strings */
 	push_changes(L, &site->changes);
 	lua_setfield(L, site_idx, "changes");
 }

@@ -13,10 +13,15 @@
 #include "render.h"
 
 /* registry keys: the weak tables that map a site table still without its
- * field to the C object it is made from, and the titles mentions share */
+ * field to the C object it is made from, and the strings of the articles
+ * that mentions share */
 #define AN_LAZY_EVENTS "annals.lazy_events"
 #define AN_LAZY_ARTICLES "annals.lazy_articles"
-#define AN_LAZY_TITLES "annals.mention_titles"
+#define AN_LAZY_STRINGS "annals.mention_strings"
+
+/* What a mention repeats of its article, as the article table has it:
+ * AN_LAZY_STRINGS holds them at AN_MS_N * d + field + 1 for article d. */
+enum { AN_MS_TITLE, AN_MS_SLUG, AN_MS_URL, AN_MS_SOURCE, AN_MS_DATE, AN_MS_N };
 
 static inline void an_rt_set_str(lua_State *L, const char *key, const char *value)
 {

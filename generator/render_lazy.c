@@ -59,31 +59,52 @@ static void article_html(an_buf *out, const an_site *site, size_t d)
 	free(ends);
 }
 
-/* `titles`: the stack index of a list of the articles' titles, whose
- * strings every mention of an article shares (a long string pushed
- * afresh is a copy per mention: half a million of them at 10,000
- * articles, in each Lua state). */
-static void push_mention(lua_State *L, const an_site *site, const an_mention *m, int titles)
+/* "t" and the index of a date in its article: an anchor of the article
+ * page (snprintf was most of making one). */
+static size_t anchor_of(char out[24], long timex)
+{
+	char digits[20];
+	size_t n = 0, len = 0;
+	unsigned long v = (unsigned long)timex;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out[len++] = 't';
+	while (n)
+		out[len++] = digits[--n];
+	out[len] = '\0';
+	return len;
+}
+
+/* Field `key` = the string of article d's `field` in `strings`. */
+static void set_shared(lua_State *L, int strings, size_t d, int field, const char *key)
+{
+	lua_rawgeti(L, strings, (lua_Integer)(d * AN_MS_N) + field + 1);
+	lua_setfield(L, -2, key);
+}
+
+/* `strings`: the stack index of AN_LAZY_STRINGS, whose strings of an
+ * article every mention of it shares (pushed afresh, each was a copy or
+ * at least a hash and a look-up per mention, and the page path a format:
+ * half a million mentions at 10,000 articles, in each Lua state). */
+static void push_mention(lua_State *L, const an_site *site, const an_mention *m, int strings)
 {
 	const an_article *a = &site->articles[m->doc];
-	char date[16];
-	an_rt_iso_date(date, a->meta.date);
 	/* exactly the fields below: a hint of 9 made 16 slots for 8 */
 	lua_createtable(L, 0, m->timex >= 0 ? 8 : 6);
-	an_rt_set_str(L, "article", a->slug);
-	lua_rawgeti(L, titles, (lua_Integer)m->doc + 1);
-	lua_setfield(L, -2, "article_title");
-	an_rt_set_page(L, "article_url", "articles", a->slug);
-	an_rt_set_str(L, "source", a->meta.source);
-	an_rt_set_str(L, "date", date);
+	set_shared(L, strings, m->doc, AN_MS_SLUG, "article");
+	set_shared(L, strings, m->doc, AN_MS_TITLE, "article_title");
+	set_shared(L, strings, m->doc, AN_MS_URL, "article_url");
+	set_shared(L, strings, m->doc, AN_MS_SOURCE, "source");
+	set_shared(L, strings, m->doc, AN_MS_DATE, "date");
 	size_t len;
 	const char *s = an_export_sentence(site, m, &len);
 	an_rt_set_lstr(L, "sentence", s, len);
 	if (m->timex >= 0) {
 		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
-		char anchor[32];
-		snprintf(anchor, sizeof anchor, "t%ld", m->timex);
-		an_rt_set_str(L, "anchor", anchor);
+		char anchor[24];
+		an_rt_set_lstr(L, "anchor", anchor, anchor_of(anchor, m->timex));
 		lua_createtable(L, 0, 3);
 		an_rt_set_lstr(L, "text", a->text + t->start, t->end - t->start);
 		an_rt_set_str(L, "value", t->value);
@@ -131,7 +152,7 @@ static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t 
  * mention as a page anchor, for a link to it without the mentions'
  * tables) and an article's body are made the same way (lazy_fields).
  * The registry maps each such table to its C object (weak keys), next
- * to the titles the mentions share. */
+ * to the strings of the articles that the mentions share. */
 
 /* The fields made since the last page, {table, key, table, key, ...}:
  * an_render_forget_made drops them once the page is out, so that a state
@@ -183,14 +204,14 @@ void an_render_forget_made(lua_State *L)
 static void push_mentions(lua_State *L, const an_site *site, const void *obj)
 {
 	const an_event *ev = obj;
-	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_TITLES);
-	int titles = lua_gettop(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, AN_LAZY_STRINGS);
+	int strings = lua_gettop(L);
 	lua_createtable(L, (int)ev->n_mentions, 0);
 	for (size_t i = 0; i < ev->n_mentions; i++) {
-		push_mention(L, site, &ev->mentions[i], titles);
+		push_mention(L, site, &ev->mentions[i], strings);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
-	lua_remove(L, titles);
+	lua_remove(L, strings);
 }
 
 /* { [slug] = anchor } for each article that reports event `obj`: the
@@ -208,9 +229,9 @@ static void push_anchors(lua_State *L, const an_site *site, const void *obj)
 			continue;
 		}
 		lua_pop(L, 1);
-		char anchor[32] = "";
+		char anchor[24] = "";
 		if (m->timex >= 0)
-			snprintf(anchor, sizeof anchor, "t%ld", m->timex);
+			anchor_of(anchor, m->timex);
 		an_rt_set_str(L, slug, anchor);
 	}
 	for (size_t i = 0; i < ev->n_sources; i++) {

@@ -182,12 +182,12 @@ static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *h
 
 /* "In the afternoon, she visited a hospital", "By the evening": a part
  * of the day with "the", after a preposition, is that part of the day
- * last named ("On Monday ... In the afternoon", an_tx_clock_day), as TimeBank tags "in the
- * morning" after "Friday"; "late in the afternoon" takes mod END.  Not
- * without a day named (a habit: "she runs in the morning"), nor before
- * "of" (TimeBank tags the date alone in "the night of ...") or a noun it
- * modifies ("the morning session"), nor in a name ("the Evening
- * Standard"). */
+ * last named ("On Monday ... In the afternoon", an_tx_clock_day), as
+ * TimeBank tags "in the morning" after "Friday"; "late in the afternoon"
+ * takes mod END.  Not without a day named (a habit: "she runs in the
+ * morning"), nor before "of" (TimeBank tags the date alone in "the night
+ * of ...") or a noun it modifies ("the morning session"), nor in a name
+ * ("the Evening Standard"). */
 static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const preps_pod[] = {"in", "by", "during", "throughout", NULL};
@@ -497,20 +497,19 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_match sm;
 		memset(&sm, 0, sizeof sm);
 		size_t k2 = (join ? join : j) + 1;
-		int h2 = 0;
+		int h2 = 0, hour2 = 0;
 		/* "from 9 p.m. until 5 a.m. on Aug. 20" began the night before
 		 * (Aug. 19) */
 		an_date d2;
-		if (join && (!an_tx_clock(&sm, c, k2) || sscanf(sm.value + 10, "T%2d", &h2) != 1 ||
-		             h2 < h)) {
+		if (join && (!an_tx_clock(&sm, c, k2) ||
+		             !(hour2 = sscanf(sm.value + 10, "T%2d", &h2) == 1) || h2 < h)) {
 			/* (only where the second names a day of its own: its day
 			 * is not the one a bare time would take) */
-			if (h2 < h && sscanf(sm.value, "%4d-%2d-%2d", &d2.y, &d2.m, &d2.d) == 3 &&
+			if (hour2 && h2 < h && sscanf(sm.value, "%4d-%2d-%2d", &d2.y, &d2.m, &d2.d) == 3 &&
 			    an_date_valid(d2) &&
 			    an_date_to_days(d2) != an_date_to_days(an_tx_clock_day(c)))
 				d = an_date_add_days(d2, -1);
-		}
-		else if (an_tx_clock(&sm, c, k2) &&
+		} else if (an_tx_clock(&sm, c, k2) &&
 		         sscanf(sm.value, "%4d-%2d-%2d", &d.y, &d.m, &d.d) != 3)
 			d = c->dct;
 	}

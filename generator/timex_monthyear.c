@@ -204,8 +204,8 @@ static int clause_edge(const an_tx_ctx *c, size_t k)
 
 /* A month named as any year's: "the area usually receives between June
  * and September", "the strongest for any January", "a typical July".  A
- * habitual adverb in the month's clause (up to its sentence's or
- * clause's edge: "; :" and sentence breaks; ten words each way), or a
+ * habitual adverb in the month's clause (up to the sentence's edges, ";",
+ * ":" or a comma before a conjunction; ten words each way), or a
  * determiner or adjective of kind right before it.  TimeML gives such a
  * month no year (XXXX-06), as it does "each July". */
 int an_tx_generic_month(const an_tx_ctx *c, size_t i, size_t e)

@@ -702,6 +702,13 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb
 	 * follows it; the "until" before the comma is the other clause's */
+	/* "Forecasters said Monday would be almost as hot": the day between a
+	 * verb of saying and a verb is the subject of what was said ("said
+	 * Monday that ..." is the day of the saying) */
+	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
+	                                    "is", "was", NULL};
+	if (tb > 0 && te < c->n && an_tx_one_of(c, tb - 1, reporting) && an_tx_one_of(c, te, verbs))
+		return cue(c, te);
 	static const char *const preps[] = {"in", "on", "of", "since", NULL};
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;

@@ -489,6 +489,11 @@ static const char *const reporting[] = {
 	"said", "says", "told", "tells", "announced", "reported", "added", "stated",
 	"noted", "explained", "warned", "insisted", "according", "acknowledged", NULL};
 
+/* Verbs that ask someone to do something (a "to" infinitive follows). */
+static const char *const directives[] = {
+	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
+	"invited", "requested", "called", NULL};
+
 /* Whether an attribution opens at j: "the state epidemiologist said",
  * "officials said", "said John Smith", "according to". */
 static int attribution_at(const an_tx_ctx *c, size_t j)
@@ -811,7 +816,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	int own = an_tx_clause_subject(c, tb, te);
 	if (own)
 		return own;
-	int forecast = 0, inf = 0, pblock = 0;
+	int forecast = 0, inf = 0, pblock = 0, to_verb = 0;
 	size_t inf_at = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
@@ -841,6 +846,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * appear Monday": what the present perfect commits to is ahead */
 		if (k < 0 && inf && perfect_intent(c, j))
 			return 1;
+		/* "urged Parisians to stay indoors on Monday", "asked commuters
+		 * to plan for Monday morning": the weekday a directive asks for
+		 * is ahead of it, and it is days from the news.  (Not a month:
+		 * "urged restraint at the end of September" in October is the
+		 * September gone.) */
+		if (k < 0 && to_verb && an_tx_one_of(c, j, directives) &&
+		    (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap)
+			return 1;
 		/* "Security has been tightened ahead of Christmas": what a
 		 * present perfect has readied is still ahead */
 		if (k < 0 && weak && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead") && j > 1 &&
@@ -854,6 +867,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		pblock |= progressive_block(c, j);
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
+		to_verb |= word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
+		           !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1);
 		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
 		    !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
 		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {

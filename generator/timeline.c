@@ -613,6 +613,7 @@ void an_timeline_build(an_timeline *out, const an_doc *docs, size_t n_docs)
 		free(b.memos[m].slots);
 		an_tl_pairs_free(&b.memos[m].same);
 		free(b.memos[m].doc_terms);
+		an_tl_names_free(b.memos[m].names);
 	}
 	free(b.cands);
 	for (size_t k = 0; k < b.n_dated; k++) {

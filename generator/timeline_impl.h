@@ -29,11 +29,25 @@ typedef struct {
 	size_t mask;
 } an_tl_pairs;
 
+/* One article's names spread for look-ups (an_tl_names_spread): a row
+ * of comparisons asks an_tl_same_story of its article with hundreds of
+ * others.  A spread is a generation: the last one's slots are stale
+ * without a clear. */
+typedef struct {
+	struct an_tl_name_slot {
+		uint32_t key, gen;
+		float w;
+	} *slots;
+	size_t mask;
+	uint32_t gen;
+} an_tl_name_table;
+
 typedef struct {
 	struct story_memo *slots;
 	size_t mask;
 	double *doc_terms;
 	an_tl_pairs same;
+	an_tl_name_table *names;
 } an_tl_memo;
 
 /* What only a dated mention has.  Kept apart from the mentions (a third
@@ -154,6 +168,17 @@ void an_tl_mention_figures(an_tl_dated *dt, const builder *b, size_t d, size_t s
 int an_tl_figures_shared(const an_tl_dated *x, const an_tl_dated *y);
 /* an_tl_same_story through memo m (an_tl_pairs_init'ed, or NULL). */
 int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m);
+/* The slot of m for the pair dx, dy; *hit when it holds the pair's
+ * answer, else the caller stores it there. */
+struct an_tl_pair *an_tl_pairs_slot(an_tl_pairs *m, size_t dx, size_t dy, int *hit);
+/* A name table for b's articles (free with an_tl_names_free). */
+an_tl_name_table *an_tl_names_new(const builder *b);
+void an_tl_names_free(an_tl_name_table *t);
+/* Spreads article dx's names over t, for an_tl_same_story_spread. */
+void an_tl_names_spread(an_tl_name_table *t, const builder *b, size_t dx);
+/* an_tl_same_story(b, dx, dy) with dx spread over t: the same answer,
+ * from a look-up per name of dy instead of a merge. */
+int an_tl_same_story_spread(const builder *b, const an_tl_name_table *t, size_t dx, size_t dy);
 void an_tl_pairs_init(an_tl_pairs *m, size_t n_docs);
 void an_tl_pairs_free(an_tl_pairs *m);
 /* Whether article doc tells the story of one of cluster cl's named

@@ -46,6 +46,7 @@ void an_tl_memo_ensure(an_tl_memo *m, const builder *b)
 	m->slots = an_xcalloc(want, sizeof(struct story_memo));
 	an_tl_pairs_init(&m->same, b->n_docs);
 	m->doc_terms = an_xcalloc(an_df_size(b->df) + 1, sizeof *m->doc_terms);
+	m->names = an_tl_names_new(b);
 }
 
 /* The dot product of articles dx and dy, as an_vec_dot gives it.  A row of
@@ -91,6 +92,7 @@ typedef struct {
 	double last_sim;
 	size_t same_doc; /* the same for an_tl_same_story */
 	int same;
+	int names_spread; /* the row's article's names are in memo.names */
 } story_row;
 
 /* an_tl_same_story of the row's article and dy, asked again and again for
@@ -101,7 +103,18 @@ static int row_same_story(const builder *b, an_tl_memo *memo, size_t dx, size_t 
 	if (row->same_doc == dy)
 		return row->same;
 	row->same_doc = dy;
-	return row->same = an_tl_same_story_memo(b, dx, dy, &memo->same);
+	int hit;
+	struct an_tl_pair *p = an_tl_pairs_slot(&memo->same, dx, dy, &hit);
+	if (!hit) {
+		/* (two in three asks miss the memo: the row's article's names
+		 * spread once serve all of them) */
+		if (!row->names_spread) {
+			an_tl_names_spread(memo->names, b, dx);
+			row->names_spread = 1;
+		}
+		p->same = an_tl_same_story_spread(b, memo->names, dx, dy);
+	}
+	return row->same = p->same;
 }
 
 /* How alike two articles are as a whole: articles telling one story score
@@ -298,7 +311,7 @@ static void link_same_key(const builder *b, an_tl_memo memo, size_t from, size_t
 		if (x->cluster >= 0)
 			continue;
 		size_t last = n - i > SAME_KEY_WINDOW ? i + SAME_KEY_WINDOW : n;
-		story_row row = {0, SIZE_MAX, 0, SIZE_MAX, 0};
+		story_row row = {0, SIZE_MAX, 0, SIZE_MAX, 0, 0};
 		for (size_t j = i + 1; j < last; j++) {
 			const cand *y = &b->cands[from + j];
 			if (y->cluster >= 0)

@@ -306,19 +306,88 @@ void an_tl_pairs_free(an_tl_pairs *m)
 	m->slots = NULL;
 }
 
+struct an_tl_pair *an_tl_pairs_slot(an_tl_pairs *m, size_t dx, size_t dy, int *hit)
+{
+	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
+	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
+	struct an_tl_pair *p = &m->slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) & m->mask];
+	*hit = p->d1 == k1 && p->d2 == k2;
+	p->d1 = k1;
+	p->d2 = k2;
+	return p;
+}
+
 int an_tl_same_story_memo(const builder *b, size_t dx, size_t dy, an_tl_pairs *m)
 {
 	if (!m || !m->slots)
 		return an_tl_same_story(b, dx, dy);
-	size_t d1 = dx < dy ? dx : dy, d2 = dx < dy ? dy : dx;
-	uint32_t k1 = (uint32_t)d1 + 1, k2 = (uint32_t)d2 + 1;
-	struct an_tl_pair *p = &m->slots[((uint64_t)k1 * 0x9E3779B1u ^ k2 * 0x85EBCA77u) & m->mask];
-	if (p->d1 != k1 || p->d2 != k2) {
-		p->d1 = k1;
-		p->d2 = k2;
-		p->same = an_tl_same_story(b, d1, d2);
-	}
+	int hit;
+	struct an_tl_pair *p = an_tl_pairs_slot(m, dx, dy, &hit);
+	if (!hit)
+		p->same = an_tl_same_story(b, dx < dy ? dx : dy, dx < dy ? dy : dx);
 	return p->same;
+}
+
+an_tl_name_table *an_tl_names_new(const builder *b)
+{
+	size_t most = 0;
+	for (size_t d = 0; d < b->n_docs; d++)
+		most = b->story[d].n > most ? b->story[d].n : most;
+	size_t cap = 64;
+	while (cap < 2 * most)
+		cap <<= 1;
+	an_tl_name_table *t = an_xcalloc(1, sizeof *t);
+	t->slots = an_xcalloc(cap, sizeof *t->slots);
+	t->mask = cap - 1;
+	return t;
+}
+
+void an_tl_names_free(an_tl_name_table *t)
+{
+	if (t)
+		free(t->slots);
+	free(t);
+}
+
+static size_t name_slot(uint32_t key, size_t mask)
+{
+	return (size_t)((key * 0x9E3779B1u) >> 7) & mask;
+}
+
+void an_tl_names_spread(an_tl_name_table *t, const builder *b, size_t dx)
+{
+	if (++t->gen == 0) { /* (a new generation per row: wrapped, clear) */
+		memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+		t->gen = 1;
+	}
+	const an_tl_names *x = &b->story[dx];
+	for (size_t k = 0; k < x->n; k++) {
+		size_t i = name_slot(x->items[k].key, t->mask);
+		while (t->slots[i].gen == t->gen)
+			i = (i + 1) & t->mask;
+		t->slots[i] = (struct an_tl_name_slot){x->items[k].key, t->gen, x->items[k].w};
+	}
+}
+
+int an_tl_same_story_spread(const builder *b, const an_tl_name_table *t, size_t dx, size_t dy)
+{
+	const an_tl_names *x = &b->story[dx], *y = &b->story[dy];
+	if (dx == dy || !x->n || !y->n || x->total <= 0 || y->total <= 0)
+		return 1;
+	/* dy's names in ascending order, as the merge meets the shared ones:
+	 * the same sums, term for term (keys are unique in an article) */
+	double sx = 0, sy = 0;
+	for (size_t j = 0; j < y->n; j++) {
+		uint32_t key = y->items[j].key;
+		for (size_t i = name_slot(key, t->mask); t->slots[i].gen == t->gen;
+		     i = (i + 1) & t->mask)
+			if (t->slots[i].key == key) {
+				sx += (double)t->slots[i].w * t->slots[i].w;
+				sy += (double)y->items[j].w * y->items[j].w;
+				break;
+			}
+	}
+	return sx >= SIM_STORY_NAMES * x->total || sy >= SIM_STORY_NAMES * y->total;
 }
 
 /* The articles that name no one say nothing of the cluster's story: were

@@ -431,6 +431,10 @@ static int scheduled_plural(const an_tx_ctx *c, size_t j)
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
 	    past_be(c, j - 1))
 		return 0;
+	/* "Thunderstorms delayed play for two hours on Saturday": after a
+	 * past verb, the word is its object, no verb of its own */
+	if (cue(c, j - 1) < 0)
+		return 0;
 	/* "let the ground offensive begin" */
 	for (size_t d = 2; d <= 4 && j >= d; d++)
 		if (an_tx_one_of(c, j - d, sched_aux) && !word_is(c, j - d, "s"))
@@ -547,6 +551,11 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	}
 	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_one_of(c, j, resched))
 		return 0; /* "postponed until Tuesday" is ahead */
+	/* "Surgeries have been cancelled until Monday", "has closed the road
+	 * until Friday": a present perfect holds until then, ahead */
+	size_t h = j > 0 && word_is(c, j - 1, "been") ? j - 1 : j;
+	if (h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have")))
+		return 0;
 	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++)
 		if (an_tx_one_of(c, --j, reporting))
 			return 0;

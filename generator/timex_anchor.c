@@ -909,8 +909,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			break;
 		/* "That now appears unlikely before March, the state
 		 * epidemiologist said": an attribution after the clause is not
-		 * its tense (but "On Friday, officials said" is the date's) */
-		if (!opens && an_tx_is_punct(c, j, ',') && attribution_at(c, j + 1))
+		 * its tense (but "On Friday, officials said" is the date's);
+		 * nor is a clause of its own after ", and" ("shrank in the
+		 * April-June quarter, and economists expect ...") */
+		if (!opens && an_tx_is_punct(c, j, ',') &&
+		    (attribution_at(c, j + 1) || word_is(c, j + 1, "and") || word_is(c, j + 1, "but")))
 			break;
 		int k = cue(c, j);
 		if (k)

@@ -135,6 +135,11 @@ static const an_txw_row rows[] = {
 	/* more irregular pasts of news verbs; "died" is too short for the
 	 * "-ed" rule of timex_anchor.c */
 	{"died", PA, 0}, {"grew", PA, 0}, {"threw", PA, 0}, {"flew", PA, 0},
+	/* and of markets and sport ("the economy shrank in the April-June
+	 * quarter", "prices slid", "swung to a loss") */
+	{"shrank", PA, 0}, {"slid", PA, 0}, {"swung", PA, 0}, {"lent", PA, 0},
+	{"dug", PA, 0}, {"crept", PA, 0}, {"sprang", PA, 0}, {"sang", PA, 0},
+	{"rang", PA, 0}, {"swam", PA, 0},
 	{"fought", PA, 0}, {"caught", PA, 0}, {"bought", PA, 0}, {"built", PA, 0},
 	{"spent", PA, 0}, {"heard", PA, 0}, {"stood", PA, 0}, {"drove", PA, 0},
 	{"froze", PA, 0}, {"sank", PA, 0}, {"shook", PA, 0}, {"withdrew", PA, 0},

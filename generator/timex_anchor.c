@@ -498,6 +498,15 @@ static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
 	"invited", "requested", "called", NULL};
 
+/* A participle opening a clause at j (", confounding forecasts of a
+ * contraction", ", forcing a dozen players to ..."): what follows tells a
+ * consequence, whose words are no tense of the clause before. */
+static int ing_clause(const an_tx_ctx *c, size_t j)
+{
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && !c->tk[j].cap &&
+	       ends_in(c->tk[j].low, "ing", 5);
+}
+
 /* Whether an attribution opens at j: "the state epidemiologist said",
  * "officials said", "said John Smith", "according to". */
 static int attribution_at(const an_tx_ctx *c, size_t j)
@@ -913,7 +922,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * nor is a clause of its own after ", and" ("shrank in the
 		 * April-June quarter, and economists expect ...") */
 		if (!opens && an_tx_is_punct(c, j, ',') &&
-		    (attribution_at(c, j + 1) || word_is(c, j + 1, "and") || word_is(c, j + 1, "but")))
+		    (attribution_at(c, j + 1) || word_is(c, j + 1, "and") || word_is(c, j + 1, "but") ||
+		     ing_clause(c, j + 1)))
 			break;
 		int k = cue(c, j);
 		if (k)

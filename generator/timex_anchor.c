@@ -179,6 +179,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
 	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */
+	/* "its July forecast of $3": after a month, a noun */
+	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 &&
+	    (c->tk[j - 1].w.cls & AN_TXW_MONTH) && c->tk[j - 1].cap)
+		return 0;
 	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
 	if (eq(t->low, "plans") || eq(t->low, "plan"))
 		return word_is(c, j + 1, "to") ? 1 : 0;
@@ -507,6 +511,22 @@ static int ing_clause(const an_tx_ctx *c, size_t j)
 	       ends_in(c->tk[j].low, "ing", 5);
 }
 
+/* "earnings of $3.60 a share, up from its July forecast of $3", "down
+ * from 1.2 percent in the fourth quarter": what a figure is up or down
+ * from is behind it, whatever the clause's tense. */
+static int compared_from(const an_tx_ctx *c, size_t tb)
+{
+	for (size_t k = tb, d = 0; k > 1 && d < 6 && !c->tk[k].sent; d++) {
+		k--;
+		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, '$') &&
+		    !an_tx_is_punct(c, k, '.'))
+			return 0;
+		if (word_is(c, k, "from"))
+			return word_is(c, k - 1, "up") || word_is(c, k - 1, "down");
+	}
+	return 0;
+}
+
 /* Whether an attribution opens at j: "the state epidemiologist said",
  * "officials said", "said John Smith", "according to". */
 static int attribution_at(const an_tx_ctx *c, size_t j)
@@ -749,7 +769,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0;
-	if (possessive_act(c, tb, te))
+	if (possessive_act(c, tb, te) || compared_from(c, tb))
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;

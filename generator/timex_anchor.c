@@ -750,7 +750,10 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * Monday that ..." is the day of the saying) */
 	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
 	                                    "is", "was", NULL};
-	if (tb > 0 && te < c->n && an_tx_one_of(c, tb - 1, reporting) && an_tx_one_of(c, te, verbs))
+	/* (also after "that": "warned that the winter would soon cut off
+	 * mountain villages") */
+	size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
+	if (tb > 0 && te < c->n && an_tx_one_of(c, rv, reporting) && an_tx_one_of(c, te, verbs))
 		return cue(c, te);
 	static const char *const preps[] = {"in", "on", "of", "since", NULL};
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))

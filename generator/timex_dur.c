@@ -527,14 +527,20 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 {
 	static const char letter[] = "YMDHMS";
 	long amt[6] = {0};
-	int last = part_of(u), parts = 0;
+	int last = part_of(u), parts = 0, commas = 0;
 	if (last < 0)
 		return e;
 	amt[last] = u == AN_TXU_WEEK ? 7 * n : n;
 	for (;;) {
 		size_t k = e;
-		if (an_tx_is(c, k, "and"))
+		int comma = 0;
+		if (an_tx_is(c, k, "and")) {
 			k++; /* not a comma: "Over two days, 10 hours of talks" */
+		} else if (an_tx_is_punct(c, k, ',') && last >= 3) {
+			/* but a race time: "2 hours, 23 minutes, 7 seconds" */
+			comma = 1;
+			k += 1 + an_tx_is(c, k + 1, "and");
+		}
 		long m;
 		size_t q = an_tx_count(&m, c, k);
 		if (!q || m < 0 || !an_tx_word(c, q) || !(TK(q).w.cls & AN_TXW_UNIT) ||
@@ -544,6 +550,15 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 		/* "two weeks and three days": the days add to the weeks' */
 		int days = p == 2 && last == 2 && !parts && u == AN_TXU_WEEK &&
 		           TK(q).w.unit == AN_TXU_DAY;
+		/* a race time is written with commas throughout, and ends
+		 * there: "in five hours 12 minutes, 34 seconds ahead of the
+		 * group" is a time and a gap */
+		static const char *const gap[] = {"ahead", "behind", "more", "less", "later",
+		                                  "earlier", "before", "after", "longer", "shorter",
+		                                  "faster", "slower", "off", "clear", NULL};
+		if (comma && (p < 4 || (parts && !commas) || an_tx_one_of(c, q + 1, gap)))
+			break;
+		commas = comma;
 		if (p <= last && !days)
 			break;
 		amt[p] += TK(q).w.unit == AN_TXU_WEEK ? 7 * m : m;

@@ -190,7 +190,8 @@ static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *h
  * ("the Evening Standard"). */
 static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	static const char *const preps_pod[] = {"in", "by", "during", "throughout", NULL};
+	static const char *const preps_pod[] = {"in", "by", "during", "throughout", "through",
+	                                        "since", "until", "till", NULL};
 	static const char *const nouns[] = {
 		"session", "sessions", "show", "shift", "shifts", "rush", "edition", "news",
 		"paper", "papers", "commute", "service", "services", "class", "classes", "meeting",

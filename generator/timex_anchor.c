@@ -742,19 +742,20 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
 	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n)
 		return cue(c, te);
+	/* "Forecasters said Monday would be almost as hot": the day between a
+	 * verb of saying and a verb is the subject of what was said ("said
+	 * Monday that ..." is the day of the saying); also after "that":
+	 * "warned that the winter would soon cut off mountain villages" */
+	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
+	                                    "is", "was", NULL};
+	if (tb > 0 && te < c->n && an_tx_one_of(c, te, verbs)) {
+		size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
+		if (an_tx_one_of(c, rv, reporting))
+			return cue(c, te);
+	}
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb
 	 * follows it; the "until" before the comma is the other clause's */
-	/* "Forecasters said Monday would be almost as hot": the day between a
-	 * verb of saying and a verb is the subject of what was said ("said
-	 * Monday that ..." is the day of the saying) */
-	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
-	                                    "is", "was", NULL};
-	/* (also after "that": "warned that the winter would soon cut off
-	 * mountain villages") */
-	size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
-	if (tb > 0 && te < c->n && an_tx_one_of(c, rv, reporting) && an_tx_one_of(c, te, verbs))
-		return cue(c, te);
 	static const char *const preps[] = {"in", "on", "of", "since", NULL};
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;

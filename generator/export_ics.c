@@ -126,6 +126,15 @@ static void title_key(an_buf *out, const char *title)
 		an_buf_puts(out, "site");
 }
 
+/* PREFIX/events/ID.html: the event's page under a base URL or a host. */
+static void event_url(an_buf *b, const char *prefix, const char *id)
+{
+	an_buf_puts(b, prefix);
+	an_buf_puts(b, "/events/");
+	an_buf_puts(b, id);
+	an_buf_puts(b, ".html");
+}
+
 /* An event's two buffers, kept from event to event (an_buf_clear keeps
  * the memory): a property's value, and its line. */
 typedef struct {
@@ -143,10 +152,7 @@ static void vevent(an_buf *out, vevent_bufs *bufs, const an_site *site, const an
 	an_buf_clear(b);
 	if (base) {
 		const char *host = strstr(base, "://");
-		an_buf_puts(b, host ? host + 3 : base);
-		an_buf_puts(b, "/events/");
-		an_buf_puts(b, ev->id);
-		an_buf_puts(b, ".html");
+		event_url(b, host ? host + 3 : base, ev->id);
 	} else {
 		an_buf_puts(b, "annals-");
 		an_buf_puts(b, key);
@@ -193,10 +199,7 @@ static void vevent(an_buf *out, vevent_bufs *bufs, const an_site *site, const an
 	if (base) {
 		an_buf_clear(b);
 		an_buf_puts(b, "URL:");
-		an_buf_puts(b, base);
-		an_buf_puts(b, "/events/");
-		an_buf_puts(b, ev->id);
-		an_buf_puts(b, ".html");
+		event_url(b, base, ev->id);
 		an_ics_line(out, b->ptr, b->len);
 	}
 	an_ics_line(out, "TRANSP:TRANSPARENT", 18);

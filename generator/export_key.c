@@ -16,12 +16,29 @@
 
 static uint64_t mix_str(uint64_t h, const char *s)
 {
-	return an_acache_mix(h, s ? an_acache_hash(s, strlen(s)) : 0x5bd1e995u);
+	return s ? an_acache_mix_bytes(h, s, strlen(s)) : an_acache_mix(h, 0x5bd1e995u);
 }
 
 static uint64_t mix_size(uint64_t h, size_t n)
 {
 	return an_acache_mix(h, (uint64_t)n);
+}
+
+/* A list: its length, then its items. */
+static uint64_t mix_strs(uint64_t h, char *const *list, size_t n)
+{
+	h = mix_size(h, n);
+	for (size_t i = 0; i < n; i++)
+		h = mix_str(h, list[i]);
+	return h;
+}
+
+static uint64_t mix_sizes(uint64_t h, const size_t *list, size_t n)
+{
+	h = mix_size(h, n);
+	for (size_t i = 0; i < n; i++)
+		h = mix_size(h, list[i]);
+	return h;
 }
 
 /* `text`: whether to hash the article's text (not when the timeline's
@@ -31,7 +48,7 @@ static uint64_t article_key(uint64_t h, const an_article *a, int text)
 	h = mix_str(h, a->slug);
 	h = mix_str(h, a->path);
 	if (text)
-		h = an_acache_mix(h, an_acache_hash(a->text ? a->text : "", a->text ? a->text_len : 0));
+		h = an_acache_mix_bytes(h, a->text ? a->text : "", a->text ? a->text_len : 0);
 	h = mix_str(h, a->meta.title);
 	h = mix_str(h, a->meta.source);
 	h = mix_size(h, (size_t)(long)an_date_to_days(a->meta.date));
@@ -40,10 +57,7 @@ static uint64_t article_key(uint64_t h, const an_article *a, int text)
 	h = mix_str(h, hi->first_commit);
 	h = mix_str(h, hi->last_modified);
 	h = mix_str(h, hi->last_commit);
-	h = mix_size(h, hi->n_authors);
-	for (size_t i = 0; i < hi->n_authors; i++)
-		h = mix_str(h, hi->authors[i]);
-	return h;
+	return mix_strs(h, hi->authors, hi->n_authors);
 }
 
 static uint64_t event_key(uint64_t h, const an_event *ev)
@@ -62,16 +76,10 @@ static uint64_t event_key(uint64_t h, const an_event *ev)
 		const an_mention *m = &ev->mentions[i];
 		h = mix_size(mix_size(mix_size(h, m->doc), m->sentence), (size_t)m->timex);
 	}
-	const size_t *lists[] = {ev->sources, ev->entities, ev->disputes};
-	size_t lens[] = {ev->n_sources, ev->n_entities, ev->n_disputes};
-	for (size_t l = 0; l < 3; l++) {
-		h = mix_size(h, lens[l]);
-		for (size_t i = 0; i < lens[l]; i++)
-			h = mix_size(h, lists[l][i]);
-	}
-	h = mix_size(h, ev->n_notes);
-	for (size_t i = 0; i < ev->n_notes; i++)
-		h = mix_str(h, ev->notes[i]);
+	h = mix_sizes(h, ev->sources, ev->n_sources);
+	h = mix_sizes(h, ev->entities, ev->n_entities);
+	h = mix_sizes(h, ev->disputes, ev->n_disputes);
+	h = mix_strs(h, ev->notes, ev->n_notes);
 	return mix_str(h, ev->era);
 }
 
@@ -100,12 +108,8 @@ uint64_t an_export_key(const an_site *site)
 		const an_entity *en = &site->entities.items[i];
 		h = mix_str(mix_str(h, en->id), en->name);
 		h = an_acache_mix(h, (uint64_t)en->type);
-		h = mix_size(h, en->n_variants);
-		for (size_t v = 0; v < en->n_variants; v++)
-			h = mix_str(h, en->variants[v]);
-		h = mix_size(h, en->n_docs);
-		for (size_t k = 0; k < en->n_docs; k++)
-			h = mix_size(h, en->docs[k]);
+		h = mix_strs(h, en->variants, en->n_variants);
+		h = mix_sizes(h, en->docs, en->n_docs);
 	}
 	h = mix_size(h, site->disputes.len);
 	for (size_t i = 0; i < site->disputes.len; i++) {

@@ -106,7 +106,7 @@ int an_render_html_datetime(const char *v)
  * pushing the site. */
 static void fp_mix_str(uint64_t *h, const char *s, size_t n)
 {
-	*h = an_acache_mix(*h, an_acache_hash(s, n));
+	*h = an_acache_mix_bytes(*h, s, n);
 }
 
 static void fp_key(uint64_t *h, const char *key)
@@ -326,9 +326,7 @@ static void push_dispute(lua_State *L, uint64_t *fp, const an_site *site, const 
 {
 	lua_createtable(L, 0, 2);
 	fp_set_str(L, fp, "quantity", d->quantity);
-	lua_createtable(L, (int)d->n_figures, 0);
-	fp_key(fp, "values");
-	*fp = an_acache_mix(*fp, (uint64_t)d->n_figures);
+	fp_list_begin(L, fp, "values", d->n_figures);
 	for (size_t i = 0; i < d->n_figures; i++) {
 		const an_figure *f = &site->figures.items[d->figures[i]];
 		lua_createtable(L, 0, 3);
@@ -447,9 +445,7 @@ static void push_event(lua_State *L, uint64_t *fp, const an_site *site, const an
 	for (size_t i = 0; i < ev->n_entities; i++)
 		fp_list_item(L, fp, i, site->entities.items[ev->entities[i]].id);
 	lua_setfield(L, -2, "entities");
-	lua_createtable(L, (int)ev->n_disputes, 0);
-	fp_key(fp, "disputes");
-	*fp = an_acache_mix(*fp, (uint64_t)ev->n_disputes);
+	fp_list_begin(L, fp, "disputes", ev->n_disputes);
 	for (size_t i = 0; i < ev->n_disputes; i++) {
 		lua_rawgeti(L, disputes, (lua_Integer)ev->disputes[i] + 1);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);

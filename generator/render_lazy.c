@@ -124,17 +124,16 @@ static uint64_t mention_hash(const an_site *site, const an_mention *m, uint64_t 
 	const char *plain[] = {a->slug, a->meta.title, "articles/", a->slug, ".html",
 	                       a->meta.source, date};
 	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-		h = an_acache_mix(h, an_acache_hash(plain[i] ? plain[i] : "",
-		                                    plain[i] ? strlen(plain[i]) : 0));
+		h = an_acache_mix_bytes(h, plain[i] ? plain[i] : "", plain[i] ? strlen(plain[i]) : 0);
 	size_t len;
 	const char *s = an_export_sentence(site, m, &len);
-	h = an_acache_mix(h, an_acache_hash(s, len));
+	h = an_acache_mix_bytes(h, s, len);
 	if (m->timex >= 0) {
 		const an_timex *t = &site->analyses[m->doc].timexes.items[m->timex];
 		h = an_acache_mix(h, (uint64_t)m->timex);
-		h = an_acache_mix(h, an_acache_hash(a->text + t->start, t->end - t->start));
-		h = an_acache_mix(h, an_acache_hash(t->value, strlen(t->value)));
-		h = an_acache_mix(h, an_acache_hash(t->mod, strlen(t->mod)));
+		h = an_acache_mix_bytes(h, a->text + t->start, t->end - t->start);
+		h = an_acache_mix_bytes(h, t->value, strlen(t->value));
+		h = an_acache_mix_bytes(h, t->mod, strlen(t->mod));
 	}
 	return h;
 }
@@ -382,7 +381,7 @@ uint64_t an_rt_html_seed(const an_site *site, size_t d)
 		const an_event *ev = an_timeline_find(&site->timeline, d, (long)i);
 		h = an_acache_mix(h, (uint64_t)t->start);
 		h = an_acache_mix(h, (uint64_t)t->end);
-		h = an_acache_mix(h, an_acache_hash(t->value, strlen(t->value)));
+		h = an_acache_mix_bytes(h, t->value, strlen(t->value));
 		h = an_acache_mix(h, ev ? an_acache_hash(ev->id, strlen(ev->id)) : 0);
 	}
 	return h;

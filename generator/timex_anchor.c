@@ -51,6 +51,29 @@ static int word_is(const an_tx_ctx *c, size_t j, const char *w)
 	return j < c->n && c->tk[j].kind == AN_TK_WORD && eq(c->tk[j].low, w);
 }
 
+/* A month's name at j, capitalised: "May", "March" are then no modal, no
+ * verb. */
+static int month_name(const an_tx_ctx *c, size_t j)
+{
+	return j < c->n && (c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap;
+}
+
+/* A present perfect ends at the participle j: "has closed", "have been
+ * cancelled". */
+static int present_perfect(const an_tx_ctx *c, size_t j)
+{
+	size_t h = j > 0 && word_is(c, j - 1, "been") ? j - 1 : j;
+	return h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have"));
+}
+
+/* A clause of its own opens at k: after ";" or ", and", ", but". */
+static int clause_break_before(const an_tx_ctx *c, size_t k)
+{
+	return k > 0 && (an_tx_is_punct(c, k - 1, ';') ||
+	                 (k > 1 && an_tx_is_punct(c, k - 2, ',') &&
+	                  (word_is(c, k - 1, "and") || word_is(c, k - 1, "but"))));
+}
+
 static int is_determiner(const an_tx_ctx *c, size_t j)
 {
 	static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their",
@@ -149,7 +172,7 @@ static int cue(const an_tx_ctx *c, size_t j)
 	const an_tk *t = &c->tk[j];
 	if (t->kind != AN_TK_WORD)
 		return 0;
-	if ((t->w.cls & AN_TXW_MONTH) && t->cap)
+	if (month_name(c, j))
 		return 0; /* "May", the month, is no modal */
 	if (hyphen_half(c, j))
 		return 0;
@@ -180,8 +203,7 @@ static int cue(const an_tx_ctx *c, size_t j)
 	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */
 	/* "its July forecast of $3": after a month, a noun */
-	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 &&
-	    (c->tk[j - 1].w.cls & AN_TXW_MONTH) && c->tk[j - 1].cap)
+	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 && month_name(c, j - 1))
 		return 0;
 	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
 	if (eq(t->low, "plans") || eq(t->low, "plan"))
@@ -258,7 +280,7 @@ static int cue(const an_tx_ctx *c, size_t j)
 		static const char *const aux[] = {"will", "would", "could", "should", "must", "might",
 		                                  "may", "can", "shall", NULL};
 		if (k < 0 && j > 1 && an_tx_one_of(c, j - 2, aux) &&
-		    !((c->tk[j - 2].w.cls & AN_TXW_MONTH) && c->tk[j - 2].cap) && /* "in May and" */
+		    !month_name(c, j - 2) && /* "in May and" */
 		    c->tk[j - 1].kind == AN_TK_WORD && !word_is(c, j - 1, "have") &&
 		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
 			return 0;
@@ -429,8 +451,7 @@ static int scheduled_plural(const an_tx_ctx *c, size_t j)
 {
 	/* "between March and June": the month is no verb "march" */
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
-	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' ||
-	    ((c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap))
+	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' || month_name(c, j))
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
 	    past_be(c, j - 1))
@@ -474,7 +495,7 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	     strcmp(c->tk[j].low, "on") == 0))
 		j--;
 	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
-	    j == 0 || ((c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap))
+	    j == 0 || month_name(c, j))
 		return 0;
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1))
 		return 0;
@@ -582,8 +603,7 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 		return 0; /* "postponed until Tuesday" is ahead */
 	/* "Surgeries have been cancelled until Monday", "has closed the road
 	 * until Friday": a present perfect holds until then, ahead */
-	size_t h = j > 0 && word_is(c, j - 1, "been") ? j - 1 : j;
-	if (h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have")))
+	if (present_perfect(c, j))
 		return 0;
 	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++)
 		if (an_tx_one_of(c, --j, reporting))
@@ -739,8 +759,7 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * that tense: its direction, 0 when the date is no such subject. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	if (tb > 1 && (an_tx_is_punct(c, tb - 1, ';') || (an_tx_is_punct(c, tb - 2, ',') &&
-	    (word_is(c, tb - 1, "and") || word_is(c, tb - 1, "but")))) && te < c->n)
+	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
 		return cue(c, te);
 	/* "Forecasters said Monday would be almost as hot": the day between a
 	 * verb of saying and a verb is the subject of what was said ("said
@@ -762,9 +781,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	for (size_t k = tb - 1, n = 0; k > 1 && n < 5; k--, n++) {
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || cue(c, k))
 			return 0;
-		if (is_determiner(c, k) && (an_tx_is_punct(c, k - 1, ';') ||
-		                            (an_tx_is_punct(c, k - 2, ',') &&
-		                             (word_is(c, k - 1, "and") || word_is(c, k - 1, "but")))))
+		if (is_determiner(c, k) && clause_break_before(c, k))
 			return cue(c, te);
 	}
 	return 0;
@@ -904,8 +921,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "Security has been tightened ahead of Christmas": what a
 		 * present perfect has readied is still ahead */
 		if (k < 0 && weak && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead") && j > 1 &&
-		    (word_is(c, j - 1 - word_is(c, j - 1, "been"), "has") ||
-		     word_is(c, j - 1 - word_is(c, j - 1, "been"), "have")))
+		    present_perfect(c, j))
 			return 1;
 		if (k)
 			return k;
@@ -914,11 +930,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		pblock |= progressive_block(c, j);
 		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
 			return 1;
-		to_verb |= word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		           !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1);
-		if (word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		    !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
-		    !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
+		/* "to" and a verb: the infinitive proper when the verb is no
+		 * tense cue of its own ("to plan" is one) */
+		int to_word = word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
+		              !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1);
+		to_verb |= to_word;
+		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
 			inf = 1;
 			inf_at = j;
 		}
@@ -961,14 +978,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* No tense in reach: a date named after one ahead of the DCT in the
 	 * same sentence goes on from it ("will tour next spring, opening in
 	 * late March and closing ... in June"). */
-	if (c->ref.g != AN_GRAN_NONE && c->ref_at < tb &&
-	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct)) {
-		for (size_t k = tb; k > c->ref_at; k--)
-			if (c->tk[k].sent)
-				return 0;
-		return 1;
-	}
-	return 0;
+	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb &&
+	       an_date_to_days(c->ref.d) > an_date_to_days(c->dct) &&
+	       an_tx_one_sentence(c, c->ref_at, tb);
 }
 
 an_date an_tx_weekday_date(an_date dct, int wday, int dir)

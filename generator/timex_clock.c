@@ -421,16 +421,15 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* the zone between commas, as tender offers write it: "at 5:00
 	 * p.m., New York City time, on Dec. 10" */
 	size_t z = an_tx_is_punct(c, j, ',') ? j + 1 : j;
+	/* "9 a.m. Moscow time on Monday", "New York City time": up to three
+	 * capitalised words before "time" */
+	size_t zw = z;
+	while (zw < z + 3 && an_tx_word(c, zw) && TK(zw).cap && !an_tx_is(c, zw, "time"))
+		zw++;
 	if (an_tx_is(c, z, "local") && an_tx_is(c, z + 1, "time"))
 		at = z + 2;
-	else if (an_tx_word(c, z) && TK(z).cap && an_tx_is(c, z + 1, "time"))
-		at = z + 2; /* "9 a.m. Moscow time on Monday" */
-	else if (an_tx_word(c, z) && TK(z).cap && an_tx_word(c, z + 1) && TK(z + 1).cap &&
-	         an_tx_is(c, z + 2, "time"))
-		at = z + 3;
-	else if (an_tx_word(c, z) && TK(z).cap && an_tx_word(c, z + 1) && TK(z + 1).cap &&
-	         an_tx_word(c, z + 2) && TK(z + 2).cap && an_tx_is(c, z + 3, "time"))
-		at = z + 4; /* "New York City time" */
+	else if (zw > z && an_tx_is(c, zw, "time"))
+		at = zw + 1;
 	if (at > z && z > j && !an_tx_is_punct(c, at, ','))
 		at = j; /* "at 5 p.m., Paris time is ..." : no closing comma */
 	else if (at > z && z > j)

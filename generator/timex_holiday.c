@@ -264,10 +264,10 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* "Election Day next year", "Cyber Monday last year": one timex, as
 	 * "Dec. 14 this year" is (not "Christmas this year's ...") */
-	if ((an_tx_is(c, best, "this") || an_tx_is(c, best, "last") || an_tx_is(c, best, "next")) &&
-	    an_tx_is(c, best + 1, "year") && !an_tx_is_apos(c, best + 2)) {
-		int ry = c->dct.y + (TK(best).low[0] == 'l' ? -1 : TK(best).low[0] == 'n' ? 1 : 0);
-		an_date rd = holiday_date(hb, ry);
+	int step;
+	if (an_tx_deictic_step(c, best, &step) && an_tx_is(c, best + 1, "year") &&
+	    !an_tx_is_apos(c, best + 2)) {
+		an_date rd = holiday_date(hb, c->dct.y + step);
 		if (!rd.y)
 			return 0;
 		an_tx_set_point(m, rd, gran);

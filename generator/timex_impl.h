@@ -141,6 +141,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 /* The direction of a date that is the subject of a clause of its own
  * (", and Friday will be busy"), 0 when it is none. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_coord.c: the direction of weekday [i, e), or of the first day of
+ * the list it continues ("performs Friday and Saturday") */
 int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);
@@ -163,7 +165,6 @@ int an_tx_generic_month(const an_tx_ctx *c, size_t i, size_t e);
 /* timex_monthyear.c: the year of the second end of "from April to July" */
 int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon);
 
-/* timex_ofyear.c: joins "of last/this/next year" to the date before it */
 /* timex_shift.c: "nearly three years later", "more than a month ago" */
 int an_tx_shift_dir(const an_tx_ctx *c, size_t k);
 const char *an_tx_shift_qmod(int dir, const char *qmod);
@@ -177,6 +178,8 @@ int an_tx_half_unit(long *n, an_tx_unit *u);
  * to the unit), whose unit an_tx_half_unit halves; -1 for the "a" of
  * "half a", which the match at "half" covers; 0 otherwise. */
 int an_tx_half_count(const an_tx_ctx *c, size_t i, size_t *j, long *n);
+/* timex_ofyear.c: joins "of last/this/next year" to the date before it;
+ * the year of such an "of" phrase at e, and the index after it */
 size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);
 void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
 /* timex_deadline.c: widens a dated match back over "on or before/after/
@@ -225,6 +228,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
 /* Also the first year of "2025/26". */
 int an_tx_first_of_two_years(const an_tx_ctx *c, size_t i, int *y);
+/* "(1795-1821)" at open: a lifespan or a reign (timex_year.c) */
 int an_tx_life_span(const an_tx_ctx *c, size_t open);
 /* "nineteen ninety-six": returns the end, 0 for none. */
 size_t an_tx_spelled_year(const an_tx_ctx *c, size_t i, int *out);
@@ -403,6 +407,33 @@ int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
 static inline int an_tx_is_apos(const an_tx_ctx *c, size_t i)
 {
 	return an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(c->tk[i].low, "\xe2\x80\x99") == 0);
+}
+/* Token i is a hyphen or an en dash (U+2013). */
+static inline int an_tx_is_dash(const an_tx_ctx *c, size_t i)
+{
+	return an_tx_is_punct(c, i, '-') || (i < c->n && strcmp(c->tk[i].low, "\xe2\x80\x93") == 0);
+}
+/* Token k is "last", "this" or "next": its step from the DCT's unit (-1,
+ * 0, 1) into *step. */
+static inline int an_tx_deictic_step(const an_tx_ctx *c, size_t k, int *step)
+{
+	if (an_tx_is(c, k, "last"))
+		*step = -1;
+	else if (an_tx_is(c, k, "this"))
+		*step = 0;
+	else if (an_tx_is(c, k, "next"))
+		*step = 1;
+	else
+		return 0;
+	return 1;
+}
+/* No sentence opens after token a up to token b: both in one sentence. */
+static inline int an_tx_one_sentence(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k <= b && k < c->n; k++)
+		if (c->tk[k].sent)
+			return 0;
+	return 1;
 }
 int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */
 unsigned an_tx_cls(const an_tx_ctx *c, size_t i);

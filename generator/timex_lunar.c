@@ -60,7 +60,7 @@ static long hebrew_elapsed(long y)
 	return (3 * (days + 1)) % 7 < 3 ? days + 1 : days;
 }
 
-/* 1 Tishrei of Hebrew year y, as days since 1970-01-01. */
+/* 1 Tishrei of Hebrew year y, as days since 1970-01-01 (an_date_to_days). */
 static long hebrew_new_year(long y)
 {
 	long ny0 = hebrew_elapsed(y - 1), ny1 = hebrew_elapsed(y), ny2 = hebrew_elapsed(y + 1);
@@ -68,12 +68,6 @@ static long hebrew_new_year(long y)
 	/* the epoch, 7 October 3761 BCE (Julian), is day -1373427 counted
 	 * from 1 January of year 1, and 1970-01-01 is day 719163 */
 	return -1373427 + ny1 + fix - 719163;
-}
-
-static an_date from_days(long z)
-{
-	an_date d = {1970, 1, 1};
-	return an_date_add_days(d, z);
 }
 
 static an_date from_table(const unsigned short *t, int y0, int y1, int y)
@@ -101,13 +95,13 @@ an_date an_tx_lunar_date(int kind, int y)
 	case AN_TXL_EID_FITR: return from_table(fitr, LUNAR_Y0, LUNAR_Y1, y);
 	case AN_TXL_EID_ADHA: return from_table(adha, LUNAR_Y0, LUNAR_Y1, y);
 	case AN_TXL_DIWALI: return from_table(diwali, DIWALI_Y0, DIWALI_Y1, y);
-	case AN_TXL_ROSH_HASHANAH: return from_days(hebrew_new_year(hy));
-	case AN_TXL_YOM_KIPPUR: return from_days(hebrew_new_year(hy) + 9);
+	case AN_TXL_ROSH_HASHANAH: return an_date_from_days(hebrew_new_year(hy));
+	case AN_TXL_YOM_KIPPUR: return an_date_from_days(hebrew_new_year(hy) + 9);
 	case AN_TXL_PASSOVER: /* 15 Nisan, 163 days before the next new year */
-		return from_days(hebrew_new_year(hy) - 163);
+		return an_date_from_days(hebrew_new_year(hy) - 163);
 	case AN_TXL_HANUKKAH: { /* 25 Kislev; Heshvan has 30 days in a full year */
 		long ny = hebrew_new_year(hy), len = hebrew_new_year(hy + 1) - ny;
-		return from_days(ny + 30 + (len % 10 == 5 ? 30 : 29) + 24);
+		return an_date_from_days(ny + 30 + (len % 10 == 5 ? 30 : 29) + 24);
 	}
 	}
 	return none;

@@ -171,13 +171,11 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 	if ((r->g != AN_GRAN_MONTH && r->g != AN_GRAN_DAY) || r->d.y < 1 || i < 3 ||
 	    ra + 2 > i || i - ra > 6 || ra < 1)
 		return 0;
-	for (size_t k = ra + 1; k <= i; k++)
-		if (c->tk[k].sent)
-			return 0;
+	if (!an_tx_one_sentence(c, ra, i))
+		return 0;
 	size_t l = i - 1;
 	int link = an_tx_is(c, l, "to") || an_tx_is(c, l, "until") || an_tx_is(c, l, "till") ||
-	           an_tx_is(c, l, "through") || an_tx_is_punct(c, l, '-') ||
-	           strcmp(c->tk[l].low, "\xe2\x80\x93") == 0;
+	           an_tx_is(c, l, "through") || an_tx_is_dash(c, l);
 	if (!link && !(an_tx_is(c, l, "and") && an_tx_is(c, ra - 1, "between")))
 		return 0;
 	/* without "from", only a month opens a range: "a revision Friday to

@@ -19,9 +19,8 @@ size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y)
 		return 0;
 	size_t k = e + 1;
 	int rel = 0, anaphor = 1;
-	if (an_tx_is(c, k, "last") || an_tx_is(c, k, "this") || an_tx_is(c, k, "next")) {
+	if (an_tx_deictic_step(c, k, &rel)) {
 		anaphor = 0;
-		rel = an_tx_is(c, k, "last") ? -1 : an_tx_is(c, k, "next");
 		k++;
 	} else if (an_tx_is(c, k, "that")) {
 		k += 1 + an_tx_is(c, k + 1, "same");

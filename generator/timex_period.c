@@ -99,11 +99,12 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_year_at(c, j, &year))
 		j++;
 	/* "this year's third quarter", "next year's first quarter" */
-	if ((an_tx_is(c, j, "this") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next")) &&
-	    an_tx_is(c, j + 1, "year") && j + 3 < c->n && !TK(j + 2).space &&
+	int step;
+	if (an_tx_deictic_step(c, j, &step) && an_tx_is(c, j + 1, "year") && j + 3 < c->n &&
+	    !TK(j + 2).space &&
 	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
 	    an_tx_is(c, j + 3, "s")) {
-		year = c->dct.y + (TK(j).low[0] == 'l' ? -1 : TK(j).low[0] == 'n' ? 1 : 0);
+		year = c->dct.y + step;
 		j += 4;
 	}
 	if (an_tx_is(c, j, "fiscal"))
@@ -457,8 +458,7 @@ size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "winter 2025-26", "the winter of 2025/26": the one winter that
 	 * spans both years, dated by its December as "winter 2025" is */
 	else if (TK(i).w.season == 4 && e + 1 < c->n && !TK(e).space && !TK(e + 1).space &&
-	         (an_tx_is_punct(c, e, '-') || an_tx_is_punct(c, e, '/') ||
-	          strcmp(TK(e).low, "\xe2\x80\x93") == 0) && an_tx_num(c, e + 1) &&
+	         (an_tx_is_dash(c, e) || an_tx_is_punct(c, e, '/')) && an_tx_num(c, e + 1) &&
 	         (TK(e + 1).ndig == 2 ? TK(e + 1).num == (y + 1) % 100 : TK(e + 1).num == y + 1))
 		e += 2;
 	else if (an_tx_is_punct(c, e, '/'))

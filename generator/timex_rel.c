@@ -301,11 +301,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    (an_tx_is(c, i + 1, "year") || an_tx_is(c, i + 1, "month")) &&
 	    (an_tx_is(c, i + 2, "before") || an_tx_is(c, i + 2, "after")) &&
 	    (i + 3 >= c->n || c->tk[i + 3].sent || c->tk[i + 3].kind == AN_TK_PUNCT) &&
-	    c->ref.g == (TK(i + 1).low[0] == 'y' ? AN_GRAN_YEAR : AN_GRAN_MONTH) && c->ref_at < i) {
-		the = 1;
-		for (size_t k = c->ref_at + 1; k <= i; k++)
-			the &= !c->tk[k].sent;
-	}
+	    c->ref.g == (TK(i + 1).low[0] == 'y' ? AN_GRAN_YEAR : AN_GRAN_MONTH) && c->ref_at < i)
+		the = an_tx_one_sentence(c, c->ref_at, i);
 	if (the) {
 		n = 1;
 		j = i + 1;

@@ -329,9 +329,9 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 	}
 	/* "January this year", "June last year" */
-	if (!explicit_year && (an_tx_is(c, e, "this") || an_tx_is(c, e, "last") ||
-	                       an_tx_is(c, e, "next")) && an_tx_is(c, e + 1, "year")) {
-		year = c->dct.y + (TK(e).low[0] == 'l' ? -1 : TK(e).low[0] == 'n' ? 1 : 0);
+	int step;
+	if (!explicit_year && an_tx_deictic_step(c, e, &step) && an_tx_is(c, e + 1, "year")) {
+		year = c->dct.y + step;
 		explicit_year = 1;
 		e += 2;
 	}

@@ -22,24 +22,22 @@ static int digits(const char *s, int n)
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
-	an_date dd;
-	char dbuf[11];
+	/* the day a date or time names ("2025-11-11", "2025-11-11TNI") */
+	an_date d;
+	char day[11];
+	int dated = 0;
 	if ((m->type == AN_TIMEX_DATE || m->type == AN_TIMEX_TIME) && strnlen(v, 11) >= 10 &&
 	    (v[10] == '\0' || v[10] == 'T') && v[4] == '-' && v[7] == '-') {
-		memcpy(dbuf, v, 10);
-		dbuf[10] = '\0';
-		if (an_date_parse_iso(&dd, dbuf) == 0) {
-			c->day = dd;
+		memcpy(day, v, 10);
+		day[10] = '\0';
+		if ((dated = an_date_parse_iso(&d, day) == 0)) {
+			c->day = d;
 			c->day_at = m->tb + 1;
 		}
 	}
-	if (m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[10] == 'T' && v[13] == ':') {
-		char day[11];
-		an_date d;
+	if (dated && m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[13] == ':') {
 		int h = digits(v + 11, 2), mi = digits(v + 14, 2);
-		memcpy(day, v, 10);
-		day[10] = '\0';
-		if (h >= 0 && h <= 24 && mi >= 0 && mi < 60 && an_date_parse_iso(&d, day) == 0) {
+		if (h >= 0 && h <= 24 && mi >= 0 && mi < 60) {
 			c->clock_day = d;
 			c->clock = h * 60 + mi + 1;
 			c->clock_at = m->tb + 1;
@@ -49,9 +47,9 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 	/* a date forgets the time ("Two days later"), unless it is the
 	 * time's own day ("at 5 a.m. on March 3, 1998"); durations do not */
 	if (c->clock && (m->type == AN_TIMEX_DATE || m->type == AN_TIMEX_TIME)) {
-		char day[16];
-		an_date_format_iso(day, c->clock_day);
-		if (strncmp(v, day, 10) != 0 || (v[10] && v[10] != 'T'))
+		char cday[16];
+		an_date_format_iso(cday, c->clock_day);
+		if (strncmp(v, cday, 10) != 0 || (v[10] && v[10] != 'T'))
 			c->clock = 0;
 	}
 }

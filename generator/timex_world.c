@@ -41,10 +41,10 @@ static size_t weekday_after(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int wd = TK(i).w.wday;
 	size_t j = i + 1;
 	an_date d;
-	if ((an_tx_is(c, j, "last") || an_tx_is(c, j, "next") || an_tx_is(c, j, "this")) &&
-	    an_tx_is(c, j + 1, "week") && TK(j + 1).space && !an_tx_is_apos(c, j + 2) &&
+	int k;
+	if (an_tx_deictic_step(c, j, &k) && an_tx_is(c, j + 1, "week") && TK(j + 1).space &&
+	    !an_tx_is_apos(c, j + 2) &&
 	    !(j + 2 < c->n && !TK(j + 2).space && TK(j + 2).kind != AN_TK_PUNCT)) {
-		int k = TK(j).low[0] == 'l' ? -1 : TK(j).low[0] == 'n' ? 1 : 0;
 		an_date mon = an_date_add_days(c->dct, 1 - an_date_weekday(c->dct) + 7 * k);
 		d = an_date_add_days(mon, wd - 1);
 		an_tx_set_point(m, d, AN_GRAN_DAY);
@@ -143,7 +143,7 @@ static size_t month_span_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap ||
 	    i + 3 >= c->n || TK(i + 1).kind != AN_TK_PUNCT || TK(i + 2).space ||
-	    !(an_tx_is_punct(c, i + 1, '-') || strcmp(TK(i + 1).low, "\xe2\x80\x93") == 0) ||
+	    !an_tx_is_dash(c, i + 1) ||
 	    !an_tx_word(c, i + 2) || !(TK(i + 2).w.cls & AN_TXW_MONTH) ||
 	    !(an_tx_is(c, i + 3, "quarter") || an_tx_is(c, i + 3, "period")))
 		return 0;

@@ -184,7 +184,7 @@ int an_tx_life_span(const an_tx_ctx *c, size_t open)
 {
 	if (open + 4 >= c->n || !an_tx_is_punct(c, open, '(') || !an_tx_num(c, open + 1) ||
 	    TK(open + 1).ndig != 4 || TK(open + 1).space ||
-	    !(an_tx_is_punct(c, open + 2, '-') || strcmp(TK(open + 2).low, "\xe2\x80\x93") == 0) ||
+	    !an_tx_is_dash(c, open + 2) ||
 	    TK(open + 2).space || !an_tx_num(c, open + 3) || TK(open + 3).space ||
 	    !an_tx_is_punct(c, open + 4, ')') || TK(open + 4).space)
 		return 0;

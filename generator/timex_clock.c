@@ -180,6 +180,21 @@ static size_t day_phrase(const an_tx_ctx *c, size_t j, int h, an_date *d, int *h
 	return p + 1;
 }
 
+/* "the next day", "the following morning", "the previous night", "the
+ * same day" at token j: 2 + the days it counts from the reference, 0 when
+ * none. */
+static int next_day_at(const an_tx_ctx *c, size_t j)
+{
+	if (!an_tx_is(c, j, "the") ||
+	    !(an_tx_is(c, j + 2, "day") || (an_tx_cls(c, j + 2) & AN_TXW_POD)))
+		return 0;
+	if (an_tx_is(c, j + 1, "next") || an_tx_is(c, j + 1, "following"))
+		return 3;
+	if (an_tx_is(c, j + 1, "previous") || an_tx_is(c, j + 1, "prior"))
+		return 1;
+	return an_tx_is(c, j + 1, "same") ? 2 : 0;
+}
+
 /* "In the afternoon, she visited a hospital", "By the evening": a part
  * of the day with "the", after a preposition, is that part of the day
  * last named ("On Monday ... In the afternoon", an_tx_clock_day), as
@@ -451,6 +466,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_date_add_days(d, 1);
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
+	int nd;
 	k = at;
 	if (an_tx_is_punct(c, k, ','))
 		k++;
@@ -488,6 +504,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, at, "tomorrow")) {
 		d = an_date_add_days(c->dct, 1);
 		j = at + 1;
+	} else if ((nd = next_day_at(c, at)) != 0) {
+		/* "docked at 6 a.m. the next day": the day after the one the
+		 * phrase counts from, which stays a timex of its own */
+		an_tx_point r = an_tx_ref(c);
+		if (r.g == AN_GRAN_DAY)
+			d = an_date_add_days(r.d, nd - 2);
 	}
 	if (pe && dated)
 		d = pd;

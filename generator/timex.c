@@ -442,6 +442,18 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 	       an_tx_is(c, b - 2, "quarter");
 }
 
+/* "a warning in place since Thursday evening", "the heaviest since early
+ * November": where a state began is no time the story moves to, so the
+ * reference time stays, and the day of the clock times after it.
+ * It does move for a story told from there ("since 2020, when ...") or
+ * where nothing was named before. */
+static int since_bound(const an_tx_ctx *c, const an_tx_match *m)
+{
+	if (m->tb == 0 || !an_tx_is(c, m->tb - 1, "since") || c->ref.g == AN_GRAN_NONE)
+		return 0;
+	return !(an_tx_is_punct(c, m->te, ',') && an_tx_is(c, m->te + 1, "when"));
+}
+
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
@@ -482,12 +494,14 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					i = lo = m.te;
 					continue;
 				}
+				int bound = since_bound(&c, &m);
 				push(out, &c, &m);
-				an_tx_note_clock(&c, &m);
+				if (!bound)
+					an_tx_note_clock(&c, &m);
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);
-				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m)) {
+				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m) && !bound) {
 					c.ref = m.anchor;
 					c.ref_at = m.tb;
 				}

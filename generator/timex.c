@@ -443,13 +443,19 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 }
 
 /* "a warning in place since Thursday evening", "the heaviest since early
- * November": where a state began is no time the story moves to, so the
- * reference time stays, and the day of the clock times after it.
+ * November", "ahead of next Tuesday's contests": where a state began, or
+ * what is still to come, is no time the story moves to, so the reference
+ * time stays, and the day of the clock times after it.  ("until" is no
+ * such bound: "not called until early this morning" is when it was.)
  * It does move for a story told from there ("since 2020, when ...") or
  * where nothing was named before. */
 static int since_bound(const an_tx_ctx *c, const an_tx_match *m)
 {
-	if (m->tb == 0 || !an_tx_is(c, m->tb - 1, "since") || c->ref.g == AN_GRAN_NONE)
+	size_t b = m->tb;
+	if (b == 0 || c->ref.g == AN_GRAN_NONE)
+		return 0;
+	if (!an_tx_is(c, b - 1, "since") &&
+	    !(b > 1 && an_tx_is(c, b - 1, "of") && an_tx_is(c, b - 2, "ahead")))
 		return 0;
 	return !(an_tx_is_punct(c, m->te, ',') && an_tx_is(c, m->te + 1, "when"));
 }

@@ -775,13 +775,19 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb
 	 * follows it; the "until" before the comma is the other clause's */
-	static const char *const preps[] = {"in", "on", "of", "since", NULL};
+	/* so does one after a conjunction: "after a shutdown over the
+	 * weekend closed the parks" (with no verb after the date, "after"
+	 * was a preposition, and the cue is none) */
+	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", NULL};
+	static const char *const conj[] = {"after", "before", "when", "while", "because",
+	                                   "although", "though", "once", NULL};
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
 	for (size_t k = tb - 1, n = 0; k > 1 && n < 5; k--, n++) {
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || cue(c, k))
 			return 0;
-		if (is_determiner(c, k) && clause_break_before(c, k))
+		if (is_determiner(c, k) &&
+		    (clause_break_before(c, k) || an_tx_one_of(c, k - 1, conj)))
 			return cue(c, te);
 	}
 	return 0;

@@ -333,7 +333,8 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date d = {y, 1, 1};
 	an_tx_set_point(m, d, AN_GRAN_YEAR);
 	m->modable = 1;
-	m->the_ok = j > i;
+	/* "the year 2000", but "the fiscal 1991 budget": "the" is the noun's */
+	m->the_ok = j > i && an_tx_is(c, j - 1, "year");
 	return j + 1;
 }
 

@@ -150,6 +150,9 @@ an_date an_tx_weekday_date(an_date dct, int wday, int dir);
 /* Month `m` (1-12) relative to `dct`: year chosen by direction, nearest
  * when dir is 0.  `strict` excludes the DCT's own month. */
 int an_tx_month_year(an_date dct, int m, int dir, int strict);
+/* 1 when the month at token i follows "since" ("since January", "since
+ * early March"): the last one, however far back. */
+int an_tx_since_month(const an_tx_ctx *c, size_t i);
 int an_tx_monthday_year(an_date dct, int m, int d, int dir);
 /* "Sunday, Jan. 1" without a year: the year next to `year` (the one the
  * tense gave) in which day d of month m is weekday `wday` (1 = Monday;

@@ -6,6 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "its strongest showing since January", said in late December: the
+ * tense cannot hold the month that ten months' lean would move ahead. */
+int an_tx_since_month(const an_tx_ctx *c, size_t i)
+{
+	if (i > 0 && an_tx_is(c, i - 1, "since"))
+		return 1;
+	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
+		i--; /* "since mid-January" */
+	return i > 1 && an_tx_is(c, i - 2, "since") &&
+	       (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late") ||
+	        an_tx_is(c, i - 1, "mid"));
+}
+
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
 	/* as for days: a month more than ten months away in the direction

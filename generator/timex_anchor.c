@@ -886,14 +886,21 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	int own = an_tx_clause_subject(c, tb, te);
 	if (own)
 		return own;
+	static const char *const concessive[] = {"although", "though", "whereas", NULL};
 	int forecast = 0, inf = 0, pblock = 0, to_verb = 0;
-	size_t inf_at = 0;
+	size_t inf_at = 0, fence = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
 		j--;
 		if (quote_mark(c, j))
 			break;
+		/* ", although OPEC's decision in late November ...": a clause
+		 * of its own, whose tense is not the one before the comma */
+		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && an_tx_one_of(c, j, concessive)) {
+			fence = j;
+			break;
+		}
 		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
 		 * put "will hold" out of reach where "at 8 a.m." did not */
 		if (clock_minutes(c, j)) {
@@ -984,7 +991,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* No tense in reach: a date named after one ahead of the DCT in the
 	 * same sentence goes on from it ("will tour next spring, opening in
 	 * late March and closing ... in June"). */
-	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb &&
+	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb && c->ref_at >= fence &&
 	       an_date_to_days(c->ref.d) > an_date_to_days(c->dct) &&
 	       an_tx_one_sentence(c, c->ref_at, tb);
 }

@@ -31,6 +31,20 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 2;
 }
 
+/* "Stocks fell ahead of Thursday's decision": the day is after the fall,
+ * which the past tense puts before the news, but the day itself may be
+ * on either side of it: the nearer of the two (written on a Tuesday, the
+ * coming Thursday; on a Friday, the one before).  d is the day the
+ * tense gave; wd its weekday. */
+an_date an_tx_ahead_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
+{
+	if (i < 2 || !an_tx_is(c, i - 1, "of") || !an_tx_is(c, i - 2, "ahead"))
+		return d;
+	long now = an_date_to_days(c->dct), back = now - an_date_to_days(d);
+	an_date f = an_tx_weekday_date(c->dct, wd, 1);
+	return back > 0 && an_date_to_days(f) - now < back ? f : d;
+}
+
 /* "midweek", "mid-week": the middle of the DCT's week, or of the one
  * before in a past clause written early in the week ("prices fell
  * midweek" on a Monday), of the next in a future one written late in it

@@ -77,7 +77,8 @@ static int clause_break_before(const an_tx_ctx *c, size_t k)
 static int is_determiner(const an_tx_ctx *c, size_t j)
 {
 	static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their",
-	                                  "our", "this", "that", "whose", NULL};
+	                                  "our", "this", "that", "whose", "another", "every",
+	                                  "each", "my", "your", NULL};
 	return j < c->n && c->tk[j].kind == AN_TK_WORD && in_list(det, c->tk[j].low);
 }
 

@@ -34,14 +34,20 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 /* "Stocks fell ahead of Thursday's decision": the day is after the fall,
  * which the past tense puts before the news, but the day itself may be
  * on either side of it: the nearer of the two (written on a Tuesday, the
- * coming Thursday; on a Friday, the one before).  d is the day the
- * tense gave; wd its weekday. */
+ * coming Thursday; on a Friday, the one before), and the coming one when
+ * the sentence is about the day of the news.  d is the day the tense
+ * gave; wd its weekday. */
 an_date an_tx_ahead_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
 {
 	if (i < 2 || !an_tx_is(c, i - 1, "of") || !an_tx_is(c, i - 2, "ahead"))
 		return d;
 	long now = an_date_to_days(c->dct), back = now - an_date_to_days(d);
 	an_date f = an_tx_weekday_date(c->dct, wd, 1);
+	/* "counted votes today ahead of Wednesday's showdown": what is ahead
+	 * of today is not before it */
+	if (back > 0 && c->day_at && an_date_to_days(c->day) == now && c->day_at - 1 < i &&
+	    an_tx_one_sentence(c, c->day_at - 1, i))
+		return f;
 	return back > 0 && an_date_to_days(f) - now < back ? f : d;
 }
 

@@ -479,9 +479,11 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		memset(&dm, 0, sizeof dm);
 		de = an_tx_weekday(&dm, c, k);
 	}
+	int named = 0; /* the day is part of the timex */
 	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		d = dm.anchor.d;
 		j = de;
+		named = 1;
 	} else if (an_tx_is(c, at, "on") &&
 	           (memset(&dm, 0, sizeof dm), (de = an_tx_month(&dm, c, at + 1)) ||
 	            (de = an_tx_weekday(&dm, c, at + 1)) ||
@@ -545,6 +547,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
 	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
 	m->type = AN_TIMEX_TIME;
+	/* "The robbery took place at 9:15 a.m. Tuesday ... the next day":
+	 * a day named with the time is the reference, as "on Tuesday" is */
+	if (named && an_date_to_days(d) == an_date_to_days(dm.anchor.d)) {
+		m->anchor.d = d;
+		m->anchor.g = AN_GRAN_DAY;
+	}
 	return j;
 }
 

@@ -888,7 +888,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (own)
 		return own;
 	static const char *const concessive[] = {"although", "though", "whereas", NULL};
-	int forecast = 0, inf = 0, pblock = 0, to_verb = 0;
+	int forecast = 0, inf = 0, pblock = 0, to_verb = 0, maybe = 0;
 	size_t inf_at = 0, fence = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
@@ -911,6 +911,16 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = cue(c, j);
 		if (k < 0 && unreal_if(c, j))
 			return 1;
+		/* "were tracking a storm that could approach the Bahamas by the
+		 * weekend": a possibility between the past and the date is
+		 * ahead of the news */
+		if (k < 0 && maybe)
+			return 1;
+		if (!k && (word_is(c, j, "could") || word_is(c, j, "might") ||
+		           (word_is(c, j, "may") && !month_name(c, j))) &&
+		    j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD && !word_is(c, j + 1, "have") &&
+		    !word_is(c, j + 1, "not") && !word_is(c, j + 1, "be"))
+			maybe = 1;
 		if (k > 0 && in_past_perfect(c, j))
 			return -1;
 		if (k < 0 && set_for)

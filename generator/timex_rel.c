@@ -194,6 +194,13 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 		an_tx_set_point(m, an_date_add_days(r.d, rel), AN_GRAN_DAY);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
+		/* "that evening" is a part of the day named, a TIME as "this
+		 * evening" is; TimeBank gives "the next morning" the day */
+		if (rel == 0) {
+			char v[AN_TIMEX_VALUE_MAX];
+			snprintf(v, sizeof v, "%.10sT%s", m->value, an_tx_pod_code[TK(j).w.pod]);
+			an_tx_set_value(m, AN_TIMEX_TIME, v);
+		}
 		return j + 1;
 	}
 	int month = (cls & AN_TXW_MONTH) && !(cls & AN_TXW_ABBR) && TK(j).cap;

@@ -19,6 +19,19 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
 	        an_tx_is(c, i - 1, "mid"));
 }
 
+/* A timeline in an explainer: "Jan. 18, 2022: The council votes ...",
+ * then "March 3: Regulators give ..." in the present of a list.  An
+ * entry that opens its paragraph, with a colon after it, follows the
+ * last date named: in its year, or the next when it would go back. */
+int an_tx_entry_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day)
+{
+	if (!c->tk[i].para || !an_tx_is_punct(c, e, ':') || c->ref.g < AN_GRAN_MONTH)
+		return 0;
+	an_date r = c->ref.d;
+	int back = mon < r.m || (mon == r.m && day && c->ref.g == AN_GRAN_DAY && day < r.d);
+	return back ? r.y + 1 : r.y;
+}
+
 int an_tx_month_year(an_date dct, int m, int dir, int strict)
 {
 	/* as for days: a month more than ten months away in the direction

@@ -338,7 +338,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (day && !explicit_year)
 		explicit_year = span_year(c, i, e, mon, &year);
 	if (!explicit_year &&
-	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_story_year(c, mon))))
+	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_entry_year(c, i, e, mon, day)) ||
+	     (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
 	if (day) {
 		if (!explicit_year)

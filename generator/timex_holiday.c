@@ -291,6 +291,20 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = holiday_date(hb, an_tx_story_year(c, holiday_date(hb, sy).m));
 		dir = diff = 0;
 	}
+	/* "between Thursday and Easter Monday", "from Friday to Christmas":
+	 * the end of a range is the first one from its start */
+	if (c->ref.g == AN_GRAN_DAY && c->ref_at < i && i - c->ref_at <= 5 &&
+	    (an_tx_is(c, i - 1, "and") || an_tx_is(c, i - 1, "to") ||
+	     an_tx_is(c, i - 1, "through") || an_tx_is(c, i - 1, "until")) &&
+	    an_tx_one_sentence(c, c->ref_at, i)) {
+		an_date r = holiday_date(hb, c->ref.d.y);
+		if (r.y && an_date_to_days(r) < an_date_to_days(c->ref.d))
+			r = holiday_date(hb, c->ref.d.y + 1);
+		if (r.y) {
+			pick = r;
+			dir = diff = 0;
+		}
+	}
 	if (dir < 0 && diff > 0)
 		pick = holiday_date(hb, now.y - 1);
 	else if (dir > 0 && diff < 0)

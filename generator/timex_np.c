@@ -51,6 +51,14 @@ int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te)
 		return 1;
 	if (an_tx_is(c, tb - 1, "on"))
 		return c->tk[te + 1].kind == AN_TK_PUNCT && c->tk[te + 1].low[0] != '\'';
+	/* "Shares fell 9% in Friday trading, their steepest drop": one
+	 * day's session, where the practice has a noun after it ("Sunday
+	 * trading laws") */
+	if ((an_tx_is(c, tb - 1, "in") || an_tx_is(c, tb - 1, "during")) &&
+	    an_tx_is(c, te, "trading") &&
+	    (c->tk[te + 1].kind == AN_TK_PUNCT || an_tx_is(c, te + 1, "on") ||
+	     an_tx_is(c, te + 1, "in") || an_tx_is(c, te + 1, "at") || an_tx_is(c, te + 1, "after")))
+		return 0;
 	/* "spent Sunday working on the report": a verb after the day */
 	return !an_tx_one_of(c, te + 1, free_after);
 }

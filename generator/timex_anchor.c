@@ -201,6 +201,12 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	/* "light snow was possible late Friday", "rain is likely Sunday": a
+	 * forecast's chance is ahead, whatever the tense of its report */
+	if ((eq(t->low, "possible") || eq(t->low, "likely")) && j > 0 &&
+	    (word_is(c, j - 1, "was") || word_is(c, j - 1, "is") || word_is(c, j - 1, "were") ||
+	     word_is(c, j - 1, "are") || word_is(c, j - 1, "be")))
+		return 1;
 	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */
 	/* "its July forecast of $3": after a month, a noun */

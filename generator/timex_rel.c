@@ -459,6 +459,21 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
+		/* "will open on Friday ... premiered in September ... and
+		 * stream 45 days later": a month cannot place the day that the
+		 * days count from; the day last named does */
+		if (base.g == AN_GRAN_MONTH && g == AN_GRAN_DAY && u == AN_TXU_DAY && c->day_at &&
+		    c->day_at - 1 < c->ref_at) {
+			/* (not where the count would land on the month's wrong
+			 * side: "On Feb. 2 ... In March ... Ten days later") */
+			long to = an_date_to_days(an_date_add_days(c->day, dir * n));
+			long first = an_date_to_days(base.d),
+			     last = an_date_to_days(an_date_add_months(base.d, 1)) - 1;
+			if (dir > 0 ? to > last : to < first) {
+				base.d = c->day;
+				base.g = AN_GRAN_DAY;
+			}
+		}
 		/* a quarter named as a comparison ("this year's first quarter")
 		 * is no new story quarter */
 		if (base.g == AN_GRAN_QUARTER && c->quarter.g == AN_GRAN_QUARTER &&

@@ -1,6 +1,7 @@
 /* timex_deadline.c - the phrases of filings, notices and court orders
  * that bound a date or set a deadline: "on or before March 15, 2026", "on
- * or after Dec. 1", "on or about Nov. 14" (the mods of "no later than";
+ * or after Dec. 1", "on or about Nov. 14", "2027 or later" (the mods of
+ * "no later than";
  * "on" opens too many phrases to be a word the dispatcher starts at, so
  * the driver, timex.c, widens a dated match back over the three words),
  * and "gave the parties until Friday to file briefs", a deadline granted
@@ -17,6 +18,18 @@ void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo)
 	    (an_tx_is(c, b, "around") || an_tx_is(c, b, "about")) && an_tx_is(c, b - 1, "or") &&
 	    an_tx_is(c, b - 2, "on")) {
 		m->tb = b - 2;
+		return;
+	}
+	/* "students graduating in 2027 or later", "models from 2019 or
+	 * earlier": the bound and the rest, one timex (TimeBank's "1994 or
+	 * later") */
+	size_t e = m->te;
+	if (m->type == AN_TIMEX_DATE && !m->mod[0] && m->anchor.g != AN_GRAN_NONE &&
+	    an_tx_is(c, e, "or") && (an_tx_is(c, e + 1, "later") || an_tx_is(c, e + 1, "earlier")) &&
+	    !an_tx_is(c, e + 2, "than")) {
+		an_tx_copy(m->mod, sizeof m->mod,
+		           an_tx_is(c, e + 1, "later") ? "ON_OR_AFTER" : "ON_OR_BEFORE");
+		m->te = e + 2;
 		return;
 	}
 	if (b < lo + 3 || (m->type != AN_TIMEX_DATE && m->type != AN_TIMEX_TIME) || m->mod[0] ||

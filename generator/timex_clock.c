@@ -206,7 +206,7 @@ static int next_day_at(const an_tx_ctx *c, size_t j)
 static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const preps_pod[] = {"in", "by", "during", "throughout", "through",
-	                                        "since", "until", "till", NULL};
+	                                        "since", "until", "till", "into", NULL};
 	static const char *const nouns[] = {
 		"session", "sessions", "show", "shift", "shifts", "rush", "edition", "news",
 		"paper", "papers", "commute", "service", "services", "class", "classes", "meeting",

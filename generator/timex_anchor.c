@@ -736,6 +736,23 @@ static int clock_minutes(const an_tx_ctx *c, size_t j)
 	       !c->tk[colon + 1].space;
 }
 
+/* A piece of a clock time's "a.m."/"p.m." at j (its letters and dots,
+ * written without spaces): no word of the window, as minutes are not. */
+static int ampm_piece(const an_tx_ctx *c, size_t j)
+{
+	if (j == 0 || j + 1 >= c->n)
+		return 0;
+	const an_tk *t = &c->tk[j];
+	if (t->kind == AN_TK_PUNCT && t->low[0] == '.' && !t->space)
+		return word_is(c, j - 1, "a") || word_is(c, j - 1, "p") || word_is(c, j - 1, "m");
+	if (word_is(c, j, "m") && !t->space)
+		return an_tx_is_punct(c, j - 1, '.');
+	if ((word_is(c, j, "a") || word_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
+	    !c->tk[j + 1].space && word_is(c, j + 2, "m"))
+		return an_tx_num(c, j - 1) || clock_minutes(c, j - 1);
+	return 0;
+}
+
 /* Whether a clause opens at k: a sentence, a quote, or "But", "And"
  * opening a sentence ("But on Tuesday we start again"). */
 static int clause_opens(const an_tx_ctx *c, size_t k)
@@ -928,7 +945,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
 		 * put "will hold" out of reach where "at 8 a.m." did not */
-		if (clock_minutes(c, j)) {
+		if (clock_minutes(c, j) || ampm_piece(c, j)) {
 			d--;
 			continue;
 		}

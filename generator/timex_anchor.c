@@ -795,6 +795,27 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 /* "Sales fell, and Christmas will be busy": the subject of a clause of its
  * own (after ", and", ", but" or ";", a tense cue right after it) takes
  * that tense: its direction, 0 when the date is no such subject. */
+/* "that" after a verb of saying, with up to a weekday between ("said on
+ * Friday that"). */
+static int reported_that(const an_tx_ctx *c, size_t k)
+{
+	for (size_t j = k, n = 0; j > 0 && n < 4 && !c->tk[j].sent; j--, n++)
+		if (an_tx_one_of(c, j - 1, reporting))
+			return 1;
+	return 0;
+}
+
+/* The tense of the verb at te that a subject takes: "were expected to"
+ * and "was likely to" look ahead as their participle does. */
+static int subject_cue(const an_tx_ctx *c, size_t te)
+{
+	int k = cue(c, te);
+	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
+	    cue(c, te + 1) > 0)
+		return 1;
+	return k;
+}
+
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
@@ -821,7 +842,13 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	                                   "although", "though", "once", NULL};
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
-	for (size_t k = tb - 1, n = 0; k > 1 && n < 5; k--, n++) {
+	for (size_t k = tb - 1, n = 0; k > 0 && n < 5; k--, n++) {
+		/* "Forecasters said heavy rain over the weekend would give
+		 * way", "said on Friday that temperatures on Sunday were
+		 * expected to": the subject of what was said */
+		if (k < tb - 1 && (an_tx_one_of(c, k, reporting) ||
+		                   (word_is(c, k, "that") && reported_that(c, k))))
+			return subject_cue(c, te);
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || cue(c, k))
 			return 0;
 		if (is_determiner(c, k) &&

@@ -253,6 +253,12 @@ static int cue(const an_tx_ctx *c, size_t j)
 		}
 	}
 	int k = 0;
+	/* "had begun planning in early September": the gerund of a plan is
+	 * the verb before it's, "begun" or "started" */
+	if ((t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "ing", 5) && j > 0 &&
+	    (word_is(c, j - 1, "begun") || word_is(c, j - 1, "began") ||
+	     word_is(c, j - 1, "started") || word_is(c, j - 1, "stopped")))
+		return -1;
 	if (t->w.cls & AN_TXW_FUTURE)
 		return 1;
 	if (t->w.cls & AN_TXW_PAST) {

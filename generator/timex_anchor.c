@@ -939,13 +939,18 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "has called a strike for Thursday.": a weekday that ends its
 		 * clause after "for" is the day an event is set for, whatever
 		 * the tense of the setting, unless that is a past perfect */
+		/* (after the part of the day: "for Sunday afternoon if they
+		 * win", the parade approved) */
+		size_t fe = te < c->n && c->tk[te].kind == AN_TK_WORD &&
+		            (c->tk[te].w.cls & AN_TXW_POD) ? te + 1 : te;
 		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
-		    (te >= c->n || (c->tk[te].kind == AN_TK_PUNCT && !an_tx_is_apos(c, te)) ||
+		    (fe >= c->n || (c->tk[fe].kind == AN_TK_PUNCT && !an_tx_is_apos(c, fe)) ||
+		     word_is(c, fe, "if") || word_is(c, fe, "unless") ||
 		     /* "called a rally for Thursday and said ...", not "for
 		      * Thursday and Friday" (a list of days) */
-		     ((word_is(c, te, "and") || word_is(c, te, "but")) && te + 1 < c->n &&
-		      !(c->tk[te + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)) &&
-		      c->tk[te + 1].kind == AN_TK_WORD)) &&
+		     ((word_is(c, fe, "and") || word_is(c, fe, "but")) && fe + 1 < c->n &&
+		      !(c->tk[fe + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)) &&
+		      c->tk[fe + 1].kind == AN_TK_WORD)) &&
 		    !has_past_perfect(c, tb - 1, te))
 			set_for = 1;
 	}

@@ -386,6 +386,11 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * their first word) */
 		if (an_tx_is(c, i, "per") && !an_tx_is(c, i - 1, "times"))
 			return 0;
+		/* "every weekend": the weekends of any week, as "weekends" is */
+		if (an_tx_is(c, j, "weekend") && !an_tx_is(c, i, "per")) {
+			an_tx_set_value(m, AN_TIMEX_SET, "XXXX-WXX-WE");
+			return j + 1;
+		}
 		/* "every half hour", "every quarter-hour", "every four and a half
 		 * hours": a fractional amount the unit alone cannot give */
 		an_tx_match d;

@@ -106,6 +106,24 @@ static const char *const say_verbs[] = {
 	"say", "comment", "confirm", "discuss", "disclose", "elaborate", "specify",
 	"reveal", "identify", "name", "speculate", "answer", "divulge", "detail", NULL};
 
+/* A past participle at j, as a perfect "have" takes ("should have
+ * spoken", "might have been"), not the object of "have" meaning to own
+ * ("should have power back by Saturday"). */
+static int participle(const an_tx_ctx *c, size_t j)
+{
+	static const char *const irregular[] = {
+		"been", "had", "done", "made", "gone", "seen", "got", "won", "lost", "left", "put",
+		"set", "cut", "hit", "let", "paid", "kept", "held", "brought", "bought", "thought",
+		"caught", "sold", "sent", "spent", "built", "met", "led", "run", "come", "become",
+		"said", "told", "found", "felt", "heard", "meant", "begun", "struck", "fought",
+		"stood", "understood", NULL};
+	if (j >= c->n || c->tk[j].kind != AN_TK_WORD)
+		return 0;
+	const char *w = c->tk[j].low;
+	return ends_in(w, "ed", 3) || ends_in(w, "en", 3) || ends_in(w, "wn", 3) ||
+	       in_list(irregular, w);
+}
+
 /* The modal at j read with what follows it: -1 for a past ("should have
  * spoken Wednesday", "might have crashed"; "will have" is a future
  * perfect and no modal here) and for a refusal reported ("would not
@@ -123,7 +141,7 @@ static int modal_past(const an_tx_ctx *c, size_t j)
 	}
 	if (a < c->n && c->tk[a].kind == AN_TK_WORD && ends_in(c->tk[a].low, "ly", 4))
 		a++;
-	if (word_is(c, a, "have") && !word_is(c, a + 1, "to"))
+	if (word_is(c, a, "have") && !word_is(c, a + 1, "to") && participle(c, a + 1))
 		return -1;
 	if (neg && (word_is(c, j, "would") || word_is(c, j, "wouldn")) &&
 	    an_tx_one_of(c, a, say_verbs))

@@ -284,6 +284,14 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t f = i > 0 && an_tx_is(c, i - 1, "the") ? i - 1 : i;
 	if (diff > 0 && diff <= 60 && f > 0 && an_tx_is(c, f - 1, "for"))
 		dir = 1;
+	/* so is the one that bounds, within two weeks: "urged everyone to
+	 * get a shot before Christmas" on Dec. 20 (six weeks ahead, "was
+	 * tightened ahead of Christmas" is last year's) */
+	if (diff > 0 && diff <= 14 && f > 0 &&
+	    (an_tx_is(c, f - 1, "before") || an_tx_is(c, f - 1, "by") ||
+	     an_tx_is(c, f - 1, "until") ||
+	     (f > 1 && an_tx_is(c, f - 1, "of") && an_tx_is(c, f - 2, "ahead"))))
+		dir = 1;
 	/* in a story told in the past ("In August 1914 ... By Christmas"),
 	 * the year of its reference, as for a month (an_tx_story_year) */
 	int sy = an_tx_story_year(c, 0);

@@ -985,7 +985,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (own)
 		return own;
 	static const char *const concessive[] = {"although", "though", "whereas", NULL};
-	int forecast = 0, inf = 0, pblock = 0, to_verb = 0, maybe = 0;
+	int forecast = 0, inf = 0, pblock = 0, to_verb = 0, maybe = 0, comma = 0;
 	size_t inf_at = 0, fence = 0;
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
@@ -1005,7 +1005,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			d--;
 			continue;
 		}
+		if (an_tx_is_punct(c, j, ','))
+			comma = 1;
 		int k = cue(c, j);
+		/* "their first tour since 2014, playing shows in June": a
+		 * "since" phrase before a comma names a past of its own, not
+		 * the tense of the date's clause */
+		if (k < 0 && comma && word_is(c, j, "since"))
+			k = 0;
 		if (k < 0 && unreal_if(c, j))
 			return 1;
 		/* "were tracking a storm that could approach the Bahamas by the

@@ -156,7 +156,12 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i);
 /* The year of a chronology's entry ("March 3: Regulators give ...") after
  * one with a year, 0 when [i, e) is no such entry. */
 int an_tx_entry_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day);
+/* `dir` 2: ahead however far ("until Dec. 31" on Jan. 31), which the
+ * tense alone is not (an_tx_day_direction gives it). */
 int an_tx_monthday_year(an_date dct, int m, int d, int dir);
+/* an_tx_direction of the month-day at [i, e), 2 after "until"/"till" when
+ * it looks ahead. */
+int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* "Sunday, Jan. 1" without a year: the year next to `year` (the one the
  * tense gave) in which day d of month m is weekday `wday` (1 = Monday;
  * 0: none named), when `year` has it on another and that day is nearer

@@ -81,9 +81,20 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 	}
 	/* ... but a day of the DCT's own year in a past clause carries no
 	 * year in news style ("attacked the base on Jan. 7" in November) */
-	if (dir && dird >= 0 && (dird <= 300 || (dir < 0 && diry == dct.y)))
+	if (dir && dird >= 0 && (dird <= 300 || dir == 2 || (dir < 0 && diry == dct.y)))
 		return diry;
 	return neary;
+}
+
+int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
+{
+	int dir = an_tx_direction(c, i, e);
+	/* "a transition period that is due to run until Dec. 31", written on
+	 * Jan. 31: a deadline said with "until" is ahead, eleven months or
+	 * not (the ten months' nearness is for a tense read further off) */
+	if (dir > 0 && i > 0 && (an_tx_is(c, i - 1, "until") || an_tx_is(c, i - 1, "till")))
+		return 2;
+	return dir;
 }
 
 int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday)

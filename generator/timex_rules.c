@@ -344,7 +344,7 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (day) {
 		if (!explicit_year)
 			year = an_tx_weekday_year(c->dct, an_tx_monthday_year(c->dct, mon, day,
-			                                                      an_tx_direction(c, i, e)),
+			                                                      an_tx_day_direction(c, i, e)),
 			                          mon, day, wd);
 		an_date d = {year, mon, day};
 		if (!an_date_valid(d))

@@ -445,8 +445,7 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 /* "a warning in place since Thursday evening", "the heaviest since early
  * November", "ahead of next Tuesday's contests": where a state began, or
  * what is still to come, is no time the story moves to, so the reference
- * time stays, and the day of the clock times after it.  ("until" is no
- * such bound: "not called until early this morning" is when it was.)
+ * time stays, and the day of the clock times after it.
  * It does move for a story told from there ("since 2020, when ...") or
  * where nothing was named before. */
 static int since_bound(const an_tx_ctx *c, const an_tx_match *m)
@@ -454,9 +453,18 @@ static int since_bound(const an_tx_ctx *c, const an_tx_match *m)
 	size_t b = m->tb;
 	if (b == 0 || c->ref.g == AN_GRAN_NONE)
 		return 0;
-	if (!an_tx_is(c, b - 1, "since") &&
-	    !(b > 1 && an_tx_is(c, b - 1, "of") && an_tx_is(c, b - 2, "ahead")))
+	/* "a state of emergency that runs until Aug. 22": where a state ends
+	 * is no more the story's time than where it began, but "was not
+	 * called until early this morning" is when it was */
+	if ((an_tx_is(c, b - 1, "until") || an_tx_is(c, b - 1, "till")) && b > 1) {
+		for (size_t k = b - 1, n = 0; k > 0 && n < 10 && !c->tk[k].sent; k--, n++)
+			if (an_tx_is(c, k - 1, "not") || an_tx_is(c, k - 1, "never") ||
+			    an_tx_is(c, k - 1, "t") || an_tx_is(c, k - 1, "only"))
+				return 0;
+	} else if (!an_tx_is(c, b - 1, "since") &&
+	           !(b > 1 && an_tx_is(c, b - 1, "of") && an_tx_is(c, b - 2, "ahead"))) {
 		return 0;
+	}
 	return !(an_tx_is_punct(c, m->te, ',') && an_tx_is(c, m->te + 1, "when"));
 }
 

@@ -227,8 +227,14 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */
-	/* "its July forecast of $3": after a month, a noun */
-	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 && month_name(c, j - 1))
+	/* "its July forecast of $3", "raised its full-year forecast after
+	 * revenue in the second quarter jumped": after a month, a
+	 * determiner or a word that names what it forecasts, a noun */
+	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 &&
+	    (month_name(c, j - 1) || is_determiner(c, j - 1) || word_is(c, j - 1, "year") ||
+	     word_is(c, j - 1, "annual") || word_is(c, j - 1, "sales") ||
+	     word_is(c, j - 1, "earnings") || word_is(c, j - 1, "profit") ||
+	     word_is(c, j - 1, "revenue") || word_is(c, j - 1, "growth")))
 		return 0;
 	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
 	if (eq(t->low, "plans") || eq(t->low, "plan"))

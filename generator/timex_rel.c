@@ -503,9 +503,14 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_set_point(m, to, g);
 	/* "3000 years ago": a round amount before the era, no date (a BC
 	 * year is written as one: "146 BC ... a century later") */
+	/* "Four years ago, the primaries were held on March 3": a year ago
+	 * that opens the sentence frames it, as "In 2020," would */
+	int frames = !from_ref && g == AN_GRAN_YEAR && TK(i).sent && an_tx_is_punct(c, k, ',') &&
+	             m->anchor.d.y >= 1;
 	if (!from_ref && m->anchor.d.y < 1)
 		an_tx_set_value(m, AN_TIMEX_DATE, "XXXX");
-	m->anchor.g = AN_GRAN_NONE;
+	if (!frames)
+		m->anchor.g = AN_GRAN_NONE;
 	if (approx)
 		an_tx_copy(m->mod, sizeof m->mod, "APPROX");
 	return k;

@@ -219,6 +219,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	/* "Other measures take effect on July 1" (not "did not take effect") */
+	if (eq(t->low, "take") && word_is(c, j + 1, "effect"))
+		return j > 0 && (word_is(c, j - 1, "not") || word_is(c, j - 1, "did") ||
+		                 word_is(c, j - 1, "never") || word_is(c, j - 1, "t")) ? 0 : 1;
 	/* "light snow was possible late Friday", "rain is likely Sunday": a
 	 * forecast's chance is ahead, whatever the tense of its report */
 	if ((eq(t->low, "possible") || eq(t->low, "likely")) && j > 0 &&

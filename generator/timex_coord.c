@@ -85,3 +85,17 @@ int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e)
 		return -1;
 	return an_tx_direction(c, h, wday_at(c, h));
 }
+
+an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd)
+{
+	int dir = an_tx_list_direction(c, i, e);
+	an_date d = an_tx_weekday_date(c->dct, wd, dir);
+	/* "will walk out on Tuesday, Thursday and Saturday" on a Friday: the
+	 * days of a list ahead come in order, so Saturday is the one after
+	 * Thursday, not tomorrow */
+	size_t p = list_prev(c, i);
+	if (dir > 0 && p != i && c->ref.g == AN_GRAN_DAY && c->ref_at == p &&
+	    an_date_to_days(d) <= an_date_to_days(c->ref.d))
+		d = an_tx_weekday_date(an_date_add_days(c->ref.d, 1), wd, 1);
+	return d;
+}

@@ -574,8 +574,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (range_start_day(c, i, &d)) {
 		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {
-		d = an_tx_ahead_day(c, i, wd,
-		                    an_tx_weekday_date(c->dct, wd, an_tx_list_direction(c, i, e)));
+		d = an_tx_ahead_day(c, i, wd, an_tx_list_day(c, i, e, wd));
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->modable = 1; /* "early Tuesday" */

@@ -1070,8 +1070,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 		/* "to" and a verb: the infinitive proper when the verb is no
 		 * tense cue of its own ("to plan" is one) */
+		/* ("restored to most of the town by Wednesday night": "to" and a
+		 * quantifier or pronoun is a preposition) */
+		static const char *const no_verb[] = {"most", "all", "some", "many", "more", "few",
+		                                      "several", "both", "them", "him", "me", "us",
+		                                      "you", "it", "about", "around", NULL};
 		int to_word = word_is(c, j, "to") && j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD &&
-		              !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1);
+		              !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
+		              !an_tx_one_of(c, j + 1, no_verb);
 		to_verb |= to_word;
 		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
 			inf = 1;

@@ -899,6 +899,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;
+	/* "A judge on Friday set a Sept. 12 trial date": the date of what is
+	 * set or scheduled, as a modifier of its noun, is ahead */
+	if (tb > 1 && (word_is(c, tb - 1, "a") || word_is(c, tb - 1, "the")) &&
+	    (word_is(c, tb - 2, "set") || word_is(c, tb - 2, "scheduled") ||
+	     word_is(c, tb - 2, "sets") || word_is(c, tb - 2, "schedules")) &&
+	    te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap)
+		return 1;
 	/* "The hearing is Thursday", "The election is on Sunday": the
 	 * present of "be" names the day of what is ahead */
 	{

@@ -55,16 +55,41 @@ int an_tx_on_or_before(const an_tx_ctx *c, size_t tb)
 	       (an_tx_is(c, tb - 1, "before") || an_tx_is(c, tb - 1, "after"));
 }
 
+/* A month-day at k ("June 1", "Sept. 1") whose next occurrence is at most
+ * half a year after the DCT. */
+static int month_day_soon(const an_tx_ctx *c, size_t k)
+{
+	if (k >= c->n || c->tk[k].kind != AN_TK_WORD || !(c->tk[k].w.cls & AN_TXW_MONTH))
+		return 0;
+	size_t j = k + 1;
+	if (an_tx_is_punct(c, j, '.') && (c->tk[k].w.cls & AN_TXW_ABBR))
+		j++;
+	if (!an_tx_num(c, j) || c->tk[j].ndig > 2)
+		return 0;
+	an_date d = {c->dct.y, c->tk[k].w.month, (int)c->tk[j].num};
+	if (!an_date_valid(d))
+		return 0;
+	long ahead = an_date_to_days(d) - an_date_to_days(c->dct);
+	if (ahead < 0) {
+		d.y++;
+		ahead = an_date_valid(d) ? an_date_to_days(d) - an_date_to_days(c->dct) : 999;
+	}
+	return ahead <= 183;
+}
+
 /* "until" at u and a weekday after it, ending at te, set a deadline
  * granted: "gave the parties until Friday to file briefs", "had until
  * Monday to respond".  Not "was closed until Monday to allow repairs" (no
- * verb of granting), nor a month-day ("was given until Sept. 1 to leave"
- * may be long past). */
+ * verb of granting), nor a month-day the half year ahead does not hold
+ * ("was given until Sept. 1 to leave", said in November, is long past;
+ * "gave both sides until June 1 to file motions" in February is not). */
 int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
 {
 	static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", NULL};
 	static const char *const grant[] = {"gave", "given", "granted", "had", NULL};
-	if (u + 1 >= c->n || !(c->tk[u + 1].w.cls & AN_TXW_WDAY) || c->tk[u + 1].kind != AN_TK_WORD ||
+	if (u + 1 >= c->n ||
+	    !((c->tk[u + 1].w.cls & AN_TXW_WDAY) || month_day_soon(c, u + 1)) ||
+	    c->tk[u + 1].kind != AN_TK_WORD ||
 	    !an_tx_is(c, te, "to") || !an_tx_word(c, te + 1) || c->tk[te + 1].cap ||
 	    an_tx_one_of(c, te + 1, dets) || (c->tk[te + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)))
 		return 0;

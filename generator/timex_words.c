@@ -115,6 +115,7 @@ static const an_txw_row rows[] = {
 	{"travels", F, 0}, {"visits", F, 0}, {"hosts", F, 0}, {"kicks", F, 0},
 	{"forecast", F, 0}, {"forecasts", F, 0}, {"reopens", F, 0}, {"closes", F, 0},
 	{"launches", F, 0}, {"premieres", F, 0}, {"airs", F, 0}, {"stays", F, 0},
+	{"announces", F, 0}, {"unveils", F, 0},
 	/* "takes effect/office/place Monday", "comes into force Sunday";
 	 * plural "Classes resume Monday" (not "take", "kick": "did not take
 	 * place Sunday" is past) */

@@ -157,7 +157,11 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (coming && u == AN_TXU_WEEKEND)
 		x = an_tx_weekday_date(an_date_add_days(d, 1), 6, 1);
 	an_tx_set_point(m, x, g);
-	m->anchor.g = AN_GRAN_NONE;
+	/* "Last year, a crash closed the road for five hours on Dec. 21": a
+	 * past year opening the sentence frames its days (as "Four years
+	 * ago," does, ago()); otherwise a deictic sets no reference */
+	if (!(rel < 0 && u == AN_TXU_YEAR && TK(i).sent && an_tx_is_punct(c, j + 1, ',')))
+		m->anchor.g = AN_GRAN_NONE;
 	m->the_ok = m->modable = 1;
 	if (u == AN_TXU_WEEKEND) {
 		size_t n = strlen(m->value);

@@ -763,8 +763,12 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (!ok && an_tx_is(c, k, "the") &&
 			    (an_tx_is(c, k + 1, "month") || an_tx_is(c, k + 1, "week"))) {
 				int month = TK(k + 1).low[0] == 'm';
+				/* (a month named in an earlier paragraph is no more the
+				 * story's: "hoped to finish by late May. ... expects 40
+				 * percent by the end of the month", said on March 1) */
 				at = c->ref.g == AN_GRAN_DAY ||
-				             (month && c->ref.g == AN_GRAN_MONTH) ? c->ref.d : c->dct;
+				             (month && c->ref.g == AN_GRAN_MONTH && !an_tx_para_since(c, i))
+				         ? c->ref.d : c->dct;
 				ok = an_tx_unit_of(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK, k + 2);
 			}
 			if (ok && m.type == AN_TIMEX_DATE) {

@@ -15,6 +15,15 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	int dir = an_tx_direction(c, i, i + 2);
 	an_date d = an_tx_weekday_date(c->dct, 6, dir > 0 ? 1 : -1);
+	/* "were predicting dry weather for the weekend" on a Thursday: what
+	 * is planned or forecast for a weekend is the nearer one, whatever
+	 * the tense of the saying */
+	if (dir <= 0 && i > 0 && an_tx_is(c, i - 1, "for")) {
+		an_date f = an_tx_weekday_date(c->dct, 6, 1);
+		long now = an_date_to_days(c->dct);
+		if (an_date_to_days(f) - now <= now - an_date_to_days(d))
+			d = f;
+	}
 	/* "from home on Tuesday and Wednesday, and hope it's over by the
 	 * weekend": the weekend after the days ahead named in the sentence */
 	size_t k = c->ref_at + 1;

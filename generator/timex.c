@@ -448,7 +448,7 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
  * time stays, and the day of the clock times after it.
  * It does move for a story told from there ("since 2020, when ...") or
  * where nothing was named before. */
-static int since_bound(const an_tx_ctx *c, const an_tx_match *m)
+static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 {
 	size_t b = m->tb;
 	if (b == 0 || c->ref.g == AN_GRAN_NONE)
@@ -508,7 +508,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					i = lo = m.te;
 					continue;
 				}
-				int bound = since_bound(&c, &m);
+				int bound = bound_date(&c, &m);
 				push(out, &c, &m);
 				if (!bound)
 					an_tx_note_clock(&c, &m);

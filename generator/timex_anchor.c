@@ -826,9 +826,6 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
  * the words after it count ("On Friday, the police arrested ...").  The
  * windows are bounded, so this is O(1) per timex. */
-/* "Sales fell, and Christmas will be busy": the subject of a clause of its
- * own (after ", and", ", but" or ";", a tense cue right after it) takes
- * that tense: its direction, 0 when the date is no such subject. */
 /* "that" after a verb of saying, with up to a weekday between ("said on
  * Friday that"). */
 static int reported_that(const an_tx_ctx *c, size_t k)
@@ -850,6 +847,9 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
 	return k;
 }
 
+/* "Sales fell, and Christmas will be busy": the subject of a clause of its
+ * own (after ", and", ", but" or ";", a tense cue right after it) takes
+ * that tense: its direction, 0 when the date is no such subject. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)

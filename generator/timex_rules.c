@@ -220,19 +220,23 @@ static size_t range_second_day(const an_tx_ctx *c, size_t i, int d1, int *d2, in
 	return e;
 }
 
-/* "from June 11 to July 19, 2026", "between Dec. 20 and Jan. 5, 2026":
- * the first day of a span of two months takes the year written after the
- * second (the year before when it is the later month).  Reads the second
+/* "from June 11 to July 19, 2026", "between Dec. 20 and Jan. 5, 2026",
+ * "from April to September 1970": the first day or month of a span of
+ * two months takes the year written after the second (the year before
+ * when it is the later month).  Reads the second
  * date's tokens only, so a chain of dates costs no more than one. */
-static int span_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int *year)
+static int span_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day, int *year)
 {
 	int both, mon2, weak, d2, y;
 	size_t r = range_link(c, e, &both);
 	if (!r || (both && !(i > 0 && an_tx_is(c, i - 1, "between"))))
 		return 0;
 	size_t k = month_at(c, r, &mon2, &weak);
-	if (!k || !(k = day_at(c, k, &d2)))
+	size_t kd = k ? day_at(c, k, &d2) : 0;
+	if (!k || (!kd && day))
 		return 0;
+	if (kd)
+		k = kd;
 	if (an_tx_is_punct(c, k, ','))
 		k++;
 	if (!an_tx_year_at(c, k, &y))
@@ -335,8 +339,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		explicit_year = 1;
 		e += 2;
 	}
-	if (day && !explicit_year)
-		explicit_year = span_year(c, i, e, mon, &year);
+	if (!explicit_year)
+		explicit_year = span_year(c, i, e, mon, day, &year);
 	if (!explicit_year &&
 	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_entry_year(c, i, e, mon, day)) ||
 	     (year = an_tx_story_year(c, mon))))

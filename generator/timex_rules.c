@@ -245,6 +245,28 @@ static int span_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day, i
 	return 1;
 }
 
+/* "$6.9 trillion was erased between January and December", on Jan. 2,
+ * 2009: a span of months in a past clause ends in the past, and its
+ * first month is of the year of the last (or the year before), 0 when
+ * [i, e) opens no such span. */
+static int past_span_year(const an_tx_ctx *c, size_t i, size_t e, int mon)
+{
+	int both, mon2, weak;
+	if (i == 0 || !(an_tx_is(c, i - 1, "from") || an_tx_is(c, i - 1, "between")))
+		return 0;
+	size_t r = range_link(c, e, &both);
+	if (!r || (both && !an_tx_is(c, i - 1, "between")))
+		return 0;
+	size_t k = month_at(c, r, &mon2, &weak);
+	int d2, y;
+	if (!k || day_at(c, k, &d2) || an_tx_year_at(c, k, &y) ||
+	    (an_tx_is_punct(c, k, ',') && an_tx_year_at(c, k + 1, &y)) ||
+	    an_tx_direction(c, i, e) >= 0)
+		return 0;
+	int y2 = an_tx_month_year(c->dct, mon2, -1, 0);
+	return mon > mon2 ? y2 - 1 : y2;
+}
+
 /* "November 11, 2025", "Nov. 11", "11 November 2025", "November 1995",
  * "October", "Friday, Oct. 23", "the 5th of November". */
 size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -340,7 +362,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		e += 2;
 	}
 	if (!explicit_year)
-		explicit_year = span_year(c, i, e, mon, day, &year);
+		explicit_year = span_year(c, i, e, mon, day, &year) ||
+		                (!day && (year = past_span_year(c, i, e, mon)) != 0);
 	if (!explicit_year &&
 	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_entry_year(c, i, e, mon, day)) ||
 	     (year = an_tx_story_year(c, mon))))

@@ -219,6 +219,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	/* "are bracing for a return of extreme heat on Friday", "preparing
+	 * for": what is braced for is ahead */
+	if ((eq(t->low, "bracing") || eq(t->low, "preparing")) && word_is(c, j + 1, "for"))
+		return 1;
 	/* "Other measures take effect on July 1" (not "did not take effect") */
 	if (eq(t->low, "take") && word_is(c, j + 1, "effect"))
 		return j > 0 && (word_is(c, j - 1, "not") || word_is(c, j - 1, "did") ||

@@ -934,6 +934,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (pb > 3 && word_is(c, pb - 1, "business") && word_is(c, pb - 2, "of") &&
 	    (word_is(c, pb - 3, "close") || word_is(c, pb - 3, "end"))) {
 		pb -= 3;
+	} else if (pb > 1 && word_is(c, pb - 1, "after") && word_is(c, pb - 2, "until")) {
+		pb -= 1; /* "held off until after Christmas": the "until" governs */
 	} else if (pb > 2 && word_is(c, pb - 1, "of") &&
 	           (word_is(c, pb - 2, "end") || word_is(c, pb - 2, "beginning") ||
 	            word_is(c, pb - 2, "start") || word_is(c, pb - 2, "middle"))) {

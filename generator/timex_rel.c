@@ -29,6 +29,17 @@ static an_granularity unit_gran(an_tx_unit u)
 	}
 }
 
+/* What follows a year that opens a sentence as its frame: a comma ("Last
+ * year, a crash closed ...") or the subject of the clause ("Last year the
+ * monsoon arrived on 31 May"), not a verb or a possessive ("Last year was
+ * the wettest", "Last year's figures"). */
+static int opens_clause(const an_tx_ctx *c, size_t k)
+{
+	static const char *const subj[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+	                                   "we", "they", "he", "she", "it", "i", NULL};
+	return an_tx_is_punct(c, k, ',') || an_tx_one_of(c, k, subj);
+}
+
 /* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */
 static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -160,7 +171,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "Last year, a crash closed the road for five hours on Dec. 21": a
 	 * past year opening the sentence frames its days (as "Four years
 	 * ago," does, ago()); otherwise a deictic sets no reference */
-	if (!(rel < 0 && u == AN_TXU_YEAR && TK(i).sent && an_tx_is_punct(c, j + 1, ',')))
+	if (!(rel < 0 && u == AN_TXU_YEAR && TK(i).sent && opens_clause(c, j + 1)))
 		m->anchor.g = AN_GRAN_NONE;
 	m->the_ok = m->modable = 1;
 	if (u == AN_TXU_WEEKEND) {
@@ -509,7 +520,7 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * year is written as one: "146 BC ... a century later") */
 	/* "Four years ago, the primaries were held on March 3": a year ago
 	 * that opens the sentence frames it, as "In 2020," would */
-	int frames = !from_ref && g == AN_GRAN_YEAR && TK(i).sent && an_tx_is_punct(c, k, ',') &&
+	int frames = !from_ref && g == AN_GRAN_YEAR && TK(i).sent && opens_clause(c, k) &&
 	             m->anchor.d.y >= 1;
 	if (!from_ref && m->anchor.d.y < 1)
 		an_tx_set_value(m, AN_TIMEX_DATE, "XXXX");

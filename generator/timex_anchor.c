@@ -858,6 +858,18 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
 		return cue(c, te);
+	/* "..., but on New Year's Day the government dropped a plan": a date
+	 * that opens a clause of its own after its preposition takes the
+	 * clause's first tense after it */
+	if (tb > 2 && (word_is(c, tb - 1, "on") || word_is(c, tb - 1, "in") ||
+	               word_is(c, tb - 1, "by")) && clause_break_before(c, tb - 1))
+		for (size_t j = te, n = 0; j < c->n && n < 8 && !c->tk[j].sent; j++, n++) {
+			if (c->tk[j].kind == AN_TK_PUNCT)
+				break;
+			int k = cue(c, j);
+			if (k)
+				return k;
+		}
 	/* "Forecasters said Monday would be almost as hot": the day between a
 	 * verb of saying and a verb is the subject of what was said ("said
 	 * Monday that ..." is the day of the saying); also after "that":

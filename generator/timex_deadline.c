@@ -20,6 +20,15 @@ void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo)
 		m->tb = b - 2;
 		return;
 	}
+	/* "for at least the next two years": the quantifier before "the",
+	 * which the duration's own rule reads only right before the amount */
+	if (m->type == AN_TIMEX_DURATION && !m->mod[0] && b >= lo + 2 && an_tx_is(c, b, "the") &&
+	    (an_tx_is(c, b - 1, "least") || an_tx_is(c, b - 1, "most")) && an_tx_is(c, b - 2, "at")) {
+		an_tx_copy(m->mod, sizeof m->mod,
+		           an_tx_is(c, b - 1, "least") ? "EQUAL_OR_MORE" : "EQUAL_OR_LESS");
+		m->tb = b - 2;
+		return;
+	}
 	/* "students graduating in 2027 or later", "models from 2019 or
 	 * earlier": the bound and the rest, one timex (TimeBank's "1994 or
 	 * later") */

@@ -154,8 +154,11 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->skip = 1;
 		return j + 1;
 	}
-	/* "the past year" is a date in TimeBank, "the past week" a duration */
-	if (an_tx_is(c, i, "past") && u != AN_TXU_YEAR) {
+	/* "the past year" is a date in TimeBank, "the past week" a duration;
+	 * so is "the next fortnight", "the coming fortnight" (two weeks, no
+	 * calendar unit to name) */
+	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) ||
+	    (u == AN_TXU_FORTNIGHT && i > 0 && an_tx_is(c, i - 1, "the"))) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);
 		an_tx_set_value(m, AN_TIMEX_DURATION, v);

@@ -330,6 +330,10 @@ static int cue(const an_tx_ctx *c, size_t j)
 		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
 			return 0;
 	}
+	/* "with details to be announced on Thursday": a passive infinitive
+	 * is of what is still to come */
+	if (k < 0 && j > 1 && word_is(c, j - 1, "be") && word_is(c, j - 2, "to"))
+		return 1;
 	/* "would be held": the modal decides; "is held", "are played": a
 	 * present passive, no tense */
 	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||

@@ -282,6 +282,14 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * period are up on last year" in November: a purpose, the one ahead
 	 * within two months whatever the tense */
 	size_t f = i > 0 && an_tx_is(c, i - 1, "the") ? i - 1 : i;
+	/* (the next one may be in the next year: "markets closed on
+	 * Wednesday for New Year's Day" on Dec. 31) */
+	an_date next = diff > 0 ? pick : holiday_date(hb, now.y + 1);
+	long ahead = next.y ? an_date_to_days(next) - an_date_to_days(now) : -1;
+	if (diff <= 0 && ahead > 0 && ahead <= 60 && f > 0 && an_tx_is(c, f - 1, "for")) {
+		pick = next;
+		diff = ahead;
+	}
 	if (diff > 0 && diff <= 60 && f > 0 && an_tx_is(c, f - 1, "for"))
 		dir = 1;
 	/* so is the one that bounds, within two weeks: "urged everyone to

@@ -1,11 +1,11 @@
 /* timex_deadline.c - the phrases of filings, notices and court orders
  * that bound a date or set a deadline: "on or before March 15, 2026", "on
- * or after Dec. 1", "on or about Nov. 14", "2027 or later" (the mods of
- * "no later than";
- * "on" opens too many phrases to be a word the dispatcher starts at, so
- * the driver, timex.c, widens a dated match back over the three words),
- * and "gave the parties until Friday to file briefs", a deadline granted
- * whose day is still ahead (read by timex_anchor.c). */
+ * or after Dec. 1", "on or about Nov. 14", "2027 or later", "at least the
+ * next two years" (the mods of "no later than"; "on" opens too many
+ * phrases to be a word the dispatcher starts at, so the driver, timex.c,
+ * widens a dated match back over the words before it), and "gave the
+ * parties until Friday to file briefs", a deadline granted whose day is
+ * still ahead (read by timex_anchor.c). */
 #include "timex_impl.h"
 
 #include <string.h>

@@ -453,6 +453,14 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	size_t b = m->tb;
 	if (b == 0 || c->ref.g == AN_GRAN_NONE)
 		return 0;
+	/* "arrested a man Friday night, the chief said Saturday. He was taken
+	 * into custody at 10:45 p.m.": the day of the report, after the day of
+	 * the news in its sentence, is not the story's */
+	size_t r = an_tx_is(c, b - 1, "on") && b > 1 ? b - 2 : b - 1;
+	if (m->anchor.g == AN_GRAN_DAY && (an_tx_is(c, r, "said") || an_tx_is(c, r, "says")) &&
+	    c->day_at && c->day_at - 1 < b && an_tx_one_sentence(c, c->day_at - 1, b) &&
+	    an_date_to_days(c->day) < an_date_to_days(m->anchor.d))
+		return 1;
 	/* "a state of emergency that runs until Aug. 22": where a state ends
 	 * is no more the story's time than where it began, but "was not
 	 * called until early this morning" is when it was */

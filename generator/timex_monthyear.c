@@ -99,9 +99,19 @@ int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
 	int dir = an_tx_direction(c, i, e);
 	/* "a transition period that is due to run until Dec. 31", written on
 	 * Jan. 31: a deadline said with "until" is ahead, eleven months or
-	 * not (the ten months' nearness is for a tense read further off) */
-	if (dir > 0 && i > 0 && (an_tx_is(c, i - 1, "until") || an_tx_is(c, i - 1, "till")))
+	 * not (the ten months' nearness is for a tense read further off);
+	 * not in a past clause ("was supposed to stay secret until Jan. 9",
+	 * written on Jan. 15) */
+	if (dir > 0 && i > 0 && (an_tx_is(c, i - 1, "until") || an_tx_is(c, i - 1, "till"))) {
+		for (size_t k = i - 1, n = 0; k > 0 && n < 8 && !c->tk[k].sent; k--, n++) {
+			if (c->tk[k - 1].kind == AN_TK_PUNCT)
+				break;
+			if (an_tx_is(c, k - 1, "was") || an_tx_is(c, k - 1, "were") ||
+			    an_tx_is(c, k - 1, "had") || an_tx_is(c, k - 1, "did"))
+				return dir;
+		}
 		return 2;
+	}
 	return dir;
 }
 

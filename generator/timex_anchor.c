@@ -3,60 +3,10 @@
  * calendar shifts by units.  Which year a month without one belongs to is
  * in timex_monthyear.c, the TIMEX3 text of a calendar point in
  * timex_value.c. */
-#include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Adjectives and nouns in "-ed" that say nothing about tense. */
-static const char *const not_past[] = {
-	"united", "red", "armed", "alleged", "suspected", "based", "related",
-	"concerned", "interested", "limited", "detailed", "need", "speed",
-	"indeed", "bed", "seed", "feed", "breed", "hundred", "unprecedented",
-	"skilled", "advanced", "embed", "shed", "designated", "expected",
-	"scheduled", "planned", "proposed", "unnamed", "classified", "fixed",
-	"elected", "married", "retired", "talented", "varied", "renewed",
-	NULL};
-
-/* Past forms in "-eed": the other "-eed" words (succeed, proceed, need)
- * are present or infinitive. */
-static const char *const eed_past[] = {
-	"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed", NULL};
-
-/* strcmp's answer, with the first byte compared inline: the tense cues
- * are read at every word of a clause, and nearly all differ there */
-static inline int eq(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
-
-static int in_list(const char *const *list, const char *w)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (eq(list[i], w))
-			return 1;
-	return 0;
-}
-
-/* Whether w is longer than `min` bytes and ends in suffix: "-ly"
- * adverbs ("previously", not "fly"), "-ed" participles. */
-static int ends_in(const char *w, const char *suffix, size_t min)
-{
-	size_t n = strlen(w), k = strlen(suffix);
-	return n > min && n >= k && strcmp(w + n - k, suffix) == 0;
-}
-
-static int word_is(const an_tx_ctx *c, size_t j, const char *w)
-{
-	return j < c->n && c->tk[j].kind == AN_TK_WORD && eq(c->tk[j].low, w);
-}
-
-/* A month's name at j, capitalised: "May", "March" are then no modal, no
- * verb. */
-static int month_name(const an_tx_ctx *c, size_t j)
-{
-	return j < c->n && (c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap;
-}
 
 /* A present perfect ends at the participle j: "has closed", "have been
  * cancelled". */
@@ -72,279 +22,6 @@ static int clause_break_before(const an_tx_ctx *c, size_t k)
 	return k > 0 && (an_tx_is_punct(c, k - 1, ';') ||
 	                 (k > 1 && an_tx_is_punct(c, k - 2, ',') &&
 	                  (word_is(c, k - 1, "and") || word_is(c, k - 1, "but"))));
-}
-
-static int is_determiner(const an_tx_ctx *c, size_t j)
-{
-	static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their",
-	                                  "our", "this", "that", "whose", "another", "every",
-	                                  "each", "my", "your", NULL};
-	return j < c->n && c->tk[j].kind == AN_TK_WORD && in_list(det, c->tk[j].low);
-}
-
-/* "won't", "wouldn't": the tokenizer splits off the "'t" */
-static int neg_t(const an_tx_ctx *c, size_t j)
-{
-	return an_tx_is_apos(c, j + 1) && an_tx_glued(c, j + 1) && word_is(c, j + 2, "t") &&
-	       an_tx_glued(c, j + 2);
-}
-
-static const char *const modals[] = {
-	"would", "could", "should", "must", "might", "may", "wouldn", "couldn", "shouldn",
-	"mustn", NULL};
-
-/* Words a modal or "to" makes infinitives of: a past form after them
- * ("expected to hit Friday", "will last until") is a base form. */
-static const char *const inf_before[] = {
-	"to", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
-	"did", "do", "does", "ll", "didn", "don", "doesn", "won", "wouldn", "couldn",
-	"shouldn", "cannot", NULL};
-
-/* Verbs whose refusal a negated "would" reports: "would not comment
- * Friday", "wouldn't say Sunday whether ..." tell of a refusal made. */
-static const char *const say_verbs[] = {
-	"say", "comment", "confirm", "discuss", "disclose", "elaborate", "specify",
-	"reveal", "identify", "name", "speculate", "answer", "divulge", "detail", NULL};
-
-/* A past participle at j, as a perfect "have" takes ("should have
- * spoken", "might have been"), not the object of "have" meaning to own
- * ("should have power back by Saturday"). */
-static int participle(const an_tx_ctx *c, size_t j)
-{
-	static const char *const irregular[] = {
-		"been", "had", "done", "made", "gone", "seen", "got", "won", "lost", "left", "put",
-		"set", "cut", "hit", "let", "paid", "kept", "held", "brought", "bought", "thought",
-		"caught", "sold", "sent", "spent", "built", "met", "led", "run", "come", "become",
-		"said", "told", "found", "felt", "heard", "meant", "begun", "struck", "fought",
-		"stood", "understood", NULL};
-	if (j >= c->n || c->tk[j].kind != AN_TK_WORD)
-		return 0;
-	const char *w = c->tk[j].low;
-	return ends_in(w, "ed", 3) || ends_in(w, "en", 3) || ends_in(w, "wn", 3) ||
-	       in_list(irregular, w);
-}
-
-/* The modal at j read with what follows it: -1 for a past ("should have
- * spoken Wednesday", "might have crashed"; "will have" is a future
- * perfect and no modal here) and for a refusal reported ("would not
- * comment Friday"), 0 for neither. */
-static int modal_past(const an_tx_ctx *c, size_t j)
-{
-	size_t a = j + 1;
-	int neg = 0;
-	if (neg_t(c, j)) {
-		a = j + 3;
-		neg = 1;
-	} else if (word_is(c, a, "not") || word_is(c, a, "never")) {
-		a++;
-		neg = 1;
-	}
-	if (a < c->n && c->tk[a].kind == AN_TK_WORD && ends_in(c->tk[a].low, "ly", 4))
-		a++;
-	if (word_is(c, a, "have") && !word_is(c, a + 1, "to") && participle(c, a + 1))
-		return -1;
-	if (neg && (word_is(c, j, "would") || word_is(c, j, "wouldn")) &&
-	    an_tx_one_of(c, a, say_verbs))
-		return -1;
-	return 0;
-}
-
-static const char *const link_verbs[] = {
-	"stay", "stays", "remain", "remains", "keep", "keeps", "seem", "seems", "become",
-	"becomes", "get", "gets", NULL};
-
-/* "every ballot that arrived on Tuesday", "the plan that collapsed":
- * a past form after a relative "that" is its verb, not a noun after the
- * determiner ("that armed group" is an adjective; "that cut", "that
- * hit" may be nouns) */
-static int relative_past(const an_tk *t)
-{
-	static const char *const nouns[] = {"set", "cut", "hit", "put", "cost", "let", "shut",
-	                                    "spread", "bid", "quit", "split", "hurt", "read",
-	                                    "bet", "lead", "fed", "led", "bed", NULL};
-	if (in_list(nouns, t->low))
-		return 0;
-	return (t->w.cls & AN_TXW_PAST) ||
-	       (ends_in(t->low, "ed", 3) && !in_list(not_past, t->low) &&
-	        (!ends_in(t->low, "eed", 3) || in_list(eed_past, t->low)));
-}
-
-/* "the hardest-hit towns", "a long-awaited visit", "state-owned": the
- * second half of a compound adjective has no tense; after a prefix
- * ("re-elected", "co-founded") it is the verb itself. */
-static int hyphen_half(const an_tx_ctx *c, size_t j)
-{
-	static const char *const prefixes[] = {"re", "co", "pre", "de", "un", "non", "mis",
-	                                       "out", "over", "under", "ex", "counter", "cross",
-	                                       "self", NULL};
-	return j >= 2 && an_tx_glued(c, j) && an_tx_is_punct(c, j - 1, '-') &&
-	       an_tx_glued(c, j - 1) && c->tk[j - 2].kind == AN_TK_WORD &&
-	       !in_list(prefixes, c->tk[j - 2].low);
-}
-
-/* The tense cue of token j, read in its context: a noun after a
- * determiner ("the plan", "a set") says nothing; "set" is future only as
- * "set to"/"set for"; a participle after "be"/"being" ("would be held")
- * leaves the tense to the modal before it. */
-static int cue(const an_tx_ctx *c, size_t j)
-{
-	const an_tk *t = &c->tk[j];
-	if (t->kind != AN_TK_WORD)
-		return 0;
-	if (month_name(c, j))
-		return 0; /* "May", the month, is no modal */
-	if (hyphen_half(c, j))
-		return 0;
-	/* "the last Saturday before Christmas", "next Tuesday's budget, the
-	 * last before the Sept. 14 election": an ordinal, no tense */
-	if (j > 0 && j + 1 < c->n && word_is(c, j, "last") && word_is(c, j - 1, "the") &&
-	    ((c->tk[j + 1].w.cls & AN_TXW_WDAY) || word_is(c, j + 1, "before") ||
-	     word_is(c, j + 1, "one")))
-		return 0;
-	/* "the ends", but "a road trip that ends Saturday": a relative "that"
-	 * before the present of a scheduled event */
-	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
-	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
-	    !(word_is(c, j - 1, "that") && relative_past(t)))
-		return 0;
-	if (eq(t->low, "tips") || eq(t->low, "tip"))
-		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
-	if (eq(t->low, "won") && neg_t(c, j))
-		return 1; /* "won't" */
-	if (an_tx_one_of(c, j, modals) && modal_past(c, j))
-		return -1;
-	/* "has to respond Thursday", "needs to file": an obligation ahead
-	 * ("has to do with" is no tense) */
-	if ((eq(t->low, "has") || eq(t->low, "have") ||
-	     eq(t->low, "need") || eq(t->low, "needs")) &&
-	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
-		return 1;
-	if (eq(t->low, "set"))
-		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
-	/* "are bracing for a return of extreme heat on Friday", "preparing
-	 * for": what is braced for is ahead */
-	if ((eq(t->low, "bracing") || eq(t->low, "preparing")) && word_is(c, j + 1, "for"))
-		return 1;
-	/* "Other measures take effect on July 1" (not "did not take effect") */
-	if (eq(t->low, "take") && word_is(c, j + 1, "effect"))
-		return j > 0 && (word_is(c, j - 1, "not") || word_is(c, j - 1, "did") ||
-		                 word_is(c, j - 1, "never") || word_is(c, j - 1, "t")) ? 0 : 1;
-	/* "light snow was possible late Friday", "rain is likely Sunday": a
-	 * forecast's chance is ahead, whatever the tense of its report */
-	if ((eq(t->low, "possible") || eq(t->low, "likely")) && j > 0 &&
-	    (word_is(c, j - 1, "was") || word_is(c, j - 1, "is") || word_is(c, j - 1, "were") ||
-	     word_is(c, j - 1, "are") || word_is(c, j - 1, "be")))
-		return 1;
-	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
-		return 0; /* "the blasts next to the embassies" */
-	/* "its July forecast of $3", "raised its full-year forecast after
-	 * revenue in the second quarter jumped": after a month, a
-	 * determiner or a word that names what it forecasts, a noun */
-	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 &&
-	    (month_name(c, j - 1) || is_determiner(c, j - 1) || word_is(c, j - 1, "year") ||
-	     word_is(c, j - 1, "annual") || word_is(c, j - 1, "sales") ||
-	     word_is(c, j - 1, "earnings") || word_is(c, j - 1, "profit") ||
-	     word_is(c, j - 1, "revenue") || word_is(c, j - 1, "growth")))
-		return 0;
-	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
-	if (eq(t->low, "plans") || eq(t->low, "plan"))
-		return word_is(c, j + 1, "to") ? 1 : 0;
-	/* "the hastily planned trip", "a long expected visit": adjectives */
-	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
-	    c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ly", 4) &&
-	    ends_in(t->low, "ed", 2))
-		return 0;
-	/* "as planned", "as previously scheduled", "as expected": a
-	 * comparison with the plan, no tense of its own ("the offensive
-	 * began as planned Saturday", "will go ahead as planned Friday") */
-	if ((t->w.cls & AN_TXW_FUTURE) && j > 0 &&
-	    (word_is(c, j - 1, "as") ||
-	     (j > 1 && word_is(c, j - 2, "as") && c->tk[j - 1].kind == AN_TK_WORD &&
-	      ends_in(c->tk[j - 1].low, "ly", 4))))
-		return 0;
-	/* "SpaceX is targeting Thursday", "are eyeing March": a plan */
-	if ((eq(t->low, "targeting") || eq(t->low, "eyeing")) && j > 0 &&
-	    (word_is(c, j - 1, "is") || word_is(c, j - 1, "are") || word_is(c, j - 1, "s")))
-		return 1;
-	/* "is to resume trading Tuesday": a plan */
-	if ((eq(t->low, "is") || eq(t->low, "are")) && word_is(c, j + 1, "to"))
-		return 1;
-	if (eq(t->low, "could") && word_is(c, j + 1, "not"))
-		return 0; /* "could not be reached Friday" */
-	/* "Neither he nor his lawyer could be located Wednesday", "No one
-	 * could say Friday ...": a negated "could" is the past of "can" (was
-	 * not able), no future */
-	if (eq(t->low, "could")) {
-		static const char *const neg[] = {"neither", "nor", "no", "nobody",
-		                                  "none", "never", "nothing", NULL};
-		for (size_t h = j, d = 0; h > 0 && d < 8 && !c->tk[h].sent; d++) {
-			h--;
-			if (an_tx_is_punct(c, h, ',') || an_tx_is_punct(c, h, ';') ||
-			    an_tx_is_punct(c, h, ':'))
-				break;
-			if (c->tk[h].kind == AN_TK_WORD && in_list(neg, c->tk[h].low))
-				return 0;
-		}
-	}
-	int k = 0;
-	/* "had begun planning in early September": the gerund of a plan is
-	 * the verb before it's, "begun" or "started" */
-	if ((t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "ing", 5) && j > 0 &&
-	    (word_is(c, j - 1, "begun") || word_is(c, j - 1, "began") ||
-	     word_is(c, j - 1, "started") || word_is(c, j - 1, "stopped")))
-		return -1;
-	if (t->w.cls & AN_TXW_FUTURE)
-		return 1;
-	if (t->w.cls & AN_TXW_PAST) {
-		k = -1;
-		/* "is expected to hit Friday", "could last until June" */
-		size_t p = j;
-		if (p > 0 && (word_is(c, p - 1, "not") || word_is(c, p - 1, "never")))
-			p--;
-		else if (p > 2 && word_is(c, p - 1, "t") && c->tk[p - 2].kind == AN_TK_PUNCT)
-			p -= 2;
-		if (p > 0 && an_tx_one_of(c, p - 1, inf_before))
-			return 0;
-	} else {
-		size_t n = strlen(t->low);
-		if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd' &&
-		    !in_list(not_past, t->low) &&
-		    (t->low[n - 3] != 'e' || in_list(eed_past, t->low)))
-			k = -1;
-		/* "a previously announced plan", "a still unspecified date": an
-		 * adjective after a determiner and an adverb */
-		if (k < 0 && j > 1 && is_determiner(c, j - 2) && c->tk[j - 1].kind == AN_TK_WORD) {
-			const char *a = c->tk[j - 1].low;
-			size_t an = strlen(a);
-			if ((an > 4 && a[an - 2] == 'l' && a[an - 1] == 'y') ||
-			    strcmp(a, "still") == 0 || strcmp(a, "yet") == 0 ||
-			    strcmp(a, "newly") == 0)
-				return 0;
-		}
-		/* "will present updated data", "could offer revised terms": after
-		 * a modal and its verb, an "-ed" word is an adjective of the
-		 * object (not "will have finished", "would be delayed") */
-		static const char *const aux[] = {"will", "would", "could", "should", "must", "might",
-		                                  "may", "can", "shall", NULL};
-		if (k < 0 && j > 1 && an_tx_one_of(c, j - 2, aux) &&
-		    !month_name(c, j - 2) && /* "in May and" */
-		    c->tk[j - 1].kind == AN_TK_WORD && !word_is(c, j - 1, "have") &&
-		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
-			return 0;
-	}
-	/* "with details to be announced on Thursday": a passive infinitive
-	 * is of what is still to come */
-	if (k < 0 && j > 1 && word_is(c, j - 1, "be") && word_is(c, j - 2, "to"))
-		return 1;
-	/* "would be held": the modal decides; "is held", "are played": a
-	 * present passive, no tense */
-	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||
-	                       word_is(c, j - 1, "is") || word_is(c, j - 1, "are")))
-		return 0;
-	/* "will stay closed", "remains shut": an adjective after a link verb */
-	if (k < 0 && j > 0 && an_tx_one_of(c, j - 1, link_verbs))
-		return 0;
-	return k;
 }
 
 /* A preposition right before the expression says more than any verb:
@@ -375,7 +52,7 @@ static int has_past_perfect(const an_tx_ctx *c, size_t b, size_t e)
 {
 	for (size_t j = b, d = 0; d <= 14; d++) {
 		if (word_is(c, j, "had") && (word_is(c, j + 1, "not") || word_is(c, j + 1, "never") ||
-		                             (j + 1 < c->n && cue(c, j + 1) < 0)))
+		                             (j + 1 < c->n && an_tx_cue(c, j + 1) < 0)))
 			return 1;
 		if (c->tk[j].sent || j == 0)
 			break;
@@ -383,7 +60,7 @@ static int has_past_perfect(const an_tx_ctx *c, size_t b, size_t e)
 	}
 	for (size_t j = e, d = 0; j < c->n && d <= 10 && !c->tk[j].sent; j++, d++)
 		if (word_is(c, j, "had") && (word_is(c, j + 1, "not") || word_is(c, j + 1, "never") ||
-		                             (j + 1 < c->n && cue(c, j + 1) < 0)))
+		                             (j + 1 < c->n && an_tx_cue(c, j + 1) < 0)))
 			return 1;
 	return 0;
 }
@@ -509,7 +186,7 @@ static int scheduled_plural(const an_tx_ctx *c, size_t j)
 		return 0;
 	/* "Thunderstorms delayed play for two hours on Saturday": after a
 	 * past verb, the word is its object, no verb of its own */
-	if (cue(c, j - 1) < 0)
+	if (an_tx_cue(c, j - 1) < 0)
 		return 0;
 	/* "let the ground offensive begin" */
 	for (size_t d = 2; d <= 4 && j >= d; d++)
@@ -524,7 +201,7 @@ static int past_after(const an_tx_ctx *c, size_t te)
 {
 	for (size_t k = te, d = 0; k < c->n && d < 8 && c->tk[k].kind == AN_TK_WORD &&
 	                           !c->tk[k].sent; k++, d++)
-		if (cue(c, k) < 0)
+		if (an_tx_cue(c, k) < 0)
 			return 1;
 	return 0;
 }
@@ -550,7 +227,7 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	 * ("let the convoy leave the base Saturday" is no schedule) */
 	if (c->tk[j].kind == AN_TK_WORD && !(c->tk[j].w.cls & AN_TXW_SCHED) && j > 2)
 		for (size_t k = j, n = 0; k > 1 && n < 8 && !c->tk[k].sent; k--, n++) {
-			if ((c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_dash(c, k)) || cue(c, k))
+			if ((c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_dash(c, k)) || an_tx_cue(c, k))
 				break;
 			if ((c->tk[k - 1].w.cls & AN_TXW_SCHED) && c->tk[k - 1].kind == AN_TK_WORD &&
 			    is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
@@ -633,7 +310,7 @@ static int right_past(const an_tx_ctx *c, size_t te)
 	for (size_t j = te, d = 0; j < c->n && d < 10 && !c->tk[j].sent; j++, d++) {
 		if (an_tx_one_of(c, j, reporting))
 			return 0;
-		int k = cue(c, j);
+		int k = an_tx_cue(c, j);
 		if (k)
 			return k < 0;
 	}
@@ -661,7 +338,7 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 		    !(an_tx_is_punct(c, j, '.') && j > 0 && !c->tk[j].space &&
 		      (c->tk[j - 1].w.cls & AN_TXW_NOBREAK)))
 			return 0;
-		if ((k = cue(c, j)) != 0)
+		if ((k = an_tx_cue(c, j)) != 0)
 			break;
 	}
 	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_one_of(c, j, resched))
@@ -755,7 +432,7 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 		return 0;
 	/* a past verb after the day, across commas, but not the attribution */
 	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++)
-		if (c->tk[k].kind == AN_TK_WORD && cue(c, k) < 0 && !in_list(says, c->tk[k].low))
+		if (c->tk[k].kind == AN_TK_WORD && an_tx_cue(c, k) < 0 && !in_list(says, c->tk[k].low))
 			return 0;
 	return 1;
 }
@@ -850,9 +527,9 @@ static int reported_that(const an_tx_ctx *c, size_t k)
  * and "was likely to" look ahead as their participle does. */
 static int subject_cue(const an_tx_ctx *c, size_t te)
 {
-	int k = cue(c, te);
+	int k = an_tx_cue(c, te);
 	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
-	    cue(c, te + 1) > 0)
+	    an_tx_cue(c, te + 1) > 0)
 		return 1;
 	return k;
 }
@@ -863,7 +540,7 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
-		return cue(c, te);
+		return an_tx_cue(c, te);
 	/* "..., but on New Year's Day the government dropped a plan": a date
 	 * that opens a clause of its own after its preposition takes the
 	 * clause's first tense after it */
@@ -872,7 +549,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		for (size_t j = te, n = 0; j < c->n && n < 8 && !c->tk[j].sent; j++, n++) {
 			if (c->tk[j].kind == AN_TK_PUNCT)
 				break;
-			int k = cue(c, j);
+			int k = an_tx_cue(c, j);
 			if (k)
 				return k;
 		}
@@ -885,7 +562,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	if (tb > 0 && te < c->n && an_tx_one_of(c, te, verbs)) {
 		size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
 		if (an_tx_one_of(c, rv, reporting))
-			return cue(c, te);
+			return an_tx_cue(c, te);
 	}
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb
@@ -905,11 +582,11 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k < tb - 1 && (an_tx_one_of(c, k, reporting) ||
 		                   (word_is(c, k, "that") && reported_that(c, k))))
 			return subject_cue(c, te);
-		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || cue(c, k))
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
 			return 0;
 		if (is_determiner(c, k) &&
 		    (clause_break_before(c, k) || an_tx_one_of(c, k - 1, conj)))
-			return cue(c, te);
+			return an_tx_cue(c, te);
 	}
 	return 0;
 }
@@ -1048,7 +725,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		if (an_tx_is_punct(c, j, ','))
 			comma = 1;
-		int k = cue(c, j);
+		int k = an_tx_cue(c, j);
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not
 		 * the tense of the date's clause */
@@ -1141,7 +818,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    (attribution_at(c, j + 1) || word_is(c, j + 1, "and") || word_is(c, j + 1, "but") ||
 		     ing_clause(c, j + 1)))
 			break;
-		int k = cue(c, j);
+		int k = an_tx_cue(c, j);
 		if (k)
 			return k;
 		if (opens && d >= 2 && d <= 6 && c->tk[j - 1].kind == AN_TK_WORD &&

@@ -1,0 +1,282 @@
+/* timex_cue.c - the tense cue of one word in its context (an_tx_cue):
+ * a past or a future form, a modal read with what follows it, and the
+ * words that look like verbs and are none ("a set", "the hardest-hit
+ * towns", "another televised appeal").  timex_anchor.c reads a clause's
+ * direction from these cues. */
+#include "timex_tense.h"
+
+/* Adjectives and nouns in "-ed" that say nothing about tense. */
+static const char *const not_past[] = {
+	"united", "red", "armed", "alleged", "suspected", "based", "related",
+	"concerned", "interested", "limited", "detailed", "need", "speed",
+	"indeed", "bed", "seed", "feed", "breed", "hundred", "unprecedented",
+	"skilled", "advanced", "embed", "shed", "designated", "expected",
+	"scheduled", "planned", "proposed", "unnamed", "classified", "fixed",
+	"elected", "married", "retired", "talented", "varied", "renewed",
+	NULL};
+
+/* Past forms in "-eed": the other "-eed" words (succeed, proceed, need)
+ * are present or infinitive. */
+static const char *const eed_past[] = {
+	"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed", NULL};
+
+/* "won't", "wouldn't": the tokenizer splits off the "'t" */
+static int neg_t(const an_tx_ctx *c, size_t j)
+{
+	return an_tx_is_apos(c, j + 1) && an_tx_glued(c, j + 1) && word_is(c, j + 2, "t") &&
+	       an_tx_glued(c, j + 2);
+}
+
+/* Words a modal or "to" makes infinitives of: a past form after them
+ * ("expected to hit Friday", "will last until") is a base form. */
+static const char *const inf_before[] = {
+	"to", "will", "would", "could", "should", "can", "may", "might", "must", "shall",
+	"did", "do", "does", "ll", "didn", "don", "doesn", "won", "wouldn", "couldn",
+	"shouldn", "cannot", NULL};
+
+/* Verbs whose refusal a negated "would" reports: "would not comment
+ * Friday", "wouldn't say Sunday whether ..." tell of a refusal made. */
+static const char *const say_verbs[] = {
+	"say", "comment", "confirm", "discuss", "disclose", "elaborate", "specify",
+	"reveal", "identify", "name", "speculate", "answer", "divulge", "detail", NULL};
+
+/* A past participle at j, as a perfect "have" takes ("should have
+ * spoken", "might have been"), not the object of "have" meaning to own
+ * ("should have power back by Saturday"). */
+static int participle(const an_tx_ctx *c, size_t j)
+{
+	static const char *const irregular[] = {
+		"been", "had", "done", "made", "gone", "seen", "got", "won", "lost", "left", "put",
+		"set", "cut", "hit", "let", "paid", "kept", "held", "brought", "bought", "thought",
+		"caught", "sold", "sent", "spent", "built", "met", "led", "run", "come", "become",
+		"said", "told", "found", "felt", "heard", "meant", "begun", "struck", "fought",
+		"stood", "understood", NULL};
+	if (j >= c->n || c->tk[j].kind != AN_TK_WORD)
+		return 0;
+	const char *w = c->tk[j].low;
+	return ends_in(w, "ed", 3) || ends_in(w, "en", 3) || ends_in(w, "wn", 3) ||
+	       in_list(irregular, w);
+}
+
+/* The modal at j read with what follows it: -1 for a past ("should have
+ * spoken Wednesday", "might have crashed"; "will have" is a future
+ * perfect and no modal here) and for a refusal reported ("would not
+ * comment Friday"), 0 for neither. */
+static int modal_past(const an_tx_ctx *c, size_t j)
+{
+	size_t a = j + 1;
+	int neg = 0;
+	if (neg_t(c, j)) {
+		a = j + 3;
+		neg = 1;
+	} else if (word_is(c, a, "not") || word_is(c, a, "never")) {
+		a++;
+		neg = 1;
+	}
+	if (a < c->n && c->tk[a].kind == AN_TK_WORD && ends_in(c->tk[a].low, "ly", 4))
+		a++;
+	if (word_is(c, a, "have") && !word_is(c, a + 1, "to") && participle(c, a + 1))
+		return -1;
+	if (neg && (word_is(c, j, "would") || word_is(c, j, "wouldn")) &&
+	    an_tx_one_of(c, a, say_verbs))
+		return -1;
+	return 0;
+}
+
+static const char *const link_verbs[] = {
+	"stay", "stays", "remain", "remains", "keep", "keeps", "seem", "seems", "become",
+	"becomes", "get", "gets", NULL};
+
+/* "every ballot that arrived on Tuesday", "the plan that collapsed":
+ * a past form after a relative "that" is its verb, not a noun after the
+ * determiner ("that armed group" is an adjective; "that cut", "that
+ * hit" may be nouns) */
+static int relative_past(const an_tk *t)
+{
+	static const char *const nouns[] = {"set", "cut", "hit", "put", "cost", "let", "shut",
+	                                    "spread", "bid", "quit", "split", "hurt", "read",
+	                                    "bet", "lead", "fed", "led", "bed", NULL};
+	if (in_list(nouns, t->low))
+		return 0;
+	return (t->w.cls & AN_TXW_PAST) ||
+	       (ends_in(t->low, "ed", 3) && !in_list(not_past, t->low) &&
+	        (!ends_in(t->low, "eed", 3) || in_list(eed_past, t->low)));
+}
+
+/* "the hardest-hit towns", "a long-awaited visit", "state-owned": the
+ * second half of a compound adjective has no tense; after a prefix
+ * ("re-elected", "co-founded") it is the verb itself. */
+static int hyphen_half(const an_tx_ctx *c, size_t j)
+{
+	static const char *const prefixes[] = {"re", "co", "pre", "de", "un", "non", "mis",
+	                                       "out", "over", "under", "ex", "counter", "cross",
+	                                       "self", NULL};
+	return j >= 2 && an_tx_glued(c, j) && an_tx_is_punct(c, j - 1, '-') &&
+	       an_tx_glued(c, j - 1) && c->tk[j - 2].kind == AN_TK_WORD &&
+	       !in_list(prefixes, c->tk[j - 2].low);
+}
+
+/* The tense cue of token j, read in its context: a noun after a
+ * determiner ("the plan", "a set") says nothing; "set" is future only as
+ * "set to"/"set for"; a participle after "be"/"being" ("would be held")
+ * leaves the tense to the modal before it. */
+int an_tx_cue(const an_tx_ctx *c, size_t j)
+{
+	const an_tk *t = &c->tk[j];
+	if (t->kind != AN_TK_WORD)
+		return 0;
+	if (month_name(c, j))
+		return 0; /* "May", the month, is no modal */
+	if (hyphen_half(c, j))
+		return 0;
+	/* "the last Saturday before Christmas", "next Tuesday's budget, the
+	 * last before the Sept. 14 election": an ordinal, no tense */
+	if (j > 0 && j + 1 < c->n && word_is(c, j, "last") && word_is(c, j - 1, "the") &&
+	    ((c->tk[j + 1].w.cls & AN_TXW_WDAY) || word_is(c, j + 1, "before") ||
+	     word_is(c, j + 1, "one")))
+		return 0;
+	/* "the ends", but "a road trip that ends Saturday": a relative "that"
+	 * before the present of a scheduled event */
+	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
+	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
+	    !(word_is(c, j - 1, "that") && relative_past(t)))
+		return 0;
+	if (eq(t->low, "tips") || eq(t->low, "tip"))
+		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
+	if (eq(t->low, "won") && neg_t(c, j))
+		return 1; /* "won't" */
+	if (an_tx_one_of(c, j, modals) && modal_past(c, j))
+		return -1;
+	/* "has to respond Thursday", "needs to file": an obligation ahead
+	 * ("has to do with" is no tense) */
+	if ((eq(t->low, "has") || eq(t->low, "have") ||
+	     eq(t->low, "need") || eq(t->low, "needs")) &&
+	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
+		return 1;
+	if (eq(t->low, "set"))
+		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	/* "are bracing for a return of extreme heat on Friday", "preparing
+	 * for": what is braced for is ahead */
+	if ((eq(t->low, "bracing") || eq(t->low, "preparing")) && word_is(c, j + 1, "for"))
+		return 1;
+	/* "Other measures take effect on July 1" (not "did not take effect") */
+	if (eq(t->low, "take") && word_is(c, j + 1, "effect"))
+		return j > 0 && (word_is(c, j - 1, "not") || word_is(c, j - 1, "did") ||
+		                 word_is(c, j - 1, "never") || word_is(c, j - 1, "t")) ? 0 : 1;
+	/* "light snow was possible late Friday", "rain is likely Sunday": a
+	 * forecast's chance is ahead, whatever the tense of its report */
+	if ((eq(t->low, "possible") || eq(t->low, "likely")) && j > 0 &&
+	    (word_is(c, j - 1, "was") || word_is(c, j - 1, "is") || word_is(c, j - 1, "were") ||
+	     word_is(c, j - 1, "are") || word_is(c, j - 1, "be")))
+		return 1;
+	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
+		return 0; /* "the blasts next to the embassies" */
+	/* "its July forecast of $3", "raised its full-year forecast after
+	 * revenue in the second quarter jumped": after a month, a
+	 * determiner or a word that names what it forecasts, a noun */
+	if ((eq(t->low, "forecast") || eq(t->low, "forecasts")) && j > 0 &&
+	    (month_name(c, j - 1) || is_determiner(c, j - 1) || word_is(c, j - 1, "year") ||
+	     word_is(c, j - 1, "annual") || word_is(c, j - 1, "sales") ||
+	     word_is(c, j - 1, "earnings") || word_is(c, j - 1, "profit") ||
+	     word_is(c, j - 1, "revenue") || word_is(c, j - 1, "growth")))
+		return 0;
+	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
+	if (eq(t->low, "plans") || eq(t->low, "plan"))
+		return word_is(c, j + 1, "to") ? 1 : 0;
+	/* "the hastily planned trip", "a long expected visit": adjectives */
+	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
+	    c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ly", 4) &&
+	    ends_in(t->low, "ed", 2))
+		return 0;
+	/* "as planned", "as previously scheduled", "as expected": a
+	 * comparison with the plan, no tense of its own ("the offensive
+	 * began as planned Saturday", "will go ahead as planned Friday") */
+	if ((t->w.cls & AN_TXW_FUTURE) && j > 0 &&
+	    (word_is(c, j - 1, "as") ||
+	     (j > 1 && word_is(c, j - 2, "as") && c->tk[j - 1].kind == AN_TK_WORD &&
+	      ends_in(c->tk[j - 1].low, "ly", 4))))
+		return 0;
+	/* "SpaceX is targeting Thursday", "are eyeing March": a plan */
+	if ((eq(t->low, "targeting") || eq(t->low, "eyeing")) && j > 0 &&
+	    (word_is(c, j - 1, "is") || word_is(c, j - 1, "are") || word_is(c, j - 1, "s")))
+		return 1;
+	/* "is to resume trading Tuesday": a plan */
+	if ((eq(t->low, "is") || eq(t->low, "are")) && word_is(c, j + 1, "to"))
+		return 1;
+	if (eq(t->low, "could") && word_is(c, j + 1, "not"))
+		return 0; /* "could not be reached Friday" */
+	/* "Neither he nor his lawyer could be located Wednesday", "No one
+	 * could say Friday ...": a negated "could" is the past of "can" (was
+	 * not able), no future */
+	if (eq(t->low, "could")) {
+		static const char *const neg[] = {"neither", "nor", "no", "nobody",
+		                                  "none", "never", "nothing", NULL};
+		for (size_t h = j, d = 0; h > 0 && d < 8 && !c->tk[h].sent; d++) {
+			h--;
+			if (an_tx_is_punct(c, h, ',') || an_tx_is_punct(c, h, ';') ||
+			    an_tx_is_punct(c, h, ':'))
+				break;
+			if (c->tk[h].kind == AN_TK_WORD && in_list(neg, c->tk[h].low))
+				return 0;
+		}
+	}
+	int k = 0;
+	/* "had begun planning in early September": the gerund of a plan is
+	 * the verb before it's, "begun" or "started" */
+	if ((t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "ing", 5) && j > 0 &&
+	    (word_is(c, j - 1, "begun") || word_is(c, j - 1, "began") ||
+	     word_is(c, j - 1, "started") || word_is(c, j - 1, "stopped")))
+		return -1;
+	if (t->w.cls & AN_TXW_FUTURE)
+		return 1;
+	if (t->w.cls & AN_TXW_PAST) {
+		k = -1;
+		/* "is expected to hit Friday", "could last until June" */
+		size_t p = j;
+		if (p > 0 && (word_is(c, p - 1, "not") || word_is(c, p - 1, "never")))
+			p--;
+		else if (p > 2 && word_is(c, p - 1, "t") && c->tk[p - 2].kind == AN_TK_PUNCT)
+			p -= 2;
+		if (p > 0 && an_tx_one_of(c, p - 1, inf_before))
+			return 0;
+	} else {
+		size_t n = strlen(t->low);
+		if (n >= 5 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd' &&
+		    !in_list(not_past, t->low) &&
+		    (t->low[n - 3] != 'e' || in_list(eed_past, t->low)))
+			k = -1;
+		/* "a previously announced plan", "a still unspecified date": an
+		 * adjective after a determiner and an adverb */
+		if (k < 0 && j > 1 && is_determiner(c, j - 2) && c->tk[j - 1].kind == AN_TK_WORD) {
+			const char *a = c->tk[j - 1].low;
+			size_t an = strlen(a);
+			if ((an > 4 && a[an - 2] == 'l' && a[an - 1] == 'y') ||
+			    strcmp(a, "still") == 0 || strcmp(a, "yet") == 0 ||
+			    strcmp(a, "newly") == 0)
+				return 0;
+		}
+		/* "will present updated data", "could offer revised terms": after
+		 * a modal and its verb, an "-ed" word is an adjective of the
+		 * object (not "will have finished", "would be delayed") */
+		static const char *const aux[] = {"will", "would", "could", "should", "must", "might",
+		                                  "may", "can", "shall", NULL};
+		if (k < 0 && j > 1 && an_tx_one_of(c, j - 2, aux) &&
+		    !month_name(c, j - 2) && /* "in May and" */
+		    c->tk[j - 1].kind == AN_TK_WORD && !word_is(c, j - 1, "have") &&
+		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
+			return 0;
+	}
+	/* "with details to be announced on Thursday": a passive infinitive
+	 * is of what is still to come */
+	if (k < 0 && j > 1 && word_is(c, j - 1, "be") && word_is(c, j - 2, "to"))
+		return 1;
+	/* "would be held": the modal decides; "is held", "are played": a
+	 * present passive, no tense */
+	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||
+	                       word_is(c, j - 1, "is") || word_is(c, j - 1, "are")))
+		return 0;
+	/* "will stay closed", "remains shut": an adjective after a link verb */
+	if (k < 0 && j > 0 && an_tx_one_of(c, j - 1, link_verbs))
+		return 0;
+	return k;
+}

@@ -1,0 +1,64 @@
+/* timex_tense.h - what the two halves of the tense reading share:
+ * timex_cue.c gives the tense cue of one word (an_tx_cue),
+ * timex_anchor.c the direction of a whole clause (an_tx_direction).
+ * Small word tests, inlined (they run at every word of a window); for
+ * the tagger's own files only. */
+#ifndef AN_TIMEX_TENSE_H
+#define AN_TIMEX_TENSE_H
+
+#include "timex_impl.h"
+
+#include <string.h>
+
+/* strcmp's answer, with the first byte compared inline: the tense cues
+ * are read at every word of a clause, and nearly all differ there */
+static inline int eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
+static inline int in_list(const char *const *list, const char *w)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (eq(list[i], w))
+			return 1;
+	return 0;
+}
+
+/* Whether w is longer than `min` bytes and ends in suffix: "-ly"
+ * adverbs ("previously", not "fly"), "-ed" participles. */
+static inline int ends_in(const char *w, const char *suffix, size_t min)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+	return n > min && n >= k && strcmp(w + n - k, suffix) == 0;
+}
+
+static inline int word_is(const an_tx_ctx *c, size_t j, const char *w)
+{
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && eq(c->tk[j].low, w);
+}
+
+/* A month's name at j, capitalised: "May", "March" are then no modal, no
+ * verb. */
+static inline int month_name(const an_tx_ctx *c, size_t j)
+{
+	return j < c->n && (c->tk[j].w.cls & AN_TXW_MONTH) && c->tk[j].cap;
+}
+
+static inline int is_determiner(const an_tx_ctx *c, size_t j)
+{
+	static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their",
+	                                  "our", "this", "that", "whose", "another", "every",
+	                                  "each", "my", "your", NULL};
+	return j < c->n && c->tk[j].kind == AN_TK_WORD && in_list(det, c->tk[j].low);
+}
+
+static const char *const modals[] = {
+	"would", "could", "should", "must", "might", "may", "wouldn", "couldn", "shouldn",
+	"mustn", NULL};
+
+/* The tense cue of token j, read in its context: 1 ahead, -1 back, 0
+ * none (timex_cue.c). */
+int an_tx_cue(const an_tx_ctx *c, size_t j);
+
+#endif

@@ -8,6 +8,16 @@
 
 #define TK(i) (c->tk[(i)])
 
+/* Of the day `back` (on or before the DCT) and the next weekday `wd` after
+ * the DCT, the nearer one; a tie goes ahead when `ties_ahead`. */
+static an_date nearer_day(an_date dct, an_date back, int wd, int ties_ahead)
+{
+	an_date f = an_tx_weekday_date(dct, wd, 1);
+	long now = an_date_to_days(dct), ahead = an_date_to_days(f) - now,
+	     behind = now - an_date_to_days(back);
+	return ahead < behind || (ties_ahead && ahead == behind) ? f : back;
+}
+
 /* "the weekend": the last one in past-tense text, else the coming one. */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -18,12 +28,8 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "were predicting dry weather for the weekend" on a Thursday: what
 	 * is planned or forecast for a weekend is the nearer one, whatever
 	 * the tense of the saying */
-	if (dir <= 0 && i > 0 && an_tx_is(c, i - 1, "for")) {
-		an_date f = an_tx_weekday_date(c->dct, 6, 1);
-		long now = an_date_to_days(c->dct);
-		if (an_date_to_days(f) - now <= now - an_date_to_days(d))
-			d = f;
-	}
+	if (dir <= 0 && i > 0 && an_tx_is(c, i - 1, "for"))
+		d = nearer_day(c->dct, d, 6, 1);
 	/* "from home on Tuesday and Wednesday, and hope it's over by the
 	 * weekend": the weekend after the days ahead named in the sentence */
 	size_t k = c->ref_at + 1;
@@ -50,14 +56,15 @@ an_date an_tx_ahead_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
 {
 	if (i < 2 || !an_tx_is(c, i - 1, "of") || !an_tx_is(c, i - 2, "ahead"))
 		return d;
-	long now = an_date_to_days(c->dct), back = now - an_date_to_days(d);
-	an_date f = an_tx_weekday_date(c->dct, wd, 1);
+	long now = an_date_to_days(c->dct);
+	if (an_date_to_days(d) >= now)
+		return d; /* the tense already put it ahead */
 	/* "counted votes today ahead of Wednesday's showdown": what is ahead
 	 * of today is not before it */
-	if (back > 0 && c->day_at && an_date_to_days(c->day) == now && c->day_at - 1 < i &&
+	if (c->day_at && an_date_to_days(c->day) == now && c->day_at - 1 < i &&
 	    an_tx_one_sentence(c, c->day_at - 1, i))
-		return f;
-	return back > 0 && an_date_to_days(f) - now < back ? f : d;
+		return an_tx_weekday_date(c->dct, wd, 1);
+	return nearer_day(c->dct, d, wd, 0);
 }
 
 /* "midweek", "mid-week": the middle of the DCT's week, or of the one

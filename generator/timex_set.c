@@ -1,0 +1,228 @@
+/* timex_set.c - sets, times that recur: "every week", "each July",
+ * "every June 16", "twice a year", "three times monthly", "on weekends",
+ * "closed Sundays", "every weekend" (TimeML SET).  The counts and
+ * durations they are built from are timex_dur.c's. */
+#include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TK(i) (c->tk[(i)])
+
+/* "twice daily", "once weekly", "three times monthly": the index of the
+ * adverb after the frequency, 0 for none; its set's value into *set. */
+static size_t times_adverb(const an_tx_ctx *c, size_t i, const char **set)
+{
+	static const struct {
+		const char *word, *set;
+	} adverbs[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
+	               {"yearly", "P1Y"},  {"annually", "P1Y"}, {"hourly", "PT1H"}};
+	size_t j;
+	long n;
+	if (an_tx_is(c, i, "once") || an_tx_is(c, i, "twice"))
+		j = i + 1;
+	else if (an_tx_is(c, i + 1, "times") && an_tx_count(&n, c, i) == i + 1 && n >= 1 &&
+	         !an_tx_is(c, i, "a") && !an_tx_is(c, i, "an"))
+		j = i + 2; /* a one-word count: "three times", "3 times" */
+	else
+		return 0;
+	for (size_t k = 0; k < sizeof adverbs / sizeof adverbs[0]; k++)
+		if (an_tx_is(c, j, adverbs[k].word)) {
+			*set = adverbs[k].set;
+			return j;
+		}
+	return 0;
+}
+
+/* "on weekends", "closed Sundays", "on Saturdays and Sundays": a plural
+ * day is every such day (TimeML SET).  A plural weekday must be
+ * capitalised, not after a determiner ("the Sundays", a band) nor before
+ * a name ("Sundays Times"); "weekends" only after a preposition of time
+ * ("weekends are busy" is generic talk, "two weekends" a duration). */
+static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const days[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
+	                                   "fridays", "saturdays", "sundays", NULL};
+	static const char *const preps[] = {"on", "at", "during", NULL};
+	static const char *const dets[] = {"the", "a", "an", "these", "those", "their", "its",
+	                                   "his", "her", "our", "two", "three", "several", NULL};
+	char v[AN_TIMEX_VALUE_MAX];
+	if (i == 0 || !an_tx_word(c, i))
+		return 0;
+	if (an_tx_is(c, i, "weekends")) {
+		if (!an_tx_one_of(c, i - 1, preps))
+			return 0;
+		an_tx_copy(v, sizeof v, "XXXX-WXX-WE");
+	} else {
+		int wd = 0;
+		size_t n = strlen(TK(i).low);
+		if (!TK(i).cap || n < 7 || strcmp(TK(i).low + n - 4, "days") != 0)
+			return 0;
+		for (int k = 0; days[k]; k++)
+			if (an_tx_is(c, i, days[k]))
+				wd = k + 1;
+		if (!wd || (TK(i).sent && !an_tx_is(c, i + 1, "and")) ||
+		    an_tx_one_of(c, i - 1, dets) || (i + 1 < c->n && TK(i + 1).cap && !TK(i + 1).sent))
+			return 0;
+		snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
+	}
+	an_tx_set_value(m, AN_TIMEX_SET, v);
+	return i + 1;
+}
+
+/* Sets: "every week", "each year", "every Monday", "each July", "twice a
+ * year", "per day", "on alternate days". */
+size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	const char *set;
+	size_t j;
+	long n = 1;
+	/* "once every three months", "twice each year": the frequency belongs
+	 * to the set, as in "twice a year" */
+	if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
+	    (an_tx_is(c, i + 1, "every") || an_tx_is(c, i + 1, "each")))
+		return an_tx_set(m, c, i + 1);
+	/* "roughly every 11 years", "about every six months": the period is
+	 * approximate (a count must follow: "nearly every day" counts days,
+	 * "about every issue" is no time) */
+	if ((an_tx_is(c, i, "roughly") || an_tx_is(c, i, "about") || an_tx_is(c, i, "around") ||
+	     an_tx_is(c, i, "approximately")) && an_tx_is(c, i + 1, "every") &&
+	    !an_tx_is(c, i + 2, "a") && an_tx_count(&n, c, i + 2)) {
+		size_t e = an_tx_set(m, c, i + 1);
+		if (e && m->type == AN_TIMEX_SET && !m->mod[0])
+			an_tx_copy(m->mod, sizeof m->mod, "APPROX");
+		return m->type == AN_TIMEX_SET ? e : 0;
+	}
+	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
+		j = i + 1;
+		/* "miles per hour", "$10 per month", "3 per cent per year", "300
+		 * graduates per year": rates of a quantity, not recurring times.
+		 * "per" makes a set only after a frequency ("several times per
+		 * year"; "once per day" and "three times per week" are read from
+		 * their first word) */
+		if (an_tx_is(c, i, "per") && !an_tx_is(c, i - 1, "times"))
+			return 0;
+		/* "every weekend": the weekends of any week, as "weekends" is */
+		if (an_tx_is(c, j, "weekend") && !an_tx_is(c, i, "per")) {
+			an_tx_set_value(m, AN_TIMEX_SET, "XXXX-WXX-WE");
+			return j + 1;
+		}
+		/* "every half hour", "every quarter-hour", "every four and a half
+		 * hours": a fractional amount the unit alone cannot give */
+		an_tx_match d;
+		memset(&d, 0, sizeof d);
+		size_t e = an_tx_is(c, i, "per") ? 0 : an_tx_duration(&d, c, j);
+		if (e > j && d.type == AN_TIMEX_DURATION && !d.mod[0]) {
+			int frac = 0;
+			for (size_t t = j; t < e; t++)
+				frac |= an_tx_is(c, t, "half") || an_tx_is(c, t, "quarter");
+			if (frac) {
+				an_tx_set_value(m, AN_TIMEX_SET, d.value);
+				return e;
+			}
+		}
+		/* "every 25 to 30 years", "every two to three weeks": a range of
+		 * periods, with the bound the duration gives it */
+		if (e > j + 2 && d.type == AN_TIMEX_DURATION && d.mod[0] &&
+		    (an_tx_is(c, j + 1, "to") || an_tx_is_punct(c, j + 1, '-'))) {
+			an_tx_set_value(m, AN_TIMEX_SET, d.value);
+			an_tx_copy(m->mod, sizeof m->mod, d.mod);
+			return e;
+		}
+		/* "every other week", "every alternate day" */
+		if (an_tx_is(c, i, "every") &&
+		    (an_tx_is(c, j, "other") || an_tx_is(c, j, "alternate"))) {
+			n = 2;
+			j++;
+		} else if (an_tx_is(c, i, "every") && an_tx_is(c, j, "few") &&
+		           (an_tx_cls(c, j + 1) & AN_TXW_PLURAL)) {
+			n = -1; /* "every few years": a vague period, PXY */
+			j++;
+		} else {
+			size_t k = an_tx_count(&n, c, j);
+			if (k && !an_tx_is(c, j, "a") && !an_tx_is(c, j, "an") && n > 0)
+				j = k;
+			else
+				n = 1;
+		}
+	} else if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
+	           (an_tx_is(c, i + 1, "a") || an_tx_is(c, i + 1, "per"))) {
+		j = i + 2;
+	} else if ((j = an_tx_count(&n, c, i)) != 0 && an_tx_is(c, j, "times") && n &&
+	           !(n == 1 && (an_tx_is(c, i, "a") || an_tx_is(c, i, "an"))) &&
+	           (an_tx_is(c, j + 1, "a") || an_tx_is(c, j + 1, "an") || an_tx_is(c, j + 1, "per")) &&
+	           !an_tx_is(c, j + 3, "ago") && !an_tx_is(c, j + 3, "later") &&
+	           !an_tx_is(c, j + 3, "earlier")) {
+		/* "three times a week", like "twice a week": the frequency is
+		 * part of the set (TimeML's "twice a week", freq 2X); also a
+		 * vague one, "several times a year", "a few times per month" */
+		j += 2;
+		n = 1;
+	} else if (an_tx_is(c, i, "alternate") && (an_tx_cls(c, i + 1) & AN_TXW_PLURAL) &&
+	           (an_tx_cls(c, i + 1) & AN_TXW_UNIT) && !an_tx_capital(c, i + 1)) {
+		/* "on alternate days", "alternate weekends": every second one */
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(i + 1).w.unit, 2, 0);
+		an_tx_set_value(m, AN_TIMEX_SET, v);
+		return i + 2;
+	} else if ((j = plural_days(m, c, i)) != 0) {
+		return j;
+	} else if (an_tx_is(c, i, "the") &&
+	           ((an_tx_cls(c, i + 1) & AN_TXW_ORD) || an_tx_is(c, i + 1, "last")) &&
+	           (an_tx_cls(c, i + 2) & AN_TXW_WDAY) && TK(i + 2).cap && an_tx_is(c, i + 3, "of") &&
+	           (an_tx_is(c, i + 4, "every") || an_tx_is(c, i + 4, "each")) &&
+	           an_tx_is(c, i + 5, "month")) {
+		/* "the second Monday of each month": one day a month, a SET of
+		 * the month (the weekday alone was a date of this week) */
+		an_tx_set_value(m, AN_TIMEX_SET, "P1M");
+		return i + 6;
+	} else if ((j = times_adverb(c, i, &set)) != 0) {
+		/* "twice daily", "three times weekly": the frequency joins the
+		 * set, as in "twice a day" */
+		an_tx_set_value(m, AN_TIMEX_SET, set);
+		return j + 1;
+	} else {
+		return 0;
+	}
+	if (!an_tx_word(c, j))
+		return 0;
+	const an_txw *w = &TK(j).w;
+	char v[AN_TIMEX_VALUE_MAX];
+	if ((w->cls & AN_TXW_WDAY) && TK(j).cap) {
+		snprintf(v, sizeof v, "XXXX-WXX-%d", w->wday);
+		/* "every Sunday morning" */
+		if (an_tx_word(c, j + 1) && (TK(j + 1).w.cls & AN_TXW_POD) && !an_tx_capital(c, j + 1) &&
+		    !an_tx_is(c, j + 1, "overnight")) {
+			snprintf(v, sizeof v, "XXXX-WXX-%dT%s", w->wday, an_tx_pod_code[TK(j + 1).w.pod]);
+			j++;
+		}
+	} else if ((w->cls & AN_TXW_MONTH) && TK(j).cap) {
+		snprintf(v, sizeof v, "XXXX-%02d", w->month);
+		/* "every June 16": that day of every year; not "each May 2,
+		 * 2024" (a list of dates) nor "every June 16-year-old" */
+		long day = an_tx_num(c, j + 1) ? TK(j + 1).num : 0;
+		int year;
+		if (day >= 1 && day <= an_date_days_in_month(2024, w->month) &&
+		    !(an_tx_is_punct(c, j + 2, ',') && an_tx_year_at(c, j + 3, &year)) &&
+		    !an_tx_is_punct(c, j + 2, '-') && !an_tx_num(c, j + 2)) {
+			snprintf(v, sizeof v, "XXXX-%02d-%02ld", w->month, day);
+			j++;
+		}
+	} else if ((w->cls & AN_TXW_POD) && !an_tx_capital(c, j) && !an_tx_is(c, j, "overnight")) {
+		/* "every morning", "each night": that part of every day */
+		snprintf(v, sizeof v, "XXXX-XX-XXT%s", an_tx_pod_code[w->pod]);
+	} else if (w->cls & AN_TXW_SEASON) {
+		static const char *const code[] = {"", "SP", "SU", "FA", "WI"};
+		snprintf(v, sizeof v, "XXXX-%s", code[w->season]);
+	} else if (w->cls & AN_TXW_UNIT) {
+		an_tx_unit u = (an_tx_unit)w->unit;
+		if (u == AN_TXU_SEASON)
+			snprintf(v, sizeof v, "P1Y"); /* a sports season comes once a year */
+		else
+			an_tx_duration_value(v, sizeof v, u, n, 0);
+	} else {
+		return 0;
+	}
+	an_tx_set_value(m, AN_TIMEX_SET, v);
+	return j + 1;
+}

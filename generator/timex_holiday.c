@@ -370,7 +370,7 @@ size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i)
 /* "the first Tuesday in March", "the last Friday of May 2026", "the
  * fourth Thursday of November": the nth (or last) weekday of a month, one
  * DATE, as the holidays above are defined.  The month takes its year as a
- * bare month does (its tense); "of every month" is a SET (timex_dur.c). */
+ * bare month does (its tense); "of every month" is a SET (timex_set.c). */
 size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (!an_tx_is(c, i, "the"))

@@ -363,7 +363,7 @@ int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d);
  * rose"). */
 int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j);
 
-/* timex_dur.c: durations and sets */
+/* timex_dur.c: durations; timex_set.c: sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* Writes the TIMEX3 duration for n units (n < 0: vague, "PXY"; frac:

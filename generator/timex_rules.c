@@ -5,7 +5,7 @@
  * than") and keeps the longest.  Dates of the calendar are read here;
  * years, decades and centuries in timex_year.c, business periods and seasons
  * in timex_period.c, times of day in timex_clock.c, relative expressions in
- * timex_rel.c, durations and sets in timex_dur.c. */
+ * timex_rel.c, durations in timex_dur.c, sets in timex_set.c. */
 #include "timex_impl.h"
 
 #include <stdio.h>

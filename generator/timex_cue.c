@@ -141,6 +141,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
 	    !(word_is(c, j - 1, "that") && relative_past(t)))
 		return 0;
+	/* "is Christmas Day, followed by Boxing Day": a participle of
+	 * sequence after a comma has the tense of the clause before it */
+	if ((eq(t->low, "followed") || eq(t->low, "preceded")) && word_is(c, j + 1, "by") &&
+	    j > 0 && an_tx_is_punct(c, j - 1, ','))
+		return 0;
 	if (eq(t->low, "tips") || eq(t->low, "tip"))
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
 	if (eq(t->low, "won") && neg_t(c, j))

@@ -238,9 +238,11 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 	if (link && !an_tx_is(c, ra - 1, "from") && !(c->tk[ra].w.cls & AN_TXW_MONTH))
 		return 0;
 	/* the first end must run up to the link: "from May 5 for talks to
-	 * June" is no range */
+	 * June" is no range ("between last Friday and 4 January" is one) */
+	static const char *const deixis[] = {"last", "this", "next", NULL};
 	for (size_t k = ra; k < l; k++)
-		if (an_tx_word(c, k) && !(c->tk[k].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)))
+		if (an_tx_word(c, k) && !(c->tk[k].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) &&
+		    !(k == ra && an_tx_one_of(c, k, deixis)))
 			return 0;
 	return mon < r->d.m ? r->d.y + 1 : r->d.y;
 }

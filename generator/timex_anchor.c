@@ -580,6 +580,12 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", NULL};
 	static const char *const conj[] = {"after", "before", "when", "while", "because",
 	                                   "although", "though", "once", NULL};
+	/* "after a New Year's Day reprieve allowed crews to ...": the date
+	 * modifies the noun of a subject after the conjunction, whose verb
+	 * follows that noun */
+	if (te + 1 < c->n && tb > 1 && is_determiner(c, tb - 1) && an_tx_one_of(c, tb - 2, conj) &&
+	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) && c->tk[te + 1].kind == AN_TK_WORD)
+		return an_tx_cue(c, te + 1);
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
 	for (size_t k = tb - 1, n = 0; k > 0 && n < 5; k--, n++) {

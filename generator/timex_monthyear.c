@@ -91,6 +91,12 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 	 * year in news style ("attacked the base on Jan. 7" in November) */
 	if (dir && dird >= 0 && (dird <= 300 || dir == 2 || (dir < 0 && diry == dct.y)))
 		return diry;
+	/* no cue: news looks back more often than ahead, as for months */
+	if (!dir && neary > dct.y - 1 && neard > 120) {
+		an_date p = {neary - 1, m, d};
+		if (an_date_valid(p) && now - an_date_to_days(p) <= 250)
+			return neary - 1;
+	}
 	return neary;
 }
 

@@ -1,7 +1,7 @@
 /* timex_monthyear.c - the year of a month or a day written without one:
  * the nearest in the direction of the tense (an_tx_direction,
  * timex_anchor.c), or the year of the story told in the past. */
-#include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -177,9 +177,41 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
  * ... In March"): such stories move forward.  A bare year is no such
  * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
  * when the story is not in the past; `mon` 0 for no month. */
+/* "The 2018 race will take place on 28 October", "Next year's race will
+ * be held on March 25": a sentence whose subject a year modifies is about
+ * that year's edition, and a day or month without a year in it falls in
+ * that year, unless a past verb is right before it ("The 2015 calendar,
+ * published on Nov. 28" is published in the news's year).  0: no such
+ * subject. */
+static int subject_year(const an_tx_ctx *c)
+{
+	size_t s = c->at;
+	while (s > 0 && !c->tk[s].sent)
+		s--;
+	if (!c->tk[s].sent || s + 3 >= c->at)
+		return 0;
+	int y = 0;
+	if (an_tx_is(c, s, "the") && an_tx_year_at(c, s + 1, &y) && an_tx_word(c, s + 2) &&
+	    !c->tk[s + 2].cap && !an_tx_glued(c, s + 2)) /* not "The 1930s span" */
+		;
+	else if ((an_tx_is(c, s, "next") || an_tx_is(c, s, "last") || an_tx_is(c, s, "this")) &&
+	         an_tx_is(c, s + 1, "year") && an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
+		y = c->dct.y + (an_tx_is(c, s, "next") ? 1 : an_tx_is(c, s, "last") ? -1 : 0);
+	else
+		return 0;
+	size_t v = c->at > 0 && (an_tx_is(c, c->at - 1, "on") || an_tx_is(c, c->at - 1, "in"))
+	                   ? c->at - 1 : c->at;
+	if (v > 0 && an_tx_cue(c, v - 1) < 0)
+		return 0;
+	return y;
+}
+
 int an_tx_story_year(const an_tx_ctx *c, int mon)
 {
 	const an_tx_point *r = &c->ref;
+	int sy = subject_year(c);
+	if (sy)
+		return sy;
 	/* "In 2023 the club led the league before fading in April": a past
 	 * year that opens the sentence (or a clause after "and") frames a
 	 * month of a past clause in it, even in news told from the DCT ("He

@@ -315,6 +315,7 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 	static const char letter[] = "YMDHMS";
 	long amt[6] = {0};
 	int last = part_of(u), parts = 0, commas = 0;
+	size_t frac = 0; /* the token of the seconds' decimals, 0: none */
 	if (last < 0)
 		return e;
 	amt[last] = u == AN_TXU_WEEK ? 7 * n : n;
@@ -327,6 +328,17 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 			/* but a race time: "2 hours, 23 minutes, 7 seconds" */
 			comma = 1;
 			k += 1 + an_tx_is(c, k + 1, "and");
+		}
+		/* "31 minutes 2.47 seconds": decimals of seconds end a time */
+		if (last < 5 && an_tx_num(c, k) && an_tx_is_punct(c, k + 1, '.') && an_tx_glued(c, k + 1) &&
+		    an_tx_num(c, k + 2) && an_tx_glued(c, k + 2) && TK(k + 2).ndig <= 3 &&
+		    an_tx_word(c, k + 3) && (TK(k + 3).w.cls & AN_TXW_UNIT) &&
+		    TK(k + 3).w.unit == AN_TXU_SECOND && (!comma || !parts || commas)) {
+			amt[5] = TK(k).num;
+			frac = k + 2;
+			parts++;
+			e = k + 4;
+			break;
 		}
 		long m;
 		size_t q = an_tx_count(&m, c, k);
@@ -364,7 +376,10 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 		w = 0;
 		if (p == 3 && (amt[3] || amt[4] || amt[5]))
 			w = snprintf(o, room, "T");
-		if (amt[p] && w >= 0 && (size_t)w < room)
+		if (p == 5 && frac && w >= 0 && (size_t)w < room)
+			w += snprintf(o + w, room - (size_t)w, "%ld.%.*sS", amt[p],
+			              (int)(TK(frac).end - TK(frac).start), c->text + TK(frac).start);
+		else if (amt[p] && w >= 0 && (size_t)w < room)
 			w += snprintf(o + w, room - (size_t)w, "%ld%c", amt[p], letter[p]);
 	}
 	an_tx_copy(v, cap, out);

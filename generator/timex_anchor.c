@@ -665,6 +665,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		weak = 1;
 	if (tb > 0 && !c->tk[tb].sent) {
 		int k = prep_cue(&c->tk[pb - 1]);
+		/* "which opened May 16 and runs through Sunday": a present
+		 * of lasting before "through", "until" is the span ahead */
+		static const char *const lasting[] = {"runs", "continues", "lasts", "remains",
+		                                      "stays", "run", "continue", "last", "remain",
+		                                      "stay", NULL};
+		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, lasting) && pb > 2 &&
+		    !word_is(c, pb - 3, "had") && !word_is(c, pb - 3, "has") &&
+		    !word_is(c, pb - 3, "have") && !word_is(c, pb - 3, "the"))
+			return 1;
 		if (k == 2)
 			weak = 1;
 		else if (k > 0 && has_past_perfect(c, tb - 1, te))
@@ -822,6 +831,19 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
 		if (c->tk[j].sent || quote_mark(c, j))
 			break;
+		/* "On Wednesday, the 40th anniversary of the first broadcast,
+		 * a channel will show ...": an appositive with no verb of its
+		 * own is passed over to the clause */
+		if (j == te && opens && an_tx_is_punct(c, j, ',') && is_determiner(c, j + 1)) {
+			size_t q = j + 1;
+			while (q < c->n && q < j + 16 && !c->tk[q].sent && !an_tx_is_punct(c, q, ',') &&
+			       !an_tx_cue(c, q) && (c->tk[q].kind == AN_TK_WORD || an_tx_num(c, q)))
+				q++;
+			if (q < c->n && q < j + 16 && an_tx_is_punct(c, q, ',')) {
+				j = q;
+				continue;
+			}
+		}
 		/* "That now appears unlikely before March, the state
 		 * epidemiologist said": an attribution after the clause is not
 		 * its tense (but "On Friday, officials said" is the date's);

@@ -146,6 +146,16 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if ((eq(t->low, "followed") || eq(t->low, "preceded")) && word_is(c, j + 1, "by") &&
 	    j > 0 && an_tx_is_punct(c, j - 1, ','))
 		return 0;
+	/* "the first broadcast", "the original cast": a past form after a
+	 * determiner and an ordinal is a noun ("The final will" keeps its
+	 * modal) */
+	if (j > 1 && is_determiner(c, j - 2) &&
+	    ((t->w.cls & AN_TXW_PAST) || ends_in(t->low, "ed", 3)) &&
+	    (word_is(c, j - 1, "first") || word_is(c, j - 1, "second") ||
+	     word_is(c, j - 1, "third") || word_is(c, j - 1, "final") ||
+	     word_is(c, j - 1, "latest") || word_is(c, j - 1, "original") ||
+	     word_is(c, j - 1, "initial") || word_is(c, j - 1, "previous")))
+		return 0;
 	if (eq(t->low, "tips") || eq(t->low, "tip"))
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
 	if (eq(t->low, "won") && neg_t(c, j))

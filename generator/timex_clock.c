@@ -263,6 +263,20 @@ static int span_open(const an_tx_ctx *c, size_t i, size_t j)
 }
 
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
+/* "Update, 3:15 p.m. ET: Voting is under way", "10:42 a.m.: The bill has
+ * failed": a time that opens its paragraph (after "Update," at most) with
+ * a colon or a dash after it stamps an entry of a live blog, written on
+ * the day of the page, whatever day its last entry told of. */
+static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
+{
+	if (at >= c->n || !(an_tx_is_punct(c, at, ':') || an_tx_is_dash(c, at)))
+		return 0;
+	if (TK(i).para)
+		return 1;
+	size_t u = i > 0 && an_tx_is_punct(c, i - 1, ',') ? i - 1 : i;
+	return u > 0 && TK(u - 1).para && (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
+}
+
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0;
@@ -453,8 +467,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, at, "sharp") && an_tx_is(c, at + 1, "on"))
 		at++;
 	/* a following day gives the date: "10 p.m. Wednesday" */
-	/* without a day of its own, a time belongs to the day last named */
-	an_date d = an_tx_clock_day(c);
+	/* without a day of its own, a time belongs to the day last named,
+	 * but a live blog's timestamp to the blog's */
+	an_date d = blog_stamp(c, i, at) ? c->dct : an_tx_clock_day(c);
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */
 	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||

@@ -447,11 +447,13 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
  * what is still to come, is no time the story moves to, so the reference
  * time stays, and the day of the clock times after it.
  * It does move for a story told from there ("since 2020, when ...") or
- * where nothing was named before. */
+ * where nothing was named before ("today", which sets no reference,
+ * counts as named: "progress today on a fire that has burned since
+ * Saturday. Crews worked overnight" is the night before the news). */
 static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 {
 	size_t b = m->tb;
-	if (b == 0 || c->ref.g == AN_GRAN_NONE)
+	if (b == 0 || (c->ref.g == AN_GRAN_NONE && !c->day_at))
 		return 0;
 	/* "arrested a man Friday night, the chief said Saturday. He was taken
 	 * into custody at 10:45 p.m.": the day of the report, after the day of

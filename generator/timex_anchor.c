@@ -546,6 +546,21 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
  * that tense: its direction, 0 when the date is no such subject. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
+	/* "Friday is the deadline", "the good news is that Thursday and
+	 * Friday look quiet": a day that is the subject of a present is
+	 * ahead */
+	if ((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap &&
+	    (clause_opens(c, tb) || clause_break_before(c, tb) ||
+	     (tb > 0 && word_is(c, tb - 1, "that")))) {
+		static const char *const pres[] = {"is", "are", "looks", "look", "seems", "seem",
+		                                   "promises", "promise", NULL};
+		size_t v = te;
+		if (v + 1 < c->n && (word_is(c, v, "and") || word_is(c, v, "or")) &&
+		    (c->tk[v + 1].w.cls & AN_TXW_WDAY))
+			v += 2;
+		if (v < c->n && an_tx_one_of(c, v, pres))
+			return 1;
+	}
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
 		return an_tx_cue(c, te);
 	/* "..., but on New Year's Day the government dropped a plan": a date
@@ -631,6 +646,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		if (q > 0 && !c->tk[q].sent &&
 		    (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
+			return 1;
+		/* "Schools are closed Monday", "is open on Friday": so does a
+		 * present passive or state */
+		if (q > 1 && !c->tk[q - 1].sent && c->tk[q - 1].kind == AN_TK_WORD &&
+		    (ends_in(c->tk[q - 1].low, "ed", 3) || word_is(c, q - 1, "open") ||
+		     word_is(c, q - 1, "shut")) &&
+		    (word_is(c, q - 2, "is") || word_is(c, q - 2, "are")))
 			return 1;
 	}
 	/* "by the close of business Friday", "until the end of the day on

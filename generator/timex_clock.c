@@ -495,7 +495,10 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		de = an_tx_weekday(&dm, c, k);
 	}
 	int named = 0; /* the day is part of the timex */
-	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+	/* ("4 o'clock Monday morning", "2 a.m. Sunday morning": one time,
+	 * the part of the day a restatement of the hour) */
+	if (de && dm.anchor.g == AN_GRAN_DAY &&
+	    (dm.type == AN_TIMEX_DATE || (dm.type == AN_TIMEX_TIME && !pod))) {
 		d = dm.anchor.d;
 		j = de;
 		named = 1;

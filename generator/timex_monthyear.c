@@ -246,6 +246,16 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	               (ra > 1 && an_tx_is(c, ra - 2, "born") &&
 	                (an_tx_is(c, ra - 1, "on") || an_tx_is(c, ra - 1, "in")))))
 		return 0;
+	/* "A memoir by Curtis Bell, who died in July 2019, will be
+	 * published on May 17": a date in a relative clause between commas
+	 * is background to the news, not a story told from it */
+	for (size_t k = ra, n = 0; k > 1 && n < 6 && !c->tk[k].sent; k--, n++) {
+		if (c->tk[k - 1].kind == AN_TK_PUNCT)
+			break;
+		if ((an_tx_is(c, k - 1, "who") || an_tx_is(c, k - 1, "which")) &&
+		    an_tx_is_punct(c, k - 2, ','))
+			return 0;
+	}
 	if (mon && mon - r->d.m < -5)
 		return r->d.y + 1;
 	return r->d.y;

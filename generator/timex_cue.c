@@ -156,6 +156,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     word_is(c, j - 1, "latest") || word_is(c, j - 1, "original") ||
 	     word_is(c, j - 1, "initial") || word_is(c, j - 1, "previous")))
 		return 0;
+	/* "Ballots were due at 5 p.m. Tuesday": a deadline told in the past
+	 * ("was due to" is still a plan) */
+	if (eq(t->low, "due") && j > 0 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&
+	    !word_is(c, j + 1, "to"))
+		return -1;
 	if (eq(t->low, "tips") || eq(t->low, "tip"))
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
 	if (eq(t->low, "won") && neg_t(c, j))

@@ -288,6 +288,15 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_UNIT) || (TK(j).w.cls & AN_TXW_PLURAL))
 		return 0;
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
+	/* "By the end of that decade": the decade of the year last named
+	 * ("the next decade" is news's, not the story's) */
+	if (u == AN_TXU_DECADE && rel == 0 && c->ref.g >= AN_GRAN_DECADE) {
+		an_date x = {c->ref.d.y, 1, 1};
+		an_tx_set_point(m, x, AN_GRAN_DECADE);
+		m->anchor.g = AN_GRAN_NONE;
+		m->modable = 1;
+		return j + 1;
+	}
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)
 		return 0;
 	an_tx_point r = an_tx_ref(c);

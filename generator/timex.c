@@ -432,14 +432,30 @@ static int story_quarter_ok(const an_tx_ctx *c, an_date q)
 
 /* The last day of a quarter already named: "the fourth quarter ended
  * Aug. 26", "the fiscal first quarter ended Sept. 30".  The quarter, not
- * its last day, stays the reference for "a year earlier". */
+ * its last day, stays (or becomes again) the reference for "a year
+ * earlier". */
 static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 {
 	size_t b = m->tb;
-	if (m->anchor.g != AN_GRAN_DAY || b < 2 || c->ref.g != AN_GRAN_QUARTER)
+	if (m->anchor.g != AN_GRAN_DAY || b < 2)
 		return 0;
-	return (an_tx_is(c, b - 1, "ended") || an_tx_is(c, b - 1, "ending")) &&
-	       an_tx_is(c, b - 2, "quarter");
+	/* the story's quarter when another period was named since: only if
+	 * the day can end it (a fiscal quarter ends up to two months after
+	 * the calendar one) */
+	if (c->ref.g != AN_GRAN_QUARTER) {
+		int last = (c->quarter.d.m - 1) / 3 * 3 + 3,
+		    late = (m->anchor.d.y - c->quarter.d.y) * 12 + m->anchor.d.m - last;
+		if (c->quarter.g != AN_GRAN_QUARTER || late < 0 || late > 2)
+			return 0;
+	}
+	if (!an_tx_is(c, b - 1, "ended") && !an_tx_is(c, b - 1, "ending"))
+		return 0;
+	/* "the quarter that ended Dec. 28", "the third quarter, which ended
+	 * Sept. 25" */
+	size_t q = b - 2;
+	if (q > 1 && (an_tx_is(c, q, "that") || an_tx_is(c, q, "which")))
+		q -= an_tx_is_punct(c, q - 1, ',') ? 2 : 1;
+	return an_tx_is(c, q, "quarter");
 }
 
 /* "a warning in place since Thursday evening", "the heaviest since early
@@ -525,9 +541,14 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);
-				if (m.anchor.g != AN_GRAN_NONE && !period_end(&c, &m) && !bound) {
-					c.ref = m.anchor;
-					c.ref_at = m.tb;
+				if (m.anchor.g != AN_GRAN_NONE && !bound) {
+					/* (a quarter's last day: the quarter is the
+					 * reference, "the first half" named since or not) */
+					int end = period_end(&c, &m);
+					if (!end || c.ref.g != AN_GRAN_QUARTER) {
+						c.ref = end ? c.quarter : m.anchor;
+						c.ref_at = m.tb;
+					}
 				}
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
 					c.quarter = m.anchor;

@@ -380,7 +380,7 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (u == AN_TXU_SEASON)
 			return 0;
 	}
-	int dir, from_ref = 0;
+	int dir, from_ref = 0, from_day = 0;
 	if (!half && n > 0 && !the && u == AN_TXU_YEAR && an_tx_is(c, k, "and") &&
 	    an_tx_is(c, k + 1, "a") && an_tx_is(c, k + 2, "half")) {
 		half = 1;
@@ -442,6 +442,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, k, "from") && (an_tx_is(c, k + 1, "now") || an_tx_is(c, k + 1, "today"))) {
 		dir = 1;
 		k += 2;
+	} else if (an_tx_is(c, k, "from") &&
+	           (an_tx_is(c, k + 1, "tomorrow") || an_tx_is(c, k + 1, "yesterday"))) {
+		/* "a week from tomorrow": from that day, to the day */
+		dir = 1;
+		from_day = TK(k + 1).low[0] == 't' ? 1 : -1;
+		k += 2;
 	} else if (an_tx_is(c, k, "hence")) {
 		dir = 1;
 		k++;
@@ -460,6 +466,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	}
 	if (n < 0 || g == AN_GRAN_NONE) {
+		if (from_day)
+			return 0; /* "hours from tomorrow" is no phrase */
 		if (n < 0)
 			an_tx_set_value(m, AN_TIMEX_DATE, dir < 0 ? "PAST_REF" : "FUTURE_REF");
 		else {
@@ -470,7 +478,9 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)
 		g = AN_GRAN_YEAR; /* "a decade ago" is a year */
-	an_tx_point base = {c->dct, AN_GRAN_DAY};
+	an_tx_point base = {an_date_add_days(c->dct, from_day), AN_GRAN_DAY};
+	if (from_day && g < AN_GRAN_DAY)
+		g = AN_GRAN_DAY;
 	/* In a story about a quarter, "a year ago" is that quarter last year. */
 	if (!from_ref && u == AN_TXU_YEAR && c->ref.g == AN_GRAN_QUARTER &&
 	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {

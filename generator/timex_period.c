@@ -371,7 +371,11 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		p--;
 	if (!school && !an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") &&
 	    !an_tx_is(c, p, "during") && !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") &&
-	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by") && !come_season(c, p, i))
+	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by") && !an_tx_is(c, p, "before") &&
+	    !an_tx_is(c, p, "after") && !an_tx_is(c, p, "till") && !come_season(c, p, i))
+		return 0;
+	/* "spring after spring": a repetition, no date */
+	if (p > 0 && an_tx_is(c, p, "after") && an_tx_is(c, p - 1, TK(i).low))
 		return 0;
 	if (an_tx_word(c, i + 1) && !school) {
 		int ok = 0;

@@ -156,6 +156,16 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     word_is(c, j - 1, "latest") || word_is(c, j - 1, "original") ||
 	     word_is(c, j - 1, "initial") || word_is(c, j - 1, "previous")))
 		return 0;
+	/* "sells used cars": "used" before a noun is an adjective; the verb
+	 * takes an object with its determiner, a pronoun or "to" */
+	if (eq(t->low, "used") && j + 1 < c->n && c->tk[j + 1].kind == AN_TK_WORD &&
+	    !c->tk[j + 1].cap && !is_determiner(c, j + 1)) {
+		static const char *const objs[] = {"to", "it", "them", "him", "me", "us", "by", "in",
+		                                   "as", "for", "on", "at", "up", "these", "those",
+		                                   "some", "all", "both", "more", "less", NULL};
+		if (!in_list(objs, c->tk[j + 1].low))
+			return 0;
+	}
 	/* "Ballots were due at 5 p.m. Tuesday": a deadline told in the past
 	 * ("was due to" is still a plan) */
 	if (eq(t->low, "due") && j > 0 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&

@@ -136,6 +136,7 @@ static const an_txw_row rows[] = {
 	/* more irregular pasts of news verbs; "died" is too short for the
 	 * "-ed" rule of timex_anchor.c */
 	{"died", PA, 0}, {"grew", PA, 0}, {"threw", PA, 0}, {"flew", PA, 0},
+	{"used", PA, 0}, {"owed", PA, 0}, {"axed", PA, 0}, {"eyed", PA, 0},
 	/* and of markets and sport ("the economy shrank in the April-June
 	 * quarter", "prices slid", "swung to a loss") */
 	{"shrank", PA, 0}, {"slid", PA, 0}, {"swung", PA, 0}, {"lent", PA, 0},

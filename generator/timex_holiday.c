@@ -273,6 +273,16 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_point(m, rd, gran);
 		return best + 2;
 	}
+	/* "just ahead of Independence Day on 1 October": a holiday dated in
+	 * apposition falls on that day, whatever land keeps it */
+	if (an_tx_is(c, best, "on") && hb->m > 0) {
+		an_tx_match dm;
+		memset(&dm, 0, sizeof dm);
+		if (an_tx_month(&dm, c, best + 1) && dm.anchor.g == AN_GRAN_DAY) {
+			an_tx_set_point(m, dm.anchor.d, AN_GRAN_DAY);
+			return best;
+		}
+	}
 	int dir = an_tx_direction(c, i, best);
 	an_date now = c->dct, pick = holiday_date(hb, now.y);
 	if (!pick.y)

@@ -273,12 +273,20 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_point(m, rd, gran);
 		return best + 2;
 	}
-	/* "just ahead of Independence Day on 1 October": a holiday dated in
-	 * apposition falls on that day, whatever land keeps it */
-	if (an_tx_is(c, best, "on") && hb->m > 0) {
+	/* "just ahead of Independence Day on 1 October", "Chinese New Year
+	 * falls on Feb 17 this year": a holiday dated in apposition, or as
+	 * the subject of "falls on", is on that day, whatever land keeps it */
+	size_t on = best;
+	static const char *const falls[] = {"falls", "fell", "is", "was", NULL};
+	if (an_tx_one_of(c, on, falls) && an_tx_is(c, on + 1, "on"))
+		on++;
+	else if (an_tx_is(c, on, "will") && (an_tx_is(c, on + 1, "fall") || an_tx_is(c, on + 1, "be")) &&
+	         an_tx_is(c, on + 2, "on"))
+		on += 2;
+	if (an_tx_is(c, on, "on")) {
 		an_tx_match dm;
 		memset(&dm, 0, sizeof dm);
-		if (an_tx_month(&dm, c, best + 1) && dm.anchor.g == AN_GRAN_DAY) {
+		if (an_tx_month(&dm, c, on + 1) && dm.anchor.g == AN_GRAN_DAY) {
 			an_tx_set_point(m, dm.anchor.d, AN_GRAN_DAY);
 			return best;
 		}

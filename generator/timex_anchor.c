@@ -664,6 +664,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (pb > 3 && word_is(c, pb - 1, "business") && word_is(c, pb - 2, "of") &&
 	    (word_is(c, pb - 3, "close") || word_is(c, pb - 3, "end"))) {
 		pb -= 3;
+	} else if (pb > 1 && (word_is(c, pb - 1, "early") || word_is(c, pb - 1, "late") ||
+	                      word_is(c, pb - 1, "mid"))) {
+		pb -= 1; /* "by late June" */
 	} else if (pb > 1 && word_is(c, pb - 1, "after") && word_is(c, pb - 2, "until")) {
 		pb -= 1; /* "held off until after Christmas": the "until" governs */
 	} else if (pb > 2 && word_is(c, pb - 1, "of") &&
@@ -769,6 +772,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		if (an_tx_is_punct(c, j, ','))
 			comma = 1;
+		/* "said the agency had approved the drug, setting up a launch
+		 * by late June": a deadline in a participle clause of
+		 * consequence is not read through the past before it */
+		if (weak && an_tx_is_punct(c, j, ',') && j + 1 < tb && ing_clause(c, j + 1))
+			break;
 		int k = an_tx_cue(c, j);
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not

@@ -239,7 +239,13 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
 	    j == 0 || month_name(c, j))
 		return 0;
-	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1))
+	/* "state tests that begin on April 3": "that" after a plural noun
+	 * is the relative pronoun, the verb its clause's ("before that vote
+	 * on April 3" is the demonstrative) */
+	int relative = j > 1 && word_is(c, j - 1, "that") && c->tk[j - 2].kind == AN_TK_WORD &&
+	               !c->tk[j - 2].cap && ends_in(c->tk[j - 2].low, "s", 3) &&
+	               !an_tx_cue(c, j - 2) && !ends_in(c->tk[j].low, "s", 1);
+	if (an_tx_one_of(c, j - 1, sched_aux) || (is_determiner(c, j - 1) && !relative))
 		return 0;
 	if (past_be(c, j - 1))
 		return 0;

@@ -420,11 +420,19 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    dir = come ? 1 : an_tx_direction(c, an_tx_is(c, p, "the") ? p : i, i + 1);
 	long now = an_date_to_days(c->dct), best_dist = 0;
 	int y = c->dct.y;
+	/* ("will continue through the autumn" goes on in this one) */
+	static const char *const spans[] = {"through", "throughout", "until", "till", "into",
+	                                    "during", NULL};
+	size_t pp = an_tx_is(c, p, "the") && p > 0 ? p - 1 : p;
+	int lasting = an_tx_one_of(c, pp, spans);
 	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {
 		an_date a = {cand, first[s], 1};
 		long from = an_date_to_days(a), to = an_date_to_days(an_date_add_months(a, 3));
 		long dist = now < from ? from - now : now >= to ? now - to + 1 : 0;
-		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist))
+		/* ahead: not a season in its last month ("is planned for the
+		 * autumn" on Nov. 22 is next year's) */
+		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist) ||
+		    (dir > 0 && !dist && to - now <= 31 && !lasting))
 			continue;
 		if (!found || dist < best_dist) {
 			best_dist = dist;

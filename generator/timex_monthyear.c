@@ -100,8 +100,28 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 	return neary;
 }
 
+/* "Tickets for the Loony Dook, the charity dip in the river on Jan. 1,
+ * sold out": a day in an appositive between commas, with no verb of its
+ * own, takes no tense from the clause around it. */
+static int appositive(const an_tx_ctx *c, size_t i, size_t e)
+{
+	if (e >= c->n || !an_tx_is_punct(c, e, ','))
+		return 0;
+	for (size_t k = i, n = 0; k > 1 && n < 10 && !c->tk[k].sent; n++) {
+		k--;
+		if (an_tx_is_punct(c, k, ','))
+			return n > 1 && (an_tx_is(c, k + 1, "the") || an_tx_is(c, k + 1, "a") ||
+			                 an_tx_is(c, k + 1, "an"));
+		if (c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
+			return 0;
+	}
+	return 0;
+}
+
 int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
 {
+	if (appositive(c, i, e))
+		return 0;
 	int dir = an_tx_direction(c, i, e);
 	/* "a transition period that is due to run until Dec. 31", written on
 	 * Jan. 31: a deadline said with "until" is ahead, eleven months or

@@ -357,6 +357,14 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 			return 0;
 		if ((k = an_tx_cue(c, j)) != 0)
 			break;
+		/* "criticized for not opening cooling centers until Friday":
+		 * "not ... until" tells when a thing did happen; the tense
+		 * before the negation says when ("will not open until") */
+		if (word_is(c, j, "not") || word_is(c, j, "never")) {
+			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++)
+				k = an_tx_cue(c, --h);
+			return k < 0;
+		}
 	}
 	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_one_of(c, j, resched))
 		return 0; /* "postponed until Tuesday" is ahead */

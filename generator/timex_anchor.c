@@ -686,6 +686,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	size_t pb = tb;
 	if (pb > 0 && word_is(c, pb - 1, "on"))
 		pb--;
+	/* "through 6 p.m. Sunday": the preposition governs the time too */
+	if (pb > 2 && an_tx_clock_before(c, pb - 1, 1) < pb - 1)
+		pb = an_tx_clock_before(c, pb - 1, 1) + 1;
 	if (pb > 3 && word_is(c, pb - 1, "business") && word_is(c, pb - 2, "of") &&
 	    (word_is(c, pb - 3, "close") || word_is(c, pb - 3, "end"))) {
 		pb -= 3;
@@ -720,6 +723,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		static const char *const lasting[] = {"runs", "continues", "lasts", "remains",
 		                                      "stays", "run", "continue", "last", "remain",
 		                                      "stay", NULL};
+		/* "issued a fire weather warning through 6 p.m. Sunday", "a
+		 * curfew until Monday": a state in force runs ahead */
+		static const char *const states[] = {
+			"warning", "warnings", "watch", "advisory", "curfew", "ban", "closure",
+			"closures", "alert", "moratorium", "freeze", "suspension", "lockdown",
+			"ceasefire", "truce", "restrictions", NULL};
+		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, states) && !has_past_perfect(c, tb - 1, te))
+			return 1;
 		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, lasting) && pb > 2 &&
 		    !word_is(c, pb - 3, "had") && !word_is(c, pb - 3, "has") &&
 		    !word_is(c, pb - 3, "have") && !word_is(c, pb - 3, "the"))
@@ -797,11 +808,6 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		if (an_tx_is_punct(c, j, ','))
 			comma = 1;
-		/* "said the agency had approved the drug, setting up a launch
-		 * by late June": a deadline in a participle clause of
-		 * consequence is not read through the past before it */
-		if (weak && an_tx_is_punct(c, j, ',') && j + 1 < tb && ing_clause(c, j + 1))
-			break;
 		int k = an_tx_cue(c, j);
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not

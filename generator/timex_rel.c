@@ -486,6 +486,16 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {
 		from_ref = 1;
 	}
+	/* "struck on May 3 ... shelters this summer ... announced 10 days
+	 * later": a season or a year named since cannot place the days; the
+	 * day named before it does */
+	if (from_ref && c->ref.g != AN_GRAN_NONE && c->ref.g < AN_GRAN_MONTH &&
+	    g >= AN_GRAN_WEEK && c->day_at && c->day_at - 1 < c->ref_at &&
+	    an_tx_one_sentence(c, c->ref_at, i)) {
+		an_tx_set_point(m, an_tx_shift(c->day, u, dir * n), g);
+		m->anchor.g = AN_GRAN_NONE;
+		return k;
+	}
 	/* "In 2018 ... a day earlier": a reference coarser than a month cannot
 	 * place a day or a week, but the day is all but surely in that year */
 	if (from_ref && c->ref.g != AN_GRAN_NONE && c->ref.g < AN_GRAN_MONTH &&

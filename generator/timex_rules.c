@@ -514,6 +514,9 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t j = i, e;
 	int rel = 0; /* -1 last, +1 next, 2 this */
 	int anaph = 0; /* "the previous Friday", "the following Monday" */
+	/* ("drags on past Friday": without "the", "past" is a preposition) */
+	if (an_tx_is(c, j, "past") && (j == 0 || !an_tx_is(c, j - 1, "the")))
+		return 0;
 	if (an_tx_is(c, j, "last") || an_tx_is(c, j, "past") || an_tx_is(c, j, "previous") ||
 	    an_tx_is(c, j, "preceding")) {
 		rel = -1;

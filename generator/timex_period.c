@@ -83,11 +83,13 @@ static int period_year(const an_tx_ctx *c, size_t tb, size_t te, int first, int 
 	/* not begun this year: a past clause means last year's ("rose to
 	 * 212 in the fourth quarter from 38 in the third quarter", March);
 	 * not a fiscal quarter, which may have begun the calendar year
-	 * before */
+	 * before, nor one about to begin, which a past hope may look to
+	 * ("had hoped to see orders stabilize by the fourth quarter" in
+	 * late September) */
 	int fiscal = 0;
 	for (size_t k = tb; k < te && !fiscal; k++)
 		fiscal = an_tx_is(c, k, "fiscal");
-	if (!fiscal && an_tx_direction(c, tb, te) < 0)
+	if (!fiscal && from - now > 45 && an_tx_direction(c, tb, te) < 0)
 		return c->dct.y - 1;
 	if (now - ended >= from - now)
 		return c->dct.y;

@@ -455,7 +455,10 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 	size_t q = b - 2;
 	if (q > 1 && (an_tx_is(c, q, "that") || an_tx_is(c, q, "which")))
 		q -= an_tx_is_punct(c, q - 1, ',') ? 2 : 1;
-	return an_tx_is(c, q, "quarter");
+	/* "the three months ended June 26" is the quarter too */
+	return an_tx_is(c, q, "quarter") ||
+	       (q > 1 && an_tx_is(c, q, "months") && an_tx_is(c, q - 1, "three") &&
+	        an_tx_is(c, q - 2, "the"));
 }
 
 /* "a warning in place since Thursday evening", "the heaviest since early

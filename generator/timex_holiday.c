@@ -170,6 +170,14 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
+	 * the occurrence after the DCT, before it, or in its year */
+	int deixis = 0;
+	if (i + 1 < c->n && TK(i + 1).cap && (!TK(i).cap || TK(i).sent)) {
+		deixis = an_tx_is(c, i, "next") ? 1 : an_tx_is(c, i, "last") ? -1 :
+		         an_tx_is(c, i, "this") ? 2 : 0;
+		i += deixis != 0;
+	}
 	/* "election night", as AP writes it: the night of Election Day */
 	int enight = an_tx_is(c, i, "election") && an_tx_is(c, i + 1, "night");
 	if (!an_tx_word(c, i) || (!TK(i).cap && !enight))
@@ -250,6 +258,21 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return best + 1;
 	}
 	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
+	if (deixis) {
+		long now = an_date_to_days(c->dct);
+		an_date pick = {0, 0, 0};
+		for (int y = c->dct.y - 1; y <= c->dct.y + 1; y++) {
+			an_date d = holiday_date(hb, y);
+			long diff = d.y ? an_date_to_days(d) - now : 0;
+			if (d.y && ((deixis == 2 && y == c->dct.y) || (deixis == 1 && diff > 0 && !pick.y) ||
+			            (deixis == -1 && diff < 0)))
+				pick = d;
+		}
+		if (!pick.y)
+			return 0;
+		an_tx_set_point(m, pick, gran);
+		return best;
+	}
 	/* "Christmas Day 2021", "Easter 2020", "Thanksgiving, 2019": the
 	 * year written after it */
 	size_t y = an_tx_is_punct(c, best, ',') ? best + 1 : best;

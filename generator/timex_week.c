@@ -35,8 +35,10 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t k = c->ref_at + 1;
 	while (k < i && !TK(k).sent)
 		k++;
+	/* (but "raise the rating for the weekend" after "by Monday" is the
+	 * coming one: "for" names the weekend itself, not one after) */
 	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i && k == i && !TK(i).sent &&
-	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct))
+	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct) && !an_tx_is(c, i - 1, "for"))
 		d = an_tx_weekday_date(c->ref.d, 6, 1);
 	an_tx_set_point(m, d, AN_GRAN_WEEK);
 	m->anchor.g = AN_GRAN_NONE;

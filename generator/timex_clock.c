@@ -263,6 +263,20 @@ static int span_open(const an_tx_ctx *c, size_t i, size_t j)
 }
 
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
+/* "The yen was little changed at 108.8 per dollar at 3 p.m. in Tokyo",
+ * "traded at $1.0557 at 2:30 p.m. in London": a market's time, with its
+ * place after it, is of the news day, whatever day an earlier sentence
+ * named (one named in its own sentence still counts). */
+static int market_time(const an_tx_ctx *c, size_t i, size_t at)
+{
+	if (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||
+	    (at + 1 < c->n && (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY))))
+		return 0;
+	if (c->day_at && an_tx_one_sentence(c, c->day_at - 1, i))
+		return 0;
+	return !(c->ref.g >= AN_GRAN_DAY && c->ref_at < i && an_tx_one_sentence(c, c->ref_at, i));
+}
+
 /* "Update, 3:15 p.m. ET: Voting is under way", "10:42 a.m.: The bill has
  * failed": a time that opens its paragraph (after "Update," at most) with
  * a colon or a dash after it stamps an entry of a live blog, written on
@@ -469,7 +483,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */
-	an_date d = blog_stamp(c, i, at) ? c->dct : an_tx_clock_day(c);
+	an_date d = blog_stamp(c, i, at) || market_time(c, i, at) ? c->dct : an_tx_clock_day(c);
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */
 	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||

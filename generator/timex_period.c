@@ -352,7 +352,9 @@ const int an_tx_season_mid[5] = {0, 4, 7, 10, 12};
 static const char *const after_season[] = {
 	"and", "or", "but", "when", "as", "after", "before", "to", "in", "on", "at",
 	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
-	"the", "a", NULL};
+	"the", "a", "than", "we", "he", "she", "they", "i", "you", "it", "early", "late",
+	"nears", "looks", "seems", "shut", "ends", "begins", "starts", "arrives", "comes",
+	"came", NULL};
 
 /* "Come spring, the debate starts again": "come" before a bare season
  * and a comma is the season ahead ("as they come, spring ..." aside) */

@@ -446,6 +446,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	      an_tx_is(c, j + 1, "few") || an_tx_is(c, j + 1, "several")))) {
 		j++;
 		lead = 1;
+		/* "who lost in the final two years ago": the amount is "ago"'s */
+		long n;
+		size_t q = an_tx_count(&n, c, j);
+		if (q && (an_tx_cls(c, q) & AN_TXW_UNIT) && an_tx_is(c, q + 1, "ago"))
+			return 0;
 	}
 	/* "every half hour", "each quarter hour": the set's unit, no article */
 	int every = j > 0 && (an_tx_is(c, j - 1, "every") || an_tx_is(c, j - 1, "each"));

@@ -44,7 +44,8 @@ static const an_tx_holiday holidays[] = {
 	{{"ash", "wednesday"}, 0, -46, 0, 0}, {{"shrove", "tuesday"}, 0, -47, 0, 0},
 	{{"mardi", "gras"}, 0, -47, 0, 0}, {{"palm", "sunday"}, 0, -7, 0, 0},
 	{{"maundy", "thursday"}, 0, -3, 0, 0}, {{"pentecost"}, 0, 49, 0, 0},
-	{{"new", "year's"}, 1, 1, 0, 0}, {{"boxing", "day"}, 12, 26, 0, 0},
+	{{"new", "year's"}, 1, 1, 0, 0}, {{"new", "year"}, 1, 1, 0, 0},
+	{{"boxing", "day"}, 12, 26, 0, 0},
 	{{"veterans", "day"}, 11, 11, 0, 0}, {{"remembrance", "day"}, 11, 11, 0, 0},
 	{{"armistice", "day"}, 11, 11, 0, 0}, {{"columbus", "day"}, 10, 0, 1, 2},
 	{{"groundhog", "day"}, 2, 2, 0, 0}, {{"may", "day"}, 5, 1, 0, 0},
@@ -247,12 +248,15 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!hb)
 		return 0;
-	an_tx_holiday land;
+	an_tx_holiday land = {{NULL}, 0, 0, 0, 0};
 	if (hb->w[0] && strcmp(hb->w[0], "independence") == 0 &&
 	    an_tx_independence(c, i, &land.m, &land.d)) {
 		land.wd = land.nth = 0;
 		hb = &land;
 	}
+	/* "Happy New Year": a greeting ("New Year" alone is the day) */
+	if (hb->w[1] && strcmp(hb->w[1], "year") == 0 && i > 0 && an_tx_is(c, i - 1, "happy"))
+		return 0;
 	if (an_tx_name_head(c, best)) {
 		m->skip = 1;
 		return best + 1;

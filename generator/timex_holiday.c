@@ -174,9 +174,11 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
 	 * the occurrence after the DCT, before it, or in its year */
 	int deixis = 0;
-	if (i + 1 < c->n && TK(i + 1).cap && (!TK(i).cap || TK(i).sent)) {
+	if (i + 1 < c->n && TK(i + 1).cap &&
+	    (!TK(i).cap || TK(i).sent || (i > 0 && TK(i - 1).kind == AN_TK_PUNCT))) {
 		deixis = an_tx_is(c, i, "next") ? 1 : an_tx_is(c, i, "last") ? -1 :
-		         an_tx_is(c, i, "this") ? 2 : 0;
+		         an_tx_is(c, i, "this") ? 2 :
+		         an_tx_is(c, i, "every") || an_tx_is(c, i, "each") ? 3 : 0;
 		i += deixis != 0;
 	}
 	/* "election night", as AP writes it: the night of Election Day */
@@ -262,6 +264,19 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return best + 1;
 	}
 	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
+	/* "Every New Year's Eve": the set of a day of fixed date */
+	if (deixis == 3) {
+		char v[AN_TIMEX_VALUE_MAX];
+		/* (a movable day gives its month: "every Thanksgiving") */
+		if (hb->m <= 0)
+			return 0;
+		if (hb->d > 0 && !hb->wd && !hb->nth)
+			snprintf(v, sizeof v, "XXXX-%02d-%02d", hb->m, hb->d);
+		else
+			snprintf(v, sizeof v, "XXXX-%02d", hb->m);
+		an_tx_set_value(m, AN_TIMEX_SET, v);
+		return best;
+	}
 	if (deixis) {
 		long now = an_date_to_days(c->dct);
 		an_date pick = {0, 0, 0};

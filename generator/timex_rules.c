@@ -337,7 +337,7 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t dend = day_at(c, k, &day);
 		/* "the 5th of November", but "the 1 June onset date": a bare
 		 * number leaves "the" to the noun */
-		if (!dend || (k > i && dend == k + 1 && an_tx_num(c, k) && !an_tx_is(c, dend, "of")))
+		if (!dend || (k > j && dend == k + 1 && an_tx_num(c, k) && !an_tx_is(c, dend, "of")))
 			return 0;
 		/* "won 3-1 May 4": a score, where "5-9 May" would be a range */
 		if (k >= 2 && an_tx_num(c, k) && !TK(k).space && an_tx_is_punct(c, k - 1, '-') &&

@@ -258,7 +258,7 @@ static const char *const resched[] = {
 	"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
 	"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
 	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
-	NULL};
+	"remanded", "bailed", NULL};
 
 /* Verbs that report speech: a past tense after them may be shifted back
  * from a present ("said the road was closed until Monday"). */

@@ -185,6 +185,18 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 1;
 	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+	/* "a trial date was fixed for 15 June", "slated for Friday" */
+	if ((eq(t->low, "fixed") || eq(t->low, "slated") || eq(t->low, "pencilled") ||
+	     eq(t->low, "penciled")) && word_is(c, j + 1, "for"))
+		return 1;
+	/* "remanded in custody to appear again on January 7": a court date */
+	if ((eq(t->low, "appear") || eq(t->low, "reappear")) && j > 0 && word_is(c, j - 1, "to"))
+		return 1;
+	/* "they plan a march downtown on Halloween" */
+	if ((eq(t->low, "plan") || eq(t->low, "plans")) && j > 0 &&
+	    (word_is(c, j - 1, "they") || word_is(c, j - 1, "we") || word_is(c, j - 1, "he") ||
+	     word_is(c, j - 1, "she") || word_is(c, j - 1, "i")))
+		return 1;
 	/* "are bracing for a return of extreme heat on Friday", "preparing
 	 * for": what is braced for is ahead */
 	if ((eq(t->low, "bracing") || eq(t->low, "preparing")) && word_is(c, j + 1, "for"))

@@ -222,6 +222,11 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	    (ends_in(c->tk[j].low, "ly", 4) || strcmp(c->tk[j].low, "again") == 0 ||
 	     strcmp(c->tk[j].low, "on") == 0))
 		j--;
+	/* "flies home on Saturday", "heads back Monday" */
+	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent && j > 1 &&
+	    (strcmp(c->tk[j].low, "home") == 0 || strcmp(c->tk[j].low, "back") == 0 ||
+	     strcmp(c->tk[j].low, "abroad") == 0))
+		j--;
 	/* "The Rivermen open the division series on Wednesday": the verb
 	 * with its object, whose determiner shows the verb, after a name
 	 * ("let the convoy leave the base Saturday" is no schedule) */

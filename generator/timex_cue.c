@@ -308,6 +308,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		    !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") && !word_is(c, j - 1, "not"))
 			return 0;
 	}
+	/* "resolutions they will have abandoned by Valentine's Day": a future
+	 * perfect */
+	if (k < 0 && j > 1 && word_is(c, j - 1, "have") &&
+	    (word_is(c, j - 2, "will") || word_is(c, j - 2, "ll")))
+		return 1;
 	/* "with details to be announced on Thursday": a passive infinitive
 	 * is of what is still to come */
 	if (k < 0 && j > 1 && word_is(c, j - 1, "be") && word_is(c, j - 2, "to"))

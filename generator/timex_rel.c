@@ -482,7 +482,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (from_day && g < AN_GRAN_DAY)
 		g = AN_GRAN_DAY;
 	/* In a story about a quarter, "a year ago" is that quarter last year. */
-	if (!from_ref && u == AN_TXU_YEAR && c->ref.g == AN_GRAN_QUARTER &&
+	/* ("Four years ago, inflation was running at 7 percent" is a year) */
+	if (!from_ref && u == AN_TXU_YEAR && n == 1 && c->ref.g == AN_GRAN_QUARTER &&
 	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {
 		from_ref = 1;
 	}

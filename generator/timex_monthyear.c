@@ -166,8 +166,13 @@ int an_tx_weekday_year(an_date dct, int year, int m, int d, int wday)
  * 21" (the sentence opens with the year last named, as an anaphor). */
 static int year_frames(const an_tx_ctx *c, size_t ra)
 {
-	if (ra + 2 < c->at && an_tx_is_punct(c, ra + 1, ',') && an_tx_is(c, ra + 2, "when")) {
-		for (size_t k = ra + 3; k < c->at; k++)
+	/* (the reference may be longer than its year: "the summer of 1997,
+	 * when the collapse of the baht on July 2 ...") */
+	size_t e = ra + 1;
+	while (e < c->at && e < ra + 5 && !c->tk[e].sent && c->tk[e].kind != AN_TK_PUNCT)
+		e++;
+	if (e + 1 < c->at && an_tx_is_punct(c, e, ',') && an_tx_is(c, e + 1, "when")) {
+		for (size_t k = e + 2; k < c->at; k++)
 			if (c->tk[k].sent || an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
 				return 0;
 		return 1;

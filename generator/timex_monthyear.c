@@ -249,8 +249,10 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	    ra < c->at && c->at < c->n && mon && year_frames(c, ra) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;
-	if (r->g == AN_GRAN_YEAR && r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at &&
-	    c->at < c->n && mon &&
+	/* (so does a month of a past year: "In January 1972, Muskie led
+	 * every poll and was finished by April") */
+	if ((r->g == AN_GRAN_YEAR || (r->g == AN_GRAN_MONTH && r->d.y < c->dct.y - 1)) &&
+	    r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at && c->at < c->n && mon &&
 	    (c->tk[ra].sent ||
 	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
 	      (c->tk[ra - 1].sent || (ra > 1 && (an_tx_is(c, ra - 2, "and") ||
@@ -260,7 +262,7 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 		while (k <= c->at && !c->tk[k].sent)
 			k++;
 		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
-			return r->d.y;
+			return r->d.y + (r->g == AN_GRAN_MONTH && mon < r->d.m);
 	}
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)

@@ -182,6 +182,25 @@ static size_t generic_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
  * day" run up to it, with no day of their own. */
 static size_t this_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	/* "This time last year": the same time a year back, to the month
+	 * (a week or a month back, to the day) */
+	if (an_tx_is(c, i + 1, "time") && (an_tx_is(c, i + 2, "last") || an_tx_is(c, i + 2, "next"))) {
+		int step = an_tx_is(c, i + 2, "last") ? -1 : 1;
+		an_date d = c->dct;
+		if (an_tx_is(c, i + 3, "year")) {
+			d.y += step;
+			d.d = 1;
+			an_tx_set_point(m, d, AN_GRAN_MONTH);
+		} else if (an_tx_is(c, i + 3, "week")) {
+			an_tx_set_point(m, an_date_add_days(d, 7 * step), AN_GRAN_DAY);
+		} else if (an_tx_is(c, i + 3, "month")) {
+			an_tx_set_point(m, an_date_add_months(d, step), AN_GRAN_DAY);
+		} else {
+			return 0;
+		}
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 4;
+	}
 	size_t d = an_tx_is(c, i + 1, "very") ? i + 2 : i + 1;
 	if (!an_tx_is(c, d, "day"))
 		return 0;

@@ -294,7 +294,7 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0;
-	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0, half = 0, dated = 0;
+	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0, half = 0, dated = 0, mid = 0;
 	an_date pd = c->dct;
 	if (an_tx_is(c, i, "overnight"))
 		return an_tx_overnight(m, c, i);
@@ -313,6 +313,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pod = TK(i).low[3] == 'a' ? AN_TXP_AF : AN_TXP_MO;
 		h = 0;
 		j = i + 1;
+		mid = 1;
 	} else if (an_tx_is(c, i, "mid") &&
 	           (an_tx_is(c, i + 1, "afternoon") || an_tx_is(c, i + 1, "morning") ||
 	            (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space &&
@@ -324,6 +325,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pod = TK(j).w.pod;
 		h = 0;
 		j++;
+		mid = 1;
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
@@ -579,6 +581,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
 	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
 	m->type = AN_TIMEX_TIME;
+	if (mid) /* "mid-afternoon yesterday": TAF, mod MID, as TimeBank has it */
+		an_tx_copy(m->mod, sizeof m->mod, "MID");
 	/* "The robbery took place at 9:15 a.m. Tuesday ... the next day":
 	 * a day named with the time is the reference, as "on Tuesday" is */
 	if (named && an_date_to_days(d) == an_date_to_days(dm.anchor.d)) {

@@ -306,7 +306,11 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 	size_t l = i - 1;
 	int link = an_tx_is(c, l, "to") || an_tx_is(c, l, "until") || an_tx_is(c, l, "till") ||
 	           an_tx_is(c, l, "through") || an_tx_is_dash(c, l);
-	if (!link && !(an_tx_is(c, l, "and") && an_tx_is(c, ra - 1, "between")))
+	/* "bookings for September and October": two months side by side go
+	 * on in order, as a range does */
+	int pair = (an_tx_is(c, l, "and") || an_tx_is(c, l, "or")) && r->g == AN_GRAN_MONTH &&
+	           l == ra + 1;
+	if (!link && !pair && !(an_tx_is(c, l, "and") && an_tx_is(c, ra - 1, "between")))
 		return 0;
 	/* without "from", only a month opens a range: "a revision Friday to
 	 * December's figures" is none */

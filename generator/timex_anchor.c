@@ -692,8 +692,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (pb > 0 && word_is(c, pb - 1, "on"))
 		pb--;
 	/* "through 6 p.m. Sunday": the preposition governs the time too */
-	if (pb > 2 && an_tx_clock_before(c, pb - 1, 1) < pb - 1)
+	if (pb > 2 && an_tx_clock_before(c, pb - 1, 1) < pb - 1) {
 		pb = an_tx_clock_before(c, pb - 1, 1) + 1;
+		/* ("a strike beginning at 2 a.m. Monday": after its noun;
+		 * ", starting at noon Saturday" keeps the clause's tense) */
+		if (pb > 3 && word_is(c, pb - 1, "at") &&
+		    (word_is(c, pb - 2, "beginning") || word_is(c, pb - 2, "starting")) &&
+		    c->tk[pb - 3].kind == AN_TK_WORD)
+			pb--;
+	}
 	if (pb > 3 && word_is(c, pb - 1, "business") && word_is(c, pb - 2, "of") &&
 	    (word_is(c, pb - 3, "close") || word_is(c, pb - 3, "end"))) {
 		pb -= 3;
@@ -740,6 +747,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    !word_is(c, pb - 3, "had") && !word_is(c, pb - 3, "has") &&
 		    !word_is(c, pb - 3, "have") && !word_is(c, pb - 3, "the"))
 			return 1;
+		/* "called a strike beginning at 2 a.m. Monday", "a period of
+		 * mourning ... beginning Tuesday": after a noun, what begins is
+		 * ahead ("were suspended starting Monday" keeps its tense) */
+		if (k == 2 && pb > 3 && (word_is(c, pb - 1, "beginning") || word_is(c, pb - 1, "starting")) &&
+		    c->tk[pb - 2].kind == AN_TK_WORD && !c->tk[pb - 2].cap && !an_tx_cue(c, pb - 2) &&
+		    !ends_in(c->tk[pb - 2].low, "ly", 4) && !ends_in(c->tk[pb - 2].low, "ed", 3) &&
+		    is_determiner(c, pb - 3))
+			return 1;
 		if (k == 2)
 			weak = 1;
 		else if (k > 0 && has_past_perfect(c, tb - 1, te))
@@ -752,6 +767,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * only when no tense says otherwise ("Stocks fell ahead of
 		 * Thursday's decision") */
 		if (tb > 1 && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead"))
+			weak = 1;
+		/* "ready to return to talks as early as Friday": a limit, like
+		 * "by" */
+		if (tb > 3 && word_is(c, tb - 1, "as") &&
+		    (word_is(c, tb - 2, "early") || word_is(c, tb - 2, "soon")) && word_is(c, tb - 3, "as"))
 			weak = 1;
 		/* "no later than Friday": a deadline, like "by" */
 		if (tb > 2 && word_is(c, tb - 1, "than") &&

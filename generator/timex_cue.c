@@ -146,6 +146,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if ((eq(t->low, "followed") || eq(t->low, "preceded")) && word_is(c, j + 1, "by") &&
 	    j > 0 && an_tx_is_punct(c, j - 1, ','))
 		return 0;
+	/* "with a ceremony attended by the emperor on Saturday": a passive
+	 * participle right after its noun is no verb of the clause */
+	if (word_is(c, j + 1, "by") && ends_in(t->low, "ed", 4) && j > 1 &&
+	    c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap && is_determiner(c, j - 2))
+		return 0;
 	/* "the first broadcast", "the original cast": a past form after a
 	 * determiner and an ordinal is a noun ("The final will" keeps its
 	 * modal) */

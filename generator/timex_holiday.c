@@ -360,6 +360,17 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     an_tx_is(c, f - 1, "until") ||
 	     (f > 1 && an_tx_is(c, f - 1, "of") && an_tx_is(c, f - 2, "ahead"))))
 		dir = 1;
+	/* and the mirror: "travellers heading home after Christmas" on Dec.
+	 * 30, "the first weekday since Easter" is the one just gone */
+	if (f > 0 && (an_tx_is(c, f - 1, "after") || an_tx_is(c, f - 1, "since"))) {
+		an_date last = diff > 0 ? holiday_date(hb, now.y - 1) : pick;
+		long back = last.y ? an_date_to_days(now) - an_date_to_days(last) : -1;
+		if (back >= 0 && back <= 14) {
+			pick = last;
+			diff = -back;
+			dir = -1;
+		}
+	}
 	/* in a story told in the past ("In August 1914 ... By Christmas"),
 	 * the year of its reference, as for a month (an_tx_story_year) */
 	int sy = an_tx_story_year(c, 0);

@@ -292,6 +292,19 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			            an_tx_is(c, i + 1, "through"));
 			span |= (i > 0 && an_tx_life_span(c, i - 1)) ||
 			        (i > 2 && an_tx_life_span(c, i - 3));
+			/* "painted between 1620 and 1680.", "the average for 1850
+			 * to 1900,": a later year after the link and no noun after
+			 * it (not "between 1500 and 1800 people") */
+			size_t e2 = i + 2;
+			if ((an_tx_is(c, i + 1, "and") || an_tx_is(c, i + 1, "to")) && an_tx_num(c, e2) &&
+			    TK(e2).ndig == 4 && TK(e2).num > y && TK(e2).num - y <= 500 &&
+			    (e2 + 1 >= c->n || TK(e2 + 1).kind == AN_TK_PUNCT) &&
+			    (an_tx_is(c, i + 1, "to") || (i > 0 && an_tx_is(c, i - 1, "between"))))
+				span = 1;
+			if (i > 2 && an_tx_is(c, i - 1, "and") && an_tx_is(c, i - 3, "between") &&
+			    an_tx_num(c, i - 2) && TK(i - 2).ndig == 4 && TK(i - 2).num < y &&
+			    (i + 1 >= c->n || TK(i + 1).kind == AN_TK_PUNCT))
+				span = 1;
 			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) && !span &&
 			    !(i > 2 && an_tx_is(c, i - 1, "and") && an_tx_num(c, i - 2) &&
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))

@@ -168,7 +168,7 @@ static const char *const month_preps[] = {
 	"in", "since", "of", "until", "till", "by", "early", "mid", "late",
 	"last", "next", "this", "during", "before", "after", "from", "through",
 	"to", "between", "throughout", "end", "beginning", "and", "or", "on",
-	"for", "that", "each", "every", "-", NULL};
+	"for", "that", "each", "every", "into", "-", NULL};
 
 /* A connector of a range of days at k ("5-9", "5 to 9", "5 through 9",
  * "5 and 6", an en dash): the index after it, 0 for none; *both is set
@@ -320,7 +320,9 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				    (an_tx_is(c, i - 2, "mid") || an_tx_is(c, i - 2, "early") ||
 				     an_tx_is(c, i - 2, "late") || (an_tx_cls(c, i - 2) & AN_TXW_MONTH)))
 					prep = 1;
-				if (weak && !prep)
+				/* ("looked into May Smith's case": a name) */
+				if (weak && (!prep || (an_tx_is(c, i - 1, "into") && an_tx_word(c, e) &&
+				                       TK(e).cap)))
 					return 0;
 				if (!prep && an_tx_word(c, e) && TK(e).cap && !TK(e).sent)
 					return 0; /* "April Ryan" */
@@ -335,8 +337,7 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (j == i && an_tx_is(c, k, "the"))
 			k++;
 		size_t dend = day_at(c, k, &day);
-		/* "the 5th of November", but "the 1 June onset date": a bare
-		 * number leaves "the" to the noun */
+		/* "the 1 June onset date": a bare number leaves "the" to its noun */
 		if (!dend || (k > j && dend == k + 1 && an_tx_num(c, k) && !an_tx_is(c, dend, "of")))
 			return 0;
 		/* "won 3-1 May 4": a score, where "5-9 May" would be a range */

@@ -1,7 +1,8 @@
-/* timex_tense.h - what the two halves of the tense reading share:
+/* timex_tense.h - what the parts of the tense reading share:
  * timex_cue.c gives the tense cue of one word (an_tx_cue),
- * timex_anchor.c the direction of a whole clause (an_tx_direction).
- * Small word tests, inlined (they run at every word of a window); for
+ * timex_anchor.c the direction of a whole clause (an_tx_direction),
+ * timex_subject.c the verb a date that is a subject takes.  Small word
+ * and clause tests, inlined (they run at every word of a window); for
  * the tagger's own files only. */
 #ifndef AN_TIMEX_TENSE_H
 #define AN_TIMEX_TENSE_H
@@ -56,6 +57,39 @@ static inline int is_determiner(const an_tx_ctx *c, size_t j)
 static const char *const modals[] = {
 	"would", "could", "should", "must", "might", "may", "wouldn", "couldn", "shouldn",
 	"mustn", NULL};
+
+/* A clause of its own opens at k: after ";" or ", and", ", but". */
+static inline int clause_break_before(const an_tx_ctx *c, size_t k)
+{
+	return k > 0 && (an_tx_is_punct(c, k - 1, ';') ||
+	                 (k > 1 && an_tx_is_punct(c, k - 2, ',') &&
+	                  (word_is(c, k - 1, "and") || word_is(c, k - 1, "but"))));
+}
+
+/* A double quote mark, straight or curly: a quote is a clause of its
+ * own, with its own tense ("'We start again on Tuesday,' he said"). */
+static inline int quote_mark(const an_tx_ctx *c, size_t j)
+{
+	const char *q = c->tk[j].low;
+	return c->tk[j].kind == AN_TK_PUNCT &&
+	       (strcmp(q, "\"") == 0 || strcmp(q, "\xe2\x80\x9c") == 0 ||
+	        strcmp(q, "\xe2\x80\x9d") == 0);
+}
+
+/* Whether a clause opens at k: a sentence, a quote, or "But", "And"
+ * opening a sentence ("But on Tuesday we start again"). */
+static inline int clause_opens(const an_tx_ctx *c, size_t k)
+{
+	static const char *const conj[] = {"but", "and", "so", "yet", NULL};
+	return c->tk[k].sent ||
+	       (k > 0 && (quote_mark(c, k - 1) || (c->tk[k - 1].sent && an_tx_one_of(c, k - 1, conj))));
+}
+
+/* Verbs that report speech: a past tense after them may be shifted back
+ * from a present ("said the road was closed until Monday"). */
+static const char *const reporting[] = {
+	"said", "says", "told", "tells", "announced", "reported", "added", "stated",
+	"noted", "explained", "warned", "insisted", "according", "acknowledged", NULL};
 
 /* The tense cue of token j, read in its context: 1 ahead, -1 back, 0
  * none (timex_cue.c). */

@@ -1,0 +1,105 @@
+/* timex_subject.c - a date that is, or is part of, the subject of a
+ * clause takes that clause's verb for its direction ("Friday is the
+ * deadline", "Sales fell, and Christmas will be busy", "said heavy rain
+ * over the weekend would give way").  an_tx_direction (timex_anchor.c)
+ * and the lists of days (timex_coord.c) ask it first. */
+#include "timex_tense.h"
+
+/* "that" after a verb of saying, with up to a weekday between ("said on
+ * Friday that"). */
+static int reported_that(const an_tx_ctx *c, size_t k)
+{
+	for (size_t j = k, n = 0; j > 0 && n < 4 && !c->tk[j].sent; j--, n++)
+		if (an_tx_one_of(c, j - 1, reporting))
+			return 1;
+	return 0;
+}
+
+/* The tense of the verb at te that a subject takes: "were expected to"
+ * and "was likely to" look ahead as their participle does. */
+static int subject_cue(const an_tx_ctx *c, size_t te)
+{
+	int k = an_tx_cue(c, te);
+	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
+	    an_tx_cue(c, te + 1) > 0)
+		return 1;
+	return k;
+}
+
+/* "Sales fell, and Christmas will be busy": the subject of a clause of its
+ * own (after ", and", ", but" or ";", a tense cue right after it) takes
+ * that tense: its direction, 0 when the date is no such subject. */
+int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	/* "Friday is the deadline", "the good news is that Thursday and
+	 * Friday look quiet": a day that is the subject of a present is
+	 * ahead */
+	if ((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap &&
+	    (clause_opens(c, tb) || clause_break_before(c, tb) ||
+	     (tb > 0 && word_is(c, tb - 1, "that")))) {
+		static const char *const pres[] = {"is", "are", "looks", "look", "seems", "seem",
+		                                   "promises", "promise", NULL};
+		size_t v = te;
+		if (v + 1 < c->n && (word_is(c, v, "and") || word_is(c, v, "or")) &&
+		    (c->tk[v + 1].w.cls & AN_TXW_WDAY))
+			v += 2;
+		if (v < c->n && an_tx_one_of(c, v, pres))
+			return 1;
+	}
+	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
+		return an_tx_cue(c, te);
+	/* "..., but on New Year's Day the government dropped a plan": a date
+	 * that opens a clause of its own after its preposition takes the
+	 * clause's first tense after it */
+	if (tb > 2 && (word_is(c, tb - 1, "on") || word_is(c, tb - 1, "in") ||
+	               word_is(c, tb - 1, "by")) && clause_break_before(c, tb - 1))
+		for (size_t j = te, n = 0; j < c->n && n < 8 && !c->tk[j].sent; j++, n++) {
+			if (c->tk[j].kind == AN_TK_PUNCT)
+				break;
+			int k = an_tx_cue(c, j);
+			if (k)
+				return k;
+		}
+	/* "Forecasters said Monday would be almost as hot": the day between a
+	 * verb of saying and a verb is the subject of what was said ("said
+	 * Monday that ..." is the day of the saying); also after "that":
+	 * "warned that the winter would soon cut off mountain villages" */
+	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
+	                                    "is", "was", NULL};
+	if (tb > 0 && te < c->n && an_tx_one_of(c, te, verbs)) {
+		size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
+		if (an_tx_one_of(c, rv, reporting))
+			return an_tx_cue(c, te);
+	}
+	/* "until this March, and a recall in June affected every truck":
+	 * the date ends a subject of its own ("a recall in"), whose verb
+	 * follows it; the "until" before the comma is the other clause's */
+	/* so does one after a conjunction: "after a shutdown over the
+	 * weekend closed the parks" (with no verb after the date, "after"
+	 * was a preposition, and the cue is none) */
+	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", NULL};
+	static const char *const conj[] = {"after", "before", "when", "while", "because",
+	                                   "although", "though", "once", NULL};
+	/* "after a New Year's Day reprieve allowed crews to ...": the date
+	 * modifies the noun of a subject after the conjunction, whose verb
+	 * follows that noun */
+	if (te + 1 < c->n && tb > 1 && is_determiner(c, tb - 1) && an_tx_one_of(c, tb - 2, conj) &&
+	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) && c->tk[te + 1].kind == AN_TK_WORD)
+		return an_tx_cue(c, te + 1);
+	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
+		return 0;
+	for (size_t k = tb - 1, n = 0; k > 0 && n < 5; k--, n++) {
+		/* "Forecasters said heavy rain over the weekend would give
+		 * way", "said on Friday that temperatures on Sunday were
+		 * expected to": the subject of what was said */
+		if (k < tb - 1 && (an_tx_one_of(c, k, reporting) ||
+		                   (word_is(c, k, "that") && reported_that(c, k))))
+			return subject_cue(c, te);
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
+			return 0;
+		if (is_determiner(c, k) &&
+		    (clause_break_before(c, k) || an_tx_one_of(c, k - 1, conj)))
+			return an_tx_cue(c, te);
+	}
+	return 0;
+}

@@ -617,9 +617,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    !word_is(c, pb - 3, "have") && !word_is(c, pb - 3, "the"))
 			return 1;
 		/* "called a strike beginning at 2 a.m. Monday", "a period of
-		 * mourning ... beginning Tuesday": after a noun, what begins is
-		 * ahead ("were suspended starting Monday" keeps its tense) */
-		if (k == 2 && pb > 3 && (word_is(c, pb - 1, "beginning") || word_is(c, pb - 1, "starting")) &&
+		 * mourning ... on the island beginning Tuesday": after a
+		 * determiner and its noun, what begins is ahead ("were
+		 * suspended starting Monday" keeps its tense) */
+		if (k == 2 && pb > 3 &&
+		    (word_is(c, pb - 1, "beginning") || word_is(c, pb - 1, "starting")) &&
 		    c->tk[pb - 2].kind == AN_TK_WORD && !c->tk[pb - 2].cap && !an_tx_cue(c, pb - 2) &&
 		    !ends_in(c->tk[pb - 2].low, "ly", 4) && !ends_in(c->tk[pb - 2].low, "ed", 3) &&
 		    is_determiner(c, pb - 3))

@@ -262,7 +262,6 @@ static int span_open(const an_tx_ctx *c, size_t i, size_t j)
 	         !an_tx_cls(c, i - 1));
 }
 
-/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 /* "The yen was little changed at 108.8 per dollar at 3 p.m. in Tokyo",
  * "traded at $1.0557 at 2:30 p.m. in London": a market's time, with its
  * place after it, is of the news day, whatever day an earlier sentence
@@ -270,7 +269,7 @@ static int span_open(const an_tx_ctx *c, size_t i, size_t j)
 static int market_time(const an_tx_ctx *c, size_t i, size_t at)
 {
 	if (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||
-	    (at + 1 < c->n && (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY))))
+	    (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)))
 		return 0;
 	if (c->day_at && an_tx_one_sentence(c, c->day_at - 1, i))
 		return 0;
@@ -288,9 +287,11 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 	if (TK(i).para)
 		return 1;
 	size_t u = i > 0 && an_tx_is_punct(c, i - 1, ',') ? i - 1 : i;
-	return u > 0 && TK(u - 1).para && (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
+	return u > 0 && TK(u - 1).para &&
+	       (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
 }
 
+/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0;

@@ -330,7 +330,8 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 			k += 1 + an_tx_is(c, k + 1, "and");
 		}
 		/* "31 minutes 2.47 seconds": decimals of seconds end a time */
-		if (last < 5 && an_tx_num(c, k) && an_tx_is_punct(c, k + 1, '.') && an_tx_glued(c, k + 1) &&
+		if (last < 5 && an_tx_num(c, k) && TK(k).num >= 0 && an_tx_is_punct(c, k + 1, '.') &&
+		    an_tx_glued(c, k + 1) &&
 		    an_tx_num(c, k + 2) && an_tx_glued(c, k + 2) && TK(k + 2).ndig <= 3 &&
 		    an_tx_word(c, k + 3) && (TK(k + 3).w.cls & AN_TXW_UNIT) &&
 		    TK(k + 3).w.unit == AN_TXU_SECOND && (!comma || !parts || commas)) {

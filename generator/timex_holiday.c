@@ -174,7 +174,8 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
 	 * the occurrence after the DCT, before it, or in its year */
 	int deixis = 0;
-	if (i + 1 < c->n && TK(i + 1).cap &&
+	/* (not "the last Christmas before the war", an ordinal) */
+	if (i + 1 < c->n && TK(i + 1).cap && !(i > 0 && an_tx_is(c, i - 1, "the")) &&
 	    (!TK(i).cap || TK(i).sent || (i > 0 && TK(i - 1).kind == AN_TK_PUNCT))) {
 		deixis = an_tx_is(c, i, "next") ? 1 : an_tx_is(c, i, "last") ? -1 :
 		         an_tx_is(c, i, "this") ? 2 :
@@ -322,7 +323,8 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	static const char *const falls[] = {"falls", "fell", "is", "was", NULL};
 	if (an_tx_one_of(c, on, falls) && an_tx_is(c, on + 1, "on"))
 		on++;
-	else if (an_tx_is(c, on, "will") && (an_tx_is(c, on + 1, "fall") || an_tx_is(c, on + 1, "be")) &&
+	else if (an_tx_is(c, on, "will") &&
+	         (an_tx_is(c, on + 1, "fall") || an_tx_is(c, on + 1, "be")) &&
 	         an_tx_is(c, on + 2, "on"))
 		on += 2;
 	if (an_tx_is(c, on, "on")) {

@@ -179,7 +179,8 @@ static size_t generic_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* "in this day and age" is the present; "to this day", "until this very
- * day" run up to it, with no day of their own. */
+ * day" run up to it, with no day of their own; "this time last year" is
+ * the same time a year back. */
 static size_t this_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	/* "This time last year": the same time a year back, to the month

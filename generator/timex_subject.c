@@ -84,7 +84,8 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * modifies the noun of a subject after the conjunction, whose verb
 	 * follows that noun */
 	if (te + 1 < c->n && tb > 1 && is_determiner(c, tb - 1) && an_tx_one_of(c, tb - 2, conj) &&
-	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) && c->tk[te + 1].kind == AN_TK_WORD)
+	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) &&
+	    c->tk[te + 1].kind == AN_TK_WORD)
 		return an_tx_cue(c, te + 1);
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;

@@ -194,14 +194,6 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 	return s < c->at && an_tx_is(c, s, "year");
 }
 
-/* A story told in the past (a history, the backstory of a follow-up): no
- * date near the DCT tagged yet, and the reference time a month, season or
- * day at least two years before the DCT's year.  A month or a day without
- * a year then falls in the reference's year, or in the next when it comes
- * more than five months before the reference's month ("In November 1916
- * ... In March"): such stories move forward.  A bare year is no such
- * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
- * when the story is not in the past; `mon` 0 for no month. */
 /* "The 2018 race will take place on 28 October", "Next year's race will
  * be held on March 25": a sentence whose subject a year modifies is about
  * that year's edition, and a day or month without a year in it falls in
@@ -231,6 +223,14 @@ static int subject_year(const an_tx_ctx *c)
 	return y;
 }
 
+/* A story told in the past (a history, the backstory of a follow-up): no
+ * date near the DCT tagged yet, and the reference time a month, season or
+ * day at least two years before the DCT's year.  A month or a day without
+ * a year then falls in the reference's year, or in the next when it comes
+ * more than five months before the reference's month ("In November 1916
+ * ... In March"): such stories move forward.  A bare year is no such
+ * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
+ * when the story is not in the past; `mon` 0 for no month. */
 int an_tx_story_year(const an_tx_ctx *c, int mon)
 {
 	const an_tx_point *r = &c->ref;

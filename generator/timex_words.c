@@ -133,8 +133,8 @@ static const an_txw_row rows[] = {
 	{"became", PA, 0}, {"fled", PA, 0}, {"ran", PA, 0}, {"sent", PA, 0},
 	{"kept", PA, 0}, {"thought", PA, 0}, {"knew", PA, 0}, {"chose", PA, 0},
 	{"shot", PA, 0}, {"beat", PA, 0}, {"broke", PA, 0}, {"drew", PA, 0},
-	/* more irregular pasts of news verbs; "died" is too short for the
-	 * "-ed" rule of timex_anchor.c */
+	/* more irregular pasts of news verbs; "died", "used" are too short
+	 * for the "-ed" rule of timex_cue.c */
 	{"died", PA, 0}, {"grew", PA, 0}, {"threw", PA, 0}, {"flew", PA, 0},
 	{"used", PA, 0}, {"owed", PA, 0}, {"axed", PA, 0}, {"eyed", PA, 0},
 	/* and of markets and sport ("the economy shrank in the April-June

@@ -544,12 +544,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);
-				/* (a span ahead is no point the story moves to: "over
-				 * the following three months. That autumn ...") */
-				int ahead = m.type == AN_TIMEX_DURATION && m.tb + 1 < c.n &&
-				            (an_tx_is(&c, m.tb + 1, "following") ||
-				             an_tx_is(&c, m.tb + 1, "next") || an_tx_is(&c, m.tb + 1, "coming"));
-				if (m.anchor.g != AN_GRAN_NONE && !bound && !ahead) {
+				if (m.anchor.g != AN_GRAN_NONE && !bound) {
 					/* (a quarter's last day: the quarter is the
 					 * reference, "the first half" named since or not) */
 					int end = period_end(&c, &m);

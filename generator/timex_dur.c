@@ -306,6 +306,15 @@ static int part_of(an_tx_unit u)
 	return (unsigned)u < sizeof part ? part[u] : -1;
 }
 
+/* "4.2 seconds", "2.47 seconds": a count, a full stop and up to three
+ * decimals written without spaces, then a unit at j + 3. */
+static int decimal_unit(const an_tx_ctx *c, size_t j)
+{
+	return an_tx_num(c, j) && an_tx_is_punct(c, j + 1, '.') && an_tx_glued(c, j + 1) &&
+	       an_tx_num(c, j + 2) && an_tx_glued(c, j + 2) && TK(j + 2).ndig <= 3 &&
+	       an_tx_word(c, j + 3) && (TK(j + 3).w.cls & AN_TXW_UNIT);
+}
+
 /* "29 minutes 45 seconds", "25 hours and 5 minutes", "two years and
  * three months": smaller units after a duration join it as one value
  * (PT29M45S, PT25H5M, P2Y3M).  e is the end of the first part, of n units
@@ -330,10 +339,7 @@ static size_t compound(char *v, size_t cap, const an_tx_ctx *c, size_t e, an_tx_
 			k += 1 + an_tx_is(c, k + 1, "and");
 		}
 		/* "31 minutes 2.47 seconds": decimals of seconds end a time */
-		if (last < 5 && an_tx_num(c, k) && TK(k).num >= 0 && an_tx_is_punct(c, k + 1, '.') &&
-		    an_tx_glued(c, k + 1) &&
-		    an_tx_num(c, k + 2) && an_tx_glued(c, k + 2) && TK(k + 2).ndig <= 3 &&
-		    an_tx_word(c, k + 3) && (TK(k + 3).w.cls & AN_TXW_UNIT) &&
+		if (last < 5 && decimal_unit(c, k) && TK(k).num >= 0 &&
 		    TK(k + 3).w.unit == AN_TXU_SECOND && (!comma || !parts || commas)) {
 			amt[5] = TK(k).num;
 			frac = k + 2;
@@ -404,9 +410,7 @@ static size_t decimal_amount(an_tx_match *m, const an_tx_ctx *c, size_t j)
 	static const char letter[AN_TXU_YEAR + 1] = {
 		[AN_TXU_SECOND] = 'S', [AN_TXU_MINUTE] = 'M', [AN_TXU_HOUR] = 'H',
 		[AN_TXU_DAY] = 'D', [AN_TXU_WEEK] = 'W', [AN_TXU_MONTH] = 'M', [AN_TXU_YEAR] = 'Y'};
-	if (!an_tx_num(c, j) || TK(j).ndig > 4 || !an_tx_is_punct(c, j + 1, '.') ||
-	    TK(j + 1).space || !an_tx_num(c, j + 2) || TK(j + 2).space || TK(j + 2).ndig > 3 ||
-	    !(an_tx_cls(c, j + 3) & AN_TXW_PLURAL) || !(an_tx_cls(c, j + 3) & AN_TXW_UNIT) ||
+	if (!decimal_unit(c, j) || TK(j).ndig > 4 || !(an_tx_cls(c, j + 3) & AN_TXW_PLURAL) ||
 	    TK(j + 3).cap || an_tx_is(c, j + 4, "ago") || an_tx_is(c, j + 4, "old") ||
 	    (j > 0 && !TK(j).space && TK(j - 1).kind != AN_TK_WORD && TK(j - 1).low[0] &&
 	     strchr("$.,:", TK(j - 1).low[0])))
@@ -654,9 +658,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->the_ok = !hyph; /* "the two-week delay": TimeBank tags "two-week" */
 		/* "the nine months", "the first six months": a reporting period
 		 * inside the year; "a year earlier" then means the year before,
-		 * not the quarter named before it */
+		 * not the quarter named before it ("over the following three
+		 * months" is a span ahead, no period the story moves to) */
 		size_t d = lead ? i : j;
-		if (u == AN_TXU_MONTH && n >= 2 && n <= 11 && !hyph && d > 0 &&
+		int ahead = lead && (an_tx_is(c, i, "following") || an_tx_is(c, i, "next") ||
+		                     an_tx_is(c, i, "coming"));
+		if (u == AN_TXU_MONTH && n >= 2 && n <= 11 && !hyph && d > 0 && !ahead &&
 		    an_tx_is(c, d - 1, "the")) {
 			an_date y = {c->ref.g == AN_GRAN_QUARTER ? c->ref.d.y : c->dct.y, 1, 1};
 			m->anchor.d = y;

@@ -68,6 +68,7 @@ static inline uint64_t an_acache_mix(uint64_t h, uint64_t x)
 	h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
 	return h ^ (h >> 29);
 }
+
 /* The hash of data[0, len) mixed into h, as strings go into both. */
 static inline uint64_t an_acache_mix_bytes(uint64_t h, const void *data, size_t len)
 {

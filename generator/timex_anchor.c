@@ -561,8 +561,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (pb > 0 && word_is(c, pb - 1, "on"))
 		pb--;
 	/* "through 6 p.m. Sunday": the preposition governs the time too */
-	if (pb > 2 && an_tx_clock_before(c, pb - 1, 1) < pb - 1) {
-		pb = an_tx_clock_before(c, pb - 1, 1) + 1;
+	size_t cb = pb > 2 ? an_tx_clock_before(c, pb - 1, 1) : pb;
+	if (pb > 2 && cb < pb - 1) {
+		pb = cb + 1;
 		/* ("a strike beginning at 2 a.m. Monday": after its noun;
 		 * ", starting at noon Saturday" keeps the clause's tense) */
 		if (pb > 3 && word_is(c, pb - 1, "at") &&

@@ -154,8 +154,8 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	/* "the first broadcast", "the original cast": a past form after a
 	 * determiner and an ordinal is a noun ("The final will" keeps its
 	 * modal) */
-	if (j > 1 && is_determiner(c, j - 2) &&
-	    ((t->w.cls & AN_TXW_PAST) || ends_in(t->low, "ed", 3)) &&
+	if (j > 1 && ((t->w.cls & AN_TXW_PAST) || ends_in(t->low, "ed", 3)) &&
+	    is_determiner(c, j - 2) &&
 	    (word_is(c, j - 1, "first") || word_is(c, j - 1, "second") ||
 	     word_is(c, j - 1, "third") || word_is(c, j - 1, "final") ||
 	     word_is(c, j - 1, "latest") || word_is(c, j - 1, "original") ||

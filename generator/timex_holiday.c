@@ -173,13 +173,14 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
 	 * the occurrence after the DCT, before it, or in its year */
-	int deixis = 0;
+	int deixis = 0, rel;
 	/* (not "the last Christmas before the war", an ordinal) */
 	if (i + 1 < c->n && TK(i + 1).cap && !(i > 0 && an_tx_is(c, i - 1, "the")) &&
 	    (!TK(i).cap || TK(i).sent || (i > 0 && TK(i - 1).kind == AN_TK_PUNCT))) {
-		deixis = an_tx_is(c, i, "next") ? 1 : an_tx_is(c, i, "last") ? -1 :
-		         an_tx_is(c, i, "this") ? 2 :
-		         an_tx_is(c, i, "every") || an_tx_is(c, i, "each") ? 3 : 0;
+		if (an_tx_deictic_step(c, i, &rel))
+			deixis = rel ? rel : 2;
+		else if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each"))
+			deixis = 3;
 		i += deixis != 0;
 	}
 	/* "election night", as AP writes it: the night of Election Day */

@@ -185,8 +185,8 @@ static size_t this_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	/* "This time last year": the same time a year back, to the month
 	 * (a week or a month back, to the day) */
-	if (an_tx_is(c, i + 1, "time") && (an_tx_is(c, i + 2, "last") || an_tx_is(c, i + 2, "next"))) {
-		int step = an_tx_is(c, i + 2, "last") ? -1 : 1;
+	int step;
+	if (an_tx_is(c, i + 1, "time") && an_tx_deictic_step(c, i + 2, &step) && step) {
 		an_date d = c->dct;
 		if (an_tx_is(c, i + 3, "year")) {
 			d.y += step;

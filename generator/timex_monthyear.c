@@ -207,13 +207,13 @@ static int subject_year(const an_tx_ctx *c)
 		s--;
 	if (!c->tk[s].sent || s + 3 >= c->at)
 		return 0;
-	int y = 0;
+	int y = 0, step;
 	if (an_tx_is(c, s, "the") && an_tx_year_at(c, s + 1, &y) && an_tx_word(c, s + 2) &&
 	    !c->tk[s + 2].cap && !an_tx_glued(c, s + 2)) /* not "The 1930s span" */
 		;
-	else if ((an_tx_is(c, s, "next") || an_tx_is(c, s, "last") || an_tx_is(c, s, "this")) &&
-	         an_tx_is(c, s + 1, "year") && an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
-		y = c->dct.y + (an_tx_is(c, s, "next") ? 1 : an_tx_is(c, s, "last") ? -1 : 0);
+	else if (an_tx_deictic_step(c, s, &step) && an_tx_is(c, s + 1, "year") &&
+	         an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
+		y = c->dct.y + step;
 	else
 		return 0;
 	size_t v = c->at > 0 && (an_tx_is(c, c->at - 1, "on") || an_tx_is(c, c->at - 1, "in"))

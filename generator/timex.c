@@ -443,9 +443,11 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 	 * the day can end it (a fiscal quarter ends up to two months after
 	 * the calendar one) */
 	if (c->ref.g != AN_GRAN_QUARTER) {
+		if (c->quarter.g != AN_GRAN_QUARTER)
+			return 0;
 		int last = (c->quarter.d.m - 1) / 3 * 3 + 3,
 		    late = (m->anchor.d.y - c->quarter.d.y) * 12 + m->anchor.d.m - last;
-		if (c->quarter.g != AN_GRAN_QUARTER || late < 0 || late > 2)
+		if (late < 0 || late > 2)
 			return 0;
 	}
 	if (!an_tx_is(c, b - 1, "ended") && !an_tx_is(c, b - 1, "ending"))

@@ -143,10 +143,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te);
 /* timex_coord.c: the direction of weekday [i, e), or of the first day of
  * the list it continues ("performs Friday and Saturday") */
+int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The day of weekday `wd` at [i, e) by its list's direction, after the
  * day before it in a list that looks ahead. */
 an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd);
-int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);
 an_date an_tx_weekday_date(an_date dct, int wday, int dir);

@@ -662,6 +662,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
 		    (fe >= c->n || (c->tk[fe].kind == AN_TK_PUNCT && !an_tx_is_apos(c, fe)) ||
 		     word_is(c, fe, "if") || word_is(c, fe, "unless") ||
+		     /* "a public meeting for Tuesday evening to discuss the
+		      * feud": a purpose after the day, not "to Thursday" */
+		     (word_is(c, fe, "to") && fe + 1 < c->n && c->tk[fe + 1].kind == AN_TK_WORD &&
+		      !c->tk[fe + 1].cap && !(c->tk[fe + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))) ||
 		     /* "called a rally for Thursday and said ...", not "for
 		      * Thursday and Friday" (a list of days) */
 		     ((word_is(c, fe, "and") || word_is(c, fe, "but")) && fe + 1 < c->n &&

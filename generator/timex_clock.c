@@ -294,7 +294,7 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	size_t j = i, k, pe = 0;
+	size_t j = i, k, pe = 0, stop = 0;
 	int h, mi = 0, sec = -1, ampm = 0, pod = 0, span = 0, half = 0, dated = 0, mid = 0;
 	an_date pd = c->dct;
 	if (an_tx_is(c, i, "overnight"))
@@ -412,8 +412,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    !TK(j + 1).space && an_tx_is(c, j + 2, "m") && !TK(j + 2).space) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j += 3;
-			/* the last full stop, unless it ends the sentence; at the end
-			 * of a paragraph it is both, and belongs to "p.m." */
+			/* the last full stop: where it also ends the sentence, it
+			 * joins the time only at its end (below), after nothing
+			 * of the next sentence has been read as its day */
 			if (an_tx_is_punct(c, j, '.') && !TK(j).space &&
 			    (j + 1 >= c->n || !an_tx_capital(c, j + 1) || an_tx_one_of(c, j + 1, zones) ||
 			     /* "4 p.m. New York time", "9 a.m. Moscow time" */
@@ -423,6 +424,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			      TK(j + 3).cap && an_tx_is(c, j + 4, "time")) ||
 			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
 				j++;
+			else if (an_tx_is_punct(c, j, '.') && !TK(j).space)
+				stop = j;
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j++;
@@ -584,6 +587,10 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	m->type = AN_TIMEX_TIME;
 	if (mid) /* "mid-afternoon yesterday": TAF, mod MID, as TimeBank has it */
 		an_tx_copy(m->mod, sizeof m->mod, "MID");
+	/* "They left at 5 a.m. The rest ...": the stop is also the
+	 * abbreviation's, so a sentence ending in "p.m." takes no second */
+	if (stop && j == stop)
+		j++;
 	/* "The robbery took place at 9:15 a.m. Tuesday ... the next day":
 	 * a day named with the time is the reference, as "on Tuesday" is */
 	if (named && an_date_to_days(d) == an_date_to_days(dm.anchor.d)) {

@@ -6,6 +6,7 @@
  * timex_value.c. */
 #include "timex_tense.h"
 
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -370,14 +371,17 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	return 1;
 }
 
+/* Verbs of commitment, in the past: what they commit to follows as a
+ * "to" infinitive. */
+static const char *const intent[] = {
+	"agreed", "promised", "vowed", "pledged", "decided", "refused", "asked",
+	"ordered", "urged", "threatened", "offered", "voted", "summoned", "told",
+	"invited", "sought", "committed", "arranged", "called", "directed", NULL};
+
 /* A present perfect of a verb of commitment at j: "has agreed",
  * "have promised", "has been ordered". */
 static int perfect_intent(const an_tx_ctx *c, size_t j)
 {
-	static const char *const intent[] = {
-		"agreed", "promised", "vowed", "pledged", "decided", "refused", "asked",
-		"ordered", "urged", "threatened", "offered", "voted", "summoned", "told",
-		"invited", "sought", "committed", "arranged", "called", "directed", NULL};
 	if (!an_tx_one_of(c, j, intent) || j < 2)
 		return 0;
 	size_t h = j - 1;
@@ -739,6 +743,18 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "has agreed to testify Thursday", "have been ordered to
 		 * appear Monday": what the present perfect commits to is ahead */
 		if (k < 0 && inf && perfect_intent(c, j))
+			return 1;
+		/* "voted last night to close two schools in June": where the
+		 * commitment has a day of its own, days from the news, a
+		 * second date after the infinitive is that of what it commits
+		 * to, ahead of it ("agreed in March to cut output from April
+		 * 1" said in August is not) */
+		/* (a past cue inside that day, the "last" of "last night",
+		 * stands for the verb before it) */
+		size_t v = c->day_at > 1 && j + 1 >= c->day_at && j < inf_at ? c->day_at - 2 : j;
+		if (k < 0 && inf && an_tx_one_of(c, v, intent) && c->day_at > v + 1 &&
+		    c->day_at <= inf_at &&
+		    labs(an_date_to_days(c->day) - an_date_to_days(c->dct)) <= 7)
 			return 1;
 		/* "urged Parisians to stay indoors on Monday", "asked commuters
 		 * to plan for Monday morning": the weekday a directive asks for

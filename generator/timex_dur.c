@@ -233,6 +233,15 @@ const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
 	return best;
 }
 
+const char *an_tx_amount_qmod(const an_tx_ctx *c, size_t i, an_timex_type t, const char *qmod)
+{
+	/* (TimeBank: 4 of its 6 such durations; a point, "nearly two
+	 * weeks ago", stays approximate) */
+	if (t == AN_TIMEX_DURATION && (an_tx_is(c, i, "almost") || an_tx_is(c, i, "nearly")))
+		return "LESS_THAN";
+	return qmod;
+}
+
 /* Whether the tokens before i end an amount: "$5 million", "7%", "700
  * seats", "three": "a year" or "per year" after one is the rate of a
  * quantity, which TimeBank leaves untagged (7 of 9), not a recurring time. */

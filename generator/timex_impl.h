@@ -380,6 +380,9 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);
 /* A quantifier at i ("more than", "about", "no later than"): its TIMEX3
  * mod and in *end the index after it; NULL for none. */
 const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end);
+/* The mod of a quantifier before an amount of type t at i: "almost two
+ * years" is short of them, not about them. */
+const char *an_tx_amount_qmod(const an_tx_ctx *c, size_t i, an_timex_type t, const char *qmod);
 
 /* Token helpers shared by the rule files (bounds-checked: i may be >= n). */
 /* Inline with a first-byte test: the rules call it on every candidate

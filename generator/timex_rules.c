@@ -880,8 +880,8 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	     (clock && m.type == AN_TIMEX_TIME))) {
 		m.tb = i;
 		/* "more than a month ago" lies before the month-ago date */
-		if (m.type == AN_TIMEX_DATE)
-			qmod = an_tx_shift_qmod(an_tx_shift_dir(c, m.te - 1), qmod);
+		qmod = m.type == AN_TIMEX_DATE ? an_tx_shift_qmod(an_tx_shift_dir(c, m.te - 1), qmod)
+		                               : an_tx_amount_qmod(c, i, m.type, qmod);
 		set_mod(&m, qmod);
 		if (longer(out, have, &m)) {
 			*out = m;

@@ -371,6 +371,13 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	return 1;
 }
 
+/* Verbs that foretell, and the weather they foretell for a day. */
+static const char *const foretell[] = {"warned", "predicted", "forecast", "forecasted", NULL};
+static const char *const weather[] = {
+	"storms", "storm", "rain", "showers", "snow", "snowfall", "thunderstorms", "winds",
+	"gales", "flooding", "floods", "frost", "hail", "sleet", "fog", "heat", "temperatures",
+	"tornadoes", "weather", NULL};
+
 /* Verbs of commitment, in the past: what they commit to follows as a
  * "to" infinitive. */
 static const char *const intent[] = {
@@ -763,6 +770,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * September gone.) */
 		if (k < 0 && to_verb && an_tx_one_of(c, j, directives) &&
 		    (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap)
+			return 1;
+		/* "Forecasters warned of more severe storms Thursday evening":
+		 * the weather foretold is ahead of the telling (not "There was
+		 * heavy rain Thursday") */
+		if (k < 0 && an_tx_one_of(c, j, foretell) && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
+		    (an_tx_one_of(c, tb - 1, weather) ||
+		     (tb > 2 && word_is(c, tb - 1, "on") && an_tx_one_of(c, tb - 2, weather))))
 			return 1;
 		/* "Security has been tightened ahead of Christmas": what a
 		 * present perfect has readied is still ahead */

@@ -58,6 +58,8 @@ static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return e;
 }
 
+static int money_sentence(const an_tx_ctx *c, size_t i);
+
 /* The year of a quarter or half named without one, `first` its first
  * month: the DCT's, unless that one has not begun and last year's ended
  * nearer the DCT ("fourth-quarter profit fell" in January is last year's,
@@ -93,7 +95,10 @@ static int period_year(const an_tx_ctx *c, size_t tb, size_t te, int first, int 
 		return c->dct.y - 1;
 	if (now - ended >= from - now)
 		return c->dct.y;
-	if ((months != 3 || now - ended > 92) && an_tx_direction(c, tb, te) > 0)
+	/* (the results of the quarter just over are news; a launch "will
+	 * follow in the fourth quarter" in January is this year's) */
+	if ((months != 3 || now - ended > 92 || !money_sentence(c, tb)) &&
+	    an_tx_direction(c, tb, te) > 0)
 		return c->dct.y;
 	return c->dct.y - 1;
 }

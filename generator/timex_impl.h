@@ -280,6 +280,7 @@ size_t an_tx_part(const an_tx_ctx *c, size_t i, const char **mod);
 size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_period_code(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
+size_t an_tx_split_year(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_season(an_tx_match *m, const an_tx_ctx *c, size_t i);
 
 /* timex_clock.c: times of day, "overnight" */

@@ -350,6 +350,33 @@ size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return i + 1;
 }
 
+/* "the 2024-25 financial year", "the 2022-23 season", "2025/26": a
+ * fiscal, school or sports year across two calendar years is one period,
+ * dated by the year it begins in ("1995-97" and "2009-2010" are ranges
+ * of two years).
+ * "the" and "financial year" join it as its own words. */
+size_t an_tx_split_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	static const char *const years[] = {"financial", "fiscal", "tax", "school",
+	                                    "academic", NULL};
+	size_t k = an_tx_is(c, i, "the") ? i + 1 : i;
+	int first;
+	if (!an_tx_first_of_two_years(c, k, &first) || !an_tx_num(c, k + 2) ||
+	    TK(k + 2).space || TK(k + 1).space || an_tx_glued_on(c, k + 2) ||
+	    !(an_tx_is_dash(c, k + 1) || an_tx_is_punct(c, k + 1, '/')) ||
+	    TK(k + 2).ndig != 2 || TK(k + 2).num != (first + 1) % 100 ||
+	    (an_tx_is_dash(c, k + 3) && !TK(k + 3).space))
+		return 0;
+	size_t e = k + 3;
+	if (an_tx_one_of(c, e, years) && an_tx_is(c, e + 1, "year"))
+		e += 2;
+	else if (k > i)
+		return 0; /* "the" only with its noun: "the 2022-23 season" */
+	an_date d = {first, 1, 1};
+	an_tx_set_point(m, d, AN_GRAN_YEAR);
+	return e;
+}
+
 const int an_tx_season_mid[5] = {0, 4, 7, 10, 12};
 
 /* Words that may follow a season that is a date, not an adjective ("the

@@ -74,7 +74,11 @@ static const an_tx_holiday holidays[] = {
 	{{"madaraka", "day"}, 6, 1, 0, 0}, {{"heritage", "day"}, 9, 24, 0, 0},
 	{{"day", "of", "reconciliation"}, 12, 16, 0, 0},
 	{{"st.", "stephen's", "day"}, 12, 26, 0, 0}, {{"saint", "stephen's", "day"}, 12, 26, 0, 0},
-	{{"rizal", "day"}, 12, 30, 0, 0},
+	{{"rizal", "day"}, 12, 30, 0, 0}, {{"freedom", "day"}, 4, 27, 0, 0},
+	/* Canada's: Thanksgiving on the second Monday of October, Victoria
+	 * Day on the Monday before May 25, a week before May's last */
+	{{"thanksgiving", "monday"}, 10, 0, 1, 2}, {{"victoria", "day"}, 5, -7, 1, -1},
+	{{"hogmanay"}, 12, 31, 0, 0},
 };
 
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
@@ -120,10 +124,10 @@ static an_date holiday_date(const an_tx_holiday *h, int y)
 	an_date d = {y, h->m, h->d && !h->nth ? h->d : 1};
 	if (h->d && !h->nth)
 		return d;
-	if (h->nth == -1) { /* last wd of the month */
+	if (h->nth == -1) { /* last wd of the month, and d days on */
 		d.d = an_date_days_in_month(y, h->m);
 		int w = an_date_weekday(d);
-		return an_date_add_days(d, -((w - h->wd + 7) % 7));
+		return an_date_add_days(d, -((w - h->wd + 7) % 7) + h->d);
 	}
 	int w = an_date_weekday(d);
 	d = an_date_add_days(d, (h->wd - w + 7) % 7);

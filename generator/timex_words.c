@@ -209,7 +209,7 @@ static const char *const starters[] = {
 	"hourlong", "decadelong", "black", "cyber", "end", "epiphany", "ramadan", "eid", "diwali",
 	"deepavali", "divali", "passover", "hanukkah", "chanukah", "hanukah",
 	"republic", "gandhi", "waitangi", "anzac", "jamhuri", "mashujaa", "madaraka", "heritage",
-	"rizal", "midmonth",
+	"rizal", "midmonth", "hogmanay",
 };
 
 /* First words of holidays' names that are common words or open other
@@ -217,7 +217,7 @@ static const char *const starters[] = {
  * expression only before a capital or an apostrophe (the driver checks). */
 static const char *const holiday_heads[] = {
 	"inauguration", "martin", "mlk", "presidents", "mother", "father", "st", "saint",
-	"guy", "bonfire", "orthodox", "lunar", "chinese", "rosh", "yom",
+	"guy", "bonfire", "orthodox", "lunar", "chinese", "rosh", "yom", "victoria", "freedom",
 };
 
 /* The vocabulary as an open-addressing hash table of merged rows, built

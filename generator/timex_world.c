@@ -224,29 +224,29 @@ size_t an_tx_world(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
-/* The day of "Independence Day" in a sentence that names the country
- * (India's on Aug. 15, Pakistan's on Aug. 14, ...): month and day into
- * *mo and *dd; 0 for none found, the American July 4 then. */
-int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd)
+/* Countries with their Independence Day, by name, people and the cities
+ * of their datelines. */
+static const struct {
+	const char *w;
+	int m, d;
+} lands[] = {
+	{"india", 8, 15}, {"indian", 8, 15}, {"indians", 8, 15}, {"pakistan", 8, 14},
+	{"pakistani", 8, 14}, {"pakistanis", 8, 14}, {"nigeria", 10, 1},
+	{"nigerian", 10, 1}, {"nigerians", 10, 1}, {"philippines", 6, 12},
+	{"philippine", 6, 12}, {"filipino", 6, 12}, {"filipinos", 6, 12},
+	{"bangladesh", 3, 26}, {"ghana", 3, 6}, {"ukraine", 8, 24}, {"ukrainian", 8, 24},
+	{"mexico", 9, 16}, {"mexican", 9, 16}, {"indonesia", 8, 17},
+	{"indonesian", 8, 17}, {"sri", 2, 4},
+	{"delhi", 8, 15}, {"mumbai", 8, 15}, {"islamabad", 8, 14}, {"karachi", 8, 14},
+	{"lahore", 8, 14}, {"abuja", 10, 1}, {"lagos", 10, 1}, {"manila", 6, 12},
+	{"dhaka", 3, 26}, {"accra", 3, 6}, {"kyiv", 8, 24}, {"kiev", 8, 24},
+	{"jakarta", 8, 17}, {"colombo", 2, 4},
+};
+
+/* The first country of `lands` named in tokens [lo, hi]. */
+static int land_in(const an_tx_ctx *c, size_t lo, size_t hi, int *mo, int *dd)
 {
-	static const struct {
-		const char *w;
-		int m, d;
-	} lands[] = {
-		{"india", 8, 15}, {"indian", 8, 15}, {"indians", 8, 15}, {"pakistan", 8, 14},
-		{"pakistani", 8, 14}, {"pakistanis", 8, 14}, {"nigeria", 10, 1},
-		{"nigerian", 10, 1}, {"nigerians", 10, 1}, {"philippines", 6, 12},
-		{"philippine", 6, 12}, {"filipino", 6, 12}, {"filipinos", 6, 12},
-		{"bangladesh", 3, 26}, {"ghana", 3, 6}, {"ukraine", 8, 24}, {"ukrainian", 8, 24},
-		{"mexico", 9, 16}, {"mexican", 9, 16}, {"indonesia", 8, 17},
-		{"indonesian", 8, 17}, {"sri", 2, 4},
-	};
-	size_t lo = i, hi = i;
-	while (lo > 0 && !TK(lo).sent && i - lo < 40)
-		lo--;
-	while (hi + 1 < c->n && !TK(hi + 1).sent && hi - i < 40)
-		hi++;
-	for (size_t k = lo; k <= hi; k++) {
+	for (size_t k = lo; k <= hi && k < c->n; k++) {
 		if (!TK(k).cap || TK(k).kind != AN_TK_WORD)
 			continue;
 		for (size_t l = 0; l < sizeof lands / sizeof lands[0]; l++)
@@ -258,4 +258,19 @@ int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd)
 			}
 	}
 	return 0;
+}
+
+/* The day of "Independence Day" in a sentence that names the country
+ * (India's on Aug. 15, Pakistan's on Aug. 14, ...), or in the story's
+ * first words, where its dateline is ("ISLAMABAD, Aug 14: The nation
+ * celebrated Independence Day"): month and day into *mo and *dd; 0 for
+ * none found, the American July 4 then. */
+int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd)
+{
+	size_t lo = i, hi = i;
+	while (lo > 0 && !TK(lo).sent && i - lo < 40)
+		lo--;
+	while (hi + 1 < c->n && !TK(hi + 1).sent && hi - i < 40)
+		hi++;
+	return land_in(c, lo, hi, mo, dd) || (lo > 0 && land_in(c, 0, 3, mo, dd));
 }

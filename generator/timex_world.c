@@ -24,9 +24,16 @@ static int phrase_ends(const an_tx_ctx *c, size_t e)
 		"amid", "under", "over", "ended", "alone", "too", "also", NULL};
 	if (e >= c->n)
 		return 1;
+	/* "on Monday last began removing hoardings": a verb in the past */
+	static const char *const pasts[] = {
+		"began", "met", "held", "made", "took", "gave", "came", "went", "saw", "told",
+		"left", "won", "lost", "sent", "rose", "fell", "paid", "spent", "brought", "sought",
+		"struck", "became", "did", "got", "led", "ran", "said", NULL};
 	if (TK(e).kind == AN_TK_PUNCT)
 		return TK(e).space || !strchr("-'/", TK(e).low[0]);
-	return TK(e).space && an_tx_one_of(c, e, after);
+	size_t len = strlen(TK(e).low);
+	return TK(e).space && (an_tx_one_of(c, e, after) || an_tx_one_of(c, e, pasts) ||
+	                       (!TK(e).cap && len > 4 && strcmp(TK(e).low + len - 2, "ed") == 0));
 }
 
 /* "on Tuesday last" (the last Tuesday before the DCT), "on Wednesday

@@ -175,8 +175,9 @@ static int scheduled_plural(const an_tx_ctx *c, size_t j)
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
 	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' || month_name(c, j))
 		return 0;
+	/* ("in a 5-2 vote Wednesday": after a number, a noun) */
 	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
-	    past_be(c, j - 1))
+	    past_be(c, j - 1) || c->tk[j - 1].kind == AN_TK_NUM)
 		return 0;
 	/* "Thunderstorms delayed play for two hours on Saturday": after a
 	 * past verb, the word is its object, no verb of its own */
@@ -244,7 +245,8 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	int relative = j > 1 && word_is(c, j - 1, "that") && c->tk[j - 2].kind == AN_TK_WORD &&
 	               !c->tk[j - 2].cap && ends_in(c->tk[j - 2].low, "s", 3) &&
 	               !an_tx_cue(c, j - 2) && !ends_in(c->tk[j].low, "s", 1);
-	if (an_tx_one_of(c, j - 1, sched_aux) || (is_determiner(c, j - 1) && !relative))
+	if (an_tx_one_of(c, j - 1, sched_aux) || (is_determiner(c, j - 1) && !relative) ||
+	    c->tk[j - 1].kind == AN_TK_NUM)
 		return 0;
 	if (past_be(c, j - 1))
 		return 0;

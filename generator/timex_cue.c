@@ -136,10 +136,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     word_is(c, j + 1, "one")))
 		return 0;
 	/* "the ends", but "a road trip that ends Saturday": a relative "that"
-	 * before the present of a scheduled event */
+	 * before the present of a scheduled event; so "a calendar that will
+	 * start classes Aug. 26" (not "signed that will in June") */
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
 	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
-	    !(word_is(c, j - 1, "that") && relative_past(t)))
+	    !(word_is(c, j - 1, "that") &&
+	      (relative_past(t) || (eq(t->low, "will") && j > 1 && an_tx_cue(c, j - 2) >= 0))))
 		return 0;
 	/* "is Christmas Day, followed by Boxing Day": a participle of
 	 * sequence after a comma has the tense of the clause before it */

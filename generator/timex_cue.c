@@ -214,9 +214,10 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		                 word_is(c, j - 1, "never") || word_is(c, j - 1, "t")) ? 0 : 1;
 	/* "light snow was possible late Friday", "rain is likely Sunday": a
 	 * forecast's chance is ahead, whatever the tense of its report */
-	if ((eq(t->low, "possible") || eq(t->low, "likely")) && j > 0 &&
+	if ((eq(t->low, "possible") || eq(t->low, "likely") || eq(t->low, "unlikely")) && j > 0 &&
 	    (word_is(c, j - 1, "was") || word_is(c, j - 1, "is") || word_is(c, j - 1, "were") ||
-	     word_is(c, j - 1, "are") || word_is(c, j - 1, "be")))
+	     word_is(c, j - 1, "are") || word_is(c, j - 1, "be")) &&
+	    !(word_is(c, j + 1, "to") && word_is(c, j + 2, "have"))) /* "likely to have been" */
 		return 1;
 	if (eq(t->low, "next") && word_is(c, j + 1, "to"))
 		return 0; /* "the blasts next to the embassies" */

@@ -368,8 +368,13 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     (f > 1 && an_tx_is(c, f - 1, "of") && an_tx_is(c, f - 2, "ahead"))))
 		dir = 1;
 	/* and the mirror: "travellers heading home after Christmas" on Dec.
-	 * 30, "the first weekday since Easter" is the one just gone */
-	if (f > 0 && (an_tx_is(c, f - 1, "after") || an_tx_is(c, f - 1, "since"))) {
+	 * 30, "the first weekday since Easter" is the one just gone; so is a
+	 * cause ("will run a day behind schedule because of the New Year's
+	 * Day holiday" on Jan. 2) */
+	int cause = f > 1 && ((an_tx_is(c, f - 1, "of") && an_tx_is(c, f - 2, "because")) ||
+	                      (an_tx_is(c, f - 1, "to") &&
+	                       (an_tx_is(c, f - 2, "due") || an_tx_is(c, f - 2, "owing"))));
+	if (f > 0 && (an_tx_is(c, f - 1, "after") || an_tx_is(c, f - 1, "since") || cause)) {
 		an_date last = diff > 0 ? holiday_date(hb, now.y - 1) : pick;
 		long back = last.y ? an_date_to_days(now) - an_date_to_days(last) : -1;
 		if (back >= 0 && back <= 14) {

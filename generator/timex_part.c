@@ -18,7 +18,11 @@ size_t an_tx_part(const an_tx_ctx *c, size_t i, const char **mod)
 {
 	static const char *const mods[] = {"", "START", "MID", "END"};
 	int p = part_word(c, i);
-	if (!p)
+	/* "will run a day late this week": after an amount of time the word
+	 * says how far off schedule, not which part of the week ("cut for
+	 * two weeks early next year" is a span, then a part) */
+	if (!p || (i > 2 && (an_tx_cls(c, i - 1) & AN_TXW_UNIT) && !an_tx_is(c, i - 3, "for") &&
+	           !an_tx_is(c, i - 3, "over") && !an_tx_is(c, i - 3, "within")))
 		return 0;
 	size_t j = i + 1;
 	if (an_tx_is_punct(c, j, '-'))

@@ -154,10 +154,20 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->skip = 1;
 		return j + 1;
 	}
+	/* "the store's last day", "The last day of business": no day counted
+	 * from the DCT (that is "yesterday"); "over the last day" is a span */
+	if (u == AN_TXU_DAY && an_tx_is(c, i, "last") &&
+	    !(i > 1 && an_tx_is(c, i - 1, "the") &&
+	      (an_tx_is(c, i - 2, "over") || an_tx_is(c, i - 2, "in") ||
+	       an_tx_is(c, i - 2, "during") || an_tx_is(c, i - 2, "within")))) {
+		m->skip = 1;
+		return j + 1;
+	}
 	/* "the past year" is a date in TimeBank, "the past week" a duration;
 	 * so is "the next fortnight", "the coming fortnight" (two weeks, no
 	 * calendar unit to name) */
 	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) ||
+	    (an_tx_is(c, i, "last") && u == AN_TXU_DAY) ||
 	    (u == AN_TXU_FORTNIGHT && i > 0 && an_tx_is(c, i - 1, "the"))) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);
@@ -439,7 +449,8 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		dir = 1;
 		from_ref = 1;
 		k++;
-	} else if (an_tx_is(c, k, "from") && (an_tx_is(c, k + 1, "now") || an_tx_is(c, k + 1, "today"))) {
+	} else if (an_tx_is(c, k, "from") &&
+	           (an_tx_is(c, k + 1, "now") || an_tx_is(c, k + 1, "today"))) {
 		dir = 1;
 		k += 2;
 	} else if (an_tx_is(c, k, "from") &&
@@ -612,7 +623,8 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!the && an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") && j + 3 < c->n &&
 	    !TK(j + 2).space && !TK(j + 3).space &&
 	    (TK(j + 2).low[0] == '\'' || strcmp(TK(j + 2).low, "\xe2\x80\x99") == 0) &&
-	    an_tx_is(c, j + 3, "s") && (an_tx_is(c, j + 4, "quarter") || an_tx_is(c, j + 4, "period"))) {
+	    an_tx_is(c, j + 3, "s") &&
+	    (an_tx_is(c, j + 4, "quarter") || an_tx_is(c, j + 4, "period"))) {
 		an_date q = an_date_add_months(an_tx_story_quarter(c), -12);
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;

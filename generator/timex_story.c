@@ -4,6 +4,7 @@
  * later" is 11:00 that day).  The driver (timex.c) notes every timex it
  * emits; timex_rel.c asks for the shifted time. */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,9 +87,10 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 
 /* "released that September to poor reviews", "left that June.": "that"
  * after a verb is a demonstrative when the month ends the phrase (a full
- * stop, a comma or a preposition after it), not after a verb of saying or
- * knowing or a word that makes it a conjunction ("said that June sales rose",
- * "found that June in particular was slow", "so that May ..."). */
+ * stop, a comma, a preposition or a past verb after it), not after a verb
+ * of saying or knowing or a word that makes it a conjunction ("said that
+ * June sales rose", "found that June in particular was slow", "so that
+ * May ..."). */
 int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
 {
 	static const char *const conj[] = {
@@ -111,6 +113,10 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
 		return 1;
 	if (c->tk[k].kind == AN_TK_PUNCT)
 		return strchr(".,;:!?)", c->tk[k].low[0]) != NULL;
+	/* "A drive launched that December lost steam": the verb of the
+	 * clause the phrase ends in */
+	if (an_tx_cue(c, k) < 0)
+		return 1;
 	/* "June to August" is a span that a conjunction may open */
 	return an_tx_one_of(c, k, preps) && !(an_tx_cls(c, k + 1) & AN_TXW_MONTH);
 }

@@ -144,8 +144,8 @@ static size_t end_dash(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 /* "the April-June quarter", "the July–September quarter", "the
  * January-March period": the calendar quarter those months make, in the
- * year its last month has by the tense ("grew in the October-December
- * quarter" in November: last year's). */
+ * year named after it or else the one its last month has by the tense
+ * ("grew in the October-December quarter" in November: last year's). */
 static size_t month_span_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_MONTH) || !TK(i).cap ||
@@ -157,10 +157,16 @@ static size_t month_span_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int m1 = TK(i).w.month, m2 = TK(i + 2).w.month;
 	if (m2 % 3 != 0 || m1 != m2 - 2)
 		return 0;
-	int y = an_tx_month_year(c->dct, m2, an_tx_direction(c, i, i + 4), 0);
+	/* "the October-December quarter of 2023" names its year */
+	int y;
+	size_t e = i + 4;
+	if (an_tx_is(c, e, "of") && an_tx_year_at(c, e + 1, &y))
+		e += 2;
+	else
+		y = an_tx_month_year(c->dct, m2, an_tx_direction(c, i, i + 4), 0);
 	an_tx_set_point(m, (an_date){y, m2, 1}, AN_GRAN_QUARTER);
 	m->the_ok = 1;
-	return i + 4;
+	return e;
 }
 
 /* A part of the day with its day after it, "late night on Sunday", "the

@@ -487,8 +487,10 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		return k;
 	}
-	if (g == AN_GRAN_DECADE && u == AN_TXU_DECADE)
-		g = AN_GRAN_YEAR; /* "a decade ago" is a year */
+	/* "a decade ago" is a year, and so "a century ago", as "half a
+	 * century ago" is */
+	if ((g == AN_GRAN_DECADE && u == AN_TXU_DECADE) || u == AN_TXU_CENTURY)
+		g = AN_GRAN_YEAR;
 	an_tx_point base = {an_date_add_days(c->dct, from_day), AN_GRAN_DAY};
 	if (from_day && g < AN_GRAN_DAY)
 		g = AN_GRAN_DAY;

@@ -95,6 +95,11 @@ typedef struct {
 	 * (0: none yet). */
 	an_date day;
 	size_t day_at;
+	/* The same for the last day named that was not after the DCT: the
+	 * day of a bare clock time in a past clause ("arrived at 4am") after
+	 * a day ahead was named ("ahead of the election on Tuesday"). */
+	an_date past_day;
+	size_t past_day_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */

@@ -34,6 +34,10 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 		if ((dated = an_date_parse_iso(&d, day) == 0)) {
 			c->day = d;
 			c->day_at = m->tb + 1;
+			if (an_date_to_days(d) <= an_date_to_days(c->dct)) {
+				c->past_day = d;
+				c->past_day_at = m->tb + 1;
+			}
 		}
 	}
 	if (dated && m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[13] == ':') {

@@ -84,7 +84,15 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 
 an_date an_tx_clock_day(const an_tx_ctx *c)
 {
-	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > c->ref_at))
+	/* (a coarser time that only qualifies a noun in the day's own
+	 * sentence, "the parade yesterday, ahead of the centenary of 1916",
+	 * "ahead of the 2023 general elections", does not move the story off
+	 * the day, as "campaigning began in mid-January" does) */
+	size_t r = c->ref_at;
+	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
+	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&
+	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the")) &&
+	                   an_tx_one_sentence(c, c->day_at - 1, r))))
 		return c->day;
 	return c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 }

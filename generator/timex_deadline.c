@@ -5,8 +5,10 @@
  * phrases to be a word the dispatcher starts at, so the driver, timex.c,
  * widens a dated match back over the words before it), and "gave the
  * parties until Friday to file briefs", a deadline granted whose day is
- * still ahead (read by timex_anchor.c). */
+ * still ahead, and "ahead of the election on Thursday", the day of an
+ * event awaited (both read by timex_anchor.c). */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <string.h>
 
@@ -105,5 +107,29 @@ int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
 	for (size_t j = u, d = 0; d < 4 && j > 0 && !c->tk[j].sent; d++)
 		if (an_tx_one_of(c, --j, grant))
 			return 1;
+	return 0;
+}
+
+/* The weekday at tb dates the event a phrase of waiting governs: "ahead
+ * of the election on Thursday", "clearing the way for the single
+ * currency's launch on Friday", "in the run-up to the vote on Sunday".
+ * The noun phrase between holds no verb. */
+int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
+{
+	if (tb < 4 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap ||
+	    !an_tx_is(c, tb - 1, "on"))
+		return 0;
+	for (size_t k = tb - 2, n = 0; k > 1 && n < 7; k--, n++) {
+		if (an_tx_is(c, k, "of") && an_tx_is(c, k - 1, "ahead"))
+			return 1;
+		if ((an_tx_is(c, k, "for") && an_tx_is(c, k - 1, "way")) ||
+		    (an_tx_is(c, k, "to") && an_tx_is(c, k - 1, "run-up")) ||
+		    (an_tx_is(c, k, "to") && an_tx_is(c, k - 1, "up") && an_tx_is(c, k - 2, "run")))
+			return 1;
+		/* (a possessive's apostrophe and "s" are part of the phrase) */
+		if (c->tk[k].sent || (c->tk[k].kind != AN_TK_WORD && !an_tx_is_apos(c, k)) ||
+		    an_tx_cue(c, k))
+			return 0;
+	}
 	return 0;
 }

@@ -499,6 +499,27 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	return !(an_tx_is_punct(c, m->te, ',') && an_tx_is(c, m->te + 1, "when"));
 }
 
+/* "NEW DELHI, May 16. Mr. Vajpayee was sworn in this evening": a dateline
+ * opening the text with a day shortly before the DCT is the day the story
+ * was written, which "this evening", "yesterday" and the weekdays count
+ * from (papers date their stories the day before the edition).  Returns
+ * 1 and sets *day for one. */
+static int dateline_day(const an_tx_ctx *c, const an_tx_match *m, an_date *day)
+{
+	if (m->tb < 2 || m->tb > 6 || m->type != AN_TIMEX_DATE || m->anchor.g != AN_GRAN_DAY ||
+	    !an_tx_is_punct(c, m->tb - 1, ',') || m->te >= c->n ||
+	    c->tk[m->te].kind != AN_TK_PUNCT || !strchr(".(:-", c->tk[m->te].low[0]))
+		return 0;
+	for (size_t k = 0; k + 1 < m->tb; k++)
+		if (c->tk[k].kind != AN_TK_WORD || !c->tk[k].cap)
+			return 0;
+	long back = an_date_to_days(c->dct) - an_date_to_days(m->anchor.d);
+	if (back < 1 || back > 3)
+		return 0;
+	*day = m->anchor.d;
+	return 1;
+}
+
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
@@ -515,6 +536,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	mark_sentences(c.tk, total);
 	mark_headlines(c.tk, total, text);
 	mark_urls(c.tk, total);
+	size_t pushed = 0;
 	/* Rules see one paragraph at a time (c.n is its end), so no phrase can
 	 * run across a blank line; the reference time carries over. */
 	for (size_t ps = 0; ps < total;) {
@@ -541,6 +563,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				}
 				int bound = bound_date(&c, &m);
 				push(out, &c, &m);
+				if (!pushed++)
+					dateline_day(&c, &m, &c.dct);
 				if (!bound)
 					an_tx_note_clock(&c, &m);
 				if (!c.present &&

@@ -87,6 +87,12 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) &&
 	    c->tk[te + 1].kind == AN_TK_WORD)
 		return an_tx_cue(c, te + 1);
+	/* "will govern alone after Monday's election reduced his party to a
+	 * minority": so does a day's possessive right after the conjunction */
+	if (tb > 0 && an_tx_one_of(c, tb - 1, conj) && te + 3 < c->n && an_tx_is_apos(c, te) &&
+	    word_is(c, te + 1, "s") && an_tx_word(c, te + 2) && !c->tk[te + 2].cap &&
+	    !an_tx_cue(c, te + 2))
+		return an_tx_cue(c, te + 3);
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
 	for (size_t k = tb - 1, n = 0; k > 0 && n < 5; k--, n++) {

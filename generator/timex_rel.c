@@ -5,6 +5,7 @@
  * timex_dur.c, holidays in timex_holiday.c, fixed phrases ("right now",
  * "the coming weeks") in timex_phrase.c. */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +42,16 @@ static int opens_clause(const an_tx_ctx *c, size_t k)
 }
 
 /* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */
+/* Whether token i is inside a quotation opened in its paragraph. */
+static int quoted(const an_tx_ctx *c, size_t i)
+{
+	int open = 0;
+	for (size_t k = i; k > 0 && !TK(k).para; k--)
+		if (quote_mark(c, k - 1))
+			open = !open;
+	return open;
+}
+
 static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int off = 0, pod = 0;
@@ -70,6 +81,12 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		e++;
 	}
 	an_date d = an_date_add_days(c->dct, off);
+	/* "Emma Lindqvist won on Sunday ... 'Today I enjoyed every shot,'
+	 * the Swede said": in a quote, "today" and "tonight" are the day it
+	 * was said, the story's day before the DCT */
+	if (off == 0 && c->day_at &&
+	    an_date_to_days(c->day) == an_date_to_days(c->dct) - 1 && quoted(c, i))
+		d = c->day;
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->anchor.g = AN_GRAN_NONE; /* deictic: no new reference time */
 	m->modable = 1;

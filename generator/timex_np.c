@@ -12,6 +12,13 @@
 
 int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e)
 {
+	/* "March was the strongest month": the subject of a verb no verb
+	 * "march" takes (not "May", also a name: "May was elected") */
+	static const char *const verbs[] = {"was", "is", "had", "has", "saw", "brought",
+	                                    "marked", "proved", "ended", NULL};
+	if (c->tk[i].w.month == 3 && e < c->n && an_tx_one_of(c, e, verbs) &&
+	    (i == 0 || c->tk[i].sent || !c->tk[i - 1].cap))
+		return 1;
 	if (i == 0 || c->tk[i].sent || e >= c->n || c->tk[e].kind != AN_TK_PUNCT ||
 	    !strchr(",.;:)", c->tk[e].low[0]))
 		return 0;

@@ -233,6 +233,25 @@ const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
 	return best;
 }
 
+void an_tx_or_so(an_tx_match *m, const an_tx_ctx *c)
+{
+	static const char *const more[] = {"more", "longer", NULL};
+	static const char *const less[] = {"less", "fewer", "shorter", NULL};
+	if (m->te == 0 || !(an_tx_cls(c, m->te - 1) & AN_TXW_UNIT) || !an_tx_is(c, m->te, "or"))
+		return;
+	const char *mod = an_tx_is(c, m->te + 1, "so") ? "APPROX"
+	                  : m->type != AN_TIMEX_DURATION ? NULL
+	                  : an_tx_one_of(c, m->te + 1, more) ? "EQUAL_OR_MORE"
+	                  : an_tx_one_of(c, m->te + 1, less) ? "EQUAL_OR_LESS"
+	                                                     : NULL;
+	/* (not "two years or more than that") */
+	if (!mod || an_tx_is(c, m->te + 2, "than"))
+		return;
+	m->te += 2;
+	if (!m->mod[0])
+		an_tx_copy(m->mod, sizeof m->mod, mod);
+}
+
 const char *an_tx_amount_qmod(const an_tx_ctx *c, size_t i, an_timex_type t, const char *qmod)
 {
 	/* (TimeBank: 4 of its 6 such durations; a point, "nearly two

@@ -388,6 +388,10 @@ size_t an_tx_count(long *out, const an_tx_ctx *c, size_t i);
 /* A quantifier at i ("more than", "about", "no later than"): its TIMEX3
  * mod and in *end the index after it; NULL for none. */
 const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end);
+/* "the next two years or so", "a week or so" (APPROX), "six months or
+ * longer" (a duration's EQUAL_OR_MORE), "a year or less": the tail joins
+ * the expression m and gives its mod, as "about" and "at least" do. */
+void an_tx_or_so(an_tx_match *m, const an_tx_ctx *c);
 /* The mod of a quantifier before an amount of type t at i: "almost two
  * years" is short of them, not about them. */
 const char *an_tx_amount_qmod(const an_tx_ctx *c, size_t i, an_timex_type t, const char *qmod);

@@ -888,13 +888,7 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			have = 1;
 		}
 	}
-	/* "the next two years or so", "a week or so": "or so" approximates
-	 * the amount and belongs to the expression, like "about" */
-	if (have && out->te > 0 && (an_tx_cls(c, out->te - 1) & AN_TXW_UNIT) &&
-	    an_tx_is(c, out->te, "or") && an_tx_is(c, out->te + 1, "so")) {
-		out->te += 2;
-		if (!out->mod[0])
-			set_mod(out, "APPROX");
-	}
+	if (have)
+		an_tx_or_so(out, c); /* "a week or so", "six months or longer" */
 	return have;
 }

@@ -39,7 +39,9 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * coming one: "for" names the weekend itself, not one after) */
 	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i && k == i && !TK(i).sent &&
 	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct) && !an_tx_is(c, i - 1, "for"))
-		d = an_tx_weekday_date(c->ref.d, 6, 1);
+		d = an_tx_is(c, i - 1, "after") /* "Monday, when markets reopen after the weekend" */
+		        ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
+		        : an_tx_weekday_date(c->ref.d, 6, 1);
 	an_tx_set_point(m, d, AN_GRAN_WEEK);
 	m->anchor.g = AN_GRAN_NONE;
 	size_t n = strlen(m->value);

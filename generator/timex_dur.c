@@ -468,6 +468,19 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                          "should", "can", "ll", "not", "must", NULL};
 	if (an_tx_is(c, j, "last") && j > 0 && an_tx_one_of(c, j - 1, before_verb))
 		return 0;
+	/* "could last another decade", "at least another year": one more
+	 * unit, as "another six months" is six (not "year after another") */
+	if (an_tx_is(c, j, "another") && an_tx_word(c, j + 1) && !an_tx_capital(c, j + 1) &&
+	    (TK(j + 1).w.cls & AN_TXW_UNIT) && !(TK(j + 1).w.cls & AN_TXW_PLURAL) &&
+	    !an_tx_is(c, j + 2, "of") && !an_tx_is_apos(c, j + 2) && !an_tx_is_punct(c, j + 2, '-')) {
+		an_tx_unit u = (an_tx_unit)TK(j + 1).w.unit;
+		if (u == AN_TXU_QUARTER || u == AN_TXU_SEASON || u == AN_TXU_WEEKEND)
+			return 0;
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, u, 1, 0);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
+		return j + 2;
+	}
 	if (an_tx_is(c, j, "past") || an_tx_is(c, j, "last") || an_tx_is(c, j, "next") ||
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
 	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||

@@ -138,6 +138,14 @@ int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
 		}
 		return 2;
 	}
+	/* "The tour opens March 4 ... and closes June 27", written in
+	 * August: a day ahead after one ahead in the same sentence comes
+	 * after it, however far off (the ten months' nearness is for a
+	 * tense read on its own) */
+	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i &&
+	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct) &&
+	    an_tx_one_sentence(c, c->ref_at, i))
+		return 2;
 	return dir;
 }
 

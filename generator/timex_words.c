@@ -163,7 +163,7 @@ static const an_txw_row rows[] = {
 	{"arrive", SC, 0}, {"return", SC, 0}, {"head", SC, 0}, {"convene", SC, 0},
 	{"close", SC, 0}, {"end", SC, 0}, {"go", SC, 0}, {"leave", SC, 0}, {"fly", SC, 0},
 	{"testify", SC, 0}, {"speak", SC, 0}, {"march", SC, 0}, {"rally", SC, 0},
-	{"perform", SC, 0},
+	{"perform", SC, 0}, {"include", SC, 0}, {"feature", SC, 0},
 	{"votes", SC, 0}, {"gathers", SC, 0}, {"plays", SC, 0}, {"faces", SC, 0},
 	{"holds", SC, 0}, {"speaks", SC, 0}, {"testifies", SC, 0}, {"heads", SC, 0},
 	{"leaves", SC, 0}, {"flies", SC, 0}, {"marches", SC, 0}, {"rallies", SC, 0},

@@ -802,6 +802,11 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				at = c->ref.g == AN_GRAN_DAY ||
 				             (month && c->ref.g == AN_GRAN_MONTH && !an_tx_para_since(c, i))
 				         ? c->ref.d : c->dct;
+				/* ("said on Sunday ... should recover by the end of the
+				 * week", on Monday: a week gone is not the one ahead) */
+				if (!month && an_date_to_days(at) + 7 - an_date_weekday(at) <
+				                  an_date_to_days(c->dct) && an_tx_direction(c, i, k + 2) > 0)
+					at = c->dct;
 				ok = an_tx_unit_of(&m, at, month ? AN_GRAN_MONTH : AN_GRAN_WEEK, k + 2);
 			}
 			if (ok && m.type == AN_TIMEX_DATE) {

@@ -183,8 +183,13 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "the past year" is a date in TimeBank, "the past week" a duration;
 	 * so is "the next fortnight", "the coming fortnight" (two weeks, no
 	 * calendar unit to name) */
+	/* ("over the next decade" is a span too: five annotators of six;
+	 * "in the next decade" stays the decade) */
+	int over = i > 1 && an_tx_is(c, i - 1, "the") &&
+	           (an_tx_is(c, i - 2, "over") || an_tx_is(c, i - 2, "during") ||
+	            an_tx_is(c, i - 2, "within") || an_tx_is(c, i - 2, "throughout"));
 	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) ||
-	    (an_tx_is(c, i, "last") && u == AN_TXU_DAY) ||
+	    (an_tx_is(c, i, "last") && u == AN_TXU_DAY) || (rel > 0 && u == AN_TXU_DECADE && over) ||
 	    (u == AN_TXU_FORTNIGHT && i > 0 && an_tx_is(c, i - 1, "the"))) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);

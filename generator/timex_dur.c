@@ -724,9 +724,14 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_value(m, AN_TIMEX_DURATION, v);
 		return j + 3;
 	}
-	/* bare plurals after a preposition: "for months", "for years" */
+	/* bare plurals after a preposition: "for months", "for years"; and
+	 * the one set against such a plural: "for days, perhaps weeks", "in
+	 * weeks, not months" */
+	static const char *const alt[] = {"not", "perhaps", "maybe", "possibly", "even", NULL};
 	if (!lead && an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_PLURAL) && j > 0 &&
 	    (an_tx_is(c, j - 1, "for") || span_of(c, j) || an_tx_is(c, j - 1, "over") ||
+	     (j > 2 && an_tx_one_of(c, j - 1, alt) && an_tx_is_punct(c, j - 2, ',') &&
+	      (an_tx_cls(c, j - 3) & AN_TXW_PLURAL) && (an_tx_cls(c, j - 3) & AN_TXW_UNIT)) ||
 	     (an_tx_is(c, j - 1, "in") && TK(j - 1).space) || an_tx_is(c, j - 1, "within") ||
 	     an_tx_is(c, j - 1, "after") || an_tx_is(c, j - 1, "took") ||
 	     an_tx_is(c, j - 1, "lasted") || an_tx_is(c, j - 1, "spent") ||

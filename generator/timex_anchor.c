@@ -698,6 +698,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return right_past(c, te) ? -1 : 1;
 	if (an_tx_awaited_day(c, tb)) /* "ahead of the election on Thursday" */
 		return 1;
+	if (an_tx_compared_day(c, tb)) /* "up 9 cents from Wednesday" */
+		return -1;
 	int own = an_tx_clause_subject(c, tb, te);
 	if (own)
 		return own;

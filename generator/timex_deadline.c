@@ -5,8 +5,9 @@
  * phrases to be a word the dispatcher starts at, so the driver, timex.c,
  * widens a dated match back over the words before it), and "gave the
  * parties until Friday to file briefs", a deadline granted whose day is
- * still ahead, and "ahead of the election on Thursday", the day of an
- * event awaited (both read by timex_anchor.c). */
+ * still ahead, "ahead of the election on Thursday", the day of an event
+ * awaited, and "up 9 cents from Wednesday", a day compared with (all
+ * read by timex_anchor.c). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 
@@ -130,6 +131,31 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 		if (c->tk[k].sent || (c->tk[k].kind != AN_TK_WORD && !an_tx_is_apos(c, k)) ||
 		    an_tx_cue(c, k))
 			return 0;
+	}
+	return 0;
+}
+
+/* The weekday at tb is the base of a change: ", up 9 cents from
+ * Wednesday", ", down 3 percent from Friday's close", "compared with
+ * Tuesday".  A base is a value already known: the day is behind. */
+int an_tx_compared_day(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const moves[] = {"up", "down", "higher", "lower", "above", "below",
+	                                    NULL};
+	if (tb < 2 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap)
+		return 0;
+	if ((an_tx_is(c, tb - 1, "with") || an_tx_is(c, tb - 1, "to")) &&
+	    an_tx_is(c, tb - 2, "compared"))
+		return 1;
+	if (!an_tx_is(c, tb - 1, "from"))
+		return 0;
+	int amount = 0;
+	for (size_t k = tb - 2, n = 0; k > 0 && n < 5 && !c->tk[k].sent; k--, n++) {
+		amount |= an_tx_num(c, k);
+		/* (after a comma: "Fares go up 5 percent from Monday" starts
+		 * then) */
+		if (an_tx_one_of(c, k, moves))
+			return amount && an_tx_is_punct(c, k - 1, ',');
 	}
 	return 0;
 }

@@ -207,11 +207,13 @@ void an_tx_of_year(an_tx_match *m, const an_tx_ctx *c);
  * about" (lo: the first token it may take); whether "on or before" ends
  * before tb; whether "until" at u grants a deadline ("until Friday to
  * respond"); whether the weekday at tb is that of an event awaited
- * ("ahead of the election on Thursday") */
+ * ("ahead of the election on Thursday"), or the base of a change ("up 9
+ * cents from Wednesday") */
 void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo);
 int an_tx_on_or_before(const an_tx_ctx *c, size_t tb);
 int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te);
 int an_tx_awaited_day(const an_tx_ctx *c, size_t tb);
+int an_tx_compared_day(const an_tx_ctx *c, size_t tb);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday
  * trading": a weekday that modifies a noun names no day */

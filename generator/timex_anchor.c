@@ -444,9 +444,10 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	static const char *const particles[] = {"back", "off", "forward", "ahead", "over", NULL};
 	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
-	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !an_tx_capital(c, te) &&
-	    in_list(goods, c->tk[te].low))
-		return 1;
+	if ((te < c->n && c->tk[te].kind == AN_TK_WORD && !an_tx_capital(c, te) &&
+	     in_list(goods, c->tk[te].low)) ||
+	    (tb > 2 && word_is(c, tb - 1, "in") && word_is(c, tb - 2, "delivery")))
+		return 1; /* "for March delivery", "for delivery in March" */
 	if (tb < 2 || c->tk[tb].sent ||
 	    !(word_is(c, tb - 1, "to") || word_is(c, tb - 1, "until") || word_is(c, tb - 1, "till") ||
 	      word_is(c, tb - 1, "for")))

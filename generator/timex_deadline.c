@@ -124,8 +124,9 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 		if (an_tx_is(c, k, "of") && an_tx_is(c, k - 1, "ahead"))
 			return 1;
 		if ((an_tx_is(c, k, "for") && an_tx_is(c, k - 1, "way")) ||
-		    (an_tx_is(c, k, "to") && an_tx_is(c, k - 1, "run-up")) ||
-		    (an_tx_is(c, k, "to") && an_tx_is(c, k - 1, "up") && an_tx_is(c, k - 2, "run")))
+		    (an_tx_is(c, k, "to") && an_tx_is(c, k - 1, "up") &&
+		     (an_tx_is(c, k - 2, "run") ||
+		      (k > 2 && an_tx_is_punct(c, k - 2, '-') && an_tx_is(c, k - 3, "run")))))
 			return 1;
 		/* (a possessive's apostrophe and "s" are part of the phrase) */
 		if (c->tk[k].sent || (c->tk[k].kind != AN_TK_WORD && !an_tx_is_apos(c, k)) ||

@@ -485,8 +485,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    an_tx_is(c, j, "first") || an_tx_is(c, j, "previous") || an_tx_is(c, j, "coming") ||
 	    an_tx_is(c, j, "final") || an_tx_is(c, j, "latest") || an_tx_is(c, j, "additional") ||
 	    an_tx_is(c, j, "following") || an_tx_is(c, j, "trailing") ||
-	    /* "another two quarters", "another 10 days"; "another year" is
-	     * left alone ("one year after another") */
+	    /* "another two quarters", "another 10 days" (a single unit,
+	     * "another year", is read above) */
 	    (an_tx_is(c, j, "another") && !an_tx_is(c, j + 1, "a") &&
 	     (an_tx_num(c, j + 1) || (an_tx_cls(c, j + 1) & AN_TXW_NUM) ||
 	      an_tx_is(c, j + 1, "few") || an_tx_is(c, j + 1, "several")))) {

@@ -762,9 +762,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * commitment has a day of its own, days from the news, a
 		 * second date after the infinitive is that of what it commits
 		 * to, ahead of it ("agreed in March to cut output from April
-		 * 1" said in August is not) */
-		/* (a past cue inside that day, the "last" of "last night",
-		 * stands for the verb before it) */
+		 * 1" said in August is not); a past cue inside that day, the
+		 * "last" of "last night", stands for the verb before it */
 		size_t v = c->day_at > 1 && j + 1 >= c->day_at && j < inf_at ? c->day_at - 2 : j;
 		if (k < 0 && inf && an_tx_one_of(c, v, intent) && c->day_at > v + 1 &&
 		    c->day_at <= inf_at &&

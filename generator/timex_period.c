@@ -353,8 +353,7 @@ size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 /* "the 2024-25 financial year", "the 2022-23 season", "2025/26": a
  * fiscal, school or sports year across two calendar years is one period,
  * dated by the year it begins in ("1995-97" and "2009-2010" are ranges
- * of two years).
- * "the" and "financial year" join it as its own words. */
+ * of two years); "the" and "financial year" join it as its own words. */
 size_t an_tx_split_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const years[] = {"financial", "fiscal", "tax", "school",

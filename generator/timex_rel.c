@@ -41,7 +41,6 @@ static int opens_clause(const an_tx_ctx *c, size_t k)
 	return an_tx_is_punct(c, k, ',') || an_tx_one_of(c, k, subj);
 }
 
-/* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */
 /* Whether token i is inside a quotation opened in its paragraph. */
 static int quoted(const an_tx_ctx *c, size_t i)
 {
@@ -52,6 +51,7 @@ static int quoted(const an_tx_ctx *c, size_t i)
 	return open;
 }
 
+/* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */
 static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int off = 0, pod = 0;

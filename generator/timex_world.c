@@ -22,13 +22,13 @@ static int phrase_ends(const an_tx_ctx *c, size_t e)
 		"she", "they", "it", "we", "his", "her", "their", "its", "said", "was", "were",
 		"had", "has", "have", "is", "are", "will", "against", "compared", "itself", "so",
 		"amid", "under", "over", "ended", "alone", "too", "also", NULL};
-	if (e >= c->n)
-		return 1;
 	/* "on Monday last began removing hoardings": a verb in the past */
 	static const char *const pasts[] = {
 		"began", "met", "held", "made", "took", "gave", "came", "went", "saw", "told",
 		"left", "won", "lost", "sent", "rose", "fell", "paid", "spent", "brought", "sought",
 		"struck", "became", "did", "got", "led", "ran", "said", NULL};
+	if (e >= c->n)
+		return 1;
 	if (TK(e).kind == AN_TK_PUNCT)
 		return TK(e).space || !strchr("-'/", TK(e).low[0]);
 	size_t len = strlen(TK(e).low);

@@ -502,22 +502,28 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 /* "NEW DELHI, May 16. Mr. Vajpayee was sworn in this evening": a dateline
  * opening the text with a day shortly before the DCT is the day the story
  * was written, which "this evening", "yesterday" and the weekdays count
- * from (papers date their stories the day before the edition).  Returns
- * 1 and sets *day for one. */
-static int dateline_day(const an_tx_ctx *c, const an_tx_match *m, an_date *day)
+ * from (papers date their stories the day before the edition).  The
+ * dateline is no day the story tells of: its lede's day is the next. */
+static int dateline(const an_tx_ctx *c, const an_tx_match *m)
 {
-	if (m->tb < 2 || m->tb > 6 || m->type != AN_TIMEX_DATE || m->anchor.g != AN_GRAN_DAY ||
+	if (m->tb < 2 || m->tb > 8 || m->type != AN_TIMEX_DATE || m->anchor.g != AN_GRAN_DAY ||
 	    !an_tx_is_punct(c, m->tb - 1, ',') || m->te >= c->n ||
 	    c->tk[m->te].kind != AN_TK_PUNCT || !strchr(".(:-", c->tk[m->te].low[0]))
 		return 0;
+	/* (the place in capitals, with its state: "EUGENE, Ore., Aug. 17 -") */
 	for (size_t k = 0; k + 1 < m->tb; k++)
-		if (c->tk[k].kind != AN_TK_WORD || !c->tk[k].cap)
+		if (!(c->tk[k].kind == AN_TK_WORD && c->tk[k].cap) && !an_tx_is_punct(c, k, ',') &&
+		    !an_tx_is_punct(c, k, '.'))
 			return 0;
+	return c->tk[0].kind == AN_TK_WORD;
+}
+
+/* The dateline's day, when it is one to three days before the DCT. */
+static void dateline_day(an_tx_ctx *c, const an_tx_match *m)
+{
 	long back = an_date_to_days(c->dct) - an_date_to_days(m->anchor.d);
-	if (back < 1 || back > 3)
-		return 0;
-	*day = m->anchor.d;
-	return 1;
+	if (back >= 1 && back <= 3)
+		c->dct = m->anchor.d;
 }
 
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
@@ -563,10 +569,13 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				}
 				int bound = bound_date(&c, &m);
 				push(out, &c, &m);
-				if (!pushed++)
-					dateline_day(&c, &m, &c.dct);
+				int dated = !pushed++ && dateline(&c, &m);
+				if (dated)
+					dateline_day(&c, &m);
 				if (!bound)
 					an_tx_note_clock(&c, &m);
+				if (dated)
+					c.lede_day_at = 0;
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))
 					c.present = near_dct(&c, m.value);

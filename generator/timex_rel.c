@@ -83,10 +83,12 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_date d = an_date_add_days(c->dct, off);
 	/* "Emma Lindqvist won on Sunday ... 'Today I enjoyed every shot,'
 	 * the Swede said": in a quote, "today" and "tonight" are the day it
-	 * was said, the story's day before the DCT */
-	if (off == 0 && c->day_at &&
-	    an_date_to_days(c->day) == an_date_to_days(c->dct) - 1 && quoted(c, i))
-		d = c->day;
+	 * was said, when the story is of the day before the DCT (its first
+	 * day named: not "paid it by yesterday. Interest starts running
+	 * today", nor a quote in a story of the DCT's day) */
+	if (off == 0 && c->lede_day_at && c->lede_day_at <= i &&
+	    an_date_to_days(c->lede_day) == an_date_to_days(c->dct) - 1 && quoted(c, i))
+		d = c->lede_day;
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->anchor.g = AN_GRAN_NONE; /* deictic: no new reference time */
 	m->modable = 1;

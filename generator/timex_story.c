@@ -38,6 +38,10 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 				c->past_day = d;
 				c->past_day_at = m->tb + 1;
 			}
+			if (!c->lede_day_at) {
+				c->lede_day = d;
+				c->lede_day_at = m->tb + 1;
+			}
 		}
 	}
 	if (dated && m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[13] == ':') {

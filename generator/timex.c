@@ -499,11 +499,10 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	return !(an_tx_is_punct(c, m->te, ',') && an_tx_is(c, m->te + 1, "when"));
 }
 
-/* "NEW DELHI, May 16. Mr. Vajpayee was sworn in this evening": a dateline
- * opening the text with a day shortly before the DCT is the day the story
- * was written, which "this evening", "yesterday" and the weekdays count
- * from (papers date their stories the day before the edition).  The
- * dateline is no day the story tells of: its lede's day is the next. */
+/* Whether m, the text's first timex, dates its dateline: capitalised
+ * words (the place), a comma, the day, then a stop, a bracket, a colon or
+ * a dash.  A dateline is no day the story tells of: its lede's day is the
+ * next one named. */
 static int dateline(const an_tx_ctx *c, const an_tx_match *m)
 {
 	if (m->tb < 2 || m->tb > 8 || m->type != AN_TIMEX_DATE || m->anchor.g != AN_GRAN_DAY ||
@@ -518,7 +517,10 @@ static int dateline(const an_tx_ctx *c, const an_tx_match *m)
 	return c->tk[0].kind == AN_TK_WORD;
 }
 
-/* The dateline's day, when it is one to three days before the DCT. */
+/* "NEW DELHI, May 16. Mr. Vajpayee was sworn in this evening": a dateline
+ * one to three days before the DCT is the day the story was written,
+ * which "this evening", "yesterday" and the weekdays count from (papers
+ * date their stories the day before the edition). */
 static void dateline_day(an_tx_ctx *c, const an_tx_match *m)
 {
 	long back = an_date_to_days(c->dct) - an_date_to_days(m->anchor.d);
@@ -569,12 +571,12 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				}
 				int bound = bound_date(&c, &m);
 				push(out, &c, &m);
-				int dated = !pushed++ && dateline(&c, &m);
-				if (dated)
+				int lineday = !pushed++ && dateline(&c, &m);
+				if (lineday)
 					dateline_day(&c, &m);
 				if (!bound)
 					an_tx_note_clock(&c, &m);
-				if (dated)
+				if (lineday)
 					c.lede_day_at = 0;
 				if (!c.present &&
 				    (m.type == AN_TIMEX_DATE || m.type == AN_TIMEX_TIME))

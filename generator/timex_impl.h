@@ -100,8 +100,8 @@ typedef struct {
 	 * a day ahead was named ("ahead of the election on Tuesday"). */
 	an_date past_day;
 	size_t past_day_at;
-	/* The first day the text names (its lede's, often its dateline's):
-	 * the day a story is of, which a quote's "today" may be. */
+	/* The first day the text names after its dateline (its lede's): the
+	 * day a story is of, which a quote's "today" may be. */
 	an_date lede_day;
 	size_t lede_day_at;
 	/* The token the rules are asked at, and the first token of the timex

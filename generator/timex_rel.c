@@ -129,6 +129,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j++;
 	}
 	an_date d = c->dct;
+	/* "last fiscal year", "the next fiscal quarter": the year or quarter
+	 * counted from the DCT's, as TimeBank's "the latest fiscal year" */
+	if (an_tx_is(c, j, "fiscal") && (an_tx_is(c, j + 1, "year") || an_tx_is(c, j + 1, "quarter")))
+		j++;
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		int s = TK(j).w.season;
 		int cur = an_tx_season_of(d.m);

@@ -638,6 +638,9 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		if (hyph && (TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;
+		/* "the 14th Five-Year Plan": a name, not a span */
+		if (hyph && TK(j).cap && !TK(j).sent && an_tx_capital(c, k + 1))
+			return 0;
 		if (n >= 1000 && !(TK(k).w.cls & AN_TXW_PLURAL))
 			return 0;
 		if (an_tx_capital(c, k) && !TK(k).sent && !TK(j).cap)

@@ -182,6 +182,14 @@ size_t an_tx_lunar_name(const an_tx_ctx *c, size_t i, int *kind)
 			return j + 1;
 		}
 		return 0;
+	case 's':
+		/* "the Spring Festival", China's name for the Lunar New Year */
+		if (an_tx_is(c, i, "spring") && c->tk[i].cap && an_tx_is(c, j, "festival") &&
+		    c->tk[j].cap) {
+			*kind = AN_TXL_LUNAR_NEW_YEAR;
+			return j + 1;
+		}
+		return 0;
 	case 'p':
 		if (an_tx_is(c, i, "passover")) {
 			*kind = AN_TXL_PASSOVER;

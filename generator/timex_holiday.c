@@ -325,6 +325,15 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * falls on Feb 17 this year": a holiday dated in apposition, or as
 	 * the subject of "falls on", is on that day, whatever land keeps it */
 	size_t on = best;
+	/* (past an appositive: "Eid Al Adha, the next major Islamic holiday,
+	 * is expected to fall on June 28") */
+	if (an_tx_is_punct(c, on, ',')) {
+		size_t q = on + 1;
+		while (q < c->n && q < on + 9 && an_tx_word(c, q))
+			q++;
+		if (q > on + 1 && an_tx_is_punct(c, q, ','))
+			on = q + 1;
+	}
 	static const char *const falls[] = {"falls", "fell", "is", "was", NULL};
 	if (an_tx_one_of(c, on, falls) && an_tx_is(c, on + 1, "on"))
 		on++;
@@ -332,6 +341,12 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	         (an_tx_is(c, on + 1, "fall") || an_tx_is(c, on + 1, "be")) &&
 	         an_tx_is(c, on + 2, "on"))
 		on += 2;
+	/* "Eid Al Adha ... is expected to fall on June 28" */
+	else if ((an_tx_is(c, on, "is") || an_tx_is(c, on, "was")) &&
+	         (an_tx_is(c, on + 1, "expected") || an_tx_is(c, on + 1, "due") ||
+	          an_tx_is(c, on + 1, "likely")) &&
+	         an_tx_is(c, on + 2, "to") && an_tx_is(c, on + 3, "fall") && an_tx_is(c, on + 4, "on"))
+		on += 4;
 	if (an_tx_is(c, on, "on")) {
 		an_tx_match dm;
 		memset(&dm, 0, sizeof dm);

@@ -325,16 +325,18 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * falls on Feb 17 this year": a holiday dated in apposition, or as
 	 * the subject of "falls on", is on that day, whatever land keeps it */
 	size_t on = best;
-	/* (past an appositive: "Eid Al Adha, the next major Islamic holiday,
-	 * is expected to fall on June 28") */
+	static const char *const falls[] = {"falls", "fell", "is", "was", NULL};
+	/* (past an appositive to its verb: "Eid Al Adha, the next major
+	 * Islamic holiday, is expected to fall on June 28"; not "after
+	 * Christmas, the company said, on Dec. 28") */
 	if (an_tx_is_punct(c, on, ',')) {
 		size_t q = on + 1;
 		while (q < c->n && q < on + 9 && an_tx_word(c, q))
 			q++;
-		if (q > on + 1 && an_tx_is_punct(c, q, ','))
+		if (q > on + 1 && an_tx_is_punct(c, q, ',') &&
+		    (an_tx_one_of(c, q + 1, falls) || an_tx_is(c, q + 1, "will")))
 			on = q + 1;
 	}
-	static const char *const falls[] = {"falls", "fell", "is", "was", NULL};
 	if (an_tx_one_of(c, on, falls) && an_tx_is(c, on + 1, "on"))
 		on++;
 	else if (an_tx_is(c, on, "will") &&

@@ -5,6 +5,7 @@
  * "the April-June quarter", and the country whose Independence Day a
  * sentence names.  Matcher as in timex_rules.c, which runs it. */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,18 +23,12 @@ static int phrase_ends(const an_tx_ctx *c, size_t e)
 		"she", "they", "it", "we", "his", "her", "their", "its", "said", "was", "were",
 		"had", "has", "have", "is", "are", "will", "against", "compared", "itself", "so",
 		"amid", "under", "over", "ended", "alone", "too", "also", NULL};
-	/* "on Monday last began removing hoardings": a verb in the past */
-	static const char *const pasts[] = {
-		"began", "met", "held", "made", "took", "gave", "came", "went", "saw", "told",
-		"left", "won", "lost", "sent", "rose", "fell", "paid", "spent", "brought", "sought",
-		"struck", "became", "did", "got", "led", "ran", "said", NULL};
 	if (e >= c->n)
 		return 1;
 	if (TK(e).kind == AN_TK_PUNCT)
 		return TK(e).space || !strchr("-'/", TK(e).low[0]);
-	size_t len = strlen(TK(e).low);
-	return TK(e).space && (an_tx_one_of(c, e, after) || an_tx_one_of(c, e, pasts) ||
-	                       (!TK(e).cap && len > 4 && strcmp(TK(e).low + len - 2, "ed") == 0));
+	/* (or a verb in the past: "on Monday last began removing hoardings") */
+	return TK(e).space && (an_tx_one_of(c, e, after) || (!TK(e).cap && an_tx_cue(c, e) < 0));
 }
 
 /* "on Tuesday last" (the last Tuesday before the DCT), "on Wednesday

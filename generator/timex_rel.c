@@ -177,25 +177,25 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->skip = 1;
 		return j + 1;
 	}
+	/* a span named by the preposition before "the": "over the next
+	 * decade" (five annotators of six; "in the next decade" stays the
+	 * decade), "over the last day", "in the last day or two" */
+	const char *before = i > 1 && an_tx_is(c, i - 1, "the") && an_tx_word(c, i - 2)
+	                     ? TK(i - 2).low : "";
+	int over = strcmp(before, "over") == 0 || strcmp(before, "during") == 0 ||
+	           strcmp(before, "within") == 0;
 	/* "the store's last day", "The last day of business": no day counted
-	 * from the DCT (that is "yesterday"); "over the last day" is a span */
-	if (u == AN_TXU_DAY && an_tx_is(c, i, "last") &&
-	    !(i > 1 && an_tx_is(c, i - 1, "the") &&
-	      (an_tx_is(c, i - 2, "over") || an_tx_is(c, i - 2, "in") ||
-	       an_tx_is(c, i - 2, "during") || an_tx_is(c, i - 2, "within")))) {
+	 * from the DCT (that is "yesterday") */
+	int last_day = u == AN_TXU_DAY && an_tx_is(c, i, "last");
+	if (last_day && !over && strcmp(before, "in") != 0) {
 		m->skip = 1;
 		return j + 1;
 	}
 	/* "the past year" is a date in TimeBank, "the past week" a duration;
 	 * so is "the next fortnight", "the coming fortnight" (two weeks, no
 	 * calendar unit to name) */
-	/* ("over the next decade" is a span too: five annotators of six;
-	 * "in the next decade" stays the decade) */
-	int over = i > 1 && an_tx_is(c, i - 1, "the") &&
-	           (an_tx_is(c, i - 2, "over") || an_tx_is(c, i - 2, "during") ||
-	            an_tx_is(c, i - 2, "within") || an_tx_is(c, i - 2, "throughout"));
-	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) ||
-	    (an_tx_is(c, i, "last") && u == AN_TXU_DAY) || (rel > 0 && u == AN_TXU_DECADE && over) ||
+	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) || last_day ||
+	    (rel > 0 && u == AN_TXU_DECADE && (over || strcmp(before, "throughout") == 0)) ||
 	    (u == AN_TXU_FORTNIGHT && i > 0 && an_tx_is(c, i - 1, "the"))) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);

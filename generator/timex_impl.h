@@ -104,6 +104,9 @@ typedef struct {
 	 * day a story is of, which a quote's "today" may be. */
 	an_date lede_day;
 	size_t lede_day_at;
+	/* The first token plus one of the last timex that named the DCT's
+	 * day (0: none yet). */
+	size_t today_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */

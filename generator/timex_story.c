@@ -38,6 +38,8 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 				c->past_day = d;
 				c->past_day_at = m->tb + 1;
 			}
+			if (an_date_to_days(d) == an_date_to_days(c->dct))
+				c->today_at = m->tb + 1;
 			if (!c->lede_day_at) {
 				c->lede_day = d;
 				c->lede_day_at = m->tb + 1;
@@ -98,7 +100,18 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the")) &&
 	                   an_tx_one_sentence(c, c->day_at - 1, r))))
 		return c->day;
-	return c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+	if (c->ref.g == AN_GRAN_DAY)
+		return c->ref.d;
+	/* "opened the bridge yesterday. ... first crossed in 1932. The
+	 * ceremony began at 10 a.m.": a past clause's bare time, once the
+	 * story has looked back past its day, is on the day the lede named
+	 * (when that was the day before the DCT, and the DCT's own day has
+	 * not been named since) */
+	if (c->lede_day_at && c->today_at <= c->lede_day_at &&
+	    an_date_to_days(c->dct) - an_date_to_days(c->lede_day) == 1 &&
+	    an_tx_direction(c, c->at, c->at + 1) < 0)
+		return c->lede_day;
+	return c->dct;
 }
 
 /* "released that September to poor reviews", "left that June.": "that"

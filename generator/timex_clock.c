@@ -628,9 +628,13 @@ size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked)
 /* "overnight": the night of the day that follows it ("overnight Monday"),
  * else of the day last named or the DCT; in a past clause the night
  * before that day ("servers were down overnight" in the morning's news,
- * "On Friday shares fell on overnight losses in New York").  Not a time
- * in the money market ("overnight rates", "overnight loans") nor in "an
- * overnight stay" or "an overnight success". */
+ * "On Friday shares fell on overnight losses in New York").  Once a new
+ * paragraph has begun since that day was named, the day is the story's
+ * own (its lede's): "searched the ship on Friday ... struck on Thursday
+ * ...", then a paragraph on, "were flown to Germany overnight" is
+ * Thursday night.  Not a time in the money market ("overnight rates",
+ * "overnight loans") nor in "an overnight stay" or "an overnight
+ * success". */
 size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const not_time[] = {
@@ -654,6 +658,8 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		j = de;
 	} else {
 		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+		if (c->ref.g == AN_GRAN_DAY && c->lede_day_at && an_tx_para_since(c, i))
+			d = c->lede_day;
 		if (an_tx_direction(c, i, i + 1) < 0)
 			d = an_date_add_days(d, -1);
 	}

@@ -224,14 +224,17 @@ static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		j--;
 	/* "The Rivermen open the division series on Wednesday": the verb
 	 * with its object, whose determiner shows the verb, after a name
-	 * ("let the convoy leave the base Saturday" is no schedule) */
-	if (c->tk[j].kind == AN_TK_WORD && !(c->tk[j].w.cls & AN_TXW_SCHED) && j > 2)
+	 * ("let the convoy leave the base Saturday" is no schedule); so does
+	 * an office taken or left ("Pastrana leaves office on August 7") */
+	static const char *const posts[] = {"office", "power", "command", NULL};
+	if (c->tk[j].kind == AN_TK_WORD && !(c->tk[j].w.cls & AN_TXW_SCHED) && j > 1)
 		for (size_t k = j, n = 0; k > 1 && n < 8 && !c->tk[k].sent; k--, n++) {
 			if ((c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_dash(c, k)) || an_tx_cue(c, k))
 				break;
 			if ((c->tk[k - 1].w.cls & AN_TXW_SCHED) && c->tk[k - 1].kind == AN_TK_WORD &&
-			    is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
-			    an_tx_capital(c, k - 2)) {
+			    ((is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
+			      an_tx_capital(c, k - 2)) ||
+			     (k == j && an_tx_one_of(c, k, posts)))) {
 				j = k - 1;
 				break;
 			}

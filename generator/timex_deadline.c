@@ -113,11 +113,14 @@ int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
 
 /* The weekday at tb dates the event a phrase of waiting governs: "ahead
  * of the election on Thursday", "clearing the way for the single
- * currency's launch on Friday", "in the run-up to the vote on Sunday".
- * The noun phrase between holds no verb. */
+ * currency's launch on Friday", "in the run-up to the vote on Sunday";
+ * so does a month-day the half year ahead holds ("ahead of its first
+ * free elections on January 30" on Dec. 31).  The noun phrase between
+ * holds no verb. */
 int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 {
-	if (tb < 4 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap ||
+	if (tb < 4 || !(((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap) ||
+	                month_day_soon(c, tb)) ||
 	    !an_tx_is(c, tb - 1, "on"))
 		return 0;
 	for (size_t k = tb - 2, n = 0; k > 1 && n < 7; k--, n++) {

@@ -263,6 +263,24 @@ static int past_span_year(const an_tx_ctx *c, size_t i, size_t e, int mon)
 	    (an_tx_is_punct(c, k, ',') && an_tx_year_at(c, k + 1, &y)) ||
 	    an_tx_direction(c, i, e) >= 0)
 		return 0;
+	/* "were last rehabilitated in 1986, when the road was closed from
+	 * May to July", "tried in 2019; testimony ran from May to July": right
+	 * after a past year (in its sentence or the next in its paragraph,
+	 * nothing dated between), the span is of that year; not after the end
+	 * of a span of years ("above the average for 1850 to 1900") */
+	static const char *const ends[] = {"to", "through", "until", "and", "since", NULL};
+	const an_tx_point *ref = &c->ref;
+	size_t ra = c->ref_at;
+	if (ref->g == AN_GRAN_YEAR && ref->d.y >= 1 && ref->d.y < c->dct.y && ra < i &&
+	    !(ra > 0 && (an_tx_one_of(c, ra - 1, ends) || an_tx_is_dash(c, ra - 1)))) {
+		/* (the year before the DCT's only in the span's own sentence:
+		 * "Last year it was shut from March to May") */
+		int breaks = ref->d.y == c->dct.y - 1;
+		for (size_t j = ra + 1; j <= i && breaks < 2; j++)
+			breaks += c->tk[j].sent ? 1 + c->tk[j].para : 0;
+		if (breaks < 2)
+			return mon > mon2 ? ref->d.y - 1 : ref->d.y;
+	}
 	int y2 = an_tx_month_year(c->dct, mon2, -1, 0);
 	return mon > mon2 ? y2 - 1 : y2;
 }

@@ -29,9 +29,12 @@ static const an_tx_phrase phrases[] = {
 	{{"lately"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "recent", "past"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"the", "past"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"recent", "days"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"recent", "weeks"}, AN_TIMEX_DATE, "PAST_REF"},
-	{{"recent", "months"}, AN_TIMEX_DATE, "PAST_REF"},
+	/* "in recent weeks", "in recent months": a vague stretch up to now,
+	 * a duration as "the past few months" is (TimeBank: all 3 uses of
+	 * the two alone); "recent years" stays the vaguer past (3 of 5) */
+	{{"recent", "days"}, AN_TIMEX_DURATION, "PXD"},
+	{{"recent", "weeks"}, AN_TIMEX_DURATION, "PXW"},
+	{{"recent", "months"}, AN_TIMEX_DURATION, "PXM"},
 	{{"recent", "years"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"recent", "decades"}, AN_TIMEX_DATE, "PAST_REF"},
 	{{"as", "soon", "as", "possible"}, AN_TIMEX_DATE, "FUTURE_REF"},

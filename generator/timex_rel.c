@@ -346,6 +346,15 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* The word "quarter" comes before token i in its sentence. */
+static int quarter_in_sentence(const an_tx_ctx *c, size_t i)
+{
+	for (size_t k = i; k > 0 && !TK(k).sent; k--)
+		if (an_tx_is(c, k - 1, "quarter"))
+			return 1;
+	return 0;
+}
+
 /* "two days ago", "a year earlier", "three weeks later", "a month from
  * now".  "ago" counts from the DCT; "earlier"/"later" from the reference
  * time, keeping its precision ("the third quarter ... a year earlier" is a
@@ -528,6 +537,15 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    c->ref.d.y >= c->dct.y - 1 && c->ref.d.y <= c->dct.y) {
 		from_ref = 1;
 	}
+	/* "In the latest quarter, sales climbed to $155 million from $99
+	 * million a year earlier", the reference a month or year of an
+	 * earlier sentence: a sentence that names the quarter compares it
+	 * with the story's quarter a year back */
+	int story_q = 0;
+	if (u == AN_TXU_YEAR && n == 1 && dir < 0 && c->quarter.g == AN_GRAN_QUARTER &&
+	    c->ref.g != AN_GRAN_QUARTER && quarter_in_sentence(c, i) &&
+	    !(c->ref.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i)))
+		story_q = 1;
 	/* "struck on May 3 ... shelters this summer ... announced 10 days
 	 * later": a season or a year named since cannot place the days; the
 	 * day named before it does */
@@ -582,6 +600,10 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * year; the shift keeps its precision (the 1960s) */
 		if (base.g == AN_GRAN_DECADE && g > base.g)
 			g = base.g;
+	}
+	if (story_q) {
+		base = c->quarter;
+		g = AN_GRAN_QUARTER;
 	}
 	an_date to = an_tx_shift(base.d, u, dir * n);
 	if (u2) {

@@ -107,6 +107,11 @@ typedef struct {
 	/* The first token plus one of the last timex that named the DCT's
 	 * day (0: none yet). */
 	size_t today_at;
+	/* The last week, month or year named from the DCT ("last week", "this
+	 * year"), which sets no reference time, and its first token plus one
+	 * (0: none yet): what "the week before" in its sentence counts from. */
+	an_tx_point period;
+	size_t period_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */
@@ -372,6 +377,10 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
  * named a day ("today", "Boxing Day evening"), unless a coarser reference
  * time was named since; else the DCT. */
 an_date an_tx_clock_day(const an_tx_ctx *c);
+/* The period last named from the DCT (an_tx_ctx.period) when it is of
+ * granularity g, in the sentence of token i and named after the reference
+ * time: into *out, 1; else 0. */
+int an_tx_period_ref(const an_tx_ctx *c, size_t i, an_granularity g, an_tx_point *out);
 /* Whether a bare small hour h at i, on day d, follows a late one of that
  * day in the same paragraph: the next day's (timex_story.c) */
 int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d);

@@ -338,7 +338,11 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)
 		return 0;
 	an_tx_point r = an_tx_ref(c);
-	if (r.g < unit_gran(u) && r.g != AN_GRAN_NONE)
+	/* "cases last week, up from the previous week": from the period the
+	 * sentence named from the DCT */
+	if (rel && an_tx_period_ref(c, i, unit_gran(u), &r))
+		;
+	else if (r.g < unit_gran(u) && r.g != AN_GRAN_NONE)
 		return 0; /* "the next day" after "in 1998": no day to count from */
 	an_tx_set_point(m, an_tx_shift(r.d, u, rel), unit_gran(u));
 	m->anchor.g = AN_GRAN_NONE;
@@ -387,6 +391,22 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (the) {
 		n = 1;
 		j = i + 1;
+	}
+	/* "2,914 cases last week, up from 2,301 the week before", "last
+	 * month, ... the month before": the period named from the DCT in the
+	 * sentence, which set no reference time, is what the phrase counts
+	 * from (not "the week before the election"; and not a year, which
+	 * TimeBank leaves untagged: "last year, down from $450 million the
+	 * year before") */
+	an_tx_point per;
+	if (an_tx_is(c, i, "the") && (an_tx_is(c, i + 1, "week") || an_tx_is(c, i + 1, "month")) &&
+	    (an_tx_is(c, i + 2, "before") || an_tx_is(c, i + 2, "after")) &&
+	    (i + 3 >= c->n || TK(i + 3).sent || TK(i + 3).kind == AN_TK_PUNCT) &&
+	    an_tx_period_ref(c, i, unit_gran((an_tx_unit)TK(i + 1).w.unit), &per)) {
+		int step = an_tx_is(c, i + 2, "before") ? -1 : 1;
+		an_tx_set_point(m, an_tx_shift(per.d, (an_tx_unit)TK(i + 1).w.unit, step), per.g);
+		m->anchor.g = AN_GRAN_NONE;
+		return i + 3;
 	}
 	/* "13 billion years ago", "billions of years ago", "some 70 million
 	 * years ago": deep time, a past no calendar value names; the whole

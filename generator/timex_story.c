@@ -20,6 +20,40 @@ static int digits(const char *s, int n)
 	return v;
 }
 
+/* A week, month or year value ("2020-W05", "2020-01", "2020") of a
+ * timex that set no reference time becomes c->period. */
+static void note_period(an_tx_ctx *c, const an_tx_match *m)
+{
+	const char *v = m->value;
+	size_t n = strnlen(v, 9);
+	int y = n >= 4 ? digits(v, 4) : -1, k;
+	if (y < 1)
+		return;
+	if (n == 4) {
+		c->period.d = (an_date){y, 1, 1};
+		c->period.g = AN_GRAN_YEAR;
+	} else if (n == 7 && v[4] == '-' && (k = digits(v + 5, 2)) >= 1 && k <= 12) {
+		c->period.d = (an_date){y, k, 1};
+		c->period.g = AN_GRAN_MONTH;
+	} else if (n == 8 && v[4] == '-' && v[5] == 'W' && (k = digits(v + 6, 2)) >= 1 && k <= 53) {
+		c->period.d = an_date_from_iso_week(y, k);
+		c->period.g = AN_GRAN_WEEK;
+	} else {
+		return;
+	}
+	c->period_at = m->tb + 1;
+}
+
+int an_tx_period_ref(const an_tx_ctx *c, size_t i, an_granularity g, an_tx_point *out)
+{
+	if (!c->period_at || c->period.g != g || c->period_at - 1 >= i ||
+	    (c->ref.g != AN_GRAN_NONE && c->period_at - 1 <= c->ref_at) ||
+	    !an_tx_one_sentence(c, c->period_at - 1, i))
+		return 0;
+	*out = c->period;
+	return 1;
+}
+
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
@@ -46,6 +80,8 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			}
 		}
 	}
+	if (m->type == AN_TIMEX_DATE && m->anchor.g == AN_GRAN_NONE)
+		note_period(c, m);
 	if (dated && m->type == AN_TIMEX_TIME && strnlen(v, 16) == 16 && v[13] == ':') {
 		int h = digits(v + 11, 2), mi = digits(v + 14, 2);
 		if (h >= 0 && h <= 24 && mi >= 0 && mi < 60) {

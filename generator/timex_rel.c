@@ -566,6 +566,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    c->ref.g != AN_GRAN_QUARTER && quarter_in_sentence(c, i) &&
 	    !(c->ref.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i)))
 		story_q = 1;
+	/* "rose 0.1 percent last month and 2.1 percent from a year earlier",
+	 * "from the previous week and 21 percent from a year ago": the same
+	 * month or week a year back, as for a quarter */
+	an_tx_point yper;
+	int per_year = u == AN_TXU_YEAR && n == 1 && dir < 0 && !story_q &&
+	               (an_tx_period_ref(c, i, AN_GRAN_MONTH, &yper) ||
+	                an_tx_period_ref(c, i, AN_GRAN_WEEK, &yper));
 	/* "struck on May 3 ... shelters this summer ... announced 10 days
 	 * later": a season or a year named since cannot place the days; the
 	 * day named before it does */
@@ -624,8 +631,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (story_q) {
 		base = c->quarter;
 		g = AN_GRAN_QUARTER;
+	} else if (per_year) {
+		base = yper;
+		g = yper.g;
 	}
 	an_date to = an_tx_shift(base.d, u, dir * n);
+	if (per_year && g == AN_GRAN_WEEK)
+		to = an_date_add_days(base.d, -364); /* the same week number */
 	if (u2) {
 		to = an_tx_shift(to, u2, dir * n2);
 		if (g < unit_gran(u2))

@@ -21,10 +21,14 @@ static int digits(const char *s, int n)
 }
 
 /* A week, month or year value ("2020-W05", "2020-01", "2020") of a
- * timex that set no reference time becomes c->period. */
+ * timex that set no reference time and ends in its unit ("last week",
+ * "the previous month"; not "three weeks ago") becomes c->period. */
 static void note_period(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
+	if (m->te <= m->tb || m->te > c->n || !(c->tk[m->te - 1].w.cls & AN_TXW_UNIT) ||
+	    (c->tk[m->te - 1].w.cls & AN_TXW_PLURAL))
+		return;
 	size_t n = strnlen(v, 9);
 	int y = n >= 4 ? digits(v, 4) : -1, k;
 	if (y < 1)

@@ -870,31 +870,3 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	       an_date_to_days(c->ref.d) > an_date_to_days(c->dct) &&
 	       an_tx_one_sentence(c, c->ref_at, tb);
 }
-
-an_date an_tx_weekday_date(an_date dct, int wday, int dir)
-{
-	int w = an_date_weekday(dct);
-	if (dir > 0)
-		return an_date_add_days(dct, (wday - w + 7) % 7);
-	return an_date_add_days(dct, -((w - wday + 7) % 7));
-}
-
-an_date an_tx_shift(an_date d, an_tx_unit u, long n)
-{
-	if (n > 100000 || n < -100000)
-		return d;
-	switch (u) {
-	case AN_TXU_DAY: return an_date_add_days(d, n);
-	case AN_TXU_WEEK:
-	case AN_TXU_WEEKEND: return an_date_add_days(d, 7 * n);
-	case AN_TXU_FORTNIGHT: return an_date_add_days(d, 14 * n);
-	case AN_TXU_MONTH: return an_date_add_months(d, (int)n);
-	case AN_TXU_QUARTER:
-	case AN_TXU_SEASON: return an_date_add_months(d, (int)(3 * n));
-	case AN_TXU_YEAR: return an_date_add_months(d, (int)(12 * n));
-	case AN_TXU_DECADE: return an_date_add_months(d, (int)(120 * n));
-	case AN_TXU_CENTURY: return an_date_add_months(d, (int)(1200 * n));
-	case AN_TXU_MILLENNIUM: return an_date_add_months(d, (int)(12000 * n));
-	default: return d;
-	}
-}

@@ -1,6 +1,7 @@
 /* timex_value.c - the TIMEX3 value of a calendar point ("2025-W46",
- * "2025-SP", "196") and the matches built on one.  Apart from
- * timex_anchor.c, which decides which point an expression names. */
+ * "2025-SP", "196"), the matches built on one, and the calendar steps
+ * between points.  Apart from timex_anchor.c, which decides which point
+ * an expression names. */
 #include "timex_impl.h"
 
 #include <stdio.h>
@@ -94,4 +95,34 @@ an_tx_point an_tx_ref(const an_tx_ctx *c)
 		return c->ref;
 	an_tx_point p = {c->dct, AN_GRAN_DAY};
 	return p;
+}
+
+/* Calendar steps the resolvers share (timex_anchor.c decides the
+ * direction; these only count). */
+an_date an_tx_weekday_date(an_date dct, int wday, int dir)
+{
+	int w = an_date_weekday(dct);
+	if (dir > 0)
+		return an_date_add_days(dct, (wday - w + 7) % 7);
+	return an_date_add_days(dct, -((w - wday + 7) % 7));
+}
+
+an_date an_tx_shift(an_date d, an_tx_unit u, long n)
+{
+	if (n > 100000 || n < -100000)
+		return d;
+	switch (u) {
+	case AN_TXU_DAY: return an_date_add_days(d, n);
+	case AN_TXU_WEEK:
+	case AN_TXU_WEEKEND: return an_date_add_days(d, 7 * n);
+	case AN_TXU_FORTNIGHT: return an_date_add_days(d, 14 * n);
+	case AN_TXU_MONTH: return an_date_add_months(d, (int)n);
+	case AN_TXU_QUARTER:
+	case AN_TXU_SEASON: return an_date_add_months(d, (int)(3 * n));
+	case AN_TXU_YEAR: return an_date_add_months(d, (int)(12 * n));
+	case AN_TXU_DECADE: return an_date_add_months(d, (int)(120 * n));
+	case AN_TXU_CENTURY: return an_date_add_months(d, (int)(1200 * n));
+	case AN_TXU_MILLENNIUM: return an_date_add_months(d, (int)(12000 * n));
+	default: return d;
+	}
 }

@@ -18,6 +18,21 @@ static int present_perfect(const an_tx_ctx *c, size_t j)
 	return h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have"));
 }
 
+/* The verb of the clause before token p is a present perfect ("have
+ * canceled events" before "through"). */
+static int perfect_before(const an_tx_ctx *c, size_t p)
+{
+	for (size_t j = p, d = 0; d < 6 && j > 1 && !c->tk[j].sent; d++) {
+		j--;
+		if (c->tk[j].kind == AN_TK_PUNCT)
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return k < 0 && present_perfect(c, j);
+	}
+	return 0;
+}
+
 /* A preposition right before the expression says more than any verb:
  * "by Jan. 14", "until Thursday" look ahead, "since September" back. */
 static int prep_cue(const an_tk *t)
@@ -643,6 +658,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    c->tk[pb - 2].kind == AN_TK_WORD && !c->tk[pb - 2].cap && !an_tx_cue(c, pb - 2) &&
 		    !ends_in(c->tk[pb - 2].low, "ly", 4) && !ends_in(c->tk[pb - 2].low, "ed", 3) &&
 		    is_determiner(c, pb - 3))
+			return 1;
+		/* "have canceled events through Wednesday": a present perfect
+		 * holds through the day named, ahead ("has risen this year
+		 * through August", a month of statistics, is not) */
+		if (k == 2 && !word_is(c, pb - 1, "by") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
+		    perfect_before(c, pb - 1))
 			return 1;
 		if (k == 2)
 			weak = 1;

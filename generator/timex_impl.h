@@ -109,9 +109,10 @@ typedef struct {
 	size_t today_at;
 	/* The last week, month or year named from the DCT ("last week", "this
 	 * year"), which sets no reference time, and its first token plus one
-	 * (0: none yet): what "the week before" in its sentence counts from. */
+	 * (0: none yet) and its end: what "the week before" in its sentence
+	 * counts from, and the year of "this year through September". */
 	an_tx_point period;
-	size_t period_at;
+	size_t period_at, period_te;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */
@@ -166,6 +167,8 @@ int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);
+/* timex_value.c: weekday `wday` (1 = Monday) on or after `dct` (dir > 0),
+ * else on or before it */
 an_date an_tx_weekday_date(an_date dct, int wday, int dir);
 /* Month `m` (1-12) relative to `dct`: year chosen by direction, nearest
  * when dir is 0.  `strict` excludes the DCT's own month. */
@@ -246,6 +249,7 @@ size_t an_tx_mid_word(const an_tx_ctx *c, size_t i, const char *joined, const ch
 /* timex_trade.c: "mid-month", "this year and next" */
 size_t an_tx_trade(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_weekday_modifier(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_value.c: `d` moved by n units */
 an_date an_tx_shift(an_date d, an_tx_unit u, long n);
 /* Formats a calendar point at its granularity into out (AN_TIMEX_VALUE_MAX). */
 void an_tx_format(char *out, an_tx_point p);

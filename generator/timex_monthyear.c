@@ -306,6 +306,12 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 {
 	const an_tx_point *r = &c->ref;
 	size_t ra = c->ref_at;
+	/* "have risen 4 percent this year through September": the month
+	 * ends a span that a year named from the DCT opens */
+	if (c->period_at && c->period.g == AN_GRAN_YEAR && c->period_te + 1 == i &&
+	    (an_tx_is(c, i - 1, "through") || an_tx_is(c, i - 1, "to") ||
+	     an_tx_is(c, i - 1, "until") || an_tx_is(c, i - 1, "till")))
+		return c->period.d.y;
 	if ((r->g != AN_GRAN_MONTH && r->g != AN_GRAN_DAY) || r->d.y < 1 || i < 3 ||
 	    ra + 2 > i || i - ra > 6 || ra < 1)
 		return 0;

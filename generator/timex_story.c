@@ -46,6 +46,7 @@ static void note_period(an_tx_ctx *c, const an_tx_match *m)
 		return;
 	}
 	c->period_at = m->tb + 1;
+	c->period_te = m->te;
 }
 
 int an_tx_period_ref(const an_tx_ctx *c, size_t i, an_granularity g, an_tx_point *out)

@@ -293,33 +293,6 @@ static int ing_clause(const an_tx_ctx *c, size_t j)
 	       ends_in(c->tk[j].low, "ing", 5);
 }
 
-/* "earnings of $3.60 a share, up from its July forecast of $3", "down
- * from 1.2 percent in the fourth quarter": what a figure is up or down
- * from is behind it, whatever the clause's tense. */
-static int compared_from(const an_tx_ctx *c, size_t tb)
-{
-	/* (from before "mid-", "early", "late") */
-	if (tb > 2 && an_tx_is_dash(c, tb - 1) && word_is(c, tb - 2, "mid"))
-		tb -= 2;
-	else if (tb > 1 && (word_is(c, tb - 1, "early") || word_is(c, tb - 1, "late")))
-		tb--;
-	for (size_t k = tb, d = 0; k > 1 && d < 8 && !c->tk[k].sent; d++) {
-		k--;
-		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, '$') &&
-		    !an_tx_is_punct(c, k, '.'))
-			return 0;
-		if (word_is(c, k, "from"))
-			return word_is(c, k - 1, "up") || word_is(c, k - 1, "down");
-		/* "more than double its low of $9.55 in mid-December": a
-		 * figure's low or high reached is behind it */
-		if ((word_is(c, k, "low") || word_is(c, k, "high") || word_is(c, k, "peak")) &&
-		    (word_is(c, k - 1, "its") || word_is(c, k - 1, "their")) &&
-		    word_is(c, tb - 1, "in"))
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether an attribution opens at j: "the state epidemiologist said",
  * "officials said", "said John Smith", "according to". */
 static int attribution_at(const an_tx_ctx *c, size_t j)
@@ -553,7 +526,7 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0;
-	if (possessive_act(c, tb, te) || compared_from(c, tb))
+	if (possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;

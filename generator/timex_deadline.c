@@ -139,6 +139,33 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 	return 0;
 }
 
+/* "earnings of $3.60 a share, up from its July forecast of $3", "down
+ * from 1.2 percent in the fourth quarter": what a figure is up or down
+ * from is behind it, whatever the clause's tense. */
+int an_tx_compared_from(const an_tx_ctx *c, size_t tb)
+{
+	/* (from before "mid-", "early", "late") */
+	if (tb > 2 && an_tx_is_dash(c, tb - 1) && an_tx_is(c, tb - 2, "mid"))
+		tb -= 2;
+	else if (tb > 1 && (an_tx_is(c, tb - 1, "early") || an_tx_is(c, tb - 1, "late")))
+		tb--;
+	for (size_t k = tb, d = 0; k > 1 && d < 8 && !c->tk[k].sent; d++) {
+		k--;
+		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, '$') &&
+		    !an_tx_is_punct(c, k, '.'))
+			return 0;
+		if (an_tx_is(c, k, "from"))
+			return an_tx_is(c, k - 1, "up") || an_tx_is(c, k - 1, "down");
+		/* "more than double its low of $9.55 in mid-December": a
+		 * figure's low or high reached is behind it */
+		if ((an_tx_is(c, k, "low") || an_tx_is(c, k, "high") || an_tx_is(c, k, "peak")) &&
+		    (an_tx_is(c, k - 1, "its") || an_tx_is(c, k - 1, "their")) &&
+		    an_tx_is(c, tb - 1, "in"))
+			return 1;
+	}
+	return 0;
+}
+
 /* The weekday at tb is the base of a change: ", up 9 cents from
  * Wednesday", ", down 3 percent from Friday's close", "compared with
  * Tuesday".  A base is a value already known: the day is behind. */

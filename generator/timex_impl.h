@@ -228,6 +228,10 @@ void an_tx_on_or(an_tx_match *m, const an_tx_ctx *c, size_t lo);
 int an_tx_on_or_before(const an_tx_ctx *c, size_t tb);
 int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te);
 int an_tx_awaited_day(const an_tx_ctx *c, size_t tb);
+/* What a figure is up or down from, before token tb, is behind it
+ * ("up from its July forecast", "down from 1.2 percent in the fourth
+ * quarter"). */
+int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday

@@ -518,6 +518,27 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+/* "will mark the first anniversary of his death with a Mass at St
+ * Canice's Church on Sunday": a future the window of an_tx_direction
+ * does not reach, with no punctuation but apostrophes and no
+ * subordinate clause between, is the clause's tense. */
+static int far_future(const an_tx_ctx *c, size_t tb)
+{
+	/* (a subordinate clause between has a time of its own: "will be out
+	 * for months after tearing a hamstring in training on Tuesday") */
+	static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
+	                                   "following", "that", "who", "which", "as", NULL};
+	for (size_t j = tb, d = 0; j > 0 && d < 30 && !c->tk[j].sent; d++) {
+		j--;
+		if ((c->tk[j].kind == AN_TK_PUNCT && !an_tx_is_apos(c, j)) || an_tx_one_of(c, j, subs))
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return d >= 14 && k > 0;
+	}
+	return 0;
+}
+
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -813,6 +834,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			forecast = 1;
 	}
 	if (set_for || (inf && an_tx_headline_inf(c, inf_at)))
+		return 1;
+	if (far_future(c, tb))
 		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)

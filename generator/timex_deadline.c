@@ -6,8 +6,8 @@
  * widens a dated match back over the words before it), and "gave the
  * parties until Friday to file briefs", a deadline granted whose day is
  * still ahead, "ahead of the election on Thursday", the day of an event
- * awaited, and "up 9 cents from Wednesday", a day compared with (all
- * read by timex_anchor.c). */
+ * awaited, and "up 9 cents from Wednesday", "up from its July forecast",
+ * a day or figure compared with (all read by timex_anchor.c). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 

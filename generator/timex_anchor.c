@@ -691,6 +691,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * win", the parade approved) */
 		size_t fe = te < c->n && c->tk[te].kind == AN_TK_WORD &&
 		            (c->tk[te].w.cls & AN_TXW_POD) ? te + 1 : te;
+		/* (past the list's other days when the clause ends there:
+		 * "canceled classes for Monday and Tuesday.", not "was in
+		 * Nairobi for Thursday and Friday and left") */
+		size_t le = fe;
+		while (le + 1 < c->n && (word_is(c, le, "and") || word_is(c, le, "or")) &&
+		       (c->tk[le + 1].w.cls & AN_TXW_WDAY) && c->tk[le + 1].cap)
+			le += 2;
+		if (le > fe && (le >= c->n || (c->tk[le].kind == AN_TK_PUNCT && !an_tx_is_apos(c, le))))
+			fe = le;
 		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
 		    (fe >= c->n || (c->tk[fe].kind == AN_TK_PUNCT && !an_tx_is_apos(c, fe)) ||
 		     word_is(c, fe, "if") || word_is(c, fe, "unless") ||

@@ -178,6 +178,10 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (eq(t->low, "due") && j > 0 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&
 	    !word_is(c, j + 1, "to"))
 		return -1;
+	/* "trains would start earlier and run later": after a verb of
+	 * schedule, "earlier" compares times of day and tells no past */
+	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))
+		return 0;
 	if (eq(t->low, "tips") || eq(t->low, "tip"))
 		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
 	if (eq(t->low, "won") && neg_t(c, j))

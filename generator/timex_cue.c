@@ -178,6 +178,10 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (eq(t->low, "due") && j > 0 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&
 	    !word_is(c, j + 1, "to"))
 		return -1;
+	/* "began earlier than planned on Monday", "rose more than expected
+	 * Tuesday": a participle after "than" compares, it tells no tense */
+	if (j > 0 && word_is(c, j - 1, "than"))
+		return 0;
 	/* "trains would start earlier and run later": after a verb of
 	 * schedule, "earlier" compares times of day and tells no past */
 	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))

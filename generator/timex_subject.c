@@ -59,6 +59,10 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 			int k = an_tx_cue(c, j);
 			if (k)
 				return k;
+			/* ("and on Friday we travel again": the present of a
+			 * scheduled event, after its subject) */
+			if ((c->tk[j].w.cls & AN_TXW_SCHED) && j > te)
+				return 1;
 		}
 	/* "Forecasters said Monday would be almost as hot": the day between a
 	 * verb of saying and a verb is the subject of what was said ("said

@@ -297,7 +297,8 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 }
 
 /* Anaphoric: "the next day", "the following week", "the previous year",
- * "that day", "the same day": resolved against the reference time. */
+ * "that day", "the same day", "the previous weekend": resolved against
+ * the reference time. */
 static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	int rel;
@@ -333,6 +334,21 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_point(m, x, AN_GRAN_DECADE);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
+		return j + 1;
+	}
+	/* "left the track on Oct. 17 ... wiring work the previous weekend":
+	 * the weekend before or after the day last named, or its own */
+	if (u == AN_TXU_WEEKEND && c->ref.g == AN_GRAN_DAY) {
+		an_date sat = rel < 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
+		            : rel > 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, 1), 6, 1)
+		                      : an_tx_weekday_date(c->ref.d, 6, 1);
+		if (rel == 0 && an_date_weekday(c->ref.d) == 7)
+			sat = an_date_add_days(c->ref.d, -1);
+		an_tx_set_point(m, sat, AN_GRAN_WEEK);
+		m->anchor.g = AN_GRAN_NONE;
+		size_t n = strlen(m->value);
+		if (n + 3 < sizeof m->value)
+			memcpy(m->value + n, "-WE", 4);
 		return j + 1;
 	}
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)

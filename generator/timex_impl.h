@@ -107,6 +107,10 @@ typedef struct {
 	/* The first token plus one of the last timex that named the DCT's
 	 * day (0: none yet). */
 	size_t today_at;
+	/* The day of the last night or evening named ("Thursday night"),
+	 * whose small hours are the next day's, and whether there was one. */
+	an_date night_day;
+	unsigned char night;
 	/* The last week, month or year named from the DCT ("last week", "this
 	 * year"), which sets no reference time, and its first token plus one
 	 * (0: none yet) and its end: what "the week before" in its sentence

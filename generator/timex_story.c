@@ -79,6 +79,11 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			}
 			if (an_date_to_days(d) == an_date_to_days(c->dct))
 				c->today_at = m->tb + 1;
+			if (m->type == AN_TIMEX_TIME &&
+			    (strcmp(v + 10, "TNI") == 0 || strcmp(v + 10, "TEV") == 0)) {
+				c->night_day = d;
+				c->night = 1;
+			}
 			if (!c->lede_day_at) {
 				c->lede_day = d;
 				c->lede_day_at = m->tb + 1;
@@ -198,6 +203,13 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
  * day's. */
 int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d)
 {
+	/* "won Game 6 on Thursday night ... partied in the streets until
+	 * 3 a.m.": the small hours after a night named before the DCT's are
+	 * the next day's (this evening's are not tomorrow's: "struck again
+	 * this evening, a day after bombing began at 2:30 a.m.") */
+	if (c->night && h < 6 && an_date_to_days(c->night_day) == an_date_to_days(d) &&
+	    an_date_to_days(d) < an_date_to_days(c->dct))
+		return 1;
 	if (!c->clock || !c->clock_at || c->clock_at > i || (c->clock - 1) / 60 < 20 || h >= 6 ||
 	    an_date_to_days(c->clock_day) != an_date_to_days(d))
 		return 0;

@@ -228,8 +228,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 /* "the next morning", "that night", "that autumn", "the following
  * spring", "that June", "the following January".  A part of the day is
- * its day, counted from the day last named (a DATE, as TimeBank's one "the
- * next morning" has it, where "Friday morning" is a TIME); a season or a
+ * a TIME of its day, counted from the day last named; a season or a
  * month falls in the year last named (a narrative's reference time), the
  * next or previous one after "the next/following/previous".  "that"
  * before a month only where it cannot be a conjunction ("said that June
@@ -250,9 +249,10 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 		an_tx_set_point(m, an_date_add_days(r.d, rel), AN_GRAN_DAY);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;
-		/* "that evening" is a part of the day named, a TIME as "this
-		 * evening" is; TimeBank gives "the next morning" the day */
-		if (rel == 0) {
+		/* "that evening", "the following morning" are parts of the
+		 * day named, TIMEs as "this evening" is (TimeBank's one "the
+		 * next morning" has the day alone) */
+		{
 			char v[AN_TIMEX_VALUE_MAX];
 			snprintf(v, sizeof v, "%.10sT%s", m->value, an_tx_pod_code[TK(j).w.pod]);
 			an_tx_set_value(m, AN_TIMEX_TIME, v);

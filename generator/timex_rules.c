@@ -485,6 +485,26 @@ static int clock_part(const an_tx_ctx *c, size_t k)
 	       an_tx_is(c, k, "midnight") || an_tx_is(c, k, "early") || an_tx_is(c, k, "late");
 }
 
+/* The weekday at i (from weekday_word), 0 for none. */
+static int weekday_at(const an_tx_ctx *c, size_t i)
+{
+	size_t e;
+	return weekday_word(c, i, &e);
+}
+
+/* "would travel between Thursday and Sunday" on a Friday: a span of
+ * weekdays that holds the DCT's day is the one under way, not next
+ * week's; d is the day its start (weekday wd, the span ending on wd2)
+ * took by its tense. */
+static an_date span_now(const an_tx_ctx *c, int wd, int wd2, an_date d)
+{
+	int w0 = an_date_weekday(c->dct);
+	if (!wd2 || an_date_to_days(d) <= an_date_to_days(c->dct) ||
+	    (w0 - wd + 7) % 7 > (wd2 - wd + 7) % 7)
+		return d;
+	return an_tx_weekday_date(c->dct, wd, -1);
+}
+
 /* The end of a span of days, "Friday to Monday", "10 p.m. Friday to 5
  * a.m. Monday", "Friday night through Sunday": the day of the start when
  * weekday i closes such a span, else 0.  The end then follows the start
@@ -498,7 +518,7 @@ static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
 		k--;
 		skip++;
 	}
-	if (k < 2 || TK(k).sent || an_tx_is(c, k - 1, "and") || range_link(c, k - 1, &both) != k)
+	if (k < 2 || TK(k).sent || range_link(c, k - 1, &both) != k)
 		return 0;
 	size_t s = k - 2;
 	if (s > 0 && an_tx_word(c, s) && (TK(s).w.cls & AN_TXW_POD) && !an_tx_capital(c, s))
@@ -507,11 +527,15 @@ static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
 	int wd = weekday_word(c, s, &e);
 	if (!wd && s > 0 && an_tx_is_punct(c, s, '.')) /* "Fri. to" */
 		wd = weekday_word(c, --s, &e);
-	if (!wd || e > k - 1 || TK(s).sent)
+	/* ("between Thursday and Sunday" is a span; "Friday and Sunday" a
+	 * list) */
+	if (!wd || e > k - 1 || TK(s).sent || (both && !(s > 0 && an_tx_is(c, s - 1, "between"))))
 		return 0;
-	*start = an_tx_weekday_date(c->dct, wd, an_tx_direction(c, s, e));
+	*start = span_now(c, wd, weekday_at(c, i),
+	                  an_tx_weekday_date(c->dct, wd, an_tx_direction(c, s, e)));
 	return 1;
 }
+
 
 /* The part of the day of a plural at k ("nights", "mornings"), 0 for
  * none. */
@@ -626,6 +650,11 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {
 		d = an_tx_ahead_day(c, i, wd, an_tx_list_day(c, i, e, wd));
+		/* (the start of "between Thursday and Sunday") */
+		int both;
+		size_t k2 = range_link(c, e, &both);
+		if (k2 && (!both || (i > 0 && an_tx_is(c, i - 1, "between"))))
+			d = span_now(c, wd, weekday_at(c, k2), d);
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->modable = 1; /* "early Tuesday" */

@@ -273,6 +273,15 @@ an_tx_point an_tx_ref(const an_tx_ctx *c);
  * and returns the index after its match, 0 for none. */
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i);
 size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* The weekday named at i, capitalised ("Friday", "Fri."), 1 = Monday,
+ * with its end in *end; 0 for none. */
+int an_tx_weekday_word(const an_tx_ctx *c, size_t i, size_t *end);
+/* A connector of a range at k ("5-9", "to", "through", "until", an en
+ * dash, "and"): the index after it, 0 for none; *both is set for "and",
+ * which names two days rather than a span. */
+size_t an_tx_range_link(const an_tx_ctx *c, size_t k, int *both);
+/* timex_weekday.c: "Friday", "last Friday", "Friday morning", spans of
+ * days */
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* A four-digit year at i, not part of a larger number ("1,998", "$2000"). */
 int an_tx_year_at(const an_tx_ctx *c, size_t i, int *out);
@@ -284,7 +293,7 @@ int an_tx_life_span(const an_tx_ctx *c, size_t open);
 size_t an_tx_spelled_year(const an_tx_ctx *c, size_t i, int *out);
 /* Token i is followed, without a space, by a word or a number ("H1N1"). */
 int an_tx_glued_on(const an_tx_ctx *c, size_t i);
-/* TIMEX3 part-of-day codes by an_tx_pod: "MO", "AF", ... */
+/* TIMEX3 part-of-day codes by an_tx_pod: "MO", "AF", ... (timex_weekday.c) */
 extern const char an_tx_pod_code[][3];
 
 /* timex_period.c: the month a season's value is placed at (spring April

@@ -113,50 +113,6 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* Nouns of acts that are over once named: "Wednesday's ruling", "a
- * shooting Sunday". */
-static const char *const acts[] = {
-	"ruling", "rulings", "decision", "verdict", "announcement", "declaration",
-	"attack", "attacks", "bombing", "bombings", "shooting", "shootings",
-	"crash", "explosion", "explosions", "blast", "blasts", "killing",
-	"killings", "arrest", "arrests", "resignation", "raid", "raids",
-	"quake", "earthquake", "collapse", "selloff", "plunge", "close",
-	"closing", "remarks", "statement", "ambush", "massacre", "accident",
-	"derailment", "fire", "trading", "losses", "gains",
-	"defeat", "victory", "win", "upset", "crackdown", "landslide", NULL};
-
-/* "Wednesday's ruling", "Tuesday's deadly attack": a weekday in the
- * possessive before the noun of a completed act names the day the act
- * was done, whatever the verb of the clause ("said they would look for
- * ways to get around Wednesday's ruling": the appeal is ahead, the ruling
- * behind).  Only nouns of acts that are over once they are named this way;
- * a scheduled event ("Friday's vote", "Sunday's game") follows its
- * clause, and so does any act with a word that puts it ahead ("ahead of
- * Thursday's decision", "Friday's expected ruling"). */
-static int possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
-{
-	static const char *const ahead[] = {
-		"ahead", "before", "await", "awaits", "awaiting", "pending", "until",
-		"upcoming", "expected", "planned", "scheduled", "proposed", "likely",
-		"bracing", "braced", "brace", "preparing", "prepared", "prepare", "gearing",
-		"readying",
-		"possible", "anticipated", "looming", "forthcoming", "coming", NULL};
-	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
-		return 0;
-	const an_tk *a = &c->tk[te];
-	if (a->kind != AN_TK_PUNCT || (strcmp(a->low, "'") != 0 && strcmp(a->low, "\xe2\x80\x99") != 0) ||
-	    !word_is(c, te + 1, "s") || an_tx_glued(c, te) == 0)
-		return 0;
-	if (in_list(ahead, c->tk[te + 2].low))
-		return 0;
-	for (size_t d = 1; d <= 2 && tb >= d; d++)
-		if (c->tk[tb - d].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - d].low))
-			return 0;
-	return (c->tk[te + 2].kind == AN_TK_WORD && in_list(acts, c->tk[te + 2].low)) ||
-	       (te + 3 < c->n && c->tk[te + 2].kind == AN_TK_WORD &&
-	        c->tk[te + 3].kind == AN_TK_WORD && in_list(acts, c->tk[te + 3].low));
-}
-
 /* A bare present of a scheduling verb right before the weekday ("Arafat
  * and Netanyahu meet separately Monday", "The Senate votes Tuesday",
  * "Polls open Sunday") is the news present of a scheduled event.  These
@@ -423,7 +379,7 @@ static int progressive_block(const an_tx_ctx *c, size_t j)
 	static const char *const block[] = {
 		"after", "since", "following", "from", "over", "about", "who", "which", "that",
 		"of", NULL};
-	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, acts);
+	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, an_tx_acts);
 }
 
 /* "was moved to Monday night", "postponed until Thursday", "pushed back
@@ -547,7 +503,7 @@ static int far_future(const an_tx_ctx *c, size_t tb)
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0;
-	if (possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
+	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;

@@ -6,8 +6,9 @@
  * widens a dated match back over the words before it), and "gave the
  * parties until Friday to file briefs", a deadline granted whose day is
  * still ahead, "ahead of the election on Thursday", the day of an event
- * awaited, and "up 9 cents from Wednesday", "up from its July forecast",
- * a day or figure compared with (all read by timex_anchor.c). */
+ * awaited, "Wednesday's ruling", the day of an act done, and "up 9 cents
+ * from Wednesday", "up from its July forecast", a day or figure compared
+ * with (all read by timex_anchor.c). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 
@@ -137,6 +138,50 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 			return 0;
 	}
 	return 0;
+}
+
+/* Nouns of acts that are over once named: "Wednesday's ruling", "a
+ * shooting Sunday". */
+const char *const an_tx_acts[] = {
+	"ruling", "rulings", "decision", "verdict", "announcement", "declaration",
+	"attack", "attacks", "bombing", "bombings", "shooting", "shootings",
+	"crash", "explosion", "explosions", "blast", "blasts", "killing",
+	"killings", "arrest", "arrests", "resignation", "raid", "raids",
+	"quake", "earthquake", "collapse", "selloff", "plunge", "close",
+	"closing", "remarks", "statement", "ambush", "massacre", "accident",
+	"derailment", "fire", "trading", "losses", "gains",
+	"defeat", "victory", "win", "upset", "crackdown", "landslide", NULL};
+
+/* "Wednesday's ruling", "Tuesday's deadly attack": a weekday in the
+ * possessive before the noun of a completed act names the day the act
+ * was done, whatever the verb of the clause ("said they would look for
+ * ways to get around Wednesday's ruling": the appeal is ahead, the ruling
+ * behind).  Only nouns of acts that are over once they are named this way;
+ * a scheduled event ("Friday's vote", "Sunday's game") follows its
+ * clause, and so does any act with a word that puts it ahead ("ahead of
+ * Thursday's decision", "Friday's expected ruling"). */
+int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const ahead[] = {
+		"ahead", "before", "await", "awaits", "awaiting", "pending", "until",
+		"upcoming", "expected", "planned", "scheduled", "proposed", "likely",
+		"bracing", "braced", "brace", "preparing", "prepared", "prepare", "gearing",
+		"readying",
+		"possible", "anticipated", "looming", "forthcoming", "coming", NULL};
+	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
+		return 0;
+	const an_tk *a = &c->tk[te];
+	if (a->kind != AN_TK_PUNCT || (strcmp(a->low, "'") != 0 && strcmp(a->low, "\xe2\x80\x99") != 0) ||
+	    !word_is(c, te + 1, "s") || an_tx_glued(c, te) == 0)
+		return 0;
+	if (in_list(ahead, c->tk[te + 2].low))
+		return 0;
+	for (size_t d = 1; d <= 2 && tb >= d; d++)
+		if (c->tk[tb - d].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - d].low))
+			return 0;
+	return (c->tk[te + 2].kind == AN_TK_WORD && in_list(an_tx_acts, c->tk[te + 2].low)) ||
+	       (te + 3 < c->n && c->tk[te + 2].kind == AN_TK_WORD &&
+	        c->tk[te + 3].kind == AN_TK_WORD && in_list(an_tx_acts, c->tk[te + 3].low));
 }
 
 /* "earnings of $3.60 a share, up from its July forecast of $3", "down

@@ -236,6 +236,11 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb);
  * ("up from its July forecast", "down from 1.2 percent in the fourth
  * quarter"). */
 int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
+/* A weekday in the possessive before the noun of an act over once named
+ * ("Wednesday's ruling") at [tb, te): the day is behind. */
+int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);
+/* Nouns of acts that are over once named ("ruling", "attack"). */
+extern const char *const an_tx_acts[];
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday

@@ -240,6 +240,28 @@ static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
 	"invited", "requested", "called", NULL};
 
+/* A present participle after a plural noun between tokens j and tb
+ * ("drivers heading home"; not "a public meeting"). */
+static int ing_between(const an_tx_ctx *c, size_t j, size_t tb)
+{
+	for (size_t k = j + 2; k < tb; k++)
+		if (c->tk[k].kind == AN_TK_WORD && !c->tk[k].cap && ends_in(c->tk[k].low, "ing", 4) &&
+		    c->tk[k - 1].kind == AN_TK_WORD && !c->tk[k - 1].cap &&
+		    ends_in(c->tk[k - 1].low, "s", 2) && !an_tx_cue(c, k - 1))
+			return 1;
+	return 0;
+}
+
+/* A "to" and a verb within two words after te. */
+static int to_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te; k < te + 3 && k + 1 < c->n && c->tk[k].kind == AN_TK_WORD; k++)
+		if (word_is(c, k, "to"))
+			return c->tk[k + 1].kind == AN_TK_WORD && !c->tk[k + 1].cap &&
+			       !is_determiner(c, k + 1);
+	return 0;
+}
+
 /* A participle opening a clause at j (", confounding forecasts of a
  * contraction", ", forcing a dozen players to ..."): what follows tells a
  * consequence, whose words are no tense of the clause before. */
@@ -757,7 +779,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * is ahead of it, and it is days from the news.  (Not a month:
 		 * "urged restraint at the end of September" in October is the
 		 * September gone.) */
-		if (k < 0 && to_verb && an_tx_one_of(c, j, directives) &&
+		/* (also with the day in a participle of the object before the
+		 * infinitive: "urged drivers heading home on Sunday to leave
+		 * early"; not "ordered the company Wednesday to survey") */
+		if (k < 0 && (to_verb || (to_after(c, te) && ing_between(c, j, tb))) &&
+		    an_tx_one_of(c, j, directives) &&
 		    (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap)
 			return 1;
 		/* "Forecasters warned of more severe storms Thursday evening":

@@ -240,6 +240,34 @@ static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
 	"invited", "requested", "called", NULL};
 
+/* Words that open a subordinate clause, which has a tense of its own. */
+static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
+                                   "following", "that", "who", "which", "as", NULL};
+
+/* A regular past form at j right after a plural noun: "passengers
+ * booked", a participle or a verb. */
+static int reduced_relative(const an_tx_ctx *c, size_t j)
+{
+	return j > 1 && !(c->tk[j].w.cls & AN_TXW_PAST) && ends_in(c->tk[j].low, "ed", 3) &&
+	       c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
+	       ends_in(c->tk[j - 1].low, "s", 2) && !an_tx_cue(c, j - 1);
+}
+
+/* The first tense cue before token p in its clause (no punctuation nor
+ * subordinate clause between, ten words at most), 0 for none. */
+static int clause_cue_before(const an_tx_ctx *c, size_t p)
+{
+	for (size_t j = p, d = 0; d < 10 && j > 0 && !c->tk[j].sent; d++) {
+		j--;
+		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_one_of(c, j, subs))
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
 /* A present participle after a plural noun between tokens j and tb
  * ("drivers heading home"; not "a public meeting"). */
 static int ing_between(const an_tx_ctx *c, size_t j, size_t tb)
@@ -504,8 +532,6 @@ static int far_future(const an_tx_ctx *c, size_t tb)
 {
 	/* (a subordinate clause between has a time of its own: "will be out
 	 * for months after tearing a hamstring in training on Tuesday") */
-	static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
-	                                   "following", "that", "who", "which", "as", NULL};
 	for (size_t j = tb, d = 0; j > 0 && d < 30 && !c->tk[j].sent; d++) {
 		j--;
 		if ((c->tk[j].kind == AN_TK_PUNCT && !an_tx_is_apos(c, j)) || an_tx_one_of(c, j, subs))
@@ -797,6 +823,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * present perfect has readied is still ahead */
 		if (k < 0 && weak && word_is(c, tb - 1, "of") && word_is(c, tb - 2, "ahead") && j > 1 &&
 		    present_perfect(c, j))
+			return 1;
+		/* "would offer refunds to all passengers booked through
+		 * Sunday": a participle after its plural noun, with a verb of
+		 * the clause before it, is no verb of its own */
+		if (k < 0 && reduced_relative(c, j) && clause_cue_before(c, j - 1) > 0)
 			return 1;
 		if (k)
 			return k;

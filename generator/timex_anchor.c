@@ -240,56 +240,6 @@ static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
 	"invited", "requested", "called", NULL};
 
-/* Words that open a subordinate clause, which has a tense of its own. */
-static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
-                                   "following", "that", "who", "which", "as", NULL};
-
-/* A regular past form at j right after a plural noun: "passengers
- * booked", a participle or a verb. */
-static int reduced_relative(const an_tx_ctx *c, size_t j)
-{
-	return j > 1 && !(c->tk[j].w.cls & AN_TXW_PAST) && ends_in(c->tk[j].low, "ed", 3) &&
-	       c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
-	       ends_in(c->tk[j - 1].low, "s", 2) && !an_tx_cue(c, j - 1);
-}
-
-/* The first tense cue before token p in its clause (no punctuation nor
- * subordinate clause between, ten words at most), 0 for none. */
-static int clause_cue_before(const an_tx_ctx *c, size_t p)
-{
-	for (size_t j = p, d = 0; d < 10 && j > 0 && !c->tk[j].sent; d++) {
-		j--;
-		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_one_of(c, j, subs))
-			return 0;
-		int k = an_tx_cue(c, j);
-		if (k)
-			return k;
-	}
-	return 0;
-}
-
-/* A present participle after a plural noun between tokens j and tb
- * ("drivers heading home"; not "a public meeting"). */
-static int ing_between(const an_tx_ctx *c, size_t j, size_t tb)
-{
-	for (size_t k = j + 2; k < tb; k++)
-		if (c->tk[k].kind == AN_TK_WORD && !c->tk[k].cap && ends_in(c->tk[k].low, "ing", 4) &&
-		    c->tk[k - 1].kind == AN_TK_WORD && !c->tk[k - 1].cap &&
-		    ends_in(c->tk[k - 1].low, "s", 2) && !an_tx_cue(c, k - 1))
-			return 1;
-	return 0;
-}
-
-/* A "to" and a verb within two words after te. */
-static int to_after(const an_tx_ctx *c, size_t te)
-{
-	for (size_t k = te; k < te + 3 && k + 1 < c->n && c->tk[k].kind == AN_TK_WORD; k++)
-		if (word_is(c, k, "to"))
-			return c->tk[k + 1].kind == AN_TK_WORD && !c->tk[k + 1].cap &&
-			       !is_determiner(c, k + 1);
-	return 0;
-}
-
 /* A participle opening a clause at j (", confounding forecasts of a
  * contraction", ", forcing a dozen players to ..."): what follows tells a
  * consequence, whose words are no tense of the clause before. */
@@ -520,25 +470,6 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 		h--;
 		if (word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll"))
 			return 1;
-	}
-	return 0;
-}
-
-/* "will mark the first anniversary of his death with a Mass at St
- * Canice's Church on Sunday": a future the window of an_tx_direction
- * does not reach, with no punctuation but apostrophes and no
- * subordinate clause between, is the clause's tense. */
-static int far_future(const an_tx_ctx *c, size_t tb)
-{
-	/* (a subordinate clause between has a time of its own: "will be out
-	 * for months after tearing a hamstring in training on Tuesday") */
-	for (size_t j = tb, d = 0; j > 0 && d < 30 && !c->tk[j].sent; d++) {
-		j--;
-		if ((c->tk[j].kind == AN_TK_PUNCT && !an_tx_is_apos(c, j)) || an_tx_one_of(c, j, subs))
-			return 0;
-		int k = an_tx_cue(c, j);
-		if (k)
-			return d >= 14 && k > 0;
 	}
 	return 0;
 }
@@ -808,7 +739,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* (also with the day in a participle of the object before the
 		 * infinitive: "urged drivers heading home on Sunday to leave
 		 * early"; not "ordered the company Wednesday to survey") */
-		if (k < 0 && (to_verb || (to_after(c, te) && ing_between(c, j, tb))) &&
+		if (k < 0 && (to_verb || (an_tx_to_after(c, te) && an_tx_ing_between(c, j, tb))) &&
 		    an_tx_one_of(c, j, directives) &&
 		    (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap)
 			return 1;
@@ -827,7 +758,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "would offer refunds to all passengers booked through
 		 * Sunday": a participle after its plural noun, with a verb of
 		 * the clause before it, is no verb of its own */
-		if (k < 0 && reduced_relative(c, j) && clause_cue_before(c, j - 1) > 0)
+		if (k < 0 && an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0)
 			return 1;
 		if (k)
 			return k;
@@ -857,7 +788,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	}
 	if (set_for || (inf && an_tx_headline_inf(c, inf_at)))
 		return 1;
-	if (far_future(c, tb))
+	if (an_tx_far_future(c, tb))
 		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)

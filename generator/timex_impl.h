@@ -239,6 +239,15 @@ int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
 /* A weekday in the possessive before the noun of an act over once named
  * ("Wednesday's ruling") at [tb, te): the day is behind. */
 int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_scope.c: a regular past right after a plural noun at j; the first
+ * tense cue before p in its clause; a participle of an object between j
+ * and tb; a "to" and a verb right after te; a future beyond the cue window
+ * before tb */
+int an_tx_reduced_relative(const an_tx_ctx *c, size_t j);
+int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
+int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);
+int an_tx_to_after(const an_tx_ctx *c, size_t te);
+int an_tx_far_future(const an_tx_ctx *c, size_t tb);
 /* Nouns of acts that are over once named ("ruling", "attack"). */
 extern const char *const an_tx_acts[];
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);

@@ -1,0 +1,78 @@
+/* timex_scope.c - how far a tense reaches in its clause, for
+ * an_tx_direction (timex_anchor.c): a participle after its noun that is
+ * no verb ("passengers booked through Sunday"), a future beyond the cue
+ * window ("will mark ... with a Mass at St Canice's Church on Sunday"),
+ * and the object of a directive ("urged drivers heading home on Sunday
+ * to leave").  A subordinate clause has a tense of its own and stops
+ * every look back. */
+#include "timex_impl.h"
+#include "timex_tense.h"
+
+/* Words that open a subordinate clause, which has a tense of its own. */
+static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
+                                   "following", "that", "who", "which", "as", NULL};
+
+/* A regular past form at j right after a plural noun: "passengers
+ * booked", a participle or a verb. */
+int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
+{
+	return j > 1 && !(c->tk[j].w.cls & AN_TXW_PAST) && ends_in(c->tk[j].low, "ed", 3) &&
+	       c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
+	       ends_in(c->tk[j - 1].low, "s", 2) && !an_tx_cue(c, j - 1);
+}
+
+/* The first tense cue before token p in its clause (no punctuation nor
+ * subordinate clause between, ten words at most), 0 for none. */
+int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p)
+{
+	for (size_t j = p, d = 0; d < 10 && j > 0 && !c->tk[j].sent; d++) {
+		j--;
+		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_one_of(c, j, subs))
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
+/* A present participle after a plural noun between tokens j and tb
+ * ("drivers heading home"; not "a public meeting"). */
+int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb)
+{
+	for (size_t k = j + 2; k < tb; k++)
+		if (c->tk[k].kind == AN_TK_WORD && !c->tk[k].cap && ends_in(c->tk[k].low, "ing", 4) &&
+		    c->tk[k - 1].kind == AN_TK_WORD && !c->tk[k - 1].cap &&
+		    ends_in(c->tk[k - 1].low, "s", 2) && !an_tx_cue(c, k - 1))
+			return 1;
+	return 0;
+}
+
+/* A "to" and a verb within two words after te. */
+int an_tx_to_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te; k < te + 3 && k + 1 < c->n && c->tk[k].kind == AN_TK_WORD; k++)
+		if (word_is(c, k, "to"))
+			return c->tk[k + 1].kind == AN_TK_WORD && !c->tk[k + 1].cap &&
+			       !is_determiner(c, k + 1);
+	return 0;
+}
+
+/* "will mark the first anniversary of his death with a Mass at St
+ * Canice's Church on Sunday": a future the window of an_tx_direction
+ * does not reach, with no punctuation but apostrophes and no
+ * subordinate clause between, is the clause's tense. */
+int an_tx_far_future(const an_tx_ctx *c, size_t tb)
+{
+	/* (a subordinate clause between has a time of its own: "will be out
+	 * for months after tearing a hamstring in training on Tuesday") */
+	for (size_t j = tb, d = 0; j > 0 && d < 30 && !c->tk[j].sent; d++) {
+		j--;
+		if ((c->tk[j].kind == AN_TK_PUNCT && !an_tx_is_apos(c, j)) || an_tx_one_of(c, j, subs))
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return d >= 14 && k > 0;
+	}
+	return 0;
+}

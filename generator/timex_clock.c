@@ -486,6 +486,15 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "8 a.m. sharp on Sunday": the day is read past "sharp" */
 	if (an_tx_is(c, at, "sharp") && an_tx_is(c, at + 1, "on"))
 		at++;
+	/* "at 4:17 a.m. local time (0117 GMT) on Monday": and past the
+	 * time in another zone between brackets */
+	if (an_tx_is_punct(c, at, '(')) {
+		size_t q = at + 1;
+		while (q < c->n && q < at + 6 && !an_tx_is_punct(c, q, ')') && !TK(q).sent)
+			q++;
+		if (an_tx_is_punct(c, q, ')') && an_tx_is(c, q + 1, "on"))
+			at = q + 1;
+	}
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */

@@ -659,8 +659,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
 		return right_past(c, te) ? -1 : 1;
-	if (an_tx_awaited_day(c, tb)) /* "ahead of the election on Thursday" */
-		return 1;
+	if (an_tx_awaited_day(c, tb) || an_tx_declared_day(c, tb, te))
+		return 1; /* "ahead of the election on Thursday", "declared Monday a holiday" */
 	if (an_tx_compared_day(c, tb)) /* "up 9 cents from Wednesday" */
 		return -1;
 	int own = an_tx_clause_subject(c, tb, te);

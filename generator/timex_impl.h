@@ -248,6 +248,8 @@ int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);
 int an_tx_to_after(const an_tx_ctx *c, size_t te);
 int an_tx_far_future(const an_tx_ctx *c, size_t tb);
+/* A weekday declared a holiday at [tb, te): ahead. */
+int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 /* Nouns of acts that are over once named ("ruling", "attack"). */
 extern const char *const an_tx_acts[];
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);

@@ -76,3 +76,24 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	}
 	return 0;
 }
+
+/* "declared Thursday and Friday public holidays", "declared Monday a
+ * national day of mourning": a weekday a declaration makes a holiday is
+ * ahead of it (not "declared Monday that ..."). */
+int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const verbs[] = {"declared", "declares", "declare", "proclaimed",
+	                                    "proclaims", "designated", NULL};
+	static const char *const kinds[] = {"holiday", "holidays", "mourning", NULL};
+	if (tb < 1 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !an_tx_one_of(c, tb - 1, verbs))
+		return 0;
+	size_t k = te;
+	if (k + 1 < c->n && (word_is(c, k, "and") || word_is(c, k, "or")) &&
+	    (c->tk[k + 1].w.cls & AN_TXW_WDAY))
+		k += 2;
+	for (size_t n = 0; n < 6 && k < c->n && c->tk[k].kind == AN_TK_WORD && !c->tk[k].sent;
+	     n++, k++)
+		if (an_tx_one_of(c, k, kinds))
+			return 1;
+	return 0;
+}

@@ -830,6 +830,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (opens && d >= 2 && d <= 6 && c->tk[j - 1].kind == AN_TK_WORD &&
 		    !word_is(c, j + 1, "of") && scheduled_plural(c, j))
 			return 1; /* not "On Wednesday, Ricardo Alarcon, head of ..." */
+		/* "On Wednesday, the last of the veterans' ships leaves
+		 * Portsmouth": the singular too, as the first verb of the
+		 * clause the day opens */
+		if (opens && d >= 2 && (c->tk[j].w.cls & AN_TXW_SCHED) && j > 0 &&
+		    c->tk[j - 1].kind == AN_TK_WORD && !is_determiner(c, j - 1) &&
+		    !an_tx_one_of(c, j - 1, sched_aux) && ends_in(c->tk[j].low, "s", 2))
+			return 1;
 	}
 	if (forecast)
 		return forecast;

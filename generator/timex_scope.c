@@ -12,11 +12,17 @@
 static const char *const subs[] = {"after", "before", "since", "while", "when", "because",
                                    "following", "that", "who", "which", "as", NULL};
 
-/* A regular past form at j right after a plural noun: "passengers
- * booked", a participle or a verb. */
+/* Irregular past participles that are also past forms ("troops left"). */
+static const char *const participles[] = {
+	"left", "made", "held", "sold", "paid", "lost", "told", "found", "brought", "sent", "kept",
+	"shot", "struck", "hit", "led", "built", "bought", "caught", "spent", "set", "put", "cut",
+	"hurt", NULL};
+
+/* A past form at j right after a plural noun: "passengers booked",
+ * "troops left", a participle or a verb. */
 int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
 {
-	return j > 1 && !(c->tk[j].w.cls & AN_TXW_PAST) && ends_in(c->tk[j].low, "ed", 3) &&
+	return j > 1 && (an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)) &&
 	       c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
 	       ends_in(c->tk[j - 1].low, "s", 2) && !an_tx_cue(c, j - 1);
 }

@@ -3,6 +3,7 @@
  * "closed Sundays", "every weekend" (TimeML SET).  The counts and
  * durations they are built from are timex_dur.c's. */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +32,39 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i, const char **set)
 			*set = adverbs[k].set;
 			return j;
 		}
+	return 0;
+}
+
+/* "a year" at i after an amount: "$50,000 a year", "5 percent a year",
+ * "three meals a day", "500 tons of steel a day" (a number or a count up
+ * to four words back, words and the marks of amounts between), not "a
+ * year ago", "a day earlier", "a week of talks". */
+static int rate_after_amount(const an_tx_ctx *c, size_t i)
+{
+	static const char *const not_after[] = {"ago", "earlier", "later", "before", "after", "of",
+	                                        "from", "or", "to", "in", "on", "late", "early",
+	                                        "long", "behind", "ahead", NULL};
+	static const char *const units[] = {"year", "day", "week", "month", "hour", NULL};
+	if (i < 1 || !an_tx_one_of(c, i + 1, units) || an_tx_one_of(c, i + 2, not_after) ||
+	    (i + 2 < c->n && TK(i + 2).kind == AN_TK_PUNCT &&
+	     (TK(i + 2).low[0] == '-' || an_tx_is_apos(c, i + 2))) ||
+	    (an_tx_is(c, i + 2, "and") && an_tx_is(c, i + 3, "a"))) /* "a year and a half" */
+		return 0;
+	for (size_t k = i, d = 0; k > 0 && d < 4; d++) {
+		k--;
+		if (TK(k).sent && k + 1 <= i - 1)
+			return 0;
+		long n;
+		if (an_tx_num(c, k) || (an_tx_word(c, k) && an_tx_count(&n, c, k) && n > 1))
+			return 1;
+		/* (only the marks of an amount: "$", "%", and the "," or "."
+		 * inside a number) */
+		if (TK(k).kind == AN_TK_PUNCT && !strchr("$%", TK(k).low[0]) &&
+		    !(strchr(",.", TK(k).low[0]) && !TK(k).space && !TK(k + 1).space))
+			return 0;
+		if (TK(k).kind == AN_TK_WORD && an_tx_cue(c, k))
+			return 0;
+	}
 	return 0;
 }
 
@@ -176,6 +210,10 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * the month (the weekday alone was a date of this week) */
 		an_tx_set_value(m, AN_TIMEX_SET, "P1M");
 		return i + 6;
+	} else if ((an_tx_is(c, i, "a") || an_tx_is(c, i, "an")) && rate_after_amount(c, i)) {
+		/* "$50,000 a year", "100 barrels a day": an amount in each
+		 * period (TimeBank: "about $33 million a year", SET P1Y) */
+		j = i + 1;
 	} else if ((j = times_adverb(c, i, &set)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */

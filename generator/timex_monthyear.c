@@ -185,6 +185,14 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 				return 0;
 		return 1;
 	}
+	/* "collapsed in 1993: a presidential election was held June 12":
+	 * what a colon after the year opens tells of that year */
+	if (e < c->at && an_tx_is_punct(c, e, ':')) {
+		for (size_t k = e + 1; k < c->at; k++)
+			if (c->tk[k].sent)
+				return 0;
+		return 1;
+	}
 	static const char *const lead[] = {"in", "during", "later", "earlier", "by", NULL};
 	size_t s = c->at;
 	while (s > ra && !c->tk[s].sent)

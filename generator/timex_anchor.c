@@ -334,6 +334,12 @@ static const char *const intent[] = {
 	"ordered", "urged", "threatened", "offered", "voted", "summoned", "told",
 	"invited", "sought", "committed", "arranged", "called", "directed", NULL};
 
+static const char *const intent_ing[] = {
+	"promising", "pledging", "vowing", "planning", "agreeing", "deciding", "threatening",
+	"hoping", "seeking", "aiming", "offering", "preparing", "expecting", NULL};
+/* (right before the infinitive: "promising to hand over", not "offering
+ * relief to investors") */
+
 /* A present perfect of a verb of commitment at j: "has agreed",
  * "have promised", "has been ordered". */
 static int perfect_intent(const an_tx_ctx *c, size_t j)
@@ -659,7 +665,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
 		return right_past(c, te) ? -1 : 1;
-	if (an_tx_awaited_day(c, tb) || an_tx_declared_day(c, tb, te))
+	if (an_tx_awaited_day(c, tb) || an_tx_declared_day(c, tb, te) || an_tx_set_for(c, tb))
 		return 1; /* "ahead of the election on Thursday", "declared Monday a holiday" */
 	if (an_tx_compared_day(c, tb)) /* "up 9 cents from Wednesday" */
 		return -1;
@@ -719,6 +725,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "has agreed to testify Thursday", "have been ordered to
 		 * appear Monday": what the present perfect commits to is ahead */
 		if (k < 0 && inf && perfect_intent(c, j))
+			return 1;
+		/* "promising to hand over power on May 29": so does the
+		 * participle of a verb of intent, whose tense is no past */
+		if (!k && inf && inf_at == j + 1 && an_tx_one_of(c, j, intent_ing))
 			return 1;
 		/* "voted last night to close two schools in June": where the
 		 * commitment has a day of its own, days from the news, a

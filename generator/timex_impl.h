@@ -250,6 +250,8 @@ int an_tx_to_after(const an_tx_ctx *c, size_t te);
 int an_tx_far_future(const an_tx_ctx *c, size_t tb);
 /* A weekday declared a holiday at [tb, te): ahead. */
 int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
+/* A day set for by "setting ... for" at tb: ahead. */
+int an_tx_set_for(const an_tx_ctx *c, size_t tb);
 /* Nouns of acts that are over once named ("ruling", "attack"). */
 extern const char *const an_tx_acts[];
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);

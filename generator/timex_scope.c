@@ -103,3 +103,23 @@ int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 	return 0;
 }
+
+/* "setting the presidential election for Feb. 27", "scheduled a vote
+ * for Tuesday": what is set for a day is ahead of the setting, a
+ * participle or a present ("set" alone is as often a past: "set a
+ * record for March"; not after "had"). */
+int an_tx_set_for(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const sets[] = {"setting", "sets", "scheduling", "schedules", "slated",
+	                                   "fixing", NULL};
+	if (tb < 3 || !word_is(c, tb - 1, "for"))
+		return 0;
+	for (size_t k = tb - 1, d = 0; k > 0 && d < 5; d++) {
+		k--;
+		if (c->tk[k].sent || c->tk[k].kind == AN_TK_PUNCT || an_tx_one_of(c, k, subs))
+			return 0;
+		if (an_tx_one_of(c, k, sets))
+			return !(k > 0 && word_is(c, k - 1, "had"));
+	}
+	return 0;
+}

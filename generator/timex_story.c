@@ -134,6 +134,26 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 	return 1;
 }
 
+/* A paragraph begins after token a, up to token b. */
+static int para_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k <= b && k < c->n; k++)
+		if (c->tk[k].para)
+			return 1;
+	return 0;
+}
+
+/* A verb of telling at most four words before token i: "told reporters
+ * at 6:15 p.m.", "told the crowd around 7 p.m.". */
+static int telling_before(const an_tx_ctx *c, size_t i)
+{
+	static const char *const tell[] = {"told", "said", "says", "tells", "added", NULL};
+	for (size_t k = i, d = 0; k > 0 && d < 5 && !c->tk[k].sent; d++)
+		if (an_tx_one_of(c, --k, tell))
+			return 1;
+	return 0;
+}
+
 an_date an_tx_clock_day(const an_tx_ctx *c)
 {
 	/* (a coarser time that only qualifies a noun in the day's own
@@ -141,6 +161,18 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	 * "ahead of the 2023 general elections", does not move the story off
 	 * the day, as "campaigning began in mid-January" does) */
 	size_t r = c->ref_at;
+	/* "resumed talks Wednesday ... On Monday, the envoy shuttled ...
+	 * by late Tuesday", a paragraph on: "told reporters at 6:15 p.m.":
+	 * the telling in a new paragraph is on the day of the news its lede
+	 * named (the DCT's or the day before), not on the background's
+	 * days (what is told there, "struck at 4:31 a.m.", may well be) */
+	if (c->day_at && c->lede_day_at && c->lede_day_at < c->day_at &&
+	    an_date_to_days(c->lede_day) != an_date_to_days(c->day) &&
+	    an_date_to_days(c->dct) - an_date_to_days(c->lede_day) <= 1 &&
+	    an_date_to_days(c->dct) - an_date_to_days(c->lede_day) >= 0 &&
+	    an_date_to_days(c->day) < an_date_to_days(c->lede_day) &&
+	    para_between(c, c->day_at - 1, c->at) && telling_before(c, c->at))
+		return c->lede_day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the")) &&

@@ -42,15 +42,26 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i, const char **set)
 static int rate_after_amount(const an_tx_ctx *c, size_t i)
 {
 	static const char *const not_after[] = {"ago", "earlier", "later", "before", "after", "of",
-	                                        "from", "or", "to", "in", "on", "late", "early",
-	                                        "long", "behind", "ahead", NULL};
+	                                        "or", "late", "early", "long", "behind", "ahead",
+	                                        NULL};
+	static const char *const from_day[] = {"now", "today", "tomorrow", "yesterday", "then",
+	                                       NULL};
 	static const char *const units[] = {"year", "day", "week", "month", "hour", NULL};
+	/* (a rate follows its amount; after these words the unit is an
+	 * amount of time: "in less than a day", "for a year") */
+	static const char *const not_before[] = {"than", "about", "nearly", "almost", "over",
+	                                         "under", "within", "for", "in", "after", "only",
+	                                         "just", "around", "roughly", "barely", "least",
+	                                         "by", "at", "of", "to", "with", NULL};
 	if (i < 1 || !an_tx_one_of(c, i + 1, units) || an_tx_one_of(c, i + 2, not_after) ||
+	    an_tx_one_of(c, i - 1, not_before) ||
 	    (i + 2 < c->n && TK(i + 2).kind == AN_TK_PUNCT &&
 	     (TK(i + 2).low[0] == '-' || an_tx_is_apos(c, i + 2))) ||
-	    (an_tx_is(c, i + 2, "and") && an_tx_is(c, i + 3, "a"))) /* "a year and a half" */
+	    (an_tx_is(c, i + 2, "and") && an_tx_is(c, i + 3, "a")) || /* "a year and a half" */
+	    (an_tx_is(c, i + 2, "from") && an_tx_one_of(c, i + 3, from_day)) || /* "from now" */
+	    (an_tx_is(c, i + 2, "to") && an_tx_is(c, i + 3, "go")))
 		return 0;
-	for (size_t k = i, d = 0; k > 0 && d < 4; d++) {
+	for (size_t k = i, d = 0; k > 0 && d < 5; d++) {
 		k--;
 		if (TK(k).sent && k + 1 <= i - 1)
 			return 0;
@@ -60,7 +71,7 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
 		/* (only the marks of an amount: "$", "%", and the "," or "."
 		 * inside a number) */
 		if (TK(k).kind == AN_TK_PUNCT && !strchr("$%", TK(k).low[0]) &&
-		    !(strchr(",.", TK(k).low[0]) && !TK(k).space && !TK(k + 1).space))
+		    !(strchr(",.-", TK(k).low[0]) && !TK(k).space && !TK(k + 1).space))
 			return 0;
 		if (TK(k).kind == AN_TK_WORD && an_tx_cue(c, k))
 			return 0;

@@ -719,6 +719,16 @@ static size_t period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int the = an_tx_is(c, j, "the") || an_tx_is(c, j, "its");
 	if (the)
 		j++;
+	/* "by the end of the calendar year": the DCT's year, the calendar's
+	 * against a fiscal year ("The calendar year is long", a subject,
+	 * is any year's) */
+	if (the && an_tx_is(c, j, "calendar") && an_tx_is(c, j + 1, "year") && !TK(i).cap) {
+		an_date y = {c->dct.y, 1, 1};
+		an_tx_set_point(m, y, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		m->modable = 1;
+		return j + 2;
+	}
 	/* "last year's quarter": the story's quarter a year back */
 	if (!the && an_tx_is(c, j, "last") && an_tx_is(c, j + 1, "year") && j + 3 < c->n &&
 	    !TK(j + 2).space && !TK(j + 3).space &&

@@ -334,11 +334,12 @@ static const char *const intent[] = {
 	"ordered", "urged", "threatened", "offered", "voted", "summoned", "told",
 	"invited", "sought", "committed", "arranged", "called", "directed", NULL};
 
+/* Their participles: what an infinitive right after one commits to is
+ * ahead ("promising to hand over power"; "offering relief to investors"
+ * has no infinitive next to it). */
 static const char *const intent_ing[] = {
 	"promising", "pledging", "vowing", "planning", "agreeing", "deciding", "threatening",
 	"hoping", "seeking", "aiming", "offering", "preparing", "expecting", NULL};
-/* (right before the infinitive: "promising to hand over", not "offering
- * relief to investors") */
 
 /* A present perfect of a verb of commitment at j: "has agreed",
  * "have promised", "has been ordered". */
@@ -665,8 +666,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
 		return right_past(c, te) ? -1 : 1;
+	/* "ahead of the election on Thursday", "declared Monday a holiday",
+	 * "setting the election for Feb. 27" */
 	if (an_tx_awaited_day(c, tb) || an_tx_declared_day(c, tb, te) || an_tx_set_for(c, tb))
-		return 1; /* "ahead of the election on Thursday", "declared Monday a holiday" */
+		return 1;
 	if (an_tx_compared_day(c, tb)) /* "up 9 cents from Wednesday" */
 		return -1;
 	int own = an_tx_clause_subject(c, tb, te);

@@ -414,14 +414,17 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
 int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n);
 /* The day of a clock time that names none: that of the last timex that
  * named a day ("today", "Boxing Day evening"), unless a coarser reference
- * time was named since; else the DCT. */
+ * time was named since; else the DCT, or the lede's day in a past clause
+ * of a story told the day after (the lede's day also for a telling a
+ * paragraph after the background's days). */
 an_date an_tx_clock_day(const an_tx_ctx *c);
 /* The period last named from the DCT (an_tx_ctx.period) when it is of
  * granularity g, in the sentence of token i and named after the reference
  * time: into *out, 1; else 0. */
 int an_tx_period_ref(const an_tx_ctx *c, size_t i, an_granularity g, an_tx_point *out);
 /* Whether a bare small hour h at i, on day d, follows a late one of that
- * day in the same paragraph: the next day's (timex_story.c) */
+ * day in the same paragraph, or a night or evening named before the DCT's
+ * day: the next day's (timex_story.c) */
 int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d);
 /* "that" at i is a demonstrative before the month at j ("released that
  * September to poor reviews"), not a conjunction ("said that June sales

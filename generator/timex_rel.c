@@ -252,11 +252,9 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 		/* "that evening", "the following morning" are parts of the
 		 * day named, TIMEs as "this evening" is (TimeBank's one "the
 		 * next morning" has the day alone) */
-		{
-			char v[AN_TIMEX_VALUE_MAX];
-			snprintf(v, sizeof v, "%.10sT%s", m->value, an_tx_pod_code[TK(j).w.pod]);
-			an_tx_set_value(m, AN_TIMEX_TIME, v);
-		}
+		char v[AN_TIMEX_VALUE_MAX];
+		snprintf(v, sizeof v, "%.10sT%s", m->value, an_tx_pod_code[TK(j).w.pod]);
+		an_tx_set_value(m, AN_TIMEX_TIME, v);
 		return j + 1;
 	}
 	int month = (cls & AN_TXW_MONTH) && !(cls & AN_TXW_ABBR) && TK(j).cap;

@@ -152,7 +152,6 @@ static size_t month_at(const an_tx_ctx *c, size_t i, int *out, int *weak)
 	return e;
 }
 
-/* (timex_impl.h) */
 int an_tx_weekday_word(const an_tx_ctx *c, size_t i, size_t *end)
 {
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_WDAY) || !TK(i).cap)

@@ -37,8 +37,9 @@ static size_t times_adverb(const an_tx_ctx *c, size_t i, const char **set)
 
 /* "a year" at i after an amount: "$50,000 a year", "5 percent a year",
  * "three meals a day", "500 tons of steel a day" (a number or a count up
- * to four words back, words and the marks of amounts between), not "a
- * year ago", "a day earlier", "a week of talks". */
+ * to five tokens back, in the sentence, with words and the marks of an
+ * amount between); not "a year ago", "a day earlier", "a week of talks",
+ * "an hour late", "a week's pause", "a year from now". */
 static int rate_after_amount(const an_tx_ctx *c, size_t i)
 {
 	static const char *const not_after[] = {"ago", "earlier", "later", "before", "after", "of",

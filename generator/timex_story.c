@@ -166,12 +166,11 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	 * the telling in a new paragraph is on the day of the news its lede
 	 * named (the DCT's or the day before), not on the background's
 	 * days (what is told there, "struck at 4:31 a.m.", may well be) */
-	if (c->day_at && c->lede_day_at && c->lede_day_at < c->day_at &&
-	    an_date_to_days(c->lede_day) != an_date_to_days(c->day) &&
-	    an_date_to_days(c->dct) - an_date_to_days(c->lede_day) <= 1 &&
-	    an_date_to_days(c->dct) - an_date_to_days(c->lede_day) >= 0 &&
-	    an_date_to_days(c->day) < an_date_to_days(c->lede_day) &&
-	    para_between(c, c->day_at - 1, c->at) && telling_before(c, c->at))
+	long lede = c->lede_day_at ? an_date_to_days(c->lede_day) : 0;
+	long back = an_date_to_days(c->dct) - lede;
+	if (c->day_at && c->lede_day_at && c->lede_day_at < c->day_at && back >= 0 && back <= 1 &&
+	    an_date_to_days(c->day) < lede && para_between(c, c->day_at - 1, c->at) &&
+	    telling_before(c, c->at))
 		return c->lede_day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&

@@ -64,11 +64,11 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
 		return 0;
 	for (size_t k = i, d = 0; k > 0 && d < 5; d++) {
 		k--;
-		if (TK(k).sent && k + 1 <= i - 1)
-			return 0;
 		long n;
 		if (an_tx_num(c, k) || (an_tx_word(c, k) && an_tx_count(&n, c, k) && n > 1))
 			return 1;
+		if (TK(k).sent)
+			return 0;
 		/* (only the marks of an amount: "$", "%", and the "," or "."
 		 * inside a number) */
 		if (TK(k).kind == AN_TK_PUNCT && !strchr("$%", TK(k).low[0]) &&

@@ -171,7 +171,8 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
 		return 0;
 	const an_tk *a = &c->tk[te];
-	if (a->kind != AN_TK_PUNCT || (strcmp(a->low, "'") != 0 && strcmp(a->low, "\xe2\x80\x99") != 0) ||
+	if (a->kind != AN_TK_PUNCT ||
+	    (strcmp(a->low, "'") != 0 && strcmp(a->low, "\xe2\x80\x99") != 0) ||
 	    !word_is(c, te + 1, "s") || an_tx_glued(c, te) == 0)
 		return 0;
 	if (in_list(ahead, c->tk[te + 2].low))

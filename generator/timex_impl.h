@@ -370,11 +370,14 @@ size_t an_tx_idiom(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_rel(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_phrase.c: the fixed phrases ("right now", "the near future") */
 size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
-/* The quarter a business story reports on (an_tx_ctx.quarter), else the
- * last one over before the DCT. */
+/* timex_report.c: the quarter a business story reports on
+ * (an_tx_ctx.quarter), else the last one over before the DCT */
 an_date an_tx_story_quarter(const an_tx_ctx *c);
-/* timex_report.c: "the prior quarter", "full-year", "the holiday quarter" */
+/* "the prior quarter", "full-year", "the holiday quarter" */
 size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* "the latest quarter", "the fiscal year", "year-end", "the week ended
+ * Nov. 8" (an_tx_rel runs it) */
+size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_clock.c: the token before a clock time ending at j, j if none */
 size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked);
 /* timex_game.c: the sentence of token i tells of a game (a score, words of

@@ -164,9 +164,7 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 		an_date sat = an_date_add_days(day, w <= 2 ? -(w + 1) : 6 - w);
 		an_tx_set_point(m, sat, AN_GRAN_WEEK);
 		m->anchor.g = AN_GRAN_NONE;
-		size_t n = strlen(m->value);
-		if (n + 3 < sizeof m->value)
-			memcpy(m->value + n, "-WE", 4);
+		an_tx_mark_weekend(m);
 		m->the_ok = 1;
 		return e + 1;
 	}

@@ -283,6 +283,8 @@ void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g);
 /* Clears m to the unit of calendar g that holds `at` ("the end of the
  * month": the month), ending before token te; no new reference time.
  * Returns 1. */
+/* A week's value ("2025-W46") made its weekend ("2025-W46-WE"). */
+void an_tx_mark_weekend(an_tx_match *m);
 int an_tx_unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te);
 an_tx_point an_tx_ref(const an_tx_ctx *c);
 

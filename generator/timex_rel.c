@@ -215,11 +215,8 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!(rel < 0 && u == AN_TXU_YEAR && TK(i).sent && opens_clause(c, j + 1)))
 		m->anchor.g = AN_GRAN_NONE;
 	m->the_ok = m->modable = 1;
-	if (u == AN_TXU_WEEKEND) {
-		size_t n = strlen(m->value);
-		if (n + 3 < sizeof m->value)
-			memcpy(m->value + n, "-WE", 4);
-	}
+	if (u == AN_TXU_WEEKEND)
+		an_tx_mark_weekend(m);
 	if (j + 1 < c->n && an_tx_is(c, i, "this") && u == AN_TXU_YEAR &&
 	    an_tx_is_punct(c, j + 1, '\'') && an_tx_is(c, j + 2, "s"))
 		return j + 1;
@@ -344,9 +341,7 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			sat = an_date_add_days(c->ref.d, -1);
 		an_tx_set_point(m, sat, AN_GRAN_WEEK);
 		m->anchor.g = AN_GRAN_NONE;
-		size_t n = strlen(m->value);
-		if (n + 3 < sizeof m->value)
-			memcpy(m->value + n, "-WE", 4);
+		an_tx_mark_weekend(m);
 		return j + 1;
 	}
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)

@@ -585,9 +585,8 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			    m.anchor.g == AN_GRAN_DAY) {
 				an_date d = m.anchor.d;
 				an_tx_set_point(&m, d, AN_GRAN_WEEK);
-				size_t n = strlen(m.value);
-				if (wkend && n + 3 < sizeof m.value)
-					memcpy(m.value + n, "-WE", 4);
+				if (wkend)
+					an_tx_mark_weekend(&m);
 				m.tb = i;
 				if (longer(out, have, &m)) {
 					*out = m;

@@ -80,6 +80,13 @@ void an_tx_set_point(an_tx_match *m, an_date d, an_granularity g)
 	m->anchor = p;
 }
 
+void an_tx_mark_weekend(an_tx_match *m)
+{
+	size_t n = strlen(m->value);
+	if (n + 3 < sizeof m->value)
+		memcpy(m->value + n, "-WE", 4);
+}
+
 int an_tx_unit_of(an_tx_match *m, an_date at, an_granularity g, size_t te)
 {
 	memset(m, 0, sizeof *m);

@@ -44,9 +44,7 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		        : an_tx_weekday_date(c->ref.d, 6, 1);
 	an_tx_set_point(m, d, AN_GRAN_WEEK);
 	m->anchor.g = AN_GRAN_NONE;
-	size_t n = strlen(m->value);
-	if (n + 3 < sizeof m->value)
-		memcpy(m->value + n, "-WE", 4);
+	an_tx_mark_weekend(m);
 	return i + 2;
 }
 

@@ -327,6 +327,18 @@ static const char *const weather[] = {
 	"gales", "flooding", "floods", "frost", "hail", "sleet", "fog", "heat", "temperatures",
 	"tornadoes", "weather", NULL};
 
+/* A word of the weather between tokens j and tb, in one clause. */
+static int weather_between(const an_tx_ctx *c, size_t j, size_t tb)
+{
+	for (size_t k = j + 1; k < tb; k++) {
+		if (c->tk[k].kind == AN_TK_PUNCT && !(an_tx_is_dash(c, k) && !c->tk[k].space))
+			return 0;
+		if (an_tx_one_of(c, k, weather))
+			return 1;
+	}
+	return 0;
+}
+
 /* Verbs of commitment, in the past: what they commit to follows as a
  * "to" infinitive. */
 static const char *const intent[] = {
@@ -759,9 +771,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "Forecasters warned of more severe storms Thursday evening":
 		 * the weather foretold is ahead of the telling (not "There was
 		 * heavy rain Thursday") */
-		if (k < 0 && an_tx_one_of(c, j, foretell) && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
-		    (an_tx_one_of(c, tb - 1, weather) ||
-		     (tb > 2 && word_is(c, tb - 1, "on") && an_tx_one_of(c, tb - 2, weather))))
+		/* (also "warned of severe thunderstorms across the south-east
+		 * over the weekend": the weather named after the verb) */
+		if (k < 0 && an_tx_one_of(c, j, foretell) &&
+		    (((c->tk[tb].w.cls & AN_TXW_WDAY) &&
+		      (an_tx_one_of(c, tb - 1, weather) ||
+		       (tb > 2 && word_is(c, tb - 1, "on") && an_tx_one_of(c, tb - 2, weather)))) ||
+		     (word_is(c, tb, "the") && word_is(c, tb + 1, "weekend") &&
+		      word_is(c, tb - 1, "over") && weather_between(c, j, tb))))
 			return 1;
 		/* "Security has been tightened ahead of Christmas": what a
 		 * present perfect has readied is still ahead */

@@ -353,6 +353,10 @@ static const char *const intent_ing[] = {
 	"promising", "pledging", "vowing", "planning", "agreeing", "deciding", "threatening",
 	"hoping", "seeking", "aiming", "offering", "preparing", "expecting", NULL};
 
+/* Words before an infinitive that make it a thing to come: "on track
+ * to", "poised to", "slated to". */
+static const char *const bound_to[] = {"track", "course", "poised", "slated", "set", NULL};
+
 /* A present perfect of a verb of commitment at j: "has agreed",
  * "have promised", "has been ordered". */
 static int perfect_intent(const an_tx_ctx *c, size_t j)
@@ -808,6 +812,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		              !is_determiner(c, j + 1) && !an_tx_capital(c, j + 1) &&
 		              !an_tx_one_of(c, j + 1, no_verb);
 		to_verb |= to_word;
+		/* "remained on track to launch in the spring", "is poised to
+		 * open on Friday": the phrase before the infinitive looks
+		 * ahead, whatever the tense of its verb */
+		if (to_word && j > 0 && an_tx_one_of(c, j - 1, bound_to))
+			return 1;
 		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
 			inf = 1;
 			inf_at = j;

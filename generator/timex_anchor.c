@@ -473,8 +473,9 @@ static int ampm_piece(const an_tx_ctx *c, size_t j)
 }
 
 /* "would suspend the strike if the operators dropped the conditions by
- * 5pm on Monday": a past after "if" under a "would" or "will" before it
- * is a condition ahead, no past. */
+ * 5pm on Monday", "the surplus could shrink if Wall Street stumbled in
+ * the spring": a past after "if" under a "would", "will", "could" or
+ * "might" before it is a condition ahead, no past. */
 static int unreal_if(const an_tx_ctx *c, size_t j)
 {
 	size_t h = j;
@@ -491,8 +492,9 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 		return 0;
 	for (size_t d = 0; d < 12 && h > 0 && !c->tk[h].sent; d++) {
 		h--;
-		if (word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll"))
-			return 1;
+		if (word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll") ||
+		    word_is(c, h, "could") || word_is(c, h, "might"))
+			return !word_is(c, h + 1, "have"); /* "could have been worse if" */
 	}
 	return 0;
 }

@@ -644,6 +644,12 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				at = c->ref.g == AN_GRAN_DAY ||
 				             (month && c->ref.g == AN_GRAN_MONTH && !an_tx_para_since(c, i))
 				         ? c->ref.d : c->dct;
+				/* ("began on July 12 ...", a sentence or more before
+				 * "could arrive by the end of the month": a month ahead
+				 * is the DCT's) */
+				if (month && c->ref.g != AN_GRAN_NONE && !an_tx_one_sentence(c, c->ref_at, i) &&
+				    an_tx_direction(c, i, k + 2) > 0)
+					at = c->dct;
 				/* ("said on Sunday ... should recover by the end of the
 				 * week", on Monday: a week gone is not the one ahead) */
 				if (!month && an_date_to_days(at) + 7 - an_date_weekday(at) <

@@ -104,7 +104,7 @@ int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te)
 	return 0;
 }
 
-/* "setting the presidential election for Feb. 27", "scheduled a vote
+/* "setting the presidential election for Feb. 27", "schedules a vote
  * for Tuesday": what is set for a day is ahead of the setting, a
  * participle or a present ("set" alone is as often a past: "set a
  * record for March"; not after "had"). */
@@ -116,10 +116,10 @@ int an_tx_set_for(const an_tx_ctx *c, size_t tb)
 		return 0;
 	for (size_t k = tb - 1, d = 0; k > 0 && d < 5; d++) {
 		k--;
-		if (c->tk[k].sent || c->tk[k].kind == AN_TK_PUNCT || an_tx_one_of(c, k, subs))
-			return 0;
 		if (an_tx_one_of(c, k, sets))
 			return !(k > 0 && word_is(c, k - 1, "had"));
+		if (c->tk[k].sent || c->tk[k].kind == AN_TK_PUNCT || an_tx_one_of(c, k, subs))
+			return 0;
 	}
 	return 0;
 }

@@ -82,7 +82,6 @@ static int range_start_day(const an_tx_ctx *c, size_t i, an_date *start)
 	return 1;
 }
 
-
 /* The part of the day of a plural at k ("nights", "mornings"), 0 for
  * none. */
 static int plural_pod(const an_tx_ctx *c, size_t k)

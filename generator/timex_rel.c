@@ -179,7 +179,9 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* a span named by the preposition before "the": "over the next
 	 * decade" (five annotators of six; "in the next decade" stays the
-	 * decade), "over the last day", "in the last day or two" */
+	 * decade), "over the coming month", "over the last day", "in the last
+	 * day or two" ("over the next year or so" stays a date, as TimeBank's
+	 * one has it: "the next" + unit is anaphoric()'s) */
 	const char *before = i > 1 && an_tx_is(c, i - 1, "the") && an_tx_word(c, i - 2)
 	                     ? TK(i - 2).low : "";
 	int over = strcmp(before, "over") == 0 || strcmp(before, "during") == 0 ||
@@ -196,6 +198,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * calendar unit to name) */
 	if ((an_tx_is(c, i, "past") && u != AN_TXU_YEAR) || last_day ||
 	    (rel > 0 && u == AN_TXU_DECADE && (over || strcmp(before, "throughout") == 0)) ||
+	    (rel > 0 && over && (u == AN_TXU_WEEK || u == AN_TXU_MONTH || u == AN_TXU_YEAR)) ||
 	    (u == AN_TXU_FORTNIGHT && i > 0 && an_tx_is(c, i - 1, "the"))) {
 		char v[AN_TIMEX_VALUE_MAX];
 		an_tx_duration_value(v, sizeof v, u, 1, 0);

@@ -180,7 +180,9 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict);
 /* 1 when the month at token i follows "since" ("since January", "since
  * early March"): the last one, however far back. */
 int an_tx_since_month(const an_tx_ctx *c, size_t i);
-/* 1 when a paragraph begins after the reference time's timex, up to token i. */
+/* 1 when a paragraph begins after token a, up to token b; after the
+ * reference time's timex, up to token i. */
+int an_tx_para_between(const an_tx_ctx *c, size_t a, size_t b);
 int an_tx_para_since(const an_tx_ctx *c, size_t i);
 /* The year of a chronology's entry ("March 3: Regulators give ...") after
  * one with a year, 0 when [i, e) is no such entry. */

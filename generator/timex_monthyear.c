@@ -32,12 +32,17 @@ int an_tx_entry_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day)
 	return back ? r.y + 1 : r.y;
 }
 
-int an_tx_para_since(const an_tx_ctx *c, size_t i)
+int an_tx_para_between(const an_tx_ctx *c, size_t a, size_t b)
 {
-	for (size_t k = c->ref_at + 1; k <= i && k < c->n; k++)
+	for (size_t k = a + 1; k <= b && k < c->n; k++)
 		if (c->tk[k].para)
 			return 1;
 	return 0;
+}
+
+int an_tx_para_since(const an_tx_ctx *c, size_t i)
+{
+	return an_tx_para_between(c, c->ref_at, i);
 }
 
 int an_tx_month_year(an_date dct, int m, int dir, int strict)

@@ -134,15 +134,6 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 	return 1;
 }
 
-/* A paragraph begins after token a, up to token b. */
-static int para_between(const an_tx_ctx *c, size_t a, size_t b)
-{
-	for (size_t k = a + 1; k <= b && k < c->n; k++)
-		if (c->tk[k].para)
-			return 1;
-	return 0;
-}
-
 /* A verb of telling at most four words before token i: "told reporters
  * at 6:15 p.m.", "told the crowd around 7 p.m.". */
 static int telling_before(const an_tx_ctx *c, size_t i)
@@ -169,7 +160,7 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	long lede = c->lede_day_at ? an_date_to_days(c->lede_day) : 0;
 	long back = an_date_to_days(c->dct) - lede;
 	if (c->day_at && c->lede_day_at && c->lede_day_at < c->day_at && back >= 0 && back <= 1 &&
-	    an_date_to_days(c->day) < lede && para_between(c, c->day_at - 1, c->at) &&
+	    an_date_to_days(c->day) < lede && an_tx_para_between(c, c->day_at - 1, c->at) &&
 	    telling_before(c, c->at))
 		return c->lede_day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||

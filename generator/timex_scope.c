@@ -18,28 +18,48 @@ static const char *const participles[] = {
 	"shot", "struck", "hit", "led", "built", "bought", "caught", "spent", "set", "put", "cut",
 	"hurt", NULL};
 
+/* Token k is a plural noun, lowercase and no tense cue ("passengers",
+ * "drivers"). */
+static int plural_noun(const an_tx_ctx *c, size_t k)
+{
+	return c->tk[k].kind == AN_TK_WORD && !c->tk[k].cap && ends_in(c->tk[k].low, "s", 2) &&
+	       !an_tx_cue(c, k);
+}
+
+/* The first tense cue before token p in its sentence, at most `max`
+ * tokens back, with no punctuation (but apostrophes where `apos`) nor
+ * subordinate clause between: the cue, its distance in *dist; 0 for
+ * none. */
+static int cue_back(const an_tx_ctx *c, size_t p, size_t max, int apos, size_t *dist)
+{
+	for (size_t j = p, d = 0; j > 0 && d < max && !c->tk[j].sent; d++) {
+		j--;
+		if ((c->tk[j].kind == AN_TK_PUNCT && !(apos && an_tx_is_apos(c, j))) ||
+		    an_tx_one_of(c, j, subs))
+			return 0;
+		int k = an_tx_cue(c, j);
+		if (k) {
+			*dist = d;
+			return k;
+		}
+	}
+	return 0;
+}
+
 /* A past form at j right after a plural noun: "passengers booked",
  * "troops left", a participle or a verb. */
 int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
 {
 	return j > 1 && (an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)) &&
-	       c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
-	       ends_in(c->tk[j - 1].low, "s", 2) && !an_tx_cue(c, j - 1);
+	       plural_noun(c, j - 1);
 }
 
 /* The first tense cue before token p in its clause (no punctuation nor
  * subordinate clause between, ten words at most), 0 for none. */
 int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p)
 {
-	for (size_t j = p, d = 0; d < 10 && j > 0 && !c->tk[j].sent; d++) {
-		j--;
-		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_one_of(c, j, subs))
-			return 0;
-		int k = an_tx_cue(c, j);
-		if (k)
-			return k;
-	}
-	return 0;
+	size_t d;
+	return cue_back(c, p, 10, 0, &d);
 }
 
 /* A present participle after a plural noun between tokens j and tb
@@ -48,8 +68,7 @@ int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb)
 {
 	for (size_t k = j + 2; k < tb; k++)
 		if (c->tk[k].kind == AN_TK_WORD && !c->tk[k].cap && ends_in(c->tk[k].low, "ing", 4) &&
-		    c->tk[k - 1].kind == AN_TK_WORD && !c->tk[k - 1].cap &&
-		    ends_in(c->tk[k - 1].low, "s", 2) && !an_tx_cue(c, k - 1))
+		    plural_noun(c, k - 1))
 			return 1;
 	return 0;
 }
@@ -72,15 +91,8 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 {
 	/* (a subordinate clause between has a time of its own: "will be out
 	 * for months after tearing a hamstring in training on Tuesday") */
-	for (size_t j = tb, d = 0; j > 0 && d < 30 && !c->tk[j].sent; d++) {
-		j--;
-		if ((c->tk[j].kind == AN_TK_PUNCT && !an_tx_is_apos(c, j)) || an_tx_one_of(c, j, subs))
-			return 0;
-		int k = an_tx_cue(c, j);
-		if (k)
-			return d >= 14 && k > 0;
-	}
-	return 0;
+	size_t d = 0;
+	return cue_back(c, tb, 30, 1, &d) > 0 && d >= 14;
 }
 
 /* "declared Thursday and Friday public holidays", "declared Monday a

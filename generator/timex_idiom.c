@@ -186,19 +186,12 @@ static size_t this_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "This time last year": the same time a year back, to the month
 	 * (a week or a month back, to the day) */
 	int step;
-	if (an_tx_is(c, i + 1, "time") && an_tx_deictic_step(c, i + 2, &step) && step) {
-		an_date d = c->dct;
-		if (an_tx_is(c, i + 3, "year")) {
-			d.y += step;
-			d.d = 1;
-			an_tx_set_point(m, d, AN_GRAN_MONTH);
-		} else if (an_tx_is(c, i + 3, "week")) {
-			an_tx_set_point(m, an_date_add_days(d, 7 * step), AN_GRAN_DAY);
-		} else if (an_tx_is(c, i + 3, "month")) {
-			an_tx_set_point(m, an_date_add_months(d, step), AN_GRAN_DAY);
-		} else {
-			return 0;
-		}
+	if (an_tx_is(c, i + 1, "time") && an_tx_deictic_step(c, i + 2, &step) && step &&
+	    (an_tx_is(c, i + 3, "year") || an_tx_is(c, i + 3, "week") ||
+	     an_tx_is(c, i + 3, "month"))) {
+		an_tx_unit u = (an_tx_unit)TK(i + 3).w.unit;
+		an_tx_set_point(m, an_tx_shift(c->dct, u, step),
+		                u == AN_TXU_YEAR ? AN_GRAN_MONTH : AN_GRAN_DAY);
 		m->anchor.g = AN_GRAN_NONE;
 		return i + 4;
 	}

@@ -798,6 +798,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			return 1;
 		if (k)
 			return k;
+		if (an_tx_relative_present(c, j, tb, te))
+			return 1;
 		if (d <= 8 && !pblock && progressive(c, j))
 			return 1;
 		pblock |= progressive_block(c, j);

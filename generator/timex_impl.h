@@ -250,6 +250,9 @@ int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);
 int an_tx_to_after(const an_tx_ctx *c, size_t te);
 int an_tx_far_future(const an_tx_ctx *c, size_t tb);
+/* A present in a relative clause ("who faces ... in April,") from its
+ * pronoun j to a comma after the date at [tb, te): ahead. */
+int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);
 /* A weekday declared a holiday at [tb, te): ahead. */
 int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 /* A day set for by "setting ... for" at tb: ahead. */

@@ -135,3 +135,33 @@ int an_tx_set_for(const an_tx_ctx *c, size_t tb)
 	}
 	return 0;
 }
+
+/* "Scheer, who faces a leadership review in April, said he would stay
+ * on", "who turns 72 on December 25": a present in a relative clause
+ * that holds the date names what is ahead of the news; the main verb
+ * after it is not the date's tense.  j is the "who" or "which" the look
+ * back from tb reached with no cue between; the clause must run to a
+ * punctuation mark after te with no cue of its own. */
+int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
+{
+	/* (a present of lasting is a span's, not a plan's: "the program,
+	 * which runs from May to August," said in July is this year's) */
+	static const char *const not_present[] = {"was",   "has",  "does",   "had",   "were",
+	                                          "runs",  "lasts", "spans", "covers", "remains",
+	                                          "stays", "continues", NULL};
+	if (!(word_is(c, j, "who") || word_is(c, j, "which")) || j + 1 >= tb)
+		return 0;
+	const an_tk *v = &c->tk[j + 1];
+	if (v->kind != AN_TK_WORD || v->cap || an_tx_one_of(c, j + 1, not_present) ||
+	    !(ends_in(v->low, "s", 3) || eq(v->low, "is") || eq(v->low, "are")))
+		return 0;
+	for (size_t k = te; k < c->n && k < te + 12; k++) {
+		if (c->tk[k].sent)
+			return 0;
+		if (c->tk[k].kind == AN_TK_PUNCT)
+			return an_tx_is_punct(c, k, ',');
+		if (an_tx_cue(c, k))
+			return 0;
+	}
+	return 0;
+}

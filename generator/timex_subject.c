@@ -19,6 +19,11 @@ static int reported_that(const an_tx_ctx *c, size_t k)
  * and "was likely to" look ahead as their participle does. */
 static int subject_cue(const an_tx_ctx *c, size_t te)
 {
+	/* ("told that exams in May and June will go ahead": past the
+	 * other dates of a list, to the verb) */
+	while (te + 2 < c->n && (word_is(c, te, "and") || word_is(c, te, "or")) &&
+	       (c->tk[te + 1].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && c->tk[te + 1].cap)
+		te += 2;
 	int k = an_tx_cue(c, te);
 	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
 	    an_tx_cue(c, te + 1) > 0)

@@ -427,11 +427,15 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	size_t v = tb - 2;
 	if (v > 0 && an_tx_one_of(c, v, particles) && !c->tk[v].sent)
 		v--;
-	/* "extended the deadline by three months to 30 June": the verb may
-	 * have its object and a measure between it and "to" (words only) */
-	for (size_t n = 0; n < 12 && v > 0 && !c->tk[v].sent && c->tk[v].kind == AN_TK_WORD &&
+	/* "extended the deadline by three months to 30 June", "had pushed
+	 * back their return-to-office plans until July": the verb may have
+	 * its object and a measure between it and "to" or "until" (words
+	 * and the hyphens inside them only) */
+	for (size_t n = 0; n < 12 && v > 0 && !c->tk[v].sent &&
+	                   (c->tk[v].kind == AN_TK_WORD ||
+	                    (an_tx_is_dash(c, v) && !c->tk[v].space)) &&
 	                   !in_list(resched, c->tk[v].low) && !an_tx_cue(c, v) &&
-	                   word_is(c, tb - 1, "to");
+	                   !word_is(c, tb - 1, "for");
 	     n++)
 		v--;
 	/* ("a delay to Friday" is a noun: the tense decides) */

@@ -567,6 +567,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	} else if (pb > 1 && (word_is(c, pb - 1, "early") || word_is(c, pb - 1, "late") ||
 	                      word_is(c, pb - 1, "mid"))) {
 		pb -= 1; /* "by late June" */
+	} else if (pb > 2 && an_tx_is_dash(c, pb - 1) && word_is(c, pb - 2, "mid")) {
+		pb -= 2; /* "by mid-February" */
 	} else if (pb > 1 && word_is(c, pb - 1, "after") && word_is(c, pb - 2, "until")) {
 		pb -= 1; /* "held off until after Christmas": the "until" governs */
 	} else if (pb > 2 && word_is(c, pb - 1, "of") &&

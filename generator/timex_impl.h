@@ -253,6 +253,9 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb);
 /* A present in a relative clause ("who faces ... in April,") from its
  * pronoun j to a comma after the date at [tb, te): ahead. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);
+/* A participle at j after "with" and its noun ("with the first acts
+ * revealed"): no tense of its own. */
+int an_tx_with_participle(const an_tx_ctx *c, size_t j);
 /* A weekday declared a holiday at [tb, te): ahead. */
 int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 /* A day set for by "setting ... for" at tb: ahead. */

@@ -165,3 +165,21 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 	}
 	return 0;
 }
+
+/* "would be announced in stages, with the first acts revealed in
+ * January": a participle after "with" and its noun is no verb of its
+ * own (the absolute construction); the clause's verb before it is the
+ * tense.  j is the participle. */
+int an_tx_with_participle(const an_tx_ctx *c, size_t j)
+{
+	if (!(an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)))
+		return 0;
+	for (size_t k = j, d = 0; k > 0 && d < 5; d++) {
+		k--;
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
+			return 0;
+		if (word_is(c, k, "with"))
+			return k + 1 < j;
+	}
+	return 0;
+}

@@ -167,7 +167,7 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 }
 
 /* "would be announced in stages, with the first acts revealed in
- * January": a participle after "with" and its noun is no verb of its
+ * January": a participle after ", with" and its noun is no verb of its
  * own (the absolute construction); the clause's verb before it is the
  * tense.  j is the participle. */
 int an_tx_with_participle(const an_tx_ctx *c, size_t j)
@@ -178,8 +178,10 @@ int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 		k--;
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
 			return 0;
+		/* (after a comma: "talks with the authority collapsed late
+		 * Monday" is the verb of "talks") */
 		if (word_is(c, k, "with"))
-			return k + 1 < j;
+			return k + 1 < j && k > 0 && an_tx_is_punct(c, k - 1, ',');
 	}
 	return 0;
 }

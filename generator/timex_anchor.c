@@ -510,7 +510,7 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * windows are bounded, so this is O(1) per timex. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
-	int weak = 0, set_for = 0;
+	int weak = 0, set_for = 0, from = 0;
 	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
 		return -1;
 	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
@@ -592,6 +592,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		weak = 1;
 	if (tb > 0 && !c->tk[tb].sent) {
 		int k = prep_cue(&c->tk[pb - 1]);
+		if (!k && an_tx_from_start(c, pb, te))
+			k = 2, from = 1;
 		/* "which opened May 16 and runs through Sunday": a present
 		 * of lasting before "through", "until" is the span ahead */
 		static const char *const lasting[] = {"runs", "continues", "lasts", "remains",
@@ -749,7 +751,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "ordered the agency to produce the records by Friday": a
 		 * deadline in an infinitive looks ahead of the past verb that
 		 * sets it; "had filed by Wednesday" has none */
-		if (k < 0 && weak && inf)
+		/* (not "agreed in March to cut output from April 1", said in
+		 * August: the commitment has a day of its own, months back) */
+		if (k < 0 && weak && inf &&
+		    !(from && c->ref.g != AN_GRAN_NONE && c->ref_at > j && c->ref_at <= inf_at &&
+		      an_date_to_days(c->dct) - an_date_to_days(c->ref.d) > 31))
 			return 1;
 		/* "has agreed to testify Thursday", "have been ordered to
 		 * appear Monday": what the present perfect commits to is ahead */

@@ -236,3 +236,26 @@ int an_tx_compared_day(const an_tx_ctx *c, size_t tb)
 	}
 	return 0;
 }
+
+/* "to freeze pensions for new hires from Jan. 1", "impose a new contract
+ * from August": "from" and a date that no end follows ("from May to
+ * July" is a span) is when a thing takes effect, ahead unless a tense
+ * says otherwise, like "starting".  Not the base of a change ("4 percent
+ * from April", "down from March") nor a source ("figures from March"). */
+int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te)
+{
+	static const char *const ends[] = {"to", "through", "thru", "until", "till", "and", "or",
+	                                   NULL};
+	static const char *const bases[] = {
+		"percent", "cent", "up", "down", "data", "figures", "numbers", "statistics",
+		"records", "results", "documents", "emails", "letters", "footage", "photos",
+		"images", "video", "videos", "notes", "minutes", "transcripts", "readings", "levels",
+		"level", "low", "high", "peak", "lows", "highs", "away", "apart", "far", NULL};
+	if (p < 2 || !an_tx_is(c, p - 1, "from") || c->tk[p - 1].sent)
+		return 0;
+	if (te < c->n && (an_tx_one_of(c, te, ends) || an_tx_is_dash(c, te) || an_tx_is_apos(c, te)))
+		return 0;
+	const an_tk *b = &c->tk[p - 2];
+	return !(b->kind == AN_TK_PUNCT && an_tx_is_punct(c, p - 2, '%')) && !an_tx_num(c, p - 2) &&
+	       !an_tx_one_of(c, p - 2, bases);
+}

@@ -238,6 +238,9 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb);
  * ("up from its July forecast", "down from 1.2 percent in the fourth
  * quarter"). */
 int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
+/* "from" before the date at [p, te) as the day a thing takes effect
+ * ("a new contract from August"): ahead unless a tense says otherwise. */
+int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te);
 /* A weekday in the possessive before the noun of an act over once named
  * ("Wednesday's ruling") at [tb, te): the day is behind. */
 int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);

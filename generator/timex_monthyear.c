@@ -215,6 +215,22 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 	return s < c->at && an_tx_is(c, s, "year");
 }
 
+/* The sentence of c->at, or the quote it is in, opens with "last year"
+ * a few words before the token asked at. */
+static int last_year_opens(const an_tx_ctx *c)
+{
+	size_t s = c->at;
+	while (s > 0 && !c->tk[s].sent && !quote_mark(c, s))
+		s--;
+	if (quote_mark(c, s))
+		s++;
+	else if (!c->tk[s].sent)
+		return 0;
+	int step;
+	return s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
+	       an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2);
+}
+
 /* "The 2018 race will take place on 28 October", "Next year's race will
  * be held on March 25": a sentence whose subject a year modifies is about
  * that year's edition, and a day or month without a year in it falls in
@@ -270,6 +286,11 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	    ra < c->at && c->at < c->n && mon && year_frames(c, ra) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;
+	/* "Last year, Eid al-Fitr fell on May 2", "Last year it rained every
+	 * weekend in January": so does "last year" opening the sentence
+	 * (not its possessive: "Last year's loss ...") */
+	if (mon && last_year_opens(c) && an_tx_direction(c, c->at, c->at + 1) < 0)
+		return c->dct.y - 1;
 	/* (so does a month of a past year: "In January 1972, Muskie led
 	 * every poll and was finished by April") */
 	if ((r->g == AN_GRAN_YEAR || (r->g == AN_GRAN_MONTH && r->d.y < c->dct.y - 1)) &&

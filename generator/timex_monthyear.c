@@ -227,8 +227,15 @@ static int last_year_opens(const an_tx_ctx *c)
 	else if (!c->tk[s].sent)
 		return 0;
 	int step;
-	return s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
-	       an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2);
+	if (!(s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
+	      an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2)))
+		return 0;
+	/* (within its clause: "Last year was the wettest on record, and the
+	 * monsoon arrived on 31 May" is this year's May) */
+	for (size_t k = s + 2; k <= c->at; k++)
+		if (clause_break_before(c, k))
+			return 0;
+	return 1;
 }
 
 /* "The 2018 race will take place on 28 October", "Next year's race will

@@ -325,8 +325,11 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 				"acres", "homes", "houses", "vehicles", "cars", "children",
 				"hours", "days", "years", "rounds", "copies", "pages", "words",
 				"seats", "beds", "rooms", "companies", "firms", "sites", NULL};
-			if (an_tx_one_of(c, i + 1, counts) || measure_word(TK(i + 1).low,
-			                                                  i > 0 && an_tx_one_of(c, i - 1, year_preps)))
+			/* ("since fires in 1983 killed 75 people": after a
+			 * preposition of years, a verb) */
+			int prep = i > 0 && an_tx_one_of(c, i - 1, year_preps);
+			if ((an_tx_one_of(c, i + 1, counts) && !(prep && an_tx_is(c, i + 1, "killed"))) ||
+			    measure_word(TK(i + 1).low, prep))
 				return 0;
 		}
 		/* "Room 1907", "Flight 2010", "No. 1999": a label, not a year */

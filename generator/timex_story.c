@@ -205,6 +205,13 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j)
 	if (!an_tx_is(c, i, "that") || i == 0 || !an_tx_word(c, i - 1) ||
 	    an_tx_one_of(c, i - 1, conj))
 		return 0;
+	/* (also with the day of the saying between: "confirmed on Wednesday
+	 * that December was the hottest on record") */
+	if ((an_tx_cls(c, i - 1) & AN_TXW_WDAY) || an_tx_is(c, i - 1, "today") ||
+	    an_tx_is(c, i - 1, "yesterday"))
+		for (size_t k = i - 1, n = 0; k > 0 && n < 3 && !c->tk[k].sent; n++)
+			if (an_tx_one_of(c, --k, conj))
+				return 0;
 	size_t k = j + 1;
 	if (k >= c->n || c->tk[k].sent)
 		return 1;

@@ -385,7 +385,8 @@ static const char *const after_season[] = {
 	"that", "with", "for", "is", "was", "will", "has", "had", "have", "were", "are",
 	"the", "a", "than", "we", "he", "she", "they", "i", "you", "it", "early", "late",
 	"nears", "looks", "seems", "shut", "ends", "begins", "starts", "arrives", "comes",
-	"came", NULL};
+	"came", "because", "if", "unless", "while", "until", "so", "amid", "despite", "ahead",
+	"could", "would", "should", "may", "might", "can", "must", "also", NULL};
 
 /* "Come spring, the debate starts again": "come" before a bare season
  * and a comma is the season ahead ("as they come, spring ..." aside) */
@@ -449,8 +450,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	static const char *const fall_preps[] = {"in", "during", "until", "till", "before", "by",
 	                                         "since", "through", NULL};
 	int come = come_season(c, p, i);
+	/* (or right after one: "can gather steam by fall,") */
 	if (an_tx_is(c, i, "fall") && !school && !come &&
-	    (!an_tx_is(c, p, "the") || p == 0 || !an_tx_one_of(c, p - 1, fall_preps) ||
+	    (!((an_tx_is(c, p, "the") && p > 0 && an_tx_one_of(c, p - 1, fall_preps)) ||
+	       an_tx_one_of(c, p, fall_preps)) ||
 	     an_tx_is(c, i + 1, "in") || an_tx_is(c, i + 1, "of")))
 		return 0;
 	/* the season of year y runs from month first[s] for three months

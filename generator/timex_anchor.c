@@ -292,17 +292,21 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	size_t j = u;
 	for (size_t d = 0; d < 5 && j > 0 && !c->tk[j].sent; d++) {
 		j--;
-		/* the full stop of "from Dec. 23 until Monday" is no break */
+		/* the full stop of "from Dec. 23 until Monday" is no break,
+		 * nor the apostrophe of "didn't" */
 		if (c->tk[j].kind == AN_TK_PUNCT &&
 		    !(an_tx_is_punct(c, j, '.') && j > 0 && !c->tk[j].space &&
-		      (c->tk[j - 1].w.cls & AN_TXW_NOBREAK)))
+		      (c->tk[j - 1].w.cls & AN_TXW_NOBREAK)) &&
+		    !(an_tx_is_apos(c, j) && !c->tk[j].space && word_is(c, j + 1, "t")))
 			return 0;
-		if ((k = an_tx_cue(c, j)) != 0)
+		int nt = word_is(c, j, "t") && an_tx_is_apos(c, j - 1) && !c->tk[j].space;
+		if (!nt && (k = an_tx_cue(c, j)) != 0)
 			break;
 		/* "criticized for not opening cooling centers until Friday":
 		 * "not ... until" tells when a thing did happen; the tense
-		 * before the negation says when ("will not open until") */
-		if (word_is(c, j, "not") || word_is(c, j, "never")) {
+		 * before the negation says when ("will not open until",
+		 * "didn't start again until") */
+		if (word_is(c, j, "not") || word_is(c, j, "never") || nt) {
 			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++)
 				k = an_tx_cue(c, --h);
 			return k < 0;

@@ -180,6 +180,8 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict);
 /* 1 when the month at token i follows "since" ("since January", "since
  * early March"): the last one, however far back. */
 int an_tx_since_month(const an_tx_ctx *c, size_t i);
+/* A simple past governing "in" and the month at i: the month gone. */
+int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
 /* 1 when a paragraph begins after token a, up to token b; after the
  * reference time's timex, up to token i. */
 int an_tx_para_between(const an_tx_ctx *c, size_t a, size_t b);

@@ -19,6 +19,35 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
 	        an_tx_is(c, i - 1, "mid"));
 }
 
+/* "visited Nagapattinam in early January", "The average soared in
+ * January", said in late December: a simple past that governs "in" and
+ * the month, a few words before it, is the month gone, even eleven
+ * months back, where the tense of a looser cue yields to the nearer
+ * month (an_tx_month_year).  Not after an auxiliary ("had expected a
+ * decision by") nor a verb of saying ("said bookings for March"). */
+int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
+{
+	static const char *const aux[] = {"had", "has", "have", "was", "were", "is", "are", "be",
+	                                  "been", "being", "would", "will", "to", NULL};
+	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
+		i -= 2;
+	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
+		i--;
+	if (i < 3 || !an_tx_is(c, i - 1, "in"))
+		return 0;
+	for (size_t k = i - 1, n = 0; k > 1 && n < 4; n++) {
+		k--;
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD)
+			return 0;
+		int cue = an_tx_cue(c, k);
+		if (cue)
+			return cue < 0 && !an_tx_one_of(c, k, reporting) && !an_tx_one_of(c, k, aux) &&
+			       !an_tx_one_of(c, k - 1, aux) && !c->tk[k].cap &&
+			       !an_tx_with_participle(c, k); /* ", with the first acts revealed in" */
+	}
+	return 0;
+}
+
 /* A timeline in an explainer: "Jan. 18, 2022: The council votes ...",
  * then "March 3: Regulators give ..." in the present of a list.  An
  * entry that opens its paragraph, with a colon after it, follows the

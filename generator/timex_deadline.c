@@ -168,6 +168,14 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 		"bracing", "braced", "brace", "preparing", "prepared", "prepare", "gearing",
 		"readying",
 		"possible", "anticipated", "looming", "forthcoming", "coming", NULL};
+	/* "despite the October crash", "after the March attack": a month
+	 * before such a noun, after "the", alike */
+	if (tb > 0 && tb + 1 == te && te < c->n && an_tx_is(c, tb - 1, "the") && (c->tk[tb].w.cls & AN_TXW_MONTH) &&
+	    c->tk[tb].cap && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
+	    in_list(an_tx_acts, c->tk[te].low) && !an_tx_is(c, te, "close") &&
+	    !an_tx_is(c, te, "closing") && !an_tx_is(c, te, "trading") &&
+	    !(tb > 1 && c->tk[tb - 2].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - 2].low)))
+		return 1;
 	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
 		return 0;
 	const an_tk *a = &c->tk[te];

@@ -10,7 +10,9 @@
  * tense cannot hold the month that ten months' lean would move ahead. */
 int an_tx_since_month(const an_tx_ctx *c, size_t i)
 {
-	if (i > 0 && an_tx_is(c, i - 1, "since"))
+	/* (also "since the January earthquake") */
+	if ((i > 0 && an_tx_is(c, i - 1, "since")) ||
+	    (i > 1 && an_tx_is(c, i - 1, "the") && an_tx_is(c, i - 2, "since")))
 		return 1;
 	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
 		i--; /* "since mid-January" */

@@ -198,6 +198,15 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * quarter without a year in a match report is play, not a date */
 	if (!year && an_tx_game_sentence(c, i))
 		return 0;
+	/* "expect the first half of 1988 to be rocky, followed by a
+	 * recovery in the second half": a later part of the year whose half
+	 * or quarter the sentence named is in that year (not the base of a
+	 * change: "in the first quarter, up from 1.0 percent in the fourth
+	 * quarter") */
+	if (!year && (c->ref.g == AN_GRAN_HALF || c->ref.g == AN_GRAN_QUARTER) &&
+	    c->ref_at < i && an_tx_one_sentence(c, c->ref_at, i) && first > c->ref.d.m &&
+	    !an_tx_compared_from(c, i))
+		year = c->ref.d.y;
 	if (!year)
 		year = period_year(c, i, e, first, half ? 6 : 3);
 	an_date d = {year, first, 1};

@@ -216,6 +216,12 @@ int an_tx_compared_from(const an_tx_ctx *c, size_t tb)
 		    (an_tx_is(c, k - 1, "its") || an_tx_is(c, k - 1, "their")) &&
 		    an_tx_is(c, tb - 1, "in"))
 			return 1;
+		/* (and its record: "12% below its record close of 2999.75 on
+		 * July 16") */
+		if (an_tx_is(c, k, "record") &&
+		    (an_tx_is(c, k - 1, "its") || an_tx_is(c, k - 1, "their")) &&
+		    (an_tx_is(c, tb - 1, "in") || an_tx_is(c, tb - 1, "on")))
+			return 1;
 	}
 	return 0;
 }

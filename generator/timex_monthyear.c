@@ -442,8 +442,10 @@ int an_tx_generic_month(const an_tx_ctx *c, size_t i, size_t e)
 		if (an_tx_one_of(c, k, habitual))
 			return 1;
 	}
+	/* (not past ", when": "into January, when pension funds typically
+	 * put new money to work" tells of the month, and is one) */
 	for (size_t k = e, n = 0; k < c->n && n < 10 && !c->tk[k].sent; k++, n++) {
-		if (clause_edge(c, k))
+		if (clause_edge(c, k) || (an_tx_is_punct(c, k, ',') && an_tx_is(c, k + 1, "when")))
 			break;
 		if (an_tx_one_of(c, k, habitual))
 			return 1;

@@ -19,6 +19,20 @@ int an_tx_month_np(const an_tx_ctx *c, size_t i, size_t e)
 	if (c->tk[i].w.month == 3 && e < c->n && an_tx_one_of(c, e, verbs) &&
 	    (i == 0 || c->tk[i].sent || !c->tk[i - 1].cap))
 		return 1;
+	/* "the March employment report", "the May figures": after "the", a
+	 * modifier of a lowercase noun (for "May", also a name, only nouns
+	 * of data and events: not "the May government") */
+	static const char *const function[] = {"on", "to", "of", "for", "in", "at", "and", "or",
+	                                       "through", "past", "was", "is", "will", NULL};
+	static const char *const data[] = {
+		"figures", "figure", "data", "report", "numbers", "sales", "jobs", "payrolls",
+		"meeting", "election", "elections", "session", "contract", "contracts", "futures",
+		"delivery", "survey", "index", "reading", "release", "issue", "edition", "deadline",
+		"vote", "poll", "polls", "budget", "quarter", "employment", "inflation", NULL};
+	if (i > 0 && e < c->n && an_tx_is(c, i - 1, "the") && !c->tk[i].sent &&
+	    an_tx_word(c, e) && !c->tk[e].cap && !an_tx_glued(c, e) &&
+	    (c->tk[i].w.month == 3 ? !an_tx_one_of(c, e, function) : an_tx_one_of(c, e, data)))
+		return 1;
 	if (i == 0 || c->tk[i].sent || e >= c->n || c->tk[e].kind != AN_TK_PUNCT ||
 	    !strchr(",.;:)", c->tk[e].low[0]))
 		return 0;

@@ -246,6 +246,16 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 	return s < c->at && an_tx_is(c, s, "year");
 }
 
+/* A year written out among tokens [a, b). */
+static int year_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	int y;
+	for (size_t k = a; k < b; k++)
+		if (an_tx_year_at(c, k, &y))
+			return 1;
+	return 0;
+}
+
 /* The sentence of c->at, or the quote it is in, opens with "last year"
  * a few words before the token asked at. */
 static int last_year_opens(const an_tx_ctx *c)
@@ -323,6 +333,19 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	if (r->g >= AN_GRAN_YEAR && r->g <= AN_GRAN_TIME && r->d.y >= 1 && r->d.y < c->dct.y &&
 	    ra < c->at && c->at < c->n && mon && year_frames(c, ra) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
+		return r->d.y;
+	/* "In January 1990, it reported a loss. From March to May, it missed
+	 * three payments, and on June 11 it filed": a month or day of a past
+	 * clause joined by ", and" to a past month or day of the same
+	 * sentence, itself read in a story's year, goes on in that year
+	 * (not after a year written out: "The bull market began on March 9,
+	 * 2009, and in July the expansion ..." is news) */
+	size_t q = c->at > 0 && (an_tx_is(c, c->at - 1, "on") || an_tx_is(c, c->at - 1, "in"))
+	                   ? c->at - 1 : c->at;
+	if (mon && (r->g == AN_GRAN_MONTH || r->g == AN_GRAN_DAY) && r->d.y >= 1 &&
+	    r->d.y < c->dct.y && mon >= r->d.m && ra < q && q > 1 && an_tx_is(c, q - 1, "and") &&
+	    an_tx_is_punct(c, q - 2, ',') && an_tx_one_sentence(c, ra, c->at) &&
+	    !year_between(c, ra, q) && an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;
 	/* "Last year, Eid al-Fitr fell on May 2", "Last year it rained every
 	 * weekend in January": so does "last year" opening the sentence

@@ -272,15 +272,22 @@ static int past_span_year(const an_tx_ctx *c, size_t i, size_t e, int mon)
 	static const char *const ends[] = {"to", "through", "until", "and", "since", NULL};
 	const an_tx_point *ref = &c->ref;
 	size_t ra = c->ref_at;
-	if (ref->g == AN_GRAN_YEAR && ref->d.y >= 1 && ref->d.y < c->dct.y && ra < i &&
+	/* (and after a month of a past year that opens its sentence: "In
+	 * January 1990, it reported its first loss. From March to May, it
+	 * missed three payments"; a span that begins before that month is
+	 * of the year after) */
+	int opens = c->tk[ra].sent || (ra > 0 && an_tx_is(c, ra - 1, "in") && c->tk[ra - 1].sent);
+	if ((ref->g == AN_GRAN_YEAR || (ref->g == AN_GRAN_MONTH && opens)) && ref->d.y >= 1 &&
+	    ref->d.y < c->dct.y && ra < i &&
 	    !(ra > 0 && (an_tx_one_of(c, ra - 1, ends) || an_tx_is_dash(c, ra - 1)))) {
+		int base = ref->d.y + (ref->g == AN_GRAN_MONTH && mon < ref->d.m);
 		/* (the year before the DCT's only in the span's own sentence:
 		 * "Last year it was shut from March to May") */
 		int breaks = ref->d.y == c->dct.y - 1;
 		for (size_t j = ra + 1; j <= i && breaks < 2; j++)
 			breaks += c->tk[j].sent ? 1 + c->tk[j].para : 0;
-		if (breaks < 2)
-			return mon > mon2 ? ref->d.y - 1 : ref->d.y;
+		if (breaks < 2 && base < c->dct.y)
+			return mon > mon2 ? base - 1 : base;
 	}
 	int y2 = an_tx_month_year(c->dct, mon2, -1, 0);
 	return mon > mon2 ? y2 - 1 : y2;

@@ -695,6 +695,21 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			}
 		}
 	}
+	/* "early in the year", "earlier in the year" (TimeBank's one is the
+	 * year with START): the adverb and its "in" join the year */
+	if ((an_tx_is(c, i, "early") || an_tx_is(c, i, "earlier") || an_tx_is(c, i, "late") ||
+	     an_tx_is(c, i, "later")) &&
+	    an_tx_is(c, i + 1, "in") && an_tx_is(c, i + 2, "the") && an_tx_is(c, i + 3, "year")) {
+		memset(&m, 0, sizeof m);
+		if (core(&m, c, i + 2) && m.type == AN_TIMEX_DATE && !m.mod[0] && m.tb == i + 2) {
+			m.tb = i;
+			set_mod(&m, TK(i).low[0] == 'e' ? "START" : "END");
+			if (longer(out, have, &m)) {
+				*out = m;
+				have = 1;
+			}
+		}
+	}
 	/* "more than a month ago", "at least 30 days", "nearly two years" */
 	size_t k;
 	const char *qmod = an_tx_quantifier(c, i, &k);

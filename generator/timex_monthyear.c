@@ -427,10 +427,12 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 		return 0;
 	/* the first end must run up to the link: "from May 5 for talks to
 	 * June" is no range ("between last Friday and 4 January" is one) */
+	/* (a holiday's name is such an end: "between Christmas Eve and
+	 * January 2") */
 	static const char *const deixis[] = {"last", "this", "next", NULL};
 	for (size_t k = ra; k < l; k++)
 		if (an_tx_word(c, k) && !(c->tk[k].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) &&
-		    !(k == ra && an_tx_one_of(c, k, deixis)))
+		    !(k == ra && an_tx_one_of(c, k, deixis)) && !(r->g == AN_GRAN_DAY && c->tk[k].cap))
 			return 0;
 	return mon < r->d.m ? r->d.y + 1 : r->d.y;
 }

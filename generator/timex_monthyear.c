@@ -42,8 +42,13 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD)
 			return 0;
 		int cue = an_tx_cue(c, k);
+		/* ("than we had in January": "had" or "was" right before "in"
+		 * is the verb itself) */
+		int main_verb = k + 2 == i && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
+		                               an_tx_is(c, k, "were"));
 		if (cue)
-			return cue < 0 && !an_tx_one_of(c, k, reporting) && !an_tx_one_of(c, k, aux) &&
+			return cue < 0 && !an_tx_one_of(c, k, reporting) &&
+			       (main_verb || !an_tx_one_of(c, k, aux)) &&
 			       !an_tx_one_of(c, k - 1, aux) && !c->tk[k].cap &&
 			       !an_tx_with_participle(c, k); /* ", with the first acts revealed in" */
 	}

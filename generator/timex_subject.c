@@ -56,9 +56,17 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "..., but on New Year's Day the government dropped a plan": a date
 	 * that opens a clause of its own after its preposition takes the
 	 * clause's first tense after it */
-	if (tb > 2 && (word_is(c, tb - 1, "on") || word_is(c, tb - 1, "in") ||
-	               word_is(c, tb - 1, "by")) && clause_break_before(c, tb - 1))
+	/* (so does one right after the "that" of a verb of saying, before
+	 * or after a comma: "announced that from September, every division
+	 * would publish its figures") */
+	int that = tb > 3 && word_is(c, tb - 2, "that") && reported_that(c, tb - 2);
+	if (tb > 2 &&
+	    (word_is(c, tb - 1, "on") || word_is(c, tb - 1, "in") || word_is(c, tb - 1, "by") ||
+	     (that && word_is(c, tb - 1, "from"))) &&
+	    (clause_break_before(c, tb - 1) || that))
 		for (size_t j = te, n = 0; j < c->n && n < 8 && !c->tk[j].sent; j++, n++) {
+			if (that && j == te && an_tx_is_punct(c, j, ','))
+				continue;
 			if (c->tk[j].kind == AN_TK_PUNCT)
 				break;
 			int k = an_tx_cue(c, j);

@@ -116,6 +116,10 @@ static const an_txw_row rows[] = {
 	{"forecast", F, 0}, {"forecasts", F, 0}, {"reopens", F, 0}, {"closes", F, 0},
 	{"launches", F, 0}, {"premieres", F, 0}, {"airs", F, 0}, {"stays", F, 0},
 	{"announces", F, 0}, {"unveils", F, 0},
+	/* what is foretold is ahead of the telling: "with the weather
+	 * service forecasting no relief before the weekend" */
+	{"forecasting", F, 0}, {"predicting", F, 0}, {"expecting", F, 0},
+	{"anticipating", F, 0},
 	/* "takes effect/office/place Monday", "comes into force Sunday";
 	 * plural "Classes resume Monday" (not "take", "kick": "did not take
 	 * place Sunday" is past) */

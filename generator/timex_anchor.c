@@ -733,7 +733,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (an_tx_is_punct(c, j, ','))
 			comma = 1;
 		int k = an_tx_cue(c, j);
-		if (k < 0 && an_tx_with_participle(c, j))
+		if ((k < 0 && an_tx_with_participle(c, j)) || (k > 0 && an_tx_implicative_inf(c, j)))
 			k = 0;
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not

@@ -261,6 +261,9 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);
 /* A participle at j after "with" and its noun ("with the first acts
  * revealed"): no tense of its own. */
 int an_tx_with_participle(const an_tx_ctx *c, size_t j);
+/* An infinitive at j after a verb that tells the act happened ("were
+ * allowed to reopen"): no cue of its own. */
+int an_tx_implicative_inf(const an_tx_ctx *c, size_t j);
 /* A weekday declared a holiday at [tb, te): ahead. */
 int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 /* A day set for by "setting ... for" at tb: ahead. */

@@ -185,3 +185,14 @@ int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 	}
 	return 0;
 }
+
+/* "were allowed to reopen on Monday", "managed to land on Sunday": after
+ * a verb that tells the act happened (permission, ability, force), the
+ * infinitive at j is no plan ahead; the verb before it is the tense. */
+int an_tx_implicative_inf(const an_tx_ctx *c, size_t j)
+{
+	static const char *const implicative[] = {"allowed", "permitted", "able", "unable",
+	                                          "forced", "managed", "failed", "compelled",
+	                                          "obliged", NULL};
+	return j > 1 && word_is(c, j - 1, "to") && an_tx_one_of(c, j - 2, implicative);
+}

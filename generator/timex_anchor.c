@@ -113,124 +113,6 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* A bare present of a scheduling verb right before the weekday ("Arafat
- * and Netanyahu meet separately Monday", "The Senate votes Tuesday",
- * "Polls open Sunday") is the news present of a scheduled event.  These
- * verbs count only next to the day (one adverb may come between): further
- * off, "begin", "faces", "holds" are as often in another clause ("He
- * faces 10 years in prison after his arrest Monday", "let the offensive
- * begin as planned Saturday").  After "to", a modal, "did" or a causative
- * ("let", "made") the verb is an infinitive, and the word before decides;
- * after a determiner it is a noun ("a swim meet"). */
-static const char *const sched_aux[] = {
-	"to", "not", "did", "do", "does", "didn", "don", "doesn", "t", "will",
-	"would", "could", "should", "can", "may", "might", "must", "shall",
-	"let", "lets", "make", "makes", "made", "help", "helped", "see", "saw",
-	"watch", "watched", "never", "ll", "d", "s", NULL};
-
-/* "The vote was close on Sunday", "The store was open": a scheduling
- * word after a past "be" is an adjective. */
-static int past_be(const an_tx_ctx *c, size_t j)
-{
-	return word_is(c, j, "was") || word_is(c, j, "were") || word_is(c, j, "been");
-}
-
-/* A plural present of a scheduling verb further off in the clause:
- * "Lawmakers vote on the bill Tuesday", "The two sides meet for talks in
- * Geneva on Monday".  Plural forms only: a bare "begin" or "meet" after a
- * subject is a present, while singular "faces", "holds" far from the day
- * are as often the verb of another clause. */
-static int scheduled_plural(const an_tx_ctx *c, size_t j)
-{
-	/* "between March and June": the month is no verb "march" */
-	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
-	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' || month_name(c, j))
-		return 0;
-	/* ("in a 5-2 vote Wednesday": after a number, a noun) */
-	if (an_tx_one_of(c, j - 1, sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
-	    past_be(c, j - 1) || c->tk[j - 1].kind == AN_TK_NUM)
-		return 0;
-	/* "Thunderstorms delayed play for two hours on Saturday": after a
-	 * past verb, the word is its object, no verb of its own */
-	if (an_tx_cue(c, j - 1) < 0)
-		return 0;
-	/* "let the ground offensive begin" */
-	for (size_t d = 2; d <= 4 && j >= d; d++)
-		if (an_tx_one_of(c, j - d, sched_aux) && !word_is(c, j - d, "s"))
-			return 0;
-	return 1;
-}
-
-/* "The state swim meet Saturday drew 300": a past verb after the day in
- * the same clause makes "meet" a noun */
-static int past_after(const an_tx_ctx *c, size_t te)
-{
-	for (size_t k = te, d = 0; k < c->n && d < 8 && c->tk[k].kind == AN_TK_WORD &&
-	                           !c->tk[k].sent; k++, d++)
-		if (an_tx_cue(c, k) < 0)
-			return 1;
-	return 0;
-}
-
-static int scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
-{
-	if (tb < 2 || c->tk[tb].sent)
-		return 0;
-	size_t j = tb - 1;
-	/* "Polls close at 8 p.m. Sunday": the verb stands before the time
-	 * the day belongs to */
-	{
-		size_t q = an_tx_clock_before(c, j, 0);
-		if (q < j && word_is(c, q, "at") && q > 1)
-			j = q - 1;
-	}
-	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent &&
-	    (ends_in(c->tk[j].low, "ly", 4) || strcmp(c->tk[j].low, "again") == 0 ||
-	     strcmp(c->tk[j].low, "on") == 0))
-		j--;
-	/* "flies home on Saturday", "heads back Monday" */
-	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent && j > 1 &&
-	    (strcmp(c->tk[j].low, "home") == 0 || strcmp(c->tk[j].low, "back") == 0 ||
-	     strcmp(c->tk[j].low, "abroad") == 0))
-		j--;
-	/* "The Rivermen open the division series on Wednesday": the verb
-	 * with its object, whose determiner shows the verb, after a name
-	 * ("let the convoy leave the base Saturday" is no schedule); so does
-	 * an office taken or left ("Pastrana leaves office on August 7") */
-	static const char *const posts[] = {"office", "power", "command", NULL};
-	if (c->tk[j].kind == AN_TK_WORD && !(c->tk[j].w.cls & AN_TXW_SCHED) && j > 1)
-		for (size_t k = j, n = 0; k > 1 && n < 8 && !c->tk[k].sent; k--, n++) {
-			if ((c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_dash(c, k)) || an_tx_cue(c, k))
-				break;
-			if ((c->tk[k - 1].w.cls & AN_TXW_SCHED) && c->tk[k - 1].kind == AN_TK_WORD &&
-			    ((is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
-			      an_tx_capital(c, k - 2)) ||
-			     (k == j && an_tx_one_of(c, k, posts)))) {
-				j = k - 1;
-				break;
-			}
-		}
-	if (c->tk[j].kind != AN_TK_WORD || !(c->tk[j].w.cls & AN_TXW_SCHED) || c->tk[j].sent ||
-	    j == 0 || month_name(c, j))
-		return 0;
-	/* "state tests that begin on April 3": "that" after a plural noun
-	 * is the relative pronoun, the verb its clause's ("before that vote
-	 * on April 3" is the demonstrative) */
-	int relative = j > 1 && word_is(c, j - 1, "that") && c->tk[j - 2].kind == AN_TK_WORD &&
-	               !c->tk[j - 2].cap && ends_in(c->tk[j - 2].low, "s", 3) &&
-	               !an_tx_cue(c, j - 2) && !ends_in(c->tk[j].low, "s", 1);
-	/* ("holding rallies on Saturday": the object of a participle is a
-	 * noun) */
-	if (an_tx_one_of(c, j - 1, sched_aux) || (is_determiner(c, j - 1) && !relative) ||
-	    c->tk[j - 1].kind == AN_TK_NUM ||
-	    (c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ing", 4) &&
-	     !c->tk[j - 1].cap))
-		return 0;
-	if (past_be(c, j - 1))
-		return 0;
-	return !past_after(c, te);
-}
-
 /* Verbs that reschedule an event (put_off, until_past). */
 static const char *const resched[] = {
 	"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
@@ -521,7 +403,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	int weak = 0, set_for = 0, from = 0;
 	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
 		return -1;
-	if (scheduled_present(c, tb, te) || put_off(c, tb, te))
+	if (an_tx_scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;
 	/* "A judge on Friday set a Sept. 12 trial date": the date of what is
 	 * set or scheduled, as a modifier of its noun, is ahead */
@@ -825,7 +707,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (d <= 8 && !pblock && progressive(c, j))
 			return 1;
 		pblock |= progressive_block(c, j);
-		if (d >= 2 && d <= 8 && scheduled_plural(c, j) && !past_after(c, te))
+		if (d >= 2 && d <= 8 && an_tx_scheduled_plural(c, j) && !an_tx_past_after(c, te))
 			return 1;
 		/* "to" and a verb: the infinitive proper when the verb is no
 		 * tense cue of its own ("to plan" is one) */
@@ -893,14 +775,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k)
 			return k;
 		if (opens && d >= 2 && d <= 6 && c->tk[j - 1].kind == AN_TK_WORD &&
-		    !word_is(c, j + 1, "of") && scheduled_plural(c, j))
+		    !word_is(c, j + 1, "of") && an_tx_scheduled_plural(c, j))
 			return 1; /* not "On Wednesday, Ricardo Alarcon, head of ..." */
 		/* "On Wednesday, the last of the veterans' ships leaves
 		 * Portsmouth": the singular too, as the first verb of the
 		 * clause the day opens */
 		if (opens && d >= 2 && (c->tk[j].w.cls & AN_TXW_SCHED) && j > 0 &&
 		    c->tk[j - 1].kind == AN_TK_WORD && !is_determiner(c, j - 1) &&
-		    !an_tx_one_of(c, j - 1, sched_aux) && ends_in(c->tk[j].low, "s", 2))
+		    !an_tx_one_of(c, j - 1, an_tx_sched_aux) && ends_in(c->tk[j].low, "s", 2))
 			return 1;
 	}
 	if (forecast)

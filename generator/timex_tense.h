@@ -91,6 +91,16 @@ static const char *const reporting[] = {
 	"said", "says", "told", "tells", "announced", "reported", "added", "stated",
 	"noted", "explained", "warned", "insisted", "according", "acknowledged", NULL};
 
+/* timex_sched.c: the words that make a scheduling verb after them an
+ * infinitive ("to", modals, "let"); a scheduling present right before
+ * the date at [tb, te) ("The Senate votes Tuesday"); a plural one
+ * further off ("Lawmakers vote on the bill Tuesday") at j; a past verb
+ * in the clause after te. */
+extern const char *const an_tx_sched_aux[];
+int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te);
+int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j);
+int an_tx_past_after(const an_tx_ctx *c, size_t te);
+
 /* The tense cue of token j, read in its context: 1 ahead, -1 back, 0
  * none (timex_cue.c). */
 int an_tx_cue(const an_tx_ctx *c, size_t j);

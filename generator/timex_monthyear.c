@@ -357,9 +357,12 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * (not its possessive: "Last year's loss ...") */
 	if (mon && last_year_opens(c) && an_tx_direction(c, c->at, c->at + 1) < 0)
 		return c->dct.y - 1;
-	/* (so does a month of a past year: "In January 1972, Muskie led
-	 * every poll and was finished by April") */
-	if ((r->g == AN_GRAN_YEAR || (r->g == AN_GRAN_MONTH && r->d.y < c->dct.y - 1)) &&
+	/* (so does a month or season of a past year: "In January 1972,
+	 * Muskie led every poll and was finished by April", "In the summer
+	 * of 2023 Ukraine launched a counteroffensive that stalled by
+	 * November") */
+	if ((r->g == AN_GRAN_YEAR ||
+	     ((r->g == AN_GRAN_MONTH || r->g == AN_GRAN_SEASON) && r->d.y < c->dct.y - 1)) &&
 	    r->d.y >= 1 && r->d.y < c->dct.y && ra < c->at && c->at < c->n && mon &&
 	    (c->tk[ra].sent ||
 	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
@@ -370,7 +373,7 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 		while (k <= c->at && !c->tk[k].sent)
 			k++;
 		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
-			return r->d.y + (r->g == AN_GRAN_MONTH && mon < r->d.m);
+			return r->d.y + (r->g != AN_GRAN_YEAR && mon < r->d.m);
 	}
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)

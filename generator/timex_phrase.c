@@ -118,7 +118,11 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    !(i + 3 < c->n && TK(i + 3).kind == AN_TK_PUNCT && !TK(i + 3).space &&
 		      TK(i + 3).low[0] != '.' && TK(i + 3).low[0] != ',')) {
 			an_date y = {c->dct.y, 1, 1};
-			if (c->dct.m >= 7 && an_tx_direction(c, i, i + 3) >= 0)
+			/* (in the last days of December a past verb tells of the
+			 * year coming too: "New Zealand was the first to enter the
+			 * new year", Dec. 31) */
+			if (c->dct.m >= 7 && (an_tx_direction(c, i, i + 3) >= 0 ||
+			                      (c->dct.m == 12 && c->dct.d >= 20)))
 				y.y++;
 			an_tx_set_point(m, y, AN_GRAN_YEAR);
 			m->anchor.g = AN_GRAN_NONE;

@@ -342,6 +342,12 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			at = c->ref.d; /* "In 1975, the year she turned 30": 1975 */
 		else if (of_ref && !full)
 			at = c->ref.d;
+		/* "the Nasdaq ended the year above 4,000", said on Jan. 3: the
+		 * year that just closed */
+		else if (c->dct.m == 1 && i > 0 && j == i + 1 &&
+		         (an_tx_is(c, i - 1, "ended") || an_tx_is(c, i - 1, "closed") ||
+		          an_tx_is(c, i - 1, "finished")))
+			at.y--;
 		else if (j == i + 1 && an_tx_one_of(c, j + 1, clause)) {
 			m->skip = 1; /* "the year she turned 30": an event's year */
 			return j + 1;

@@ -580,11 +580,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		story_q = 1;
 	/* "rose 0.1 percent last month and 2.1 percent from a year earlier",
 	 * "from the previous week and 21 percent from a year ago": the same
-	 * month or week a year back, as for a quarter */
+	 * month or week a year back, as for a quarter; "would spend 20 billion
+	 * this year, up from 14 billion a year earlier": the year before */
 	an_tx_point yper;
 	int per_year = u == AN_TXU_YEAR && n == 1 && dir < 0 && !story_q &&
 	               (an_tx_period_ref(c, i, AN_GRAN_MONTH, &yper) ||
-	                an_tx_period_ref(c, i, AN_GRAN_WEEK, &yper));
+	                an_tx_period_ref(c, i, AN_GRAN_WEEK, &yper) ||
+	                an_tx_period_ref(c, i, AN_GRAN_YEAR, &yper));
 	/* "struck on May 3 ... shelters this summer ... announced 10 days
 	 * later": a season or a year named since cannot place the days; the
 	 * day named before it does */

@@ -245,6 +245,9 @@ static const char *const intent_ing[] = {
 
 /* Words before an infinitive that make it a thing to come: "on track
  * to", "poised to", "slated to". */
+/* Verbs of promising, whose object is ahead of them. */
+static const char *const promise[] = {"promised", "pledged", "vowed", "guaranteed", NULL};
+
 static const char *const bound_to[] = {"track", "course", "poised", "slated", "set", NULL};
 
 /* A present perfect of a verb of commitment at j: "has agreed",
@@ -641,6 +644,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "ordered the agency to produce the records by Friday": a
 		 * deadline in an infinitive looks ahead of the past verb that
 		 * sets it; "had filed by Wednesday" has none */
+		/* "promised a supplementary budget before March 31": what is
+		 * promised by a day is ahead of the promise */
+		if (k < 0 && (weak || (pb > 0 && word_is(c, pb - 1, "before"))) &&
+		    an_tx_one_of(c, j, promise))
+			return 1;
 		/* (not "agreed in March to cut output from April 1", said in
 		 * August: the commitment has a day of its own, months back) */
 		if (k < 0 && weak && inf &&

@@ -113,11 +113,11 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	               !c->tk[j - 2].cap && ends_in(c->tk[j - 2].low, "s", 3) &&
 	               !an_tx_cue(c, j - 2) && !ends_in(c->tk[j].low, "s", 1);
 	/* ("holding rallies on Saturday": the object of a participle is a
-	 * noun) */
+	 * noun; not "the landing falls on Saturday", a noun in "-ing") */
 	if (an_tx_one_of(c, j - 1, an_tx_sched_aux) || (is_determiner(c, j - 1) && !relative) ||
 	    c->tk[j - 1].kind == AN_TK_NUM ||
 	    (c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ing", 4) &&
-	     !c->tk[j - 1].cap))
+	     !c->tk[j - 1].cap && !(j > 1 && is_determiner(c, j - 2))))
 		return 0;
 	if (past_be(c, j - 1))
 		return 0;

@@ -498,13 +498,25 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */
-	an_date d = blog_stamp(c, i, at) || market_time(c, i, at) ? c->dct : an_tx_clock_day(c);
+	int stamp = blog_stamp(c, i, at) || market_time(c, i, at);
+	an_date d = stamp ? c->dct : an_tx_clock_day(c);
 	/* "received the ballots on Wednesday ahead of the election on
 	 * Tuesday ... arrived at 4am": what a past clause tells is not on a
 	 * day ahead, but on the last day named before it */
 	if (an_date_to_days(d) > an_date_to_days(c->dct) && c->past_day_at &&
 	    an_tx_direction(c, i, j) < 0)
 		d = c->past_day;
+	/* and the mirror: "NASA will try again on Thursday ..., officials
+	 * said today.  The launch window opens at 6:12 p.m.": what a clause
+	 * ahead tells is on the last day ahead named, within two weeks, not
+	 * on the telling's (not a stamp that opens its sentence, nor after
+	 * a day of its sentence: "host Phoenix tonight at 7 p.m.") */
+	else if (!stamp && !c->tk[i].sent && an_date_to_days(d) <= an_date_to_days(c->dct) &&
+	         c->ahead_day_at &&
+	         an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14 &&
+	         !(c->day_at > c->ahead_day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
+	         an_tx_direction(c, i, j) > 0)
+		d = c->ahead_day;
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */
 	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||

@@ -100,6 +100,11 @@ typedef struct {
 	 * a day ahead was named ("ahead of the election on Tuesday"). */
 	an_date past_day;
 	size_t past_day_at;
+	/* And the last day named after the DCT: the day of a bare clock time
+	 * in a clause ahead ("will try again on Thursday ... The launch window
+	 * opens at 6:12 p.m."). */
+	an_date ahead_day;
+	size_t ahead_day_at;
 	/* The first day the text names after its dateline (its lede's): the
 	 * day a story is of, which a quote's "today" may be. */
 	an_date lede_day;

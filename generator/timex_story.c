@@ -76,6 +76,9 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			if (an_date_to_days(d) <= an_date_to_days(c->dct)) {
 				c->past_day = d;
 				c->past_day_at = m->tb + 1;
+			} else {
+				c->ahead_day = d;
+				c->ahead_day_at = m->tb + 1;
 			}
 			if (an_date_to_days(d) == an_date_to_days(c->dct))
 				c->today_at = m->tb + 1;

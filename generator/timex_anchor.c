@@ -245,6 +245,10 @@ static const char *const intent_ing[] = {
 
 /* Words before an infinitive that make it a thing to come: "on track
  * to", "poised to", "slated to". */
+/* Verbs of deciding, whose infinitive is ahead of the decision. */
+static const char *const decided[] = {"voted", "agreed", "decided", "approved", "resolved",
+                                      NULL};
+
 /* Verbs of promising, whose object is ahead of them. */
 static const char *const promise[] = {"promised", "pledged", "vowed", "guaranteed", NULL};
 
@@ -673,6 +677,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k < 0 && inf && an_tx_one_of(c, v, intent) && c->day_at > v + 1 &&
 		    c->day_at <= inf_at &&
 		    labs(an_date_to_days(c->day) - an_date_to_days(c->dct)) <= 7)
+			return 1;
+		/* (and with no date between: "The board voted 6-1 to hold
+		 * classes on Jan. 2", said in September: the decision is the
+		 * news, what it commits to ahead of it; not a weekday, as near
+		 * the news as the decision: "decided to ride out the storm at
+		 * home Wednesday night") */
+		if (k < 0 && inf && inf_at > j && an_tx_one_of(c, j, decided) &&
+		    !(c->tk[tb].w.cls & AN_TXW_WDAY) &&
+		    !(c->ref.g != AN_GRAN_NONE && c->ref_at > j && c->ref_at < inf_at))
 			return 1;
 		/* "urged Parisians to stay indoors on Monday", "asked commuters
 		 * to plan for Monday morning": the weekday a directive asks for

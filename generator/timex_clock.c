@@ -15,6 +15,14 @@ static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
 
 /* The a.m. (1) or p.m. (2) of a clock time "4 a.m.", "4:30 pm" at k, 0
  * for none. */
+/* "at" (and "about", "around") right before the time at i. */
+static int at_before(const an_tx_ctx *c, size_t i)
+{
+	if (i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around")))
+		i--;
+	return i > 0 && an_tx_is(c, i - 1, "at");
+}
+
 static int ampm_at(const an_tx_ctx *c, size_t k)
 {
 	if (!an_tx_num(c, k) || TK(k).ndig > 2)
@@ -508,11 +516,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = c->past_day;
 	/* and the mirror: "NASA will try again on Thursday ..., officials
 	 * said today.  The launch window opens at 6:12 p.m.": what a clause
-	 * ahead tells is on the last day ahead named, within two weeks, not
-	 * on the telling's (not a stamp that opens its sentence, nor after
-	 * a day of its sentence: "host Phoenix tonight at 7 p.m.") */
-	else if (!stamp && !c->tk[i].sent && an_date_to_days(d) <= an_date_to_days(c->dct) &&
-	         c->ahead_day_at &&
+	 * ahead tells at a time is on the last day ahead named, within two
+	 * weeks, not on the telling's (not a stamp that opens its sentence,
+	 * nor after a day of its sentence: "host Phoenix tonight at 7 p.m.";
+	 * "by midnight", "after 10 a.m." are the news day's) */
+	else if (!stamp && !c->tk[i].sent && at_before(c, i) &&
+	         an_date_to_days(d) <= an_date_to_days(c->dct) && c->ahead_day_at &&
 	         an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14 &&
 	         !(c->day_at > c->ahead_day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
 	         an_tx_direction(c, i, j) > 0)

@@ -373,6 +373,22 @@ static int ampm_piece(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+/* A hyphen or full stop glued on both sides inside a word or a number
+ * ("stay-at-home", "8.30pm"), or a piece glued after such a stop, at j:
+ * no word of its own. */
+static int inner_mark(const an_tx_ctx *c, size_t j)
+{
+	if (j == 0 || c->tk[j].space)
+		return 0;
+	/* (the "30" after it and the "pm" glued to the minutes) */
+	if ((an_tx_num(c, j) && an_tx_is_punct(c, j - 1, '.')) ||
+	    ((word_is(c, j, "pm") || word_is(c, j, "am")) && an_tx_num(c, j - 1)))
+		return 1;
+	return j + 1 < c->n && c->tk[j].kind == AN_TK_PUNCT && !c->tk[j + 1].space &&
+	       (an_tx_is_dash(c, j) || an_tx_is_punct(c, j, '.')) &&
+	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
+}
+
 /* "would suspend the strike if the operators dropped the conditions by
  * 5pm on Monday", "the surplus could shrink if Wall Street stumbled in
  * the spring": a past after "if" under a "would", "will", "could" or
@@ -614,8 +630,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			break;
 		}
 		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
-		 * put "will hold" out of reach where "at 8 a.m." did not */
-		if (clock_minutes(c, j) || ampm_piece(c, j)) {
+		 * put "will hold" out of reach where "at 8 a.m." did not; nor
+		 * the hyphens inside "stay-at-home", the ".30" of "8.30pm" */
+		if (clock_minutes(c, j) || ampm_piece(c, j) || inner_mark(c, j)) {
 			d--;
 			continue;
 		}

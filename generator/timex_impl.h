@@ -187,6 +187,10 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict);
 int an_tx_since_month(const an_tx_ctx *c, size_t i);
 /* A simple past governing "in" and the month at i: the month gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
+/* A past clause's date [y, mon, day] (day 0: a month) that would fall
+ * after the DCT, in a story whose reference time is a day or month of a
+ * year long gone: the story's year, else y. */
+int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir);
 /* 1 when a paragraph begins after token a, up to token b; after the
  * reference time's timex, up to token i. */
 int an_tx_para_between(const an_tx_ctx *c, size_t a, size_t b);

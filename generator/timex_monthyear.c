@@ -55,6 +55,30 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* "At about 9.20 am on October 31, 1984, Mrs Gandhi walked ... that
+ * afternoon ... who lost her husband in Trilokpuri on November 1", said
+ * on Oct. 31, 2014: a past clause cannot tell of a day ahead, and a
+ * story that looked back to a day or month of its own (the reference
+ * time) is still there, whatever news came before it. */
+int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
+{
+	const an_tx_point *r = &c->ref;
+	if (dir >= 0 || (r->g != AN_GRAN_DAY && r->g != AN_GRAN_MONTH) || r->d.y < 1 ||
+	    r->d.y > c->dct.y - 2 || c->ref_at >= c->at)
+		return y;
+	an_date x = {y, mon, day ? day : 1};
+	int after = day ? an_date_to_days(x) > an_date_to_days(c->dct)
+	                : (y > c->dct.y || (y == c->dct.y && mon > c->dct.m));
+	if (!after)
+		return y;
+	/* (within two months of the reference: a story goes on by days and
+	 * weeks; "have booked time on the telescope on Oct. 20", months after
+	 * a story of July 2020, is news) */
+	an_date s = {r->d.y + (mon < r->d.m), mon, day ? day : 1};
+	long gap = an_date_to_days(s) - an_date_to_days(r->d);
+	return gap >= -31 && gap <= 62 ? s.y : y;
+}
+
 /* A timeline in an explainer: "Jan. 18, 2022: The council votes ...",
  * then "March 3: Regulators give ..." in the present of a list.  An
  * entry that opens its paragraph, with a colon after it, follows the

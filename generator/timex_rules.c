@@ -398,10 +398,12 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
 	if (day) {
-		if (!explicit_year)
-			year = an_tx_weekday_year(c->dct, an_tx_monthday_year(c->dct, mon, day,
-			                                                      an_tx_day_direction(c, i, e)),
-			                          mon, day, wd);
+		if (!explicit_year) {
+			int dir = an_tx_day_direction(c, i, e);
+			year = an_tx_weekday_year(c->dct, an_tx_monthday_year(c->dct, mon, day, dir), mon,
+			                          day, wd);
+			year = an_tx_past_story_year(c, year, mon, day, dir);
+		}
 		an_date d = {year, mon, day};
 		if (!an_date_valid(d))
 			return 0;
@@ -409,8 +411,11 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else {
 		if (!explicit_year && (an_tx_since_month(c, i) || an_tx_past_in_month(c, i)))
 			year = mon <= c->dct.m ? c->dct.y : c->dct.y - 1;
-		else if (!explicit_year)
-			year = an_tx_month_year(c->dct, mon, an_tx_direction(c, i, e), 0);
+		else if (!explicit_year) {
+			int dir = an_tx_direction(c, i, e);
+			year = an_tx_past_story_year(c, an_tx_month_year(c->dct, mon, dir, 0), mon, 0,
+			                             dir);
+		}
 		an_date d = {year, mon, 1};
 		an_tx_set_point(m, d, AN_GRAN_MONTH);
 		m->modable = 1;

@@ -375,6 +375,15 @@ static int quarter_in_sentence(const an_tx_ctx *c, size_t i)
  * now".  "ago" counts from the DCT; "earlier"/"later" from the reference
  * time, keeping its precision ("the third quarter ... a year earlier" is a
  * quarter). */
+/* The word "anniversary" in the text before token i. */
+static int anniversary_before(const an_tx_ctx *c, size_t i)
+{
+	for (size_t k = i; k > 0 && i - k < 400;)
+		if (an_tx_is(c, --k, "anniversary"))
+			return 1;
+	return 0;
+}
+
 static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	long n;
@@ -668,6 +677,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_set_value(m, AN_TIMEX_DATE, "XXXX");
 	if (!frames)
 		m->anchor.g = AN_GRAN_NONE;
+	/* "Fifty years ago, crowds packed Whitehall to hear Churchill at 3
+	 * p.m.", in a piece on the anniversary: the story is on the day the
+	 * anniversary marks (the value stays the year) */
+	else if (u == AN_TXU_YEAR && dir < 0 && n >= 2 && !from_day && anniversary_before(c, i)) {
+		m->anchor.d = to;
+		m->anchor.g = AN_GRAN_DAY;
+	}
 	if (approx)
 		an_tx_copy(m->mod, sizeof m->mod, "APPROX");
 	return k;

@@ -243,8 +243,6 @@ static const char *const intent_ing[] = {
 	"promising", "pledging", "vowing", "planning", "agreeing", "deciding", "threatening",
 	"hoping", "seeking", "aiming", "offering", "preparing", "expecting", NULL};
 
-/* Words before an infinitive that make it a thing to come: "on track
- * to", "poised to", "slated to". */
 /* Verbs of deciding, whose infinitive is ahead of the decision. */
 static const char *const decided[] = {"voted", "agreed", "decided", "approved", "resolved",
                                       NULL};
@@ -252,6 +250,8 @@ static const char *const decided[] = {"voted", "agreed", "decided", "approved", 
 /* Verbs of promising, whose object is ahead of them. */
 static const char *const promise[] = {"promised", "pledged", "vowed", "guaranteed", NULL};
 
+/* Words before an infinitive that make it a thing to come: "on track
+ * to", "poised to", "slated to". */
 static const char *const bound_to[] = {"track", "course", "poised", "slated", "set", NULL};
 
 /* A present perfect of a verb of commitment at j: "has agreed",

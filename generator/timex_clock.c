@@ -13,8 +13,6 @@ static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
                                     "et", "pt", "eastern", "pacific", "central",
                                     "mountain", NULL};
 
-/* The a.m. (1) or p.m. (2) of a clock time "4 a.m.", "4:30 pm" at k, 0
- * for none. */
 /* "at" (and "about", "around") right before the time at i. */
 static int at_before(const an_tx_ctx *c, size_t i)
 {
@@ -23,6 +21,8 @@ static int at_before(const an_tx_ctx *c, size_t i)
 	return i > 0 && an_tx_is(c, i - 1, "at");
 }
 
+/* The a.m. (1) or p.m. (2) of a clock time "4 a.m.", "4:30 pm" at k, 0
+ * for none. */
 static int ampm_at(const an_tx_ctx *c, size_t k)
 {
 	if (!an_tx_num(c, k) || TK(k).ndig > 2)

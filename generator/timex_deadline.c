@@ -156,10 +156,11 @@ const char *const an_tx_acts[] = {
  * possessive before the noun of a completed act names the day the act
  * was done, whatever the verb of the clause ("said they would look for
  * ways to get around Wednesday's ruling": the appeal is ahead, the ruling
- * behind).  Only nouns of acts that are over once they are named this way;
- * a scheduled event ("Friday's vote", "Sunday's game") follows its
- * clause, and so does any act with a word that puts it ahead ("ahead of
- * Thursday's decision", "Friday's expected ruling"). */
+ * behind); so does a month that modifies such a noun ("despite the
+ * October crash").  Only nouns of acts that are over once they are named
+ * this way; a scheduled event ("Friday's vote", "Sunday's game") follows
+ * its clause, and so does any act with a word that puts it ahead ("ahead
+ * of Thursday's decision", "Friday's expected ruling"). */
 int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	static const char *const ahead[] = {
@@ -170,8 +171,9 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 		"possible", "anticipated", "looming", "forthcoming", "coming", NULL};
 	/* "despite the October crash", "after the March attack": a month
 	 * before such a noun, after "the", alike */
-	if (tb > 0 && tb + 1 == te && te < c->n && an_tx_is(c, tb - 1, "the") && (c->tk[tb].w.cls & AN_TXW_MONTH) &&
-	    c->tk[tb].cap && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
+	if (tb > 0 && tb + 1 == te && te < c->n && an_tx_is(c, tb - 1, "the") &&
+	    (c->tk[tb].w.cls & AN_TXW_MONTH) && c->tk[tb].cap && c->tk[te].kind == AN_TK_WORD &&
+	    !c->tk[te].cap &&
 	    in_list(an_tx_acts, c->tk[te].low) && !an_tx_is(c, te, "close") &&
 	    !an_tx_is(c, te, "closing") && !an_tx_is(c, te, "trading") &&
 	    !(tb > 1 && c->tk[tb - 2].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - 2].low)))

@@ -253,7 +253,8 @@ int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
  * ("a new contract from August"): ahead unless a tense says otherwise. */
 int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te);
 /* A weekday in the possessive before the noun of an act over once named
- * ("Wednesday's ruling") at [tb, te): the day is behind. */
+ * ("Wednesday's ruling"), or a month before one ("the October crash"),
+ * at [tb, te): the date is behind. */
 int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);
 /* timex_scope.c: a regular past right after a plural noun at j; the first
  * tense cue before p in its clause; a participle of an object between j

@@ -371,10 +371,6 @@ static int quarter_in_sentence(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
-/* "two days ago", "a year earlier", "three weeks later", "a month from
- * now".  "ago" counts from the DCT; "earlier"/"later" from the reference
- * time, keeping its precision ("the third quarter ... a year earlier" is a
- * quarter). */
 /* The word "anniversary" in the text before token i. */
 static int anniversary_before(const an_tx_ctx *c, size_t i)
 {
@@ -384,6 +380,10 @@ static int anniversary_before(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* "two days ago", "a year earlier", "three weeks later", "a month from
+ * now".  "ago" counts from the DCT; "earlier"/"later" from the reference
+ * time, keeping its precision ("the third quarter ... a year earlier" is a
+ * quarter). */
 static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	long n;

@@ -1,10 +1,12 @@
 /* timex_scope.c - how far a tense reaches in its clause, for
  * an_tx_direction (timex_anchor.c): a participle after its noun that is
- * no verb ("passengers booked through Sunday"), a future beyond the cue
- * window ("will mark ... with a Mass at St Canice's Church on Sunday"),
- * and the object of a directive ("urged drivers heading home on Sunday
- * to leave").  A subordinate clause has a tense of its own and stops
- * every look back. */
+ * no verb ("passengers booked through Sunday", ", with the first acts
+ * revealed in January"), a future beyond the cue window ("will mark ...
+ * with a Mass at St Canice's Church on Sunday"), the object of a
+ * directive ("urged drivers heading home on Sunday to leave"), a present
+ * in a relative clause ("who faces a review in April,") and an
+ * infinitive whose act happened ("were allowed to reopen").  A
+ * subordinate clause has a tense of its own and stops every look back. */
 #include "timex_impl.h"
 #include "timex_tense.h"
 

@@ -130,11 +130,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (hyphen_half(c, j))
 		return 0;
 	/* "the last Saturday before Christmas", "next Tuesday's budget, the
-	 * last before the Sept. 14 election", "the last of the ships": an
-	 * ordinal, no tense */
+	 * last before the Sept. 14 election", "the last of the ships", "the
+	 * last buses on Tuesday": an ordinal, no tense */
 	if (j > 0 && j + 1 < c->n && word_is(c, j, "last") && word_is(c, j - 1, "the") &&
 	    ((c->tk[j + 1].w.cls & AN_TXW_WDAY) || word_is(c, j + 1, "before") ||
-	     word_is(c, j + 1, "one") || word_is(c, j + 1, "of")))
+	     word_is(c, j + 1, "one") || word_is(c, j + 1, "of") ||
+	     (c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && c->tk[j + 1].w.cls == 0)))
 		return 0;
 	/* "the ends", but "a road trip that ends Saturday": a relative "that"
 	 * before the present of a scheduled event; so "a calendar that will

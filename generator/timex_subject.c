@@ -112,10 +112,11 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		return an_tx_cue(c, te + 3);
 	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
-	for (size_t k = tb - 1, n = 0; k > 0 && n < 5; k--, n++) {
+	for (size_t k = tb - 1, n = 0; k > 0 && n < 7; k--, n++) {
 		/* "Forecasters said heavy rain over the weekend would give
 		 * way", "said on Friday that temperatures on Sunday were
-		 * expected to": the subject of what was said */
+		 * expected to", "said pupils sitting GCSE exams on Tuesday
+		 * should": the subject of what was said (six words back) */
 		if (k < tb - 1 && (an_tx_one_of(c, k, reporting) ||
 		                   (word_is(c, k, "that") && reported_that(c, k))))
 			return subject_cue(c, te);

@@ -39,9 +39,11 @@ int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j)
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
 	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' || month_name(c, j))
 		return 0;
-	/* ("in a 5-2 vote Wednesday": after a number, a noun) */
+	/* ("in a 5-2 vote Wednesday", "On a second visit on 20 July": after
+	 * a number or an ordinal, a noun) */
 	if (an_tx_one_of(c, j - 1, an_tx_sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
-	    past_be(c, j - 1) || c->tk[j - 1].kind == AN_TK_NUM)
+	    past_be(c, j - 1) || c->tk[j - 1].kind == AN_TK_NUM ||
+	    (c->tk[j - 1].kind == AN_TK_WORD && (c->tk[j - 1].w.cls & AN_TXW_ORD)))
 		return 0;
 	/* "Thunderstorms delayed play for two hours on Saturday": after a
 	 * past verb, the word is its object, no verb of its own */

@@ -389,6 +389,16 @@ static int inner_mark(const an_tx_ctx *c, size_t j)
 	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
 }
 
+/* A modal of a condition's consequence at h. */
+static int modal_ahead(const an_tx_ctx *c, size_t h)
+{
+	return word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll") ||
+	       word_is(c, h, "could") || word_is(c, h, "might");
+}
+
+/* The subject pronouns a consequence opens with. */
+static const char *const pronouns[] = {"she", "he", "they", "we", "it", "i", "you", NULL};
+
 /* "would suspend the strike if the operators dropped the conditions by
  * 5pm on Monday", "the surplus could shrink if Wall Street stumbled in
  * the spring": a past after "if" under a "would", "will", "could" or
@@ -409,9 +419,18 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 		return 0;
 	for (size_t d = 0; d < 12 && h > 0 && !c->tk[h].sent; d++) {
 		h--;
-		if (word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll") ||
-		    word_is(c, h, "could") || word_is(c, h, "might"))
+		if (modal_ahead(c, h))
 			return !word_is(c, h + 1, "have"); /* "could have been worse if" */
+	}
+	/* (or in the clause after it: "if there were further breaches
+	 * before Christmas she would consider an endorsement", "..., she
+	 * would") */
+	for (size_t k = j + 1, d = 0; k < c->n && d < 20 && !c->tk[k].sent; k++, d++) {
+		if (modal_ahead(c, k))
+			return !word_is(c, k + 1, "have") && k > 0 && an_tx_word(c, k - 1) &&
+			       !c->tk[k - 1].cap && an_tx_one_of(c, k - 1, pronouns);
+		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, ','))
+			return 0;
 	}
 	return 0;
 }

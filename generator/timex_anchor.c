@@ -389,6 +389,10 @@ static int inner_mark(const an_tx_ctx *c, size_t j)
 	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
 }
 
+/* Verbs that open a clause after its subject. */
+static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
+                                          "would", "had", NULL};
+
 /* A modal of a condition's consequence at h. */
 static int modal_ahead(const an_tx_ctx *c, size_t h)
 {
@@ -827,6 +831,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (!opens && an_tx_is_punct(c, j, ',') &&
 		    (attribution_at(c, j + 1) || word_is(c, j + 1, "and") || word_is(c, j + 1, "but") ||
 		     ing_clause(c, j + 1)))
+			break;
+		/* nor the clause of another day after "and": "falls on Sunday
+		 * and Monday has been declared a public holiday" */
+		if (j == te && word_is(c, j, "and") && j + 2 < c->n && c->tk[j + 1].cap &&
+		    (c->tk[j + 1].w.cls & AN_TXW_WDAY) && an_tx_one_of(c, j + 2, auxiliaries))
 			break;
 		int k = an_tx_cue(c, j);
 		if (k)

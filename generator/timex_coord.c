@@ -69,6 +69,10 @@ int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e)
 	 * own, not the list's next day */
 	if (an_tx_clause_subject(c, i, e))
 		return an_tx_direction(c, i, e);
+	/* ("falls on Sunday and Monday has been declared a public holiday":
+	 * a day declared a holiday is ahead, whatever the list) */
+	if (an_tx_declared_day(c, i, e))
+		return 1;
 	size_t h = i;
 	for (int n = 0; n < 6; n++) {
 		size_t p = list_prev(c, h);

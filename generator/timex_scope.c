@@ -105,10 +105,17 @@ int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const verbs[] = {"declared", "declares", "declare", "proclaimed",
 	                                    "proclaims", "designated", NULL};
 	static const char *const kinds[] = {"holiday", "holidays", "mourning", NULL};
-	if (tb < 1 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !an_tx_one_of(c, tb - 1, verbs))
+	if (!(c->tk[tb].w.cls & AN_TXW_WDAY))
 		return 0;
+	/* ("Monday has been declared a public holiday": the passive, with
+	 * the day its subject) */
 	size_t k = te;
-	if (k + 1 < c->n && (word_is(c, k, "and") || word_is(c, k, "or")) &&
+	if (k + 2 < c->n && (word_is(c, k, "has") || word_is(c, k, "have")) &&
+	    word_is(c, k + 1, "been") && an_tx_one_of(c, k + 2, verbs))
+		k += 3;
+	else if (tb < 1 || !an_tx_one_of(c, tb - 1, verbs))
+		return 0;
+	if (k == te && k + 1 < c->n && (word_is(c, k, "and") || word_is(c, k, "or")) &&
 	    (c->tk[k + 1].w.cls & AN_TXW_WDAY))
 		k += 2;
 	for (size_t n = 0; n < 6 && k < c->n && c->tk[k].kind == AN_TK_WORD && !c->tk[k].sent;

@@ -36,6 +36,11 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
  * that tense: its direction, 0 when the date is no such subject. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 {
+	/* (the part of the day is the date's: "but the gusts on Thursday
+	 * morning were stronger") */
+	if (te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap &&
+	    (c->tk[te].w.cls & AN_TXW_POD))
+		te++;
 	/* "Friday is the deadline", "the good news is that Thursday and
 	 * Friday look quiet": a day that is the subject of a present is
 	 * ahead */

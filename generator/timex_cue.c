@@ -13,7 +13,7 @@ static const char *const not_past[] = {
 	"skilled", "advanced", "embed", "shed", "designated", "expected",
 	"scheduled", "planned", "proposed", "unnamed", "classified", "fixed",
 	"elected", "married", "retired", "talented", "varied", "renewed",
-	NULL};
+	"preferred", NULL};
 
 /* Past forms in "-eed": the other "-eed" words (succeed, proceed, need)
  * are present or infinitive. */

@@ -185,8 +185,10 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict);
 /* 1 when the month at token i follows "since" ("since January", "since
  * early March"): the last one, however far back. */
 int an_tx_since_month(const an_tx_ctx *c, size_t i);
-/* A simple past governing "in" and the month at i: the month gone. */
+/* A simple past governing "in" and the month at i, or "on" and the day
+ * at i: the date gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
+int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
 /* A past clause's date [y, mon, day] (day 0: a month) that would fall
  * after the DCT, in a story whose reference time is a day or month of a
  * year long gone: the story's year, else y. */

@@ -22,29 +22,25 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
 }
 
 /* "visited Nagapattinam in early January", "The average soared in
- * January", said in late December: a simple past that governs "in" and
- * the month, a few words before it, is the month gone, even eleven
- * months back, where the tense of a looser cue yields to the nearer
- * month (an_tx_month_year).  Not after an auxiliary ("had expected a
+ * January", said in late December, "lodged a police report on 3
+ * September", said in July: a simple past that governs the preposition
+ * at p ("in" before a month, "on" before a day), a few words before it,
+ * is the date gone, even ten or eleven months back, where the tense of a
+ * looser cue yields to the nearer date (an_tx_month_year,
+ * an_tx_monthday_year).  Not after an auxiliary ("had expected a
  * decision by") nor a verb of saying ("said bookings for March"). */
-int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
+static int past_governs(const an_tx_ctx *c, size_t p)
 {
 	static const char *const aux[] = {"had", "has", "have", "was", "were", "is", "are", "be",
 	                                  "been", "being", "would", "will", "to", NULL};
-	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
-		i -= 2;
-	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
-		i--;
-	if (i < 3 || !an_tx_is(c, i - 1, "in"))
-		return 0;
-	for (size_t k = i - 1, n = 0; k > 1 && n < 4; n++) {
+	for (size_t k = p, n = 0; k > 1 && n < 4; n++) {
 		k--;
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD)
 			return 0;
 		int cue = an_tx_cue(c, k);
 		/* ("than we had in January": "had" or "was" right before "in"
 		 * is the verb itself) */
-		int main_verb = k + 2 == i && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
+		int main_verb = k + 1 == p && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
 		                               an_tx_is(c, k, "were"));
 		if (cue)
 			return cue < 0 && !an_tx_one_of(c, k, reporting) &&
@@ -53,6 +49,20 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 			       !an_tx_with_participle(c, k); /* ", with the first acts revealed in" */
 	}
 	return 0;
+}
+
+int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
+{
+	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
+		i -= 2;
+	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
+		i--;
+	return i >= 3 && an_tx_is(c, i - 1, "in") && past_governs(c, i - 1);
+}
+
+int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
+{
+	return i >= 3 && an_tx_is(c, i - 1, "on") && past_governs(c, i - 1);
 }
 
 /* "At about 9.20 am on October 31, 1984, Mrs Gandhi walked ... that

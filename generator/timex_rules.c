@@ -398,7 +398,11 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
 	if (day) {
-		if (!explicit_year) {
+		if (!explicit_year && an_tx_past_on_day(c, i)) {
+			an_date x = {c->dct.y, mon, day};
+			year = an_date_to_days(x) <= an_date_to_days(c->dct) ? c->dct.y : c->dct.y - 1;
+			year = an_tx_weekday_year(c->dct, year, mon, day, wd);
+		} else if (!explicit_year) {
 			int dir = an_tx_day_direction(c, i, e);
 			year = an_tx_weekday_year(c->dct, an_tx_monthday_year(c->dct, mon, day, dir), mon,
 			                          day, wd);

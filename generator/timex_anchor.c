@@ -389,6 +389,20 @@ static int inner_mark(const an_tx_ctx *c, size_t j)
 	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
 }
 
+/* The first tense cue after te in its clause (to a punctuation mark,
+ * eight words at most), 0 for none. */
+static int clause_cue_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te, n = 0; k < c->n && n < 8 && !c->tk[k].sent; k++, n++) {
+		if (c->tk[k].kind == AN_TK_PUNCT)
+			return 0;
+		int cue = an_tx_cue(c, k);
+		if (cue)
+			return cue;
+	}
+	return 0;
+}
+
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -651,6 +665,16 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && an_tx_one_of(c, j, concessive)) {
 			fence = j;
 			break;
+		}
+		/* ", after flooding in February damaged more than 300 homes":
+		 * a clause of "after" with a tense of its own after the date
+		 * is read by it, not by the clause before the comma (without
+		 * one, "after the company cut its forecast on April 22", the
+		 * clause before says when) */
+		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && word_is(c, j, "after")) {
+			int after = clause_cue_after(c, te);
+			if (after)
+				return after;
 		}
 		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
 		 * put "will hold" out of reach where "at 8 a.m." did not; nor

@@ -380,9 +380,11 @@ static int inner_mark(const an_tx_ctx *c, size_t j)
 {
 	if (j == 0 || c->tk[j].space)
 		return 0;
-	/* (the "30" after it and the "pm" glued to the minutes) */
+	/* (the "30" after it and the "pm" glued to the minutes; the "to" of
+	 * "face-to-face", no infinitive) */
 	if ((an_tx_num(c, j) && an_tx_is_punct(c, j - 1, '.')) ||
-	    ((word_is(c, j, "pm") || word_is(c, j, "am")) && an_tx_num(c, j - 1)))
+	    ((word_is(c, j, "pm") || word_is(c, j, "am")) && an_tx_num(c, j - 1)) ||
+	    (c->tk[j].kind == AN_TK_WORD && an_tx_is_dash(c, j - 1) && !c->tk[j - 1].space))
 		return 1;
 	return j + 1 < c->n && c->tk[j].kind == AN_TK_PUNCT && !c->tk[j + 1].space &&
 	       (an_tx_is_dash(c, j) || an_tx_is_punct(c, j, '.')) &&

@@ -39,6 +39,9 @@ int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j)
 	if (j == 0 || !(c->tk[j].w.cls & AN_TXW_SCHED) ||
 	    c->tk[j].low[strlen(c->tk[j].low) - 1] == 's' || month_name(c, j))
 		return 0;
+	/* (the first part of "face-to-face" is no verb) */
+	if (j + 1 < c->n && an_tx_is_dash(c, j + 1) && !c->tk[j + 1].space)
+		return 0;
 	/* ("in a 5-2 vote Wednesday", "On a second visit on 20 July": after
 	 * a number or an ordinal, a noun) */
 	if (an_tx_one_of(c, j - 1, an_tx_sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||

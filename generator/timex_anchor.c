@@ -557,7 +557,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			"warning", "warnings", "watch", "advisory", "curfew", "ban", "closure",
 			"closures", "alert", "moratorium", "freeze", "suspension", "lockdown",
 			"ceasefire", "truce", "restrictions", NULL};
-		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, states) && !has_past_perfect(c, tb - 1, te))
+		/* (the noun may have its words between: "a warning for
+		 * disruptive rain over eThekwini from Saturday afternoon") */
+		size_t sn = pb > 1 ? pb - 2 : 0;
+		for (size_t n = 0; n < 6 && sn > 0 && c->tk[sn].kind == AN_TK_WORD &&
+		                   !an_tx_one_of(c, sn, states) && !an_tx_cue(c, sn) && !c->tk[sn].sent;
+		     n++)
+			sn--;
+		if (k > 0 && pb > 1 && an_tx_one_of(c, sn, states) && !has_past_perfect(c, tb - 1, te))
 			return 1;
 		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, lasting) && pb > 2 &&
 		    !word_is(c, pb - 3, "had") && !word_is(c, pb - 3, "has") &&

@@ -1,7 +1,7 @@
 /* timex_clock.c - times of day: "6:30 p.m.", "noon", "10 a.m. EST
  * Thursday", "mid-afternoon", "overnight", with the day they fall on.
  * Matchers as in timex_rules.c, which runs them. */
-#include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +19,24 @@ static int at_before(const an_tx_ctx *c, size_t i)
 	if (i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around")))
 		i--;
 	return i > 0 && an_tx_is(c, i - 1, "at");
+}
+
+/* A past verb a few words before the "at" of the time at i, with no
+ * infinitive between: "opened its disaster operations centre at noon"
+ * (not "urged Parisians to stay indoors ... between noon and 5 p.m."). */
+static int past_at(const an_tx_ctx *c, size_t i)
+{
+	if (i < 2 || !an_tx_is(c, i - 1, "at"))
+		return 0;
+	for (size_t k = i - 1, n = 0; k > 0 && n < 5; n++) {
+		k--;
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_is(c, k, "to"))
+			return 0;
+		int cue = an_tx_cue(c, k);
+		if (cue)
+			return cue < 0;
+	}
+	return 0;
 }
 
 /* The a.m. (1) or p.m. (2) of a clock time "4 a.m.", "4:30 pm" at k, 0
@@ -511,9 +529,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "received the ballots on Wednesday ahead of the election on
 	 * Tuesday ... arrived at 4am": what a past clause tells is not on a
 	 * day ahead, but on the last day named before it */
-	if (an_date_to_days(d) > an_date_to_days(c->dct) && c->past_day_at &&
-	    an_tx_direction(c, i, j) < 0)
-		d = c->past_day;
+	/* (with no such day, the news day, when a past verb of the time's
+	 * own clause says so: "issued a warning from Saturday afternoon.
+	 * The municipality opened its centre at noon") */
+	if (an_date_to_days(d) > an_date_to_days(c->dct) &&
+	    (c->past_day_at ? an_tx_direction(c, i, j) < 0 : past_at(c, i)))
+		d = c->past_day_at ? c->past_day : c->dct;
 	/* and the mirror: "NASA will try again on Thursday ..., officials
 	 * said today.  The launch window opens at 6:12 p.m.": what a clause
 	 * ahead tells at a time is on the last day ahead named, within two

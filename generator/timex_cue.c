@@ -175,6 +175,14 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		if (!in_list(objs, c->tk[j + 1].low))
 			return 0;
 	}
+	/* "more than 600 planned operations", "the 12 scheduled flights": a
+	 * participle of plans before its noun, after a number, is an
+	 * adjective and no plan ahead */
+	if ((eq(t->low, "planned") || eq(t->low, "scheduled") || eq(t->low, "expected")) &&
+	    j > 0 && c->tk[j - 1].kind == AN_TK_NUM && j + 1 < c->n &&
+	    c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && !c->tk[j + 1].w.cls &&
+	    ends_in(c->tk[j + 1].low, "s", 2))
+		return 0;
 	/* "Ballots were due at 5 p.m. Tuesday": a deadline told in the past
 	 * ("was due to" is still a plan) */
 	if (eq(t->low, "due") && j > 0 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&

@@ -487,8 +487,11 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		long dist = now < from ? from - now : now >= to ? now - to + 1 : 0;
 		/* ahead: not a season in its last month ("is planned for the
 		 * autumn" on Nov. 22 is next year's) */
+		/* (nor, before "before", the one under way: "hopes to reduce
+		 * outages before the winter", in January, is the next) */
 		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist) ||
-		    (dir > 0 && !dist && to - now <= 31 && !lasting))
+		    (dir > 0 && !dist && to - now <= 31 && !lasting) ||
+		    (dir > 0 && !dist && an_tx_is(c, pp, "before")))
 			continue;
 		if (!found || dist < best_dist) {
 			best_dist = dist;

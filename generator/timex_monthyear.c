@@ -296,7 +296,7 @@ static int year_between(const an_tx_ctx *c, size_t a, size_t b)
 }
 
 /* The sentence of c->at, or the quote it is in, opens with "last year"
- * a few words before the token asked at. */
+ * (or "this time last year") a few words before the token asked at. */
 static int last_year_opens(const an_tx_ctx *c)
 {
 	size_t s = c->at;
@@ -306,6 +306,8 @@ static int last_year_opens(const an_tx_ctx *c)
 		s++;
 	else if (!c->tk[s].sent)
 		return 0;
+	if (an_tx_is(c, s, "this") && an_tx_is(c, s + 1, "time"))
+		s += 2; /* "This time last year, the region was recovering" */
 	int step;
 	if (!(s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
 	      an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2)))

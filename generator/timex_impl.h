@@ -189,6 +189,9 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i);
  * at i: the date gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
+/* Token k sits in a relative clause after ", who" or ", which", a few
+ * words in: background ("Bell, who died in July 2019, ..."). */
+int an_tx_in_relative(const an_tx_ctx *c, size_t k);
 /* A past clause's date [y, mon, day] (day 0: a month) that would fall
  * after the DCT, in a story whose reference time is a day or month of a
  * year long gone: the story's year, else y. */

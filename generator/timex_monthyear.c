@@ -89,6 +89,18 @@ int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 	return gap >= -31 && gap <= 62 ? s.y : y;
 }
 
+int an_tx_in_relative(const an_tx_ctx *c, size_t k)
+{
+	for (size_t n = 0; k > 1 && n < 6 && !c->tk[k].sent; k--, n++) {
+		if (c->tk[k - 1].kind == AN_TK_PUNCT)
+			break;
+		if ((an_tx_is(c, k - 1, "who") || an_tx_is(c, k - 1, "which")) &&
+		    an_tx_is_punct(c, k - 2, ','))
+			return 1;
+	}
+	return 0;
+}
+
 /* A timeline in an explainer: "Jan. 18, 2022: The council votes ...",
  * then "March 3: Regulators give ..." in the present of a list.  An
  * entry that opens its paragraph, with a colon after it, follows the
@@ -423,13 +435,8 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	/* "A memoir by Curtis Bell, who died in July 2019, will be
 	 * published on May 17": a date in a relative clause between commas
 	 * is background to the news, not a story told from it */
-	for (size_t k = ra, n = 0; k > 1 && n < 6 && !c->tk[k].sent; k--, n++) {
-		if (c->tk[k - 1].kind == AN_TK_PUNCT)
-			break;
-		if ((an_tx_is(c, k - 1, "who") || an_tx_is(c, k - 1, "which")) &&
-		    an_tx_is_punct(c, k - 2, ','))
-			return 0;
-	}
+	if (an_tx_in_relative(c, ra))
+		return 0;
 	if (mon && mon - r->d.m < -5)
 		return r->d.y + 1;
 	return r->d.y;

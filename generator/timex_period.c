@@ -209,9 +209,9 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		year = c->ref.d.y;
 	/* (and a part of a past year written out in the sentence, in a past
 	 * clause: "For 2013, net profit rose 3 per cent, helped by strong
-	 * results in the first half") */
-	/* (not past "this year" named since: "fell in 2003, but the toll
-	 * has risen this year, with 11 killed in the first quarter") */
+	 * results in the first half"; not past a "this year" named since:
+	 * "fell in 2003, but the toll has risen this year, with 11 killed in
+	 * the first quarter") */
 	if (!year && c->ref.g == AN_GRAN_YEAR && c->ref.d.y < c->dct.y && c->ref_at < i &&
 	    an_tx_num(c, c->ref_at) && an_tx_one_sentence(c, c->ref_at, i) &&
 	    !(c->period_at && c->period_at - 1 > c->ref_at) && !an_tx_compared_from(c, i) &&

@@ -447,8 +447,7 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 	 * would") */
 	for (size_t k = j + 1, d = 0; k < c->n && d < 20 && !c->tk[k].sent; k++, d++) {
 		if (modal_ahead(c, k))
-			return !word_is(c, k + 1, "have") && k > 0 && an_tx_word(c, k - 1) &&
-			       !c->tk[k - 1].cap && an_tx_one_of(c, k - 1, pronouns);
+			return !word_is(c, k + 1, "have") && an_tx_one_of(c, k - 1, pronouns);
 		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, ','))
 			return 0;
 	}

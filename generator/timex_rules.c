@@ -230,7 +230,9 @@ static int span_year(const an_tx_ctx *c, size_t i, size_t e, int mon, int day, i
 {
 	int both, mon2, weak, d2, y;
 	size_t r = an_tx_range_link(c, e, &both);
-	if (!r || (both && !(i > 0 && an_tx_is(c, i - 1, "between"))))
+	/* (two months joined by "and" share the year too: "in September and
+	 * October 2010") */
+	if (!r || (both && day && !(i > 0 && an_tx_is(c, i - 1, "between"))))
 		return 0;
 	size_t k = month_at(c, r, &mon2, &weak);
 	size_t kd = k ? day_at(c, k, &d2) : 0;

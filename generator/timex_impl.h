@@ -297,6 +297,9 @@ size_t an_tx_world(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_independence(const an_tx_ctx *c, size_t i, int *mo, int *dd);
 /* timex_week.c: "the weekend", "midweek" */
 an_date an_tx_ahead_day(const an_tx_ctx *c, size_t i, int wd, an_date d);
+/* A weekday ahead after "would" and the past day it was said on, in one
+ * sentence: the first such weekday after that day. */
+an_date an_tx_would_day(const an_tx_ctx *c, size_t i, int wd, an_date d);
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_midweek(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* "midweek" or "mid-week", "midmonth" or "mid-month" at i (the word

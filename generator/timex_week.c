@@ -69,6 +69,23 @@ an_date an_tx_ahead_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
 	return nearer_day(c->dct, d, wd, 0);
 }
 
+/* "regulators said late Sunday that depositors would have access to
+ * their money starting Monday", on a Tuesday: a future in the past
+ * ("would") after the day it was said on, in its sentence, counts from
+ * that day, not from the news: the first such weekday after it.  d is
+ * the day the tense gave; wd its weekday. */
+an_date an_tx_would_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
+{
+	long now = an_date_to_days(c->dct), said = an_date_to_days(c->day);
+	if (an_date_to_days(d) <= now || !c->day_at || c->day_at - 1 >= i || said >= now ||
+	    now - said > 6 || !an_tx_one_sentence(c, c->day_at - 1, i))
+		return d;
+	for (size_t k = c->day_at; k < i; k++)
+		if (an_tx_is(c, k, "would"))
+			return an_tx_weekday_date(an_date_add_days(c->day, 1), wd, 1);
+	return d;
+}
+
 /* "midweek", "mid-week": the middle of the DCT's week, or of the one
  * before in a past clause written early in the week ("prices fell
  * midweek" on a Monday), of the next in a future one written late in it

@@ -194,7 +194,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (range_start_day(c, i, &d)) {
 		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {
-		d = an_tx_ahead_day(c, i, wd, an_tx_list_day(c, i, e, wd));
+		d = an_tx_would_day(c, i, wd, an_tx_ahead_day(c, i, wd, an_tx_list_day(c, i, e, wd)));
 		/* (the start of "between Thursday and Sunday") */
 		int both;
 		size_t k2 = an_tx_range_link(c, e, &both);

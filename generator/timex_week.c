@@ -1,7 +1,9 @@
 /* timex_week.c - "the weekend" and "midweek": parts of a week named
  * without a day, placed by the tense of their clause and by the days
  * named before them in the sentence.  Called from an_tx_rel
- * (timex_rel.c). */
+ * (timex_rel.c).  Also two steps of a weekday's placing that count from
+ * another day than the news (an_tx_ahead_day, an_tx_would_day), asked
+ * by timex_weekday.c. */
 #include "timex_impl.h"
 
 #include <string.h>

@@ -480,15 +480,14 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	 * into custody at 10:45 p.m.": the day of the report, after the day of
 	 * the news in its sentence, is not the story's */
 	size_t r = an_tx_is(c, b - 1, "on") && b > 1 ? b - 2 : b - 1;
-	if (m->anchor.g == AN_GRAN_DAY && (an_tx_is(c, r, "said") || an_tx_is(c, r, "says")) &&
-	    c->day_at && c->day_at - 1 < b && an_tx_one_sentence(c, c->day_at - 1, b) &&
+	int said = m->anchor.g == AN_GRAN_DAY && (an_tx_is(c, r, "said") || an_tx_is(c, r, "says"));
+	if (said && c->day_at && c->day_at - 1 < b && an_tx_one_sentence(c, c->day_at - 1, b) &&
 	    an_date_to_days(c->day) < an_date_to_days(m->anchor.d))
 		return 1;
 	/* nor, in a story of long ago, the news day a witness said it on:
 	 * "who lost her husband on November 1 [1984] ... she said on
 	 * Thursday. That December, ..." */
-	if (m->anchor.g == AN_GRAN_DAY && (an_tx_is(c, r, "said") || an_tx_is(c, r, "says")) &&
-	    (c->ref.g == AN_GRAN_DAY || c->ref.g == AN_GRAN_MONTH) && c->ref.d.y >= 1 &&
+	if (said && (c->ref.g == AN_GRAN_DAY || c->ref.g == AN_GRAN_MONTH) && c->ref.d.y >= 1 &&
 	    c->ref.d.y <= c->dct.y - 2 &&
 	    an_date_to_days(c->dct) - an_date_to_days(m->anchor.d) <= 7)
 		return 1;

@@ -391,20 +391,6 @@ static int inner_mark(const an_tx_ctx *c, size_t j)
 	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
 }
 
-/* The first tense cue after te in its clause (to a punctuation mark,
- * eight words at most), 0 for none. */
-static int clause_cue_after(const an_tx_ctx *c, size_t te)
-{
-	for (size_t k = te, n = 0; k < c->n && n < 8 && !c->tk[k].sent; k++, n++) {
-		if (c->tk[k].kind == AN_TK_PUNCT)
-			return 0;
-		int cue = an_tx_cue(c, k);
-		if (cue)
-			return cue;
-	}
-	return 0;
-}
-
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -558,7 +544,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			"ceasefire", "truce", "restrictions", NULL};
 		/* (the noun may have its words between: "a warning for
 		 * disruptive rain over eThekwini from Saturday afternoon") */
-		size_t sn = pb > 1 ? pb - 2 : 0;
+		size_t sn = k > 0 && pb > 1 ? pb - 2 : 0;
 		for (size_t n = 0; n < 6 && sn > 0 && c->tk[sn].kind == AN_TK_WORD &&
 		                   !an_tx_one_of(c, sn, states) && !an_tx_cue(c, sn) && !c->tk[sn].sent;
 		     n++)
@@ -680,7 +666,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * one, "after the company cut its forecast on April 22", the
 		 * clause before says when) */
 		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && word_is(c, j, "after")) {
-			int after = clause_cue_after(c, te);
+			int after = an_tx_clause_cue_after(c, te);
 			if (after)
 				return after;
 		}

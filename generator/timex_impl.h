@@ -267,6 +267,7 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);
  * before tb */
 int an_tx_reduced_relative(const an_tx_ctx *c, size_t j);
 int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
+int an_tx_clause_cue_after(const an_tx_ctx *c, size_t te);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);
 int an_tx_to_after(const an_tx_ctx *c, size_t te);
 int an_tx_far_future(const an_tx_ctx *c, size_t tb);

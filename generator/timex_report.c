@@ -332,18 +332,17 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		         c->quarter.d.y == c->dct.y - 1 && i > 0 && an_tx_is(c, i - 1, "for") &&
 		         an_tx_direction(c, i, j + 1) < 0;
 		an_date at = (full || q4) && c->quarter.g == AN_GRAN_QUARTER ? c->quarter.d : c->dct;
-		/* "Crime fell by 4 per cent in 2001, according to the report for
-		 * the year": a past year written earlier in the sentence */
-		/* (not a year of a relative clause: "the review, which began in
-		 * 2010, would be completed by the end of the year") */
-		int of_ref = i > 0 && (an_tx_is(c, i - 1, "for") || an_tx_is(c, i - 1, "of")) &&
-		             c->ref.g == AN_GRAN_YEAR && c->ref.d.y < c->dct.y && c->ref_at < i &&
-		             an_tx_num(c, c->ref_at) && an_tx_one_sentence(c, c->ref_at, i) &&
-		             !an_tx_in_relative(c, c->ref_at);
 		if (i > 1 && an_tx_is_punct(c, i - 1, ',') && an_tx_num(c, i - 2) &&
 		    c->ref.g == AN_GRAN_YEAR && TK(i - 2).num == c->ref.d.y)
 			at = c->ref.d; /* "In 1975, the year she turned 30": 1975 */
-		else if (of_ref && !full)
+		/* "Crime fell by 4 per cent in 2001, according to the report for
+		 * the year": a past year written earlier in the sentence (not a
+		 * year of a relative clause: "the review, which began in 2010,
+		 * would be completed by the end of the year") */
+		else if (!full && i > 0 && (an_tx_is(c, i - 1, "for") || an_tx_is(c, i - 1, "of")) &&
+		         c->ref.g == AN_GRAN_YEAR && c->ref.d.y < c->dct.y && c->ref_at < i &&
+		         an_tx_num(c, c->ref_at) && an_tx_one_sentence(c, c->ref_at, i) &&
+		         !an_tx_in_relative(c, c->ref_at))
 			at = c->ref.d;
 		/* "the Nasdaq ended the year above 4,000", said on Jan. 3: the
 		 * year that just closed */

@@ -64,6 +64,20 @@ int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p)
 	return cue_back(c, p, 10, 0, &d);
 }
 
+/* The first tense cue after te in its clause (to a punctuation mark,
+ * eight words at most), 0 for none. */
+int an_tx_clause_cue_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te, n = 0; k < c->n && n < 8 && !c->tk[k].sent; k++, n++) {
+		if (c->tk[k].kind == AN_TK_PUNCT)
+			return 0;
+		int cue = an_tx_cue(c, k);
+		if (cue)
+			return cue;
+	}
+	return 0;
+}
+
 /* A present participle after a plural noun between tokens j and tb
  * ("drivers heading home"; not "a public meeting"). */
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb)

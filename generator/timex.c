@@ -430,6 +430,16 @@ static int story_quarter_ok(const an_tx_ctx *c, an_date q)
 	       qn > c->quarter.d.y * 4 + (c->quarter.d.m - 1) / 3;
 }
 
+/* The timex writes its year in digits: "July 16, 1969", not "50 years
+ * ago" nor "that day". */
+static int year_written(const an_tx_ctx *c, const an_tx_match *m)
+{
+	for (size_t k = m->tb; k < m->te; k++)
+		if (c->tk[k].kind == AN_TK_NUM && c->tk[k].ndig == 4 && c->tk[k].num == m->anchor.d.y)
+			return 1;
+	return 0;
+}
+
 /* The last day of a quarter already named: "the fourth quarter ended
  * Aug. 26", "the fiscal first quarter ended Sept. 30".  The quarter, not
  * its last day, stays (or becomes again) the reference for "a year
@@ -596,6 +606,13 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 						c.ref = end ? c.quarter : m.anchor;
 						c.ref_at = m.tb;
 					}
+				}
+				if (year_written(&c, &m)) {
+					/* (a later year written ends the story: "in
+					 * the autumn of 2023") */
+					int old = m.anchor.g == AN_GRAN_DAY && m.anchor.d.y <= c.dct.y - 2;
+					c.story = m.anchor;
+					c.story_at = old ? m.tb + 1 : 0;
 				}
 				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
 					c.quarter = m.anchor;

@@ -122,6 +122,12 @@ typedef struct {
 	 * counts from, and the year of "this year through September". */
 	an_tx_point period;
 	size_t period_at, period_te;
+	/* The last day named with its year written, two years or more before
+	 * the DCT's ("On July 16, 1969"): the story an anniversary piece tells
+	 * between its news (an_tx_past_story_year); story_at: its first token
+	 * plus one (0: none yet). */
+	an_tx_point story;
+	size_t story_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */

@@ -62,7 +62,13 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
 {
-	return i >= 3 && an_tx_is(c, i - 1, "on") && past_governs(c, i - 1);
+	if (i < 3 || !an_tx_is(c, i - 1, "on"))
+		return 0;
+	/* (across the hour: "touched down at 4:17 p.m. on July 20") */
+	size_t q = an_tx_clock_before(c, i - 2, 1);
+	if (q < i - 2 && q > 1 && an_tx_is(c, q, "at"))
+		return past_governs(c, q);
+	return past_governs(c, i - 1);
 }
 
 /* "At about 9.20 am on October 31, 1984, Mrs Gandhi walked ... that
@@ -73,9 +79,18 @@ int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
 int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 {
 	const an_tx_point *r = &c->ref;
-	if (dir >= 0 || (r->g != AN_GRAN_DAY && r->g != AN_GRAN_MONTH) || r->d.y < 1 ||
-	    r->d.y > c->dct.y - 2 || c->ref_at >= c->at)
+	if (dir >= 0)
 		return y;
+	if ((r->g != AN_GRAN_DAY && r->g != AN_GRAN_MONTH) || r->d.y < 1 ||
+	    r->d.y > c->dct.y - 2 || c->ref_at >= c->at) {
+		/* (or the day of the story whose year was written, news
+		 * named since: "lifted off on July 16, 1969 ... a restored
+		 * room was opened on July 1 ... The Eagle touched down on
+		 * July 20") */
+		if (!day || !c->story_at || c->story_at > c->at)
+			return y;
+		r = &c->story;
+	}
 	an_date x = {y, mon, day ? day : 1};
 	int after = day ? an_date_to_days(x) > an_date_to_days(c->dct)
 	                : (y > c->dct.y || (y == c->dct.y && mon > c->dct.m));

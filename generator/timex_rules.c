@@ -402,7 +402,10 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (day) {
 		if (!explicit_year && an_tx_past_on_day(c, i)) {
 			an_date x = {c->dct.y, mon, day};
-			year = an_date_to_days(x) <= an_date_to_days(c->dct) ? c->dct.y : c->dct.y - 1;
+			int ahead = an_date_to_days(x) > an_date_to_days(c->dct);
+			year = ahead ? an_tx_past_story_year(c, c->dct.y, mon, day, -1) : c->dct.y;
+			if (ahead && year == c->dct.y)
+				year--;
 			year = an_tx_weekday_year(c->dct, year, mon, day, wd);
 		} else if (!explicit_year) {
 			int dir = an_tx_day_direction(c, i, e);

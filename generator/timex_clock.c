@@ -318,6 +318,46 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 }
 
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
+/* A plan before the time at i in its sentence: "will" or "shall", or
+ * "would" after a verb of saying ("said roads would close from 8pm"); or
+ * after it when the time opens the sentence ("At 3 p.m., bells will
+ * ring").  Not in a quote of the sentence ("said at 4.15pm: 'the dream
+ * shall never die'"), and not a tense alone: the past of a schedule ("was
+ * due to land at 6.30 am", "ran until about 1:30 a.m.") is no plan. */
+static int will_before(const an_tx_ctx *c, size_t i)
+{
+	static const char *const say[] = {"said", "says", "say", "announced", NULL};
+	size_t b = i;
+	while (b > 0 && !TK(b).sent && !quote_mark(c, b - 1))
+		b--;
+	size_t e = i;
+	if (i - b <= 2) /* "At 3 p.m.," opening it */
+		while (e < c->n && !(e > i && TK(e).sent) && !quote_mark(c, e))
+			e++;
+	int said = 0;
+	for (size_t k = b; k < e; k++) {
+		if (an_tx_is(c, k, "will") || an_tx_is(c, k, "shall") ||
+		    (said && an_tx_is(c, k, "would")))
+			return 1;
+		said |= an_tx_one_of(c, k, say);
+	}
+	return 0;
+}
+
+/* The day a clause ahead tells of at a time when the day last named is
+ * gone (an_tx_clock): the lede's, or the last day ahead named, within two
+ * weeks of the DCT; else the DCT's. */
+static an_date ahead_or_today(const an_tx_ctx *c)
+{
+	long dct = an_date_to_days(c->dct);
+	if (c->lede_day_at && an_date_to_days(c->lede_day) >= dct &&
+	    an_date_to_days(c->lede_day) - dct <= 14)
+		return c->lede_day;
+	if (c->ahead_day_at && an_date_to_days(c->ahead_day) - dct <= 14)
+		return c->ahead_day;
+	return c->dct;
+}
+
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0, stop = 0;
@@ -547,6 +587,13 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	         !(c->day_at > c->ahead_day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
 	         an_tx_direction(c, i, j) > 0)
 		d = c->ahead_day;
+	/* and never a day gone, named in another sentence: "Ten years ago
+	 * today, bushfires tore through ... Residents will gather at the
+	 * memorial at 11 a.m." is on the lede's day when it is ahead, else
+	 * on the last day ahead named, else today */
+	else if (!stamp && an_date_to_days(d) < an_date_to_days(c->dct) && will_before(c, i) &&
+	         !(c->day_at && an_tx_one_sentence(c, c->day_at - 1, i)))
+		d = ahead_or_today(c);
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */
 	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||

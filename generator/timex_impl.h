@@ -105,6 +105,11 @@ typedef struct {
 	 * opens at 6:12 p.m."). */
 	an_date ahead_day;
 	size_t ahead_day_at;
+	/* The day last named before a day's possessive of the same sentence
+	 * ("yesterday evening, after ... Thursday's election"), and its first
+	 * token plus one (0: none yet). */
+	an_date told_day;
+	size_t told_day_at;
 	/* The first day the text names after its dateline (its lede's): the
 	 * day a story is of, which a quote's "today" may be. */
 	an_date lede_day;

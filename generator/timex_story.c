@@ -70,6 +70,16 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 	    (v[10] == '\0' || v[10] == 'T') && v[4] == '-' && v[7] == '-') {
 		memcpy(day, v, 10);
 		day[10] = '\0';
+		/* "sworn in yesterday evening, after the commission declared
+		 * him winner of Thursday's presidential election": a day's
+		 * possessive names an event of its own; the day the sentence
+		 * named before it is kept for what is told at a time
+		 * (an_tx_clock_day) */
+		if (c->day_at && m->te + 1 < c->n && an_tx_is_apos(c, m->te) &&
+		    an_tx_is(c, m->te + 1, "s") && an_tx_one_sentence(c, c->day_at - 1, m->tb)) {
+			c->told_day = c->day;
+			c->told_day_at = c->day_at;
+		}
 		if ((dated = an_date_parse_iso(&d, day) == 0)) {
 			c->day = d;
 			c->day_at = m->tb + 1;
@@ -148,6 +158,20 @@ static int telling_before(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* A verb of telling or announcing at most six words before token i:
+ * "Speaking at a news conference at 12:30 p.m.", "announced the results
+ * at about 5.30pm". */
+static int announcing_before(const an_tx_ctx *c, size_t i)
+{
+	static const char *const tell[] = {"told", "said", "says", "added", "announced",
+	                                   "declared", "speaking", "spoke", "conceded",
+	                                   "confirmed", NULL};
+	for (size_t k = i, d = 0; k > 0 && d < 7 && !c->tk[k].sent; d++)
+		if (an_tx_one_of(c, --k, tell))
+			return 1;
+	return 0;
+}
+
 an_date an_tx_clock_day(const an_tx_ctx *c)
 {
 	/* (a coarser time that only qualifies a noun in the day's own
@@ -166,6 +190,16 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	    an_date_to_days(c->day) < lede && an_tx_para_between(c, c->day_at - 1, c->at) &&
 	    telling_before(c, c->at))
 		return c->lede_day;
+	/* "sworn in yesterday evening, after the commission declared him
+	 * winner of Thursday's election.  The chairman announced the results
+	 * at about 5.30pm": what is told at a time is on the day named
+	 * before a weekday's possessive of the same sentence (an event of its
+	 * own); "The match kicked off at 9pm" after "Saturday's final" may
+	 * well be of that day */
+	if (c->told_day_at && c->told_day_at < c->day_at && c->day_at - 1 == r &&
+	    (c->tk[r].w.cls & AN_TXW_WDAY) && an_tx_is_apos(c, r + 1) &&
+	    announcing_before(c, c->at))
+		return c->told_day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the")) &&

@@ -248,6 +248,14 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     word_is(c, j - 1, "earnings") || word_is(c, j - 1, "profit") ||
 	     word_is(c, j - 1, "revenue") || word_is(c, j - 1, "growth")))
 		return 0;
+	/* "kept their playoff hopes alive into December": after a possessive
+	 * and a noun, "hopes" is one too ("the team hopes to" is a verb) */
+	if ((eq(t->low, "hopes") || eq(t->low, "hope")) && j > 1 && !word_is(c, j + 1, "to") &&
+	    !word_is(c, j + 1, "that") && c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap &&
+	    (word_is(c, j - 2, "their") || word_is(c, j - 2, "his") || word_is(c, j - 2, "her") ||
+	     word_is(c, j - 2, "its") || word_is(c, j - 2, "our") || an_tx_is_apos(c, j - 2) ||
+	     (j > 2 && an_tx_is_apos(c, j - 3) && word_is(c, j - 2, "s"))))
+		return 0;
 	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
 	if (eq(t->low, "plans") || eq(t->low, "plan"))
 		return word_is(c, j + 1, "to") ? 1 : 0;

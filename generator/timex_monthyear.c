@@ -29,6 +29,16 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
  * looser cue yields to the nearer date (an_tx_month_year,
  * an_tx_monthday_year).  Not after an auxiliary ("had expected a
  * decision by") nor a verb of saying ("said bookings for March"). */
+/* "a run of defeats that had begun in February": "had" at k and its
+ * participle right before the preposition at p, of a verb that plans
+ * nothing ("had expected a decision in March" may be ahead) */
+static int pluperfect(const an_tx_ctx *c, size_t k, size_t p)
+{
+	return k + 2 == p && an_tx_is(c, k, "had") && c->tk[k + 1].kind == AN_TK_WORD &&
+	       !c->tk[k + 1].cap && !(c->tk[k + 1].w.cls & AN_TXW_FUTURE) &&
+	       !an_tx_one_of(c, k + 1, reporting);
+}
+
 static int past_governs(const an_tx_ctx *c, size_t p)
 {
 	static const char *const aux[] = {"had", "has", "have", "was", "were", "is", "are", "be",
@@ -42,6 +52,8 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 		 * is the verb itself) */
 		int main_verb = k + 1 == p && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
 		                               an_tx_is(c, k, "were"));
+		if (cue < 0 && pluperfect(c, k, p))
+			return 1;
 		if (cue)
 			return cue < 0 && !an_tx_one_of(c, k, reporting) &&
 			       (main_verb || !an_tx_one_of(c, k, aux)) &&

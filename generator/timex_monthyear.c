@@ -365,6 +365,36 @@ static int last_year_opens(const an_tx_ctx *c)
  * that year, unless a past verb is right before it ("The 2015 calendar,
  * published on Nov. 28" is published in the news's year).  0: no such
  * subject. */
+/* A year at token k, a lower-case word after it (its verb), before the
+ * token asked at: into *y. */
+static int year_at_subject(const an_tx_ctx *c, size_t k, int *y)
+{
+	return k + 1 < c->at && an_tx_year_at(c, k, y) && an_tx_word(c, k + 1) &&
+	       !c->tk[k + 1].cap && !an_tx_glued(c, k + 1);
+}
+
+/* "2007 brings the Rugby World Cup from September to October", "Looking
+ * ahead, 2007 brings ...": a year that is the subject of the sentence at
+ * s (or of its clause after a short opening phrase).  The year, 0 if
+ * none. */
+static int year_subject(const an_tx_ctx *c, size_t s)
+{
+	int y;
+	/* a figure opens no sentence of its own, so "... in October. 2011
+	 * saw floods in January" is one to the tokenizer: the year after
+	 * its last full stop */
+	for (size_t q = c->at; q > s + 1; q--)
+		if (an_tx_is_punct(c, q - 1, '.'))
+			return year_at_subject(c, q, &y) ? y : 0;
+	size_t k = s;
+	for (size_t q = s; q < s + 4 && q + 1 < c->at; q++)
+		if (an_tx_is_punct(c, q, ',')) {
+			k = q + 1;
+			break;
+		}
+	return year_at_subject(c, k, &y) ? y : 0;
+}
+
 static int subject_year(const an_tx_ctx *c)
 {
 	size_t s = c->at;
@@ -379,7 +409,7 @@ static int subject_year(const an_tx_ctx *c)
 	else if (an_tx_deictic_step(c, s, &step) && an_tx_is(c, s + 1, "year") &&
 	         an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
 		y = c->dct.y + step;
-	else
+	else if (!(y = year_subject(c, s)))
 		return 0;
 	size_t v = c->at > 0 && (an_tx_is(c, c->at - 1, "on") || an_tx_is(c, c->at - 1, "in"))
 	                   ? c->at - 1 : c->at;

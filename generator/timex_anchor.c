@@ -470,6 +470,17 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			q = an_tx_clock_before(c, q - 1, 1);
 			q += !word_is(c, q, "at");
 		}
+		/* "The final is in Paris on Saturday", "is at St Mary's
+		 * Church on Friday": and past the place */
+		if (q > 3 && word_is(c, q, "on") && !(te < c->n && an_tx_is_apos(c, te))) {
+			size_t p = q;
+			while (q - p < 5 && p > 2 &&
+			       (c->tk[p - 1].cap || an_tx_is_apos(c, p - 1) ||
+			        (word_is(c, p - 1, "s") && an_tx_is_apos(c, p - 2))))
+				p--;
+			if (p < q && (word_is(c, p - 1, "in") || word_is(c, p - 1, "at")))
+				q = p - 1;
+		}
 		if (q > 0 && !c->tk[q].sent &&
 		    (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
 			return 1;

@@ -176,7 +176,7 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 		return right_past(c, te);
 	int k = 0;
 	size_t j = u;
-	for (size_t d = 0; d < 5 && j > 0 && !c->tk[j].sent; d++) {
+	for (size_t d = 0; d < 7 && j > 0 && !c->tk[j].sent; d++) {
 		j--;
 		/* the full stop of "from Dec. 23 until Monday" is no break,
 		 * nor the apostrophe of "didn't" */
@@ -192,6 +192,10 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 		 * "not ... until" tells when a thing did happen; the tense
 		 * before the negation says when ("will not open until",
 		 * "didn't start again until") */
+		/* ("told not to venture into the sea until Saturday": an
+		 * order, ahead) */
+		if (word_is(c, j, "not") && word_is(c, j + 1, "to"))
+			return 0;
 		if (word_is(c, j, "not") || word_is(c, j, "never") || nt) {
 			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++)
 				k = an_tx_cue(c, --h);

@@ -395,6 +395,29 @@ static int year_subject(const an_tx_ctx *c, size_t s)
 	return year_at_subject(c, k, &y) ? y : 0;
 }
 
+/* The subject at s is "the" and a year before a noun ("The 2018
+ * race"), or "next year's" and the like: the year, else 0. */
+static int subject_at(const an_tx_ctx *c, size_t s)
+{
+	int y = 0, step;
+	if (an_tx_is(c, s, "the") && an_tx_year_at(c, s + 1, &y) && an_tx_word(c, s + 2) &&
+	    !c->tk[s + 2].cap && !an_tx_glued(c, s + 2)) /* not "The 1930s span" */
+		return y;
+	if (an_tx_deictic_step(c, s, &step) && an_tx_is(c, s + 1, "year") &&
+	    an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
+		return c->dct.y + step;
+	return 0;
+}
+
+/* A verb of saying between tokens s and k. */
+static int reported_before(const an_tx_ctx *c, size_t s, size_t k)
+{
+	for (size_t q = s; q < k; q++)
+		if (an_tx_one_of(c, q, reporting))
+			return 1;
+	return 0;
+}
+
 static int subject_year(const an_tx_ctx *c)
 {
 	size_t s = c->at;
@@ -402,14 +425,16 @@ static int subject_year(const an_tx_ctx *c)
 		s--;
 	if (!c->tk[s].sent || s + 3 >= c->at)
 		return 0;
-	int y = 0, step;
-	if (an_tx_is(c, s, "the") && an_tx_year_at(c, s + 1, &y) && an_tx_word(c, s + 2) &&
-	    !c->tk[s + 2].cap && !an_tx_glued(c, s + 2)) /* not "The 1930s span" */
-		;
-	else if (an_tx_deictic_step(c, s, &step) && an_tx_is(c, s + 1, "year") &&
-	         an_tx_is_apos(c, s + 2) && an_tx_is(c, s + 3, "s"))
-		y = c->dct.y + step;
-	else if (!(y = year_subject(c, s)))
+	int y = subject_at(c, s);
+	/* (or of a clause reported with "that": "Organizers said Monday
+	 * that next year's race will be held on Oct. 27") */
+	for (size_t k = c->at - 1; !y && k > s + 1; k--)
+		if (an_tx_is(c, k, "that")) {
+			if (k + 3 < c->at && reported_before(c, s, k))
+				y = subject_at(c, k + 1);
+			break;
+		}
+	if (!y && !(y = year_subject(c, s)))
 		return 0;
 	size_t v = c->at > 0 && (an_tx_is(c, c->at - 1, "on") || an_tx_is(c, c->at - 1, "in"))
 	                   ? c->at - 1 : c->at;

@@ -189,6 +189,10 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_tx_weekday_date(an_date_add_days(c->dct, -1), wd, -1);
 	} else if (rel == 1) {
 		d = an_tx_weekday_date(an_date_add_days(c->dct, 1), wd, 1);
+		/* (nobody calls tomorrow "next Thursday": said on a Wednesday,
+		 * it is the week after's) */
+		if (an_date_to_days(d) - an_date_to_days(c->dct) == 1 && an_tx_is(c, j - 1, "next"))
+			d = an_date_add_days(d, 7);
 	} else if (rel == 2) {
 		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct));
 	} else if (range_start_day(c, i, &d)) {

@@ -336,6 +336,16 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* "left the track on Oct. 17 ... wiring work the previous weekend":
 	 * the weekend before or after the day last named, or its own */
+	/* ("no fixtures this weekend ... resumes the following weekend":
+	 * from the week or weekend its sentence named from the DCT) */
+	an_tx_point wk;
+	if (u == AN_TXU_WEEKEND && rel && an_tx_period_ref(c, i, AN_GRAN_WEEK, &wk)) {
+		an_date sat = an_date_add_days(wk.d, 5 + 7 * rel);
+		an_tx_set_point(m, sat, AN_GRAN_WEEK);
+		m->anchor.g = AN_GRAN_NONE;
+		an_tx_mark_weekend(m);
+		return j + 1;
+	}
 	if (u == AN_TXU_WEEKEND && c->ref.g == AN_GRAN_DAY) {
 		an_date sat = rel < 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
 		            : rel > 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, 1), 6, 1)

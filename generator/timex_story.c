@@ -20,7 +20,8 @@ static int digits(const char *s, int n)
 	return v;
 }
 
-/* A week, month or year value ("2020-W05", "2020-01", "2020") of a
+/* A week, weekend, month or year value ("2020-W05", "2020-W05-WE",
+ * "2020-01", "2020") of a
  * timex that set no reference time and ends in its unit ("last week",
  * "the previous month"; not "three weeks ago") becomes c->period. */
 static void note_period(an_tx_ctx *c, const an_tx_match *m)
@@ -29,7 +30,7 @@ static void note_period(an_tx_ctx *c, const an_tx_match *m)
 	if (m->te <= m->tb || m->te > c->n || !(c->tk[m->te - 1].w.cls & AN_TXW_UNIT) ||
 	    (c->tk[m->te - 1].w.cls & AN_TXW_PLURAL))
 		return;
-	size_t n = strnlen(v, 9);
+	size_t n = strnlen(v, 12);
 	int y = n >= 4 ? digits(v, 4) : -1, k;
 	if (y < 1)
 		return;
@@ -39,7 +40,10 @@ static void note_period(an_tx_ctx *c, const an_tx_match *m)
 	} else if (n == 7 && v[4] == '-' && (k = digits(v + 5, 2)) >= 1 && k <= 12) {
 		c->period.d = (an_date){y, k, 1};
 		c->period.g = AN_GRAN_MONTH;
-	} else if (n == 8 && v[4] == '-' && v[5] == 'W' && (k = digits(v + 6, 2)) >= 1 && k <= 53) {
+	} else if ((n == 8 || (n == 11 && strcmp(v + 8, "-WE") == 0)) && v[4] == '-' &&
+	           v[5] == 'W' && (k = digits(v + 6, 2)) >= 1 && k <= 53) {
+		/* (a weekend is its week's: "this weekend ... the following
+		 * weekend") */
 		c->period.d = an_date_from_iso_week(y, k);
 		c->period.g = AN_GRAN_WEEK;
 	} else {

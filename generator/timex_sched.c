@@ -126,5 +126,9 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		return 0;
 	if (past_be(c, j - 1))
 		return 0;
+	/* ("The league suspended play on Thursday night": the object of a
+	 * past verb, a noun) */
+	if (c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap && an_tx_cue(c, j - 1) < 0)
+		return 0;
 	return !an_tx_past_after(c, te);
 }

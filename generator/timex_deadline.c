@@ -150,7 +150,7 @@ const char *const an_tx_acts[] = {
 	"quake", "earthquake", "collapse", "selloff", "plunge", "close",
 	"closing", "remarks", "statement", "ambush", "massacre", "accident",
 	"derailment", "fire", "trading", "losses", "gains",
-	"defeat", "victory", "win", "upset", "crackdown", "landslide", NULL};
+	"defeat", "loss", "rout", "victory", "win", "upset", "crackdown", "landslide", NULL};
 
 /* "Wednesday's ruling", "Tuesday's deadly attack": a weekday in the
  * possessive before the noun of a completed act names the day the act

@@ -198,6 +198,10 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * quarter without a year in a match report is play, not a date */
 	if (!year && an_tx_game_sentence(c, i))
 		return 0;
+	/* (so is one "of Wednesday's loss", whatever the sentence's words) */
+	if (!year && an_tx_is(c, e, "of") && e + 3 < c->n && (c->tk[e + 1].w.cls & AN_TXW_WDAY) &&
+	    an_tx_is_apos(c, e + 2) && an_tx_is(c, e + 3, "s"))
+		return 0;
 	/* "expect the first half of 1988 to be rocky, followed by a
 	 * recovery in the second half": a later part of the year whose half
 	 * or quarter the sentence named is in that year (not the base of a

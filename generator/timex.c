@@ -430,6 +430,17 @@ static int story_quarter_ok(const an_tx_ctx *c, an_date q)
 	       qn > c->quarter.d.y * 4 + (c->quarter.d.m - 1) / 3;
 }
 
+/* "the next Summer Games", "the Winter Olympics": a capitalised season
+ * before the Games names them, no date (a year before them is: "the
+ * 2022 Olympics"). */
+static int games_name(const an_tx_ctx *c, const an_tx_match *m)
+{
+	const an_tk *t = &c->tk[m->te - 1];
+	return m->te < c->n && t->w.season && t->cap &&
+	       (an_tx_is(c, m->te, "games") || an_tx_is(c, m->te, "olympics") ||
+	        an_tx_is(c, m->te, "paralympics"));
+}
+
 /* The timex writes its year in digits: "July 16, 1969", not "50 years
  * ago" nor "that day". */
 static int year_written(const an_tx_ctx *c, const an_tx_match *m)
@@ -582,6 +593,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				an_tx_of_year(&m, &c);
 				an_tx_on_or(&m, &c, lo);
 				if (m.skip || (m.type == AN_TIMEX_DATE && (an_tx_name_head(&c, m.te) ||
+				                                         games_name(&c, &m) ||
 				                                         an_tx_weekday_modifier(&c, m.tb, m.te)))) {
 					i = lo = m.te;
 					continue;

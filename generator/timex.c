@@ -451,6 +451,20 @@ static int year_written(const an_tx_ctx *c, const an_tx_match *m)
 	return 0;
 }
 
+/* "the fiscal fourth quarter, which ended May 31", said in June: a
+ * fiscal quarter's label runs ahead of the calendar's, so one of the
+ * DCT's year (or the next) may be the story's quarter however its number
+ * compares with the DCT's; "the quarter" after it is that one. */
+static int fiscal_quarter(const an_tx_ctx *c, const an_tx_match *m)
+{
+	if (m->anchor.d.y != c->dct.y && m->anchor.d.y != c->dct.y + 1)
+		return 0;
+	for (size_t k = m->tb; k < m->te; k++)
+		if (an_tx_is(c, k, "fiscal"))
+			return 1;
+	return 0;
+}
+
 /* The last day of a quarter already named: "the fourth quarter ended
  * Aug. 26", "the fiscal first quarter ended Sept. 30".  The quarter, not
  * its last day, stays (or becomes again) the reference for "a year
@@ -626,7 +640,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					c.story = m.anchor;
 					c.story_at = old ? m.tb + 1 : 0;
 				}
-				if (m.anchor.g == AN_GRAN_QUARTER && story_quarter_ok(&c, m.anchor.d))
+				if (m.anchor.g == AN_GRAN_QUARTER &&
+				    (story_quarter_ok(&c, m.anchor.d) || fiscal_quarter(&c, &m)))
 					c.quarter = m.anchor;
 				i = lo = m.te;
 			} else {

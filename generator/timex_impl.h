@@ -197,7 +197,7 @@ int an_tx_month_year(an_date dct, int m, int dir, int strict);
  * early March"): the last one, however far back. */
 int an_tx_since_month(const an_tx_ctx *c, size_t i);
 /* A simple past governing "in" and the month at i, or "on" and the day
- * at i: the date gone. */
+ * at i, or a period "ended" on the day at i: the date gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
 /* Token k sits in a relative clause after ", who" or ", which", a few

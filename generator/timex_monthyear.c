@@ -74,6 +74,12 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
 {
+	/* ("for the quarter ended Dec. 31": a period's end gone by, even
+	 * in "will restate results for") */
+	static const char *const periods[] = {"quarter", "year", "period", "months", "weeks",
+	                                      "half", NULL};
+	if (i >= 3 && an_tx_is(c, i - 1, "ended") && an_tx_one_of(c, i - 2, periods))
+		return 1;
 	if (i < 3 || !an_tx_is(c, i - 1, "on"))
 		return 0;
 	/* (across the hour: "touched down at 4:17 p.m. on July 20") */

@@ -293,6 +293,19 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		                        an_tx_direction(c, i, j + 1) > 0)
 		                ? c->dct
 		                : an_tx_story_quarter(c);
+		/* "the quarter ended July 31": the calendar quarter that holds
+		 * most of its three months, that of the month before the last
+		 * (unless the story named its quarter by a label: "the fiscal
+		 * third quarter ... the quarter ended March 31") */
+		int em = an_tx_is(c, j, "quarter") && !current && !latest &&
+		                 c->quarter.g != AN_GRAN_QUARTER &&
+		                 (an_tx_is(c, j + 1, "ended") || an_tx_is(c, j + 1, "ending")) &&
+		                 TK(j + 2).cap
+		             ? TK(j + 2).w.month : 0;
+		if (em > 0) {
+			an_date end = {em <= c->dct.m ? c->dct.y : c->dct.y - 1, em, 1};
+			q = an_date_add_months(end, -1);
+		}
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

@@ -462,7 +462,12 @@ static int fiscal_quarter(const an_tx_ctx *c, const an_tx_match *m)
 	for (size_t k = m->tb; k < m->te; k++)
 		if (an_tx_is(c, k, "fiscal"))
 			return 1;
-	return 0;
+	/* (so is the first one named, whose results a past clause tells,
+	 * "reported a 47% decline in fourth-quarter earnings" in November:
+	 * a quarter not yet over on the calendar is over on the books) */
+	int qn = m->anchor.d.y * 4 + (m->anchor.d.m - 1) / 3, dn = c->dct.y * 4 + (c->dct.m - 1) / 3;
+	return qn >= dn && m->anchor.d.y == c->dct.y && c->quarter.g != AN_GRAN_QUARTER &&
+	       an_tx_direction(c, m->tb, m->te) < 0;
 }
 
 /* The last day of a quarter already named: "the fourth quarter ended

@@ -160,11 +160,12 @@ int an_tx_set_for(const an_tx_ctx *c, size_t tb)
 }
 
 /* "Scheer, who faces a leadership review in April, said he would stay
- * on", "who turns 72 on December 25": a present in a relative clause
- * that holds the date names what is ahead of the news; the main verb
- * after it is not the date's tense.  j is the "who" or "which" the look
- * back from tb reached with no cue between; the clause must run to a
- * punctuation mark after te with no cue of its own. */
+ * on", "who turns 72 on December 25", "whose review body reports in
+ * February": a present in a relative clause that holds the date names
+ * what is ahead of the news; the main verb after it is not the date's
+ * tense.  j is the "who", "which" or "whose" the look back from tb
+ * reached with no cue between; the clause must run to a punctuation mark
+ * after te with no cue of its own. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 {
 	/* (a present of lasting is a span's, not a plan's: "the program,
@@ -172,10 +173,21 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 	static const char *const not_present[] = {"was",   "has",  "does",   "had",   "were",
 	                                          "runs",  "lasts", "spans", "covers", "remains",
 	                                          "stays", "continues", NULL};
-	if (!(word_is(c, j, "who") || word_is(c, j, "which")) || j + 1 >= tb)
+	size_t vj = j + 1;
+	/* ("Nurses, whose pay review body reports in February, had hoped":
+	 * the verb after the noun "whose" leads, right before the
+	 * preposition of the date) */
+	if (word_is(c, j, "whose") && tb > j + 3 && an_tx_is(c, tb - 1, "in") &&
+	    tb - 2 - j <= 5) {
+		vj = tb - 2;
+		for (size_t k = j + 1; k < vj; k++)
+			if (c->tk[k].kind != AN_TK_WORD || c->tk[k].cap)
+				return 0;
+	} else if (!(word_is(c, j, "who") || word_is(c, j, "which")) || j + 1 >= tb) {
 		return 0;
-	const an_tk *v = &c->tk[j + 1];
-	if (v->kind != AN_TK_WORD || v->cap || an_tx_one_of(c, j + 1, not_present) ||
+	}
+	const an_tk *v = &c->tk[vj];
+	if (v->kind != AN_TK_WORD || v->cap || an_tx_one_of(c, vj, not_present) ||
 	    !(ends_in(v->low, "s", 3) || eq(v->low, "is") || eq(v->low, "are")))
 		return 0;
 	for (size_t k = te; k < c->n && k < te + 12; k++) {

@@ -208,6 +208,13 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     eq(t->low, "need") || eq(t->low, "needs")) &&
 	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
 		return 1;
+	/* "has not ruled out further action in April", "refused to rule
+	 * out": what is not ruled out is a possibility ahead ("ruled out a
+	 * deal on Monday" is the day of the ruling) */
+	if ((eq(t->low, "ruled") || eq(t->low, "rule")) && word_is(c, j + 1, "out") && j > 0 &&
+	    (word_is(c, j - 1, "not") || word_is(c, j - 1, "never") || word_is(c, j - 1, "to") ||
+	     (word_is(c, j - 1, "t") && an_tx_is_apos(c, j - 2))))
+		return 1;
 	if (eq(t->low, "set"))
 		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
 	/* "a trial date was fixed for 15 June", "slated for Friday" */

@@ -431,6 +431,14 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (o.y && (od < 0 ? -od : od) < (diff < 0 ? -diff : diff))
 			pick = o;
 	}
+	/* "not restored until 8:15 a.m. Tuesday, Christmas Day": an
+	 * apposition to the day just named, when it is that day */
+	if (i > 1 && an_tx_is_punct(c, i - 1, ',') && c->day_at && c->day_at - 1 < i - 1 &&
+	    an_tx_one_sentence(c, c->day_at - 1, i)) {
+		an_date same = holiday_date(hb, c->day.y);
+		if (same.y && an_date_to_days(same) == an_date_to_days(c->day))
+			pick = same;
+	}
 	if (!pick.y)
 		return 0; /* a lunar holiday beyond the tables */
 	/* a week's holiday is dated by its first day, named by its week */

@@ -474,10 +474,21 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                         "since", "through", NULL};
 	int come = come_season(c, p, i);
 	/* (or right after one: "can gather steam by fall,") */
-	if (an_tx_is(c, i, "fall") && !school && !come &&
-	    (!((an_tx_is(c, p, "the") && p > 0 && an_tx_one_of(c, p - 1, fall_preps)) ||
-	       an_tx_one_of(c, p, fall_preps)) ||
-	     an_tx_is(c, i + 1, "in") || an_tx_is(c, i + 1, "of")))
+	/* ("saving their money for the fall." at a clause's end; "will hear
+	 * arguments in the fall in the case of", a new phrase after it) */
+	int the_fall = an_tx_is(c, p, "the") && p > 0;
+	int for_end = the_fall && an_tx_is(c, p - 1, "for") && i + 1 < c->n &&
+	              TK(i + 1).kind == AN_TK_PUNCT && !an_tx_is_punct(c, i + 1, '-');
+	static const char *const measures[] = {"price", "prices", "value", "rate", "rates",
+	                                       "number", "cost", "level", "demand", "sales",
+	                                       "dollar", "pound", "euro", "yen", NULL};
+	int then_in = the_fall && (an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) &&
+	              an_tx_is(c, i + 1, "in") &&
+	              (an_tx_is(c, i + 2, "the") || an_tx_is(c, i + 2, "a") || an_tx_is(c, i + 2, "an")) &&
+	              !an_tx_one_of(c, i + 3, measures);
+	if (an_tx_is(c, i, "fall") && !school && !come && !for_end &&
+	    (!((the_fall && an_tx_one_of(c, p - 1, fall_preps)) || an_tx_one_of(c, p, fall_preps)) ||
+	     (an_tx_is(c, i + 1, "in") && !then_in) || an_tx_is(c, i + 1, "of")))
 		return 0;
 	/* the season of year y runs from month first[s] for three months
 	 * (winter from December into the next year); the current one, else

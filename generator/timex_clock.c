@@ -572,7 +572,10 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (with no such day, the news day, when a past verb of the time's
 	 * own clause says so: "issued a warning from Saturday afternoon.
 	 * The municipality opened its centre at noon") */
+	/* (not a day ahead named in the time's own sentence: "urged
+	 * Parisians to stay indoors on Monday between noon and 5 p.m.") */
 	if (an_date_to_days(d) > an_date_to_days(c->dct) &&
+	    !(c->day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
 	    (c->past_day_at ? an_tx_direction(c, i, j) < 0 : past_at(c, i)))
 		d = c->past_day_at ? c->past_day : c->dct;
 	/* and the mirror: "NASA will try again on Thursday ..., officials

@@ -358,6 +358,26 @@ static an_date ahead_or_today(const an_tx_ctx *c)
 	return c->dct;
 }
 
+/* "The 7:15 a.m. service from Bristol ... left the track at about 7:52
+ * a.m. on Oct. 17": a time that names its noun (after "the" or "a",
+ * before a lower-case word at `at`) is of the day its sentence names
+ * later after "on".  The day's match into *dm, 1; else 0. */
+static int attributive_day(const an_tx_ctx *c, size_t i, size_t at, an_tx_match *dm)
+{
+	if (i == 0 || !(an_tx_is(c, i - 1, "the") || an_tx_is(c, i - 1, "a")) || at >= c->n ||
+	    TK(at).kind != AN_TK_WORD || TK(at).cap || TK(at).w.cls)
+		return 0;
+	for (size_t k = at + 1; k + 1 < c->n && k < at + 25 && !TK(k).sent; k++) {
+		if (!an_tx_is(c, k, "on"))
+			continue;
+		memset(dm, 0, sizeof *dm);
+		if ((an_tx_month(dm, c, k + 1) || an_tx_weekday(dm, c, k + 1)) &&
+		    dm->anchor.g == AN_GRAN_DAY)
+			return 1;
+	}
+	return 0;
+}
+
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0, stop = 0;
@@ -660,6 +680,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (pe && dated)
 		d = pd;
+	else if (!named && attributive_day(c, i, at, &dm))
+		d = dm.anchor.d;
 	/* the first hour of a span is on the day of the second: "between 2
 	 * and 4 a.m. Friday" */
 	if (span || join) {

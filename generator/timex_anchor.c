@@ -350,51 +350,6 @@ static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	return 1;
 }
 
-/* Whether token j is the ":" or the minutes of a clock time ("8:30"),
- * written without spaces. */
-static int clock_minutes(const an_tx_ctx *c, size_t j)
-{
-	size_t colon = an_tx_is_punct(c, j, ':') ? j : j > 0 && an_tx_num(c, j) ? j - 1 : 0;
-	return colon > 0 && colon + 1 < c->n && an_tx_is_punct(c, colon, ':') &&
-	       an_tx_num(c, colon - 1) && an_tx_num(c, colon + 1) && !c->tk[colon].space &&
-	       !c->tk[colon + 1].space;
-}
-
-/* A piece of a clock time's "a.m."/"p.m." at j (its letters and dots,
- * written without spaces): no word of the window, as minutes are not. */
-static int ampm_piece(const an_tx_ctx *c, size_t j)
-{
-	if (j == 0 || j + 1 >= c->n)
-		return 0;
-	const an_tk *t = &c->tk[j];
-	if (t->kind == AN_TK_PUNCT && t->low[0] == '.' && !t->space)
-		return word_is(c, j - 1, "a") || word_is(c, j - 1, "p") || word_is(c, j - 1, "m");
-	if (word_is(c, j, "m") && !t->space)
-		return an_tx_is_punct(c, j - 1, '.');
-	if ((word_is(c, j, "a") || word_is(c, j, "p")) && an_tx_is_punct(c, j + 1, '.') &&
-	    !c->tk[j + 1].space && word_is(c, j + 2, "m"))
-		return an_tx_num(c, j - 1) || clock_minutes(c, j - 1);
-	return 0;
-}
-
-/* A hyphen or full stop glued on both sides inside a word or a number
- * ("stay-at-home", "8.30pm"), or a piece glued after such a stop, at j:
- * no word of its own. */
-static int inner_mark(const an_tx_ctx *c, size_t j)
-{
-	if (j == 0 || c->tk[j].space)
-		return 0;
-	/* (the "30" after it and the "pm" glued to the minutes; the "to" of
-	 * "face-to-face", no infinitive) */
-	if ((an_tx_num(c, j) && an_tx_is_punct(c, j - 1, '.')) ||
-	    ((word_is(c, j, "pm") || word_is(c, j, "am")) && an_tx_num(c, j - 1)) ||
-	    (c->tk[j].kind == AN_TK_WORD && an_tx_is_dash(c, j - 1) && !c->tk[j - 1].space))
-		return 1;
-	return j + 1 < c->n && c->tk[j].kind == AN_TK_PUNCT && !c->tk[j + 1].space &&
-	       (an_tx_is_dash(c, j) || an_tx_is_punct(c, j, '.')) &&
-	       c->tk[j - 1].kind != AN_TK_PUNCT && c->tk[j + 1].kind != AN_TK_PUNCT;
-}
-
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -688,7 +643,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* the window counts words: the ":30" of "at 8:30 a.m. Friday"
 		 * put "will hold" out of reach where "at 8 a.m." did not; nor
 		 * the hyphens inside "stay-at-home", the ".30" of "8.30pm" */
-		if (clock_minutes(c, j) || ampm_piece(c, j) || inner_mark(c, j)) {
+		if (an_tx_no_word(c, j)) {
 			d--;
 			continue;
 		}

@@ -426,6 +426,10 @@ size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* "the latest quarter", "the fiscal year", "year-end", "the week ended
  * Nov. 8" (an_tx_rel runs it) */
 size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_clock.c: token j is a piece of a word or a clock time (the ":30"
+ * of "8:30", the dots of "a.m.", the hyphens inside "stay-at-home"), no
+ * word of its own for the tense window (an_tx_direction) */
+int an_tx_no_word(const an_tx_ctx *c, size_t j);
 /* timex_clock.c: the token before a clock time ending at j, j if none */
 size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked);
 /* timex_game.c: the sentence of token i tells of a game (a score, words of

@@ -404,6 +404,16 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
  * the words after it count ("On Friday, the police arrested ...").  The
  * windows are bounded, so this is O(1) per timex. */
+/* "before" and a gerund between tokens a and b. */
+static int before_ing(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k + 1 < b; k++)
+		if (word_is(c, k, "before") && c->tk[k + 1].kind == AN_TK_WORD &&
+		    ends_in(c->tk[k + 1].low, "ing", 5))
+			return 1;
+	return 0;
+}
+
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0, from = 0;
@@ -844,7 +854,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* No tense in reach: a date named after one ahead of the DCT in the
 	 * same sentence goes on from it ("will tour next spring, opening in
 	 * late March and closing ... in June"). */
+	/* (so does one after "before" and a gerund, from tonight: "expected
+	 * it to emerge over the Gulf on Sunday night before striking the
+	 * Panhandle on Monday afternoon") */
 	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb && c->ref_at >= fence &&
-	       an_date_to_days(c->ref.d) > an_date_to_days(c->dct) &&
+	       (an_date_to_days(c->ref.d) > an_date_to_days(c->dct) ||
+	        (an_date_to_days(c->ref.d) == an_date_to_days(c->dct) && before_ing(c, c->ref_at, tb))) &&
 	       an_tx_one_sentence(c, c->ref_at, tb);
 }

@@ -759,6 +759,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * the clause before it, is no verb of its own */
 		if (k < 0 && an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0)
 			return 1;
+		/* (so is one with a date of its own: "will release scores from
+		 * tests taken last spring in early October") */
+		if (k < 0 && word_is(c, j, "last") && j > 2 && j + 1 < tb &&
+		    (c->tk[j + 1].w.cls & (AN_TXW_SEASON | AN_TXW_MONTH | AN_TXW_WDAY | AN_TXW_UNIT)) &&
+		    an_tx_reduced_relative(c, j - 1) && an_tx_clause_cue_before(c, j - 2) > 0)
+			return 1;
 		if (k)
 			return k;
 		if (an_tx_relative_present(c, j, tb, te))

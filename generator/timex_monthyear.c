@@ -45,7 +45,10 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 	                                  "been", "being", "would", "will", "to", NULL};
 	for (size_t k = p, n = 0; k > 1 && n < 4; n++) {
 		k--;
-		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD)
+		/* (nor across a date of the verb's own: "tests taken last
+		 * spring in early October") */
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD ||
+		    (c->tk[k].w.cls & (AN_TXW_SEASON | AN_TXW_MONTH | AN_TXW_WDAY | AN_TXW_UNIT)))
 			return 0;
 		int cue = an_tx_cue(c, k);
 		/* ("than we had in January": "had" or "was" right before "in"

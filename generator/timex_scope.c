@@ -18,7 +18,7 @@ static const char *const subs[] = {"after", "before", "since", "while", "when", 
 static const char *const participles[] = {
 	"left", "made", "held", "sold", "paid", "lost", "told", "found", "brought", "sent", "kept",
 	"shot", "struck", "hit", "led", "built", "bought", "caught", "spent", "set", "put", "cut",
-	"hurt", NULL};
+	"hurt", "taken", "given", "written", "seen", "done", "chosen", "stolen", "won", NULL};
 
 /* Token k is a plural noun, lowercase and no tense cue ("passengers",
  * "drivers"). */

@@ -199,6 +199,12 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i);
 /* A simple past governing "in" and the month at i, or "on" and the day
  * at i, or a period "ended" on the day at i: the date gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
+/* The year of a period's last month mon written with "ending" ("the
+ * quarter ending June 30"): the one under way, up to three months ahead,
+ * else the last gone. */
+int an_tx_ending_year(an_date dct, int mon);
+/* "the quarter ending" right before the day at i. */
+int an_tx_period_ending(const an_tx_ctx *c, size_t i);
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
 /* Token k sits in a relative clause after ", who" or ", which", a few
  * words in: background ("Bell, who died in July 2019, ..."). */

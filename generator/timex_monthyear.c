@@ -75,13 +75,32 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 	return i >= 3 && an_tx_is(c, i - 1, "in") && past_governs(c, i - 1);
 }
 
+int an_tx_ending_year(an_date dct, int mon)
+{
+	int ahead = (mon - dct.m + 12) % 12;
+	if (ahead <= 3)
+		return mon >= dct.m ? dct.y : dct.y + 1;
+	return mon <= dct.m ? dct.y : dct.y - 1;
+}
+
+/* A period "ended" or "ending" (w) right before the day at i. */
+static int period_end_at(const an_tx_ctx *c, size_t i, const char *w)
+{
+	static const char *const periods[] = {"quarter", "year", "period", "months", "weeks",
+	                                      "half", NULL};
+	return i >= 3 && an_tx_is(c, i - 1, w) && an_tx_one_of(c, i - 2, periods);
+}
+
+int an_tx_period_ending(const an_tx_ctx *c, size_t i)
+{
+	return period_end_at(c, i, "ending");
+}
+
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
 {
 	/* ("for the quarter ended Dec. 31": a period's end gone by, even
 	 * in "will restate results for") */
-	static const char *const periods[] = {"quarter", "year", "period", "months", "weeks",
-	                                      "half", NULL};
-	if (i >= 3 && an_tx_is(c, i - 1, "ended") && an_tx_one_of(c, i - 2, periods))
+	if (period_end_at(c, i, "ended"))
 		return 1;
 	if (i < 3 || !an_tx_is(c, i - 1, "on"))
 		return 0;

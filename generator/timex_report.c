@@ -303,7 +303,10 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		                 TK(j + 2).cap
 		             ? TK(j + 2).w.month : 0;
 		if (em > 0) {
-			an_date end = {em <= c->dct.m ? c->dct.y : c->dct.y - 1, em, 1};
+			int ending = an_tx_is(c, j + 1, "ending");
+			an_date end = {ending ? an_tx_ending_year(c->dct, em)
+			                      : em <= c->dct.m ? c->dct.y : c->dct.y - 1,
+			               em, 1};
 			q = an_date_add_months(end, -1);
 		}
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);

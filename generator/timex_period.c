@@ -97,7 +97,12 @@ static int period_year(const an_tx_ctx *c, size_t tb, size_t te, int first, int 
 		return c->dct.y;
 	/* (the results of the quarter just over are news; a launch "will
 	 * follow in the fourth quarter" in January is this year's) */
-	if ((months != 3 || now - ended > 92 || !money_sentence(c, tb)) &&
+	/* (nor is a deadline: "back on a growth track by the fourth
+	 * quarter" in March) */
+	size_t pb = tb > 1 && an_tx_is(c, tb - 1, "the") ? tb - 1 : tb;
+	int by = pb > 0 && (an_tx_is(c, pb - 1, "by") || an_tx_is(c, pb - 1, "until") ||
+	                    an_tx_is(c, pb - 1, "before"));
+	if ((months != 3 || now - ended > 92 || by || !money_sentence(c, tb)) &&
 	    an_tx_direction(c, tb, te) > 0)
 		return c->dct.y;
 	return c->dct.y - 1;

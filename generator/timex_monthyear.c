@@ -66,6 +66,18 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 	return 0;
 }
 
+int an_tx_data_month(const an_tx_ctx *c, size_t i)
+{
+	static const char *const data[] = {"index", "indicators", "figures", "data", "numbers",
+	                                   "statistics", "payrolls", "report", NULL};
+	if (i < 3 || !an_tx_is(c, i - 1, "for"))
+		return 0;
+	for (size_t k = i - 2, n = 0; k > 0 && n < 3 && c->tk[k].kind == AN_TK_WORD; k--, n++)
+		if (an_tx_one_of(c, k, data))
+			return 1;
+	return 0;
+}
+
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 {
 	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))

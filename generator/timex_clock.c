@@ -549,8 +549,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t at = j;
 	/* "between 1 a.m. and 4 a.m. on Aug. 13": both hours on the day after
 	 * the second */
-	size_t join = (!span && i > 0 && (an_tx_is(c, i - 1, "between") ||
-	                                  an_tx_is(c, i - 1, "from")) &&
+	/* (also "from about 2 p.m. to 7:30 p.m. on May 16") */
+	size_t op = i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around") ||
+	                      an_tx_is(c, i - 1, "approximately"))
+	                    ? i - 1 : i;
+	size_t join = (!span && op > 0 && (an_tx_is(c, op - 1, "between") ||
+	                                   an_tx_is(c, op - 1, "from")) &&
 	               (an_tx_is(c, j, "and") || an_tx_is(c, j, "to") || an_tx_is(c, j, "until")))
 	                      ? j : 0;
 	/* the zone between commas, as tender offers write it: "at 5:00

@@ -205,12 +205,35 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
  * January": a participle after ", with" and its noun is no verb of its
  * own (the absolute construction); the clause's verb before it is the
  * tense.  j is the participle. */
+/* A participle of the absolute construction opened by "with" at w
+ * before token e. */
+static int with_participle_at(const an_tx_ctx *c, size_t w, size_t e)
+{
+	for (size_t k = w + 1; k < e; k++)
+		if (an_tx_one_of(c, k, participles) || ends_in(c->tk[k].low, "ed", 3))
+			return 1;
+	return 0;
+}
+
 int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 {
 	if (!(an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)))
 		return 0;
 	for (size_t k = j, d = 0; k > 0 && d < 5; d++) {
 		k--;
+		/* (and the second of two joined by "and": ", with the first
+		 * acts revealed in January and the full bill published by
+		 * early March") */
+		if (word_is(c, k, "and") && k + 1 < j) {
+			for (size_t w = k, e = 0; w > 1 && e < 12; e++) {
+				w--;
+				if (c->tk[w].sent || c->tk[w].kind != AN_TK_WORD)
+					return 0;
+				if (word_is(c, w, "with"))
+					return an_tx_is_punct(c, w - 1, ',') && with_participle_at(c, w, k);
+			}
+			return 0;
+		}
 		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
 			return 0;
 		/* (after a comma: "talks with the authority collapsed late

@@ -208,6 +208,13 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     eq(t->low, "need") || eq(t->low, "needs")) &&
 	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
 		return 1;
+	/* "Another storm is headed for New England on Sunday night": on
+	 * its way to what is ahead */
+	if ((eq(t->low, "headed") || eq(t->low, "heading")) && j > 0 &&
+	    (word_is(c, j - 1, "is") || word_is(c, j - 1, "are")) &&
+	    (word_is(c, j + 1, "for") || word_is(c, j + 1, "to") || word_is(c, j + 1, "toward") ||
+	     word_is(c, j + 1, "towards")))
+		return 1;
 	/* "has not ruled out further action in April", "refused to rule
 	 * out": what is not ruled out is a possibility ahead ("ruled out a
 	 * deal on Monday" is the day of the ruling) */

@@ -208,6 +208,17 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     eq(t->low, "need") || eq(t->low, "needs")) &&
 	    word_is(c, j + 1, "to") && !word_is(c, j + 2, "do"))
 		return 1;
+	/* "The Fed also cut its discount rate on Sunday night": a verb that
+	 * has one form for present and past, right after a name (an adverb
+	 * between), is a past; the present would take "-s" */
+	if ((eq(t->low, "cut") || eq(t->low, "beat") || eq(t->low, "shut") || eq(t->low, "quit") ||
+	     eq(t->low, "split") || eq(t->low, "spread")) && j > 1) {
+		size_t s = j - 1;
+		if (word_is(c, s, "also") || word_is(c, s, "then") || word_is(c, s, "just"))
+			s--;
+		if (c->tk[s].kind == AN_TK_WORD && c->tk[s].cap && !c->tk[s].sent && !c->tk[s].w.cls)
+			return -1;
+	}
 	/* "Another storm is headed for New England on Sunday night": on
 	 * its way to what is ahead */
 	if ((eq(t->low, "headed") || eq(t->low, "heading")) && j > 0 &&

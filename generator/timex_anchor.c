@@ -404,11 +404,12 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
  * the words after it count ("On Friday, the police arrested ...").  The
  * windows are bounded, so this is O(1) per timex. */
-/* "before" and a gerund between tokens a and b. */
-static int before_ing(const an_tx_ctx *c, size_t a, size_t b)
+/* The preposition p ("before", "after") and a gerund between tokens a
+ * and b. */
+static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
 {
 	for (size_t k = a + 1; k + 1 < b; k++)
-		if (word_is(c, k, "before") && c->tk[k + 1].kind == AN_TK_WORD &&
+		if (word_is(c, k, p) && c->tk[k + 1].kind == AN_TK_WORD &&
 		    ends_in(c->tk[k + 1].low, "ing", 5))
 			return 1;
 	return 0;
@@ -862,9 +863,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * late March and closing ... in June"). */
 	/* (so does one after "before" and a gerund, from tonight: "expected
 	 * it to emerge over the Gulf on Sunday night before striking the
-	 * Panhandle on Monday afternoon") */
+	 * Panhandle on Monday afternoon"; not one after "after" and a
+	 * gerund: "will face Price on Sunday ..., after needing three hours
+	 * to win her match on Friday night") */
 	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb && c->ref_at >= fence &&
+	       !prep_ing(c, c->ref_at, tb, "after") &&
 	       (an_date_to_days(c->ref.d) > an_date_to_days(c->dct) ||
-	        (an_date_to_days(c->ref.d) == an_date_to_days(c->dct) && before_ing(c, c->ref_at, tb))) &&
+	        (an_date_to_days(c->ref.d) == an_date_to_days(c->dct) &&
+	         prep_ing(c, c->ref_at, tb, "before"))) &&
 	       an_tx_one_sentence(c, c->ref_at, tb);
 }

@@ -196,8 +196,10 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * schedule, "earlier" compares times of day and tells no past */
 	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))
 		return 0;
-	if (eq(t->low, "tips") || eq(t->low, "tip"))
-		return word_is(c, j + 1, "off") ? 1 : 0; /* "The season tips off Friday" */
+	/* "The season tips off Friday", "The first group tees off at 7:40
+	 * a.m. Thursday" */
+	if (eq(t->low, "tips") || eq(t->low, "tip") || eq(t->low, "tees") || eq(t->low, "tee"))
+		return word_is(c, j + 1, "off") ? 1 : 0;
 	if (eq(t->low, "won") && neg_t(c, j))
 		return 1; /* "won't" */
 	if (an_tx_one_of(c, j, modals) && modal_past(c, j))

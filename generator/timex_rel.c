@@ -372,15 +372,6 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
-/* The word "quarter" comes before token i in its sentence. */
-static int quarter_in_sentence(const an_tx_ctx *c, size_t i)
-{
-	for (size_t k = i; k > 0 && !TK(k).sent; k--)
-		if (an_tx_is(c, k - 1, "quarter"))
-			return 1;
-	return 0;
-}
-
 /* The word "anniversary" in the text before token i. */
 static int anniversary_before(const an_tx_ctx *c, size_t i)
 {
@@ -589,12 +580,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		from_ref = 1;
 	}
 	/* "In the latest quarter, sales climbed to $155 million from $99
-	 * million a year earlier", the reference a month or year of an
-	 * earlier sentence: a sentence that names the quarter compares it
-	 * with the story's quarter a year back */
+	 * million a year earlier", "oil prices higher than a year ago", the
+	 * reference a month or year of an earlier sentence: in a story of a
+	 * quarter's results, the comparison is with that quarter a year back
+	 * (not with a reference of its own sentence) */
 	int story_q = 0;
 	if (u == AN_TXU_YEAR && n == 1 && dir < 0 && c->quarter.g == AN_GRAN_QUARTER &&
-	    c->ref.g != AN_GRAN_QUARTER && quarter_in_sentence(c, i) &&
+	    c->ref.g != AN_GRAN_QUARTER &&
 	    !(c->ref.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i)))
 		story_q = 1;
 	/* "rose 0.1 percent last month and 2.1 percent from a year earlier",

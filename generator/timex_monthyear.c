@@ -146,7 +146,11 @@ int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 	an_date x = {y, mon, day ? day : 1};
 	int after = day ? an_date_to_days(x) > an_date_to_days(c->dct)
 	                : (y > c->dct.y || (y == c->dct.y && mon > c->dct.m));
-	if (!after)
+	/* (so is a day of the story's own sentence told days after its
+	 * reference: "A draw the following Saturday left them needing a
+	 * win on the final day, May 5") */
+	int told = day && r == &c->ref && an_tx_one_sentence(c, c->ref_at, c->at);
+	if (!after && !told)
 		return y;
 	/* (within two months of the reference: a story goes on by days and
 	 * weeks; "have booked time on the telescope on Oct. 20", months after

@@ -489,7 +489,8 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                       "dollar", "pound", "euro", "yen", NULL};
 	int then_in = the_fall && (an_tx_is(c, p - 1, "in") || an_tx_is(c, p - 1, "during")) &&
 	              an_tx_is(c, i + 1, "in") &&
-	              (an_tx_is(c, i + 2, "the") || an_tx_is(c, i + 2, "a") || an_tx_is(c, i + 2, "an")) &&
+	              (an_tx_is(c, i + 2, "the") || an_tx_is(c, i + 2, "a") ||
+	               an_tx_is(c, i + 2, "an")) &&
 	              !an_tx_one_of(c, i + 3, measures);
 	if (an_tx_is(c, i, "fall") && !school && !come && !for_end &&
 	    (!((the_fall && an_tx_one_of(c, p - 1, fall_preps)) || an_tx_one_of(c, p, fall_preps)) ||

@@ -399,11 +399,6 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* The nearest tense cue before the expression in its sentence wins: "was
- * expected on Wednesday" is future ("expected" is nearer than "was"),
- * "said on Wednesday that it will" is past.  Only when nothing precedes do
- * the words after it count ("On Friday, the police arrested ...").  The
- * windows are bounded, so this is O(1) per timex. */
 /* The preposition p ("before", "after") and a gerund between tokens a
  * and b. */
 static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
@@ -415,6 +410,11 @@ static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
 	return 0;
 }
 
+/* The nearest tense cue before the expression in its sentence wins: "was
+ * expected on Wednesday" is future ("expected" is nearer than "was"),
+ * "said on Wednesday that it will" is past.  Only when nothing precedes do
+ * the words after it count ("On Friday, the police arrested ...").  The
+ * windows are bounded, so this is O(1) per timex. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0, from = 0;

@@ -1,6 +1,7 @@
 /* timex_clock.c - times of day: "6:30 p.m.", "noon", "10 a.m. EST
  * Thursday", "mid-afternoon", "overnight", with the day they fall on.
- * Matchers as in timex_rules.c, which runs them. */
+ * Matchers as in timex_rules.c, which runs them; also the shapes of a
+ * clock time's pieces that the tense window skips (an_tx_no_word). */
 #include "timex_tense.h"
 
 #include <stdio.h>
@@ -317,7 +318,6 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 	       (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
 }
 
-/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 /* A plan before the time at i in its sentence: "will" or "shall", or
  * "would" after a verb of saying ("said roads would close from 8pm"); or
  * after it when the time opens the sentence ("At 3 p.m., bells will
@@ -378,6 +378,7 @@ static int attributive_day(const an_tx_ctx *c, size_t i, size_t at, an_tx_match 
 	return 0;
 }
 
+/* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, k, pe = 0, stop = 0;

@@ -21,14 +21,6 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
 	        an_tx_is(c, i - 1, "mid"));
 }
 
-/* "visited Nagapattinam in early January", "The average soared in
- * January", said in late December, "lodged a police report on 3
- * September", said in July: a simple past that governs the preposition
- * at p ("in" before a month, "on" before a day), a few words before it,
- * is the date gone, even ten or eleven months back, where the tense of a
- * looser cue yields to the nearer date (an_tx_month_year,
- * an_tx_monthday_year).  Not after an auxiliary ("had expected a
- * decision by") nor a verb of saying ("said bookings for March"). */
 /* "a run of defeats that had begun in February": "had" at k and its
  * participle right before the preposition at p, of a verb that plans
  * nothing ("had expected a decision in March" may be ahead) */
@@ -39,6 +31,15 @@ static int pluperfect(const an_tx_ctx *c, size_t k, size_t p)
 	       !an_tx_one_of(c, k + 1, reporting);
 }
 
+/* "visited Nagapattinam in early January", "The average soared in
+ * January", said in late December, "lodged a police report on 3
+ * September", said in July: a simple past that governs the preposition
+ * at p ("in" before a month, "on" before a day), a few words before it,
+ * is the date gone, even ten or eleven months back, where the tense of a
+ * looser cue yields to the nearer date (an_tx_month_year,
+ * an_tx_monthday_year).  Not after an auxiliary ("had expected a
+ * decision by"), but for a past perfect of a verb that plans nothing
+ * (pluperfect), nor a verb of saying ("said bookings for March"). */
 static int past_governs(const an_tx_ctx *c, size_t p)
 {
 	static const char *const aux[] = {"had", "has", "have", "was", "were", "is", "are", "be",
@@ -403,12 +404,6 @@ static int last_year_opens(const an_tx_ctx *c)
 	return 1;
 }
 
-/* "The 2018 race will take place on 28 October", "Next year's race will
- * be held on March 25": a sentence whose subject a year modifies is about
- * that year's edition, and a day or month without a year in it falls in
- * that year, unless a past verb is right before it ("The 2015 calendar,
- * published on Nov. 28" is published in the news's year).  0: no such
- * subject. */
 /* A year at token k, a lower-case word after it (its verb), before the
  * token asked at: into *y. */
 static int year_at_subject(const an_tx_ctx *c, size_t k, int *y)
@@ -462,6 +457,12 @@ static int reported_before(const an_tx_ctx *c, size_t s, size_t k)
 	return 0;
 }
 
+/* "The 2018 race will take place on 28 October", "Next year's race will
+ * be held on March 25": a sentence whose subject a year modifies is about
+ * that year's edition, and a day or month without a year in it falls in
+ * that year, unless a past verb is right before it ("The 2015 calendar,
+ * published on Nov. 28" is published in the news's year).  0: no such
+ * subject. */
 static int subject_year(const an_tx_ctx *c)
 {
 	size_t s = c->at;

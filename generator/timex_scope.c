@@ -201,10 +201,6 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 	return 0;
 }
 
-/* "would be announced in stages, with the first acts revealed in
- * January": a participle after ", with" and its noun is no verb of its
- * own (the absolute construction); the clause's verb before it is the
- * tense.  j is the participle. */
 /* A participle of the absolute construction opened by "with" at w
  * before token e. */
 static int with_participle_at(const an_tx_ctx *c, size_t w, size_t e)
@@ -215,6 +211,10 @@ static int with_participle_at(const an_tx_ctx *c, size_t w, size_t e)
 	return 0;
 }
 
+/* "would be announced in stages, with the first acts revealed in
+ * January": a participle after ", with" and its noun is no verb of its
+ * own (the absolute construction); the clause's verb before it is the
+ * tense.  j is the participle. */
 int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 {
 	if (!(an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)))

@@ -21,9 +21,9 @@ static int digits(const char *s, int n)
 }
 
 /* A week, weekend, month or year value ("2020-W05", "2020-W05-WE",
- * "2020-01", "2020") of a
- * timex that set no reference time and ends in its unit ("last week",
- * "the previous month"; not "three weeks ago") becomes c->period. */
+ * "2020-01", "2020") of a timex that set no reference time and ends in
+ * its unit ("last week", "the previous month"; not "three weeks ago")
+ * becomes c->period. */
 static void note_period(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;

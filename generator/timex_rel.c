@@ -154,6 +154,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    !(TK(j).w.cls & AN_TXW_ABBR)) {
 		int mon = TK(j).w.month;
 		int y = rel == 0 ? d.y : an_tx_month_year(d, mon, rel, 1);
+		/* "crashed last February", said on March 1: the month just
+		 * gone would be "last month", so the one a year before */
+		if (rel < 0 && (d.m - mon + 12) % 12 == 1)
+			y--;
 		an_date x = {y, mon, 1};
 		an_tx_set_point(m, x, AN_GRAN_MONTH);
 		m->modable = 1;

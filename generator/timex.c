@@ -583,6 +583,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	c.len = len;
 	c.dct = dct;
 	c.ref.g = AN_GRAN_NONE;
+	c.ref_prev.g = AN_GRAN_NONE;
 	c.quarter.g = AN_GRAN_NONE;
 	if (!text || !len)
 		return;
@@ -634,6 +635,8 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					 * reference, "the first half" named since or not) */
 					int end = period_end(&c, &m);
 					if (!end || c.ref.g != AN_GRAN_QUARTER) {
+						c.ref_prev = c.ref;
+						c.ref_prev_at = c.ref_at;
 						c.ref = end ? c.quarter : m.anchor;
 						c.ref_at = m.tb;
 					}

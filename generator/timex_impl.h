@@ -75,6 +75,11 @@ typedef struct {
 	size_t n;
 	an_date dct;
 	an_tx_point ref;
+	/* The reference time before ref was last set (AN_GRAN_NONE: none):
+	 * the main clause's after a relative clause named a date of its own
+	 * (timex_rel.c). */
+	an_tx_point ref_prev;
+	size_t ref_prev_at;
 	/* The quarter a business story reports on: the last one named that
 	 * is not after the DCT's quarter nor before the year before the DCT
 	 * (AN_GRAN_NONE: none named yet).  Unlike ref, a year or a date named

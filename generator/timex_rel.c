@@ -376,6 +376,31 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* Token k sits in a relative clause of a person, a few words after ",
+ * who", whose date is no reference of the main clause wherever that one
+ * was named (a clause of a thing, ", which ended Feb. 28", may date the
+ * main clause's period: only a reference of its own sentence counts
+ * past it). */
+static int who_clause(const an_tx_ctx *c, size_t k)
+{
+	for (size_t n = 0; k > 1 && n < 6 && !TK(k).sent; k--, n++) {
+		if (TK(k - 1).kind == AN_TK_PUNCT)
+			return 0;
+		if (an_tx_is(c, k - 1, "who") && an_tx_is_punct(c, k - 2, ','))
+			return 1;
+	}
+	return 0;
+}
+
+/* A comma between tokens a and b. */
+static int comma_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++)
+		if (an_tx_is_punct(c, k, ','))
+			return 1;
+	return 0;
+}
+
 /* The word "anniversary" in the text before token i. */
 static int anniversary_before(const an_tx_ctx *c, size_t i)
 {
@@ -622,6 +647,15 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (from_ref && c->ref.g != AN_GRAN_NONE) {
 		base = c->ref;
+		/* "Van Acker, who crashed in Bologna on May 11 and needed six
+		 * stitches, had been two minutes off the lead a week earlier":
+		 * past the relative clause, the reference of the main clause */
+		if (c->ref_prev.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i) &&
+		    comma_between(c, c->ref_at, i) &&
+		    (who_clause(c, c->ref_at) ||
+		     (an_tx_in_relative(c, c->ref_at) && c->ref_prev_at < c->ref_at &&
+		      an_tx_one_sentence(c, c->ref_prev_at, c->ref_at))))
+			base = c->ref_prev;
 		/* "will open on Friday ... premiered in September ... and
 		 * stream 45 days later": a month cannot place the day that the
 		 * days count from; the day last named does */

@@ -37,6 +37,15 @@ static int phrase_ends(const an_tx_ctx *c, size_t e)
  * next week", "Thursday this week": the weekday of that week. */
 static size_t weekday_after(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	/* ("next Tuesday week": a week after next Tuesday, as "Tuesday
+	 * week" is) */
+	if (an_tx_is(c, i, "next") && i + 2 < c->n && (TK(i + 1).w.cls & AN_TXW_WDAY) &&
+	    TK(i + 1).cap && an_tx_is(c, i + 2, "week") && phrase_ends(c, i + 3) &&
+	    !an_tx_is(c, i + 3, "of")) {
+		an_date d = an_tx_weekday_date(an_date_add_days(c->dct, 1), TK(i + 1).w.wday, 1);
+		an_tx_set_point(m, an_date_add_days(d, 7), AN_GRAN_DAY);
+		return i + 3;
+	}
 	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_WDAY) || !TK(i).cap ||
 	    i + 1 >= c->n || !TK(i + 1).space || an_tx_is(c, i - (i > 0), "the"))
 		return 0;

@@ -574,6 +574,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	}
 	an_granularity g = unit_gran(u);
+	/* "a week ago", "a fortnight ago": the day that far back, as the
+	 * sets write it nine times in ten and TimeBank "a week or so ago"
+	 * ("two weeks ago" is a week) */
+	if (!from_ref && !from_day && n == 1 && dir < 0 && !u2 &&
+	    (u == AN_TXU_WEEK || u == AN_TXU_FORTNIGHT))
+		g = AN_GRAN_DAY;
 	/* "11 hours later", "over an hour later": the amount alone, a
 	 * DURATION, as TimeBank tags both of its (the reference is a day,
 	 * which cannot place an hour); "two hours ago" stays the DCT's day */

@@ -415,19 +415,25 @@ static int holiday_head_idle(const an_tx_ctx *c, size_t i)
 	return !(u->cap || an_tx_is_apos(c, i + 1) || (u->kind == AN_TK_PUNCT && u->low[0] == '.'));
 }
 
+/* Quarters counted from year 0: one more for each quarter later. */
+static int quarter_no(an_date d)
+{
+	return d.y * 4 + (d.m - 1) / 3;
+}
+
 /* A quarter named in the text can be the one the story reports on when it
  * is over at the DCT and not older than last year: "results
  * through the third quarter of 1990" is a forecast, not the story's
  * quarter. */
 static int story_quarter_ok(const an_tx_ctx *c, an_date q)
 {
-	int qn = q.y * 4 + (q.m - 1) / 3, dn = c->dct.y * 4 + (c->dct.m - 1) / 3;
+	int qn = quarter_no(q), dn = quarter_no(c->dct);
 	if (qn >= dn || q.y < c->dct.y - 1)
 		return 0;
 	/* the most recent one named: "this year's first quarter" after "the
 	 * third quarter" is a comparison */
 	return c->quarter.g != AN_GRAN_QUARTER ||
-	       qn > c->quarter.d.y * 4 + (c->quarter.d.m - 1) / 3;
+	       qn > quarter_no(c->quarter.d);
 }
 
 /* "the next Summer Games", "the Winter Olympics": a capitalised season
@@ -465,8 +471,8 @@ static int fiscal_quarter(const an_tx_ctx *c, const an_tx_match *m)
 	/* (so is the first one named, whose results a past clause tells,
 	 * "reported a 47% decline in fourth-quarter earnings" in November:
 	 * a quarter not yet over on the calendar is over on the books) */
-	int qn = m->anchor.d.y * 4 + (m->anchor.d.m - 1) / 3, dn = c->dct.y * 4 + (c->dct.m - 1) / 3;
-	return qn >= dn && m->anchor.d.y == c->dct.y && c->quarter.g != AN_GRAN_QUARTER &&
+	return quarter_no(m->anchor.d) >= quarter_no(c->dct) && m->anchor.d.y == c->dct.y &&
+	       c->quarter.g != AN_GRAN_QUARTER &&
 	       an_tx_direction(c, m->tb, m->te) < 0;
 }
 

@@ -599,8 +599,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * The municipality opened its centre at noon") */
 	/* (not a day ahead named in the time's own sentence: "urged
 	 * Parisians to stay indoors on Monday between noon and 5 p.m.") */
-	if (an_date_to_days(d) > an_date_to_days(c->dct) &&
-	    !(c->day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
+	int day_here = c->day_at && an_tx_one_sentence(c, c->day_at - 1, i);
+	if (an_date_to_days(d) > an_date_to_days(c->dct) && !day_here &&
 	    (c->past_day_at ? an_tx_direction(c, i, j) < 0 : past_at(c, i)))
 		d = c->past_day_at ? c->past_day : c->dct;
 	/* and the mirror: "NASA will try again on Thursday ..., officials
@@ -619,8 +619,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * today, bushfires tore through ... Residents will gather at the
 	 * memorial at 11 a.m." is on the lede's day when it is ahead, else
 	 * on the last day ahead named, else today */
-	else if (!stamp && an_date_to_days(d) < an_date_to_days(c->dct) && will_before(c, i) &&
-	         !(c->day_at && an_tx_one_sentence(c, c->day_at - 1, i)))
+	else if (!stamp && an_date_to_days(d) < an_date_to_days(c->dct) && !day_here &&
+	         will_before(c, i))
 		d = ahead_or_today(c);
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */

@@ -214,12 +214,15 @@ int an_tx_ending_year(an_date dct, int mon);
 /* "the quarter ending" right before the day at i. */
 int an_tx_period_ending(const an_tx_ctx *c, size_t i);
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
-/* Token k sits in a relative clause after ", who" or ", which", a few
- * words in: background ("Bell, who died in July 2019, ..."). */
+/* Token k sits in a relative clause after ", who" (1) or ", which" (2),
+ * a few words in: background ("Bell, who died in July 2019, ..."); 0 if
+ * not. */
 int an_tx_in_relative(const an_tx_ctx *c, size_t k);
 /* A past clause's date [y, mon, day] (day 0: a month) that would fall
- * after the DCT, in a story whose reference time is a day or month of a
- * year long gone: the story's year, else y. */
+ * after the DCT, or a day in the sentence of the reference time, in a
+ * story whose reference time (or last day written with its year) is a
+ * day or month of a year long gone, within two months after it: the
+ * story's year, else y. */
 int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir);
 /* 1 when a paragraph begins after token a, up to token b; after the
  * reference time's timex, up to token i. */

@@ -168,7 +168,7 @@ int an_tx_in_relative(const an_tx_ctx *c, size_t k)
 			break;
 		if ((an_tx_is(c, k - 1, "who") || an_tx_is(c, k - 1, "which")) &&
 		    an_tx_is_punct(c, k - 2, ','))
-			return 1;
+			return an_tx_is(c, k - 1, "who") ? 1 : 2;
 	}
 	return 0;
 }

@@ -376,22 +376,6 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
-/* Token k sits in a relative clause of a person, a few words after ",
- * who", whose date is no reference of the main clause wherever that one
- * was named (a clause of a thing, ", which ended Feb. 28", may date the
- * main clause's period: only a reference of its own sentence counts
- * past it). */
-static int who_clause(const an_tx_ctx *c, size_t k)
-{
-	for (size_t n = 0; k > 1 && n < 6 && !TK(k).sent; k--, n++) {
-		if (TK(k - 1).kind == AN_TK_PUNCT)
-			return 0;
-		if (an_tx_is(c, k - 1, "who") && an_tx_is_punct(c, k - 2, ','))
-			return 1;
-	}
-	return 0;
-}
-
 /* A comma between tokens a and b. */
 static int comma_between(const an_tx_ctx *c, size_t a, size_t b)
 {
@@ -655,12 +639,16 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		base = c->ref;
 		/* "Van Acker, who crashed in Bologna on May 11 and needed six
 		 * stitches, had been two minutes off the lead a week earlier":
-		 * past the relative clause, the reference of the main clause */
+		 * past the relative clause, the reference of the main clause;
+		 * after ", who" (a person's background) wherever it was named,
+		 * after ", which" (which may date the main clause's period:
+		 * "For the quarter, which ended Feb. 28") only when named in
+		 * its sentence */
+		int relc = 0;
 		if (c->ref_prev.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i) &&
-		    comma_between(c, c->ref_at, i) &&
-		    (who_clause(c, c->ref_at) ||
-		     (an_tx_in_relative(c, c->ref_at) && c->ref_prev_at < c->ref_at &&
-		      an_tx_one_sentence(c, c->ref_prev_at, c->ref_at))))
+		    comma_between(c, c->ref_at, i) && (relc = an_tx_in_relative(c, c->ref_at)) != 0 &&
+		    (relc == 1 || (c->ref_prev_at < c->ref_at &&
+		                   an_tx_one_sentence(c, c->ref_prev_at, c->ref_at))))
 			base = c->ref_prev;
 		/* "will open on Friday ... premiered in September ... and
 		 * stream 45 days later": a month cannot place the day that the

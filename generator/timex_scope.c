@@ -20,6 +20,12 @@ static const char *const participles[] = {
 	"shot", "struck", "hit", "led", "built", "bought", "caught", "spent", "set", "put", "cut",
 	"hurt", "taken", "given", "written", "seen", "done", "chosen", "stolen", "won", NULL};
 
+/* Token k is a past participle, regular or of the list above. */
+static int participle(const an_tx_ctx *c, size_t k)
+{
+	return an_tx_one_of(c, k, participles) || ends_in(c->tk[k].low, "ed", 3);
+}
+
 /* Token k is a plural noun, lowercase and no tense cue ("passengers",
  * "drivers"). */
 static int plural_noun(const an_tx_ctx *c, size_t k)
@@ -52,7 +58,7 @@ static int cue_back(const an_tx_ctx *c, size_t p, size_t max, int apos, size_t *
  * "troops left", a participle or a verb. */
 int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
 {
-	return j > 1 && (an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)) &&
+	return j > 1 && participle(c, j) &&
 	       plural_noun(c, j - 1);
 }
 
@@ -206,7 +212,7 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 static int with_participle_at(const an_tx_ctx *c, size_t w, size_t e)
 {
 	for (size_t k = w + 1; k < e; k++)
-		if (an_tx_one_of(c, k, participles) || ends_in(c->tk[k].low, "ed", 3))
+		if (participle(c, k))
 			return 1;
 	return 0;
 }
@@ -217,7 +223,7 @@ static int with_participle_at(const an_tx_ctx *c, size_t w, size_t e)
  * tense.  j is the participle. */
 int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 {
-	if (!(an_tx_one_of(c, j, participles) || ends_in(c->tk[j].low, "ed", 3)))
+	if (!participle(c, j))
 		return 0;
 	for (size_t k = j, d = 0; k > 0 && d < 5; d++) {
 		k--;

@@ -151,30 +151,25 @@ int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u
 	return 1;
 }
 
-/* A verb of telling at most four words before token i: "told reporters
- * at 6:15 p.m.", "told the crowd around 7 p.m.". */
-static int telling_before(const an_tx_ctx *c, size_t i)
+/* One of the verbs `verbs` at most n words before token i in its
+ * sentence. */
+static int verb_before(const an_tx_ctx *c, size_t i, const char *const *verbs, size_t n)
 {
-	static const char *const tell[] = {"told", "said", "says", "tells", "added", NULL};
-	for (size_t k = i, d = 0; k > 0 && d < 5 && !c->tk[k].sent; d++)
-		if (an_tx_one_of(c, --k, tell))
+	for (size_t k = i, d = 0; k > 0 && d < n && !c->tk[k].sent; d++)
+		if (an_tx_one_of(c, --k, verbs))
 			return 1;
 	return 0;
 }
 
-/* A verb of telling or announcing at most six words before token i:
- * "Speaking at a news conference at 12:30 p.m.", "announced the results
- * at about 5.30pm". */
-static int announcing_before(const an_tx_ctx *c, size_t i)
-{
-	static const char *const tell[] = {"told", "said", "says", "added", "announced",
-	                                   "declared", "speaking", "spoke", "conceded",
-	                                   "confirmed", NULL};
-	for (size_t k = i, d = 0; k > 0 && d < 7 && !c->tk[k].sent; d++)
-		if (an_tx_one_of(c, --k, tell))
-			return 1;
-	return 0;
-}
+/* Verbs of telling: "told reporters at 6:15 p.m.", "told the crowd
+ * around 7 p.m." (four words back) */
+static const char *const tell[] = {"told", "said", "says", "tells", "added", NULL};
+
+/* And of announcing: "Speaking at a news conference at 12:30 p.m.",
+ * "announced the results at about 5.30pm" (six words back). */
+static const char *const announce[] = {"told", "said", "says", "added", "announced",
+                                       "declared", "speaking", "spoke", "conceded",
+                                       "confirmed", NULL};
 
 an_date an_tx_clock_day(const an_tx_ctx *c)
 {
@@ -192,7 +187,7 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	long back = an_date_to_days(c->dct) - lede;
 	if (c->day_at && c->lede_day_at && c->lede_day_at < c->day_at && back >= 0 && back <= 1 &&
 	    an_date_to_days(c->day) < lede && an_tx_para_between(c, c->day_at - 1, c->at) &&
-	    telling_before(c, c->at))
+	    verb_before(c, c->at, tell, 5))
 		return c->lede_day;
 	/* "sworn in yesterday evening, after the commission declared him
 	 * winner of Thursday's election.  The chairman announced the results
@@ -202,7 +197,7 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	 * well be of that day */
 	if (c->told_day_at && c->told_day_at < c->day_at && c->day_at - 1 == r &&
 	    (c->tk[r].w.cls & AN_TXW_WDAY) && an_tx_is_apos(c, r + 1) &&
-	    announcing_before(c, c->at))
+	    verb_before(c, c->at, announce, 7))
 		return c->told_day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&

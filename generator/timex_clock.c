@@ -509,7 +509,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_is(c, j + 3, "time")) ||
 			     (an_tx_word(c, j + 2) && TK(j + 2).cap && an_tx_word(c, j + 3) &&
 			      TK(j + 3).cap && an_tx_is(c, j + 4, "time")) ||
-			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))
+			     (TK(j + 1).w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)) ||
+			     an_tx_plural_weekday(c, j + 1)))
 				j++;
 			else if (an_tx_is_punct(c, j, '.') && !TK(j).space)
 				stop = j;
@@ -585,6 +586,17 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			q++;
 		if (an_tx_is_punct(c, q, ')') && an_tx_is(c, q + 1, "on"))
 			at = q + 1;
+	}
+	/* "airs at 9 p.m. Sundays": the hour of every such day, one SET */
+	/* (not the second hour of "from 10 a.m. to 5 p.m. Saturdays", whose
+	 * first stays a time) */
+	int second = i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until")) &&
+	             an_tx_clock_before(c, i - 2, 0) < i - 2;
+	int every = pod || span || join || second ? 0 : an_tx_plural_weekday(c, at);
+	if (every) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%02d:%02d", every, h, mi);
+		m->type = AN_TIMEX_SET;
+		return at + 1;
 	}
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,

@@ -506,6 +506,7 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j);
 /* timex_dur.c: durations; timex_set.c: sets */
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i);
+int an_tx_plural_weekday(const an_tx_ctx *c, size_t i);
 /* Writes the TIMEX3 duration for n units (n < 0: vague, "PXY"; frac:
  * and a half) into out (cap bytes). */
 void an_tx_duration_value(char *out, size_t cap, an_tx_unit u, long n, int frac);

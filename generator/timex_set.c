@@ -80,6 +80,23 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* The weekday (1-7) of a capitalised plural weekday at token i
+ * ("Sundays"), 0 when none. */
+int an_tx_plural_weekday(const an_tx_ctx *c, size_t i)
+{
+	static const char *const days[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
+	                                   "fridays", "saturdays", "sundays", NULL};
+	if (!an_tx_word(c, i) || !TK(i).cap)
+		return 0;
+	size_t n = strlen(TK(i).low);
+	if (n < 7 || strcmp(TK(i).low + n - 4, "days") != 0)
+		return 0;
+	for (int k = 0; days[k]; k++)
+		if (an_tx_is(c, i, days[k]))
+			return k + 1;
+	return 0;
+}
+
 /* "on weekends", "closed Sundays", "on Saturdays and Sundays": a plural
  * day is every such day (TimeML SET).  A plural weekday must be
  * capitalised, not after a determiner ("the Sundays", a band) nor before
@@ -87,8 +104,6 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
  * ("weekends are busy" is generic talk, "two weekends" a duration). */
 static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	static const char *const days[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
-	                                   "fridays", "saturdays", "sundays", NULL};
 	static const char *const preps[] = {"on", "at", "during", NULL};
 	static const char *const dets[] = {"the", "a", "an", "these", "those", "their", "its",
 	                                   "his", "her", "our", "two", "three", "several", NULL};
@@ -100,13 +115,7 @@ static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		an_tx_copy(v, sizeof v, "XXXX-WXX-WE");
 	} else {
-		int wd = 0;
-		size_t n = strlen(TK(i).low);
-		if (!TK(i).cap || n < 7 || strcmp(TK(i).low + n - 4, "days") != 0)
-			return 0;
-		for (int k = 0; days[k]; k++)
-			if (an_tx_is(c, i, days[k]))
-				wd = k + 1;
+		int wd = an_tx_plural_weekday(c, i);
 		if (!wd || (TK(i).sent && !an_tx_is(c, i + 1, "and")) ||
 		    an_tx_one_of(c, i - 1, dets) || (i + 1 < c->n && TK(i + 1).cap && !TK(i + 1).sent))
 			return 0;

@@ -276,8 +276,11 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!the)
 		return 0;
 	size_t back = year_back(c, j + 1);
+	/* (a period is a quarter only in a story that named one: "ticket
+	 * sales since May 1 ... the same period last year" is the year) */
 	if (back && !latest && !current &&
-	    (an_tx_is(c, j, "quarter") || (an_tx_is(c, j, "period") && same))) {
+	    (an_tx_is(c, j, "quarter") ||
+	     (an_tx_is(c, j, "period") && same && c->quarter.g == AN_GRAN_QUARTER))) {
 		/* "the quarter a year ago", "the corresponding period last year" */
 		an_tx_set_point(m, an_date_add_months(an_tx_story_quarter(c), -12), AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;

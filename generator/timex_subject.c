@@ -99,7 +99,8 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* so does one after a conjunction: "after a shutdown over the
 	 * weekend closed the parks" (with no verb after the date, "after"
 	 * was a preposition, and the cue is none) */
-	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", NULL};
+	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", "through",
+	                                    NULL};
 	static const char *const conj[] = {"after", "before", "when", "while", "because",
 	                                   "although", "though", "once", NULL};
 	/* "after a New Year's Day reprieve allowed crews to ...": the date
@@ -115,9 +116,9 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	    word_is(c, te + 1, "s") && an_tx_word(c, te + 2) && !c->tk[te + 2].cap &&
 	    !an_tx_cue(c, te + 2))
 		return an_tx_cue(c, te + 3);
-	if (te >= c->n || tb < 4 || !an_tx_one_of(c, tb - 1, preps))
+	if (te >= c->n || tb < 2 || !an_tx_one_of(c, tb - 1, preps))
 		return 0;
-	for (size_t k = tb - 1, n = 0; k > 0 && n < 7; k--, n++) {
+	for (size_t k = tb - 1, n = 0; n < 7; k--, n++) {
 		/* "Forecasters said heavy rain over the weekend would give
 		 * way", "said on Friday that temperatures on Sunday were
 		 * expected to", "said pupils sitting GCSE exams on Tuesday
@@ -125,11 +126,17 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		if (k < tb - 1 && (an_tx_one_of(c, k, reporting) ||
 		                   (word_is(c, k, "that") && reported_that(c, k))))
 			return subject_cue(c, te);
-		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
+		if (c->tk[k].kind != AN_TK_WORD || an_tx_cue(c, k))
 			return 0;
+		/* "Burglaries through March 24 were down": the sentence's
+		 * subject, whose verb follows the date */
+		if (c->tk[k].sent)
+			return k < tb - 1 && c->tk[k].cap ? an_tx_cue(c, te) : 0;
 		if (is_determiner(c, k) &&
 		    (clause_break_before(c, k) || an_tx_one_of(c, k - 1, conj)))
 			return an_tx_cue(c, te);
+		if (k == 0)
+			break;
 	}
 	return 0;
 }

@@ -633,6 +633,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (c->tk[j].sent)
 			break;
 		j--;
+		/* (past a title: 'introduced its drama "Night Rounds" on
+		 * Wednesday') */
+		if (quoted_title(c, j, -1) < j) {
+			j = quoted_title(c, j, -1);
+			continue;
+		}
 		if (quote_mark(c, j))
 			break;
 		/* ", although OPEC's decision in late November ...": a clause
@@ -813,6 +819,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* (ten words: the commas and the possessive of "In January, the
 	 * company's founder, Mark Ellery, resigned" count as none) */
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
+		if (quoted_title(c, j, 1) > j) {
+			j = quoted_title(c, j, 1);
+			continue;
+		}
 		if (c->tk[j].sent || quote_mark(c, j))
 			break;
 		/* "On Wednesday, the 40th anniversary of the first broadcast,

@@ -76,6 +76,39 @@ static inline int quote_mark(const an_tx_ctx *c, size_t j)
 	        strcmp(q, "\xe2\x80\x9d") == 0);
 }
 
+/* A title between quote marks ('the drama "Night Rounds" on Wednesday')
+ * is a name, not a quotation with a tense of its own: up to six words,
+ * capitalised but for short function words, with no punctuation but an
+ * apostrophe.  Returns the index of the other mark of the title whose
+ * closing (dir < 0) or opening (dir > 0) mark is at j, j when none. */
+static inline size_t quoted_title(const an_tx_ctx *c, size_t j, int dir)
+{
+	static const char *const small[] = {"of", "the", "a", "an", "and", "in", "on", "to", "for",
+	                                    "at", "with", "from", "s", NULL};
+	if (!quote_mark(c, j))
+		return j;
+	/* the opening mark has no space after it, the closing none before */
+	size_t open = dir < 0 ? 0 : j, k = j;
+	if (dir < 0 ? c->tk[j].space != 0 : j + 1 >= c->n || c->tk[j + 1].space != 0)
+		return j;
+	for (size_t n = 0; n <= 6; n++) {
+		if (dir < 0 ? k == 0 : k + 1 >= c->n)
+			return j;
+		k = dir < 0 ? k - 1 : k + 1;
+		if (quote_mark(c, k)) {
+			if (n == 0 || (dir < 0 ? c->tk[k + 1].space != 0 : c->tk[k].space != 0))
+				return j;
+			if (dir < 0)
+				open = k;
+			return c->tk[open + 1].cap ? k : j;
+		}
+		if (!(c->tk[k].kind == AN_TK_WORD && (c->tk[k].cap || an_tx_one_of(c, k, small))) &&
+		    !an_tx_num(c, k) && !an_tx_is_apos(c, k))
+			return j;
+	}
+	return j;
+}
+
 /* Whether a clause opens at k: a sentence, a quote, or "But", "And"
  * opening a sentence ("But on Tuesday we start again"). */
 static inline int clause_opens(const an_tx_ctx *c, size_t k)

@@ -121,6 +121,16 @@ static const char *const resched[] = {
 	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
 	"remanded", "bailed", NULL};
 
+int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k)
+{
+	for (size_t n = 0; n < 8 && k > 0 && !c->tk[k].sent; n += c->tk[k].kind == AN_TK_WORD) {
+		k--;
+		if (c->tk[k].kind == AN_TK_WORD && in_list(resched, c->tk[k].low))
+			return !(k > 0 && is_determiner(c, k - 1)); /* not "a delay" */
+	}
+	return 0;
+}
+
 /* Verbs that ask someone to do something (a "to" infinitive follows). */
 static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",

@@ -612,6 +612,10 @@ int an_tx_range_year(const an_tx_ctx *c, size_t i, int mon)
 	 * December's figures" is none */
 	if (link && !an_tx_is(c, ra - 1, "from") && !(c->tk[ra].w.cls & AN_TXW_MONTH))
 		return 0;
+	/* "moved the release from Dec. 21 to Nov. 16": two dates of one
+	 * event, each read on its own, not a span */
+	if (link && an_tx_is(c, ra - 1, "from") && an_tx_rescheduled_before(c, ra - 1))
+		return 0;
 	/* the first end must run up to the link: "from May 5 for talks to
 	 * June" is no range ("between last Friday and 4 January" is one) */
 	/* (a holiday's name is such an end: "between Christmas Eve and

@@ -283,9 +283,15 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	     word_is(c, j - 2, "its") || word_is(c, j - 2, "our") || an_tx_is_apos(c, j - 2) ||
 	     (j > 2 && an_tx_is_apos(c, j - 3) && word_is(c, j - 2, "s"))))
 		return 0;
-	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun */
+	/* "plans to" is a plan ahead; "vacation plans for the trip" a noun;
+	 * so is "Engineers plan a second test", a verb with its object
+	 * ("the plan" and "its plans" are nouns whatever follows) */
 	if (eq(t->low, "plans") || eq(t->low, "plan"))
-		return word_is(c, j + 1, "to") ? 1 : 0;
+		return word_is(c, j + 1, "to") ||
+		       (is_determiner(c, j + 1) && !word_is(c, j + 1, "that") &&
+		        !word_is(c, j + 1, "this") && j > 0 && !is_determiner(c, j - 1) &&
+		        !an_tx_is_apos(c, j - 1) && !(j > 1 && an_tx_is_apos(c, j - 2)))
+		       ? 1 : 0;
 	/* "the hastily planned trip", "a long expected visit": adjectives */
 	if ((t->w.cls & AN_TXW_FUTURE) && j > 1 && is_determiner(c, j - 2) &&
 	    c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ly", 4) &&

@@ -565,9 +565,10 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	if (an_tx_in_relative(c, ra))
 		return 0;
 	/* "the musical that opened on Broadway in April 1998, will close
-	 * Jan. 3": a story of a past year is told in the past; what "will"
+	 * Jan. 3", "launched in December 2010 will arrive at its target on
+	 * June 14": a story of a past year is told in the past; what "will"
 	 * happen is the news's */
-	for (size_t k = c->at, n = 0; k > 0 && n < 5 && !c->tk[k].sent; k--, n++) {
+	for (size_t k = c->at, n = 0; k > 0 && n < 8 && !c->tk[k].sent; k--, n++) {
 		if (c->tk[k - 1].kind != AN_TK_WORD)
 			break;
 		if (an_tx_is(c, k - 1, "will") || an_tx_is(c, k - 1, "shall"))

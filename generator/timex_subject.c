@@ -31,6 +31,19 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
 	return k;
 }
 
+/* The tense of the verb at te after a subject that holds the date at
+ * tb: its cue, or for a weekday a present in -s ("The launch window on
+ * Thursday lasts two hours": what a day named ahead does). */
+static int subject_verb(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	int k = an_tx_cue(c, te);
+	if (!k && (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[te].kind == AN_TK_WORD &&
+	    !c->tk[te].cap && ends_in(c->tk[te].low, "s", 3) && !ends_in(c->tk[te].low, "ss", 3) &&
+	    !word_is(c, te, "was") && !word_is(c, te, "has"))
+		return 1;
+	return k;
+}
+
 /* "Sales fell, and Christmas will be busy": the subject of a clause of its
  * own (after ", and", ", but" or ";", a tense cue right after it) takes
  * that tense: its direction, 0 when the date is no such subject. */
@@ -131,7 +144,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "Burglaries through March 24 were down": the sentence's
 		 * subject, whose verb follows the date */
 		if (c->tk[k].sent)
-			return k < tb - 1 && c->tk[k].cap ? an_tx_cue(c, te) : 0;
+			return k < tb - 1 && c->tk[k].cap ? subject_verb(c, tb, te) : 0;
 		if (is_determiner(c, k) &&
 		    (clause_break_before(c, k) || an_tx_one_of(c, k - 1, conj)))
 			return an_tx_cue(c, te);

@@ -173,7 +173,8 @@ static const an_txw_row rows[] = {
 	{"leaves", SC, 0}, {"flies", SC, 0}, {"marches", SC, 0}, {"rallies", SC, 0},
 	{"performs", SC, 0}, {"runs", SC, 0}, {"opens", SC, 0}, {"closes", SC, 0},
 	{"begins", SC, 0}, {"starts", SC, 0}, {"ends", SC, 0}, {"returns", SC, 0},
-	{"arrives", SC, 0}, {"continues", SC, 0}, {"falls", SC, 0},
+	{"arrives", SC, 0}, {"continues", SC, 0}, {"falls", SC, 0}, {"rises", SC, 0},
+	{"resumes", SC, 0}, {"reconvenes", SC, 0}, {"departs", SC, 0},
 
 	/* Abbreviations whose full stop ends no sentence. */
 	{"mr", NB, 0}, {"mrs", NB, 0}, {"ms", NB, 0}, {"dr", NB, 0},

@@ -318,6 +318,22 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 	       (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
 }
 
+/* A day between a determiner and its noun at token s ("the June 30
+ * deadline", "a Nov. 5 vote"). */
+static int noun_day(const an_tx_ctx *c, size_t s)
+{
+	static const char *const links[] = {"of", "to", "in", "on", "at", "and", "or", "for",
+	                                    "from", "until", "through", NULL};
+	if (s == 0 || !is_determiner(c, s - 1) || !(an_tx_cls(c, s) & AN_TXW_MONTH))
+		return 0;
+	size_t k = s + 1;
+	while (k < s + 4 && k < c->n && (c->tk[k].kind != AN_TK_WORD || an_tx_num(c, k)) &&
+	       !an_tx_is_punct(c, k, ','))
+		k++;
+	return k > s + 1 && an_tx_word(c, k) && !TK(k).cap && !an_tx_one_of(c, k, links) &&
+	       !an_tx_cue(c, k);
+}
+
 /* A plan before the time at i in its sentence: "will" or "shall", or
  * "would" after a verb of saying ("said roads would close from 8pm"); or
  * after it when the time opens the sentence ("At 3 p.m., bells will
@@ -611,7 +627,10 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * The municipality opened its centre at noon") */
 	/* (not a day ahead named in the time's own sentence: "urged
 	 * Parisians to stay indoors on Monday between noon and 5 p.m.") */
-	int day_here = c->day_at && an_tx_one_sentence(c, c->day_at - 1, i);
+	/* (but not a day that only qualifies a noun: "beating the June 30
+	 * deadline, after a session that stretched past 11 p.m.") */
+	int day_here = c->day_at && an_tx_one_sentence(c, c->day_at - 1, i) &&
+	               !noun_day(c, c->day_at - 1);
 	if (an_date_to_days(d) > an_date_to_days(c->dct) && !day_here &&
 	    (c->past_day_at ? an_tx_direction(c, i, j) < 0 : past_at(c, i)))
 		d = c->past_day_at ? c->past_day : c->dct;

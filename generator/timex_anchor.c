@@ -121,6 +121,25 @@ static const char *const resched[] = {
 	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
 	"remanded", "bailed", NULL};
 
+/* "originally" or "initially" before the plan's verb at j ("was
+ * originally scheduled", "had initially been set"). */
+static int first_plan(const an_tx_ctx *c, size_t j)
+{
+	static const char *const first[] = {"originally", "initially", NULL};
+	return (j > 0 && an_tx_one_of(c, j - 1, first)) ||
+	       (j > 1 && word_is(c, j - 1, "been") && an_tx_one_of(c, j - 2, first));
+}
+
+/* A rescheduling verb after token te in its sentence, within twelve
+ * tokens ("... for December but was postponed"). */
+static int rescheduled_after(const an_tx_ctx *c, size_t te)
+{
+	for (size_t k = te, n = 0; k < c->n && n < 12 && !c->tk[k].sent; k++, n++)
+		if (c->tk[k].kind == AN_TK_WORD && in_list(resched, c->tk[k].low))
+			return 1;
+	return 0;
+}
+
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k)
 {
 	for (size_t n = 0; n < 8 && k > 0 && !c->tk[k].sent; n += c->tk[k].kind == AN_TK_WORD) {
@@ -679,6 +698,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = an_tx_cue(c, j);
 		if ((k < 0 && an_tx_with_participle(c, j)) || (k > 0 && an_tx_implicative_inf(c, j)))
 			k = 0;
+		/* "was originally planned for December but was postponed": a
+		 * first plan, put off since, was for a date gone */
+		if (k > 0 && first_plan(c, j) && rescheduled_after(c, te))
+			return -1;
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not
 		 * the tense of the date's clause */

@@ -187,6 +187,16 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 		return 0;
 	if (in_list(ahead, c->tk[te + 2].low))
 		return 0;
+	/* "counting ballots from Tuesday's election", "a majority in
+	 * Tuesday's primary", "the winner of Saturday's vote": what came
+	 * out of an event is counted after it */
+	static const char *const outcome[] = {
+		"result", "results", "winner", "winners", "loser", "losers", "ballots",
+		"seats", "majority", "turnout", "count", "outcome", "aftermath", "cast", NULL};
+	if (tb > 1 && (word_is(c, tb - 1, "in") || word_is(c, tb - 1, "from") ||
+	               word_is(c, tb - 1, "of")) &&
+	    c->tk[tb - 2].kind == AN_TK_WORD && in_list(outcome, c->tk[tb - 2].low))
+		return 1;
 	for (size_t d = 1; d <= 2 && tb >= d; d++)
 		if (c->tk[tb - d].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - d].low))
 			return 0;

@@ -209,7 +209,7 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = w.anchor.d;
 	} else if (i > 0 && an_tx_one_of(c, i - 1, preps) && !an_tx_is(c, i, "the") &&
 	           pod != AN_TXP_NI && phrase_ends(c, j + 1)) {
-		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
+		d = an_tx_clock_day(c); /* the day a clock time would take */
 		e = j + 1;
 	} else {
 		return 0;

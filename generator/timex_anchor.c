@@ -449,6 +449,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	int weak = 0, set_for = 0, from = 0;
 	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
 		return -1;
+	/* "below the $99.7 billion forecast in December": the date of an
+	 * amount's forecast is when it was made */
+	if (tb > 2 && (word_is(c, tb - 1, "in") || word_is(c, tb - 1, "on")) &&
+	    (word_is(c, tb - 2, "forecast") || word_is(c, tb - 2, "estimate")) &&
+	    (an_tx_num(c, tb - 3) || word_is(c, tb - 3, "million") ||
+	     word_is(c, tb - 3, "billion") || word_is(c, tb - 3, "percent") ||
+	     an_tx_is_punct(c, tb - 3, '%')))
+		return -1;
 	if (an_tx_scheduled_present(c, tb, te) || put_off(c, tb, te))
 		return 1;
 	/* "A judge on Friday set a Sept. 12 trial date": the date of what is

@@ -104,6 +104,17 @@ static void build_index(void)
 		order[at[(unsigned char)phrases[k].w[0][0]]++] = (unsigned char)k;
 }
 
+/* Words after "the present", "the future" that leave them nouns. */
+static const char *const not_nouns[] = {
+	"and", "or", "but", "nor", "that", "which", "who", "of", "if", "is", "was", "are",
+	"were", "will", "would", "may", "might", "could", "can", "should", "must", "when",
+	"where", "while", "as", "with", "in", "on", "at", "for", "to", "by", "from", "than",
+	"time", "moment", "age", "era", "generation", "looked", "seemed", "belonged", "it",
+	"they", "he", "she", "we", "i", "you", "there", "this", "these", "those", "the", "a",
+	"an", "no", "not", "too", "also", "again", "alone", "remain", "lie", "hold", "look",
+	"probably", "likely", "certainly", "clearly", "really", "surely", "still", "already",
+	NULL};
+
 size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t best = 0;
@@ -181,6 +192,14 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if ((k && !an_tx_one_of(c, k, seasons)) || (an_tx_cls(c, best) & AN_TXW_ORD))
 			return 0;
 	}
+	/* "the present assembly", "the future king": adjectives of a noun
+	 * (a word that no conjunction, preposition or verb in -s can be) */
+	if (best == i + 2 && an_tx_is(c, i, "the") &&
+	    (an_tx_is(c, i + 1, "present") || an_tx_is(c, i + 1, "future")) &&
+	    an_tx_word(c, best) && !TK(best).sent && !an_tx_one_of(c, best, not_nouns) &&
+	    !(TK(best).w.cls & AN_TXW_UNIT) &&
+	    !(strlen(TK(best).low) > 3 && TK(best).low[strlen(TK(best).low) - 1] == 's'))
+		return 0;
 	/* "the week ahead of the vote": "ahead of" is a preposition */
 	if (an_tx_is(c, best - 1, "ahead") && an_tx_is(c, best, "of"))
 		return 0;

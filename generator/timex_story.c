@@ -63,6 +63,17 @@ int an_tx_period_ref(const an_tx_ctx *c, size_t i, an_granularity g, an_tx_point
 	return 1;
 }
 
+/* "A jury on Tuesday convicted a guard, ending a trial that began Dec.
+ * 1": a day in a relative clause, after a day its sentence named, is the
+ * background of the story's day, not a new one. */
+static int background_day(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const rel[] = {"that", "which", "who", NULL};
+	size_t v = tb > 0 && (an_tx_is(c, tb - 1, "on") || an_tx_is(c, tb - 1, "in")) ? tb - 1 : tb;
+	return c->day_at && c->day_at - 1 < tb && v > 1 && an_tx_one_sentence(c, c->day_at - 1, tb) &&
+	       an_tx_word(c, v - 1) && an_tx_cue(c, v - 1) < 0 && an_tx_one_of(c, v - 2, rel);
+}
+
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
@@ -84,7 +95,9 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			c->told_day = c->day;
 			c->told_day_at = c->day_at;
 		}
-		if ((dated = an_date_parse_iso(&d, day) == 0)) {
+		if ((dated = an_date_parse_iso(&d, day) == 0) && background_day(c, m->tb)) {
+			/* kept out of the story's days */
+		} else if (dated) {
 			c->day = d;
 			c->day_at = m->tb + 1;
 			if (an_date_to_days(d) <= an_date_to_days(c->dct)) {
@@ -199,6 +212,8 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	    (c->tk[r].w.cls & AN_TXW_WDAY) && an_tx_is_apos(c, r + 1) &&
 	    verb_before(c, c->at, announce, 7))
 		return c->told_day;
+	if (c->ref.g == AN_GRAN_DAY && background_day(c, r))
+		return c->day;
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the")) &&

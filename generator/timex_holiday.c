@@ -400,7 +400,9 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* in a story told in the past ("In August 1914 ... By Christmas"),
 	 * the year of its reference, as for a month (an_tx_story_year) */
-	int sy = an_tx_story_year(c, 0);
+	/* (a holiday of a fixed month asks with its month, as a month
+	 * does: "Last year we made 212 arrests on New Year's Eve") */
+	int sy = an_tx_story_year(c, hb->m > 0 ? hb->m : 0);
 	if (sy && (hb->m || sy >= 1583)) {
 		pick = holiday_date(hb, an_tx_story_year(c, holiday_date(hb, sy).m));
 		dir = diff = 0;

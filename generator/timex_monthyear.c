@@ -496,6 +496,26 @@ static int subject_year(const an_tx_ctx *c)
  * ... In March"): such stories move forward.  A bare year is no such
  * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
  * when the story is not in the past; `mon` 0 for no month. */
+/* Whether the date at token a writes its year ("17 March 2007", "Jan.
+ * 4, 1999"): a year among its first five tokens. */
+static int written_year(const an_tx_ctx *c, size_t a)
+{
+	int y;
+	for (size_t k = a; k < a + 5 && k < c->n; k++)
+		if (an_tx_year_at(c, k, &y))
+			return 1;
+	return 0;
+}
+
+/* The sentence starts in (a, b]. */
+static int sentences_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	int n = 0;
+	for (size_t k = a + 1; k <= b && k < c->n; k++)
+		n += c->tk[k].sent;
+	return n;
+}
+
 int an_tx_story_year(const an_tx_ctx *c, int mon)
 {
 	const an_tx_point *r = &c->ref;
@@ -550,6 +570,17 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
 			return r->d.y + (r->g != AN_GRAN_YEAR && mon < r->d.m);
 	}
+	/* "was last seen on 17 March 2007.  Hollis reported his wife missing
+	 * on 21 March": a past day or month up to two months after a day
+	 * written with its year, in the next sentence at most, goes on in
+	 * that year, even in news told from the DCT (not once "this week" or
+	 * "today" has come back to the news) */
+	if (mon && r->g == AN_GRAN_DAY && r->d.y >= 1 && r->d.y < c->dct.y - 1 &&
+	    mon >= r->d.m && mon - r->d.m <= 2 && written_year(c, ra) && ra < c->at &&
+	    !an_tx_para_between(c, ra, c->at) && sentences_between(c, ra, c->at) <= 1 &&
+	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) &&
+	    an_tx_direction(c, c->at, c->at + 1) < 0)
+		return r->d.y;
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)
 		return 0;

@@ -129,6 +129,14 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 0; /* "May", the month, is no modal */
 	if (hyphen_half(c, j))
 		return 0;
+	/* "the Serious Organised Crime Agency": a participle inside a name
+	 * that "the" opens, between two capitalised words (not a headline's
+	 * "Union Approved Strikes") */
+	if (t->cap && !t->sent && j > 1 && j + 1 < c->n && c->tk[j - 1].cap &&
+	    c->tk[j - 1].kind == AN_TK_WORD && c->tk[j + 1].cap &&
+	    c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].sent && ends_in(t->low, "ed", 3) &&
+	    (word_is(c, j - 2, "the") || (j > 2 && word_is(c, j - 3, "the") && c->tk[j - 2].cap)))
+		return 0;
 	/* "the last Saturday before Christmas", "next Tuesday's budget, the
 	 * last before the Sept. 14 election", "the last of the ships", "the
 	 * last buses on Tuesday": an ordinal, no tense */

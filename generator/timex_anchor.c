@@ -633,6 +633,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (word_is(c, tb - 1, "for") && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
 		    (fe >= c->n || (c->tk[fe].kind == AN_TK_PUNCT && !an_tx_is_apos(c, fe)) ||
 		     word_is(c, fe, "if") || word_is(c, fe, "unless") ||
+		     /* "organized a vigil for Friday evening at the community
+		      * centre": and a place after it */
+		     ((word_is(c, fe, "at") || word_is(c, fe, "in")) && fe + 1 < c->n &&
+		      (word_is(c, fe + 1, "the") ||
+		       (c->tk[fe + 1].cap && !(c->tk[fe + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH))))) ||
 		     /* "a public meeting for Tuesday evening to discuss the
 		      * feud": a purpose after the day, not "to Thursday" */
 		     (word_is(c, fe, "to") && fe + 1 < c->n && c->tk[fe + 1].kind == AN_TK_WORD &&

@@ -52,6 +52,13 @@ int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j)
 	 * past verb, the word is its object, no verb of its own */
 	if (an_tx_cue(c, j - 1) < 0)
 		return 0;
+	/* (nor after a past verb and a noun: "snarled holiday travel for
+	 * thousands"; a verb of saying has a subject after it, "said
+	 * lawmakers vote on Tuesday") */
+	if (j > 1 && an_tx_cue(c, j - 2) < 0 && !an_tx_one_of(c, j - 2, reporting) &&
+	    c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap && !an_tx_cue(c, j - 1) &&
+	    !ends_in(c->tk[j - 1].low, "s", 3))
+		return 0;
 	/* "let the ground offensive begin" */
 	for (size_t d = 2; d <= 4 && j >= d; d++)
 		if (an_tx_one_of(c, j - d, an_tx_sched_aux) && !word_is(c, j - d, "s"))

@@ -153,6 +153,13 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    !(word_is(c, j - 1, "that") &&
 	      (relative_past(t) || (eq(t->low, "will") && j > 1 && an_tx_cue(c, j - 2) >= 0))))
 		return 0;
+	/* "within three days of going on sale Saturday": after a
+	 * preposition, "going" is a gerund with no tense of its own */
+	if (eq(t->low, "going") && j > 0 &&
+	    (word_is(c, j - 1, "of") || word_is(c, j - 1, "after") || word_is(c, j - 1, "since") ||
+	     word_is(c, j - 1, "before") || word_is(c, j - 1, "without") ||
+	     word_is(c, j - 1, "from")))
+		return 0;
 	/* "is Christmas Day, followed by Boxing Day": a participle of
 	 * sequence after a comma has the tense of the clause before it */
 	if ((eq(t->low, "followed") || eq(t->low, "preceded")) && word_is(c, j + 1, "by") &&

@@ -363,6 +363,19 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (u != AN_TXU_DAY && u != AN_TXU_WEEK && u != AN_TXU_MONTH && u != AN_TXU_YEAR)
 		return 0;
+	/* "within the next month", "over the next week": a stretch of one
+	 * unit, as "the next three months" is (not "took over the following
+	 * year", a particle; TimeBank keeps "over the next year or so" a
+	 * date) */
+	static const char *const spans[] = {"over", "within", "during", "throughout", NULL};
+	if (rel > 0 && i > 0 && an_tx_one_of(c, i - 1, spans) &&
+	    (an_tx_is(c, i + 1, "next") || !an_tx_is(c, i - 1, "over")) &&
+	    !(an_tx_is(c, j + 1, "or") && an_tx_is(c, j + 2, "so"))) {
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, u, 1, 0);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
+		return j + 1;
+	}
 	an_tx_point r = an_tx_ref(c);
 	/* "cases last week, up from the previous week": from the period the
 	 * sentence named from the DCT */

@@ -490,7 +490,10 @@ static int period_end(const an_tx_ctx *c, const an_tx_match *m)
 	 * the calendar one) */
 	if (c->ref.g != AN_GRAN_QUARTER) {
 		if (c->quarter.g != AN_GRAN_QUARTER)
-			return 0;
+			return b > 4 && an_tx_is(c, b - 1, "ended") &&
+			       ((an_tx_is(c, b - 2, "quarter") && an_tx_is(c, b - 3, "the")) ||
+			        (an_tx_is(c, b - 2, "months") && an_tx_is(c, b - 3, "three") &&
+			         an_tx_is(c, b - 4, "the"))) ? 2 : 0;
 		int last = (c->quarter.d.m - 1) / 3 * 3 + 3,
 		    late = (m->anchor.d.y - c->quarter.d.y) * 12 + m->anchor.d.m - last;
 		if (late < 0 || late > 2)
@@ -643,7 +646,17 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					if (!end || c.ref.g != AN_GRAN_QUARTER) {
 						c.ref_prev = c.ref;
 						c.ref_prev_at = c.ref_at;
-						c.ref = end ? c.quarter : m.anchor;
+						c.ref = end == 1 ? c.quarter : m.anchor;
+						/* "in the quarter ended Sept. 30 rose 18
+						 * percent from a year earlier": the
+						 * calendar quarter that holds most of its
+						 * months */
+						if (end == 2) {
+							c.ref.d = an_date_add_months(m.anchor.d, -1);
+							c.ref.d.m = (c.ref.d.m - 1) / 3 * 3 + 1;
+							c.ref.d.d = 1;
+							c.ref.g = AN_GRAN_QUARTER;
+						}
 						c.ref_at = m.tb;
 					}
 				}

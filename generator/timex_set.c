@@ -132,22 +132,11 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	const char *set;
 	size_t j;
 	long n = 1;
-	/* "once every three months", "twice each year": the frequency belongs
-	 * to the set, as in "twice a year" */
-	if ((an_tx_is(c, i, "once") || an_tx_is(c, i, "twice")) &&
-	    (an_tx_is(c, i + 1, "every") || an_tx_is(c, i + 1, "each")))
+	/* "twice each year": the frequency belongs to the set, as in "twice
+	 * a year"; "once every four years", "roughly every 18 months" are
+	 * tagged from "every" (the sets do so in all four uses) */
+	if (an_tx_is(c, i, "twice") && (an_tx_is(c, i + 1, "every") || an_tx_is(c, i + 1, "each")))
 		return an_tx_set(m, c, i + 1);
-	/* "roughly every 11 years", "about every six months": the period is
-	 * approximate (a count must follow: "nearly every day" counts days,
-	 * "about every issue" is no time) */
-	if ((an_tx_is(c, i, "roughly") || an_tx_is(c, i, "about") || an_tx_is(c, i, "around") ||
-	     an_tx_is(c, i, "approximately")) && an_tx_is(c, i + 1, "every") &&
-	    !an_tx_is(c, i + 2, "a") && an_tx_count(&n, c, i + 2)) {
-		size_t e = an_tx_set(m, c, i + 1);
-		if (e && m->type == AN_TIMEX_SET && !m->mod[0])
-			an_tx_copy(m->mod, sizeof m->mod, "APPROX");
-		return m->type == AN_TIMEX_SET ? e : 0;
-	}
 	if (an_tx_is(c, i, "every") || an_tx_is(c, i, "each") || an_tx_is(c, i, "per")) {
 		j = i + 1;
 		/* "miles per hour", "$10 per month", "3 per cent per year", "300

@@ -120,6 +120,13 @@ static int hyphen_half(const an_tx_ctx *c, size_t j)
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
  * leaves the tense to the modal before it. */
+/* Prepositions before an adjective, and adjectives of frequency (cue
+ * rules for participles used as adjectives). */
+static const char *const preps_adj[] = {"in", "on", "at", "from", "with", "for", "of", "by",
+                                        "into", "about", "to", NULL};
+static const char *const freq_adj[] = {"weekly", "daily", "monthly", "annual", "nightly",
+                                       "regular", "regularly", NULL};
+
 int an_tx_cue(const an_tx_ctx *c, size_t j)
 {
 	const an_tk *t = &c->tk[j];
@@ -153,6 +160,17 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    !(word_is(c, j - 1, "that") &&
 	      (relative_past(t) || (eq(t->low, "will") && j > 1 && an_tx_cue(c, j - 2) >= 0))))
 		return 0;
+	/* "take part in weekly televised debates from early April", "cuts
+	 * in planned spending": a participle after a preposition (and an
+	 * adjective of frequency), before its noun, is an adjective */
+	if (ends_in(t->low, "ed", 4) && j > 0 && j + 1 < c->n && c->tk[j + 1].kind == AN_TK_WORD &&
+	    !c->tk[j + 1].cap && !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj)) {
+		size_t p = j - 1;
+		if (p > 0 && an_tx_one_of(c, p, freq_adj))
+			p--;
+		if (an_tx_one_of(c, p, preps_adj))
+			return 0;
+	}
 	/* "within three days of going on sale Saturday": after a
 	 * preposition, "going" is a gerund with no tense of its own */
 	if (eq(t->low, "going") && j > 0 &&

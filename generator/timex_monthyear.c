@@ -129,6 +129,17 @@ int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
  * on Oct. 31, 2014: a past clause cannot tell of a day ahead, and a
  * story that looked back to a day or month of its own (the reference
  * time) is still there, whatever news came before it. */
+/* "had" and a participle before token i in its sentence (not "had to"). */
+static int had_before(const an_tx_ctx *c, size_t i)
+{
+	for (size_t k = i; k > 0 && !c->tk[k].sent; k--)
+		if (an_tx_is(c, k - 1, "had") && an_tx_word(c, k) && !an_tx_is(c, k, "to") &&
+		    (ends_in(c->tk[k].low, "ed", 3) || an_tx_is(c, k, "been") ||
+		     (c->tk[k].w.cls & AN_TXW_PAST)))
+			return 1;
+	return 0;
+}
+
 int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 {
 	const an_tx_point *r = &c->ref;
@@ -150,14 +161,21 @@ int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 	/* (so is a day of the story's own sentence told days after its
 	 * reference: "A draw the following Saturday left them needing a
 	 * win on the final day, May 5") */
+	/* (and one a past perfect tells: "Apollo 11 had lifted off four
+	 * days earlier, at 9:32 a.m. on July 16", in a piece of July 20,
+	 * 2009, after "July 20, 1969") */
 	int told = day && r == &c->ref && an_tx_one_sentence(c, c->ref_at, c->at);
-	if (!after && !told)
+	int flashback = day && !told && had_before(c, c->at) && !an_tx_since_month(c, c->at);
+	if (!after && !told && !flashback)
 		return y;
 	/* (within two months of the reference: a story goes on by days and
 	 * weeks; "have booked time on the telescope on Oct. 20", months after
 	 * a story of July 2020, is news) */
 	an_date s = {r->d.y + (mon < r->d.m), mon, day ? day : 1};
 	long gap = an_date_to_days(s) - an_date_to_days(r->d);
+	/* (a flashback's day comes before the reference, within a month) */
+	if (flashback && !after)
+		return gap >= -31 && gap <= 0 ? s.y : y;
 	return gap >= -31 && gap <= 62 ? s.y : y;
 }
 

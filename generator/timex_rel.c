@@ -230,6 +230,15 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+/* A comma between tokens a and b. */
+static int comma_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++)
+		if (an_tx_is_punct(c, k, ','))
+			return 1;
+	return 0;
+}
+
 /* "the next morning", "that night", "that autumn", "the following
  * spring", "that June", "the following January".  A part of the day is
  * a TIME of its day, counted from the day last named; a season or a
@@ -264,6 +273,11 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 	int month = (cls & AN_TXW_MONTH) && !(cls & AN_TXW_ABBR) && TK(j).cap;
 	if (!(cls & AN_TXW_SEASON) && !month)
 		return 0;
+	/* "The pit, which had opened in 1896, was back in production that
+	 * summer": past the relative clause, the main clause's reference */
+	if (c->ref_prev.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i) &&
+	    comma_between(c, c->ref_at, i) && an_tx_in_relative(c, c->ref_at))
+		r = c->ref_prev;
 	if (r.g < AN_GRAN_YEAR)
 		return 0;
 	if (month && rel == 0 && !TK(i).sent && !(i > 0 && an_tx_is_punct(c, i - 1, ',')) &&
@@ -387,15 +401,6 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	m->anchor.g = AN_GRAN_NONE;
 	m->modable = u != AN_TXU_DAY; /* "late the following year" */
 	return j + 1;
-}
-
-/* A comma between tokens a and b. */
-static int comma_between(const an_tx_ctx *c, size_t a, size_t b)
-{
-	for (size_t k = a + 1; k < b; k++)
-		if (an_tx_is_punct(c, k, ','))
-			return 1;
-	return 0;
 }
 
 /* The word "anniversary" in the text before token i. */

@@ -248,13 +248,18 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		snprintf(v, sizeof v, "XXXX-%02d", w->month);
 		/* "every June 16": that day of every year; not "each May 2,
 		 * 2024" (a list of dates) nor "every June 16-year-old" */
-		long day = an_tx_num(c, j + 1) ? TK(j + 1).num : 0;
+		/* ("every Oct. 21": past the abbreviation's full stop) */
+		size_t k = (w->cls & AN_TXW_ABBR) && an_tx_is_punct(c, j + 1, '.') && !TK(j + 1).space
+		                   ? j + 2 : j + 1;
+		long day = an_tx_num(c, k) ? TK(k).num : 0;
 		int year;
 		if (day >= 1 && day <= an_date_days_in_month(2024, w->month) &&
-		    !(an_tx_is_punct(c, j + 2, ',') && an_tx_year_at(c, j + 3, &year)) &&
-		    !an_tx_is_punct(c, j + 2, '-') && !an_tx_num(c, j + 2)) {
+		    !(an_tx_is_punct(c, k + 1, ',') && an_tx_year_at(c, k + 2, &year)) &&
+		    !an_tx_is_punct(c, k + 1, '-') && !an_tx_num(c, k + 1)) {
 			snprintf(v, sizeof v, "XXXX-%02d-%02ld", w->month, day);
-			j++;
+			j = k;
+		} else if (k == j + 2) {
+			j++; /* "every Oct.": the stop is the abbreviation's */
 		}
 	} else if ((w->cls & AN_TXW_POD) && !an_tx_capital(c, j) && !an_tx_is(c, j, "overnight")) {
 		/* "every morning", "each night": that part of every day */

@@ -540,6 +540,14 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	    c->ref.d.y <= c->dct.y - 2 &&
 	    an_date_to_days(c->dct) - an_date_to_days(m->anchor.d) <= 7)
 		return 1;
+	/* "The invasion had been set for June 5, but Eisenhower put it off
+	 * by one day": a first plan's date is no day the story moved to */
+	if (b > 3 && an_tx_is(c, b - 1, "for") &&
+	    (an_tx_is(c, b - 2, "set") || an_tx_is(c, b - 2, "scheduled") ||
+	     an_tx_is(c, b - 2, "planned") || an_tx_is(c, b - 2, "slated")) &&
+	    ((an_tx_is(c, b - 3, "been") && b > 4 && an_tx_is(c, b - 4, "had")) ||
+	     an_tx_is(c, b - 3, "originally") || an_tx_is(c, b - 3, "initially")))
+		return 1;
 	/* "a state of emergency that runs until Aug. 22": where a state ends
 	 * is no more the story's time than where it began, but "was not
 	 * called until early this morning" is when it was */

@@ -629,7 +629,18 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		/* "a second term", "a quarter of the shares", "three-quarters",
 		 * "the 1988 quarter", "60 Minutes" */
-		if ((u == AN_TXU_SECOND || u == AN_TXU_QUARTER) && one && !lead)
+		/* (but "for about a second in late 2016", "lasted a second.":
+		 * after a word of measure, with no noun after it, a second of
+		 * time; "a second, smaller blast" is none) */
+		static const char *const sec_before[] = {"about", "around", "roughly", "nearly",
+		                                         "almost", "for", "within", "lasted", "took",
+		                                         "takes", "than", NULL};
+		static const char *const sec_ends[] = {"to", "or", "and", "later", "earlier", "before",
+		                                       "after", "longer", "in", NULL};
+		if ((u == AN_TXU_SECOND || u == AN_TXU_QUARTER) && one && !lead &&
+		    !(u == AN_TXU_SECOND && j > 0 && an_tx_one_of(c, j - 1, sec_before) &&
+		      (k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT ||
+		       an_tx_one_of(c, k + 1, sec_ends))))
 			return 0;
 		/* "after 15 seasons", "the past two seasons": a sports season is
 		 * a competition of some months, counted like games or terms, not

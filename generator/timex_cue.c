@@ -160,17 +160,14 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    !(word_is(c, j - 1, "that") &&
 	      (relative_past(t) || (eq(t->low, "will") && j > 1 && an_tx_cue(c, j - 2) >= 0))))
 		return 0;
-	/* "take part in weekly televised debates from early April", "cuts
-	 * in planned spending": a participle after a preposition (and an
-	 * adjective of frequency), before its noun, is an adjective */
-	if (ends_in(t->low, "ed", 4) && j > 0 && j + 1 < c->n && c->tk[j + 1].kind == AN_TK_WORD &&
-	    !c->tk[j + 1].cap && !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj)) {
-		size_t p = j - 1;
-		if (p > 0 && an_tx_one_of(c, p, freq_adj))
-			p--;
-		if (an_tx_one_of(c, p, preps_adj))
-			return 0;
-	}
+	/* "take part in weekly televised debates from early April": a
+	 * participle after a preposition and an adjective of frequency,
+	 * before its noun, is an adjective (after the preposition alone,
+	 * "in revised ...", too often a verb's object follows) */
+	if (ends_in(t->low, "ed", 4) && j > 1 && j + 1 < c->n && c->tk[j + 1].kind == AN_TK_WORD &&
+	    !c->tk[j + 1].cap && !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj) &&
+	    an_tx_one_of(c, j - 1, freq_adj) && an_tx_one_of(c, j - 2, preps_adj))
+		return 0;
 	/* "within three days of going on sale Saturday": after a
 	 * preposition, "going" is a gerund with no tense of its own */
 	if (eq(t->low, "going") && j > 0 &&

@@ -581,7 +581,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    (word_is(c, pb - 1, "beginning") || word_is(c, pb - 1, "starting")) &&
 		    c->tk[pb - 2].kind == AN_TK_WORD && !c->tk[pb - 2].cap && !an_tx_cue(c, pb - 2) &&
 		    !ends_in(c->tk[pb - 2].low, "ly", 4) && !ends_in(c->tk[pb - 2].low, "ed", 3) &&
-		    is_determiner(c, pb - 3))
+		    (is_determiner(c, pb - 3) ||
+		     /* ("declared three days of mourning starting Wednesday") */
+		     (word_is(c, pb - 3, "of") && pb > 4 && c->tk[pb - 4].kind == AN_TK_WORD &&
+		      (c->tk[pb - 4].w.cls & AN_TXW_UNIT))))
 			return 1;
 		/* "have canceled events through Wednesday": a present perfect
 		 * holds through the day named, ahead ("has risen this year

@@ -113,43 +113,6 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* Verbs that reschedule an event (put_off, until_past). */
-static const char *const resched[] = {
-	"postponed", "delayed", "moved", "rescheduled", "deferred", "pushed", "put",
-	"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
-	"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
-	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
-	"remanded", "bailed", NULL};
-
-/* "originally" or "initially" before the plan's verb at j ("was
- * originally scheduled", "had initially been set"). */
-static int first_plan(const an_tx_ctx *c, size_t j)
-{
-	static const char *const first[] = {"originally", "initially", NULL};
-	return (j > 0 && an_tx_one_of(c, j - 1, first)) ||
-	       (j > 1 && word_is(c, j - 1, "been") && an_tx_one_of(c, j - 2, first));
-}
-
-/* A rescheduling verb after token te in its sentence, within twelve
- * tokens ("... for December but was postponed"). */
-static int rescheduled_after(const an_tx_ctx *c, size_t te)
-{
-	for (size_t k = te, n = 0; k < c->n && n < 12 && !c->tk[k].sent; k++, n++)
-		if (c->tk[k].kind == AN_TK_WORD && in_list(resched, c->tk[k].low))
-			return 1;
-	return 0;
-}
-
-int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k)
-{
-	for (size_t n = 0; n < 8 && k > 0 && !c->tk[k].sent; n += c->tk[k].kind == AN_TK_WORD) {
-		k--;
-		if (c->tk[k].kind == AN_TK_WORD && in_list(resched, c->tk[k].low))
-			return !(k > 0 && is_determiner(c, k - 1)); /* not "a delay" */
-	}
-	return 0;
-}
-
 /* Verbs that ask someone to do something (a "to" infinitive follows). */
 static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
@@ -231,7 +194,7 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 			return k < 0;
 		}
 	}
-	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_one_of(c, j, resched))
+	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_resched_word(c, j))
 		return 0; /* "postponed until Tuesday" is ahead */
 	/* "Surgeries have been cancelled until Monday", "has closed the road
 	 * until Friday": a present perfect holds until then, ahead */
@@ -335,50 +298,6 @@ static int progressive_block(const an_tx_ctx *c, size_t j)
 	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, an_tx_acts);
 }
 
-/* "was moved to Monday night", "postponed until Thursday", "pushed back
- * to March": the day a thing is put off to lies after the act, whatever
- * its tense, unless a past verb follows ("moved to Monday, drew 300");
- * "for March delivery", "the December contract": a commodity's month to
- * come */
-static int put_off(const an_tx_ctx *c, size_t tb, size_t te)
-{
-	static const char *const particles[] = {"back", "off", "forward", "ahead", "over", NULL};
-	static const char *const goods[] = {"delivery", "futures", "contract", "contracts", NULL};
-	if ((te < c->n && c->tk[te].kind == AN_TK_WORD && !an_tx_capital(c, te) &&
-	     in_list(goods, c->tk[te].low)) ||
-	    (tb > 2 && word_is(c, tb - 1, "in") && word_is(c, tb - 2, "delivery")))
-		return 1; /* "for March delivery", "for delivery in March" */
-	if (tb < 2 || c->tk[tb].sent ||
-	    !(word_is(c, tb - 1, "to") || word_is(c, tb - 1, "until") || word_is(c, tb - 1, "till") ||
-	      word_is(c, tb - 1, "for")))
-		return 0;
-	static const char *const says[] = {"said", "told", "announced", "reported", "added",
-	                                   "confirmed", NULL};
-	size_t v = tb - 2;
-	if (v > 0 && an_tx_one_of(c, v, particles) && !c->tk[v].sent)
-		v--;
-	/* "extended the deadline by three months to 30 June", "had pushed
-	 * back their return-to-office plans until July": the verb may have
-	 * its object and a measure between it and "to" or "until" (words
-	 * and the hyphens inside them only) */
-	for (size_t n = 0; n < 12 && v > 0 && !c->tk[v].sent &&
-	                   (c->tk[v].kind == AN_TK_WORD ||
-	                    (an_tx_is_dash(c, v) && !c->tk[v].space)) &&
-	                   !in_list(resched, c->tk[v].low) && !an_tx_cue(c, v) &&
-	                   !word_is(c, tb - 1, "for");
-	     n++)
-		v--;
-	/* ("a delay to Friday" is a noun: the tense decides) */
-	if (c->tk[v].kind != AN_TK_WORD || !in_list(resched, c->tk[v].low) ||
-	    (v > 0 && is_determiner(c, v - 1)))
-		return 0;
-	/* a past verb after the day, across commas, but not the attribution */
-	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++)
-		if (c->tk[k].kind == AN_TK_WORD && an_tx_cue(c, k) < 0 && !in_list(says, c->tk[k].low))
-			return 0;
-	return 1;
-}
-
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -457,7 +376,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	     word_is(c, tb - 3, "billion") || word_is(c, tb - 3, "percent") ||
 	     an_tx_is_punct(c, tb - 3, '%')))
 		return -1;
-	if (an_tx_scheduled_present(c, tb, te) || put_off(c, tb, te))
+	if (an_tx_scheduled_present(c, tb, te) || an_tx_put_off(c, tb, te))
 		return 1;
 	/* "A judge on Friday set a Sept. 12 trial date": the date of what is
 	 * set or scheduled, as a modifier of its noun, is ahead */
@@ -716,7 +635,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			k = 0;
 		/* "was originally planned for December but was postponed": a
 		 * first plan, put off since, was for a date gone */
-		if (k > 0 && first_plan(c, j) && rescheduled_after(c, te))
+		if (k > 0 && an_tx_first_plan_gone(c, j, te))
 			return -1;
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not

@@ -181,9 +181,16 @@ void an_tx_classify(an_txw *out, const char *low);
 /* timex_anchor.c: direction of a relative expression from its context:
  * -1 past, +1 future, 0 no cue. */
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
-/* A verb that reschedules among the eight words before token k, in its
- * sentence ("moved the release in March, from Dec. 21 to Nov. 16"). */
+/* Rescheduling (timex_resched.c).  A verb that reschedules among the
+ * eight words before token k, in its sentence ("moved the release in
+ * March, from Dec. 21 to Nov. 16"); whether token k is such a verb; the
+ * day a thing is put off to ("was moved to Monday night", "for March
+ * delivery"); a first plan at its verb j, put off after te ("was
+ * originally planned for December but was postponed"). */
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k);
+int an_tx_resched_word(const an_tx_ctx *c, size_t k);
+int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te);
+int an_tx_first_plan_gone(const an_tx_ctx *c, size_t j, size_t te);
 /* The direction of a date that is the subject of a clause of its own
  * (", and Friday will be busy"), 0 when it is none. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te);

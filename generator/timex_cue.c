@@ -116,17 +116,17 @@ static int hyphen_half(const an_tx_ctx *c, size_t j)
 	       !in_list(prefixes, c->tk[j - 2].low);
 }
 
-/* The tense cue of token j, read in its context: a noun after a
- * determiner ("the plan", "a set") says nothing; "set" is future only as
- * "set to"/"set for"; a participle after "be"/"being" ("would be held")
- * leaves the tense to the modal before it. */
-/* Prepositions before an adjective, and adjectives of frequency (cue
+/* Prepositions before an adjective, and words of frequency before it (cue
  * rules for participles used as adjectives). */
 static const char *const preps_adj[] = {"in", "on", "at", "from", "with", "for", "of", "by",
                                         "into", "about", "to", NULL};
 static const char *const freq_adj[] = {"weekly", "daily", "monthly", "annual", "nightly",
                                        "regular", "regularly", NULL};
 
+/* The tense cue of token j, read in its context: a noun after a
+ * determiner ("the plan", "a set") says nothing; "set" is future only as
+ * "set to"/"set for"; a participle after "be"/"being" ("would be held")
+ * leaves the tense to the modal before it. */
 int an_tx_cue(const an_tx_ctx *c, size_t j)
 {
 	const an_tk *t = &c->tk[j];

@@ -124,11 +124,6 @@ int an_tx_past_on_day(const an_tx_ctx *c, size_t i)
 	return past_governs(c, i - 1);
 }
 
-/* "At about 9.20 am on October 31, 1984, Mrs Gandhi walked ... that
- * afternoon ... who lost her husband in Trilokpuri on November 1", said
- * on Oct. 31, 2014: a past clause cannot tell of a day ahead, and a
- * story that looked back to a day or month of its own (the reference
- * time) is still there, whatever news came before it. */
 /* "had" and a participle before token i in its sentence (not "had to"). */
 static int had_before(const an_tx_ctx *c, size_t i)
 {
@@ -140,6 +135,11 @@ static int had_before(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* "At about 9.20 am on October 31, 1984, Mrs Gandhi walked ... that
+ * afternoon ... who lost her husband in Trilokpuri on November 1", said
+ * on Oct. 31, 2014: a past clause cannot tell of a day ahead, and a
+ * story that looked back to a day or month of its own (the reference
+ * time) is still there, whatever news came before it. */
 int an_tx_past_story_year(const an_tx_ctx *c, int y, int mon, int day, int dir)
 {
 	const an_tx_point *r = &c->ref;
@@ -506,14 +506,6 @@ static int subject_year(const an_tx_ctx *c)
 	return y;
 }
 
-/* A story told in the past (a history, the backstory of a follow-up): no
- * date near the DCT tagged yet, and the reference time a month, season or
- * day at least two years before the DCT's year.  A month or a day without
- * a year then falls in the reference's year, or in the next when it comes
- * more than five months before the reference's month ("In November 1916
- * ... In March"): such stories move forward.  A bare year is no such
- * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
- * when the story is not in the past; `mon` 0 for no month. */
 /* Whether the date at token a writes its year ("17 March 2007", "Jan.
  * 4, 1999"): a year among its first five tokens. */
 static int written_year(const an_tx_ctx *c, size_t a)
@@ -534,6 +526,14 @@ static int sentences_between(const an_tx_ctx *c, size_t a, size_t b)
 	return n;
 }
 
+/* A story told in the past (a history, the backstory of a follow-up): no
+ * date near the DCT tagged yet, and the reference time a month, season or
+ * day at least two years before the DCT's year.  A month or a day without
+ * a year then falls in the reference's year, or in the next when it comes
+ * more than five months before the reference's month ("In November 1916
+ * ... In March"): such stories move forward.  A bare year is no such
+ * reference: "He retired in 2009 and died on Nov. 2" is news.  Returns 0
+ * when the story is not in the past; `mon` 0 for no month. */
 int an_tx_story_year(const an_tx_ctx *c, int mon)
 {
 	const an_tx_point *r = &c->ref;

@@ -77,10 +77,10 @@ static inline int quote_mark(const an_tx_ctx *c, size_t j)
 }
 
 /* A title between quote marks ('the drama "Night Rounds" on Wednesday')
- * is a name, not a quotation with a tense of its own: up to six words,
- * capitalised but for short function words, with no punctuation but an
- * apostrophe.  Returns the index of the other mark of the title whose
- * closing (dir < 0) or opening (dir > 0) mark is at j, j when none. */
+ * is a name, not a quotation with a tense of its own: up to six tokens,
+ * words capitalised but for short function words, numbers, apostrophes.
+ * Returns the index of the other mark of the title whose closing (dir <
+ * 0) or opening (dir > 0) mark is at j, j when none. */
 static inline size_t quoted_title(const an_tx_ctx *c, size_t j, int dir)
 {
 	static const char *const small[] = {"of", "the", "a", "an", "and", "in", "on", "to", "for",

@@ -637,6 +637,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * first plan, put off since, was for a date gone */
 		if (k > 0 && an_tx_first_plan_gone(c, j, te))
 			return -1;
+		/* "was held until his arrest in February": the "until" of a
+		 * past verb, with the date inside its phrase, looks back as it
+		 * does before the date itself */
+		if (k > 0 && j + 1 < tb && (word_is(c, j, "until") || word_is(c, j, "till")) &&
+		    until_past(c, j, te))
+			return -1;
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not
 		 * the tense of the date's clause */

@@ -660,9 +660,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 						 * calendar quarter that holds most of its
 						 * months */
 						if (end == 2) {
-							c.ref.d = an_date_add_months(m.anchor.d, -1);
-							c.ref.d.m = (c.ref.d.m - 1) / 3 * 3 + 1;
-							c.ref.d.d = 1;
+							c.ref.d = an_tx_quarter_ended(m.anchor.d);
 							c.ref.g = AN_GRAN_QUARTER;
 						}
 						c.ref_at = m.tb;

@@ -366,15 +366,8 @@ static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0, from = 0;
-	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb))
-		return -1;
-	/* "below the $99.7 billion forecast in December": the date of an
-	 * amount's forecast is when it was made */
-	if (tb > 2 && (word_is(c, tb - 1, "in") || word_is(c, tb - 1, "on")) &&
-	    (word_is(c, tb - 2, "forecast") || word_is(c, tb - 2, "estimate")) &&
-	    (an_tx_num(c, tb - 3) || word_is(c, tb - 3, "million") ||
-	     word_is(c, tb - 3, "billion") || word_is(c, tb - 3, "percent") ||
-	     an_tx_is_punct(c, tb - 3, '%')))
+	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb) ||
+	    an_tx_forecast_made(c, tb))
 		return -1;
 	if (an_tx_scheduled_present(c, tb, te) || an_tx_put_off(c, tb, te))
 		return 1;
@@ -599,8 +592,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		j--;
 		/* (past a title: 'introduced its drama "Night Rounds" on
 		 * Wednesday') */
-		if (quoted_title(c, j, -1) < j) {
-			j = quoted_title(c, j, -1);
+		size_t title = quoted_title(c, j, -1);
+		if (title < j) {
+			j = title;
 			continue;
 		}
 		if (quote_mark(c, j))
@@ -793,8 +787,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* (ten words: the commas and the possessive of "In January, the
 	 * company's founder, Mark Ellery, resigned" count as none) */
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
-		if (quoted_title(c, j, 1) > j) {
-			j = quoted_title(c, j, 1);
+		size_t title = quoted_title(c, j, 1);
+		if (title > j) {
+			j = title;
 			continue;
 		}
 		if (c->tk[j].sent || quote_mark(c, j))

@@ -292,6 +292,9 @@ int an_tx_awaited_day(const an_tx_ctx *c, size_t tb);
  * ("up from its July forecast", "down from 1.2 percent in the fourth
  * quarter"). */
 int an_tx_compared_from(const an_tx_ctx *c, size_t tb);
+/* A figure's forecast that the date at tb dates ("the $99.7 billion
+ * forecast in December"): behind, when it was made. */
+int an_tx_forecast_made(const an_tx_ctx *c, size_t tb);
 /* "from" before the date at [p, te) as the day a thing takes effect
  * ("a new contract from August"): ahead unless a tense says otherwise. */
 int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te);
@@ -448,6 +451,10 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_report.c: the quarter a business story reports on
  * (an_tx_ctx.quarter), else the last one over before the DCT */
 an_date an_tx_story_quarter(const an_tx_ctx *c);
+/* The calendar quarter that holds most of the three months that end in
+ * the month of `end` ("the quarter ended July 31": the second), as the
+ * first day of its first month. */
+an_date an_tx_quarter_ended(an_date end);
 /* "the prior quarter", "full-year", "the holiday quarter" */
 size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* "the latest quarter", "the fiscal year", "year-end", "the week ended

@@ -506,17 +506,6 @@ static int subject_year(const an_tx_ctx *c)
 	return y;
 }
 
-/* Whether the date at token a writes its year ("17 March 2007", "Jan.
- * 4, 1999"): a year among its first five tokens. */
-static int written_year(const an_tx_ctx *c, size_t a)
-{
-	int y;
-	for (size_t k = a; k < a + 5 && k < c->n; k++)
-		if (an_tx_year_at(c, k, &y))
-			return 1;
-	return 0;
-}
-
 /* The sentence starts in (a, b]. */
 static int sentences_between(const an_tx_ctx *c, size_t a, size_t b)
 {
@@ -590,11 +579,12 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	}
 	/* "was last seen on 17 March 2007.  Hollis reported his wife missing
 	 * on 21 March": a past day or month up to two months after a day
-	 * written with its year, in the next sentence at most, goes on in
-	 * that year, even in news told from the DCT (not once "this week" or
-	 * "today" has come back to the news) */
-	if (mon && r->g == AN_GRAN_DAY && r->d.y >= 1 && r->d.y < c->dct.y - 1 &&
-	    mon >= r->d.m && mon - r->d.m <= 2 && written_year(c, ra) && ra < c->at &&
+	 * written with its year (the story's day, when it is the reference),
+	 * in the next sentence at most, goes on in that year, even in news
+	 * told from the DCT (not once "this week" or "today" has come back
+	 * to the news) */
+	if (mon && c->story_at == ra + 1 && r->g == AN_GRAN_DAY && mon >= r->d.m &&
+	    mon - r->d.m <= 2 && ra < c->at &&
 	    !an_tx_para_between(c, ra, c->at) && sentences_between(c, ra, c->at) <= 1 &&
 	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)

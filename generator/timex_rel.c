@@ -239,6 +239,18 @@ static int comma_between(const an_tx_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* The reference time was set inside a relative clause that closed
+ * before token i, in i's sentence, and one was set before it (the main
+ * clause's, c->ref_prev): an_tx_in_relative's answer (1 "who", 2
+ * "which"), else 0. */
+static int ref_in_relative(const an_tx_ctx *c, size_t i)
+{
+	if (c->ref_prev.g == AN_GRAN_NONE || !an_tx_one_sentence(c, c->ref_at, i) ||
+	    !comma_between(c, c->ref_at, i))
+		return 0;
+	return an_tx_in_relative(c, c->ref_at);
+}
+
 /* "the next morning", "that night", "that autumn", "the following
  * spring", "that June", "the following January".  A part of the day is
  * a TIME of its day, counted from the day last named; a season or a
@@ -275,8 +287,7 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 		return 0;
 	/* "The pit, which had opened in 1896, was back in production that
 	 * summer": past the relative clause, the main clause's reference */
-	if (c->ref_prev.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i) &&
-	    comma_between(c, c->ref_at, i) && an_tx_in_relative(c, c->ref_at))
+	if (ref_in_relative(c, i))
 		r = c->ref_prev;
 	if (r.g < AN_GRAN_YEAR)
 		return 0;
@@ -662,11 +673,9 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * after ", which" (which may date the main clause's period:
 		 * "For the quarter, which ended Feb. 28") only when named in
 		 * its sentence */
-		int relc = 0;
-		if (c->ref_prev.g != AN_GRAN_NONE && an_tx_one_sentence(c, c->ref_at, i) &&
-		    comma_between(c, c->ref_at, i) && (relc = an_tx_in_relative(c, c->ref_at)) != 0 &&
-		    (relc == 1 || (c->ref_prev_at < c->ref_at &&
-		                   an_tx_one_sentence(c, c->ref_prev_at, c->ref_at))))
+		int relc = ref_in_relative(c, i);
+		if (relc == 1 || (relc == 2 && c->ref_prev_at < c->ref_at &&
+		                  an_tx_one_sentence(c, c->ref_prev_at, c->ref_at)))
 			base = c->ref_prev;
 		/* "will open on Friday ... premiered in September ... and
 		 * stream 45 days later": a month cannot place the day that the

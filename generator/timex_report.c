@@ -82,6 +82,14 @@ size_t an_tx_report(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+an_date an_tx_quarter_ended(an_date end)
+{
+	an_date q = an_date_add_months(end, -1);
+	q.m = (q.m - 1) / 3 * 3 + 1;
+	q.d = 1;
+	return q;
+}
+
 /* The quarter a business story is about: the one last named (see
  * an_tx_ctx.quarter), else the last one completed before the DCT. */
 an_date an_tx_story_quarter(const an_tx_ctx *c)
@@ -310,7 +318,7 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			an_date end = {ending ? an_tx_ending_year(c->dct, em)
 			                      : em <= c->dct.m ? c->dct.y : c->dct.y - 1,
 			               em, 1};
-			q = an_date_add_months(end, -1);
+			q = an_tx_quarter_ended(end);
 		}
 		an_tx_set_point(m, q, AN_GRAN_QUARTER);
 		m->anchor.g = AN_GRAN_NONE;

@@ -84,11 +84,23 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	size_t j = tb - 1;
 	/* "Polls close at 8 p.m. Sunday": the verb stands before the time
 	 * the day belongs to */
+	/* (and before a span of hours: "Packet pickup runs from 9 a.m. to 5
+	 * p.m. on Saturday") */
 	{
-		size_t q = an_tx_clock_before(c, j, 0);
-		if (q < j && word_is(c, q, "at") && q > 1)
+		size_t e = j > 2 && word_is(c, j, "on") ? j - 1 : j;
+		size_t q = an_tx_clock_before(c, e, 0);
+		if (q < e && q > 2 && (word_is(c, q, "to") || word_is(c, q, "until"))) {
+			size_t p = an_tx_clock_before(c, q - 1, 0);
+			if (p < q - 1 && word_is(c, p, "from"))
+				q = p;
+		}
+		if (q < e && q > 1 && (word_is(c, q, "at") || (e < j && word_is(c, q, "from"))))
 			j = q - 1;
 	}
+	/* ("runs from noon to 8 p.m. on Friday and from 9 a.m. to 5 p.m. on
+	 * Saturday": the second day has the first's verb) */
+	if (j > 2 && word_is(c, j, "and") && (c->tk[j - 1].w.cls & AN_TXW_WDAY) && j - 1 < tb)
+		return an_tx_scheduled_present(c, j - 1, j);
 	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent &&
 	    (ends_in(c->tk[j].low, "ly", 4) || strcmp(c->tk[j].low, "again") == 0 ||
 	     strcmp(c->tk[j].low, "on") == 0))

@@ -642,6 +642,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 					dateline_day(&c, &m);
 				if (!bound)
 					an_tx_note_clock(&c, &m);
+				an_tx_note_poll(&c, &m);
 				if (lineday)
 					c.lede_day_at = 0;
 				if (!c.present &&

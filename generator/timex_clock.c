@@ -653,6 +653,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	else if (!stamp && an_date_to_days(d) < an_date_to_days(c->dct) && !day_here &&
 	         will_before(c, i))
 		d = ahead_or_today(c);
+	/* "Polling stations opened at 7 a.m.": the hours of the vote */
+	if (!stamp && !day_here)
+		an_tx_poll_clock(c, i, &d);
 	/* "a curfew from 10 p.m. to 6 a.m.": the second hour of a span that
 	 * runs past midnight is the next day's */
 	if (i > 2 && (an_tx_is(c, i - 1, "to") || an_tx_is(c, i - 1, "until") ||

@@ -138,6 +138,11 @@ typedef struct {
 	 * plus one (0: none yet). */
 	an_tx_point story;
 	size_t story_at;
+	/* The polling day of the election a story tells of, and its first
+	 * token plus one (0: none named yet): the day of polling hours told
+	 * without one (timex_poll.c). */
+	an_date poll_day;
+	size_t poll_day_at;
 	/* The token the rules are asked at, and the first token of the timex
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */
@@ -500,6 +505,12 @@ int an_tx_name_head(const an_tx_ctx *c, size_t i);
  * or minutes (u) from it, and returns 0 when there is none or a quantifier
  * ends at token i ("over an hour later" stays a DURATION). */
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
+/* timex_poll.c: an_tx_note_poll follows every timex emitted and keeps the
+ * first day named as a vote's; an_tx_poll_clock writes that day into *d
+ * for a clock time at i in a sentence of polling hours ("Polls close at 8
+ * p.m."), and returns whether it did. */
+void an_tx_note_poll(an_tx_ctx *c, const an_tx_match *m);
+int an_tx_poll_clock(const an_tx_ctx *c, size_t i, an_date *d);
 int an_tx_clock_shift(an_tx_match *m, const an_tx_ctx *c, size_t i, an_tx_unit u, long n);
 /* The day of a clock time that names none: that of the last timex that
  * named a day ("today", "Boxing Day evening"), unless a coarser reference

@@ -222,9 +222,11 @@ const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
 	}
 	*end = i + bestn;
 	/* "talking about a few weeks", "about several months": no one
-	 * rounds a vague amount, so "about" is the preposition there */
+	 * rounds a vague amount, so "about" is the preposition there; so it
+	 * is before "the" ("worried about the months ahead") */
 	if (best && strcmp(best, "APPROX") == 0 &&
 	    ((an_tx_is(c, *end, "a") && an_tx_is(c, *end + 1, "few")) ||
+	     (an_tx_is(c, i, "about") && an_tx_is(c, *end, "the")) ||
 	     an_tx_is(c, *end, "several") || an_tx_is(c, *end, "many") ||
 	     an_tx_is(c, *end, "few"))) {
 		*end = i;

@@ -223,10 +223,11 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
  * for June": the month at i that data are for, one gone or under way. */
 int an_tx_data_month(const an_tx_ctx *c, size_t i);
 /* The year of a period's last month mon written with "ending" ("the
- * quarter ending June 30"): the one under way, up to three months ahead,
- * else the last gone. */
-int an_tx_ending_year(an_date dct, int mon);
-/* "the quarter ending" right before the day at i. */
+ * quarter ending June 30"): the one under way, up to `reach` months
+ * ahead, else the last gone. */
+int an_tx_ending_year(an_date dct, int mon, int reach);
+/* "the quarter ending" right before the day at i: how many months ahead
+ * its end may be (an_tx_ending_year), 0 when there is none. */
 int an_tx_period_ending(const an_tx_ctx *c, size_t i);
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i);
 /* Token k sits in a relative clause after ", who" (1) or ", which" (2),

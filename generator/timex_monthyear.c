@@ -88,10 +88,10 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 	return i >= 3 && an_tx_is(c, i - 1, "in") && past_governs(c, i - 1);
 }
 
-int an_tx_ending_year(an_date dct, int mon)
+int an_tx_ending_year(an_date dct, int mon, int reach)
 {
 	int ahead = (mon - dct.m + 12) % 12;
-	if (ahead <= 3)
+	if (ahead <= reach)
 		return mon >= dct.m ? dct.y : dct.y + 1;
 	return mon <= dct.m ? dct.y : dct.y - 1;
 }
@@ -106,7 +106,12 @@ static int period_end_at(const an_tx_ctx *c, size_t i, const char *w)
 
 int an_tx_period_ending(const an_tx_ctx *c, size_t i)
 {
-	return period_end_at(c, i, "ending");
+	if (!period_end_at(c, i, "ending"))
+		return 0;
+	/* ("raised its forecast for the fiscal year ending March 31", on
+	 * Oct. 31: a year under way ends up to nine months on, a half up to
+	 * six; a quarter, as a count of months or weeks, up to three) */
+	return an_tx_is(c, i - 2, "year") ? 9 : an_tx_is(c, i - 2, "half") ? 6 : 3;
 }
 
 int an_tx_past_on_day(const an_tx_ctx *c, size_t i)

@@ -315,7 +315,7 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		             ? TK(j + 2).w.month : 0;
 		if (em > 0) {
 			int ending = an_tx_is(c, j + 1, "ending");
-			an_date end = {ending ? an_tx_ending_year(c->dct, em)
+			an_date end = {ending ? an_tx_ending_year(c->dct, em, 3)
 			                      : em <= c->dct.m ? c->dct.y : c->dct.y - 1,
 			               em, 1};
 			q = an_tx_quarter_ended(end);

@@ -400,8 +400,9 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
 	if (day) {
-		if (!explicit_year && an_tx_period_ending(c, i)) {
-			year = an_tx_ending_year(c->dct, mon);
+		int reach;
+		if (!explicit_year && (reach = an_tx_period_ending(c, i)) != 0) {
+			year = an_tx_ending_year(c->dct, mon, reach);
 		} else if (!explicit_year && an_tx_past_on_day(c, i)) {
 			an_date x = {c->dct.y, mon, day};
 			int ahead = an_date_to_days(x) > an_date_to_days(c->dct);

@@ -41,12 +41,13 @@ static int weekday_at(const an_tx_ctx *c, size_t i)
 /* "would travel between Thursday and Sunday" on a Friday: a span of
  * weekdays that holds the DCT's day is the one under way, not next
  * week's; d is the day its start (weekday wd, the span ending on wd2)
- * took by its tense. */
+ * took by its tense.  (Not one that ends on the DCT's day: "will run
+ * from Friday until Tuesday", on a Tuesday, is still to come.) */
 static an_date span_now(const an_tx_ctx *c, int wd, int wd2, an_date d)
 {
 	int w0 = an_date_weekday(c->dct);
 	if (!wd2 || an_date_to_days(d) <= an_date_to_days(c->dct) ||
-	    (w0 - wd + 7) % 7 > (wd2 - wd + 7) % 7)
+	    (w0 - wd + 7) % 7 >= (wd2 - wd + 7) % 7)
 		return d;
 	return an_tx_weekday_date(c->dct, wd, -1);
 }

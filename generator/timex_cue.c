@@ -222,6 +222,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * Tuesday": a participle after "than" compares, it tells no tense */
 	if (j > 0 && word_is(c, j - 1, "than"))
 		return 0;
+	/* "costs $32 if bought by Thursday", "unless renewed by Friday": a
+	 * participle of a condition tells no past */
+	if (j > 0 && (word_is(c, j - 1, "if") || word_is(c, j - 1, "unless")) &&
+	    ((t->w.cls & AN_TXW_PAST) || ends_in(t->low, "ed", 3)))
+		return 0;
 	/* "trains would start earlier and run later": after a verb of
 	 * schedule, "earlier" compares times of day and tells no past */
 	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))

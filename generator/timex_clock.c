@@ -709,6 +709,11 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, at, "yesterday")) {
 		d = an_date_add_days(c->dct, -1); /* deictic: from the DCT */
 		j = at + 1;
+	} else if (!pod && an_tx_is(c, at, "last") &&
+	           (an_tx_is(c, at + 1, "night") || an_tx_is(c, at + 1, "evening"))) {
+		/* "11pm last night" ("1am last night" is this morning's) */
+		d = an_date_add_days(c->dct, h < 6 ? 0 : -1);
+		j = at + 2;
 	} else if (an_tx_is(c, at, "tomorrow")) {
 		d = an_date_add_days(c->dct, 1);
 		j = at + 1;

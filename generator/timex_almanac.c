@@ -85,8 +85,8 @@ static int anniversary_follow(const an_tx_ctx *c, size_t k)
 /* "Fifty years ago today", "a year ago this week", "20 years ago this
  * month", "60 years ago next week", "10 years ago Thursday": the day,
  * week or month named, that many years back, as one timex (the wire
- * services' anniversary lead).  The count must give a year, so "two days
- * ago today" and "months ago this week" stay two or none. */
+ * services' anniversary lead).  The count must give a year or a day, so
+ * "months ago this week" stays two or none. */
 static size_t ago_anniversary(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	/* cheap test first: "ago" within the next few tokens */
@@ -98,7 +98,15 @@ static size_t ago_anniversary(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_match am;
 	memset(&am, 0, sizeof am);
 	if (an_tx_rel(&am, c, i) != k + 1 || am.type != AN_TIMEX_DATE || am.mod[0] ||
-	    am.value[4] || value_year(am.value) < 0)
+	    value_year(am.value) < 0)
+		return 0;
+	/* ("A week ago today": the day a week back, which "a week ago" names
+	 * alone, as one timex) */
+	if (strlen(am.value) == 10 && an_tx_is(c, k + 1, "today")) {
+		an_tx_set_value(m, AN_TIMEX_DATE, am.value);
+		return k + 2;
+	}
+	if (am.value[4])
 		return 0;
 	int shift = value_year(am.value) - c->dct.y;
 	an_tx_match bm, t;

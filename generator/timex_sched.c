@@ -59,8 +59,9 @@ int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j)
 	    c->tk[j - 1].kind == AN_TK_WORD && !c->tk[j - 1].cap && !an_tx_cue(c, j - 1) &&
 	    !ends_in(c->tk[j - 1].low, "s", 3))
 		return 0;
-	/* "let the ground offensive begin" */
-	for (size_t d = 2; d <= 4 && j >= d; d++)
+	/* "let the ground offensive begin" (within the sentence: "before
+	 * they do. European leaders meet in Brussels on Tuesday") */
+	for (size_t d = 2; d <= 4 && j >= d && !c->tk[j - d + 1].sent; d++)
 		if (an_tx_one_of(c, j - d, an_tx_sched_aux) && !word_is(c, j - d, "s"))
 			return 0;
 	return 1;

@@ -785,6 +785,9 @@ size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked)
 	                                    "time", NULL};
 	size_t q = j;
 	int mark = 0;
+	/* (not across a sentence's end: "since 1994. On Friday") */
+	if (j + 1 < c->n && TK(j + 1).sent)
+		return j;
 	for (int d = 0; d < 8 && q > 1 && !TK(q).sent; d++, q--) {
 		if (!(TK(q).kind == AN_TK_NUM || an_tx_is_punct(c, q, '.') ||
 		      an_tx_is_punct(c, q, ':') || an_tx_one_of(c, q, clock)))

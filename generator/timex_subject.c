@@ -69,6 +69,22 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		if (v < c->n && an_tx_one_of(c, v, pres))
 			return 1;
 	}
+	/* "Christmas may be over, but pantomime goes on": a day the clause
+	 * says is over is the one gone (also after a dateline's dash) */
+	if ((clause_opens(c, tb) || clause_break_before(c, tb) ||
+	     (tb > 0 && an_tx_is_dash(c, tb - 1))) &&
+	    te + 2 < c->n) {
+		size_t v = te;
+		if ((word_is(c, v, "may") || word_is(c, v, "might") || word_is(c, v, "must")) &&
+		    word_is(c, v + 1, "be"))
+			v += 2;
+		else if ((word_is(c, v, "has") || word_is(c, v, "have")) && word_is(c, v + 1, "been"))
+			v += 2;
+		else if (word_is(c, v, "is") || word_is(c, v, "are") || word_is(c, v, "was"))
+			v++;
+		if (v > te && word_is(c, v, "over"))
+			return -1;
+	}
 	if (tb > 1 && clause_break_before(c, tb) && te < c->n)
 		return an_tx_cue(c, te);
 	/* "..., but on New Year's Day the government dropped a plan": a date

@@ -225,6 +225,12 @@ int an_tx_with_participle(const an_tx_ctx *c, size_t j)
 {
 	if (!participle(c, j))
 		return 0;
+	/* (", with reduced services on Saturday": right after "with" and
+	 * before its noun, the participle is an adjective) */
+	if (j > 1 && j + 1 < c->n && word_is(c, j - 1, "with") && an_tx_is_punct(c, j - 2, ',') &&
+	    c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && !c->tk[j + 1].w.cls &&
+	    !is_determiner(c, j + 1) && !word_is(c, j + 1, "by"))
+		return 1;
 	for (size_t k = j, d = 0; k > 0 && d < 5; d++) {
 		k--;
 		/* (and the second of two joined by "and": ", with the first

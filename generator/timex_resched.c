@@ -65,6 +65,12 @@ int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	     in_list(goods, c->tk[te].low)) ||
 	    (tb > 2 && word_is(c, tb - 1, "in") && word_is(c, tb - 2, "delivery")))
 		return 1; /* "for March delivery", "for delivery in March" */
+	/* ("have rescheduled it for 7:30 p.m. Tuesday": past the hour) */
+	if (tb > 2 && !c->tk[tb].sent) {
+		size_t q = an_tx_clock_before(c, tb - 1, 1);
+		if (q < tb - 1)
+			tb = q + 1;
+	}
 	if (tb < 2 || c->tk[tb].sent ||
 	    !(word_is(c, tb - 1, "to") || word_is(c, tb - 1, "until") || word_is(c, tb - 1, "till") ||
 	      word_is(c, tb - 1, "for")))
@@ -73,6 +79,9 @@ int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	                                   "confirmed", NULL};
 	size_t v = tb - 2;
 	if (v > 0 && an_tx_one_of(c, v, particles) && !c->tk[v].sent)
+		v--;
+	/* ("rescheduled it for Tuesday": a pronoun object before "for") */
+	if (v > 0 && (word_is(c, v, "it") || word_is(c, v, "them")) && !c->tk[v].sent)
 		v--;
 	/* "extended the deadline by three months to 30 June", "had pushed
 	 * back their return-to-office plans until July": the verb may have

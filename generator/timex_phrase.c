@@ -180,6 +180,12 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, i, "soon") && (an_tx_is(c, best, "as") || an_tx_is(c, best, "after") ||
 	                               (i > 0 && an_tx_is(c, i - 1, "as"))))
 		return 0;
+	/* "as recently as early October", "most recently in December": a
+	 * degree of the time that follows (or was named), no past of its own
+	 * (TimeBank leaves "most recently" out) */
+	if (best == i + 1 && an_tx_is(c, i, "recently") && i > 0 &&
+	    ((an_tx_is(c, i - 1, "as") && an_tx_is(c, best, "as")) || an_tx_is(c, i - 1, "most")))
+		return 0;
 	/* "over the past five sessions": an amount of something that is no
 	 * unit of time follows, and "the past" is its adjective.  A count of
 	 * seasons ("the past three summers") is time, though no duration

@@ -231,6 +231,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * schedule, "earlier" compares times of day and tells no past */
 	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))
 		return 0;
+	/* ("Freight services will be hit earlier, from Sunday evening": so
+	 * it does in a clause ahead) */
+	if (eq(t->low, "earlier"))
+		for (size_t k = j, n = 0; k > 0 && n < 3 && !c->tk[k].sent; k--, n++)
+			if (word_is(c, k - 1, "will") || word_is(c, k - 1, "would"))
+				return 0;
 	/* "The season tips off Friday", "The first group tees off at 7:40
 	 * a.m. Thursday" */
 	if (eq(t->low, "tips") || eq(t->low, "tip") || eq(t->low, "tees") || eq(t->low, "tee"))

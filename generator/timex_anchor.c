@@ -113,6 +113,31 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+/* "The Fed had been scheduled to meet on Tuesday", "had been due to
+ * defend her dissertation in May": the day or month of a plan given up
+ * or changed (the cue at j) is the nearest such one, on whichever side of
+ * the news it falls ("had been scheduled to expire at midnight Monday",
+ * on a Wednesday, is the Monday gone); 0 for another date at tb. */
+static int planned_side(const an_tx_ctx *c, size_t j, size_t tb)
+{
+	static const char *const plans[] = {"scheduled", "due", "expected", "set", "slated",
+	                                    "planned", NULL};
+	if (!an_tx_one_of(c, j, plans) || c->tk[tb].kind != AN_TK_WORD || !c->tk[tb].cap)
+		return 0;
+	int ahead, back;
+	if (c->tk[tb].w.cls & AN_TXW_WDAY) {
+		int w0 = an_date_weekday(c->dct), wd = c->tk[tb].w.wday;
+		ahead = (wd - w0 + 7) % 7;
+		back = (w0 - wd + 7) % 7;
+	} else if (month_name(c, tb)) {
+		ahead = (c->tk[tb].w.month - c->dct.m + 12) % 12;
+		back = (c->dct.m - c->tk[tb].w.month + 12) % 12;
+	} else {
+		return 0;
+	}
+	return ahead && ahead < back ? 1 : -1;
+}
+
 /* Verbs that ask someone to do something (a "to" infinitive follows). */
 static const char *const directives[] = {
 	"urged", "asked", "ordered", "told", "encouraged", "advised", "instructed", "directed",
@@ -654,8 +679,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    j + 1 < tb && c->tk[j + 1].kind == AN_TK_WORD && !word_is(c, j + 1, "have") &&
 		    !word_is(c, j + 1, "not") && !word_is(c, j + 1, "be"))
 			maybe = 1;
-		if (k > 0 && in_past_perfect(c, j))
-			return -1;
+		if (k > 0 && in_past_perfect(c, j)) {
+			int side = planned_side(c, j, tb);
+			return side ? side : -1;
+		}
 		if (k < 0 && set_for)
 			return 1;
 		/* "ordered the agency to produce the records by Friday": a

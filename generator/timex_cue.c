@@ -231,6 +231,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * schedule, "earlier" compares times of day and tells no past */
 	if (eq(t->low, "earlier") && j > 0 && (c->tk[j - 1].w.cls & AN_TXW_SCHED))
 		return 0;
+	/* ("Curtain times will move 30 minutes earlier in August": so it
+	 * does after an amount of time that a verb shifts by) */
+	if ((eq(t->low, "earlier") || eq(t->low, "later")) && j > 1 &&
+	    (c->tk[j - 1].w.cls & AN_TXW_UNIT) && (c->tk[j - 1].w.cls & AN_TXW_PLURAL) &&
+	    c->tk[j - 2].kind == AN_TK_NUM)
+		return 0;
 	/* ("Freight services will be hit earlier, from Sunday evening": so
 	 * it does in a clause ahead) */
 	if (eq(t->low, "earlier"))

@@ -205,12 +205,19 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 	        c->tk[te + 3].kind == AN_TK_WORD && in_list(an_tx_acts, c->tk[te + 3].low));
 }
 
-/* "below the $99.7 billion forecast in December": the date of a
- * figure's forecast is when it was made, behind. */
+/* "below the $99.7 billion forecast in December", "up from the ¥155
+ * billion it forecast in August": the date of a figure's forecast is when
+ * it was made, behind. */
 int an_tx_forecast_made(const an_tx_ctx *c, size_t tb)
 {
-	return tb > 2 && (an_tx_is(c, tb - 1, "in") || an_tx_is(c, tb - 1, "on")) &&
-	       (an_tx_is(c, tb - 2, "forecast") || an_tx_is(c, tb - 2, "estimate")) &&
+	static const char *const pronouns[] = {"it", "they", "we", "he", "she", NULL};
+	static const char *const made[] = {"forecast", "estimated", "predicted", "projected",
+	                                   NULL};
+	if (tb < 3 || !(an_tx_is(c, tb - 1, "in") || an_tx_is(c, tb - 1, "on")))
+		return 0;
+	if (an_tx_one_of(c, tb - 3, pronouns) && an_tx_one_of(c, tb - 2, made))
+		return 1;
+	return (an_tx_is(c, tb - 2, "forecast") || an_tx_is(c, tb - 2, "estimate")) &&
 	       (an_tx_num(c, tb - 3) || an_tx_is(c, tb - 3, "million") ||
 	        an_tx_is(c, tb - 3, "billion") || an_tx_is(c, tb - 3, "percent") ||
 	        an_tx_is_punct(c, tb - 3, '%'));

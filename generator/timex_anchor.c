@@ -506,7 +506,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			sn--;
 		if (k > 0 && pb > 1 && an_tx_one_of(c, sn, states) && !has_past_perfect(c, tb - 1, te))
 			return 1;
-		if (k > 0 && pb > 1 && an_tx_one_of(c, pb - 2, lasting) && pb > 2 &&
+		/* (so is a span "from" it: "a tour that runs from April
+		 * through June"; not the habit of ", which runs from May to
+		 * August, funded 34,000 jobs this year") */
+		int span = !k && pb > 3 && word_is(c, pb - 1, "from") && te < c->n &&
+		           (word_is(c, te, "to") || word_is(c, te, "through") || word_is(c, te, "until")) &&
+		           !word_is(c, pb - 3, "which");
+		if ((k > 0 || span) && pb > 1 && an_tx_one_of(c, pb - 2, lasting) && pb > 2 &&
 		    !word_is(c, pb - 3, "had") && !word_is(c, pb - 3, "has") &&
 		    !word_is(c, pb - 3, "have") && !word_is(c, pb - 3, "the"))
 			return 1;

@@ -37,6 +37,9 @@ static const an_tx_holiday holidays[] = {
 	{{"thanksgiving", "day"}, 11, 0, 4, 4}, {{"thanksgiving"}, 11, 0, 4, 4},
 	{{"black", "friday"}, 11, 1, 4, 4}, {{"cyber", "monday"}, 11, 4, 4, 4},
 	{{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
+	/* (Canada's, the first Monday of September like the United States';
+	 * Australia's and New Zealand's fall on other days) */
+	{{"labour", "day"}, 9, 0, 1, 1},
 	{{"election", "day"}, 11, 0, 2, 0},
 	{{"easter"}, 0, 0, 0, 0}, {{"easter", "sunday"}, 0, 0, 0, 0},
 	{{"easter", "monday"}, 0, 1, 0, 0}, {{"good", "friday"}, 0, -2, 0, 0},

@@ -208,7 +208,7 @@ static const char *const starters[] = {
 	"canada", "australia", "juneteenth", "q", "h", "fy", "ash", "shrove", "mardi", "palm",
 	"maundy", "pentecost", "calendar", "trailing", "prior", "holiday",
 	"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-	"independence", "thanksgiving", "labor", "memorial", "election",
+	"independence", "thanksgiving", "labor", "labour", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	"eighties", "nineties", "half", "semiannually", "biweekly", "fortnightly",
 	"millions", "billions", "thousands", "hundreds", "ad", "another", "alternate",

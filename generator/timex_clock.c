@@ -797,51 +797,6 @@ size_t an_tx_clock_before(const an_tx_ctx *c, size_t j, int marked)
 	return marked && !mark ? j : q;
 }
 
-/* "overnight": the night of the day that follows it ("overnight Monday"),
- * else of the day last named or the DCT; in a past clause the night
- * before that day ("servers were down overnight" in the morning's news,
- * "On Friday shares fell on overnight losses in New York").  Once a new
- * paragraph has begun since that day was named, the day is the story's
- * own (its lede's): "searched the ship on Friday ... struck on Thursday
- * ...", then a paragraph on, "were flown to Germany overnight" is
- * Thursday night.  Not a time in the money market ("overnight rates",
- * "overnight loans") nor in "an overnight stay" or "an overnight
- * success". */
-size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
-{
-	static const char *const not_time[] = {
-		"rate", "rates", "loan", "loans", "lending", "repo", "repos", "money", "funds",
-		"interbank", "index", "deposit", "deposits", "success", "sensation", "star",
-		"stay", "stays", "bag", "bags", "camp", "camps", "delivery", "shipping", "guest",
-		"guests", "visit", "visits", "parking", NULL};
-	static const char *const dets[] = {"a", "an", "every", "each", "no", NULL};
-	if (!an_tx_is(c, i, "overnight") || (an_tx_capital(c, i) && !TK(i).sent))
-		return 0;
-	if ((i > 0 && an_tx_one_of(c, i - 1, dets)) || an_tx_one_of(c, i + 1, not_time) ||
-	    (an_tx_is_punct(c, i + 1, '-') && !TK(i + 1).space))
-		return 0;
-	size_t j = i + 1;
-	an_date d;
-	an_tx_match dm;
-	memset(&dm, 0, sizeof dm);
-	size_t de = an_tx_weekday(&dm, c, j);
-	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
-		d = dm.anchor.d; /* "overnight Monday" */
-		j = de;
-	} else {
-		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
-		if (c->ref.g == AN_GRAN_DAY && c->lede_day_at && an_tx_para_since(c, i))
-			d = c->lede_day;
-		if (an_tx_direction(c, i, i + 1) < 0)
-			d = an_date_add_days(d, -1);
-	}
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dTNI", d.y, d.m, d.d);
-	an_tx_copy(m->value, sizeof m->value, tmp);
-	m->type = AN_TIMEX_TIME;
-	return j;
-}
-
 /* Whether token j is the ":" or the minutes of a clock time ("8:30"),
  * written without spaces. */
 static int clock_minutes(const an_tx_ctx *c, size_t j)

@@ -320,6 +320,14 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 	       (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
 }
 
+/* Whether a live blog's stamp at token s opened the paragraph of token i
+ * ("1:35 pm: ... will be pronounced at 3 pm" is that entry's day, not
+ * the day ahead an entry before named). */
+static int stamp_para(const an_tx_ctx *c, size_t s, size_t i)
+{
+	return TK(s).para && !an_tx_para_between(c, s, i);
+}
+
 /* A day between a determiner and its noun at token s ("the June 30
  * deadline", "a Nov. 5 vote"). */
 static int noun_day(const an_tx_ctx *c, size_t s)
@@ -645,7 +653,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	else if (!stamp && !c->tk[i].sent && at_before(c, i) &&
 	         an_date_to_days(d) <= an_date_to_days(c->dct) && c->ahead_day_at &&
 	         an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14 &&
-	         !(c->day_at > c->ahead_day_at && an_tx_one_sentence(c, c->day_at - 1, i)) &&
+	         !(c->day_at > c->ahead_day_at &&
+	           (an_tx_one_sentence(c, c->day_at - 1, i) || stamp_para(c, c->day_at - 1, i))) &&
 	         an_tx_direction(c, i, j) > 0)
 		d = c->ahead_day;
 	/* and never a day gone, named in another sentence: "Ten years ago

@@ -169,6 +169,18 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0; /* "This Week", a programme */
 	an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 	an_granularity g = unit_gran(u);
+	/* "in the past hour", "over the last hour": a span back from now, as
+	 * "the past week" is (not "the last hour of the show", nor the
+	 * idiom "at the last minute") */
+	if ((u == AN_TXU_HOUR || u == AN_TXU_MINUTE) && i > 0 && an_tx_is(c, i - 1, "the") &&
+	    !an_tx_is(c, j + 1, "of") &&
+	    (an_tx_is(c, i, "past") || (an_tx_is(c, i, "last") && u == AN_TXU_HOUR))) {
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, u, 1, 0);
+		an_tx_set_value(m, AN_TIMEX_DURATION, v);
+		m->the_ok = 1;
+		return j + 1;
+	}
 	if (g == AN_GRAN_NONE || u == AN_TXU_SEASON)
 		return 0;
 	/* "the last decade of her life", "the next year of the war": a part

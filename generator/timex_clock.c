@@ -13,7 +13,8 @@ static const char *const zones[] = {"est",  "edt",  "cst",     "cdt",     "mst",
                                     "pst",  "pdt",  "gmt",     "utc",     "bst",     "cet",
                                     "cest", "aest", "aedt",    "acst",    "acdt",    "awst",
                                     "nzst", "nzdt", "jst",     "kst",     "hkt",     "sgt",
-                                    "ist",  "msk",  "sast",    "et",      "pt",      "eastern",
+                                    "ist",  "msk",  "sast",    "et",      "pt",      "ct",
+                                    "mt",   "eastern",
                                     "pacific", "central", "mountain", NULL};
 
 /* "at" (and "about", "around") right before the time at i. */

@@ -309,10 +309,15 @@ static int market_time(const an_tx_ctx *c, size_t i, size_t at)
 /* "Update, 3:15 p.m. ET: Voting is under way", "10:42 a.m.: The bill has
  * failed": a time that opens its paragraph (after "Update," at most) with
  * a colon or a dash after it stamps an entry of a live blog, written on
- * the day of the page, whatever day its last entry told of. */
+ * the day of the page, whatever day its last entry told of.  at: the
+ * token after the time. */
 static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 {
-	if (at >= c->n || !(an_tx_is_punct(c, at, ':') || an_tx_is_dash(c, at)))
+	/* (or the time alone as its paragraph: AP's "The Latest" heads its
+	 * entries "4:15 p.m." on a line of their own) */
+	if (at >= c->n)
+		return TK(i).para;
+	if (!(an_tx_is_punct(c, at, ':') || an_tx_is_dash(c, at)))
 		return 0;
 	if (TK(i).para)
 		return 1;

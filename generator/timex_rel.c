@@ -158,6 +158,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * gone would be "last month", so the one a year before */
 		if (rel < 0 && (d.m - mon + 12) % 12 == 1)
 			y--;
+		/* (and the mirror: "from next April", said in March, is the
+		 * April after the coming one, which is "next month") */
+		if (rel > 0 && (mon - d.m + 12) % 12 == 1)
+			y++;
 		an_date x = {y, mon, 1};
 		an_tx_set_point(m, x, AN_GRAN_MONTH);
 		m->modable = 1;

@@ -214,8 +214,14 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 		if (word_is(c, j, "not") && word_is(c, j + 1, "to"))
 			return 0;
 		if (word_is(c, j, "not") || word_is(c, j, "never") || nt) {
-			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++)
+			/* ("as pupils do not return from their holidays until
+			 * Monday": a present "do" is the tense, not a past
+			 * participle before it) */
+			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++) {
+				if (word_is(c, h - 1, "do") || word_is(c, h - 1, "does"))
+					return 0;
 				k = an_tx_cue(c, --h);
+			}
 			return k < 0;
 		}
 	}

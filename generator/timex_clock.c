@@ -326,6 +326,21 @@ static int blog_stamp(const an_tx_ctx *c, size_t i, size_t at)
 	       (an_tx_is(c, u - 1, "update") || an_tx_is(c, u - 1, "updated"));
 }
 
+/* The day of a live blog's stamp at `min` minutes of its day: the
+ * page's, but past midnight after a late entry ("11:40pm: Twenty minutes
+ * to go. // 12:00am: HAPPY NEW YEAR!") the next, and so the entries
+ * after it that go on in order. */
+static an_date stamp_day(const an_tx_ctx *c, int min)
+{
+	long last = c->clock ? an_date_to_days(c->clock_day) : 0;
+	long dct = an_date_to_days(c->dct);
+	if (!c->clock || last < dct || last > dct + 1)
+		return c->dct;
+	if (last == dct && c->clock - 1 >= 20 * 60 && min < 6 * 60)
+		return an_date_add_days(c->clock_day, 1);
+	return last > dct && min >= c->clock - 1 ? c->clock_day : c->dct;
+}
+
 /* Whether a live blog's stamp at token s opened the paragraph of token i
  * ("1:35 pm: ... will be pronounced at 3 pm" is that entry's day, not
  * the day ahead an entry before named). */
@@ -633,8 +648,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */
-	int stamp = blog_stamp(c, i, at) || market_time(c, i, at);
-	an_date d = stamp ? c->dct : an_tx_clock_day(c);
+	int blog = blog_stamp(c, i, at), stamp = blog || market_time(c, i, at);
+	an_date d = blog ? stamp_day(c, h * 60 + mi) : stamp ? c->dct : an_tx_clock_day(c);
 	/* "received the ballots on Wednesday ahead of the election on
 	 * Tuesday ... arrived at 4am": what a past clause tells is not on a
 	 * day ahead, but on the last day named before it */

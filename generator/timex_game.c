@@ -75,12 +75,19 @@ static const char *const left_words[] = {"left", "remaining", "to", "on", "into"
 
 /* The digits i..j-1 ("2:13", "2:03:45", no a.m. or p.m.) are a game clock
  * or a race time, not a time of day: "with 2:13 left", "at 12:34 of the
- * second period", "won in 2:03:45", "a record of 2:05:11"; with seconds
+ * second period", "won in 16:05", "a record of 2:05:11"; with seconds
  * and a one-digit hour, without a preposition of time before them ("at
  * 9:42:07") they are a result: clocks write "09:42:07". */
 int an_tx_game_clock(const an_tx_ctx *c, size_t i, size_t j, int sec, int prep)
 {
+	/* "won in 16:05", "across the line in 18:49", "a time of 16:05": a
+	 * race's result */
+	static const char *const finish[] = {"won", "finished", "ran", "clocked", "line", "swam",
+	                                     "completed", NULL};
 	if (i > 0 && an_tx_is(c, i - 1, "with"))
+		return 1;
+	if (i > 1 && ((an_tx_is(c, i - 1, "in") && an_tx_one_of(c, i - 2, finish)) ||
+	              (an_tx_is(c, i - 1, "of") && an_tx_is(c, i - 2, "time"))))
 		return 1;
 	if (sec && !prep && TK(i).ndig == 1)
 		return 1;

@@ -195,7 +195,11 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int pod = TK(j).w.pod;
 	an_date d;
 	size_t e;
-	if ((an_tx_is(c, j + 1, "on") || an_tx_is(c, j + 1, "of")) &&
+	/* (a bare part before "on" is a noun's: "a dinner and movie night
+	 * on Friday"; "late on Friday", "in the afternoon on Monday" are
+	 * times) */
+	if ((an_tx_is(c, j + 1, "of") ||
+	     (an_tx_is(c, j + 1, "on") && (mod[0] || (i > 0 && an_tx_is(c, i - 1, "the"))))) &&
 	    !(an_tx_is(c, i, "the") && an_tx_is(c, j + 1, "on"))) {
 		an_tx_match w;
 		memset(&w, 0, sizeof w);

@@ -72,8 +72,17 @@ static int background_day(const an_tx_ctx *c, size_t tb)
 {
 	static const char *const rel[] = {"that", "which", "who", NULL};
 	size_t v = tb > 0 && (an_tx_is(c, tb - 1, "on") || an_tx_is(c, tb - 1, "in")) ? tb - 1 : tb;
-	return c->day_at && c->day_at - 1 < tb && v > 1 && an_tx_one_sentence(c, c->day_at - 1, tb) &&
-	       an_tx_word(c, v - 1) && an_tx_cue(c, v - 1) < 0 && an_tx_one_of(c, v - 2, rel);
+	if (!c->day_at || c->day_at - 1 >= tb || !an_tx_one_sentence(c, c->day_at - 1, tb))
+		return 0;
+	/* (so is one in a clause of "after" set off by a comma: "Stocks
+	 * plunged Monday, even after the Fed slashed rates on Sunday
+	 * evening") */
+	for (size_t k = c->day_at; k + 1 < tb; k++)
+		if (an_tx_is(c, k + 1, "after") && (an_tx_is_punct(c, k, ',') ||
+		                                    (an_tx_is(c, k, "even") && k > 0 &&
+		                                     an_tx_is_punct(c, k - 1, ','))))
+			return 1;
+	return v > 1 && an_tx_word(c, v - 1) && an_tx_cue(c, v - 1) < 0 && an_tx_one_of(c, v - 2, rel);
 }
 
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)

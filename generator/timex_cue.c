@@ -427,14 +427,18 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (k < 0 && j > 1 && word_is(c, j - 1, "have") &&
 	    (word_is(c, j - 2, "will") || word_is(c, j - 2, "ll")))
 		return 1;
+	/* (past an adverb in "-ly": "will be fully staffed") */
+	size_t pj = k < 0 && j > 2 && c->tk[j - 1].kind == AN_TK_WORD &&
+	                    ends_in(c->tk[j - 1].low, "ly", 4)
+	                ? j - 1 : j;
 	/* "with details to be announced on Thursday": a passive infinitive
 	 * is of what is still to come */
-	if (k < 0 && j > 1 && word_is(c, j - 1, "be") && word_is(c, j - 2, "to"))
+	if (k < 0 && pj > 1 && word_is(c, pj - 1, "be") && word_is(c, pj - 2, "to"))
 		return 1;
 	/* "would be held": the modal decides; "is held", "are played": a
 	 * present passive, no tense */
-	if (k < 0 && j > 0 && (word_is(c, j - 1, "be") || word_is(c, j - 1, "being") ||
-	                       word_is(c, j - 1, "is") || word_is(c, j - 1, "are")))
+	if (k < 0 && pj > 0 && (word_is(c, pj - 1, "be") || word_is(c, pj - 1, "being") ||
+	                        word_is(c, pj - 1, "is") || word_is(c, pj - 1, "are")))
 		return 0;
 	/* "will stay closed", "remains shut": an adjective after a link verb */
 	if (k < 0 && j > 0 && an_tx_one_of(c, j - 1, link_verbs))

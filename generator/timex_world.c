@@ -204,12 +204,23 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_match w;
 		memset(&w, 0, sizeof w);
 		e = an_tx_weekday(&w, c, j + 2);
-		if (e != j + 3 || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
-			return 0;
-		/* "the night of Friday, Oct. 23": the date is written out */
-		size_t k = an_tx_is_punct(c, e, ',') ? e + 1 : e;
-		if (an_tx_num(c, k) || (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_MONTH)))
-			return 0;
+		if (e != j + 3 && an_tx_is(c, j + 1, "of") && pod != AN_TXP_NI) {
+			/* "the afternoon of April 27", "the morning of Nov. 4,
+			 * 1966": that part of the day written out, as the sets
+			 * tag it every time (TimeBank tags the date alone in its
+			 * only two, both "the night of Oct. 23", which stays so) */
+			memset(&w, 0, sizeof w);
+			e = an_tx_month(&w, c, j + 2);
+			if (!e || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
+				return 0;
+		} else {
+			if (e != j + 3 || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
+				return 0;
+			/* "the night of Friday, Oct. 23": the date is written out */
+			size_t k = an_tx_is_punct(c, e, ',') ? e + 1 : e;
+			if (an_tx_num(c, k) || (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_MONTH)))
+				return 0;
+		}
 		d = w.anchor.d;
 	} else if (i > 0 && an_tx_one_of(c, i - 1, preps) && !an_tx_is(c, i, "the") &&
 	           pod != AN_TXP_NI && phrase_ends(c, j + 1)) {

@@ -192,7 +192,7 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!an_tx_word(c, j) || !(TK(j).w.cls & AN_TXW_POD) || TK(j).cap ||
 	    TK(j).w.pod == AN_TXP_DT)
 		return 0;
-	int pod = TK(j).w.pod;
+	int pod = TK(j).w.pod, named = 0;
 	an_date d;
 	size_t e;
 	/* (a bare part before "on" is a noun's: "a dinner and movie night
@@ -213,6 +213,8 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			e = an_tx_month(&w, c, j + 2);
 			if (!e || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
 				return 0;
+			/* (the date named is the reference time, as alone) */
+			named = 1;
 		} else {
 			if (e != j + 3 || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
 				return 0;
@@ -234,6 +236,10 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_set_value(m, AN_TIMEX_TIME, v);
 	an_tx_copy(m->mod, sizeof m->mod, mod);
 	m->the_ok = 1;
+	if (named) {
+		m->anchor.d = d;
+		m->anchor.g = AN_GRAN_DAY;
+	}
 	return e;
 }
 

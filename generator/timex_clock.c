@@ -9,13 +9,11 @@
 
 #define TK(i) (c->tk[(i)])
 
-static const char *const zones[] = {"est",  "edt",  "cst",     "cdt",     "mst",     "mdt",
-                                    "pst",  "pdt",  "gmt",     "utc",     "bst",     "cet",
-                                    "cest", "aest", "aedt",    "acst",    "acdt",    "awst",
-                                    "nzst", "nzdt", "jst",     "kst",     "hkt",     "sgt",
-                                    "ist",  "msk",  "sast",    "et",      "pt",      "ct",
-                                    "mt",   "eastern",
-                                    "pacific", "central", "mountain", NULL};
+static const char *const zones[] = {
+	"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst",
+	"cet", "cest", "aest", "aedt", "acst", "acdt", "awst", "nzst", "nzdt", "jst",
+	"kst", "hkt", "sgt", "ist", "msk", "sast", "et", "pt", "ct", "mt", "eastern",
+	"pacific", "central", "mountain", NULL};
 
 /* "at" (and "about", "around") right before the time at i. */
 static int at_before(const an_tx_ctx *c, size_t i)

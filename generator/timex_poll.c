@@ -31,6 +31,9 @@ static const char *const hours_words[] = {"polls", "polling", "voting", NULL};
  * ("the Election Commission" is a body, not a vote). */
 static int vote_word(const an_tx_ctx *c, size_t k)
 {
+	/* (most words: out on their first letter, which no vote word has) */
+	if (c->tk[k].kind != AN_TK_WORD || !strchr("erpvb", c->tk[k].low[0]))
+		return 0;
 	/* (the polls a vote goes to, not those of opinion: "went to the
 	 * polls on Thursday") */
 	if (k > 1 && word_is(c, k, "polls") && word_is(c, k - 1, "the") && word_is(c, k - 2, "to"))
@@ -63,12 +66,15 @@ static int vote_day(const an_tx_ctx *c, size_t tb, size_t te)
 		k += 2;
 	if (k < c->n && !c->tk[k].sent && vote_word(c, k))
 		return 1;
-	for (k = tb; k > 0 && !c->tk[k].sent; k--) {
-		if (an_tx_one_of(c, k - 1, reporting))
-			return 0;
-		if (vote_word(c, k - 1))
+	for (k = tb; k > 0 && !c->tk[k].sent; k--)
+		if (vote_word(c, k - 1)) {
+			/* (the verbs of saying are looked for only once a vote
+			 * word is found: most sentences have none) */
+			for (size_t r = k; r < tb; r++)
+				if (an_tx_one_of(c, r, reporting))
+					return 0;
 			return !called(c, k - 1);
-	}
+		}
 	return 0;
 }
 

@@ -53,7 +53,7 @@ static void run_site(const an_sources *sources, const char *config, size_t confi
 {
 	an_site site;
 	an_error err = AN_ERROR_INIT;
-	an_site_input in = {sources, config, config_len, NULL, NULL, NULL, 0, NULL, NULL};
+	an_site_input in = {.sources = sources, .config_yaml = config, .config_len = config_len};
 	if (an_site_load_input(&site, "/nonexistent-fuzz-site", &in, &err) < 0) {
 		if (!err.msg[0])
 			abort();

@@ -270,6 +270,17 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->skip = 1;
 		return best + 1;
 	}
+	/* "Christmas trees will be collected", "a Berlin Christmas market",
+	 * "Easter eggs": things named for the day, no time (the season's
+	 * "Christmas shopping", "the Christmas holiday" stay times) */
+	static const char *const things[] = {
+		"tree", "trees", "market", "markets", "lights", "decorations", "carol", "carols",
+		"pudding", "ornaments", "stocking", "stockings", "cracker", "crackers", "wreath",
+		"wreaths", "egg", "eggs", "bunny", "costume", "costumes", "jumper", "jumpers", NULL};
+	if (best < c->n && !TK(best).cap && an_tx_one_of(c, best, things)) {
+		m->skip = 1;
+		return best;
+	}
 	an_granularity gran = hb->m == 0 && hb->nth == 1 ? AN_GRAN_WEEK : AN_GRAN_DAY;
 	/* "Every New Year's Eve": the set of a day of fixed date */
 	if (deixis == 3) {

@@ -569,12 +569,14 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (the) {
 		return 0;
 	} else if ((an_tx_is(c, k, "earlier") || an_tx_is(c, k, "later")) &&
-	           !an_tx_is(c, k + 1, "than") &&
+	           !an_tx_is(c, k + 1, "than") && !an_tx_is(c, k + 1, "each") &&
+	           !an_tx_is(c, k + 1, "every") &&
 	           !((an_tx_is(c, k + 1, "this") || an_tx_is(c, k + 1, "next")) &&
 	             (an_tx_cls(c, k + 2) & AN_TXW_UNIT))) {
 		/* "three weeks earlier than usual" compares; the amount is a
-		 * duration (timex_dur.c); so is "for three days later this
-		 * month", whose "later" is the month's */
+		 * duration (timex_dur.c); so are "for three days later this
+		 * month", whose "later" is the month's, and "starts about 11
+		 * days earlier each year" */
 		dir = TK(k).low[0] == 'e' ? -1 : 1;
 		from_ref = 1;
 		k++;

@@ -174,7 +174,8 @@ static size_t month_span_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 }
 
 /* A part of the day with its day after it, "late night on Sunday", "the
- * night of Sunday", "in the afternoon on Monday"; or alone after "since",
+ * night of Sunday", "in the afternoon on Monday", "the afternoon of April
+ * 27" (but "the night of April 27" is the date's); or alone after "since",
  * "by", "till" ("without power since morning", "by late evening"): that
  * part of the day last named, else of the DCT's.  "by night" is an
  * idiom, and "night" is left to it. */
@@ -207,8 +208,9 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (e != j + 3 && an_tx_is(c, j + 1, "of") && pod != AN_TXP_NI) {
 			/* "the afternoon of April 27", "the morning of Nov. 4,
 			 * 1966": that part of the day written out, as the sets
-			 * tag it every time (TimeBank tags the date alone in its
-			 * only two, both "the night of Oct. 23", which stays so) */
+			 * tag 18 of their 20 (never the date alone; TimeBank tags
+			 * the date alone in its only two, both "the night of Oct.
+			 * 23", which stays so) */
 			memset(&w, 0, sizeof w);
 			e = an_tx_month(&w, c, j + 2);
 			if (!e || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)

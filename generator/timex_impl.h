@@ -506,6 +506,9 @@ int an_tx_name_head(const an_tx_ctx *c, size_t i);
  * or minutes (u) from it, and returns 0 when there is none or a quantifier
  * ends at token i ("over an hour later" stays a DURATION). */
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
+/* The day a date or time m names ("2025-11-11", "2025-11-11TNI") into *d:
+ * 1, else 0. */
+int an_tx_match_day(const an_tx_match *m, an_date *d);
 /* timex_poll.c: an_tx_note_poll follows every timex emitted and keeps the
  * first day named as a vote's; an_tx_poll_clock writes that day into *d
  * for a clock time at i in a sentence of polling hours ("Polls close at 8
@@ -620,6 +623,14 @@ static inline int an_tx_deictic_step(const an_tx_ctx *c, size_t k, int *step)
 	else
 		return 0;
 	return 1;
+}
+/* How many sentences open after token a up to token b. */
+static inline int an_tx_sentences_between(const an_tx_ctx *c, size_t a, size_t b)
+{
+	int n = 0;
+	for (size_t k = a + 1; k <= b && k < c->n; k++)
+		n += c->tk[k].sent;
+	return n;
 }
 /* No sentence opens after token a up to token b: both in one sentence. */
 static inline int an_tx_one_sentence(const an_tx_ctx *c, size_t a, size_t b)

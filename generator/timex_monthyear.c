@@ -511,15 +511,6 @@ static int subject_year(const an_tx_ctx *c)
 	return y;
 }
 
-/* The sentence starts in (a, b]. */
-static int sentences_between(const an_tx_ctx *c, size_t a, size_t b)
-{
-	int n = 0;
-	for (size_t k = a + 1; k <= b && k < c->n; k++)
-		n += c->tk[k].sent;
-	return n;
-}
-
 /* A story told in the past (a history, the backstory of a follow-up): no
  * date near the DCT tagged yet, and the reference time a month, season or
  * day at least two years before the DCT's year.  A month or a day without
@@ -590,7 +581,7 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * to the news) */
 	if (mon && c->story_at == ra + 1 && r->g == AN_GRAN_DAY && mon >= r->d.m &&
 	    mon - r->d.m <= 2 && ra < c->at &&
-	    !an_tx_para_between(c, ra, c->at) && sentences_between(c, ra, c->at) <= 1 &&
+	    !an_tx_para_between(c, ra, c->at) && an_tx_sentences_between(c, ra, c->at) <= 1 &&
 	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;

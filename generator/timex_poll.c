@@ -80,16 +80,9 @@ static int vote_day(const an_tx_ctx *c, size_t tb, size_t te)
 
 void an_tx_note_poll(an_tx_ctx *c, const an_tx_match *m)
 {
-	const char *v = m->value;
-	char day[11];
 	an_date d;
-	if (c->poll_day_at || (m->type != AN_TIMEX_DATE && m->type != AN_TIMEX_TIME) ||
-	    strnlen(v, 11) < 10 || (v[10] != '\0' && v[10] != 'T') || v[4] != '-' || v[7] != '-')
-		return;
-	memcpy(day, v, 10);
-	day[10] = '\0';
 	/* (a vote within a year of the news: an older one is a story's) */
-	if (an_date_parse_iso(&d, day) != 0 ||
+	if (c->poll_day_at || !an_tx_match_day(m, &d) ||
 	    labs(an_date_to_days(d) - an_date_to_days(c->dct)) > 366 || !vote_day(c, m->tb, m->te))
 		return;
 	c->poll_day = d;

@@ -85,17 +85,24 @@ static int background_day(const an_tx_ctx *c, size_t tb)
 	return v > 1 && an_tx_word(c, v - 1) && an_tx_cue(c, v - 1) < 0 && an_tx_one_of(c, v - 2, rel);
 }
 
+int an_tx_match_day(const an_tx_match *m, an_date *d)
+{
+	const char *v = m->value;
+	char day[11];
+	if ((m->type != AN_TIMEX_DATE && m->type != AN_TIMEX_TIME) || strnlen(v, 11) < 10 ||
+	    (v[10] != '\0' && v[10] != 'T') || v[4] != '-' || v[7] != '-')
+		return 0;
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return an_date_parse_iso(d, day) == 0;
+}
+
 void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 {
 	const char *v = m->value;
-	/* the day a date or time names ("2025-11-11", "2025-11-11TNI") */
 	an_date d;
-	char day[11];
-	int dated = 0;
-	if ((m->type == AN_TIMEX_DATE || m->type == AN_TIMEX_TIME) && strnlen(v, 11) >= 10 &&
-	    (v[10] == '\0' || v[10] == 'T') && v[4] == '-' && v[7] == '-') {
-		memcpy(day, v, 10);
-		day[10] = '\0';
+	int dated = an_tx_match_day(m, &d);
+	if (dated) {
 		/* "sworn in yesterday evening, after the commission declared
 		 * him winner of Thursday's presidential election": a day's
 		 * possessive names an event of its own; the day the sentence
@@ -106,9 +113,9 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			c->told_day = c->day;
 			c->told_day_at = c->day_at;
 		}
-		if ((dated = an_date_parse_iso(&d, day) == 0) && background_day(c, m->tb)) {
+		if (background_day(c, m->tb)) {
 			/* kept out of the story's days */
-		} else if (dated) {
+		} else {
 			c->day = d;
 			c->day_at = m->tb + 1;
 			if (an_date_to_days(d) <= an_date_to_days(c->dct)) {
@@ -195,15 +202,6 @@ static const char *const announce[] = {"told", "said", "says", "added", "announc
                                        "declared", "speaking", "spoke", "conceded",
                                        "confirmed", NULL};
 
-/* At most one sentence opens after token a up to token b. */
-static int sentence_after(const an_tx_ctx *c, size_t a, size_t b)
-{
-	int n = 0;
-	for (size_t k = a + 1; k <= b && k < c->n && n < 2; k++)
-		n += c->tk[k].sent;
-	return n < 2;
-}
-
 an_date an_tx_clock_day(const an_tx_ctx *c)
 {
 	/* (a coarser time that only qualifies a noun in the day's own
@@ -243,7 +241,7 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the") ||
 	                    (c->ref.g == AN_GRAN_YEAR && c->ref.d.y <= c->dct.y - 2 &&
 	                     labs(an_date_to_days(c->day) - an_date_to_days(c->dct)) <= 7 &&
-	                     sentence_after(c, r, c->at))) &&
+	                     an_tx_sentences_between(c, r, c->at) <= 1)) &&
 	                   an_tx_one_sentence(c, c->day_at - 1, r))))
 		return c->day;
 	if (c->ref.g == AN_GRAN_DAY)

@@ -219,6 +219,8 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i);
 /* A simple past governing "in" and the month at i, or "on" and the day
  * at i, or a period "ended" on the day at i: the date gone. */
 int an_tx_past_in_month(const an_tx_ctx *c, size_t i);
+/* "will" governing "in" and the month at i: the month ahead. */
+int an_tx_future_in_month(const an_tx_ctx *c, size_t i);
 /* "its index of leading indicators for November", "payroll figures
  * for June": the month at i that data are for, one gone or under way. */
 int an_tx_data_month(const an_tx_ctx *c, size_t i);

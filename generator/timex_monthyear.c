@@ -88,6 +88,40 @@ int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
 	return i >= 3 && an_tx_is(c, i - 1, "in") && past_governs(c, i - 1);
 }
 
+/* "The museum will reopen in October", said in November: "will" or
+ * "shall" a few words before the "in" at p commits the month to the
+ * year ahead, however near the one gone (the tense of a looser cue
+ * yields to the nearer month, as "decided ... early March" in February
+ * is gone).  Not across a verb of the past ("will cut jobs, having lost
+ * money in October") nor a preposition that makes the month a noun's
+ * ("will cut jobs after heavy losses in October"). */
+static int future_governs(const an_tx_ctx *c, size_t p)
+{
+	static const char *const noun_preps[] = {"after", "before", "since", "following", "of",
+	                                         "than", "despite", "during", "amid", NULL};
+	for (size_t k = p, n = 0; k > 1 && n < 6; n++) {
+		k--;
+		if (c->tk[k].sent || c->tk[k].kind != AN_TK_WORD ||
+		    (c->tk[k].w.cls & (AN_TXW_SEASON | AN_TXW_MONTH | AN_TXW_WDAY | AN_TXW_UNIT)) ||
+		    an_tx_one_of(c, k, noun_preps))
+			return 0;
+		if (an_tx_is(c, k, "will") || an_tx_is(c, k, "shall"))
+			return an_tx_cue(c, k) > 0;
+		if (an_tx_cue(c, k) < 0)
+			return 0;
+	}
+	return 0;
+}
+
+int an_tx_future_in_month(const an_tx_ctx *c, size_t i)
+{
+	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
+		i -= 2;
+	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
+		i--;
+	return i >= 3 && an_tx_is(c, i - 1, "in") && future_governs(c, i - 1);
+}
+
 int an_tx_ending_year(an_date dct, int mon, int reach)
 {
 	int ahead = (mon - dct.m + 12) % 12;

@@ -424,6 +424,8 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (!explicit_year && (an_tx_since_month(c, i) || an_tx_past_in_month(c, i) ||
 		                       an_tx_data_month(c, i)))
 			year = mon <= c->dct.m ? c->dct.y : c->dct.y - 1;
+		else if (!explicit_year && an_tx_future_in_month(c, i))
+			year = mon >= c->dct.m ? c->dct.y : c->dct.y + 1;
 		else if (!explicit_year) {
 			int dir = an_tx_direction(c, i, e);
 			year = an_tx_past_story_year(c, an_tx_month_year(c->dct, mon, dir, 0), mon, 0,

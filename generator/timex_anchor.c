@@ -876,6 +876,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	}
 	if (forecast)
 		return forecast;
+	if (an_tx_imperative(c, tb))
+		return 1;
 	/* No tense in reach: a date named after one ahead of the DCT in the
 	 * same sentence goes on from it ("will tour next spring, opening in
 	 * late March and closing ... in June"). */

@@ -199,6 +199,9 @@ int an_tx_first_plan_gone(const an_tx_ctx *c, size_t j, size_t te);
 /* The direction of a date that is the subject of a clause of its own
  * (", and Friday will be busy"), 0 when it is none. */
 int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te);
+/* The sentence of the date at tb opens with a command: "Join us on
+ * Saturday", "Don't forget to vote on Thursday". */
+int an_tx_imperative(const an_tx_ctx *c, size_t tb);
 /* timex_coord.c: the direction of weekday [i, e), or of the first day of
  * the list it continues ("performs Friday and Saturday") */
 int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);

@@ -169,3 +169,32 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	}
 	return 0;
 }
+
+/* "Set your clocks back on Sunday", "Don't forget to vote on Thursday",
+ * "Join us on Saturday": a sentence that opens with a command has no
+ * subject and no tense of its own, and what it asks for is ahead.  The
+ * verb must be followed by its object or complement (a lowercase word
+ * that is no preposition: not "Set in 1920, the novel"). */
+int an_tx_imperative(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const verbs[] = {
+		"join", "set", "remember", "bring", "book", "register", "come", "expect", "mark",
+		"save", "tune", "head", "check", "plan", "make", "get", "turn", "please", "vote",
+		"watch", "visit", "sign", "apply", "look", "reserve", NULL};
+	static const char *const preps[] = {"in", "on", "at", "by", "from", "of", "for", "as",
+	                                    NULL};
+	size_t s = tb;
+	while (s > 0 && !c->tk[s].sent)
+		s--;
+	if (s + 1 >= tb || !c->tk[s].sent || !c->tk[s].cap)
+		return 0;
+	/* "Don't", "Do not": any verb after them */
+	if (word_is(c, s, "don") && an_tx_is_apos(c, s + 1) && word_is(c, s + 2, "t"))
+		return s + 3 < tb && an_tx_word(c, s + 3);
+	if (word_is(c, s, "do") && word_is(c, s + 1, "not"))
+		return s + 2 < tb && an_tx_word(c, s + 2);
+	if (!an_tx_one_of(c, s, verbs))
+		return 0;
+	return s + 1 < tb && c->tk[s + 1].kind == AN_TK_WORD && !c->tk[s + 1].cap &&
+	       !an_tx_one_of(c, s + 1, preps);
+}

@@ -811,6 +811,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
 		    is_determiner(c, j - 1))
 			forecast = 1;
+		/* "give a 70 percent chance of rain Thursday evening" */
+		if ((word_is(c, j, "chance") || word_is(c, j, "risk")) && word_is(c, j + 1, "of") &&
+		    weather_between(c, j, tb))
+			forecast = 1;
 	}
 	if (set_for || (inf && an_tx_headline_inf(c, inf_at)))
 		return 1;

@@ -117,8 +117,14 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * "warned that the winter would soon cut off mountain villages" */
 	static const char *const verbs[] = {"would", "will", "could", "might", "may", "should",
 	                                    "is", "was", NULL};
+	/* (so is one after the subject's noun: "said lows Thursday night
+	 * could reach 25 below") */
 	if (tb > 0 && te < c->n && an_tx_one_of(c, te, verbs)) {
 		size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
+		if (rv == tb - 1 && rv > 1 && an_tx_word(c, rv) && !c->tk[rv].cap &&
+		    !c->tk[rv].sent && !an_tx_cue(c, rv) && !is_determiner(c, rv) &&
+		    !an_tx_one_of(c, rv, reporting) && !(c->tk[rv].w.cls & AN_TXW_UNIT))
+			rv--;
 		if (an_tx_one_of(c, rv, reporting))
 			return an_tx_cue(c, te);
 	}

@@ -637,6 +637,9 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 				}
 				int bound = bound_date(&c, &m);
 				push(out, &c, &m);
+				if (m.anchor.d.y > 0 &&
+				    an_date_to_days(m.anchor.d) > an_date_to_days(c.dct))
+					c.ahead_at = m.tb + 1;
 				int lineday = !pushed++ && dateline(&c, &m);
 				if (lineday)
 					dateline_day(&c, &m);

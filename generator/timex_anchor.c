@@ -378,17 +378,6 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* The preposition p ("before", "after") and a gerund between tokens a
- * and b. */
-static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
-{
-	for (size_t k = a + 1; k + 1 < b; k++)
-		if (word_is(c, k, p) && c->tk[k + 1].kind == AN_TK_WORD &&
-		    ends_in(c->tk[k + 1].low, "ing", 5))
-			return 1;
-	return 0;
-}
-
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
  * "said on Wednesday that it will" is past.  Only when nothing precedes do
@@ -882,18 +871,6 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return forecast;
 	if (an_tx_imperative(c, tb))
 		return 1;
-	/* No tense in reach: a date named after one ahead of the DCT in the
-	 * same sentence goes on from it ("will tour next spring, opening in
-	 * late March and closing ... in June"). */
-	/* (so does one after "before" and a gerund, from tonight: "expected
-	 * it to emerge over the Gulf on Sunday night before striking the
-	 * Panhandle on Monday afternoon"; not one after "after" and a
-	 * gerund: "will face Price on Sunday ..., after needing three hours
-	 * to win her match on Friday night") */
-	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb && c->ref_at >= fence &&
-	       !prep_ing(c, c->ref_at, tb, "after") &&
-	       (an_date_to_days(c->ref.d) > an_date_to_days(c->dct) ||
-	        (an_date_to_days(c->ref.d) == an_date_to_days(c->dct) &&
-	         prep_ing(c, c->ref_at, tb, "before"))) &&
-	       an_tx_one_sentence(c, c->ref_at, tb);
+	/* No tense in reach: the sentence may go on from a date ahead */
+	return an_tx_goes_on(c, tb, fence);
 }

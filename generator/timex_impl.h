@@ -110,6 +110,10 @@ typedef struct {
 	 * opens at 6:12 p.m."). */
 	an_date ahead_day;
 	size_t ahead_day_at;
+	/* The first token plus one of the last timex dated after the DCT,
+	 * a deictic one too ("over the weekend", said on a Friday), which
+	 * sets no reference time (0: none yet). */
+	size_t ahead_at;
 	/* The day last named before a day's possessive of the same sentence
 	 * ("yesterday evening, after ... Thursday's election"), and its first
 	 * token plus one (0: none yet). */
@@ -514,6 +518,9 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m);
 /* The day a date or time m names ("2025-11-11", "2025-11-11TNI") into *d:
  * 1, else 0. */
 int an_tx_match_day(const an_tx_match *m, an_date *d);
+/* A date at tb with no tense in reach is ahead because its sentence goes
+ * on from a date ahead named before it (from token `fence` on). */
+int an_tx_goes_on(const an_tx_ctx *c, size_t tb, size_t fence);
 /* timex_poll.c: an_tx_note_poll follows every timex emitted and keeps the
  * first day named as a vote's; an_tx_poll_clock writes that day into *d
  * for a clock time at i in a sentence of polling hours ("Polls close at 8

@@ -371,3 +371,36 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	m->type = AN_TIMEX_TIME;
 	return j;
 }
+
+/* The preposition p ("before", "after") and a gerund between tokens a
+ * and b. */
+static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
+{
+	for (size_t k = a + 1; k + 1 < b; k++)
+		if (an_tx_is(c, k, p) && c->tk[k + 1].kind == AN_TK_WORD &&
+		    ends_in(c->tk[k + 1].low, "ing", 5))
+			return 1;
+	return 0;
+}
+
+/* A date named after one ahead of the DCT in the same sentence goes on
+ * from it ("will tour next spring, opening in late March and closing ...
+ * in June"); so does one after "before" and a gerund, from tonight
+ * ("expected it to emerge over the Gulf on Sunday night before striking
+ * the Panhandle on Monday afternoon"); not one after "after" and a
+ * gerund ("will face Price on Sunday ..., after needing three hours to
+ * win her match on Friday night").  The date ahead may be a deictic one
+ * that set no reference ("to slow down over the weekend ... before it
+ * nears the coast late Monday").  Only from `fence` on. */
+int an_tx_goes_on(const an_tx_ctx *c, size_t tb, size_t fence)
+{
+	if (c->ahead_at && c->ahead_at - 1 < tb && c->ahead_at - 1 >= fence &&
+	    !prep_ing(c, c->ahead_at - 1, tb, "after") && an_tx_one_sentence(c, c->ahead_at - 1, tb))
+		return 1;
+	return c->ref.g != AN_GRAN_NONE && c->ref_at < tb && c->ref_at >= fence &&
+	       !prep_ing(c, c->ref_at, tb, "after") &&
+	       (an_date_to_days(c->ref.d) > an_date_to_days(c->dct) ||
+	        (an_date_to_days(c->ref.d) == an_date_to_days(c->dct) &&
+	         prep_ing(c, c->ref_at, tb, "before"))) &&
+	       an_tx_one_sentence(c, c->ref_at, tb);
+}

@@ -363,8 +363,9 @@ static int noun_day(const an_tx_ctx *c, size_t s)
 	       !an_tx_cue(c, k);
 }
 
-/* A plan before the time at i in its sentence: "will" or "shall", or
- * "would" after a verb of saying ("said roads would close from 8pm"); or
+/* A plan before the time at i in its sentence: "will" or "shall", "is
+ * due", or "would" after a verb of saying ("said roads would close from
+ * 8pm"); or
  * after it when the time opens the sentence ("At 3 p.m., bells will
  * ring").  Not in a quote of the sentence ("said at 4.15pm: 'the dream
  * shall never die'"), and not a tense alone: the past of a schedule ("was
@@ -379,10 +380,16 @@ static int will_before(const an_tx_ctx *c, size_t i)
 	if (i - b <= 2) /* "At 3 p.m.," opening it */
 		while (e < c->n && !(e > i && TK(e).sent) && !quote_mark(c, e))
 			e++;
+	static const char *const sched[] = {"due", "scheduled", "expected", "slated", NULL};
 	int said = 0;
 	for (size_t k = b; k < e; k++) {
 		if (an_tx_is(c, k, "will") || an_tx_is(c, k, "shall") ||
 		    (said && an_tx_is(c, k, "would")))
+			return 1;
+		/* ("Its next full advisory is due at 5 p.m.": a schedule in
+		 * the present) */
+		if (k > b && an_tx_one_of(c, k, sched) &&
+		    (an_tx_is(c, k - 1, "is") || an_tx_is(c, k - 1, "are")))
 			return 1;
 		said |= an_tx_one_of(c, k, say);
 	}

@@ -54,8 +54,13 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
 	                                         "under", "within", "for", "in", "after", "only",
 	                                         "just", "around", "roughly", "barely", "least",
 	                                         "by", "at", "of", "to", "with", NULL};
+	/* (nor a speed: "40 miles an hour", "15 kilometres an hour"; snow
+	 * at "three inches an hour", "200 inches a year" is a rate) */
+	static const char *const lengths[] = {"miles", "kilometres", "kilometers", "km", "knots",
+	                                      NULL};
 	if (i < 1 || !an_tx_one_of(c, i + 1, units) || an_tx_one_of(c, i + 2, not_after) ||
 	    an_tx_one_of(c, i - 1, not_before) ||
+	    (an_tx_one_of(c, i - 1, lengths) && an_tx_is(c, i + 1, "hour")) ||
 	    (i + 2 < c->n && TK(i + 2).kind == AN_TK_PUNCT &&
 	     (TK(i + 2).low[0] == '-' || an_tx_is_apos(c, i + 2))) ||
 	    (an_tx_is(c, i + 2, "and") && an_tx_is(c, i + 3, "a")) || /* "a year and a half" */

@@ -23,9 +23,12 @@ int an_tx_since_month(const an_tx_ctx *c, size_t i)
 
 /* "a run of defeats that had begun in February": "had" at k and its
  * participle right before the preposition at p, of a verb that plans
- * nothing ("had expected a decision in March" may be ahead) */
+ * nothing ("had expected a decision in March" may be ahead); an adverb
+ * may come between ("Sales had risen sharply in January") */
 static int pluperfect(const an_tx_ctx *c, size_t k, size_t p)
 {
+	if (k + 3 == p && an_tx_word(c, k + 2) && ends_in(c->tk[k + 2].low, "ly", 4))
+		p--;
 	return k + 2 == p && an_tx_is(c, k, "had") && c->tk[k + 1].kind == AN_TK_WORD &&
 	       !c->tk[k + 1].cap && !(c->tk[k + 1].w.cls & AN_TXW_FUTURE) &&
 	       !an_tx_one_of(c, k + 1, reporting);
@@ -44,7 +47,7 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 {
 	static const char *const aux[] = {"had", "has", "have", "was", "were", "is", "are", "be",
 	                                  "been", "being", "would", "will", "to", NULL};
-	for (size_t k = p, n = 0; k > 1 && n < 4; n++) {
+	for (size_t k = p, n = 0; k > 1 && n < 5; n++) {
 		k--;
 		/* (nor across a date of the verb's own: "tests taken last
 		 * spring in early October") */
@@ -54,8 +57,14 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 		int cue = an_tx_cue(c, k);
 		/* ("than we had in January": "had" or "was" right before "in"
 		 * is the verb itself) */
-		int main_verb = k + 1 == p && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
-		                               an_tx_is(c, k, "were"));
+		/* (so is "had" before its object: "We had crews on the line in
+		 * January") */
+		int main_verb = (k + 1 == p && (an_tx_is(c, k, "had") || an_tx_is(c, k, "was") ||
+		                                an_tx_is(c, k, "were"))) ||
+		                (an_tx_is(c, k, "had") && k + 1 < p && is_determiner(c, k + 1)) ||
+		                (an_tx_is(c, k, "had") && k + 1 < p && an_tx_word(c, k + 1) &&
+		                 !c->tk[k + 1].cap && !an_tx_cue(c, k + 1) &&
+		                 ends_in(c->tk[k + 1].low, "s", 3) && !ends_in(c->tk[k + 1].low, "ss", 3));
 		if (cue < 0 && pluperfect(c, k, p))
 			return 1;
 		if (cue)

@@ -4,8 +4,12 @@
  * before the first day; read from a later one it is out of reach or
  * hidden behind the first, and the later day went the default way (back)
  * while the first went ahead.  A day with a verb of its own ("closed
- * Monday and reopens Wednesday") is no continuation and reads its own. */
+ * Monday and reopens Wednesday") is no continuation and reads its own.
+ * Also a second part of the day named ("Tuesday afternoon and evening"). */
 #include "timex_impl.h"
+
+#include <stdio.h>
+#include <string.h>
 
 #define TK(i) (c->tk[(i)])
 
@@ -102,4 +106,22 @@ an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd)
 	    an_date_to_days(d) <= an_date_to_days(c->ref.d))
 		d = an_tx_weekday_date(an_date_add_days(c->ref.d, 1), wd, 1);
 	return d;
+}
+
+/* "could hit the region Tuesday afternoon and evening": the second part
+ * of the day, after "and" or "or", is a time of the day just named. */
+size_t an_tx_second_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (i < 3 || !c->day_at || c->day_at - 1 != i - 3 || !wday_at(c, i - 3) ||
+	    !an_tx_word(c, i) || TK(i).cap || !(TK(i).w.cls & AN_TXW_POD) ||
+	    !(an_tx_is(c, i - 1, "and") || an_tx_is(c, i - 1, "or")) || !an_tx_word(c, i - 2) ||
+	    TK(i - 2).cap || !(TK(i - 2).w.cls & AN_TXW_POD) || TK(i).w.pod == TK(i - 2).w.pod)
+		return 0;
+	an_tx_set_point(m, c->day, AN_GRAN_DAY);
+	char tmp[AN_TIMEX_VALUE_MAX + 8];
+	snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, an_tx_pod_code[TK(i).w.pod]);
+	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
+	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
+	m->type = AN_TIMEX_TIME;
+	return i + 1;
 }

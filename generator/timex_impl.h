@@ -212,6 +212,9 @@ int an_tx_list_direction(const an_tx_ctx *c, size_t i, size_t e);
 /* The day of weekday `wd` at [i, e) by its list's direction, after the
  * day before it in a list that looks ahead. */
 an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd);
+/* "evening" of "Tuesday afternoon and evening": a time of the day just
+ * named. */
+size_t an_tx_second_part(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* The "to" at i opens a headline's predicate: "Mayor to visit ...". */
 int an_tx_headline_inf(const an_tx_ctx *c, size_t i);
 /* timex_value.c: weekday `wday` (1 = Monday) on or after `dct` (dir > 0),

@@ -500,7 +500,7 @@ static const matcher core_matchers[] = {
 	an_tx_idiom, an_tx_numeric, an_tx_month, an_tx_year, an_tx_weekday, an_tx_quarter,
 	an_tx_clock, an_tx_season, an_tx_period_code, m_range_start, m_range_end, an_tx_report,
 	an_tx_rel, an_tx_duration, an_tx_ordinal_day, an_tx_web_date, an_tx_world,
-	an_tx_almanac, an_tx_split_year,
+	an_tx_almanac, an_tx_split_year, an_tx_second_part,
 };
 
 static int core(an_tx_match *out, const an_tx_ctx *c, size_t i)

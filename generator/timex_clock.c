@@ -627,6 +627,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		at = j; /* "at 5 p.m., Paris time is ..." : no closing comma */
 	else if (at > z && z > j)
 		at++;
+	/* "struck at 3:12 a.m. local time.": the zone is the time's, with a
+	 * day after it or not (not one between commas) */
+	size_t zone_end = z == j ? at : j;
 	/* "8 a.m. sharp on Sunday": the day is read past "sharp" */
 	if (an_tx_is(c, at, "sharp") && an_tx_is(c, at + 1, "on"))
 		at++;
@@ -801,6 +804,8 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * abbreviation's, so a sentence ending in "p.m." takes no second */
 	if (stop && j == stop)
 		j++;
+	else if (!named && zone_end > j)
+		j = zone_end;
 	/* "The robbery took place at 9:15 a.m. Tuesday ... the next day":
 	 * a day named with the time is the reference, as "on Tuesday" is */
 	if (named && an_date_to_days(d) == an_date_to_days(dm.anchor.d)) {

@@ -170,10 +170,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 0;
 	/* "within three days of going on sale Saturday": after a
 	 * preposition, "going" is a gerund with no tense of its own */
+	/* (and "going" is "going to" alone: "finished going door to door
+	 * on Monday" tells of no plan) */
 	if (eq(t->low, "going") && j > 0 &&
 	    (word_is(c, j - 1, "of") || word_is(c, j - 1, "after") || word_is(c, j - 1, "since") ||
 	     word_is(c, j - 1, "before") || word_is(c, j - 1, "without") ||
-	     word_is(c, j - 1, "from")))
+	     word_is(c, j - 1, "from") || !word_is(c, j + 1, "to")))
 		return 0;
 	/* "is Christmas Day, followed by Boxing Day": a participle of
 	 * sequence after a comma has the tense of the clause before it */

@@ -705,6 +705,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = an_date_add_days(d, 1);
 	else if (an_tx_past_midnight(c, i, h, d))
 		d = an_date_add_days(d, 1);
+	/* "had gathered to watch fireworks at midnight", said on New Year's
+	 * Day: a midnight gone on the news day is the one it began with,
+	 * the day before's T24:00 */
+	else if (h == 24 && !stamp && !day_here &&
+	         an_date_to_days(d) == an_date_to_days(c->dct) && an_tx_direction(c, i, j) < 0)
+		d = an_date_add_days(d, -1);
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	int nd;

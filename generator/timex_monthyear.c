@@ -446,8 +446,10 @@ static int year_between(const an_tx_ctx *c, size_t a, size_t b)
 }
 
 /* The sentence of c->at, or the quote it is in, opens with "last year"
- * (or "this time last year") a few words before the token asked at. */
-static int last_year_opens(const an_tx_ctx *c)
+ * (or "this time last year"), or a count of years back ("Two years ago
+ * at Thanksgiving", "A year ago in March"), a few words before the token
+ * asked at: that year, else 0. */
+static int past_year_opens(const an_tx_ctx *c)
 {
 	size_t s = c->at;
 	while (s > 0 && !c->tk[s].sent && !quote_mark(c, s))
@@ -459,15 +461,28 @@ static int last_year_opens(const an_tx_ctx *c)
 	if (an_tx_is(c, s, "this") && an_tx_is(c, s + 1, "time"))
 		s += 2; /* "This time last year, the region was recovering" */
 	int step;
-	if (!(s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
-	      an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2)))
+	long n = 0;
+	size_t e = s + 2;
+	if (an_tx_is(c, s, "a"))
+		n = 1;
+	else if (an_tx_num(c, s))
+		n = (long)c->tk[s].num;
+	else if (!an_tx_count(&n, c, s))
+		n = 0;
+	if (s + 3 < c->at && an_tx_is(c, s + 2, "ago") && n >= 1 && n <= 50 &&
+	    (an_tx_is(c, s + 1, "years") || an_tx_is(c, s + 1, "year")))
+		e = s + 3;
+	else if (s + 2 < c->at && an_tx_deictic_step(c, s, &step) && step < 0 &&
+	         an_tx_is(c, s + 1, "year") && !an_tx_is_apos(c, s + 2))
+		n = -step;
+	else
 		return 0;
 	/* (within its clause: "Last year was the wettest on record, and the
 	 * monsoon arrived on 31 May" is this year's May) */
-	for (size_t k = s + 2; k <= c->at; k++)
+	for (size_t k = e; k <= c->at; k++)
 		if (clause_break_before(c, k))
 			return 0;
-	return 1;
+	return c->dct.y - (int)n;
 }
 
 /* A year at token k, a lower-case word after it (its verb), before the
@@ -596,8 +611,9 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	/* "Last year, Eid al-Fitr fell on May 2", "Last year it rained every
 	 * weekend in January": so does "last year" opening the sentence
 	 * (not its possessive: "Last year's loss ...") */
-	if (mon && last_year_opens(c) && an_tx_direction(c, c->at, c->at + 1) < 0)
-		return c->dct.y - 1;
+	int py = mon ? past_year_opens(c) : 0;
+	if (py && an_tx_direction(c, c->at, c->at + 1) < 0)
+		return py;
 	/* (so does a month or season of a past year: "In January 1972,
 	 * Muskie led every poll and was finished by April", "In the summer
 	 * of 2023 Ukraine launched a counteroffensive that stalled by

@@ -323,6 +323,32 @@ static int span_of(const an_tx_ctx *c, size_t j)
 	       (n > 4 && strcmp(w + n - 2, "ed") == 0 && !TK(j - 1).w.cls);
 }
 
+/* "struck just weeks before the harvest", "Hours before the deadline,
+ * talks collapsed": a bare plural unit before "before" or "after" and
+ * the event it counts from is how long before or after it (as "two days
+ * before the vote" tags "two days"); only where nothing qualifies the
+ * plural ("in the days before the slaying" is a period of its own). */
+static int anchored_plural(const an_tx_ctx *c, size_t j)
+{
+	static const char *const only[] = {"just", "only", "mere", "barely", NULL};
+	/* (after a comma or a clause's object too: "resigned on Friday
+	 * night, hours after 23 lawmakers ...", "inherited the contract
+	 * weeks before the system went live"; not after a word that
+	 * qualifies the plural: "the final weeks before", "several days") */
+	static const char *const qualify[] = {
+		"the", "a", "these", "those", "its", "his", "her", "their", "our", "final", "last",
+		"first", "few", "several", "many", "next", "early", "late", "recent", "past",
+		"coming", "previous", "following", "same", "long", "two", "three", "of", "in",
+		"for", "within", NULL};
+	if (!(an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "after")) ||
+	    !(an_tx_word(c, j + 2) || an_tx_num(c, j + 2)))
+		return 0;
+	if (TK(j).sent || an_tx_one_of(c, j - 1, only) || an_tx_is_punct(c, j - 1, ','))
+		return 1;
+	return an_tx_word(c, j - 1) && !TK(j - 1).cap && !TK(j - 1).w.cls &&
+	       !an_tx_one_of(c, j - 1, qualify) && !an_tx_count(&(long){0}, c, j - 1);
+}
+
 /* The place of a unit among the parts of an ISO 8601 duration (Y M D H
  * M S; a week is 7 days), -1 for units that take no part. */
 static int part_of(an_tx_unit u)
@@ -766,7 +792,8 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     an_tx_is(c, j - 1, "waiting") || an_tx_is(c, j - 1, "went") ||
 	     /* "it may be years before we know", "It was weeks until" */
 	     ((an_tx_is(c, j - 1, "be") || an_tx_is(c, j - 1, "was") || an_tx_is(c, j - 1, "is")) &&
-	      (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "until"))))) {
+	      (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "until"))) ||
+	     anchored_plural(c, j))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))
 			return 0;

@@ -305,6 +305,14 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			    an_tx_num(c, i - 2) && TK(i - 2).ndig == 4 && TK(i - 2).num < y &&
 			    (i + 1 >= c->n || TK(i + 1).kind == AN_TK_PUNCT))
 				span = 1;
+			/* "survived the 1703 earthquake": a year before an
+			 * event's noun, after "the" (not "the 1500 troops") */
+			static const char *const events[] = {
+				"earthquake", "quake", "fire", "flood", "floods", "eruption", "war",
+				"revolution", "rebellion", "uprising", "riots", "plague", "famine",
+				"treaty", "census", "constitution", "massacre", "siege", "battle",
+				"storm", "hurricane", "election", "tsunami", "epidemic", NULL};
+			span |= i > 0 && an_tx_is(c, i - 1, "the") && an_tx_one_of(c, i + 1, events);
 			if (!(i > 0 && an_tx_one_of(c, i - 1, preps)) && !span &&
 			    !(i > 2 && an_tx_is(c, i - 1, "and") && an_tx_num(c, i - 2) &&
 			      TK(i - 2).ndig == 4 && an_tx_is(c, i - 3, "years")))

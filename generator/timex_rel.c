@@ -109,6 +109,11 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                     NULL};
 	static const char *const dets[] = {"the", "a", "an", "this", "that", NULL};
 	int rel;
+	/* "face the coming winter", "the past winter": the article joins a
+	 * season's ("the past week" is a span, read elsewhere) */
+	if (an_tx_is(c, i, "the") && (an_tx_is(c, i + 1, "coming") || an_tx_is(c, i + 1, "past")) &&
+	    an_tx_word(c, i + 2) && (TK(i + 2).w.cls & AN_TXW_SEASON) && !an_tx_capital(c, i + 2))
+		i++;
 	size_t j = i + 1;
 	if (an_tx_is(c, i, "this") || an_tx_is(c, i, "current"))
 		rel = 0;

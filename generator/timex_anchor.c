@@ -10,14 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A present perfect ends at the participle j: "has closed", "have been
- * cancelled". */
-static int present_perfect(const an_tx_ctx *c, size_t j)
-{
-	size_t h = j > 0 && word_is(c, j - 1, "been") ? j - 1 : j;
-	return h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have"));
-}
-
 /* The verb of the clause before token p is a present perfect ("have
  * canceled events" before "through"). */
 static int perfect_before(const an_tx_ctx *c, size_t p)
@@ -389,7 +381,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb) ||
 	    an_tx_forecast_made(c, tb))
 		return -1;
-	if (an_tx_scheduled_present(c, tb, te) || an_tx_put_off(c, tb, te))
+	if (an_tx_scheduled_present(c, tb, te) || an_tx_put_off(c, tb, te) ||
+	    an_tx_before_event_ahead(c, tb, te))
 		return 1;
 	/* "A judge on Friday set a Sept. 12 trial date": the date of what is
 	 * set or scheduled, as a modifier of its noun, is ahead */

@@ -303,3 +303,35 @@ int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te)
 	return !(b->kind == AN_TK_PUNCT && an_tx_is_punct(c, p - 2, '%')) && !an_tx_num(c, p - 2) &&
 	       !an_tx_one_of(c, p - 2, bases);
 }
+
+/* "has quit the race less than a week before Monday's federal
+ * election": an event of a day's possessive after "before", with a
+ * present perfect (an act just done) before it in the clause, is ahead
+ * ("quit days before Monday's election" may tell of one gone). */
+int an_tx_before_event_ahead(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const events[] = {
+		"election", "vote", "poll", "polls", "referendum", "primary", "game", "match",
+		"final", "summit", "meeting", "hearing", "debate", "deadline", "launch", NULL};
+	if (tb < 2 || !word_is(c, tb - 1, "before") || te + 2 >= c->n || !an_tx_is_apos(c, te) ||
+	    !word_is(c, te + 1, "s"))
+		return 0;
+	size_t n = te + 2;
+	if (an_tx_word(c, n) && !an_tx_one_of(c, n, events))
+		n++; /* "Monday's federal election" */
+	if (!an_tx_one_of(c, n, events))
+		return 0;
+	for (size_t j = tb - 1, d = 0; d < 10 && j > 1 && !c->tk[j].sent; d++) {
+		j--;
+		if (c->tk[j].kind == AN_TK_PUNCT)
+			return 0;
+		/* (a participle with no cue of its own: "has quit") */
+		if ((word_is(c, j, "has") || word_is(c, j, "have")) && an_tx_word(c, j + 1) &&
+		    !c->tk[j + 1].cap)
+			return 1;
+		int k = an_tx_cue(c, j);
+		if (k)
+			return k < 0 && present_perfect(c, j);
+	}
+	return 0;
+}

@@ -199,6 +199,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k);
 int an_tx_resched_word(const an_tx_ctx *c, size_t k);
 int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_deadline.c: "has quit ... before Monday's election": the day of
+ * an event after "before" and a present perfect, ahead. */
+int an_tx_before_event_ahead(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_first_plan_gone(const an_tx_ctx *c, size_t j, size_t te);
 /* The direction of a date that is the subject of a clause of its own
  * (", and Friday will be busy"), 0 when it is none. */

@@ -138,4 +138,12 @@ int an_tx_past_after(const an_tx_ctx *c, size_t te);
  * none (timex_cue.c). */
 int an_tx_cue(const an_tx_ctx *c, size_t j);
 
+/* A present perfect ends at the participle j: "has closed", "have been
+ * cancelled". */
+static inline int present_perfect(const an_tx_ctx *c, size_t j)
+{
+	size_t h = j > 0 && word_is(c, j - 1, "been") ? j - 1 : j;
+	return h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have"));
+}
+
 #endif

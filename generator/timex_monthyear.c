@@ -569,6 +569,15 @@ static int subject_year(const an_tx_ctx *c)
 	return y;
 }
 
+/* "Jane Morris, born May 4, 1941, ... died in March": a birth date at ra
+ * in an obituary tells a life, not the story's time. */
+static int born_at(const an_tx_ctx *c, size_t ra)
+{
+	return ra > 0 && (an_tx_is(c, ra - 1, "born") ||
+	                  (ra > 1 && an_tx_is(c, ra - 2, "born") &&
+	                   (an_tx_is(c, ra - 1, "on") || an_tx_is(c, ra - 1, "in"))));
+}
+
 /* A story told in the past (a history, the backstory of a follow-up): no
  * date near the DCT tagged yet, and the reference time a month, season or
  * day at least two years before the DCT's year.  A month or a day without
@@ -644,14 +653,26 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;
+	/* (and after a season written with its year: "how, in the spring
+	 * of 2016, the council shortlisted three bidders.  On March 3 a
+	 * senior engineer emailed ...": the months of that season, and two
+	 * after it; and so on from a day the story reached from there, into
+	 * the next paragraph: "... ¶ The contract was signed on April 19".
+	 * Not after a month: "began in March 2016 and was halted in April"
+	 * may be years on) */
+	int season = r->g == AN_GRAN_SEASON;
+	if (mon && (season || r->g == AN_GRAN_DAY) && r->d.y >= 1 && r->d.y <= c->dct.y - 2 &&
+	    c->story.g == AN_GRAN_SEASON && c->story.d.y == r->d.y && ra < c->at &&
+	    mon >= r->d.m - season && mon - r->d.m <= 2 + season &&
+	    (!an_tx_para_between(c, ra, c->at) || r->g == AN_GRAN_DAY) &&
+	    an_tx_sentences_between(c, ra, c->at) <= 1 + (r->g == AN_GRAN_DAY) &&
+	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) && !born_at(c, ra) &&
+	    an_tx_direction(c, c->at, c->at + 1) < 0)
+		return r->d.y;
 	if (c->present || r->g <= AN_GRAN_YEAR || r->g > AN_GRAN_TIME || r->d.y < 1 ||
 	    r->d.y >= c->dct.y - 1)
 		return 0;
-	/* "Jane Morris, born May 4, 1941, ... died in March": a birth date
-	 * in an obituary tells a life, not the story's time */
-	if (ra > 0 && (an_tx_is(c, ra - 1, "born") ||
-	               (ra > 1 && an_tx_is(c, ra - 2, "born") &&
-	                (an_tx_is(c, ra - 1, "on") || an_tx_is(c, ra - 1, "in")))))
+	if (born_at(c, ra))
 		return 0;
 	/* "A memoir by Curtis Bell, who died in July 2019, will be
 	 * published on May 17": a date in a relative clause between commas

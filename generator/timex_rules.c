@@ -677,6 +677,12 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 				if (month && c->ref.g != AN_GRAN_NONE && !an_tx_one_sentence(c, c->ref_at, i) &&
 				    an_tx_direction(c, i, k + 2) > 0)
 					at = c->dct;
+				/* (and after the news day named since, in its
+				 * sentence: "said this afternoon that ... 'well
+				 * before the end of the month'") */
+				if (c->today_at && c->today_at - 1 > c->ref_at &&
+				    an_tx_one_sentence(c, c->today_at - 1, i))
+					at = c->dct;
 				/* ("said on Sunday ... should recover by the end of the
 				 * week", on Monday: a week gone is not the one ahead) */
 				if (!month && an_date_to_days(at) + 7 - an_date_weekday(at) <

@@ -114,7 +114,16 @@ void an_tx_note_clock(an_tx_ctx *c, const an_tx_match *m)
 			c->told_day_at = c->day_at;
 		}
 		if (background_day(c, m->tb)) {
-			/* kept out of the story's days */
+			/* kept out of the story's days, but for a past clause's
+			 * clock time after a day ahead: "has given the
+			 * department until June 14 ..., after officials told a
+			 * hearing on Wednesday night ... The hearing, which began
+			 * at 9am" */
+			if (an_date_to_days(d) <= an_date_to_days(c->dct) && c->day_at &&
+			    an_date_to_days(c->day) > an_date_to_days(c->dct)) {
+				c->past_day = d;
+				c->past_day_at = m->tb + 1;
+			}
 		} else {
 			c->day = d;
 			c->day_at = m->tb + 1;

@@ -726,9 +726,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "24 hours a day", "three days a week": time taken within each
 		 * period, a SET of the period (TimeML: "3 days each week" is a
 		 * SET P1W with freq 3D) */
+		/* (not "from 38 days a year earlier": a time back) */
 		if ((an_tx_is(c, e, "a") || an_tx_is(c, e, "per") || an_tx_is(c, e, "each")) &&
 		    (an_tx_cls(c, e + 1) & AN_TXW_UNIT) && !(an_tx_cls(c, e + 1) & AN_TXW_PLURAL) &&
-		    TK(e + 1).w.unit > (int)u && !lead && n > 0) {
+		    TK(e + 1).w.unit > (int)u && !lead && n > 0 && !an_tx_is(c, e + 2, "earlier") &&
+		    !an_tx_is(c, e + 2, "ago") && !an_tx_is(c, e + 2, "before") &&
+		    !an_tx_is(c, e + 2, "later")) {
 			an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(e + 1).w.unit, 1, 0);
 			an_tx_set_value(m, AN_TIMEX_SET, v);
 			return e + 2;

@@ -290,20 +290,6 @@ static int span_open(const an_tx_ctx *c, size_t i, size_t j)
 	         !an_tx_cls(c, i - 1));
 }
 
-/* "The yen was little changed at 108.8 per dollar at 3 p.m. in Tokyo",
- * "traded at $1.0557 at 2:30 p.m. in London": a market's time, with its
- * place after it, is of the news day, whatever day an earlier sentence
- * named (one named in its own sentence still counts). */
-static int market_time(const an_tx_ctx *c, size_t i, size_t at)
-{
-	if (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||
-	    (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)))
-		return 0;
-	if (c->day_at && an_tx_one_sentence(c, c->day_at - 1, i))
-		return 0;
-	return !(c->ref.g >= AN_GRAN_DAY && c->ref_at < i && an_tx_one_sentence(c, c->ref_at, i));
-}
-
 /* "Update, 3:15 p.m. ET: Voting is under way", "10:42 a.m.: The bill has
  * failed": a time that opens its paragraph (after "Update," at most) with
  * a colon or a dash after it stamps an entry of a live blog, written on
@@ -656,7 +642,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */
-	int blog = blog_stamp(c, i, at), stamp = blog || market_time(c, i, at);
+	int blog = blog_stamp(c, i, at), stamp = blog || an_tx_market_time(c, i, at);
 	an_date d = blog ? stamp_day(c, h * 60 + mi) : stamp ? c->dct : an_tx_clock_day(c);
 	/* "received the ballots on Wednesday ahead of the election on
 	 * Tuesday ... arrived at 4am": what a past clause tells is not on a

@@ -516,6 +516,10 @@ size_t an_tx_nth_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i);
  * part of a name ("the March 1 Movement", "Christmas Island"). */
 int an_tx_name_head(const an_tx_ctx *c, size_t i);
 
+/* timex_trade.c: the clock time at i (the token after it at `at`) is a
+ * market's, of the news day ("at 3 p.m. in Tokyo", "53.10 euros in
+ * Amsterdam by noon"). */
+int an_tx_market_time(const an_tx_ctx *c, size_t i, size_t at);
 /* timex_story.c: the clock time last named.  an_tx_note_clock follows
  * every timex emitted; an_tx_clock_shift writes into m the TIME n hours
  * or minutes (u) from it, and returns 0 when there is none or a quantifier

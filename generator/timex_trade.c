@@ -1,7 +1,8 @@
 /* timex_trade.c - forms of the trade press (commodities, energy,
  * shipping, travel): "mid-month", and the second of two periods
  * written elliptically, "this year and next".  Called from an_tx_rel
- * (timex_rel.c). */
+ * (timex_rel.c).  Also a market's time of day, which the clock times
+ * (timex_clock.c) ask about. */
 #include "timex_impl.h"
 
 #include <string.h>
@@ -78,4 +79,29 @@ size_t an_tx_trade(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (w[0] == 'n' || w[0] == 't')
 		return elliptic(m, c, i);
 	return 0;
+}
+
+/* "The yen was little changed at 108.8 per dollar at 3 p.m. in Tokyo",
+ * "traded at $1.0557 at 2:30 p.m. in London": a market's time, with its
+ * place after it, is of the news day, whatever day an earlier sentence
+ * named (one named in its own sentence still counts). */
+int an_tx_market_time(const an_tx_ctx *c, size_t i, size_t at)
+{
+	/* (or before it, after a price's move: "shares rose 3.8 percent to
+	 * 53.10 euros in Amsterdam by noon") */
+	static const char *const moves[] = {"percent", "cents", "euros", "pence", "points", "yen",
+	                                    NULL};
+	int before = 0;
+	if (i > 3 && (an_tx_is(c, i - 1, "by") || an_tx_is(c, i - 1, "at")) &&
+	    an_tx_word(c, i - 2) && TK(i - 2).cap && !TK(i - 2).sent &&
+	    !(TK(i - 2).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && an_tx_is(c, i - 3, "in"))
+		for (size_t k = i - 3; k > 0 && !TK(k).sent && i - k < 16 && !before; k--)
+			before = an_tx_one_of(c, k - 1, moves) || an_tx_is_punct(c, k - 1, '%');
+	if (!before &&
+	    (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||
+	     (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY))))
+		return 0;
+	if (c->day_at && an_tx_one_sentence(c, c->day_at - 1, i))
+		return 0;
+	return !(c->ref.g >= AN_GRAN_DAY && c->ref_at < i && an_tx_one_sentence(c, c->ref_at, i));
 }

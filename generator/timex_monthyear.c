@@ -67,6 +67,11 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 		                 ends_in(c->tk[k + 1].low, "s", 3) && !ends_in(c->tk[k + 1].low, "ss", 3));
 		if (cue < 0 && pluperfect(c, k, p))
 			return 1;
+		/* "the schedule we planned in January": planning done then
+		 * ("was planned in January" may be for January) */
+		if (k + 1 == p && an_tx_is(c, k, "planned") && !an_tx_one_of(c, k - 1, aux) &&
+		    !an_tx_is(c, k - 1, "originally") && !an_tx_is(c, k - 1, "initially"))
+			return 1;
 		if (cue)
 			return cue < 0 && !an_tx_one_of(c, k, reporting) &&
 			       (main_verb || !an_tx_one_of(c, k, aux)) &&

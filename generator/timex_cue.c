@@ -249,6 +249,17 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * a.m. Thursday" */
 	if (eq(t->low, "tips") || eq(t->low, "tip") || eq(t->low, "tees") || eq(t->low, "tee"))
 		return word_is(c, j + 1, "off") ? 1 : 0;
+	/* "It reports second-quarter results on Wednesday": a present of
+	 * publishing figures is the date they are due (not "reports that") */
+	if (eq(t->low, "reports") || eq(t->low, "releases") || eq(t->low, "publishes") ||
+	    eq(t->low, "posts")) {
+		static const char *const figures[] = {"results", "earnings", "figures", "data",
+		                                      "numbers", NULL};
+		/* ("reports second-quarter results": past the hyphen) */
+		for (size_t k = j + 1; k < c->n && k <= j + 5; k++)
+			if (c->tk[k].kind == AN_TK_WORD && in_list(figures, c->tk[k].low))
+				return 1;
+	}
 	if (eq(t->low, "won") && neg_t(c, j))
 		return 1; /* "won't" */
 	if (an_tx_one_of(c, j, modals) && modal_past(c, j))

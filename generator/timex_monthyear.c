@@ -639,7 +639,9 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	     (ra > 0 && an_tx_one_of(c, ra - 1, lead) &&
 	      (c->tk[ra - 1].sent || (ra > 1 && (an_tx_is(c, ra - 2, "and") ||
 	                                         an_tx_is(c, ra - 2, "but") ||
-	                                         an_tx_is_punct(c, ra - 2, ';'))))))) {
+	                                         an_tx_is_punct(c, ra - 2, ';') ||
+	                                         /* '"In 2005 the whole town' */
+	                                         (quote_mark(c, ra - 2) && c->tk[ra - 2].sent))))))) {
 		size_t k = c->ref_at + 1;
 		while (k <= c->at && !c->tk[k].sent)
 			k++;

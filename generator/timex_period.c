@@ -381,13 +381,20 @@ size_t an_tx_short_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 /* "the 2024-25 financial year", "the 2022-23 season", "2025/26": a
  * fiscal, school or sports year across two calendar years is one period,
  * dated by the year it begins in ("1995-97" and "2009-2010" are ranges
- * of two years); "the" and "financial year" join it as its own words. */
+ * of two years); "the" and "financial year" join it as its own words, as
+ * they do a single year's ("the 2025 financial year", as "fiscal 2025"). */
 size_t an_tx_split_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	static const char *const years[] = {"financial", "fiscal", "tax", "school",
 	                                    "academic", NULL};
 	size_t k = an_tx_is(c, i, "the") ? i + 1 : i;
 	int first;
+	if (an_tx_num(c, k) && TK(k).ndig == 4 && TK(k).num >= 1900 && TK(k).num <= 2100 &&
+	    an_tx_one_of(c, k + 1, years) && an_tx_is(c, k + 2, "year")) {
+		an_date d = {(int)TK(k).num, 1, 1};
+		an_tx_set_point(m, d, AN_GRAN_YEAR);
+		return k + 3;
+	}
 	if (!an_tx_first_of_two_years(c, k, &first) || !an_tx_num(c, k + 2) ||
 	    TK(k + 2).space || TK(k + 1).space || an_tx_glued_on(c, k + 2) ||
 	    !(an_tx_is_dash(c, k + 1) || an_tx_is_punct(c, k + 1, '/')) ||

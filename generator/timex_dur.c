@@ -525,6 +525,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t q = an_tx_count(&n, c, j);
 		if (q && (an_tx_cls(c, q) & AN_TXW_UNIT) && an_tx_is(c, q + 1, "ago"))
 			return 0;
+		/* "the previous five-year agreement": the word is the noun's,
+		 * the adjective "five-year" is read from its count on */
+		if (q && an_tx_is_punct(c, q, '-') && !TK(q).space &&
+		    (an_tx_cls(c, q + 1) & AN_TXW_UNIT) && !(an_tx_cls(c, q + 1) & AN_TXW_PLURAL))
+			return 0;
 	}
 	/* "every half hour", "each quarter hour": the set's unit, no article */
 	int every = j > 0 && (an_tx_is(c, j - 1, "every") || an_tx_is(c, j - 1, "each"));

@@ -865,6 +865,13 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    c->tk[j - 1].kind == AN_TK_WORD && !is_determiner(c, j - 1) &&
 		    !an_tx_one_of(c, j - 1, an_tx_sched_aux) && ends_in(c->tk[j].low, "s", 2))
 			return 1;
+		/* "On Sunday we find out whether it was worth it": a plain
+		 * present right after the pronoun the day's clause opens with */
+		if (opens && j == te + (an_tx_is_punct(c, te, ',') ? 2 : 1) &&
+		    (word_is(c, j - 1, "we") || word_is(c, j - 1, "they") || word_is(c, j - 1, "you")) &&
+		    an_tx_word(c, j) && !c->tk[j].cap && !ends_in(c->tk[j].low, "ed", 3) &&
+		    !an_tx_one_of(c, j, auxiliaries) && !an_tx_one_of(c, j, modals))
+			return 1;
 	}
 	if (forecast)
 		return forecast;

@@ -618,6 +618,17 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		}
 		if (quote_mark(c, j))
 			break;
+		/* "will discuss her book on the 1913 flood, which left much of
+		 * downtown under water, at 6:30 p.m. Wednesday": a relative
+		 * clause between commas, right before the date, is passed over
+		 * to the verb it interrupts */
+		if (d <= 5 && an_tx_is_punct(c, j, ',')) {
+			size_t q = an_tx_relative_open(c, j);
+			if (q < j) {
+				j = q;
+				continue;
+			}
+		}
 		/* ", although OPEC's decision in late November ...": a clause
 		 * of its own, whose tense is not the one before the comma */
 		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && an_tx_one_of(c, j, concessive)) {

@@ -333,6 +333,9 @@ int an_tx_clause_cue_after(const an_tx_ctx *c, size_t te);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);
 int an_tx_to_after(const an_tx_ctx *c, size_t te);
 int an_tx_far_future(const an_tx_ctx *c, size_t tb);
+/* timex_scope.c: the comma opening the relative clause the comma at j
+ * closes (", which ... ,"), j when none. */
+size_t an_tx_relative_open(const an_tx_ctx *c, size_t j);
 /* A present in a relative clause ("who faces ... in April,") from its
  * pronoun j to a comma after the date at [tb, te): ahead. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);

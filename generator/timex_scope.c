@@ -266,3 +266,19 @@ int an_tx_implicative_inf(const an_tx_ctx *c, size_t j)
 	                                          "obliged", NULL};
 	return j > 1 && word_is(c, j - 1, "to") && an_tx_one_of(c, j - 2, implicative);
 }
+
+/* The comma that opens a relative clause (", which", ", who", ",
+ * where") closed by the comma at j, in its sentence; j when there is
+ * none. */
+size_t an_tx_relative_open(const an_tx_ctx *c, size_t j)
+{
+	for (size_t k = j, n = 0; k > 0 && n < 25 && !c->tk[k].sent; n++) {
+		k--;
+		if (an_tx_is_punct(c, k, ','))
+			return k + 1 < j && (an_tx_is(c, k + 1, "which") || an_tx_is(c, k + 1, "who") ||
+			                     an_tx_is(c, k + 1, "where"))
+			           ? k
+			           : j;
+	}
+	return j;
+}

@@ -69,6 +69,19 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		if (v < c->n && an_tx_one_of(c, v, pres))
 			return 1;
 	}
+	/* "Saturday's bill includes the folk trio": a day's possessive that
+	 * opens the sentence is its subject's, whose verb follows the noun */
+	if (c->tk[tb].sent && (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n &&
+	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, te + 2) &&
+	    !c->tk[te + 2].cap && !an_tx_cue(c, te + 2)) {
+		size_t v = te + 3;
+		if (an_tx_word(c, v) && !c->tk[v].cap && !an_tx_cue(c, v) && v + 1 < c->n &&
+		    !ends_in(c->tk[v].low, "s", 3))
+			v++; /* "Saturday's main stage bill" */
+		int k = an_tx_word(c, v) ? subject_verb(c, tb, v) : 0;
+		if (k)
+			return k;
+	}
 	/* "Christmas may be over, but pantomime goes on": a day the clause
 	 * says is over is the one gone (also after a dateline's dash) */
 	if ((clause_opens(c, tb) || clause_break_before(c, tb) ||

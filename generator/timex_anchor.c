@@ -770,7 +770,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "would offer refunds to all passengers booked through
 		 * Sunday": a participle after its plural noun, with a verb of
 		 * the clause before it, is no verb of its own */
-		if (k < 0 && an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0)
+		/* (not one with its agent: "under budget proposals published by
+		 * the borough council on Wednesday" is an act done) */
+		if (k < 0 && an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0 &&
+		    !word_is(c, j + 1, "by"))
 			return 1;
 		/* (so is one with a date of its own: "will release scores from
 		 * tests taken last spring in early October") */

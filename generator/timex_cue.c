@@ -249,6 +249,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * a.m. Thursday" */
 	if (eq(t->low, "tips") || eq(t->low, "tip") || eq(t->low, "tees") || eq(t->low, "tee"))
 		return word_is(c, j + 1, "off") ? 1 : 0;
+	/* "Pupils break up for the holidays on Friday": a school's term */
+	/* (not an infinitive: "Police had to break up a fight") */
+	if ((eq(t->low, "break") || eq(t->low, "breaks")) && word_is(c, j + 1, "up") && j > 0 &&
+	    !is_determiner(c, j - 1) && !word_is(c, j - 1, "to"))
+		return 1;
 	/* "It reports second-quarter results on Wednesday": a present of
 	 * publishing figures is the date they are due (not "reports that") */
 	if (eq(t->low, "reports") || eq(t->low, "releases") || eq(t->low, "publishes") ||

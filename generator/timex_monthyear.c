@@ -666,9 +666,10 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * after it; and so on from a day the story reached from there, into
 	 * the next paragraph: "... ¶ The contract was signed on April 19".
 	 * Not after a month: "began in March 2016 and was halted in April"
-	 * may be years on) */
+	 * may be years on; nor a season of two years back, which a story
+	 * of the news may still look back to: three years or more) */
 	int season = r->g == AN_GRAN_SEASON;
-	if (mon && (season || r->g == AN_GRAN_DAY) && r->d.y >= 1 && r->d.y <= c->dct.y - 2 &&
+	if (mon && (season || r->g == AN_GRAN_DAY) && r->d.y >= 1 && r->d.y <= c->dct.y - 3 &&
 	    c->story.g == AN_GRAN_SEASON && c->story.d.y == r->d.y && ra < c->at &&
 	    mon >= r->d.m - season && mon - r->d.m <= 2 + season &&
 	    (!an_tx_para_between(c, ra, c->at) || r->g == AN_GRAN_DAY) &&

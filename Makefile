@@ -46,7 +46,7 @@ TEST_SRC := $(wildcard tests/check_*.c)
 SUITES := $(sort $(patsubst tests/check_%.c,%,$(filter-out tests/check_main.c,$(TEST_SRC))))
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
-.PHONY: all site deps test check check-unit check-e2e check-asan asan \
+.PHONY: all site deps test check check-unit check-e2e check-sets check-asan asan \
         test-browser install uninstall clean
 
 all: bin/annals
@@ -79,7 +79,11 @@ $(BUILD)/check_annals: $(OBJ) $(TEST_OBJ) | deps
 site: bin/annals
 	bin/annals build --source . --output public
 
-check: check-unit check-e2e check-replay check-hostile
+check: check-unit check-e2e check-replay check-hostile check-sets
+
+# The whole-article timex sets stay well-formed (scores: make eval-sets).
+check-sets:
+	$(PYTHON) scripts/timex-sets.py --check $(sort $(dir $(wildcard tests/timex-sets/*/SET.md)))
 
 check-unit: $(BUILD)/check_annals
 	cd tests && CK_DEFAULT_TIMEOUT=30 ../$(BUILD)/check_annals
@@ -155,11 +159,13 @@ clean:
 # --- the date tagger: accuracy and speed (docs/dates.md) -------------------
 #   make eval-dates   TempEval-3 scores on TimeBank+AQUAINT, then throughput
 #   make bench-dates  tagging throughput (MB/s, one thread) on that text
+#   make eval-sets    the whole-article sets of tests/timex-sets/ (right
+#                     lines and extras per set; SET.md says which are held out)
 TIMEML ?= ../shared/data/timeml
 TIMEX_SCORER ?= ../shared/tools/timex_score.py
 PYTHON ?= python3
 
-.PHONY: eval-dates bench-dates
+.PHONY: eval-dates bench-dates eval-sets
 
 $(BUILD)/bench_dates: bench/bench_dates.c $(OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ bench/bench_dates.c $(OBJ) $(LDFLAGS) $(LDLIBS_ALL)
@@ -176,6 +182,9 @@ eval-dates: bin/annals
 	$(PYTHON) $(TIMEX_SCORER) run --gold $(TIMEML) \
 	  --cmd 'bin/annals tag --dct {dct} {txt}'
 	$(MAKE) --no-print-directory bench-dates
+
+eval-sets: bin/annals
+	$(PYTHON) scripts/timex-sets.py --bin bin/annals $(sort $(dir $(wildcard tests/timex-sets/*/SET.md)))
 
 # --- fuzzing (tests/fuzz/, docs/hardening.md) -------------------------------
 #   make fuzz FUZZ_SECONDS=N  each libFuzzer target for N s (clang, ASan+UBSan,

@@ -98,7 +98,7 @@ static const an_txw_row rows[] = {
 	{"scheduled", F, 0}, {"slated", F, 0}, {"due", F, 0},
 	{"planned", F, 0}, {"plans", F, 0}, {"plan", F, 0},
 	{"upcoming", F, 0}, {"next", F, 0}, {"going", F, 0},
-	{"intends", F, 0}, {"intend", F, 0}, {"hopes", F, 0},
+	{"intends", F, 0}, {"intend", F, 0}, {"hopes", F, 0}, {"wants", F, 0}, {"want", F, 0},
 	/* what was hoped for was ahead of the hoping ("hoped for a deal
 	 * before the summer"), as what was expected is */
 	{"hoped", F, 0}, {"hope", F, 0},

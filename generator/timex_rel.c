@@ -396,12 +396,16 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_mark_weekend(m);
 		return j + 1;
 	}
+	/* (the day last named may be one counted from the reference, which
+	 * sets none: "fell ill on July 26 ... four days later ... the
+	 * following weekend") */
 	if (u == AN_TXU_WEEKEND && c->ref.g == AN_GRAN_DAY) {
-		an_date sat = rel < 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
-		            : rel > 0 ? an_tx_weekday_date(an_date_add_days(c->ref.d, 1), 6, 1)
-		                      : an_tx_weekday_date(c->ref.d, 6, 1);
-		if (rel == 0 && an_date_weekday(c->ref.d) == 7)
-			sat = an_date_add_days(c->ref.d, -1);
+		an_date r = c->day_at && c->day_at - 1 > c->ref_at ? c->day : c->ref.d;
+		an_date sat = rel < 0 ? an_tx_weekday_date(an_date_add_days(r, -1), 6, -1)
+		            : rel > 0 ? an_tx_weekday_date(an_date_add_days(r, 1), 6, 1)
+		                      : an_tx_weekday_date(r, 6, 1);
+		if (rel == 0 && an_date_weekday(r) == 7)
+			sat = an_date_add_days(r, -1);
 		an_tx_set_point(m, sat, AN_GRAN_WEEK);
 		m->anchor.g = AN_GRAN_NONE;
 		an_tx_mark_weekend(m);

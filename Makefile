@@ -82,8 +82,9 @@ site: bin/annals
 check: check-unit check-e2e check-replay check-hostile check-sets
 
 # The whole-article timex sets stay well-formed (scores: make eval-sets).
+TIMEX_SETS = $(sort $(dir $(wildcard tests/timex-sets/*/SET.md)))
 check-sets:
-	$(PYTHON) scripts/timex-sets.py --check $(sort $(dir $(wildcard tests/timex-sets/*/SET.md)))
+	$(PYTHON) scripts/timex-sets.py --check $(TIMEX_SETS)
 
 check-unit: $(BUILD)/check_annals
 	cd tests && CK_DEFAULT_TIMEOUT=30 ../$(BUILD)/check_annals
@@ -184,7 +185,7 @@ eval-dates: bin/annals
 	$(MAKE) --no-print-directory bench-dates
 
 eval-sets: bin/annals
-	$(PYTHON) scripts/timex-sets.py --bin bin/annals $(sort $(dir $(wildcard tests/timex-sets/*/SET.md)))
+	$(PYTHON) scripts/timex-sets.py --bin bin/annals $(TIMEX_SETS)
 
 # --- fuzzing (tests/fuzz/, docs/hardening.md) -------------------------------
 #   make fuzz FUZZ_SECONDS=N  each libFuzzer target for N s (clang, ASan+UBSan,

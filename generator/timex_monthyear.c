@@ -93,13 +93,21 @@ int an_tx_data_month(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
-int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
+/* The "in" before the month at i, past its "early", "late" or "mid-"
+ * ("in early October", "in mid-March"); 0 when there is none. */
+static size_t in_before_month(const an_tx_ctx *c, size_t i)
 {
 	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
 		i -= 2;
 	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
 		i--;
-	return i >= 3 && an_tx_is(c, i - 1, "in") && past_governs(c, i - 1);
+	return i >= 3 && an_tx_is(c, i - 1, "in") ? i - 1 : 0;
+}
+
+int an_tx_past_in_month(const an_tx_ctx *c, size_t i)
+{
+	size_t p = in_before_month(c, i);
+	return p && past_governs(c, p);
 }
 
 /* "The museum will reopen in October", said in November: "will" or
@@ -129,11 +137,8 @@ static int future_governs(const an_tx_ctx *c, size_t p)
 
 int an_tx_future_in_month(const an_tx_ctx *c, size_t i)
 {
-	if (i > 2 && an_tx_is_dash(c, i - 1) && an_tx_is(c, i - 2, "mid"))
-		i -= 2;
-	else if (i > 1 && (an_tx_is(c, i - 1, "early") || an_tx_is(c, i - 1, "late")))
-		i--;
-	return i >= 3 && an_tx_is(c, i - 1, "in") && future_governs(c, i - 1);
+	size_t p = in_before_month(c, i);
+	return p && future_governs(c, p);
 }
 
 int an_tx_ending_year(an_date dct, int mon, int reach)

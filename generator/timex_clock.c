@@ -351,9 +351,8 @@ static int noun_day(const an_tx_ctx *c, size_t s)
 
 /* A plan before the time at i in its sentence: "will" or "shall", "is
  * due", or "would" after a verb of saying ("said roads would close from
- * 8pm"); or
- * after it when the time opens the sentence ("At 3 p.m., bells will
- * ring").  Not in a quote of the sentence ("said at 4.15pm: 'the dream
+ * 8pm"); or after it when the time opens the sentence ("At 3 p.m., bells
+ * will ring").  Not in a quote of the sentence ("said at 4.15pm: 'the dream
  * shall never die'"), and not a tense alone: the past of a schedule ("was
  * due to land at 6.30 am", "ran until about 1:30 a.m.") is no plan. */
 static int will_before(const an_tx_ctx *c, size_t i)

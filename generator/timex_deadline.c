@@ -6,9 +6,10 @@
  * widens a dated match back over the words before it), and "gave the
  * parties until Friday to file briefs", a deadline granted whose day is
  * still ahead, "ahead of the election on Thursday", the day of an event
- * awaited, "Wednesday's ruling", the day of an act done, and "up 9 cents
- * from Wednesday", "up from its July forecast", a day or figure compared
- * with (all read by timex_anchor.c). */
+ * awaited, "Wednesday's ruling", the day of an act done, "has quit ...
+ * before Monday's election", an event ahead, and "up 9 cents from
+ * Wednesday", "up from its July forecast", a day or figure compared with
+ * (all read by timex_anchor.c). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 

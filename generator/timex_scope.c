@@ -6,7 +6,8 @@
  * directive ("urged drivers heading home on Sunday to leave"), a present
  * in a relative clause ("who faces a review in April,") and an
  * infinitive whose act happened ("were allowed to reopen").  A
- * subordinate clause has a tense of its own and stops every look back. */
+ * subordinate clause has a tense of its own and stops every look back;
+ * a relative clause between commas is passed over (an_tx_relative_open). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 

@@ -3,7 +3,8 @@
  * "Six hours later" is a time of day ("at 5 a.m. on March 3 ... Six hours
  * later" is 11:00 that day).  The driver (timex.c) notes every timex it
  * emits; timex_rel.c asks for the shifted time.  Also the day a bare clock
- * time falls on (an_tx_clock_day) and the night "overnight" names. */
+ * time falls on (an_tx_clock_day), the night "overnight" names, and
+ * whether a sentence goes on from a date ahead (an_tx_goes_on). */
 #include "timex_impl.h"
 #include "timex_tense.h"
 

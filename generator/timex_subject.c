@@ -2,7 +2,8 @@
  * clause takes that clause's verb for its direction ("Friday is the
  * deadline", "Sales fell, and Christmas will be busy", "said heavy rain
  * over the weekend would give way").  an_tx_direction (timex_anchor.c)
- * and the lists of days (timex_coord.c) ask it first. */
+ * and the lists of days (timex_coord.c) ask it first.  Also a sentence
+ * with no subject at all, a command ("Join us on Saturday"). */
 #include "timex_tense.h"
 
 /* "that" after a verb of saying, with up to a weekday between ("said on

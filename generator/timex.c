@@ -525,14 +525,14 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	size_t b = m->tb;
 	if (b == 0 || (c->ref.g == AN_GRAN_NONE && !c->day_at))
 		return 0;
-	/* "arrested a man Friday night, the chief said Saturday. He was taken
-	 * into custody at 10:45 p.m.": the day of the report, after the day of
-	 * the news in its sentence, is not the story's */
 	/* "which had survived the 1703 earthquake ... The next day": a
 	 * year that names an event's noun is no time the story moves to */
 	if (m->anchor.g == AN_GRAN_YEAR && an_tx_is(c, b - 1, "the") && m->te < c->n &&
 	    an_tx_word(c, m->te) && !c->tk[m->te].cap)
 		return 1;
+	/* "arrested a man Friday night, the chief said Saturday. He was taken
+	 * into custody at 10:45 p.m.": the day of the report, after the day of
+	 * the news in its sentence, is not the story's */
 	size_t r = an_tx_is(c, b - 1, "on") && b > 1 ? b - 2 : b - 1;
 	int said = m->anchor.g == AN_GRAN_DAY && (an_tx_is(c, r, "said") || an_tx_is(c, r, "says"));
 	if (said && c->day_at && c->day_at - 1 < b && an_tx_one_sentence(c, c->day_at - 1, b) &&

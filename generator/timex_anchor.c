@@ -687,12 +687,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* ("The builder who was due to start on Monday has had to
 		 * stay home": a plan told in the simple past, with what came
 		 * of it after the day, as in the past perfect) */
-		if (k > 0 && (in_past_perfect(c, j) ||
-		              (j > 1 && (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&
-		               word_is(c, j + 1, "to") && an_tx_past_after(c, te) &&
-		               planned_side(c, j, tb)))) {
-			int side = planned_side(c, j, tb);
-			return side ? side : -1;
+		if (k > 0) {
+			int perfect = in_past_perfect(c, j);
+			int side = perfect || (j > 1 &&
+			                       (word_is(c, j - 1, "was") || word_is(c, j - 1, "were")) &&
+			                       word_is(c, j + 1, "to") && an_tx_past_after(c, te))
+			               ? planned_side(c, j, tb)
+			               : 0;
+			if (perfect || side)
+				return side ? side : -1;
 		}
 		if (k < 0 && set_for)
 			return 1;

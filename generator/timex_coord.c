@@ -9,7 +9,6 @@
 #include "timex_impl.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #define TK(i) (c->tk[(i)])
 
@@ -118,10 +117,8 @@ size_t an_tx_second_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    TK(i - 2).cap || !(TK(i - 2).w.cls & AN_TXW_POD) || TK(i).w.pod == TK(i - 2).w.pod)
 		return 0;
 	an_tx_set_point(m, c->day, AN_GRAN_DAY);
-	char tmp[AN_TIMEX_VALUE_MAX + 8];
-	snprintf(tmp, sizeof tmp, "%.10sT%s", m->value, an_tx_pod_code[TK(i).w.pod]);
-	memcpy(m->value, tmp, AN_TIMEX_VALUE_MAX - 1);
-	m->value[AN_TIMEX_VALUE_MAX - 1] = '\0';
-	m->type = AN_TIMEX_TIME;
+	char v[AN_TIMEX_VALUE_MAX];
+	snprintf(v, sizeof v, "%.10sT%s", m->value, an_tx_pod_code[TK(i).w.pod]);
+	an_tx_set_value(m, AN_TIMEX_TIME, v);
 	return i + 1;
 }

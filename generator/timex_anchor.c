@@ -286,41 +286,6 @@ static int perfect_intent(const an_tx_ctx *c, size_t j)
 	return word_is(c, h, "has") || word_is(c, h, "have") || word_is(c, h, "ve");
 }
 
-/* A present progressive at j: "is meeting Friday", "are heading to the
- * polls Sunday", "is being released Thursday" tell of an arrangement
- * ahead.  Adjectives and nouns in "-ing" after "is" are none. */
-static int progressive(const an_tx_ctx *c, size_t j)
-{
-	static const char *const not_verb[] = {
-		"nothing", "something", "anything", "everything", "during", "thing", "king",
-		"morning", "evening", "spring", "willing", "missing", "ongoing", "pending",
-		"interesting", "amazing", "outstanding", "surprising", "disappointing",
-		"encouraging", "worrying", "troubling", "shocking", "exciting", "misleading",
-		"lacking", "remaining", "following", "according", NULL};
-	const an_tk *t = &c->tk[j];
-	if (j == 0 || t->kind != AN_TK_WORD || !ends_in(t->low, "ing", 4) ||
-	    an_tx_one_of(c, j, not_verb))
-		return 0;
-	size_t b = j - 1;
-	if (b > 0 && c->tk[b].kind == AN_TK_WORD && !c->tk[b].sent &&
-	    (ends_in(c->tk[b].low, "ly", 4) || word_is(c, b, "still") || word_is(c, b, "now") ||
-	     word_is(c, b, "also")))
-		b--;
-	return word_is(c, b, "is") || word_is(c, b, "are") || word_is(c, b, "am") ||
-	       word_is(c, b, "re");
-}
-
-/* Words between a progressive and the day that tie the day to another
- * event: "are investigating a shooting Sunday", "is recovering after
- * surgery Friday", "is questioning a man who ...". */
-static int progressive_block(const an_tx_ctx *c, size_t j)
-{
-	static const char *const block[] = {
-		"after", "since", "following", "from", "over", "about", "who", "which", "that",
-		"of", NULL};
-	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, an_tx_acts);
-}
-
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -784,13 +749,20 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    (c->tk[j + 1].w.cls & (AN_TXW_SEASON | AN_TXW_MONTH | AN_TXW_WDAY | AN_TXW_UNIT)) &&
 		    an_tx_reduced_relative(c, j - 1) && an_tx_clause_cue_before(c, j - 2) > 0)
 			return 1;
+		if (k <= 0 && an_tx_present_passive_inf(c, j))
+			return 1;
 		if (k)
 			return k;
 		if (an_tx_relative_present(c, j, tb, te))
 			return 1;
-		if (d <= 8 && !pblock && progressive(c, j))
+		/* (farther with an infinitive between: "are looking for
+		 * volunteers to clear brush and litter along the creek trail
+		 * on Sunday morning"; a weekday: not "is continuing to try
+		 * to sell itself, under a June agreement") */
+		if ((d <= 8 || (to_verb && (c->tk[tb].w.cls & AN_TXW_WDAY))) && !pblock &&
+		    an_tx_progressive(c, j))
 			return 1;
-		pblock |= progressive_block(c, j);
+		pblock |= an_tx_progressive_block(c, j);
 		if (d >= 2 && d <= 8 && an_tx_scheduled_plural(c, j) && !an_tx_past_after(c, te))
 			return 1;
 		/* "to" and a verb: the infinitive proper when the verb is no

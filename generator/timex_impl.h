@@ -345,6 +345,14 @@ int an_tx_with_participle(const an_tx_ctx *c, size_t j);
 /* An infinitive at j after a verb that tells the act happened ("were
  * allowed to reopen"): no cue of its own. */
 int an_tx_implicative_inf(const an_tx_ctx *c, size_t j);
+/* A present progressive at j ("is meeting Friday"): an arrangement
+ * ahead; a word at j that ties the day to another event ("are
+ * investigating a shooting Sunday") blocks it. */
+int an_tx_progressive(const an_tx_ctx *c, size_t j);
+int an_tx_progressive_block(const an_tx_ctx *c, size_t j);
+/* A present passive at j before an infinitive ("are asked to stay
+ * home"): what is asked is ahead. */
+int an_tx_present_passive_inf(const an_tx_ctx *c, size_t j);
 /* A weekday declared a holiday at [tb, te): ahead. */
 int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 /* A day set for by "setting ... for" at tb: ahead. */

@@ -5,7 +5,9 @@
  * with a Mass at St Canice's Church on Sunday"), the object of a
  * directive ("urged drivers heading home on Sunday to leave"), a present
  * in a relative clause ("who faces a review in April,") and an
- * infinitive whose act happened ("were allowed to reopen").  A
+ * infinitive whose act happened ("were allowed to reopen"), a present
+ * progressive ("is meeting Friday") and a present passive before an
+ * infinitive ("are asked to stay home on Sunday"), both ahead.  A
  * subordinate clause has a tense of its own and stops every look back;
  * a relative clause between commas is passed over (an_tx_relative_open). */
 #include "timex_impl.h"
@@ -266,6 +268,66 @@ int an_tx_implicative_inf(const an_tx_ctx *c, size_t j)
 	                                          "forced", "managed", "failed", "compelled",
 	                                          "obliged", NULL};
 	return j > 1 && word_is(c, j - 1, "to") && an_tx_one_of(c, j - 2, implicative);
+}
+
+/* A present progressive at j: "is meeting Friday", "are heading to the
+ * polls Sunday", "is being released Thursday" tell of an arrangement
+ * ahead.  Adjectives and nouns in "-ing" after "is" are none. */
+int an_tx_progressive(const an_tx_ctx *c, size_t j)
+{
+	static const char *const not_verb[] = {
+		"nothing", "something", "anything", "everything", "during", "thing", "king",
+		"morning", "evening", "spring", "willing", "missing", "ongoing", "pending",
+		"interesting", "amazing", "outstanding", "surprising", "disappointing",
+		"encouraging", "worrying", "troubling", "shocking", "exciting", "misleading",
+		"lacking", "remaining", "following", "according", NULL};
+	const an_tk *t = &c->tk[j];
+	if (j == 0 || t->kind != AN_TK_WORD || !ends_in(t->low, "ing", 4) ||
+	    an_tx_one_of(c, j, not_verb))
+		return 0;
+	size_t b = j - 1;
+	if (b > 0 && c->tk[b].kind == AN_TK_WORD && !c->tk[b].sent &&
+	    (ends_in(c->tk[b].low, "ly", 4) || word_is(c, b, "still") || word_is(c, b, "now") ||
+	     word_is(c, b, "also")))
+		b--;
+	return word_is(c, b, "is") || word_is(c, b, "are") || word_is(c, b, "am") ||
+	       word_is(c, b, "re");
+}
+
+/* Words between a progressive and the day that tie the day to another
+ * event: "are investigating a shooting Sunday", "is recovering after
+ * surgery Friday", "is questioning a man who ...". */
+int an_tx_progressive_block(const an_tx_ctx *c, size_t j)
+{
+	static const char *const block[] = {
+		"after", "since", "following", "from", "over", "about", "who", "which", "that",
+		"of", NULL};
+	return an_tx_one_of(c, j, block) || an_tx_one_of(c, j, an_tx_acts);
+}
+
+/* "Residents are asked to stay home on Sunday", "Volunteers are needed
+ * to clear brush on Sunday morning": a present passive before an
+ * infinitive asks for, or needs, an act still ahead; the participle at j
+ * is no past.  Not what is said or believed of the past ("is believed to
+ * have fled on Sunday", "is said to be ..."), nor "were asked to". */
+int an_tx_present_passive_inf(const an_tx_ctx *c, size_t j)
+{
+	static const char *const be[] = {"is", "are", "am", NULL};
+	static const char *const hearsay[] = {
+		"said", "believed", "thought", "reported", "known", "understood", "alleged",
+		"rumored", "rumoured", "considered", "feared", "presumed", "supposed", "claimed",
+		"suspected", "estimated", "seen", "accused", "charged", NULL};
+	if (j < 2 || j + 2 >= c->n || !participle(c, j) || an_tx_one_of(c, j, hearsay) ||
+	    !word_is(c, j + 1, "to") || !an_tx_word(c, j + 2) || c->tk[j + 2].cap ||
+	    word_is(c, j + 2, "have") || is_determiner(c, j + 2) || c->tk[j + 2].w.cls)
+		return 0;
+	/* (an adverb or "being" between: "are also asked", "are being
+	 * urged") */
+	size_t b = j - 1;
+	if (!an_tx_one_of(c, b, be) && b > 0 && !c->tk[b].sent && an_tx_word(c, b) &&
+	    (ends_in(c->tk[b].low, "ly", 4) || word_is(c, b, "also") || word_is(c, b, "being")))
+		b--;
+	return an_tx_one_of(c, b, be);
 }
 
 /* The comma that opens a relative clause (", which", ", who", ",

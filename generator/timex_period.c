@@ -519,6 +519,14 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	                                    "during", NULL};
 	size_t pp = an_tx_is(c, p, "the") && p > 0 ? p - 1 : p;
 	int lasting = an_tx_one_of(c, pp, spans);
+	/* "the first heavy snow of the autumn", "the wettest week of the
+	 * summer": a part of the season under way, whatever the tense; a
+	 * first one may come weeks before its season ("the first snow of
+	 * the winter fell on Monday", Nov. 16) */
+	int of_the = an_tx_is(c, p, "the") && p > 0 && an_tx_is(c, p - 1, "of");
+	int first_of = 0;
+	for (size_t k = p, n = 0; of_the && k > 1 && n < 5 && TK(k).kind == AN_TK_WORD; n++)
+		first_of |= an_tx_is(c, --k, "first");
 	for (int cand = c->dct.y - 2, found = 0; cand <= c->dct.y + 1; cand++) {
 		an_date a = {cand, first[s], 1};
 		long from = an_date_to_days(a), to = an_date_to_days(an_date_add_months(a, 3));
@@ -527,6 +535,11 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * autumn" on Nov. 22 is next year's) */
 		/* (nor, before "before", the one under way: "hopes to reduce
 		 * outages before the winter", in January, is the next) */
+		int part = of_the && (!dist || (first_of && from > now && from - now <= 31));
+		if (part) {
+			y = cand;
+			break;
+		}
 		if ((dir < 0 && from > now) || (dir > 0 && to <= now && dist) ||
 		    (dir > 0 && !dist && to - now <= 31 && !lasting) ||
 		    (dir > 0 && !dist && an_tx_is(c, pp, "before")))

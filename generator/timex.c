@@ -530,6 +530,14 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	if (m->anchor.g == AN_GRAN_YEAR && an_tx_is(c, b - 1, "the") && m->te < c->n &&
 	    an_tx_word(c, m->te) && !c->tk[m->te].cap)
 		return 1;
+	/* "The Keston Vale Cricket Club, founded in 1887, said it hoped to
+	 * play the following weekend": a year in a participle's aside names
+	 * the noun's past, not a time the story moves to */
+	if (m->anchor.g == AN_GRAN_YEAR && b > 3 && an_tx_is(c, b - 1, "in") &&
+	    an_tx_is_punct(c, b - 3, ',') && an_tx_is_punct(c, m->te, ',') &&
+	    an_tx_word(c, b - 2) && strlen(c->tk[b - 2].low) > 4 &&
+	    strcmp(c->tk[b - 2].low + strlen(c->tk[b - 2].low) - 2, "ed") == 0)
+		return 1;
 	/* "arrested a man Friday night, the chief said Saturday. He was taken
 	 * into custody at 10:45 p.m.": the day of the report, after the day of
 	 * the news in its sentence, is not the story's */

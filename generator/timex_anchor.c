@@ -223,9 +223,16 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	 * until Friday": a present perfect holds until then, ahead */
 	if (present_perfect(c, j))
 		return 0;
-	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++)
+	/* (a reporting verb of the clause before ", and" reports no more:
+	 * "Players reported problems on Monday, and matchmaking was not
+	 * restored until New Year's Eve") */
+	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++) {
 		if (an_tx_one_of(c, --j, reporting))
 			return 0;
+		if ((word_is(c, j, "and") || word_is(c, j, "but")) && j > 0 &&
+		    an_tx_is_punct(c, j - 1, ','))
+			break;
+	}
 	return 1;
 }
 

@@ -16,15 +16,22 @@ static int reported_that(const an_tx_ctx *c, size_t k)
 	return 0;
 }
 
+/* The token after the list of dates a date ending at te opens ("told
+ * that exams in May and June will go ahead", "said Friday and Saturday
+ * would be"): the verb that follows the list. */
+static size_t past_list(const an_tx_ctx *c, size_t te)
+{
+	while (te + 2 < c->n && (word_is(c, te, "and") || word_is(c, te, "or")) &&
+	       (c->tk[te + 1].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && c->tk[te + 1].cap)
+		te += 2;
+	return te;
+}
+
 /* The tense of the verb at te that a subject takes: "were expected to"
  * and "was likely to" look ahead as their participle does. */
 static int subject_cue(const an_tx_ctx *c, size_t te)
 {
-	/* ("told that exams in May and June will go ahead": past the
-	 * other dates of a list, to the verb) */
-	while (te + 2 < c->n && (word_is(c, te, "and") || word_is(c, te, "or")) &&
-	       (c->tk[te + 1].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && c->tk[te + 1].cap)
-		te += 2;
+	te = past_list(c, te);
 	int k = an_tx_cue(c, te);
 	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
 	    an_tx_cue(c, te + 1) > 0)
@@ -38,6 +45,10 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
 static int subject_verb(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int k = an_tx_cue(c, te);
+	/* ("Passengers travelling to Scotland on Saturday are advised to
+	 * use the East Coast line": what they are asked to do is ahead) */
+	if (k <= 0 && te + 1 < c->n && an_tx_present_passive_inf(c, te + 1))
+		return 1;
 	if (!k && (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[te].kind == AN_TK_WORD &&
 	    !c->tk[te].cap && ends_in(c->tk[te].low, "s", 3) && !ends_in(c->tk[te].low, "ss", 3) &&
 	    !word_is(c, te, "was") && !word_is(c, te, "has"))
@@ -133,14 +144,17 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	                                    "is", "was", NULL};
 	/* (so is one after the subject's noun: "said lows Thursday night
 	 * could reach 25 below") */
-	if (tb > 0 && te < c->n && an_tx_one_of(c, te, verbs)) {
+	/* (and past a list of days: "said Friday and Saturday would be its
+	 * busiest days") */
+	size_t lv = past_list(c, te);
+	if (tb > 0 && lv < c->n && an_tx_one_of(c, lv, verbs)) {
 		size_t rv = tb > 1 && word_is(c, tb - 1, "that") ? tb - 2 : tb - 1;
 		if (rv == tb - 1 && rv > 1 && an_tx_word(c, rv) && !c->tk[rv].cap &&
 		    !c->tk[rv].sent && !an_tx_cue(c, rv) && !is_determiner(c, rv) &&
 		    !an_tx_one_of(c, rv, reporting) && !(c->tk[rv].w.cls & AN_TXW_UNIT))
 			rv--;
 		if (an_tx_one_of(c, rv, reporting))
-			return an_tx_cue(c, te);
+			return an_tx_cue(c, lv);
 	}
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb
@@ -148,8 +162,9 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* so does one after a conjunction: "after a shutdown over the
 	 * weekend closed the parks" (with no verb after the date, "after"
 	 * was a preposition, and the cue is none) */
+	/* ("said tickets for Sunday would be valid") */
 	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", "through",
-	                                    NULL};
+	                                    "for", NULL};
 	static const char *const conj[] = {"after", "before", "when", "while", "because",
 	                                   "although", "though", "once", NULL};
 	/* "after a New Year's Day reprieve allowed crews to ...": the date

@@ -170,10 +170,20 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "after a New Year's Day reprieve allowed crews to ...": the date
 	 * modifies the noun of a subject after the conjunction, whose verb
 	 * follows that noun */
-	if (te + 1 < c->n && tb > 1 && is_determiner(c, tb - 1) && an_tx_one_of(c, tb - 2, conj) &&
-	    an_tx_word(c, te) && !c->tk[te].cap && !an_tx_cue(c, te) &&
-	    c->tk[te + 1].kind == AN_TK_WORD)
-		return an_tx_cue(c, te + 1);
+	/* (and after "as": "urged to set off early as the Easter getaway
+	 * gets under way", where a present in -s is the one under way or
+	 * ahead) */
+	if (te + 1 < c->n && tb > 1 && is_determiner(c, tb - 1) &&
+	    (an_tx_one_of(c, tb - 2, conj) || word_is(c, tb - 2, "as")) && an_tx_word(c, te) &&
+	    !c->tk[te].cap && !an_tx_cue(c, te) && c->tk[te + 1].kind == AN_TK_WORD) {
+		int k = an_tx_cue(c, te + 1);
+		if (!k && !c->tk[te + 1].cap && ends_in(c->tk[te + 1].low, "s", 3) &&
+		    !ends_in(c->tk[te + 1].low, "ss", 3) && !word_is(c, te + 1, "was") &&
+		    !word_is(c, te + 1, "has") && !word_is(c, te + 1, "is"))
+			return 1;
+		if (k || !word_is(c, tb - 2, "as"))
+			return k;
+	}
 	/* "will govern alone after Monday's election reduced his party to a
 	 * minority": so does a day's possessive right after the conjunction */
 	if (tb > 0 && an_tx_one_of(c, tb - 1, conj) && te + 3 < c->n && an_tx_is_apos(c, te) &&

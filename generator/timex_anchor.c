@@ -241,7 +241,10 @@ static const char *const foretell[] = {"warned", "predicted", "forecast", "forec
 static const char *const weather[] = {
 	"storms", "storm", "rain", "showers", "snow", "snowfall", "thunderstorms", "winds",
 	"gales", "flooding", "floods", "frost", "hail", "sleet", "fog", "heat", "temperatures",
-	"tornadoes", "weather", NULL};
+	"tornadoes", "weather",
+	/* (and what the weather brings: "warned of further disruption on
+	 * Sunday") */
+	"disruption", "delays", "cancellations", "closures", "outages", NULL};
 
 /* A word of the weather between tokens j and tb, in one clause. */
 static int weather_between(const an_tx_ctx *c, size_t j, size_t tb)
@@ -350,6 +353,8 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 {
 	int weak = 0, set_for = 0, from = 0;
+	if (an_tx_called_off(c, tb, te))
+		return 1;
 	if (an_tx_possessive_act(c, tb, te) || an_tx_compared_from(c, tb) ||
 	    an_tx_forecast_made(c, tb))
 		return -1;

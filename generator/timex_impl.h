@@ -199,6 +199,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k);
 int an_tx_resched_word(const an_tx_ctx *c, size_t k);
 int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_resched.c: "sailings on Saturday have been cancelled": a day
+ * whose event has been called off, ahead. */
+int an_tx_called_off(const an_tx_ctx *c, size_t tb, size_t te);
 /* timex_deadline.c: "has quit ... before Monday's election": the day of
  * an event after "before" and a present perfect, ahead. */
 int an_tx_before_event_ahead(const an_tx_ctx *c, size_t tb, size_t te);

@@ -104,3 +104,36 @@ int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te)
 			return 0;
 	return 1;
 }
+
+/* "Most sailings on Saturday have been cancelled", "Saturday's match has
+ * been called off": an event that has been cancelled, by a present
+ * perfect right after its day, was still ahead when it was (a day gone
+ * tells "was cancelled"); so does a reported "had been" ("CalMac said
+ * sailings on Saturday had been cancelled").  tb..te is a weekday. */
+int an_tx_called_off(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	static const char *const cancel[] = {"cancelled", "canceled", "called", "scrapped",
+	                                     "suspended", "abandoned", "axed", NULL};
+	if (!(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap)
+		return 0;
+	size_t v = te;
+	/* (past a possessive's noun: "Saturday's Scottish Premiership match") */
+	if (v + 2 < c->n && an_tx_is_apos(c, v) && word_is(c, v + 1, "s")) {
+		v += 2;
+		for (size_t n = 0; n < 4 && v < c->n && an_tx_word(c, v) && !an_tx_cue(c, v) &&
+		                   !word_is(c, v, "has") && !word_is(c, v, "have");
+		     n++)
+			v++;
+	}
+	if (v + 2 >= c->n || !word_is(c, v + 1, "been") || !an_tx_one_of(c, v + 2, cancel) ||
+	    (word_is(c, v + 2, "called") && !word_is(c, v + 3, "off")))
+		return 0;
+	if (word_is(c, v, "has") || word_is(c, v, "have"))
+		return 1;
+	if (!word_is(c, v, "had"))
+		return 0;
+	for (size_t k = tb, n = 0; k > 0 && n < 12 && !c->tk[k].sent; n++)
+		if (word_is(c, --k, "said") || word_is(c, k, "says"))
+			return 1;
+	return 0;
+}

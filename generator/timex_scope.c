@@ -195,9 +195,19 @@ int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te)
 	} else if (!(word_is(c, j, "who") || word_is(c, j, "which")) || j + 1 >= tb) {
 		return 0;
 	}
+	/* (a plural's present is a base form, which a past may look like;
+	 * a habit between it and the date tells it: "lifeguards, who patrol
+	 * more than 70 beaches daily between May and September,") */
+	static const char *const habit[] = {"daily", "weekly", "monthly", "annually", "usually",
+	                                    "often", "always", "regularly", "normally",
+	                                    "typically", "every", "each", NULL};
+	int habitual = 0;
+	for (size_t k = vj + 1; k < tb && !habitual; k++)
+		habitual = an_tx_one_of(c, k, habit);
 	const an_tk *v = &c->tk[vj];
 	if (v->kind != AN_TK_WORD || v->cap || an_tx_one_of(c, vj, not_present) ||
-	    !(ends_in(v->low, "s", 3) || eq(v->low, "is") || eq(v->low, "are")))
+	    !(ends_in(v->low, "s", 3) || eq(v->low, "is") || eq(v->low, "are") ||
+	      (habitual && !v->w.cls && !ends_in(v->low, "ed", 3) && !ends_in(v->low, "ing", 4))))
 		return 0;
 	for (size_t k = te; k < c->n && k < te + 12; k++) {
 		if (c->tk[k].sent)

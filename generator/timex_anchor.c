@@ -681,8 +681,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * sets it; "had filed by Wednesday" has none */
 		/* "promised a supplementary budget before March 31": what is
 		 * promised by a day is ahead of the promise */
+		/* (so is what is urged before it: "urged the Home Office to
+		 * open more desks before the summer") */
 		if (k < 0 && (weak || (pb > 0 && word_is(c, pb - 1, "before"))) &&
-		    an_tx_one_of(c, j, promise))
+		    (an_tx_one_of(c, j, promise) || (to_verb && an_tx_one_of(c, j, directives))))
 			return 1;
 		/* (not "agreed in March to cut output from April 1", said in
 		 * August: the commitment has a day of its own, months back) */

@@ -69,8 +69,11 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "Friday is the deadline", "the good news is that Thursday and
 	 * Friday look quiet": a day that is the subject of a present is
 	 * ahead */
-	if ((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap &&
+	/* (and the weekend: "But the weekend looks genuinely pleasant") */
+	int weekend = word_is(c, tb, "the") && word_is(c, tb + 1, "weekend") && te == tb + 2;
+	if ((((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap) || weekend) &&
 	    (clause_opens(c, tb) || clause_break_before(c, tb) ||
+	     (weekend && tb > 0 && an_tx_one_of(c, tb - 1, reporting)) ||
 	     (tb > 0 && word_is(c, tb - 1, "that")))) {
 		static const char *const pres[] = {"is", "are", "looks", "look", "seems", "seem",
 		                                   "promises", "promise", NULL};

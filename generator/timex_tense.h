@@ -114,8 +114,11 @@ static inline size_t quoted_title(const an_tx_ctx *c, size_t j, int dir)
 static inline int clause_opens(const an_tx_ctx *c, size_t k)
 {
 	static const char *const conj[] = {"but", "and", "so", "yet", NULL};
+	/* (the conjunction may open a quote: '"But the weekend looks') */
 	return c->tk[k].sent ||
-	       (k > 0 && (quote_mark(c, k - 1) || (c->tk[k - 1].sent && an_tx_one_of(c, k - 1, conj))));
+	       (k > 0 && (quote_mark(c, k - 1) ||
+	                  ((c->tk[k - 1].sent || (k > 1 && quote_mark(c, k - 2))) &&
+	                   an_tx_one_of(c, k - 1, conj))));
 }
 
 /* Verbs that report speech: a past tense after them may be shifted back

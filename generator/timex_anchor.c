@@ -171,6 +171,8 @@ static int right_past(const an_tx_ctx *c, size_t te)
 	return 0;
 }
 
+static int unreal_if(const an_tx_ctx *c, size_t j);
+
 /* "The rules remained in force until June", "Until September, the post
  * was vacant": "until" after a past verb of its own clause looks back.
  * Not after a reported clause ("officials said the road was closed
@@ -219,6 +221,10 @@ static int until_past(const an_tx_ctx *c, size_t u, size_t te)
 	}
 	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_resched_word(c, j))
 		return 0; /* "postponed until Tuesday" is ahead */
+	/* ("If the pattern held until Monday, it would be the wettest May":
+	 * a condition's past, no past) */
+	if (unreal_if(c, j))
+		return 0;
 	/* "Surgeries have been cancelled until Monday", "has closed the road
 	 * until Friday": a present perfect holds until then, ahead */
 	if (present_perfect(c, j))

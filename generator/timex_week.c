@@ -21,11 +21,20 @@ static an_date nearer_day(an_date dct, an_date back, int wd, int ties_ahead)
 }
 
 /* "the weekend": the last one in past-tense text, else the coming one. */
+/* (also "the bank holiday weekend", and "Bank Holiday weekend" without
+ * "the" in a headline) */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (!an_tx_is(c, i, "the") || !an_tx_is(c, i + 1, "weekend"))
+	size_t w = i + 1;
+	if (an_tx_is(c, i, "bank") && an_tx_is(c, i + 1, "holiday"))
+		w = i + 2;
+	else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "bank") && an_tx_is(c, i + 2, "holiday"))
+		w = i + 3;
+	else if (!an_tx_is(c, i, "the"))
 		return 0;
-	int dir = an_tx_direction(c, i, i + 2);
+	if (!an_tx_is(c, w, "weekend"))
+		return 0;
+	int dir = an_tx_direction(c, i, w + 1);
 	an_date d = an_tx_weekday_date(c->dct, 6, dir > 0 ? 1 : -1);
 	/* "were predicting dry weather for the weekend" on a Thursday: what
 	 * is planned or forecast for a weekend is the nearer one, whatever
@@ -39,7 +48,9 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		k++;
 	/* (but "raise the rating for the weekend" after "by Monday" is the
 	 * coming one: "for" names the weekend itself, not one after) */
+	/* (not a bank holiday's: its weekend holds the Monday named) */
 	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i && k == i && !TK(i).sent &&
+	    w == i + 1 &&
 	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct) && !an_tx_is(c, i - 1, "for"))
 		d = an_tx_is(c, i - 1, "after") /* "Monday, when markets reopen after the weekend" */
 		        ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
@@ -47,7 +58,7 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_set_point(m, d, AN_GRAN_WEEK);
 	m->anchor.g = AN_GRAN_NONE;
 	an_tx_mark_weekend(m);
-	return i + 2;
+	return w + 1;
 }
 
 /* "Stocks fell ahead of Thursday's decision": the day is after the fall,

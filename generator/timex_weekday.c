@@ -128,9 +128,23 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			j++;
 		}
 	}
+	/* "Bank Holiday Monday", "on bank holiday Monday": the holiday's
+	 * weekday, one timex */
+	int bank = !rel && an_tx_is(c, j, "bank") && an_tx_is(c, j + 1, "holiday");
+	j += 2 * bank;
 	int wd = an_tx_weekday_word(c, j, &e);
 	if (!wd)
 		return 0;
+	/* (its day may follow: "Bank Holiday Monday, 27 August") */
+	if (bank && an_tx_is_punct(c, e, ',')) {
+		an_tx_match dm;
+		memset(&dm, 0, sizeof dm);
+		if (an_tx_month(&dm, c, e + 1) && dm.anchor.g == AN_GRAN_DAY &&
+		    an_date_weekday(dm.anchor.d) == wd) {
+			an_tx_set_point(m, dm.anchor.d, AN_GRAN_DAY);
+			return e;
+		}
+	}
 	if (an_tx_word(c, e) && TK(e).cap && an_tx_one_of(c, e, not_weekday_next))
 		return 0;
 	an_date d;

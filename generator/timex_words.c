@@ -216,7 +216,7 @@ static const char *const starters[] = {
 	"hourlong", "decadelong", "black", "cyber", "end", "epiphany", "ramadan", "eid", "diwali",
 	"deepavali", "divali", "passover", "hanukkah", "chanukah", "hanukah",
 	"republic", "gandhi", "waitangi", "anzac", "jamhuri", "mashujaa", "madaraka", "heritage",
-	"rizal", "midmonth", "hogmanay",
+	"rizal", "midmonth", "hogmanay", "bank",
 };
 
 /* First words of holidays' names that are common words or open other

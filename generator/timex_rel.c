@@ -150,6 +150,10 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * began the year before */
 		if (rel == 0 && d.m <= 2 && s != 4)
 			y = d.y;
+		/* and in spring, "had seen 1,400 more patients a day this
+		 * winter" is the one just over, in a past clause */
+		if (rel == 0 && s == 4 && d.m >= 3 && d.m <= 5 && an_tx_direction(c, i, j + 1) < 0)
+			y = d.y - 1;
 		an_date x = {y, an_tx_season_mid[s], 1};
 		an_tx_set_point(m, x, AN_GRAN_SEASON);
 		m->modable = 1;

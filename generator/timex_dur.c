@@ -642,12 +642,13 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    an_tx_is(c, k, "successive") || (an_tx_is(c, k, "single") && n == 1))
 			k++; /* also "in a single day" */
 		/* "eight trading days", "five business days", "the past three
-		 * fiscal years" (not "changed from a fiscal year to a calendar
-		 * year", a kind of year) */
+		 * fiscal years", "the next two financial years" (not "changed
+		 * from a fiscal year to a calendar year", a kind of year) */
 		if ((an_tx_is(c, k, "trading") || an_tx_is(c, k, "business")) && an_tx_word(c, k + 1) &&
 		    (TK(k + 1).w.cls & AN_TXW_UNIT) && TK(k + 1).w.unit == AN_TXU_DAY)
 			k++;
-		else if (an_tx_is(c, k, "fiscal") && !an_tx_is(c, j, "a") && an_tx_word(c, k + 1) &&
+		else if ((an_tx_is(c, k, "fiscal") || an_tx_is(c, k, "financial")) &&
+		         !an_tx_is(c, j, "a") && an_tx_word(c, k + 1) &&
 		         (TK(k + 1).w.cls & AN_TXW_UNIT) &&
 		         (TK(k + 1).w.unit == AN_TXU_YEAR || TK(k + 1).w.unit == AN_TXU_QUARTER))
 			k++;

@@ -138,6 +138,14 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * counted from the DCT's, as TimeBank's "the latest fiscal year" */
 	if (an_tx_is(c, j, "fiscal") && (an_tx_is(c, j + 1, "year") || an_tx_is(c, j + 1, "quarter")))
 		j++;
+	/* "this financial year", said on March 3, 2015: Britain's and
+	 * Ireland's year from April, named by the year it begins in (as
+	 * "the 2014-15 financial year" is) */
+	else if (an_tx_is(c, j, "financial") && an_tx_is(c, j + 1, "year")) {
+		j++;
+		if (d.m < 4)
+			d.y--;
+	}
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		int s = TK(j).w.season;
 		int cur = an_tx_season_of(d.m);

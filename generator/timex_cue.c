@@ -178,6 +178,17 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && !c->tk[j + 1].w.cls &&
 	    !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj))
 		return 0;
+	/* "is to visit affected areas on Thursday", "to rebuild damaged
+	 * homes": between an infinitive's verb and its object noun, the
+	 * participle is an adjective (not "to have finished", "to be
+	 * married") */
+	if (ends_in(t->low, "ed", 4) && j > 1 && j + 1 < c->n && word_is(c, j - 2, "to") &&
+	    an_tx_word(c, j - 1) && !c->tk[j - 1].cap &&
+	    !(c->tk[j - 1].w.cls & ~(AN_TXW_SCHED | AN_TXW_START)) &&
+	    !word_is(c, j - 1, "have") && !word_is(c, j - 1, "be") && !word_is(c, j - 1, "get") &&
+	    !word_is(c, j - 1, "become") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap &&
+	    !c->tk[j + 1].w.cls && !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj))
+		return 0;
 	/* "within three days of going on sale Saturday": after a
 	 * preposition, "going" is a gerund with no tense of its own */
 	/* (and "going" is "going to" alone: "finished going door to door

@@ -700,7 +700,8 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			}
 		}
 	}
-	/* "earlier this month", "later this year", "earlier Sunday" */
+	/* "earlier this month", "later this year", "later this summer",
+	 * "earlier Sunday" */
 	if (an_tx_is(c, i, "earlier") || an_tx_is(c, i, "later")) {
 		memset(&m, 0, sizeof m);
 		/* TimeBank takes the adverb into "earlier this month/year" and
@@ -710,7 +711,9 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		if (core(&m, c, i + 1) && m.type != AN_TIMEX_DURATION &&
 		    (((an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
 		       an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next")) &&
-		      (unit == AN_TXU_MONTH || unit == AN_TXU_QUARTER || unit == AN_TXU_YEAR)) ||
+		      (unit == AN_TXU_MONTH || unit == AN_TXU_QUARTER || unit == AN_TXU_YEAR ||
+		       /* ("later this summer", "earlier this fall", as a month) */
+		       (an_tx_cls(c, i + 2) & AN_TXW_SEASON))) ||
 		     (an_tx_is(c, i + 1, "that") && unit == AN_TXU_DAY) || /* "Later that day" */
 		     an_tx_is(c, i + 1, "yesterday"))) {
 			m.tb = i;

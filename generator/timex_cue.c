@@ -189,6 +189,19 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    !word_is(c, j - 1, "become") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap &&
 	    !c->tk[j + 1].w.cls && !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj))
 		return 0;
+	/* "will have their general waste collected every two weeks from the
+	 * autumn": the participle of "have" or "get" and its object tells
+	 * what is done, no tense ("had his car stolen" keeps the "had") */
+	if (ends_in(t->low, "ed", 4) && j > 2) {
+		static const char *const causative[] = {"have", "has", "having", "get", "gets",
+		                                        "getting", NULL};
+		for (size_t k = j - 1, n = 0; k > 0 && n < 5; k--, n++) {
+			if (!an_tx_word(c, k) || c->tk[k].sent || (n > 0 && an_tx_cue(c, k)))
+				break;
+			if (is_determiner(c, k) && an_tx_one_of(c, k - 1, causative))
+				return 0;
+		}
+	}
 	/* "within three days of going on sale Saturday": after a
 	 * preposition, "going" is a gerund with no tense of its own */
 	/* (and "going" is "going to" alone: "finished going door to door

@@ -386,7 +386,13 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		pick = next;
 		diff = ahead;
 	}
-	if (diff > 0 && diff <= 60 && f > 0 && an_tx_is(c, f - 1, "for"))
+	/* (and what leads up to one: "nativity plays in the run-up to
+	 * Christmas", in October) */
+	int run_up = f > 3 && an_tx_is(c, f - 1, "to") && an_tx_is(c, f - 2, "up") &&
+	             (an_tx_is(c, f - 3, "run") || an_tx_is(c, f - 3, "lead") ||
+	              (an_tx_is_dash(c, f - 3) && f > 4 &&
+	               (an_tx_is(c, f - 4, "run") || an_tx_is(c, f - 4, "lead"))));
+	if (diff > 0 && diff <= 60 && f > 0 && (an_tx_is(c, f - 1, "for") || run_up))
 		dir = 1;
 	/* so is the one that bounds, within two weeks: "urged everyone to
 	 * get a shot before Christmas" on Dec. 20 (six weeks ahead, "was

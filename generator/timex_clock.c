@@ -79,85 +79,6 @@ static int minute_sep(const an_tx_ctx *c, size_t j)
 	return sep;
 }
 
-/* Prepositions of time before an hour that is no count without them */
-static const char *const preps[] = {"at", "by", "until", "till", "before", "after", "around",
-                                    "about", "from", "to", "since", "approximately", NULL};
-
-/* A 24-hour time without a zone after a preposition of time: "at 0001
- * on Monday", "by 0430" (a leading zero makes it no year nor count, but
- * not before a unit: "from 0800 hours" is read by the caller).  Without
- * the zero only after "at" and before a day ("at 2359 on Sunday", "at
- * 1730 today"): "rose to 2300 on Monday" is an index level, and decimals
- * ("at 2350.5") are no times. */
-static int bare_hhmm(const an_tx_ctx *c, size_t i)
-{
-	if (i == 0 || !an_tx_one_of(c, i - 1, preps) || an_tx_glued_on(c, i) ||
-	    (an_tx_is_punct(c, i + 1, '.') && !TK(i + 1).space && an_tx_num(c, i + 2)))
-		return 0;
-	if (TK(i).num < 1000)
-		return !(an_tx_cls(c, i + 1) & AN_TXW_UNIT);
-	return an_tx_is(c, i - 1, "at") &&
-	       ((an_tx_is(c, i + 1, "on") && (an_tx_cls(c, i + 2) & AN_TXW_WDAY)) ||
-	        an_tx_is(c, i + 1, "today") || an_tx_is(c, i + 1, "tonight"));
-}
-
-/* "half past eight", "quarter to nine", "a quarter past 6" after a
- * preposition of time: the end, with the hour and minutes in *h and *mi
- * (the half of the day is left to what follows); i when none. */
-static size_t quarter_hour(const an_tx_ctx *c, size_t i, int *h, int *mi)
-{
-	size_t k = i;
-	if (an_tx_is(c, k, "a") && an_tx_is(c, k + 1, "quarter"))
-		k++;
-	if (i == 0 || !an_tx_one_of(c, i - 1, preps) ||
-	    !(an_tx_is(c, k, "half") || an_tx_is(c, k, "quarter")))
-		return i;
-	int to = an_tx_is(c, k + 1, "to") || an_tx_is(c, k + 1, "of");
-	if (!to && !an_tx_is(c, k + 1, "past") && !an_tx_is(c, k + 1, "after"))
-		return i;
-	if ((to || an_tx_is(c, k + 1, "after")) && TK(k).low[0] == 'h')
-		return i; /* "half to", "half after" are no clock times */
-	size_t e = k + 2;
-	int hour = an_tx_num(c, e) && TK(e).ndig <= 2 ? (int)TK(e).num :
-	           an_tx_word(c, e) && (TK(e).w.cls & AN_TXW_NUM) ? TK(e).w.num : -1;
-	if (hour < 1 || hour > 12 || (e + 1 < c->n && an_tx_is_punct(c, e + 1, '%')))
-		return i;
-	int m = TK(k).low[0] == 'h' ? 30 : 15;
-	*h = to ? (hour == 1 ? 12 : hour - 1) : hour;
-	*mi = to ? 60 - m : m;
-	return e + 1;
-}
-
-/* The end of "o'clock" or "in the morning/afternoon/evening", "at night"
- * after the hour h at j, setting *ampm; j when neither follows. */
-static size_t oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm)
-{
-	if (h < 1 || h > 12)
-		return j;
-	if (an_tx_is(c, j, "o") && j + 2 < c->n && !TK(j + 1).space &&
-	    an_tx_is_apos(c, j + 1) &&
-	    an_tx_is(c, j + 2, "clock") && !TK(j + 2).space) {
-		*ampm = 3;
-		j += 3;
-	}
-	/* a count before "in the morning" needs a preposition of time:
-	 * "at 3 in the morning", not "scored 3 in the afternoon" */
-	size_t k = j + (an_tx_is(c, j, "in") && an_tx_is(c, j + 1, "the") ? 2 : 0);
-	if (*ampm != 3 && (j < 2 || !an_tx_one_of(c, j - 2, preps)))
-		return j;
-	int pod = k > j && k < c->n ? TK(k).w.pod : 0;
-	/* "3 in the morning", "4 in the afternoon", "10 in the evening" */
-	if ((pod == AN_TXP_MO && h < 12) || (pod == AN_TXP_AF && (h <= 6 || h == 12)) ||
-	    (pod == AN_TXP_EV && h >= 4 && h < 12)) {
-		*ampm = pod == AN_TXP_MO ? 1 : 2;
-		return k + 1;
-	}
-	if (an_tx_is(c, j, "at") && an_tx_is(c, j + 1, "night") && (h >= 6 || h <= 4) && h != 12) {
-		*ampm = h >= 6 ? 2 : 1;
-		return j + 2;
-	}
-	return j;
-}
 
 /* The day and half of the day named after a clock time without a.m. or
  * p.m.: "7.15 this morning", "at 9 last night", "10.30 yesterday", "1.20
@@ -425,9 +346,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return an_tx_overnight(m, c, i);
 	if (an_tx_is(c, i, "the") || an_tx_is(c, i, "late") || an_tx_is(c, i, "early"))
 		return day_part(m, c, i);
-	if ((j = quarter_hour(c, i, &h, &mi)) > i) {
+	if ((j = an_tx_quarter_hour(c, i, &h, &mi)) > i) {
 		ampm = 3; /* "half past eight in the evening" */
-		size_t e = oclock_end(c, j, h, &ampm);
+		size_t e = an_tx_oclock_end(c, j, h, &ampm);
 		if (ampm == 2 && h < 12)
 			h += 12;
 		j = e;
@@ -461,7 +382,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	             * zero makes it no count of hours) */
 	            (an_tx_is(c, i + 1, "local") && an_tx_is(c, i + 2, "time")) ||
 	            (TK(i).num < 1000 && (an_tx_is(c, i + 1, "hours") || an_tx_is(c, i + 1, "hrs"))) ||
-	            bare_hhmm(c, i))) {
+	            an_tx_bare_hhmm(c, i))) {
 		/* "at 0600 GMT", "1430 UTC": wire copy's 24-hour times, which
 		 * always carry the zone; a restatement in brackets after
 		 * another time ("10:35 a.m. (0735 GMT)") names the same instant
@@ -502,7 +423,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "7.15 this morning", "at 9 last night": the phrase gives the
 		 * half of the day that "a.m." would; a number with a full stop
 		 * only where no amount can be ("rose 2.40 this morning") */
-		int at_prep = i > 0 && an_tx_one_of(c, i - 1, preps);
+		int at_prep = i > 0 && an_tx_one_of(c, i - 1, an_tx_clock_preps);
 		/* "with 2:13 left", "won in 2:03:45": a game clock or a race
 		 * time, unless a.m., p.m. or a zone makes it the time of day; a
 		 * date before it ("Nov. 11, 2025 5:37:12") stands for a
@@ -554,7 +475,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		} else if (an_tx_is(c, j, "am") || an_tx_is(c, j, "pm")) {
 			ampm = TK(j).low[0] == 'a' ? 1 : 2;
 			j++;
-		} else if (ampm != 3 && (k = oclock_end(c, j, h, &ampm)) > j) {
+		} else if (ampm != 3 && (k = an_tx_oclock_end(c, j, h, &ampm)) > j) {
 			j = k; /* "9 o'clock", "3 in the morning" */
 		}
 		/* "between 2 and 4 a.m.", "from 9 to 11 p.m.": the first hour

@@ -199,6 +199,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k);
 int an_tx_resched_word(const an_tx_ctx *c, size_t k);
 int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_spoken.c: the prepositions of time before an hour; a bare
+ * 24-hour time at i ("at 0001 on Monday"); "half past eight", "one
+ * minute past midnight" at i (its end, the hour and minutes; i for none);
+ * "o'clock", "in the morning" after the hour h at j (its end, *ampm set;
+ * j for none). */
+extern const char *const an_tx_clock_preps[];
+int an_tx_bare_hhmm(const an_tx_ctx *c, size_t i);
+size_t an_tx_quarter_hour(const an_tx_ctx *c, size_t i, int *h, int *mi);
+size_t an_tx_oclock_end(const an_tx_ctx *c, size_t j, int h, int *ampm);
 /* timex_resched.c: "sailings on Saturday have been cancelled": a day
  * whose event has been called off, ahead. */
 int an_tx_called_off(const an_tx_ctx *c, size_t tb, size_t te);

@@ -500,7 +500,12 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * unit, as "another six months" is six (not "year after another") */
 	if (an_tx_is(c, j, "another") && an_tx_word(c, j + 1) && !an_tx_capital(c, j + 1) &&
 	    (TK(j + 1).w.cls & AN_TXW_UNIT) && !(TK(j + 1).w.cls & AN_TXW_PLURAL) &&
-	    !an_tx_is(c, j + 2, "of") && !an_tx_is_apos(c, j + 2) && !an_tx_is_punct(c, j + 2, '-')) {
+	    /* ("another year of dither and delay", not "another week of
+	     * June", "another day of the month") */
+	    !(an_tx_is(c, j + 2, "of") &&
+	      (an_tx_is(c, j + 3, "the") || an_tx_capital(c, j + 3) || an_tx_num(c, j + 3) ||
+	       (an_tx_cls(c, j + 3) & (AN_TXW_MONTH | AN_TXW_UNIT | AN_TXW_SEASON)))) &&
+	    !an_tx_is_apos(c, j + 2) && !an_tx_is_punct(c, j + 2, '-')) {
 		an_tx_unit u = (an_tx_unit)TK(j + 1).w.unit;
 		if (u == AN_TXU_QUARTER || u == AN_TXU_SEASON || u == AN_TXU_WEEKEND)
 			return 0;

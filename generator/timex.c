@@ -395,8 +395,10 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 	for (size_t k = 0; the && after_the[k]; k++)
 		if (an_tx_is(c, i + 1, after_the[k]))
 			return 1;
-	/* "in a single day", "for a while" (timex_idiom.c) */
-	return !the && (an_tx_is(c, i + 1, "single") || an_tx_is(c, i + 1, "while"));
+	/* "in a single day", "for a while" (timex_idiom.c), "a further
+	 * week" (timex_dur.c) */
+	return !the && (an_tx_is(c, i + 1, "single") || an_tx_is(c, i + 1, "while") ||
+	                an_tx_is(c, i + 1, "further"));
 }
 
 /* A word that opens only holidays' names ("Lunar New Year", "St.

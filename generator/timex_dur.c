@@ -497,8 +497,14 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (an_tx_is(c, j, "last") && j > 0 && an_tx_one_of(c, j - 1, before_verb))
 		return 0;
 	/* "could last another decade", "at least another year": one more
-	 * unit, as "another six months" is six (not "year after another") */
-	if (an_tx_is(c, j, "another") && an_tx_word(c, j + 1) && !an_tx_capital(c, j + 1) &&
+	 * unit, as "another six months" is six (not "year after another");
+	 * so is "a further week", "a further two weeks" */
+	int another = an_tx_is(c, j, "another");
+	if (an_tx_is(c, j, "a") && an_tx_is(c, j + 1, "further")) {
+		j++;
+		another = 1;
+	}
+	if (another && an_tx_word(c, j + 1) && !an_tx_capital(c, j + 1) &&
 	    (TK(j + 1).w.cls & AN_TXW_UNIT) && !(TK(j + 1).w.cls & AN_TXW_PLURAL) &&
 	    /* ("another year of dither and delay", not "another week of
 	     * June", "another day of the month") */
@@ -520,7 +526,7 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    an_tx_is(c, j, "following") || an_tx_is(c, j, "trailing") ||
 	    /* "another two quarters", "another 10 days" (a single unit,
 	     * "another year", is read above) */
-	    (an_tx_is(c, j, "another") && !an_tx_is(c, j + 1, "a") &&
+	    (another && !an_tx_is(c, j + 1, "a") &&
 	     (an_tx_num(c, j + 1) || (an_tx_cls(c, j + 1) & AN_TXW_NUM) ||
 	      an_tx_is(c, j + 1, "few") || an_tx_is(c, j + 1, "several")))) {
 		j++;

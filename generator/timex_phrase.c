@@ -132,7 +132,10 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			/* (in the last days of December a past verb tells of the
 			 * year coming too: "New Zealand was the first to enter the
 			 * new year", Dec. 31) */
+			/* (and what is planned "for the new year": "called for a
+			 * clear plan for the new year", Nov. 15) */
 			if (c->dct.m >= 7 && (an_tx_direction(c, i, i + 3) >= 0 ||
+			                      (i > 0 && an_tx_is(c, i - 1, "for")) ||
 			                      (c->dct.m == 12 && c->dct.d >= 20)))
 				y.y++;
 			an_tx_set_point(m, y, AN_GRAN_YEAR);

@@ -12,6 +12,7 @@
 
 /* "the second week of July 2024", "the last week of June": the ISO week
  * that holds the month's day 1 + 7(n - 1), or its last day; "the first
+ * weekend of December" the weekend of its first Saturday; "the first
  * days of October", "the last months of 1918": the month or the year with
  * mod START/END.  "the first week of the war" names no calendar. */
 static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -23,7 +24,8 @@ static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		n = TK(i).w.ord;
 	else
 		return 0;
-	int week = an_tx_is(c, i + 1, "week");
+	int weekend = an_tx_is(c, i + 1, "weekend");
+	int week = weekend || an_tx_is(c, i + 1, "week");
 	if (!week && !an_tx_is(c, i + 1, "days") && !an_tx_is(c, i + 1, "weeks") &&
 	    !an_tx_is(c, i + 1, "months"))
 		return 0;
@@ -46,8 +48,14 @@ static size_t part_of(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d.d = n < 0 ? an_date_days_in_month(d.y, d.m) : 1 + 7 * (n - 1);
 		if (d.d > an_date_days_in_month(d.y, d.m))
 			return 0;
+		/* "the first weekend of December": that of the month's first
+		 * Saturday (its last: that of the last Saturday) */
+		if (weekend)
+			d = an_tx_weekday_date(d, 6, n < 0 ? -1 : 1);
 		an_tx_set_point(m, d, AN_GRAN_WEEK);
 		m->anchor.g = AN_GRAN_NONE;
+		if (weekend)
+			an_tx_mark_weekend(m);
 	} else {
 		if (g != AN_GRAN_YEAR && (g != AN_GRAN_MONTH || an_tx_is(c, i + 1, "months")))
 			return 0;

@@ -205,7 +205,12 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_match w;
 		memset(&w, 0, sizeof w);
 		e = an_tx_weekday(&w, c, j + 2);
-		if (e != j + 3 && an_tx_is(c, j + 1, "of") && pod != AN_TXP_NI) {
+		/* (a weekday with its date written after it: "the evening of
+		 * Tuesday 1 December") */
+		size_t k = e == j + 3 && an_tx_is_punct(c, e, ',') ? e + 1 : e;
+		int written = e == j + 3 && (an_tx_num(c, k) ||
+		                             (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_MONTH)));
+		if ((e != j + 3 || written) && an_tx_is(c, j + 1, "of") && pod != AN_TXP_NI) {
 			/* "the afternoon of April 27", "the morning of Nov. 4,
 			 * 1966": that part of the day written out, as the sets
 			 * tag 18 of their 20 (never the date alone; TimeBank tags
@@ -221,8 +226,7 @@ static size_t part_of_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (e != j + 3 || w.type != AN_TIMEX_DATE || w.anchor.g != AN_GRAN_DAY)
 				return 0;
 			/* "the night of Friday, Oct. 23": the date is written out */
-			size_t k = an_tx_is_punct(c, e, ',') ? e + 1 : e;
-			if (an_tx_num(c, k) || (an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_MONTH)))
+			if (written)
 				return 0;
 		}
 		d = w.anchor.d;

@@ -23,6 +23,16 @@ static int at_before(const an_tx_ctx *c, size_t i)
 	return i > 0 && an_tx_is(c, i - 1, "at");
 }
 
+/* "from" (and "about", "around") right before the time at i: the start
+ * of what a clause tells ("will be debated for 90 minutes from about
+ * 16:00"), which is at a time as "at" is. */
+static int from_before(const an_tx_ctx *c, size_t i)
+{
+	if (i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around")))
+		i--;
+	return i > 0 && an_tx_is(c, i - 1, "from");
+}
+
 /* A past verb a few words before the "at" of the time at i, with no
  * infinitive between: "opened its disaster operations centre at noon"
  * (not "urged Parisians to stay indoors ... between noon and 5 p.m."). */
@@ -584,8 +594,9 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * ahead tells at a time is on the last day ahead named, within two
 	 * weeks, not on the telling's (not a stamp that opens its sentence,
 	 * nor after a day of its sentence: "host Phoenix tonight at 7 p.m.";
-	 * "by midnight", "after 10 a.m." are the news day's) */
-	else if (!stamp && !c->tk[i].sent && at_before(c, i) &&
+	 * "by midnight", "after 10 a.m." are the news day's; "from about
+	 * 16:00" is at a time as "at 4 p.m." is) */
+	else if (!stamp && !c->tk[i].sent && (at_before(c, i) || from_before(c, i)) &&
 	         an_date_to_days(d) <= an_date_to_days(c->dct) && c->ahead_day_at &&
 	         an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14 &&
 	         !(c->day_at > c->ahead_day_at &&

@@ -760,7 +760,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * the clause before it, is no verb of its own */
 		/* (not one with its agent: "under budget proposals published by
 		 * the borough council on Wednesday" is an act done) */
-		if (k < 0 && an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0 &&
+		/* (or right after the date, the subject's verb: "Claims made
+		 * before 21 December can be backdated"; not "Engineers repaired
+		 * the seal over the weekend and plan ...") */
+		if (k < 0 &&
+		    ((an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0) ||
+		     (an_tx_subject_relative(c, j) && te < c->n && an_tx_cue(c, te) > 0)) &&
 		    !word_is(c, j + 1, "by"))
 			return 1;
 		/* (so is one with a date of its own: "will release scores from

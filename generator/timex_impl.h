@@ -340,6 +340,10 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te);
  * and tb; a "to" and a verb right after te; a future beyond the cue window
  * before tb */
 int an_tx_reduced_relative(const an_tx_ctx *c, size_t j);
+/* A participle at j after the plural noun that opens its sentence
+ * ("Claims made before 21 December can be backdated"): the subject's, no
+ * verb. */
+int an_tx_subject_relative(const an_tx_ctx *c, size_t j);
 int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
 int an_tx_clause_cue_after(const an_tx_ctx *c, size_t te);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);

@@ -8,6 +8,7 @@
 #include "timex_tense.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TK(i) (c->tk[(i)])
@@ -716,6 +717,19 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (relc == 1 || (relc == 2 && c->ref_prev_at < c->ref_at &&
 		                  an_tx_one_sentence(c, c->ref_prev_at, c->ref_at)))
 			base = c->ref_prev;
+		/* '"When I came here in 2015 ...," Holloway told reporters on
+		 * Thursday. "Three years later we're in the Premier League"':
+		 * the day of the telling, in the news's week, is no time the
+		 * story counts from when the count from it would land past
+		 * the news and the count from the time before would not */
+		if (dir > 0 && base.g == AN_GRAN_DAY && c->ref_prev.g != AN_GRAN_NONE &&
+		    c->ref_prev.g <= AN_GRAN_MONTH &&
+		    labs(an_date_to_days(base.d) - an_date_to_days(c->dct)) <= 7) {
+			long now = an_date_to_days(c->dct);
+			if (an_date_to_days(an_tx_shift(base.d, u, n)) > now &&
+			    an_date_to_days(an_tx_shift(c->ref_prev.d, u, n)) <= now)
+				base = c->ref_prev;
+		}
 		/* "will open on Friday ... premiered in September ... and
 		 * stream 45 days later": a month cannot place the day that the
 		 * days count from; the day last named does */

@@ -223,7 +223,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	const char *before = i > 1 && an_tx_is(c, i - 1, "the") && an_tx_word(c, i - 2)
 	                     ? TK(i - 2).low : "";
 	int over = strcmp(before, "over") == 0 || strcmp(before, "during") == 0 ||
-	           strcmp(before, "within") == 0;
+	           strcmp(before, "within") == 0 || strcmp(before, "for") == 0;
 	/* "the store's last day", "The last day of business": no day counted
 	 * from the DCT (that is "yesterday") */
 	int last_day = u == AN_TXU_DAY && an_tx_is(c, i, "last");

@@ -147,6 +147,18 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (d.m < 4)
 			d.y--;
 	}
+	/* "last season's levels", "this season", "next season": a season
+	 * of sport (or of television, of storms) dated by the year it
+	 * begins in, as "the 2022-23 season" is.  Only in the second half
+	 * of the year: in spring, "this season" may be one begun last
+	 * autumn (football) or this spring (baseball). */
+	if (an_tx_is(c, j, "season") && !an_tx_capital(c, j) && c->dct.m >= 7 &&
+	    !an_tx_is(c, j + 1, "of") && !(an_tx_is_punct(c, j + 1, '-') && !TK(j + 1).space)) {
+		an_date x = {d.y + rel, 1, 1};
+		an_tx_set_point(m, x, AN_GRAN_YEAR);
+		m->anchor.g = AN_GRAN_NONE;
+		return j + 1;
+	}
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		int s = TK(j).w.season;
 		int cur = an_tx_season_of(d.m);

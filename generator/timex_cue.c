@@ -479,9 +479,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (k < 0 && j > 1 && word_is(c, j - 1, "have") &&
 	    (word_is(c, j - 2, "will") || word_is(c, j - 2, "ll")))
 		return 1;
-	/* (past an adverb in "-ly": "will be fully staffed") */
+	/* (past an adverb in "-ly": "will be fully staffed"; or of degree:
+	 * "will be better prepared in the fall") */
+	static const char *const degree[] = {"better", "well", "best", "worse", "still", "also",
+	                                     "already", "now", "more", "less", NULL};
 	size_t pj = k < 0 && j > 2 && c->tk[j - 1].kind == AN_TK_WORD &&
-	                    ends_in(c->tk[j - 1].low, "ly", 4)
+	                    (ends_in(c->tk[j - 1].low, "ly", 4) || an_tx_one_of(c, j - 1, degree))
 	                ? j - 1 : j;
 	/* "with details to be announced on Thursday": a passive infinitive
 	 * is of what is still to come */

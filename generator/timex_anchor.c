@@ -718,11 +718,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    labs(an_date_to_days(c->day) - an_date_to_days(c->dct)) <= 7)
 			return 1;
 		/* (and with no date between: "The board voted 6-1 to hold
-		 * classes on Jan. 2", said in September: the decision is the
-		 * news, what it commits to ahead of it; not a weekday, as near
+		 * classes on Jan. 2", said in September, "has promised to let
+		 * customers choose ..., starting in the fall", said in July:
+		 * the decision or the promise is the news, what it commits to
+		 * ahead of it; not a weekday, as near
 		 * the news as the decision: "decided to ride out the storm at
 		 * home Wednesday night") */
-		if (k < 0 && inf && inf_at > j && an_tx_one_of(c, j, decided) &&
+		if (k < 0 && inf && inf_at > j &&
+		    (an_tx_one_of(c, j, decided) || an_tx_one_of(c, j, promise)) &&
 		    !(c->tk[tb].w.cls & AN_TXW_WDAY) &&
 		    !(c->ref.g != AN_GRAN_NONE && c->ref_at > j && c->ref_at < inf_at))
 			return 1;

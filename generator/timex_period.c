@@ -473,6 +473,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * (timex_ofyear.c joins the year) */
 		int y;
 		ok |= an_tx_of_rel_year(c, i + 1, &y) != 0;
+		/* "the autumn this year", "the spring next year" */
+		ok |= (an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "next") ||
+		       an_tx_is(c, i + 1, "last")) &&
+		      an_tx_is(c, i + 2, "year");
 		/* "for the winter starting Dec. 6" (not "the winter starting
 		 * lineup") */
 		ok |= (an_tx_is(c, i + 1, "starting") || an_tx_is(c, i + 1, "beginning")) &&
@@ -507,7 +511,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	              (an_tx_is(c, i + 2, "the") || an_tx_is(c, i + 2, "a") ||
 	               an_tx_is(c, i + 2, "an")) &&
 	              !an_tx_one_of(c, i + 3, measures);
-	if (an_tx_is(c, i, "fall") && !school && !come && !for_end &&
+	/* (or before the year it falls in: "will move to the fall next
+	 * year") */
+	int year_after = an_tx_is(c, i + 1, "next") && an_tx_is(c, i + 2, "year");
+	if (an_tx_is(c, i, "fall") && !school && !come && !for_end && !year_after &&
 	    (!((the_fall && an_tx_one_of(c, p - 1, fall_preps)) || an_tx_one_of(c, p, fall_preps)) ||
 	     (an_tx_is(c, i + 1, "in") && !then_in) || an_tx_is(c, i + 1, "of")))
 		return 0;
@@ -561,6 +568,14 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "In the spring of 1348 ... By autumn": the story's year, as for
 	 * a month */
 	int story = an_tx_story_year(c, an_tx_season_mid[s]);
+	/* ("the autumn next year", "in the spring last year": the year
+	 * named after it) */
+	int after = an_tx_is(c, i + 2, "year") && an_tx_is(c, i + 1, "next")   ? 1
+	            : an_tx_is(c, i + 2, "year") && an_tx_is(c, i + 1, "last") ? -1
+	            : an_tx_is(c, i + 2, "year") && an_tx_is(c, i + 1, "this") ? 0
+	                                                                      : 2;
+	if (after != 2)
+		story = c->dct.y + after;
 	an_date x = {story ? story : y, an_tx_season_mid[s], 1};
 	an_tx_set_point(m, x, AN_GRAN_SEASON);
 	m->the_ok = m->modable = 1;

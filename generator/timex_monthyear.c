@@ -72,10 +72,17 @@ static int past_governs(const an_tx_ctx *c, size_t p)
 		if (k + 1 == p && an_tx_is(c, k, "planned") && !an_tx_one_of(c, k - 1, aux) &&
 		    !an_tx_is(c, k - 1, "originally") && !an_tx_is(c, k - 1, "initially"))
 			return 1;
+		/* (an adverb may stand between the auxiliary and its
+		 * participle: "was still listed as arriving on Sept. 20") */
+		size_t ka = k - 1;
+		if (ka > 0 && an_tx_word(c, ka) &&
+		    (ends_in(c->tk[ka].low, "ly", 4) || an_tx_is(c, ka, "still") ||
+		     an_tx_is(c, ka, "also") || an_tx_is(c, ka, "already")))
+			ka--;
 		if (cue)
 			return cue < 0 && !an_tx_one_of(c, k, reporting) &&
 			       (main_verb || !an_tx_one_of(c, k, aux)) &&
-			       !an_tx_one_of(c, k - 1, aux) && !c->tk[k].cap &&
+			       !an_tx_one_of(c, ka, aux) && !c->tk[k].cap &&
 			       !an_tx_with_participle(c, k); /* ", with the first acts revealed in" */
 	}
 	return 0;

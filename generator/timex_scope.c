@@ -45,6 +45,9 @@ static int cue_back(const an_tx_ctx *c, size_t p, size_t max, int apos, size_t *
 {
 	for (size_t j = p, d = 0; j > 0 && d < max && !c->tk[j].sent; d++) {
 		j--;
+		/* (the stops of "7 p.m." are no punctuation of the clause) */
+		if (an_tx_no_word(c, j))
+			continue;
 		if ((c->tk[j].kind == AN_TK_PUNCT && !(apos && an_tx_is_apos(c, j))) ||
 		    an_tx_one_of(c, j, subs))
 			return 0;

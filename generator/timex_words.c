@@ -168,6 +168,7 @@ static const an_txw_row rows[] = {
 	{"close", SC, 0}, {"end", SC, 0}, {"go", SC, 0}, {"leave", SC, 0}, {"fly", SC, 0},
 	{"testify", SC, 0}, {"speak", SC, 0}, {"march", SC, 0}, {"rally", SC, 0},
 	{"perform", SC, 0}, {"include", SC, 0}, {"feature", SC, 0},
+	{"reach", SC, 0}, {"ship", SC, 0}, {"launch", SC, 0}, {"debut", SC, 0},
 	{"votes", SC, 0}, {"gathers", SC, 0}, {"plays", SC, 0}, {"faces", SC, 0},
 	{"holds", SC, 0}, {"speaks", SC, 0}, {"testifies", SC, 0}, {"heads", SC, 0},
 	{"leaves", SC, 0}, {"flies", SC, 0}, {"marches", SC, 0}, {"rallies", SC, 0},

@@ -15,6 +15,25 @@ static const char *const zones[] = {
 	"kst", "hkt", "sgt", "ist", "msk", "sast", "et", "pt", "ct", "mt", "eastern",
 	"pacific", "central", "mountain", NULL};
 
+/* The time at i, hour h (1-11) without its half of the day, ends a span
+ * ("until", "to", "till", past a quantifier) whose start, a clock time
+ * a few tokens back ("2 p.m. until" is six), was at h a.m. or after and
+ * before h p.m.: the span ends that afternoon. */
+static int span_end_after_noon(const an_tx_ctx *c, size_t i, int h)
+{
+	size_t k = i;
+	if (k > 1 && (an_tx_is(c, k - 1, "almost") || an_tx_is(c, k - 1, "about") ||
+	              an_tx_is(c, k - 1, "around") || an_tx_is(c, k - 1, "nearly") ||
+	              an_tx_is(c, k - 1, "approximately")))
+		k--;
+	if (k < 2 || !(an_tx_is(c, k - 1, "until") || an_tx_is(c, k - 1, "to") ||
+	               an_tx_is(c, k - 1, "till")))
+		return 0;
+	int prev = c->clock ? (c->clock - 1) / 60 : -1;
+	return prev >= h && prev < h + 12 && c->clock_at && c->clock_at + 6 >= k &&
+	       c->clock_at < k;
+}
+
 /* "at" (and "about", "around") right before the time at i. */
 static int at_before(const an_tx_ctx *c, size_t i)
 {
@@ -503,6 +522,11 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		}
 		if (!ampm || h > 12 + (ampm == 3 ? 12 : 0))
 			return 0;
+		/* "from noon until 4:30", "from 11 a.m. until almost 4:30": a
+		 * bare hour that ends a span begun later in the morning or
+		 * after noon, a few words before, is in the afternoon */
+		if (ampm == 3 && h >= 1 && h < 12 && span_end_after_noon(c, i, h))
+			h += 12;
 		if (ampm == 2 && h < 12)
 			h += 12;
 		if (ampm == 1 && h == 12)

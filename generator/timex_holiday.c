@@ -5,6 +5,7 @@
  * and "9/11", the name of a day.
  * Split from timex_rel.c, which runs it among its matchers. */
 #include "timex_impl.h"
+#include "timex_tense.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -394,6 +395,37 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	               (an_tx_is(c, f - 4, "run") || an_tx_is(c, f - 4, "lead"))));
 	if (diff > 0 && diff <= 60 && f > 0 && (an_tx_is(c, f - 1, "for") || run_up))
 		dir = 1;
+	/* "Thanksgiving travelers head home", "Christmas shoppers", three
+	 * days after or before it: a holiday that qualifies a noun (a
+	 * plural, or a word of the occasion: "the Easter getaway") names
+	 * the one of the news's days, within a week either side, whatever
+	 * the tense ("Christmas shoppers crowded the malls", Dec. 21), but
+	 * for what happens on the day itself ("was injured as the Easter
+	 * parade passed", days before Easter); not "on Good Friday alone",
+	 * "Independence Day put" */
+	static const char *const occasion[] = {"getaway", "rush", "break", "period", "shopping",
+	                                       "traffic", "travel", "trip", "market", "crowd",
+	                                       "spending", NULL};
+	/* (what happens on the day itself is not ahead in a past clause) */
+	static const char *const on_day[] = {"dinner", "lunch", "parade", "party", "service",
+	                                     "message", "address", "speech", NULL};
+	static const char *const not_noun[] = {"is", "was", "has", "this", "its", "always", NULL};
+	if (best < c->n && an_tx_word(c, best) && !TK(best).cap && !TK(best).w.cls &&
+	    !an_tx_cue(c, best) && !an_tx_one_of(c, best, not_noun) &&
+	    ((ends_in(TK(best).low, "s", 4) && !ends_in(TK(best).low, "ss", 4)) ||
+	     an_tx_one_of(c, best, occasion) || an_tx_one_of(c, best, on_day))) {
+		an_date prev = diff > 0 ? holiday_date(hb, now.y - 1) : pick;
+		long back = prev.y ? an_date_to_days(now) - an_date_to_days(prev) : -1;
+		if (back >= 0 && back <= 7) {
+			pick = prev;
+			diff = -back;
+			dir = 0;
+		} else if (ahead > 0 && ahead <= 7 && (dir >= 0 || !an_tx_one_of(c, best, on_day))) {
+			pick = next;
+			diff = ahead;
+			dir = 0;
+		}
+	}
 	/* so is the one that bounds, within two weeks: "urged everyone to
 	 * get a shot before Christmas" on Dec. 20 (six weeks ahead, "was
 	 * tightened ahead of Christmas" is last year's) */

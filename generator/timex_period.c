@@ -514,7 +514,10 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (or before the year it falls in: "will move to the fall next
 	 * year") */
 	int year_after = an_tx_is(c, i + 1, "next") && an_tx_is(c, i + 2, "year");
-	if (an_tx_is(c, i, "fall") && !school && !come && !for_end && !year_after &&
+	/* (or after "to" and a verb that puts things off: "has moved some
+	 * maintenance checks to the fall") */
+	int moved_to = the_fall && an_tx_is(c, p - 1, "to") && an_tx_rescheduled_before(c, p - 1);
+	if (an_tx_is(c, i, "fall") && !school && !come && !for_end && !year_after && !moved_to &&
 	    (!((the_fall && an_tx_one_of(c, p - 1, fall_preps)) || an_tx_one_of(c, p, fall_preps)) ||
 	     (an_tx_is(c, i + 1, "in") && !then_in) || an_tx_is(c, i + 1, "of")))
 		return 0;

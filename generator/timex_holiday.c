@@ -569,6 +569,11 @@ static const char *const after_911[] = {"attack", "attacks", "terror", "terroris
                                         "memorial", "museum", "commission", "responders",
                                         "era", NULL};
 
+int an_tx_names_911(const an_tx_ctx *c, size_t e)
+{
+	return an_tx_one_of(c, e, after_911);
+}
+
 /* "9/11", "post-9/11": the day of the 2001 attacks, a name in news as
  * fixed as a holiday's.  Only where the words around it make it that name:
  * "went 9/11 from the line" is a count, "rose on 9/11 and fell on 9/12"

@@ -199,6 +199,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_rescheduled_before(const an_tx_ctx *c, size_t k);
 int an_tx_resched_word(const an_tx_ctx *c, size_t k);
 int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te);
+/* timex_holiday.c: the word at e after "9/11" or "September 11" makes
+ * it the name of the 2001 attacks ("attacks", "victims", "memorial"). */
+int an_tx_names_911(const an_tx_ctx *c, size_t e);
 /* timex_spoken.c: the prepositions of time before an hour; a bare
  * 24-hour time at i ("at 0001 on Monday"); "half past eight", "one
  * minute past midnight" at i (its end, the hour and minutes; i for none);

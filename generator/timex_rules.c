@@ -416,10 +416,16 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			                          day, wd);
 			year = an_tx_past_story_year(c, year, mon, day, dir);
 		}
-		an_date d = {year, mon, day};
+		/* "the September 11 attacks", "Sept. 11 victims": the name of
+		 * the 2001 day, as "9/11" is */
+		int attacks = !explicit_year && mon == 9 && day == 11 && c->dct.y > 2001 &&
+		              an_tx_names_911(c, e);
+		an_date d = {attacks ? 2001 : year, mon, day};
 		if (!an_date_valid(d))
 			return 0;
 		an_tx_set_point(m, d, AN_GRAN_DAY);
+		if (attacks)
+			m->anchor.g = AN_GRAN_NONE;
 	} else {
 		if (!explicit_year && (an_tx_since_month(c, i) || an_tx_past_in_month(c, i) ||
 		                       an_tx_data_month(c, i)))

@@ -337,7 +337,8 @@ int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d)
 	return 1;
 }
 
-/* "overnight": the night of the day that follows it ("overnight Monday"),
+/* "overnight": the night of the day that follows it ("overnight Monday",
+ * "overnight on Saturday"),
  * else of the day last named or the DCT; in a past clause the night
  * before that day ("servers were down overnight" in the morning's news,
  * "On Friday shares fell on overnight losses in New York").  Once a new
@@ -365,9 +366,14 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_match dm;
 	memset(&dm, 0, sizeof dm);
 	size_t de = an_tx_weekday(&dm, c, j);
+	an_tx_match om;
+	memset(&om, 0, sizeof om);
 	if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 		d = dm.anchor.d; /* "overnight Monday" */
 		j = de;
+	} else if (an_tx_is(c, j, "on") && an_tx_weekday(&om, c, j + 1) &&
+	           om.anchor.g == AN_GRAN_DAY && om.type == AN_TIMEX_DATE) {
+		d = om.anchor.d; /* "will close overnight on Saturday": its own timex */
 	} else {
 		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 		if (c->ref.g == AN_GRAN_DAY && c->lede_day_at && an_tx_para_since(c, i))

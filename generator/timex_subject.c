@@ -34,7 +34,7 @@ static int subject_cue(const an_tx_ctx *c, size_t te)
 	te = past_list(c, te);
 	int k = an_tx_cue(c, te);
 	if (k < 0 && (word_is(c, te, "was") || word_is(c, te, "were")) && te + 1 < c->n &&
-	    an_tx_cue(c, te + 1) > 0)
+	    (an_tx_cue(c, te + 1) > 0 || (word_is(c, te + 1, "likely") && word_is(c, te + 2, "to"))))
 		return 1;
 	return k;
 }
@@ -157,7 +157,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		    !an_tx_one_of(c, rv, reporting) && !(c->tk[rv].w.cls & AN_TXW_UNIT))
 			rv--;
 		if (an_tx_one_of(c, rv, reporting))
-			return an_tx_cue(c, lv);
+			return subject_cue(c, lv);
 	}
 	/* "until this March, and a recall in June affected every truck":
 	 * the date ends a subject of its own ("a recall in"), whose verb

@@ -147,8 +147,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	/* "the last Saturday before Christmas", "next Tuesday's budget, the
 	 * last before the Sept. 14 election", "the last of the ships", "the
 	 * last buses on Tuesday": an ordinal, no tense */
+	/* (and "the last day for seniors moves to June 12": the last of
+	 * the days, no time gone) */
 	if (j > 0 && j + 1 < c->n && word_is(c, j, "last") && word_is(c, j - 1, "the") &&
 	    ((c->tk[j + 1].w.cls & AN_TXW_WDAY) || word_is(c, j + 1, "before") ||
+	     ((c->tk[j + 1].w.cls & AN_TXW_UNIT) && word_is(c, j + 2, "for")) ||
 	     word_is(c, j + 1, "one") || word_is(c, j + 1, "of") ||
 	     (c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && c->tk[j + 1].w.cls == 0)))
 		return 0;

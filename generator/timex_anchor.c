@@ -827,7 +827,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)
-		return pb > 0 && c->tk[pb - 1].sent && right_past(c, te) ? -1 : 1;
+		return pb > 0 && clause_opens(c, pb - 1) && right_past(c, te) ? -1 : 1;
 	/* "On Sunday, voters go to the polls": a plural scheduling present
 	 * after a day that opens the sentence */
 	int opens = clause_opens(c, tb) || (tb > 0 && word_is(c, tb - 1, "on") &&

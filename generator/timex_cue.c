@@ -203,6 +203,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 				break;
 			if (is_determiner(c, k) && an_tx_one_of(c, k - 1, causative))
 				return 0;
+			/* (or a bare plural: "who have jobs lined up for the
+			 * summer") */
+			if (n == 0 && !c->tk[k].cap && ends_in(c->tk[k].low, "s", 3) &&
+			    !ends_in(c->tk[k].low, "ss", 3) && an_tx_one_of(c, k - 1, causative))
+				return 0;
 		}
 	}
 	/* "within three days of going on sale Saturday": after a

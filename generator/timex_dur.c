@@ -701,10 +701,11 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return 0;
 		if (an_tx_capital(c, k) && !TK(k).sent && !TK(j).cap)
 			return 0;
-		/* "a 30-year-old man": an age, not a duration */
-		if (an_tx_is_punct(c, k + 1, '-') && an_tx_is(c, k + 2, "old"))
+		/* "a 30-year-old man", "17-year-olds": an age, not a duration */
+		if (an_tx_is_punct(c, k + 1, '-') &&
+		    (an_tx_is(c, k + 2, "old") || an_tx_is(c, k + 2, "olds")))
 			return 0;
-		if (an_tx_is(c, k + 1, "old"))
+		if (an_tx_is(c, k + 1, "old") || an_tx_is(c, k + 1, "olds"))
 			return 0;
 		/* "a year-earlier loss", "by year-end": a date, see timex_rel.c */
 		if (an_tx_is_punct(c, k + 1, '-') && !TK(k + 1).space && k + 2 < c->n &&

@@ -408,8 +408,36 @@ static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
  * win her match on Friday night").  The date ahead may be a deictic one
  * that set no reference ("to slow down over the weekend ... before it
  * nears the coast late Monday").  Only from `fence` on. */
+/* The first tense cue before token a in its sentence is a past, with no
+ * infinitive nor comma between: "received more than 61,000 applications for
+ * admission in the fall of 2019 by its regular deadline on New Year's
+ * Day" tells a past, whatever the date ahead in it names (a term applied
+ * for). */
+static int past_before(const an_tx_ctx *c, size_t a)
+{
+	for (size_t k = a; k > 0 && !c->tk[k].sent;) {
+		/* (nor across a comma: "its first tour since 2014, playing 22
+		 * shows from late June") */
+		if (an_tx_is_punct(c, --k, ',') && k + 1 < c->n && c->tk[k + 1].space)
+			return 0; /* (the comma of "61,000" is no clause's) */
+		int cue = an_tx_cue(c, k);
+		if (cue)
+			return cue < 0;
+		/* (not past an infinitive, a plan the past verb made:
+		 * "approved a plan to switch to remote learning this winter,
+		 * rather than adding days in June") */
+		if (an_tx_is(c, k, "to") && k + 1 < a && an_tx_word(c, k + 1) && !c->tk[k + 1].cap &&
+		    !is_determiner(c, k + 1))
+			return 0;
+	}
+	return 0;
+}
+
 int an_tx_goes_on(const an_tx_ctx *c, size_t tb, size_t fence)
 {
+	size_t from = c->ahead_at ? c->ahead_at - 1 : c->ref_at;
+	if (from < tb && an_tx_one_sentence(c, from, tb) && past_before(c, from))
+		return 0;
 	if (c->ahead_at && c->ahead_at - 1 < tb && c->ahead_at - 1 >= fence &&
 	    !prep_ing(c, c->ahead_at - 1, tb, "after") && an_tx_one_sentence(c, c->ahead_at - 1, tb))
 		return 1;

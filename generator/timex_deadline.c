@@ -93,17 +93,21 @@ static int month_day_soon(const an_tx_ctx *c, size_t k)
 
 /* "until" at u and a weekday after it, ending at te, set a deadline
  * granted: "gave the parties until Friday to file briefs", "had until
- * Monday to respond".  Not "was closed until Monday to allow repairs" (no
+ * Monday to respond", "admitted students have until May 1 to accept".  Not "was closed until Monday to allow repairs" (no
  * verb of granting), nor a month-day the half year ahead does not hold
  * ("was given until Sept. 1 to leave", said in November, is long past;
  * "gave both sides until June 1 to file motions" in February is not). */
 int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
 {
 	static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", NULL};
-	static const char *const grant[] = {"gave", "given", "granted", "had", NULL};
-	if (u + 1 >= c->n ||
-	    !((c->tk[u + 1].w.cls & AN_TXW_WDAY) || month_day_soon(c, u + 1)) ||
-	    c->tk[u + 1].kind != AN_TK_WORD ||
+	static const char *const grant[] = {"gave", "given", "granted", "had", "have", "has",
+	                                    NULL};
+	/* (the day may come after its hour: "have until 11:59 p.m. Eastern
+	 * time on Friday to submit") */
+	int day = 0;
+	for (size_t k = u + 1; k < te && k < c->n && !day; k++)
+		day = (c->tk[k].w.cls & AN_TXW_WDAY) && c->tk[k].kind == AN_TK_WORD;
+	if (u + 1 >= c->n || !(day || month_day_soon(c, u + 1)) ||
 	    !an_tx_is(c, te, "to") || !an_tx_word(c, te + 1) || c->tk[te + 1].cap ||
 	    an_tx_one_of(c, te + 1, dets) || (c->tk[te + 1].w.cls & (AN_TXW_WDAY | AN_TXW_MONTH)))
 		return 0;

@@ -98,10 +98,17 @@ int an_tx_put_off(const an_tx_ctx *c, size_t tb, size_t te)
 	if (c->tk[v].kind != AN_TK_WORD || !in_list(resched, c->tk[v].low) ||
 	    (v > 0 && is_determiner(c, v - 1)))
 		return 0;
-	/* a past verb after the day, across commas, but not the attribution */
-	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++)
+	/* a past verb after the day, across commas, but not the attribution,
+	 * nor one of a clause of its own ("pushed that deadline back to
+	 * Friday after its online portal slowed to a crawl") */
+	static const char *const subs[] = {"after", "when", "because", "as", "while", "since",
+	                                   "once", NULL};
+	for (size_t k = te, d = 0; k < c->n && d < 8 && !c->tk[k].sent; k++, d++) {
+		if (c->tk[k].kind == AN_TK_WORD && in_list(subs, c->tk[k].low))
+			break;
 		if (c->tk[k].kind == AN_TK_WORD && an_tx_cue(c, k) < 0 && !in_list(says, c->tk[k].low))
 			return 0;
+	}
 	return 1;
 }
 

@@ -438,6 +438,14 @@ int an_tx_goes_on(const an_tx_ctx *c, size_t tb, size_t fence)
 	size_t from = c->ahead_at ? c->ahead_at - 1 : c->ref_at;
 	if (from < tb && an_tx_one_sentence(c, from, tb) && past_before(c, from))
 		return 0;
+	/* (nor into a clause of its own that reports: "set their deadlines
+	 * on Jan. 15, and counselors say the stretch between Christmas Eve
+	 * and New Year's Eve has become the busiest") */
+	for (size_t k = from + 1; k < tb && k < c->n; k++)
+		if (clause_break_before(c, k))
+			for (size_t q = k; q < tb && q < k + 4; q++)
+				if (an_tx_one_of(c, q, reporting) || an_tx_is(c, q, "say"))
+					return 0;
 	if (c->ahead_at && c->ahead_at - 1 < tb && c->ahead_at - 1 >= fence &&
 	    !prep_ing(c, c->ahead_at - 1, tb, "after") && an_tx_one_sentence(c, c->ahead_at - 1, tb))
 		return 1;

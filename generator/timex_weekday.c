@@ -98,6 +98,21 @@ static int plural_pod(const an_tx_ctx *c, size_t k)
 }
 
 /* "Friday", "last Friday", "next Tuesday", "Friday morning". */
+/* "Tuesday and Wednesday of last week", "Friday of next week": the week
+ * named after the days (and the other days of their list) after e, as
+ * weeks from the DCT's (-1, 0, 1); 2 for none. */
+static int of_week(const an_tx_ctx *c, size_t e)
+{
+	size_t pe;
+	while (e + 1 < c->n && (an_tx_is(c, e, "and") || an_tx_is(c, e, "or")) &&
+	       an_tx_weekday_word(c, e + 1, &pe))
+		e = pe;
+	if (!an_tx_is(c, e, "of") || !an_tx_is(c, e + 2, "week"))
+		return 2;
+	return an_tx_is(c, e + 1, "last") ? -1 : an_tx_is(c, e + 1, "next") ? 1
+	       : an_tx_is(c, e + 1, "this") ? 0 : 2;
+}
+
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
@@ -210,6 +225,8 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			d = an_date_add_days(d, 7);
 	} else if (rel == 2) {
 		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct));
+	} else if (of_week(c, e) != 2) {
+		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct) + 7 * of_week(c, e));
 	} else if (range_start_day(c, i, &d)) {
 		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {

@@ -91,11 +91,19 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	    !c->tk[te + 2].cap && !an_tx_cue(c, te + 2)) {
 		size_t v = te + 3;
 		if (an_tx_word(c, v) && !c->tk[v].cap && !an_tx_cue(c, v) && v + 1 < c->n &&
-		    !ends_in(c->tk[v].low, "s", 3))
+		    !ends_in(c->tk[v].low, "s", 3) && !word_is(c, v, "is") && !word_is(c, v, "are"))
 			v++; /* "Saturday's main stage bill" */
 		int k = an_tx_word(c, v) ? subject_verb(c, tb, v) : 0;
 		if (k)
 			return k;
+		/* ("Saturday's eclipse is a rehearsal": the present of "be" too,
+		 * but not of what is over once done: "Saturday's result is a
+		 * blow", "Friday's ruling is final") */
+		static const char *const done[] = {"result", "results", "score", "win", "loss",
+		                                   "defeat", "victory", NULL};
+		if ((word_is(c, v, "is") || word_is(c, v, "are")) && !an_tx_one_of(c, te + 2, done) &&
+		    !an_tx_one_of(c, te + 2, an_tx_acts))
+			return 1;
 	}
 	/* "Christmas may be over, but pantomime goes on": a day the clause
 	 * says is over is the one gone (also after a dateline's dash) */

@@ -395,10 +395,19 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (!explicit_year)
 		explicit_year = span_year(c, i, e, mon, day, &year) ||
 		                (!day && (year = past_span_year(c, i, e, mon)) != 0);
+	/* "the September 11 attacks", "Sept. 11 victims": the name of the
+	 * 2001 day, as "9/11" is, whatever story is told ("In 2002, a year
+	 * after the September 11 attacks") */
+	int attacks = !explicit_year && mon == 9 && day == 11 && c->dct.y > 2001 &&
+	              an_tx_names_911(c, e);
 	if (!explicit_year &&
 	    ((year = an_tx_range_year(c, i, mon)) || (year = an_tx_entry_year(c, i, e, mon, day)) ||
 	     (year = an_tx_story_year(c, mon))))
 		explicit_year = 1;
+	if (attacks) {
+		year = 2001;
+		explicit_year = 1;
+	}
 	if (day) {
 		int reach;
 		if (!explicit_year && (reach = an_tx_period_ending(c, i)) != 0) {
@@ -416,11 +425,7 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			                          day, wd);
 			year = an_tx_past_story_year(c, year, mon, day, dir);
 		}
-		/* "the September 11 attacks", "Sept. 11 victims": the name of
-		 * the 2001 day, as "9/11" is */
-		int attacks = !explicit_year && mon == 9 && day == 11 && c->dct.y > 2001 &&
-		              an_tx_names_911(c, e);
-		an_date d = {attacks ? 2001 : year, mon, day};
+		an_date d = {year, mon, day};
 		if (!an_date_valid(d))
 			return 0;
 		an_tx_set_point(m, d, AN_GRAN_DAY);

@@ -468,7 +468,8 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 			size_t an = strlen(a);
 			if ((an > 4 && a[an - 2] == 'l' && a[an - 1] == 'y') ||
 			    strcmp(a, "still") == 0 || strcmp(a, "yet") == 0 ||
-			    strcmp(a, "newly") == 0)
+			    strcmp(a, "newly") == 0 || strcmp(a, "only") == 0 ||
+			    strcmp(a, "most") == 0) /* "their only televised debate" */
 				return 0;
 		}
 		/* "will present updated data", "could offer revised terms": after

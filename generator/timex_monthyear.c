@@ -689,10 +689,13 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * the next paragraph: "... ¶ The contract was signed on April 19".
 	 * Not after a month: "began in March 2016 and was halted in April"
 	 * may be years on; nor a season of two years back, which a story
-	 * of the news may still look back to: three years or more) */
+	 * of the news may still look back to: three years or more; also
+	 * "that" season of a year the story wrote, "Is this like 1976? ...
+	 * That summer, ... The government appointed a minister in August") */
 	int season = r->g == AN_GRAN_SEASON;
 	if (mon && (season || r->g == AN_GRAN_DAY) && r->d.y >= 1 && r->d.y <= c->dct.y - 3 &&
-	    c->story.g == AN_GRAN_SEASON && c->story.d.y == r->d.y && ra < c->at &&
+	    (c->story.g == AN_GRAN_SEASON || (season && c->story.g == AN_GRAN_YEAR)) &&
+	    c->story.d.y == r->d.y && ra < c->at &&
 	    mon >= r->d.m - season && mon - r->d.m <= 2 + season &&
 	    (!an_tx_para_between(c, ra, c->at) || r->g == AN_GRAN_DAY) &&
 	    an_tx_sentences_between(c, ra, c->at) <= 1 + (r->g == AN_GRAN_DAY) &&

@@ -363,6 +363,14 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 			y--;
 		x = (an_date){y, an_tx_season_mid[s], 1};
 		an_tx_set_point(m, x, AN_GRAN_SEASON);
+		/* ("Is this like 1976? ... That summer, parts of England went 45
+		 * days without rain. The government appointed a minister in
+		 * August": "that" season of a year named is where the story goes
+		 * on; not after a day, which stays the finer reference) */
+		if (rel == 0 && !fine && y < c->dct.y - 2) {
+			m->modable = 1;
+			return j + 1;
+		}
 	}
 	m->anchor.g = AN_GRAN_NONE;
 	m->modable = 1;

@@ -39,9 +39,19 @@ size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y)
 	/* "the winner of last year's race": the year is a possessive */
 	if (!an_tx_is(c, k, "year") || (k + 1 < c->n && an_tx_is_apos(c, k + 1)))
 		return 0;
-	if (anaphor && c->ref.g < AN_GRAN_YEAR)
+	/* "did not declare that the 2008 recession had begun until December
+	 * of that year": a year written earlier in the sentence, though it
+	 * only qualified a noun and set no reference, is the one meant */
+	int named = 0;
+	for (size_t q = e; anaphor && q > 0 && !c->tk[q].sent && !named;) {
+		q--;
+		if (c->tk[q].kind == AN_TK_NUM && c->tk[q].ndig == 4 && c->tk[q].num >= 1000 &&
+		    c->tk[q].num <= (long)c->dct.y + 50)
+			named = (int)c->tk[q].num;
+	}
+	if (anaphor && !named && c->ref.g < AN_GRAN_YEAR)
 		return 0; /* "that year" with no year named before */
-	*y = (anaphor ? c->ref.d.y : c->dct.y) + rel;
+	*y = (anaphor ? (named ? named : c->ref.d.y) : c->dct.y) + rel;
 	return k + 1;
 }
 

@@ -297,6 +297,20 @@ static int ref_in_relative(const an_tx_ctx *c, size_t i)
 	return an_tx_in_relative(c, c->ref_at);
 }
 
+/* The nearest year written as four figures in the two sentences before
+ * token i, at most `max`; 0 for none. */
+static int written_year_before(const an_tx_ctx *c, size_t i, int max)
+{
+	for (size_t k = i, sents = 0; k > 0 && sents <= 2;) {
+		k--;
+		sents += c->tk[k].sent;
+		if (c->tk[k].kind == AN_TK_NUM && c->tk[k].ndig == 4 && c->tk[k].num >= 1000 &&
+		    c->tk[k].num <= max)
+			return (int)c->tk[k].num;
+	}
+	return 0;
+}
+
 /* "the next morning", "that night", "that autumn", "the following
  * spring", "that June", "the following January".  A part of the day is
  * a TIME of its day, counted from the day last named; a season or a
@@ -749,6 +763,20 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			if (an_date_to_days(an_tx_shift(base.d, u, n)) > now &&
 			    an_date_to_days(an_tx_shift(c->ref_prev.d, u, n)) <= now)
 				base = c->ref_prev;
+		}
+		/* "I remember the 1989 freeze ... I did not think I would be
+		 * writing about the same thing 32 years later": years counted
+		 * past the news from the reference come from a year written in
+		 * the text before, though it only qualified a noun, when that
+		 * one lands on the news or before and the count from the
+		 * reference more than a decade past it ("a year later" may be
+		 * ahead) */
+		if (dir > 0 && u == AN_TXU_YEAR && an_tx_shift(base.d, u, n).y > c->dct.y + 10) {
+			int y = written_year_before(c, i, c->dct.y - (int)n);
+			if (y) {
+				base.d = (an_date){y, 1, 1};
+				base.g = AN_GRAN_YEAR;
+			}
 		}
 		/* "will open on Friday ... premiered in September ... and
 		 * stream 45 days later": a month cannot place the day that the

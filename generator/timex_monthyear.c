@@ -462,6 +462,16 @@ static int year_between(const an_tx_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* The sentence of c->at opens with "Next year," (not "Next year's"). */
+static int next_year_opens(const an_tx_ctx *c)
+{
+	size_t s = c->at;
+	while (s > 0 && !c->tk[s].sent)
+		s--;
+	return c->tk[s].sent && s + 3 < c->at && an_tx_is(c, s, "next") &&
+	       an_tx_is(c, s + 1, "year") && an_tx_is_punct(c, s + 2, ',');
+}
+
 /* The sentence of c->at, or the quote it is in, opens with "last year"
  * (or "this time last year"), or a count of years back ("Two years ago
  * at Thanksgiving", "A year ago in March"), a few words before the token
@@ -650,6 +660,11 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	int py = mon ? past_year_opens(c) : 0;
 	if (py && an_tx_direction(c, c->at, c->at + 1) < 0)
 		return py;
+	/* (and "Next year, on Oct. 3, Germany marks 30 years of unity": the
+	 * year ahead opening the sentence frames its days, whatever the
+	 * tense) */
+	if (mon && next_year_opens(c))
+		return c->dct.y + 1;
 	/* (so does a month or season of a past year: "In January 1972,
 	 * Muskie led every poll and was finished by April", "In the summer
 	 * of 2023 Ukraine launched a counteroffensive that stalled by

@@ -721,9 +721,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * classes on Jan. 2", said in September, "has promised to let
 		 * customers choose ..., starting in the fall", said in July:
 		 * the decision or the promise is the news, what it commits to
-		 * ahead of it; not a weekday, as near
-		 * the news as the decision: "decided to ride out the storm at
-		 * home Wednesday night") */
+		 * ahead of it; not a weekday, as near the news as the
+		 * decision: "decided to ride out the storm at home Wednesday
+		 * night") */
 		if (k < 0 && inf && inf_at > j &&
 		    (an_tx_one_of(c, j, decided) || an_tx_one_of(c, j, promise)) &&
 		    !(c->tk[tb].w.cls & AN_TXW_WDAY) &&

@@ -142,7 +142,7 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "this financial year", said on March 3, 2015: Britain's and
 	 * Ireland's year from April, named by the year it begins in (as
 	 * "the 2014-15 financial year" is) */
-	else if (an_tx_is(c, j, "financial") && an_tx_is(c, j + 1, "year")) {
+	if (an_tx_is(c, j, "financial") && an_tx_is(c, j + 1, "year")) {
 		j++;
 		if (d.m < 4)
 			d.y--;

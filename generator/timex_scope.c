@@ -68,14 +68,16 @@ int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
 	       plural_noun(c, j - 1);
 }
 
-/* The first tense cue before token p in its clause (no punctuation nor
- * subordinate clause between, ten words at most), 0 for none. */
+/* A participle at j after the plural noun that opens its sentence
+ * ("Claims made before 21 December can be backdated"). */
 int an_tx_subject_relative(const an_tx_ctx *c, size_t j)
 {
 	return j > 0 && participle(c, j) && c->tk[j - 1].sent && an_tx_word(c, j - 1) &&
 	       ends_in(c->tk[j - 1].low, "s", 3) && !an_tx_cue(c, j - 1);
 }
 
+/* The first tense cue before token p in its clause (no punctuation nor
+ * subordinate clause between, ten words at most), 0 for none. */
 int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p)
 {
 	size_t d;

@@ -338,10 +338,10 @@ int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d)
 }
 
 /* "overnight": the night of the day that follows it ("overnight Monday",
- * "overnight on Saturday"),
- * else of the day last named or the DCT; in a past clause the night
- * before that day ("servers were down overnight" in the morning's news,
- * "On Friday shares fell on overnight losses in New York").  Once a new
+ * "overnight on Saturday"), else of the day last named or the DCT; in a
+ * past clause the night before that day ("servers were down overnight"
+ * in the morning's news, "On Friday shares fell on overnight losses in
+ * New York").  Once a new
  * paragraph has begun since that day was named, the day is the story's
  * own (its lede's): "searched the ship on Friday ... struck on Thursday
  * ...", then a paragraph on, "were flown to Germany overnight" is
@@ -399,23 +399,14 @@ static int prep_ing(const an_tx_ctx *c, size_t a, size_t b, const char *p)
 	return 0;
 }
 
-/* A date named after one ahead of the DCT in the same sentence goes on
- * from it ("will tour next spring, opening in late March and closing ...
- * in June"); so does one after "before" and a gerund, from tonight
- * ("expected it to emerge over the Gulf on Sunday night before striking
- * the Panhandle on Monday afternoon"); not one after "after" and a
- * gerund ("will face Price on Sunday ..., after needing three hours to
- * win her match on Friday night").  The date ahead may be a deictic one
- * that set no reference ("to slow down over the weekend ... before it
- * nears the coast late Monday").  Only from `fence` on. */
-/* The first tense cue before token a in its sentence is a past, with no
- * infinitive nor comma between: "received more than 61,000 applications for
- * admission in the fall of 2019 by its regular deadline on New Year's
- * Day" tells a past, whatever the date ahead in it names (a term applied
- * for). */
+/* The first tense cue before token a in its sentence (sixty tokens at
+ * most) is a past, with no infinitive nor comma between: "received more
+ * than 61,000 applications for admission in the fall of 2019 by its
+ * regular deadline on New Year's Day" tells a past, whatever the date
+ * ahead in it names (a term applied for). */
 static int past_before(const an_tx_ctx *c, size_t a)
 {
-	for (size_t k = a; k > 0 && !c->tk[k].sent;) {
+	for (size_t k = a, n = 0; k > 0 && n < 60 && !c->tk[k].sent; n++) {
 		/* (nor across a comma: "its first tour since 2014, playing 22
 		 * shows from late June") */
 		if (an_tx_is_punct(c, --k, ',') && k + 1 < c->n && c->tk[k + 1].space)
@@ -433,15 +424,26 @@ static int past_before(const an_tx_ctx *c, size_t a)
 	return 0;
 }
 
+/* A date named after one ahead of the DCT in the same sentence goes on
+ * from it ("will tour next spring, opening in late March and closing ...
+ * in June"); so does one after "before" and a gerund, from tonight
+ * ("expected it to emerge over the Gulf on Sunday night before striking
+ * the Panhandle on Monday afternoon"); not one after "after" and a
+ * gerund ("will face Price on Sunday ..., after needing three hours to
+ * win her match on Friday night").  The date ahead may be a deictic one
+ * that set no reference ("to slow down over the weekend ... before it
+ * nears the coast late Monday").  Only from `fence` on. */
 int an_tx_goes_on(const an_tx_ctx *c, size_t tb, size_t fence)
 {
+	if (!c->ahead_at && c->ref.g == AN_GRAN_NONE)
+		return 0;
 	size_t from = c->ahead_at ? c->ahead_at - 1 : c->ref_at;
 	if (from < tb && an_tx_one_sentence(c, from, tb) && past_before(c, from))
 		return 0;
 	/* (nor into a clause of its own that reports: "set their deadlines
 	 * on Jan. 15, and counselors say the stretch between Christmas Eve
 	 * and New Year's Eve has become the busiest") */
-	for (size_t k = from + 1; k < tb && k < c->n; k++)
+	for (size_t k = from + 1; k < tb && k < c->n && k < from + 60; k++)
 		if (clause_break_before(c, k))
 			for (size_t q = k; q < tb && q < k + 4; q++)
 				if (an_tx_one_of(c, q, reporting) || an_tx_is(c, q, "say"))

@@ -93,8 +93,9 @@ static int month_day_soon(const an_tx_ctx *c, size_t k)
 
 /* "until" at u and a weekday after it, ending at te, set a deadline
  * granted: "gave the parties until Friday to file briefs", "had until
- * Monday to respond", "admitted students have until May 1 to accept".  Not "was closed until Monday to allow repairs" (no
- * verb of granting), nor a month-day the half year ahead does not hold
+ * Monday to respond", "admitted students have until May 1 to accept".
+ * Not "was closed until Monday to allow repairs" (no verb of granting),
+ * nor a month-day the half year ahead does not hold
  * ("was given until Sept. 1 to leave", said in November, is long past;
  * "gave both sides until June 1 to file motions" in February is not). */
 int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)

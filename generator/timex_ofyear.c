@@ -40,10 +40,11 @@ size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y)
 	if (!an_tx_is(c, k, "year") || (k + 1 < c->n && an_tx_is_apos(c, k + 1)))
 		return 0;
 	/* "did not declare that the 2008 recession had begun until December
-	 * of that year": a year written earlier in the sentence, though it
-	 * only qualified a noun and set no reference, is the one meant */
+	 * of that year": a year written earlier in the sentence (sixty
+	 * tokens back at most), though it only qualified a noun and set no
+	 * reference, is the one meant */
 	int named = 0;
-	for (size_t q = e; anaphor && q > 0 && !c->tk[q].sent && !named;) {
+	for (size_t q = e, n = 0; anaphor && q > 0 && n < 60 && !c->tk[q].sent && !named; n++) {
 		q--;
 		if (c->tk[q].kind == AN_TK_NUM && c->tk[q].ndig == 4 && c->tk[q].num >= 1000 &&
 		    c->tk[q].num <= (long)c->dct.y + 50)

@@ -20,9 +20,9 @@ static an_date nearer_day(an_date dct, an_date back, int wd, int ties_ahead)
 	return ahead < behind || (ties_ahead && ahead == behind) ? f : back;
 }
 
-/* "the weekend": the last one in past-tense text, else the coming one. */
-/* (also "the bank holiday weekend", and "Bank Holiday weekend" without
- * "the" in a headline) */
+/* "the weekend": the last one in past-tense text, else the coming one;
+ * also "the bank holiday weekend", and "Bank Holiday weekend" without
+ * "the" in a headline. */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t w = i + 1;

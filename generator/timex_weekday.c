@@ -210,6 +210,7 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd); /* a DATE: type 0 */
 		return e;
 	}
+	int week;
 	if (anaph) {
 		/* the weekday before or after the day last named (else the DCT) */
 		an_date r = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
@@ -225,8 +226,8 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			d = an_date_add_days(d, 7);
 	} else if (rel == 2) {
 		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct));
-	} else if (of_week(c, e) != 2) {
-		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct) + 7 * of_week(c, e));
+	} else if ((week = of_week(c, e)) != 2) {
+		d = an_date_add_days(c->dct, wd - an_date_weekday(c->dct) + 7 * week);
 	} else if (range_start_day(c, i, &d)) {
 		d = an_tx_weekday_date(an_date_add_days(d, 1), wd, 1);
 	} else {

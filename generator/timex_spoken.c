@@ -7,10 +7,10 @@
 
 #define TK(i) (c->tk[(i)])
 
-/* Prepositions of time before an hour that is no count without them */
-const char *const an_tx_clock_preps[] = {"at",    "by",   "until", "till", "before",
-                                         "after", "around", "about", "from", "to",
-                                         "since", "approximately", NULL};
+/* Prepositions of time before an hour that is no count without them. */
+const char *const an_tx_clock_preps[] = {"at", "by", "until", "till", "before", "after",
+                                         "around", "about", "from", "to", "since",
+                                         "approximately", NULL};
 
 /* A 24-hour time without a zone after a preposition of time: "at 0001
  * on Monday", "by 0430" (a leading zero makes it no year nor count, but

@@ -280,6 +280,15 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* Bare numbers: only plausible years, and not counts ("2000 troops").
 	 * A glued word after the year is accepted: "2025Before". */
 	if (j == i) {
+		/* "Foldwise Office 2016", "Windows 2000", "Vision 2030": after a
+		 * capitalised word of no time, inside a sentence, the number
+		 * is a version or a plan's name, no year of the story */
+		static const char *const function[] = {"in", "of", "since", "by", "from", "until",
+		                                       "before", "after", "during", "for", "to",
+		                                       "the", "and", "or", "at", "on", NULL};
+		if (i > 0 && an_tx_word(c, i - 1) && c->tk[i - 1].cap && !c->tk[i - 1].sent &&
+		    !c->tk[i - 1].w.cls && !an_tx_one_of(c, i - 1, function) && TK(i).space)
+			return 0;
 		if (y < 1900 || y > 2100) {
 			/* "the years 1888 to 1890", "the years 1888 and 1889" ("between
 			 * 1500 and 1800" is as often an amount) */

@@ -756,7 +756,10 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 	memset(&m, 0, sizeof m);
 	/* "over three years, the firm grew": "over" is a preposition there;
 	 * "over a month ago", "over an hour" are quantities */
-	if (qmod && an_tx_is(c, k - 1, "over") && !an_tx_is(c, k, "a") && !an_tx_is(c, k, "an"))
+	/* (but "just over 13 months", "well over a decade" are amounts) */
+	if (qmod && an_tx_is(c, k - 1, "over") && !an_tx_is(c, k, "a") && !an_tx_is(c, k, "an") &&
+	    !(k > 1 && (an_tx_is(c, k - 2, "just") || an_tx_is(c, k - 2, "well") ||
+	                an_tx_is(c, k - 2, "slightly"))))
 		qmod = NULL;
 	/* "about 2 a.m.", "around noon": an approximate clock time (TimeML
 	 * mod APPROX); other quantifiers say nothing of a time of day */

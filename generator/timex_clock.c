@@ -404,6 +404,17 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, i, "midnight")) {
 		h = 24;
 		j = i + 1;
+	} else if (an_tx_word(c, i) && (TK(i).w.cls & AN_TXW_NUM) && TK(i).w.num >= 1 &&
+	           TK(i).w.num <= 12 && i > 0 && an_tx_one_of(c, i - 1, an_tx_clock_preps)) {
+		/* "at four in the morning", "until five in the afternoon",
+		 * "at seven o'clock": an hour written as a word, with the words
+		 * that make it one */
+		h = TK(i).w.num;
+		j = an_tx_oclock_end(c, i + 1, h, &ampm);
+		if (j == i + 1)
+			return 0;
+		if (ampm == 2 && h < 12)
+			h += 12;
 	} else if (an_tx_num(c, i) && TK(i).ndig == 4 && TK(i).num % 100 < 60 &&
 	           TK(i).num / 100 < 24 && !an_tx_glued(c, i) &&
 	           (((an_tx_is(c, i + 1, "gmt") || an_tx_is(c, i + 1, "utc")) && TK(i + 1).cap) ||

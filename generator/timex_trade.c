@@ -97,6 +97,11 @@ int an_tx_market_time(const an_tx_ctx *c, size_t i, size_t at)
 	    !(TK(i - 2).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && an_tx_is(c, i - 3, "in"))
 		for (size_t k = i - 3; k > 0 && !TK(k).sent && i - k < 16 && !before; k--)
 			before = an_tx_one_of(c, k - 1, moves) || an_tx_is_punct(c, k - 1, '%');
+	/* (or right after the price: "fell 2.1 percent to 13.40 euros by
+	 * 1530 GMT") */
+	if (i > 2 && (an_tx_is(c, i - 1, "by") || an_tx_is(c, i - 1, "at")) &&
+	    (an_tx_one_of(c, i - 2, moves) || an_tx_is_punct(c, i - 2, '%')))
+		before = 1;
 	if (!before &&
 	    (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||
 	     (TK(at + 1).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY))))

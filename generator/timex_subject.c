@@ -173,9 +173,10 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* so does one after a conjunction: "after a shutdown over the
 	 * weekend closed the parks" (with no verb after the date, "after"
 	 * was a preposition, and the cue is none) */
-	/* ("said tickets for Sunday would be valid") */
+	/* ("said tickets for Sunday would be valid", "said any decision
+	 * about Friday would be made") */
 	static const char *const preps[] = {"in", "on", "of", "since", "over", "during", "through",
-	                                    "for", NULL};
+	                                    "for", "about", NULL};
 	static const char *const conj[] = {"after", "before", "when", "while", "because",
 	                                   "although", "though", "once", NULL};
 	/* "after a New Year's Day reprieve allowed crews to ...": the date

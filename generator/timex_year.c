@@ -280,9 +280,11 @@ size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* Bare numbers: only plausible years, and not counts ("2000 troops").
 	 * A glued word after the year is accepted: "2025Before". */
 	if (j == i) {
-		/* "Foldwise Office 2016", "Windows 2000", "Vision 2030": after a
-		 * capitalised word of no time, inside a sentence, the number
-		 * is a version or a plan's name, no year of the story */
+		/* "support for Foldwise Office 2016", "a venture called Orion
+		 * 1980", "the plan, Vision 2030,": after a capitalised word of
+		 * no time inside a sentence (not its first word: "Windows 2000
+		 * was popular" keeps its year), the number is a version or a
+		 * name, no year of the story */
 		static const char *const function[] = {"in", "of", "since", "by", "from", "until",
 		                                       "before", "after", "during", "for", "to",
 		                                       "the", "and", "or", "at", "on", NULL};

@@ -7,6 +7,7 @@
 #include "timex.h"
 #include "alloc.h"
 #include "timex_impl.h"
+#include "timex_tense.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -537,8 +538,7 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	 * the noun's past, not a time the story moves to */
 	if (m->anchor.g == AN_GRAN_YEAR && b > 3 && an_tx_is(c, b - 1, "in") &&
 	    an_tx_is_punct(c, b - 3, ',') && an_tx_is_punct(c, m->te, ',') &&
-	    an_tx_word(c, b - 2) && strlen(c->tk[b - 2].low) > 4 &&
-	    strcmp(c->tk[b - 2].low + strlen(c->tk[b - 2].low) - 2, "ed") == 0)
+	    an_tx_word(c, b - 2) && ends_in(c->tk[b - 2].low, "ed", 4))
 		return 1;
 	/* "arrested a man Friday night, the chief said Saturday. He was taken
 	 * into custody at 10:45 p.m.": the day of the report, after the day of

@@ -34,22 +34,15 @@ static int span_end_after_noon(const an_tx_ctx *c, size_t i, int h)
 	       c->clock_at < k;
 }
 
-/* "at" (and "about", "around") right before the time at i. */
-static int at_before(const an_tx_ctx *c, size_t i)
+/* The preposition p ("at", "from"), and "about" or "around" after it,
+ * right before the time at i.  "from" tells the start of what a clause
+ * tells ("will be debated for 90 minutes from about 16:00"), which is at
+ * a time as "at" is. */
+static int prep_before(const an_tx_ctx *c, size_t i, const char *p)
 {
 	if (i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around")))
 		i--;
-	return i > 0 && an_tx_is(c, i - 1, "at");
-}
-
-/* "from" (and "about", "around") right before the time at i: the start
- * of what a clause tells ("will be debated for 90 minutes from about
- * 16:00"), which is at a time as "at" is. */
-static int from_before(const an_tx_ctx *c, size_t i)
-{
-	if (i > 1 && (an_tx_is(c, i - 1, "about") || an_tx_is(c, i - 1, "around")))
-		i--;
-	return i > 0 && an_tx_is(c, i - 1, "from");
+	return i > 0 && an_tx_is(c, i - 1, p);
 }
 
 /* A past verb a few words before the "at" of the time at i, with no
@@ -631,7 +624,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * nor after a day of its sentence: "host Phoenix tonight at 7 p.m.";
 	 * "by midnight", "after 10 a.m." are the news day's; "from about
 	 * 16:00" is at a time as "at 4 p.m." is) */
-	else if (!stamp && !c->tk[i].sent && (at_before(c, i) || from_before(c, i)) &&
+	else if (!stamp && !c->tk[i].sent && (prep_before(c, i, "at") || prep_before(c, i, "from")) &&
 	         an_date_to_days(d) <= an_date_to_days(c->dct) && c->ahead_day_at &&
 	         an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14 &&
 	         !(c->day_at > c->ahead_day_at &&

@@ -462,11 +462,12 @@ static int year_between(const an_tx_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
-/* The sentence of c->at opens with "Next year," (not "Next year's"). */
+/* The sentence of c->at, at most eighty tokens back, opens with "Next
+ * year," (not "Next year's"). */
 static int next_year_opens(const an_tx_ctx *c)
 {
 	size_t s = c->at;
-	while (s > 0 && !c->tk[s].sent)
+	for (size_t n = 0; s > 0 && n < 80 && !c->tk[s].sent; n++)
 		s--;
 	return c->tk[s].sent && s + 3 < c->at && an_tx_is(c, s, "next") &&
 	       an_tx_is(c, s + 1, "year") && an_tx_is_punct(c, s + 2, ',');

@@ -240,8 +240,9 @@ int an_tx_imperative(const an_tx_ctx *c, size_t tb)
 		"watch", "visit", "sign", "apply", "look", "reserve", NULL};
 	static const char *const preps[] = {"in", "on", "at", "by", "from", "of", "for", "as",
 	                                    NULL};
+	/* (eighty tokens back at most: a command's day comes early) */
 	size_t s = tb;
-	while (s > 0 && !c->tk[s].sent)
+	for (size_t n = 0; s > 0 && n < 80 && !c->tk[s].sent; n++)
 		s--;
 	if (s + 1 >= tb || !c->tk[s].sent || !c->tk[s].cap)
 		return 0;

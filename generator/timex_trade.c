@@ -91,16 +91,14 @@ int an_tx_market_time(const an_tx_ctx *c, size_t i, size_t at)
 	 * 53.10 euros in Amsterdam by noon") */
 	static const char *const moves[] = {"percent", "cents", "euros", "pence", "points", "yen",
 	                                    NULL};
-	int before = 0;
-	if (i > 3 && (an_tx_is(c, i - 1, "by") || an_tx_is(c, i - 1, "at")) &&
-	    an_tx_word(c, i - 2) && TK(i - 2).cap && !TK(i - 2).sent &&
+	int before = 0, by = i > 2 && (an_tx_is(c, i - 1, "by") || an_tx_is(c, i - 1, "at"));
+	if (i > 3 && by && an_tx_word(c, i - 2) && TK(i - 2).cap && !TK(i - 2).sent &&
 	    !(TK(i - 2).w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && an_tx_is(c, i - 3, "in"))
 		for (size_t k = i - 3; k > 0 && !TK(k).sent && i - k < 16 && !before; k--)
 			before = an_tx_one_of(c, k - 1, moves) || an_tx_is_punct(c, k - 1, '%');
 	/* (or right after the price: "fell 2.1 percent to 13.40 euros by
 	 * 1530 GMT") */
-	if (i > 2 && (an_tx_is(c, i - 1, "by") || an_tx_is(c, i - 1, "at")) &&
-	    (an_tx_one_of(c, i - 2, moves) || an_tx_is_punct(c, i - 2, '%')))
+	if (by && (an_tx_one_of(c, i - 2, moves) || an_tx_is_punct(c, i - 2, '%')))
 		before = 1;
 	if (!before &&
 	    (at + 1 >= c->n || !an_tx_is(c, at, "in") || !an_tx_word(c, at + 1) || !TK(at + 1).cap ||

@@ -605,8 +605,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * downtown under water, at 6:30 p.m. Wednesday": a relative
 		 * clause between commas, right before the date, is passed over
 		 * to the verb it interrupts */
-		if (d <= 5 && an_tx_is_punct(c, j, ',')) {
-			size_t q = an_tx_relative_open(c, j);
+		/* (so is an attribution: "will have to be made up, the
+		 * department said, either by cancelling spring break") */
+		if (an_tx_is_punct(c, j, ',')) {
+			size_t q = an_tx_attribution_open(c, j);
+			if (q == j && d <= 5)
+				q = an_tx_relative_open(c, j);
 			if (q < j) {
 				j = q;
 				continue;

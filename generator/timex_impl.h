@@ -355,6 +355,11 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb);
 /* timex_scope.c: the comma opening the relative clause the comma at j
  * closes (", which ... ,"), j when none. */
 size_t an_tx_relative_open(const an_tx_ctx *c, size_t j);
+/* The comma that opens an attribution closed by the comma at j: ", the
+ * state Department of Education said," or ", said Ann Lee,": a few
+ * words with the reporting verb at one end and no other verb, after a
+ * clause that keeps its tense across them; j when there is none. */
+size_t an_tx_attribution_open(const an_tx_ctx *c, size_t j);
 /* A present in a relative clause ("who faces ... in April,") from its
  * pronoun j to a comma after the date at [tb, te): ahead. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);
@@ -452,6 +457,10 @@ static inline int an_tx_season_of(int m)
 {
 	return m == 12 || m <= 2 ? 4 : (m - 3) / 3 + 1;
 }
+/* The academic semester rel (-1, 0, 1) from the one date d falls in, as a
+ * season's value: spring (January to May), summer (June, July), fall
+ * (August to December). */
+an_date an_tx_semester(an_date d, int rel);
 
 /* timex_year.c: years, decades, centuries */
 size_t an_tx_year(an_tx_match *m, const an_tx_ctx *c, size_t i);

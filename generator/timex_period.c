@@ -421,6 +421,18 @@ size_t an_tx_split_year(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 const int an_tx_season_mid[5] = {0, 4, 7, 10, 12};
 
+an_date an_tx_semester(an_date d, int rel)
+{
+	int y = d.y, s = d.m <= 5 ? 1 : d.m <= 7 ? 2 : 3;
+	/* last and next pass over the summer: "next semester" in April is
+	 * the fall one */
+	if (rel < 0)
+		s = s == 1 ? (y--, 3) : 1;
+	else if (rel > 0)
+		s = s == 3 ? (y++, 1) : 3;
+	return (an_date){y, an_tx_season_mid[s], 1};
+}
+
 /* Words that may follow a season that is a date, not an adjective ("the
  * summer when", but "the winter storm"). */
 static const char *const after_season[] = {
@@ -449,11 +461,13 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	if (i == 0 || an_tx_capital(c, i))
 		return 0;
-	/* "the spring semester", "fall term": a school's season, whatever
-	 * opens it ("for fall semester") */
+	/* "the spring semester", "fall term", "over spring break": a
+	 * school's season, whatever opens it ("for fall semester"); not
+	 * "fall term limits", nor "a winter break", one of any year */
 	static const char *const compounds[] = {"limit", "limits", "paper", "papers", "life", NULL};
-	int school = (an_tx_is(c, i + 1, "semester") || an_tx_is(c, i + 1, "term")) &&
-	             !an_tx_one_of(c, i + 2, compounds); /* not "fall term limits" */
+	int school = (an_tx_is(c, i + 1, "semester") || an_tx_is(c, i + 1, "term") ||
+	              (an_tx_is(c, i + 1, "break") && !an_tx_is(c, i - 1, "a"))) &&
+	             !an_tx_one_of(c, i + 2, compounds) && !an_tx_is_punct(c, i + 2, '-');
 	size_t p = i - 1;
 	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
 		p--;

@@ -159,6 +159,12 @@ static size_t this_last_next(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->anchor.g = AN_GRAN_NONE;
 		return j + 1;
 	}
+	/* "this semester", "next semester": a school's season */
+	if (an_tx_is(c, j, "semester")) {
+		an_tx_set_point(m, an_tx_semester(d, rel), AN_GRAN_SEASON);
+		m->the_ok = 1;
+		return j + 1;
+	}
 	if (an_tx_word(c, j) && (TK(j).w.cls & AN_TXW_SEASON)) {
 		int s = TK(j).w.season;
 		int cur = an_tx_season_of(d.m);

@@ -351,6 +351,25 @@ int an_tx_present_passive_inf(const an_tx_ctx *c, size_t j)
 	return an_tx_one_of(c, b, be);
 }
 
+size_t an_tx_attribution_open(const an_tx_ctx *c, size_t j)
+{
+	size_t k = j;
+	for (size_t n = 0; k > 0 && n < 8 && !c->tk[k].sent; n++) {
+		k--;
+		if (an_tx_is_punct(c, k, ','))
+			break;
+		if (c->tk[k].kind != AN_TK_WORD && !an_tx_is_punct(c, k, '.'))
+			return j;
+	}
+	if (!an_tx_is_punct(c, k, ',') || k + 2 > j || k < 3 ||
+	    !(an_tx_one_of(c, j - 1, reporting) || an_tx_one_of(c, k + 1, reporting)))
+		return j;
+	for (size_t q = k + 1; q < j; q++)
+		if (an_tx_cue(c, q) && !an_tx_one_of(c, q, reporting))
+			return j;
+	return k;
+}
+
 /* The comma that opens a relative clause (", which", ", who", ",
  * where") closed by the comma at j, in its sentence; j when there is
  * none. */

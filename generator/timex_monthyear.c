@@ -380,6 +380,14 @@ int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
 		}
 		return 2;
 	}
+	/* "had removed the jet from its schedule through Aug. 5", written
+	 * on May 31: the end of a span told in the past may lie ahead; the
+	 * nearer of the two days, as with no tense ("was closed until June
+	 * 2" in July is the June gone) */
+	if (dir < 0 && i > 0 &&
+	    (an_tx_is(c, i - 1, "through") || an_tx_is(c, i - 1, "until") ||
+	     an_tx_is(c, i - 1, "till")))
+		return 0;
 	/* "The tour opens March 4 ... and closes June 27", written in
 	 * August: a day ahead after one ahead in the same sentence comes
 	 * after it, however far off (the ten months' nearness is for a

@@ -334,10 +334,16 @@ static int unreal_if(const an_tx_ctx *c, size_t j)
 	}
 	if (!word_is(c, h, "if") && !word_is(c, h, "unless"))
 		return 0;
+	/* (or a threat or promise's infinitive: "threatened to publish the
+	 * data unless a ransom was paid by midnight on Sunday"; not one told
+	 * in the past perfect, whose day has gone) */
 	for (size_t d = 0; d < 12 && h > 0 && !c->tk[h].sent; d++) {
 		h--;
 		if (modal_ahead(c, h))
 			return !word_is(c, h + 1, "have"); /* "could have been worse if" */
+		if (word_is(c, h, "to") && h > 1 && !word_is(c, h - 2, "had") &&
+		    (an_tx_one_of(c, h - 1, promise) || word_is(c, h - 1, "threatened")))
+			return 1;
 	}
 	/* (or in the clause after it: "if there were further breaches
 	 * before Christmas she would consider an endorsement", "..., she

@@ -819,7 +819,10 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * ahead, whatever the tense of its verb */
 		if (to_word && j > 0 && an_tx_one_of(c, j - 1, bound_to))
 			return 1;
-		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED))) {
+		/* (not an obligation or a habit gone: "I had to go the long
+		 * way round twice a week through the autumn", "used to") */
+		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)) &&
+		    !word_is(c, j - 1, "had") && !word_is(c, j - 1, "used")) {
 			inf = 1;
 			inf_at = j;
 		}

@@ -566,7 +566,13 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	/* "a state of emergency that runs until Aug. 22": where a state ends
 	 * is no more the story's time than where it began, but "was not
 	 * called until early this morning" is when it was */
+	/* (unless what comes then follows: "closed until Tuesday, reopening
+	 * at 9 a.m.") */
+	static const char *const resume[] = {"reopening", "resuming", "restarting", "returning",
+	                                     NULL};
 	if ((an_tx_is(c, b - 1, "until") || an_tx_is(c, b - 1, "till")) && b > 1) {
+		if (an_tx_is_punct(c, m->te, ',') && an_tx_one_of(c, m->te + 1, resume))
+			return 0;
 		for (size_t k = b - 1, n = 0; k > 0 && n < 10 && !c->tk[k].sent; k--, n++)
 			if (an_tx_is(c, k - 1, "not") || an_tx_is(c, k - 1, "never") ||
 			    an_tx_is(c, k - 1, "t") || an_tx_is(c, k - 1, "only"))

@@ -337,6 +337,11 @@ static size_t part_anaphor(an_tx_match *m, const an_tx_ctx *c, size_t i, size_t 
 	if (cls & AN_TXW_POD) {
 		if (r.g < AN_GRAN_DAY || an_tx_is(c, j, "overnight") || an_tx_is(c, j + 1, "of"))
 			return 0;
+		/* ("The next morning he took the first train west and came
+		 * home the same evening": the day last named, counted from
+		 * the reference, which sets none) */
+		if (rel == 0 && c->day_at && c->day_at - 1 > c->ref_at)
+			r.d = c->day;
 		an_tx_set_point(m, an_date_add_days(r.d, rel), AN_GRAN_DAY);
 		m->anchor.g = AN_GRAN_NONE;
 		m->modable = 1;

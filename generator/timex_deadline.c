@@ -158,6 +158,26 @@ const char *const an_tx_acts[] = {
 	"derailment", "fire", "trading", "losses", "gains",
 	"defeat", "loss", "rout", "victory", "win", "upset", "crackdown", "landslide", NULL};
 
+/* An owner before the act noun that ends at k+1 ("his", "her", "its",
+ * "their", or a name's "'s"), itself after "responding to", "reacting
+ * to" or "in response to". */
+static int answered(const an_tx_ctx *c, size_t k)
+{
+	static const char *const owners[] = {"his", "her", "its", "their", NULL};
+	static const char *const answer[] = {"responding", "reacting", "response", "responded",
+	                                     "reacted", NULL};
+	if (word_is(c, k, "s") && k > 1 && an_tx_is_apos(c, k - 1) && !c->tk[k].space) {
+		k -= 2; /* past the name: "President Donald Trump" */
+		for (size_t n = 0; n < 4 && k > 0 && c->tk[k].kind == AN_TK_WORD && c->tk[k].cap; n++)
+			k--;
+		k += 1;
+	} else if (!an_tx_one_of(c, k, owners)) {
+		return 0;
+	}
+	return k > 1 && word_is(c, k - 1, "to") && c->tk[k - 2].kind == AN_TK_WORD &&
+	       in_list(answer, c->tk[k - 2].low);
+}
+
 /* "Wednesday's ruling", "Tuesday's deadly attack": a weekday in the
  * possessive before the noun of a completed act names the day the act
  * was done, whatever the verb of the clause ("said they would look for
@@ -183,6 +203,14 @@ int an_tx_possessive_act(const an_tx_ctx *c, size_t tb, size_t te)
 	    in_list(an_tx_acts, c->tk[te].low) && !an_tx_is(c, te, "close") &&
 	    !an_tx_is(c, te, "closing") && !an_tx_is(c, te, "trading") &&
 	    !(tb > 1 && c->tk[tb - 2].kind == AN_TK_WORD && in_list(ahead, c->tk[tb - 2].low)))
+		return 1;
+	/* (so does a weekday after an owner's act that is answered:
+	 * "responding to President Donald Trump's announcement on
+	 * Thursday", "reacting to her resignation on Monday"; not "will wait
+	 * for the president's decision on Thursday") */
+	if (tb > 4 && (c->tk[tb].w.cls & AN_TXW_WDAY) && word_is(c, tb - 1, "on") &&
+	    c->tk[tb - 2].kind == AN_TK_WORD && in_list(an_tx_acts, c->tk[tb - 2].low) &&
+	    answered(c, tb - 3))
 		return 1;
 	if (te < 1 || te + 2 >= c->n || !(c->tk[te - 1].w.cls & AN_TXW_WDAY))
 		return 0;

@@ -9,6 +9,8 @@
  * timex_dur.c, sets in timex_set.c. */
 #include "timex_impl.h"
 
+#include <stdlib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -595,6 +597,20 @@ static int longer(const an_tx_match *a, int have, const an_tx_match *b)
 	return !have || b->te > a->te;
 }
 
+/* A clause of its own opens between tokens a and b of one sentence: ",
+ * and", ", but" or a semicolon. */
+static int new_clause(const an_tx_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++) {
+		if (TK(k).sent)
+			return 0;
+		if (an_tx_is_punct(c, k, ';') ||
+		    (an_tx_is_punct(c, k, ',') && (an_tx_is(c, k + 1, "and") || an_tx_is(c, k + 1, "but"))))
+			return 1;
+	}
+	return 0;
+}
+
 int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 {
 	an_tx_match m;
@@ -659,6 +675,19 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			if (!ok && an_tx_is(c, k, "the")) {
 				memset(&m, 0, sizeof m);
 				ok = core(&m, c, k + 1) && m.the_ok && m.modable;
+			}
+			/* (not a year gone in a clause ahead of its own: "the
+			 * highest rates since 2011, and lenders say the pressure is
+			 * unlikely to ease before the end of the year" is the DCT's
+			 * year; "put lines into operation in 2025, bringing its
+			 * network to 50,000 km by the end of the year" is 2025) */
+			if (ok && !sy && an_tx_is(c, k, "the") && an_tx_is(c, k + 1, "year") &&
+			    strlen(m.value) == 4 && atoi(m.value) < c->dct.y &&
+			    c->ref_at < i && i - c->ref_at < 60 && new_clause(c, c->ref_at, i) &&
+			    an_tx_direction(c, i, k + 2) > 0) {
+				memset(&m, 0, sizeof m);
+				at = (an_date){c->dct.y, 1, 1};
+				ok = an_tx_unit_of(&m, at, AN_GRAN_YEAR, k + 2);
 			}
 			/* "the end of the month", "the start of the week": the
 			 * month of the day last named ("On March 3 ... by the end of

@@ -1,7 +1,8 @@
 /* timex_anchor.c - resolving relative expressions: which way a bare
  * "Wednesday" or "in October" points (the tense of its clause), and
  * calendar shifts by units.  A date that is a clause's subject is read in
- * timex_subject.c, which year a month without one belongs to in
+ * timex_subject.c, the past of "until" and the conditions of "if" in
+ * timex_until.c, which year a month without one belongs to in
  * timex_monthyear.c, the TIMEX3 text of a calendar point in
  * timex_value.c. */
 #include "timex_tense.h"
@@ -155,93 +156,6 @@ static int attribution_at(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
-/* After a sentence-initial "Until September," or "By March,": the first
- * tense cue of the sentence is a past ("the post was vacant", "the company
- * had cut 300 jobs"), not a reporting verb ("By Friday, officials said,
- * the deal will close"). */
-static int right_past(const an_tx_ctx *c, size_t te)
-{
-	for (size_t j = te, d = 0; j < c->n && d < 10 && !c->tk[j].sent; j++, d++) {
-		if (an_tx_one_of(c, j, reporting))
-			return 0;
-		int k = an_tx_cue(c, j);
-		if (k)
-			return k < 0;
-	}
-	return 0;
-}
-
-static int unreal_if(const an_tx_ctx *c, size_t j);
-
-/* "The rules remained in force until June", "Until September, the post
- * was vacant": "until" after a past verb of its own clause looks back.
- * Not after a reported clause ("officials said the road was closed
- * until Monday" may shift an "is" back), nor across a comma. */
-static int until_past(const an_tx_ctx *c, size_t u, size_t te)
-{
-	if (!word_is(c, u, "until") && !word_is(c, u, "till"))
-		return 0;
-	if (an_tx_granted_until(c, u, te))
-		return 0; /* "gave them until Friday to respond" (timex_deadline.c) */
-	if (c->tk[u].sent)
-		return right_past(c, te);
-	int k = 0;
-	size_t j = u;
-	for (size_t d = 0; d < 7 && j > 0 && !c->tk[j].sent; d++) {
-		j--;
-		/* the full stop of "from Dec. 23 until Monday" is no break,
-		 * nor the apostrophe of "didn't" */
-		if (c->tk[j].kind == AN_TK_PUNCT &&
-		    !(an_tx_is_punct(c, j, '.') && j > 0 && !c->tk[j].space &&
-		      (c->tk[j - 1].w.cls & AN_TXW_NOBREAK)) &&
-		    !(an_tx_is_apos(c, j) && !c->tk[j].space && word_is(c, j + 1, "t")))
-			return 0;
-		int nt = word_is(c, j, "t") && an_tx_is_apos(c, j - 1) && !c->tk[j].space;
-		if (!nt && (k = an_tx_cue(c, j)) != 0)
-			break;
-		/* "criticized for not opening cooling centers until Friday":
-		 * "not ... until" tells when a thing did happen; the tense
-		 * before the negation says when ("will not open until",
-		 * "didn't start again until") */
-		/* ("told not to venture into the sea until Saturday": an
-		 * order, ahead) */
-		if (word_is(c, j, "not") && word_is(c, j + 1, "to"))
-			return 0;
-		if (word_is(c, j, "not") || word_is(c, j, "never") || nt) {
-			/* ("as pupils do not return from their holidays until
-			 * Monday": a present "do" is the tense, not a past
-			 * participle before it) */
-			for (size_t h = j, n = 0; h > 0 && n < 8 && !c->tk[h].sent && !k; n++) {
-				if (word_is(c, h - 1, "do") || word_is(c, h - 1, "does"))
-					return 0;
-				k = an_tx_cue(c, --h);
-			}
-			return k < 0;
-		}
-	}
-	if (k >= 0 || an_tx_one_of(c, j, reporting) || an_tx_resched_word(c, j))
-		return 0; /* "postponed until Tuesday" is ahead */
-	/* ("If the pattern held until Monday, it would be the wettest May":
-	 * a condition's past, no past) */
-	if (unreal_if(c, j))
-		return 0;
-	/* "Surgeries have been cancelled until Monday", "has closed the road
-	 * until Friday": a present perfect holds until then, ahead */
-	if (present_perfect(c, j))
-		return 0;
-	/* (a reporting verb of the clause before ", and" reports no more:
-	 * "Players reported problems on Monday, and matchmaking was not
-	 * restored until New Year's Eve") */
-	for (size_t d = 0; d < 20 && j > 0 && !c->tk[j].sent; d++) {
-		if (an_tx_one_of(c, --j, reporting))
-			return 0;
-		if ((word_is(c, j, "and") || word_is(c, j, "but")) && j > 0 &&
-		    an_tx_is_punct(c, j - 1, ','))
-			break;
-	}
-	return 1;
-}
-
 /* Verbs that foretell, and the weather they foretell for a day. */
 static const char *const foretell[] = {"warned", "predicted", "forecast", "forecasted", NULL};
 static const char *const weather[] = {
@@ -282,9 +196,6 @@ static const char *const intent_ing[] = {
 static const char *const decided[] = {"voted", "agreed", "decided", "approved", "resolved",
                                       NULL};
 
-/* Verbs of promising, whose object is ahead of them. */
-static const char *const promise[] = {"promised", "pledged", "vowed", "guaranteed", NULL};
-
 /* Words before an infinitive that make it a thing to come: "on track
  * to", "poised to", "slated to". */
 static const char *const bound_to[] = {"track", "course", "poised", "slated", "set", NULL};
@@ -305,57 +216,6 @@ static int perfect_intent(const an_tx_ctx *c, size_t j)
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
-
-/* A modal of a condition's consequence at h. */
-static int modal_ahead(const an_tx_ctx *c, size_t h)
-{
-	return word_is(c, h, "would") || word_is(c, h, "will") || word_is(c, h, "ll") ||
-	       word_is(c, h, "could") || word_is(c, h, "might");
-}
-
-/* The subject pronouns a consequence opens with. */
-static const char *const pronouns[] = {"she", "he", "they", "we", "it", "i", "you", NULL};
-
-/* "would suspend the strike if the operators dropped the conditions by
- * 5pm on Monday", "the surplus could shrink if Wall Street stumbled in
- * the spring": a past after "if" under a "would", "will", "could" or
- * "might" before it is a condition ahead, no past. */
-static int unreal_if(const an_tx_ctx *c, size_t j)
-{
-	size_t h = j;
-	if (word_is(c, j, "had") || (j > 0 && word_is(c, j - 1, "had")))
-		return 0; /* "if the board had met on Monday": a past unreal */
-	for (size_t d = 0; d < 4 && h > 0 && !c->tk[h].sent; d++) {
-		h--;
-		if (c->tk[h].kind == AN_TK_PUNCT)
-			return 0;
-		if (word_is(c, h, "if") || word_is(c, h, "unless"))
-			break;
-	}
-	if (!word_is(c, h, "if") && !word_is(c, h, "unless"))
-		return 0;
-	/* (or a threat or promise's infinitive: "threatened to publish the
-	 * data unless a ransom was paid by midnight on Sunday"; not one told
-	 * in the past perfect, whose day has gone) */
-	for (size_t d = 0; d < 12 && h > 0 && !c->tk[h].sent; d++) {
-		h--;
-		if (modal_ahead(c, h))
-			return !word_is(c, h + 1, "have"); /* "could have been worse if" */
-		if (word_is(c, h, "to") && h > 1 && !word_is(c, h - 2, "had") &&
-		    (an_tx_one_of(c, h - 1, promise) || word_is(c, h - 1, "threatened")))
-			return 1;
-	}
-	/* (or in the clause after it: "if there were further breaches
-	 * before Christmas she would consider an endorsement", "..., she
-	 * would") */
-	for (size_t k = j + 1, d = 0; k < c->n && d < 20 && !c->tk[k].sent; k++, d++) {
-		if (modal_ahead(c, k))
-			return !word_is(c, k + 1, "have") && an_tx_one_of(c, k - 1, pronouns);
-		if (c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_punct(c, k, ','))
-			return 0;
-	}
-	return 0;
-}
 
 /* The nearest tense cue before the expression in its sentence wins: "was
  * expected on Wednesday" is future ("expected" is nearer than "was"),
@@ -516,7 +376,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			weak = 1;
 		else if (k > 0 && has_past_perfect(c, tb - 1, te))
 			return -1; /* "Until Thursday, they had not called him a suspect" */
-		else if (k > 0 && until_past(c, pb - 1, te))
+		else if (k > 0 && an_tx_until_past(c, pb - 1, te))
 			return -1;
 		else if (k)
 			return k;
@@ -581,7 +441,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * "but" takes the tense of its own clause, not the one before */
 	if (weak && pb > 1 && !c->tk[pb - 1].sent &&
 	    (word_is(c, pb - 2, "and") || word_is(c, pb - 2, "but")))
-		return right_past(c, te) ? -1 : 1;
+		return an_tx_right_past(c, te) ? -1 : 1;
 	/* "ahead of the election on Thursday", "declared Monday a holiday",
 	 * "setting the election for Feb. 27" */
 	if (an_tx_awaited_day(c, tb) || an_tx_declared_day(c, tb, te) || an_tx_set_for(c, tb))
@@ -658,14 +518,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * past verb, with the date inside its phrase, looks back as it
 		 * does before the date itself */
 		if (k > 0 && j + 1 < tb && (word_is(c, j, "until") || word_is(c, j, "till")) &&
-		    until_past(c, j, te))
+		    an_tx_until_past(c, j, te))
 			return -1;
 		/* "their first tour since 2014, playing shows in June": a
 		 * "since" phrase before a comma names a past of its own, not
 		 * the tense of the date's clause */
 		if (k < 0 && comma && word_is(c, j, "since"))
 			k = 0;
-		if (k < 0 && unreal_if(c, j))
+		if (k < 0 && an_tx_unreal_if(c, j))
 			return 1;
 		/* "were tracking a storm that could approach the Bahamas by the
 		 * weekend": a possibility between the past and the date is
@@ -700,7 +560,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* (so is what is urged before it: "urged the Home Office to
 		 * open more desks before the summer") */
 		if (k < 0 && (weak || (pb > 0 && word_is(c, pb - 1, "before"))) &&
-		    (an_tx_one_of(c, j, promise) || (to_verb && an_tx_one_of(c, j, directives))))
+		    (an_tx_one_of(c, j, an_tx_promise) || (to_verb && an_tx_one_of(c, j, directives))))
 			return 1;
 		/* (not "agreed in March to cut output from April 1", said in
 		 * August: the commitment has a day of its own, months back) */
@@ -735,7 +595,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * decision: "decided to ride out the storm at home Wednesday
 		 * night") */
 		if (k < 0 && inf && inf_at > j &&
-		    (an_tx_one_of(c, j, decided) || an_tx_one_of(c, j, promise)) &&
+		    (an_tx_one_of(c, j, decided) || an_tx_one_of(c, j, an_tx_promise)) &&
 		    !(c->tk[tb].w.cls & AN_TXW_WDAY) &&
 		    !(c->ref.g != AN_GRAN_NONE && c->ref_at > j && c->ref_at < inf_at))
 			return 1;
@@ -840,7 +700,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		return 1;
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)
-		return pb > 0 && clause_opens(c, pb - 1) && right_past(c, te) ? -1 : 1;
+		return pb > 0 && clause_opens(c, pb - 1) && an_tx_right_past(c, te) ? -1 : 1;
 	/* "On Sunday, voters go to the polls": a plural scheduling present
 	 * after a day that opens the sentence */
 	int opens = clause_opens(c, tb) || (tb > 0 && word_is(c, tb - 1, "on") &&

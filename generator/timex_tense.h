@@ -149,4 +149,14 @@ static inline int present_perfect(const an_tx_ctx *c, size_t j)
 	return h > 0 && (word_is(c, h - 1, "has") || word_is(c, h - 1, "have"));
 }
 
+/* timex_until.c: the first tense cue after te is a past ("By March, the
+ * company had cut 300 jobs"), not a reporting verb; "until" at u follows
+ * a past verb of its own clause; a past cue at j is a condition ahead
+ * ("if the operators dropped the conditions by Monday"); verbs of
+ * promising, whose object is ahead of them. */
+int an_tx_right_past(const an_tx_ctx *c, size_t te);
+int an_tx_until_past(const an_tx_ctx *c, size_t u, size_t te);
+int an_tx_unreal_if(const an_tx_ctx *c, size_t j);
+extern const char *const an_tx_promise[];
+
 #endif

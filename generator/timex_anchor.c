@@ -647,7 +647,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    (c->tk[j + 1].w.cls & (AN_TXW_SEASON | AN_TXW_MONTH | AN_TXW_WDAY | AN_TXW_UNIT)) &&
 		    an_tx_reduced_relative(c, j - 1) && an_tx_clause_cue_before(c, j - 2) > 0)
 			return 1;
-		if (k <= 0 && an_tx_present_passive_inf(c, j))
+		if (k <= 0 && (an_tx_present_passive_inf(c, j) || an_tx_when_present(c, j, tb)))
 			return 1;
 		if (k)
 			return k;

@@ -360,6 +360,10 @@ size_t an_tx_relative_open(const an_tx_ctx *c, size_t j);
  * words with the reporting verb at one end and no other verb, after a
  * clause that keeps its tense across them; j when there is none. */
 size_t an_tx_attribution_open(const an_tx_ctx *c, size_t j);
+/* "when they announce their decision at 2 p.m. Wednesday": "when" at j,
+ * a pronoun and a present: a time ahead, whatever the clause before
+ * (timex_scope.c). */
+int an_tx_when_present(const an_tx_ctx *c, size_t j, size_t tb);
 /* A present in a relative clause ("who faces ... in April,") from its
  * pronoun j to a comma after the date at [tb, te): ahead. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);

@@ -385,3 +385,16 @@ size_t an_tx_relative_open(const an_tx_ctx *c, size_t j)
 	}
 	return j;
 }
+
+int an_tx_when_present(const an_tx_ctx *c, size_t j, size_t tb)
+{
+	static const char *const plural[] = {"they", "we", "you", "i", NULL};
+	static const char *const single[] = {"he", "she", "it", NULL};
+	if (!word_is(c, j, "when") || j + 3 > tb || c->tk[j + 2].kind != AN_TK_WORD ||
+	    c->tk[j + 2].cap || an_tx_cue(c, j + 2) || ends_in(c->tk[j + 2].low, "ed", 3) ||
+	    c->tk[j + 2].w.cls)
+		return 0;
+	if (an_tx_one_of(c, j + 1, plural))
+		return !ends_in(c->tk[j + 2].low, "s", 2);
+	return an_tx_one_of(c, j + 1, single) && ends_in(c->tk[j + 2].low, "s", 2);
+}

@@ -767,9 +767,13 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		 * the day of the telling, in the news's week, is no time the
 		 * story counts from when the count from it would land past
 		 * the news and the count from the time before would not */
+		/* (nor a day ahead in what was told, in a past clause: "I got a
+		 * letter on March 3 saying my rent would go up on May 1. Two
+		 * weeks later my neighbor got the same letter") */
+		long ahead = an_date_to_days(base.d) - an_date_to_days(c->dct);
 		if (dir > 0 && base.g == AN_GRAN_DAY && c->ref_prev.g != AN_GRAN_NONE &&
-		    c->ref_prev.g <= AN_GRAN_MONTH &&
-		    labs(an_date_to_days(base.d) - an_date_to_days(c->dct)) <= 7) {
+		    ((c->ref_prev.g <= AN_GRAN_MONTH && labs(ahead) <= 7) ||
+		     (ahead > 0 && an_tx_direction(c, i, k) < 0))) {
 			long now = an_date_to_days(c->dct);
 			if (an_date_to_days(an_tx_shift(base.d, u, n)) > now &&
 			    an_date_to_days(an_tx_shift(c->ref_prev.d, u, n)) <= now)

@@ -636,10 +636,14 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* (or right after the date, the subject's verb: "Claims made
 		 * before 21 December can be backdated"; not "Engineers repaired
 		 * the seal over the weekend and plan ...") */
+		/* ("by" right before the date is its deadline, no agent:
+		 * "Public comments submitted by Friday at 5 p.m. will be
+		 * included") */
+		size_t ac = an_tx_past_clock(c, te);
 		if (k < 0 &&
 		    ((an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0) ||
-		     (an_tx_subject_relative(c, j) && te < c->n && an_tx_cue(c, te) > 0)) &&
-		    !word_is(c, j + 1, "by"))
+		     (an_tx_subject_relative(c, j) && ac < c->n && an_tx_cue(c, ac) > 0)) &&
+		    (!word_is(c, j + 1, "by") || (j + 2 == tb && an_tx_subject_relative(c, j))))
 			return 1;
 		/* (so is one with a date of its own: "will release scores from
 		 * tests taken last spring in early October") */

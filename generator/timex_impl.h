@@ -347,6 +347,9 @@ int an_tx_reduced_relative(const an_tx_ctx *c, size_t j);
  * ("Claims made before 21 December can be backdated"): the subject's, no
  * verb. */
 int an_tx_subject_relative(const an_tx_ctx *c, size_t j);
+/* The token after "at 5 p.m." at te ("submitted by Friday at 5 p.m.
+ * will be"), te when no clock time follows there. */
+size_t an_tx_past_clock(const an_tx_ctx *c, size_t te);
 int an_tx_clause_cue_before(const an_tx_ctx *c, size_t p);
 int an_tx_clause_cue_after(const an_tx_ctx *c, size_t te);
 int an_tx_ing_between(const an_tx_ctx *c, size_t j, size_t tb);

@@ -69,11 +69,28 @@ int an_tx_reduced_relative(const an_tx_ctx *c, size_t j)
 }
 
 /* A participle at j after the plural noun that opens its sentence
- * ("Claims made before 21 December can be backdated"). */
+ * ("Claims made before 21 December can be backdated"), or after a word
+ * that does ("Public comments submitted by Friday"). */
 int an_tx_subject_relative(const an_tx_ctx *c, size_t j)
 {
-	return j > 0 && participle(c, j) && c->tk[j - 1].sent && an_tx_word(c, j - 1) &&
-	       ends_in(c->tk[j - 1].low, "s", 3) && !an_tx_cue(c, j - 1);
+	if (j < 1 || !participle(c, j) || !an_tx_word(c, j - 1) ||
+	    !ends_in(c->tk[j - 1].low, "s", 3) || an_tx_cue(c, j - 1))
+		return 0;
+	return c->tk[j - 1].sent ||
+	       (j > 1 && c->tk[j - 2].sent && an_tx_word(c, j - 2) && !an_tx_cue(c, j - 2) &&
+	        !is_determiner(c, j - 2));
+}
+
+size_t an_tx_past_clock(const an_tx_ctx *c, size_t te)
+{
+	if (!word_is(c, te, "at") || te + 1 >= c->n || !an_tx_num(c, te + 1))
+		return te;
+	size_t k = te + 2;
+	while (k < c->n && k < te + 8 &&
+	       (an_tx_no_word(c, k) || word_is(c, k, "a") || word_is(c, k, "p") ||
+	        word_is(c, k, "m") || word_is(c, k, "am") || word_is(c, k, "pm")))
+		k++;
+	return k;
 }
 
 /* The first tense cue before token p in its clause (no punctuation nor

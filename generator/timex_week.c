@@ -49,9 +49,11 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (but "raise the rating for the weekend" after "by Monday" is the
 	 * coming one: "for" names the weekend itself, not one after) */
 	/* (not a bank holiday's: its weekend holds the Monday named) */
+	/* (nor after a day weeks off: "Their completion date is 4 November,
+	 * and she said the couple would decide by the weekend", on Oct. 18) */
+	long ahead = an_date_to_days(c->ref.d) - an_date_to_days(c->dct);
 	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i && k == i && !TK(i).sent &&
-	    w == i + 1 &&
-	    an_date_to_days(c->ref.d) > an_date_to_days(c->dct) && !an_tx_is(c, i - 1, "for"))
+	    w == i + 1 && ahead > 0 && ahead <= 7 && !an_tx_is(c, i - 1, "for"))
 		d = an_tx_is(c, i - 1, "after") /* "Monday, when markets reopen after the weekend" */
 		        ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
 		        : an_tx_weekday_date(c->ref.d, 6, 1);

@@ -118,6 +118,25 @@ int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
 	return 0;
 }
 
+/* "Toronto sellers brace for a quieter Sunday", "is preparing for a busy
+ * Saturday": the weekday at tb, with up to two words of its noun phrase
+ * before it, that a present of bracing is for ("were bracing for
+ * Sunday" may be over). */
+static int braced_for(const an_tx_ctx *c, size_t tb)
+{
+	static const char *const brace[] = {"brace", "braces", "bracing", "prepare", "prepares",
+	                                    "preparing", NULL};
+	if (!(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap)
+		return 0;
+	size_t k = tb;
+	while (k > 0 && tb - k < 3 && !word_is(c, k - 1, "for") && c->tk[k - 1].kind == AN_TK_WORD &&
+	       !c->tk[k - 1].cap && !an_tx_cue(c, k - 1))
+		k--;
+	if (k < 3 || !word_is(c, k - 1, "for") || !an_tx_one_of(c, k - 2, brace))
+		return 0;
+	return !word_is(c, k - 3, "was") && !word_is(c, k - 3, "were") && !word_is(c, k - 3, "had");
+}
+
 /* The weekday at tb dates the event a phrase of waiting governs: "ahead
  * of the election on Thursday", "clearing the way for the single
  * currency's launch on Friday", "in the run-up to the vote on Sunday";
@@ -126,6 +145,8 @@ int an_tx_granted_until(const an_tx_ctx *c, size_t u, size_t te)
  * holds no verb. */
 int an_tx_awaited_day(const an_tx_ctx *c, size_t tb)
 {
+	if (braced_for(c, tb))
+		return 1;
 	if (tb < 4 || !(((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap) ||
 	                month_day_soon(c, tb)) ||
 	    !an_tx_is(c, tb - 1, "on"))

@@ -705,6 +705,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	/* "By March, the company had cut 300 jobs" */
 	if (weak)
 		return pb > 0 && clause_opens(c, pb - 1) && an_tx_right_past(c, te) ? -1 : 1;
+	/* "Under a plan approved by NATO in June, the force will stay": the
+	 * act of a passive participle in the phrase that opens the sentence
+	 * is done; the main clause after the comma is not the date's */
+	if (an_tx_opening_passive(c, tb, te))
+		return -1;
 	/* "On Sunday, voters go to the polls": a plural scheduling present
 	 * after a day that opens the sentence */
 	int opens = clause_opens(c, tb) || (tb > 0 && word_is(c, tb - 1, "on") &&

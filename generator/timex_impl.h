@@ -367,6 +367,10 @@ size_t an_tx_attribution_open(const an_tx_ctx *c, size_t j);
  * a pronoun and a present: a time ahead, whatever the clause before
  * (timex_scope.c). */
 int an_tx_when_present(const an_tx_ctx *c, size_t j, size_t tb);
+/* "Under a plan approved by NATO in June, the force will stay": the date
+ * at [tb, te) ends, before a comma, a phrase opening its sentence with a
+ * passive participle and its agent, and no verb (timex_scope.c). */
+int an_tx_opening_passive(const an_tx_ctx *c, size_t tb, size_t te);
 /* A present in a relative clause ("who faces ... in April,") from its
  * pronoun j to a comma after the date at [tb, te): ahead. */
 int an_tx_relative_present(const an_tx_ctx *c, size_t j, size_t tb, size_t te);

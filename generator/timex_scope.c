@@ -415,3 +415,23 @@ int an_tx_when_present(const an_tx_ctx *c, size_t j, size_t tb)
 		return !ends_in(c->tk[j + 2].low, "s", 2);
 	return an_tx_one_of(c, j + 1, single) && ends_in(c->tk[j + 2].low, "s", 2);
 }
+
+int an_tx_opening_passive(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	if (!an_tx_is_punct(c, te, ','))
+		return 0;
+	for (size_t k = tb, n = 0; k > 1 && n < 12; n++) {
+		if (c->tk[--k].sent)
+			return 0;
+		if (c->tk[k].kind != AN_TK_WORD)
+			return 0;
+		if (word_is(c, k, "by") && participle(c, k - 1) && !c->tk[k - 1].sent) {
+			/* (back to the sentence's start, no verb on the way) */
+			for (size_t q = k - 1; q > 0 && !c->tk[q].sent; q--)
+				if (c->tk[q - 1].kind != AN_TK_WORD || an_tx_cue(c, q - 1))
+					return 0;
+			return 1;
+		}
+	}
+	return 0;
+}

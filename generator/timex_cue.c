@@ -123,6 +123,20 @@ static const char *const preps_adj[] = {"in", "on", "at", "from", "with", "for",
 static const char *const freq_adj[] = {"weekly", "daily", "monthly", "annual", "nightly",
                                        "regular", "regularly", NULL};
 
+/* A singular subject right before the verb at j: "he", "she", "it", or a
+ * determiner and a noun not in "-s" ("the president"). */
+static int singular_subject(const an_tx_ctx *c, size_t j)
+{
+	static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", NULL};
+	if (j < 2 || c->tk[j - 1].kind != AN_TK_WORD || c->tk[j - 1].w.cls)
+		return 0;
+	const an_tk *n = &c->tk[j - 1];
+	if (eq(n->low, "he") || eq(n->low, "she") || eq(n->low, "it"))
+		return 1;
+	return !ends_in(n->low, "s", 1) && c->tk[j - 2].kind == AN_TK_WORD &&
+	       in_list(dets, c->tk[j - 2].low);
+}
+
 /* The tense cue of token j, read in its context: a noun after a
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
@@ -342,8 +356,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    (word_is(c, j - 1, "not") || word_is(c, j - 1, "never") || word_is(c, j - 1, "to") ||
 	     (word_is(c, j - 1, "t") && an_tx_is_apos(c, j - 2))))
 		return 1;
+	/* ("a date the president set in April": after a singular subject,
+	 * whose present would be "sets", a past) */
 	if (eq(t->low, "set"))
-		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1 : 0;
+		return word_is(c, j + 1, "to") || word_is(c, j + 1, "for") ? 1
+		       : singular_subject(c, j)                              ? -1
+		                                                             : 0;
 	/* "a trial date was fixed for 15 June", "slated for Friday" */
 	if ((eq(t->low, "fixed") || eq(t->low, "slated") || eq(t->low, "pencilled") ||
 	     eq(t->low, "penciled")) && word_is(c, j + 1, "for"))

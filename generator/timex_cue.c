@@ -186,12 +186,12 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	    an_tx_one_of(c, j - 1, freq_adj) && an_tx_one_of(c, j - 2, preps_adj))
 		return 0;
 	/* "will run at reduced speed on Saturday", "with increased
-	 * security", "under renewed pressure": right after a preposition no
-	 * finite verb follows, the participle before its noun is an
-	 * adjective */
+	 * security", "under renewed pressure", "behind closed doors": right
+	 * after a preposition no finite verb follows, the participle before
+	 * its noun is an adjective */
 	if (ends_in(t->low, "ed", 4) && j > 0 && j + 1 < c->n &&
 	    (word_is(c, j - 1, "at") || word_is(c, j - 1, "with") || word_is(c, j - 1, "under") ||
-	     word_is(c, j - 1, "amid")) &&
+	     word_is(c, j - 1, "amid") || word_is(c, j - 1, "behind")) &&
 	    c->tk[j + 1].kind == AN_TK_WORD && !c->tk[j + 1].cap && !c->tk[j + 1].w.cls &&
 	    !is_determiner(c, j + 1) && !an_tx_one_of(c, j + 1, preps_adj))
 		return 0;

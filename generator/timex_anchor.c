@@ -684,9 +684,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (to_word && j > 0 && an_tx_one_of(c, j - 1, bound_to))
 			return 1;
 		/* (not an obligation or a habit gone: "I had to go the long
-		 * way round twice a week through the autumn", "used to") */
+		 * way round twice a week through the autumn", "used to", "the
+		 * positions it was supposed to leave by Feb. 18") */
 		if (to_word && !(c->tk[j + 1].w.cls & ~(AN_TXW_START | AN_TXW_SCHED)) &&
-		    !word_is(c, j - 1, "had") && !word_is(c, j - 1, "used")) {
+		    !word_is(c, j - 1, "had") && !word_is(c, j - 1, "used") &&
+		    !(word_is(c, j - 1, "supposed") && j > 1 &&
+		      (word_is(c, j - 2, "was") || word_is(c, j - 2, "were")))) {
 			inf = 1;
 			inf_at = j;
 		}

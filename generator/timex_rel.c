@@ -672,10 +672,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	}
 	an_granularity g = unit_gran(u);
-	/* "a week ago", "a fortnight ago": the day that far back, as the
-	 * sets write it nine times in ten and TimeBank "a week or so ago"
-	 * ("two weeks ago" is a week) */
+	/* "a week or so ago": the day that far back, as TimeBank has it, and
+	 * "A week ago today" (timex_almanac.c); "a week ago", "a fortnight
+	 * ago" are the week, as "two weeks ago" is (the guide of the sets,
+	 * and every one of their annotators) */
 	if (!from_ref && !from_day && n == 1 && dir < 0 && !u2 &&
+	    (approx || an_tx_is(c, k, "today")) &&
 	    (u == AN_TXU_WEEK || u == AN_TXU_FORTNIGHT))
 		g = AN_GRAN_DAY;
 	/* "11 hours later", "over an hour later": the amount alone, a

@@ -693,8 +693,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			inf = 1;
 			inf_at = j;
 		}
-		if ((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
-		    is_determiner(c, j - 1))
+		/* ("The National Weather Service's 10-day outlook calls for
+		 * highs in the mid-90s from Tuesday": an outlook is a noun) */
+		if (((word_is(c, j, "forecast") || word_is(c, j, "forecasts")) && j > 0 &&
+		     is_determiner(c, j - 1)) ||
+		    word_is(c, j, "outlook") || word_is(c, j, "outlooks"))
 			forecast = 1;
 		/* "give a 70 percent chance of rain Thursday evening" */
 		if ((word_is(c, j, "chance") || word_is(c, j, "risk")) && word_is(c, j + 1, "of") &&

@@ -328,9 +328,14 @@ int an_tx_past_midnight(const an_tx_ctx *c, size_t i, int h, an_date d)
 	if (!c->clock || !c->clock_at || c->clock_at > i || (c->clock - 1) / 60 < 20 || h >= 6 ||
 	    an_date_to_days(c->clock_day) != an_date_to_days(d))
 		return 0;
+	/* (one paragraph on, the first hours after a time just before
+	 * midnight: "contracts expired at 11:59 p.m. Thursday without a
+	 * deal. // At 12:30 a.m., about 200 workers were marching") */
+	int paras = 0;
 	for (size_t k = c->clock_at; k <= i && k < c->n; k++)
-		if (c->tk[k].para)
-			return 0;
+		paras += c->tk[k].para != 0;
+	if (paras > 1 || (paras && ((c->clock - 1) / 60 < 22 || h >= 3)))
+		return 0;
 	for (size_t k = i; k > 0 && !c->tk[k].sent; k--)
 		if (an_tx_is(c, k - 1, "had"))
 			return 0;

@@ -139,8 +139,13 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	               !an_tx_cue(c, j - 2) && !ends_in(c->tk[j].low, "s", 1);
 	/* ("holding rallies on Saturday": the object of a participle is a
 	 * noun; not "the landing falls on Saturday", a noun in "-ing") */
+	/* (a number before it makes it a noun, "a 5-2 vote Wednesday", but
+	 * not the year that ends its subject: "The first meteor shower of
+	 * 2016 peaks on Monday") */
+	int year_of = j > 2 && c->tk[j - 1].kind == AN_TK_NUM && c->tk[j - 1].ndig == 4 &&
+	              word_is(c, j - 2, "of") && ends_in(c->tk[j].low, "s", 2);
 	if (an_tx_one_of(c, j - 1, an_tx_sched_aux) || (is_determiner(c, j - 1) && !relative) ||
-	    c->tk[j - 1].kind == AN_TK_NUM ||
+	    (c->tk[j - 1].kind == AN_TK_NUM && !year_of) ||
 	    (c->tk[j - 1].kind == AN_TK_WORD && ends_in(c->tk[j - 1].low, "ing", 4) &&
 	     !c->tk[j - 1].cap && !(j > 1 && is_determiner(c, j - 2))))
 		return 0;

@@ -597,6 +597,16 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->type = AN_TIMEX_SET;
 		return at + 1;
 	}
+	/* "The main lifts run daily from 8:30 a.m. to 4:30 p.m.": the hour
+	 * of any day, no day of its own (not with a day after it) */
+	if (!pod && an_tx_daily_before(c, i) &&
+	    !(an_tx_cls(c, at) & (AN_TXW_WDAY | AN_TXW_MONTH)) && !an_tx_is(c, at, "on") &&
+	    !an_tx_is(c, at, "today") && !an_tx_is(c, at, "tonight") &&
+	    !an_tx_is(c, at, "tomorrow")) {
+		snprintf(m->value, sizeof m->value, "XXXX-XX-XXT%02d:%02d", h, mi);
+		m->type = AN_TIMEX_TIME;
+		return stop && j == stop ? j + 1 : zone_end > j ? zone_end : j;
+	}
 	/* a following day gives the date: "10 p.m. Wednesday" */
 	/* without a day of its own, a time belongs to the day last named,
 	 * but a live blog's timestamp to the blog's */

@@ -611,6 +611,10 @@ int an_tx_that_month(const an_tx_ctx *c, size_t i, size_t j);
 size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i);
 size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i);
 int an_tx_plural_weekday(const an_tx_ctx *c, size_t i);
+/* timex_set.c: "open daily from 10 a.m. to 6 p.m.", "serve every day
+ * until 10:30 p.m.": a word of every day a few words before the clock
+ * time at i, in its clause (no past verb between): the hour of any day. */
+int an_tx_daily_before(const an_tx_ctx *c, size_t i);
 /* Writes the TIMEX3 duration for n units (n < 0: vague, "PXY"; frac:
  * and a half) into out (cap bytes). */
 void an_tx_duration_value(char *out, size_t cap, an_tx_unit u, long n, int frac);

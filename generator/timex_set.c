@@ -284,3 +284,26 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	an_tx_set_value(m, AN_TIMEX_SET, v);
 	return j + 1;
 }
+
+int an_tx_daily_before(const an_tx_ctx *c, size_t i)
+{
+	for (size_t k = i, n = 0; k > 0 && n < 6;) {
+		if (TK(k).sent)
+			return 0;
+		k--;
+		/* (past the first hour of a span: "daily from 10 a.m. to
+		 * 6 p.m.") */
+		if (an_tx_no_word(c, k) || TK(k).kind == AN_TK_NUM)
+			continue;
+		if (TK(k).kind != AN_TK_WORD)
+			return 0;
+		n++;
+		if (word_is(c, k, "daily") || word_is(c, k, "nightly"))
+			return 1;
+		if (word_is(c, k, "day") && k > 0 && (word_is(c, k - 1, "every") || word_is(c, k - 1, "each")))
+			return 1;
+		if (an_tx_cue(c, k) < 0)
+			return 0;
+	}
+	return 0;
+}

@@ -568,6 +568,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	           (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs)) {
 		n = -1;
 		j = i + 2;
+	} else if (!j && an_tx_num(c, i) && an_tx_is_punct(c, i + 1, '.') && !TK(i + 1).space &&
+	           an_tx_num(c, i + 2) && !TK(i + 2).space && an_tx_one_of(c, i + 3, big) &&
+	           (an_tx_cls(c, i + 4) & AN_TXW_PLURAL) && an_tx_is(c, i + 5, "ago") &&
+	           !(i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD)) {
+		n = -1; /* "4.5 billion years ago" (decimals count nothing else) */
+		j = i + 4;
 	}
 	if (!j) {
 		if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))

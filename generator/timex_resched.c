@@ -11,7 +11,7 @@ static const char *const resched[] = {
 	"brought", "shifted", "bumped", "postpone", "delay", "move", "reschedule",
 	"defer", "push", "postponing", "delaying", "moving", "pushing", "postpones",
 	"delays", "adjourned", "adjourns", "extended", "extends", "extend", "recessed",
-	"remanded", "bailed", NULL};
+	"remanded", "bailed", "reset", NULL};
 
 /* "originally" or "initially" before the plan's verb at j ("was
  * originally scheduled", "had initially been set"). */

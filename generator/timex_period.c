@@ -166,6 +166,11 @@ size_t an_tx_quarter(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		q = (int)TK(j++).num; /* "3rd" */
 	if (!q)
 		return 0;
+	/* "The moon, just past first quarter, will set": a phase of the
+	 * moon named a few words before, no quarter of a year */
+	for (size_t k = i, n = 0; !year && k > 0 && n < 6 && !TK(k).sent; n++)
+		if (an_tx_is(c, --k, "moon"))
+			return 0;
 	j++;
 	int hyph = 0;
 	if (an_tx_is_punct(c, j, '-') && j + 1 < c->n && !TK(j).space && !TK(j + 1).space) {

@@ -74,6 +74,7 @@ static const an_tx_phrase phrases[] = {
 	{{"yearly"}, AN_TIMEX_SET, "P1Y"},
 	{{"hourly"}, AN_TIMEX_SET, "PT1H"},
 	{{"semiannually"}, AN_TIMEX_SET, "P6M"},
+	{{"quarterly"}, AN_TIMEX_SET, "P3M"},
 	/* every two weeks, as pay and newsletters are ("bimonthly" is read
 	 * both ways, and left out) */
 	{{"biweekly"}, AN_TIMEX_SET, "P2W"}, {{"fortnightly"}, AN_TIMEX_SET, "P2W"},
@@ -208,6 +209,16 @@ size_t an_tx_phrase_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    an_tx_word(c, best) && !TK(best).sent && !an_tx_one_of(c, best, not_nouns) &&
 	    !(TK(best).w.cls & AN_TXW_UNIT) &&
 	    !(strlen(TK(best).low) > 3 && TK(best).low[strlen(TK(best).low) - 1] == 's'))
+		return 0;
+	/* "publishes its index quarterly", "report on its spending
+	 * quarterly, rather than twice a year": the adverb; "a quarterly
+	 * dividend", "quarterly results" are business's adjectives, which
+	 * TimeBank leaves untagged */
+	static const char *const after_adverb[] = {"and", "or", "but", "by", "in", "on", "at",
+	                                           "rather", "instead", "since", "until", "from",
+	                                           "to", "as", "with", "for", NULL};
+	if (an_tx_is(c, i, "quarterly") && best < c->n && TK(best).kind == AN_TK_WORD &&
+	    !an_tx_one_of(c, best, after_adverb))
 		return 0;
 	/* "the week ahead of the vote": "ahead of" is a preposition */
 	if (an_tx_is(c, best - 1, "ahead") && an_tx_is(c, best, "of"))

@@ -204,7 +204,7 @@ static const char *const starters[] = {
 	"nowadays", "recently", "lately", "as", "a", "an", "few", "several",
 	"many", "some", "numerous", "couple", "every", "each", "per", "once",
 	"twice", "daily", "nightly", "weekly", "monthly", "annually", "yearly",
-	"hourly", "noon", "midday", "midnight", "midafternoon", "midmorning", "midweek", "early", "mid",
+	"hourly", "quarterly", "noon", "midday", "midnight", "midafternoon", "midmorning", "midweek", "early", "mid",
 	"middle", "late",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "circa", "roughly", "approximately", "up", "no",

@@ -752,6 +752,7 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 		    (((an_tx_is(c, i + 1, "this") || an_tx_is(c, i + 1, "that") ||
 		       an_tx_is(c, i + 1, "last") || an_tx_is(c, i + 1, "next")) &&
 		      (unit == AN_TXU_MONTH || unit == AN_TXU_QUARTER || unit == AN_TXU_YEAR ||
+		       unit == AN_TXU_DECADE || /* "later this decade" */
 		       /* ("later this summer", "earlier this fall", as a month) */
 		       (an_tx_cls(c, i + 2) & AN_TXW_SEASON))) ||
 		     (an_tx_is(c, i + 1, "that") && unit == AN_TXU_DAY) || /* "Later that day" */

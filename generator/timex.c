@@ -397,9 +397,10 @@ static int article_leads(const an_tx_ctx *c, size_t i)
 		if (an_tx_is(c, i + 1, after_the[k]))
 			return 1;
 	/* "in a single day", "for a while" (timex_idiom.c), "a further
-	 * week" (timex_dur.c) */
+	 * week" (timex_dur.c), "a little more than a year" */
 	return !the && (an_tx_is(c, i + 1, "single") || an_tx_is(c, i + 1, "while") ||
-	                an_tx_is(c, i + 1, "further"));
+	                an_tx_is(c, i + 1, "further") || an_tx_is(c, i + 1, "little") ||
+	                an_tx_is(c, i + 1, "bit"));
 }
 
 /* A word that opens only holidays' names ("Lunar New Year", "St.

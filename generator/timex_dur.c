@@ -208,8 +208,18 @@ const char *an_tx_quantifier(const an_tx_ctx *c, size_t i, size_t *end)
 	*end = i;
 	/* most tokens the dispatcher sees are numbers, units and names: out
 	 * before the table on the first letters the quantifiers have */
-	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START) || !TK(i).low[1] ||
+	if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_START) ||
 	    !strchr("acfjlmnorsuw", TK(i).low[0]))
+		return NULL;
+	/* "a little more than a year", "a bit less than": the degree joins
+	 * the bound */
+	if (an_tx_is(c, i, "a") && (an_tx_is(c, i + 1, "little") || an_tx_is(c, i + 1, "bit")) &&
+	    (an_tx_is(c, i + 2, "more") || an_tx_is(c, i + 2, "less")) &&
+	    an_tx_is(c, i + 3, "than")) {
+		*end = i + 4;
+		return TK(i + 2).low[0] == 'm' ? "MORE_THAN" : "LESS_THAN";
+	}
+	if (!TK(i).low[1])
 		return NULL;
 	for (size_t q = 0; q < sizeof quants / sizeof quants[0]; q++) {
 		size_t n = 0;

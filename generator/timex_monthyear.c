@@ -360,11 +360,41 @@ static int appositive(const an_tx_ctx *c, size_t i, size_t e)
 	return 0;
 }
 
+/* "the hurricane season, which runs June 1 to Nov. 30", written on Aug.
+ * 31: a span told with a present of lasting ("runs", "lasts") whose
+ * days, in the DCT's year, hold the DCT is the one under way, begun. i
+ * is the first day's month, e the token after its number. */
+static int span_under_way(const an_tx_ctx *c, size_t i, size_t e)
+{
+	static const char *const lasting[] = {"runs", "lasts", "run", "last", NULL};
+	if (i < 2 || e + 2 >= c->n || !(an_tx_cls(c, i) & AN_TXW_MONTH) ||
+	    !(an_tx_cls(c, e + 1) & AN_TXW_MONTH))
+		return 0;
+	size_t v = an_tx_is(c, i - 1, "from") ? i - 2 : i - 1;
+	if (!an_tx_one_of(c, v, lasting) ||
+	    !(an_tx_is(c, e, "to") || an_tx_is(c, e, "through") || an_tx_is(c, e, "until") ||
+	      an_tx_is_dash(c, e)))
+		return 0;
+	/* (the days after the months, past an abbreviation's stop) */
+	size_t d1 = an_tx_is_punct(c, i + 1, '.') ? i + 2 : i + 1;
+	size_t d2 = an_tx_is_punct(c, e + 2, '.') ? e + 3 : e + 2;
+	if (!an_tx_num(c, d1) || !an_tx_num(c, d2))
+		return 0;
+	an_date a = {c->dct.y, c->tk[i].w.month, (int)c->tk[d1].num};
+	an_date b = {c->dct.y, c->tk[e + 1].w.month, (int)c->tk[d2].num};
+	if (!an_date_valid(a) || !an_date_valid(b) || an_date_to_days(b) < an_date_to_days(a))
+		return 0;
+	long now = an_date_to_days(c->dct);
+	return an_date_to_days(a) <= now && now <= an_date_to_days(b);
+}
+
 int an_tx_day_direction(const an_tx_ctx *c, size_t i, size_t e)
 {
 	if (appositive(c, i, e))
 		return 0;
 	int dir = an_tx_direction(c, i, e);
+	if (dir > 0 && span_under_way(c, i, e))
+		return -1;
 	/* "a transition period that is due to run until Dec. 31", written on
 	 * Jan. 31: a deadline said with "until" is ahead, eleven months or
 	 * not (the ten months' nearness is for a tense read further off);

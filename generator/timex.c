@@ -564,6 +564,17 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	    ((an_tx_is(c, b - 3, "been") && b > 4 && an_tx_is(c, b - 4, "had")) ||
 	     an_tx_is(c, b - 3, "originally") || an_tx_is(c, b - 3, "initially")))
 		return 1;
+	/* "the number of homes sold in May fell 20.1 percent from May 2016
+	 * ... was down 6.2 percent from April, though still 14.9 percent above
+	 * the level a year earlier": what a figure is compared from is no
+	 * period the story moves to (but a span's start is: "cut their gas
+	 * use 15 percent from Aug. 1 to March 31") */
+	if (b > 2 && an_tx_is(c, b - 1, "from") &&
+	    (an_tx_is(c, b - 2, "percent") || an_tx_is_punct(c, b - 2, '%') ||
+	     an_tx_is(c, b - 2, "points")) &&
+	    c->ref.g != AN_GRAN_NONE && !an_tx_is(c, m->te, "to") && !an_tx_is(c, m->te, "through") &&
+	    !an_tx_is(c, m->te, "until") && !an_tx_is_dash(c, m->te))
+		return 1;
 	/* "a state of emergency that runs until Aug. 22": where a state ends
 	 * is no more the story's time than where it began, but "was not
 	 * called until early this morning" is when it was */

@@ -569,9 +569,12 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	 * the level a year earlier": what a figure is compared from is no
 	 * period the story moves to (but a span's start is: "cut their gas
 	 * use 15 percent from Aug. 1 to March 31") */
+	/* (nor one right after the month it is compared with: "prices fell
+	 * 0.1% in September from August") */
 	if (b > 2 && an_tx_is(c, b - 1, "from") &&
 	    (an_tx_is(c, b - 2, "percent") || an_tx_is_punct(c, b - 2, '%') ||
-	     an_tx_is(c, b - 2, "points")) &&
+	     an_tx_is(c, b - 2, "points") ||
+	     (c->ref.g == AN_GRAN_MONTH && c->ref_at == b - 2 && m->anchor.g == AN_GRAN_MONTH)) &&
 	    c->ref.g != AN_GRAN_NONE && !an_tx_is(c, m->te, "to") && !an_tx_is(c, m->te, "through") &&
 	    !an_tx_is(c, m->te, "until") && !an_tx_is_dash(c, m->te))
 		return 1;

@@ -120,9 +120,14 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 		for (size_t k = j, n = 0; k > 1 && n < 8 && !c->tk[k].sent; k--, n++) {
 			if ((c->tk[k].kind == AN_TK_PUNCT && !an_tx_is_dash(c, k)) || an_tx_cue(c, k))
 				break;
+			/* (or after "the" and a noun, in "-s": "The company
+			 * holds a conference call with investors on Tuesday") */
 			if ((c->tk[k - 1].w.cls & AN_TXW_SCHED) && c->tk[k - 1].kind == AN_TK_WORD &&
 			    ((is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
-			      an_tx_capital(c, k - 2)) ||
+			      (an_tx_capital(c, k - 2) ||
+			       (k > 2 && word_is(c, k - 3, "the") && (k == 3 || c->tk[k - 3].sent) &&
+			        ends_in(c->tk[k - 1].low, "s", 2) && an_tx_word(c, k - 2) &&
+			        !an_tx_cue(c, k - 2)))) ||
 			     (k == j && an_tx_one_of(c, k, posts)))) {
 				j = k - 1;
 				break;

@@ -13,6 +13,10 @@ static const char *const zones[] = {
 	"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst",
 	"cet", "cest", "aest", "aedt", "acst", "acdt", "awst", "nzst", "nzdt", "jst",
 	"kst", "hkt", "sgt", "ist", "msk", "sast", "et", "pt", "ct", "mt", "eastern",
+	/* (not "WET", "WEST", "CAT", "EAT": capitalised words after a time
+	 * too, "at 3 p.m. West Ham") */
+	"gst", "eet", "eest", "akst", "akdt", "hst", "ast", "adt", "nst", "ndt", "wib", "pht",
+	"pkt",
 	"pacific", "central", "mountain", NULL};
 
 /* The time at i, hour h (1-11) without its half of the day, ends a span

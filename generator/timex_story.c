@@ -83,6 +83,13 @@ static int background_day(const an_tx_ctx *c, size_t tb)
 		                                    (an_tx_is(c, k, "even") && k > 0 &&
 		                                     an_tx_is_punct(c, k - 1, ','))))
 			return 1;
+	/* (so is a weekday that qualifies a noun: "ending two weeks of talks
+	 * that ran past their Tuesday deadline") */
+	static const char *const owners[] = {"their", "its", "his", "her", "the", NULL};
+	if (tb > 0 && an_tx_one_of(c, tb - 1, owners) && (c->tk[tb].w.cls & AN_TXW_WDAY) &&
+	    an_tx_word(c, tb + 1) && !c->tk[tb + 1].cap && !(c->tk[tb + 1].w.cls & AN_TXW_POD) &&
+	    !an_tx_cue(c, tb + 1))
+		return 1;
 	return v > 1 && an_tx_word(c, v - 1) && an_tx_cue(c, v - 1) < 0 && an_tx_one_of(c, v - 2, rel);
 }
 

@@ -70,7 +70,10 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * Friday look quiet": a day that is the subject of a present is
 	 * ahead */
 	/* (and the weekend: "But the weekend looks genuinely pleasant") */
-	int weekend = word_is(c, tb, "the") && word_is(c, tb + 1, "weekend") && te == tb + 2;
+	/* ("the holiday weekend is among its busiest", "the long weekend") */
+	int weekend = word_is(c, tb, "the") && word_is(c, te - 1, "weekend") &&
+	              (te == tb + 2 || (te == tb + 3 && (word_is(c, tb + 1, "holiday") ||
+	                                                 word_is(c, tb + 1, "long"))));
 	if ((((c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap) || weekend) &&
 	    (clause_opens(c, tb) || clause_break_before(c, tb) ||
 	     (weekend && tb > 0 && an_tx_one_of(c, tb - 1, reporting)) ||

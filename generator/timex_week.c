@@ -21,8 +21,8 @@ static an_date nearer_day(an_date dct, an_date back, int wd, int ties_ahead)
 }
 
 /* "the weekend": the last one in past-tense text, else the coming one;
- * also "the bank holiday weekend", and "Bank Holiday weekend" without
- * "the" in a headline. */
+ * also "the bank holiday weekend", "the long weekend", "the holiday
+ * weekend", and "Bank Holiday weekend" without "the" in a headline. */
 size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t w = i + 1;
@@ -30,6 +30,9 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		w = i + 2;
 	else if (an_tx_is(c, i, "the") && an_tx_is(c, i + 1, "bank") && an_tx_is(c, i + 2, "holiday"))
 		w = i + 3;
+	else if (an_tx_is(c, i, "the") &&
+	         (an_tx_is(c, i + 1, "long") || an_tx_is(c, i + 1, "holiday")))
+		w = i + 2; /* "the long weekend", "the holiday weekend" */
 	else if (!an_tx_is(c, i, "the"))
 		return 0;
 	if (!an_tx_is(c, w, "weekend"))

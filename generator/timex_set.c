@@ -85,6 +85,18 @@ static int rate_after_amount(const an_tx_ctx *c, size_t i)
 	return 0;
 }
 
+/* Parts of the day counted at j, then "a", "per" or "each" and a unit
+ * of a week or longer: "two nights a week", "three mornings a month". */
+static int night_rate(const an_tx_ctx *c, size_t j)
+{
+	static const char *const parts[] = {"nights", "mornings", "evenings", "afternoons", NULL};
+	return an_tx_one_of(c, j, parts) &&
+	       (an_tx_is(c, j + 1, "a") || an_tx_is(c, j + 1, "per") || an_tx_is(c, j + 1, "each")) &&
+	       (an_tx_cls(c, j + 2) & AN_TXW_UNIT) && !(an_tx_cls(c, j + 2) & AN_TXW_PLURAL) &&
+	       TK(j + 2).w.unit >= AN_TXU_WEEK && !an_tx_is(c, j + 3, "ago") &&
+	       !an_tx_is(c, j + 3, "earlier") && !an_tx_is(c, j + 3, "later");
+}
+
 /* The weekday (1-7) of a capitalised plural weekday at token i
  * ("Sundays"), 0 when none. */
 int an_tx_plural_weekday(const an_tx_ctx *c, size_t i)
@@ -229,6 +241,13 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "$50,000 a year", "100 barrels a day": an amount in each
 		 * period (TimeBank: "about $33 million a year", SET P1Y) */
 		j = i + 1;
+	} else if ((j = an_tx_count(&n, c, i)) != 0 && n > 0 && night_rate(c, j)) {
+		/* "two nights a week", "three mornings a week": time within
+		 * each week, one SET of it, as "five days a week" is */
+		char v[AN_TIMEX_VALUE_MAX];
+		an_tx_duration_value(v, sizeof v, (an_tx_unit)TK(j + 2).w.unit, 1, 0);
+		an_tx_set_value(m, AN_TIMEX_SET, v);
+		return j + 3;
 	} else if ((j = times_adverb(c, i, &set)) != 0) {
 		/* "twice daily", "three times weekly": the frequency joins the
 		 * set, as in "twice a day" */

@@ -280,9 +280,16 @@ int an_tx_forecast_made(const an_tx_ctx *c, size_t tb)
 
 /* "earnings of $3.60 a share, up from its July forecast of $3", "down
  * from 1.2 percent in the fourth quarter": what a figure is up or down
- * from is behind it, whatever the clause's tense. */
+ * from is behind it, whatever the clause's tense; so is the day a raise
+ * is made retroactive to. */
 int an_tx_compared_from(const an_tx_ctx *c, size_t tb)
 {
+	/* (and what a raise is backdated to: "the first increase retroactive
+	 * to July 1", "backdated to April") */
+	if (tb > 1 && an_tx_is(c, tb - 1, "to") &&
+	    (an_tx_is(c, tb - 2, "retroactive") || an_tx_is(c, tb - 2, "retroactively") ||
+	     an_tx_is(c, tb - 2, "backdated")))
+		return 1;
 	/* (from before "mid-", "early", "late") */
 	if (tb > 2 && an_tx_is_dash(c, tb - 1) && an_tx_is(c, tb - 2, "mid"))
 		tb -= 2;

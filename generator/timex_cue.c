@@ -150,6 +150,13 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 0; /* "May", the month, is no modal */
 	if (hyphen_half(c, j))
 		return 0;
+	/* "laid-off workers", "sold-out shows", "burned-out crews": the
+	 * first half of such a compound adjective, a participle and its
+	 * particle, has no tense either */
+	static const char *const particles[] = {"off", "out", "up", "down", "over", "back", NULL};
+	if (j + 2 < c->n && an_tx_is_punct(c, j + 1, '-') && an_tx_glued(c, j + 1) &&
+	    an_tx_glued(c, j + 2) && an_tx_one_of(c, j + 2, particles))
+		return 0;
 	/* "the Serious Organised Crime Agency": a participle inside a name
 	 * that "the" opens, between two capitalised words (not a headline's
 	 * "Union Approved Strikes") */

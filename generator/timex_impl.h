@@ -310,6 +310,12 @@ int an_tx_half_unit(long *n, an_tx_unit *u);
  * to the unit), whose unit an_tx_half_unit halves; -1 for the "a" of
  * "half a", which the match at "half" covers; 0 otherwise. */
 int an_tx_half_count(const an_tx_ctx *c, size_t i, size_t *j, long *n);
+/* "13 billion years ago", "billions of years ago", "some 70 million
+ * years ago", "4.5 billion years ago": deep time, a past no calendar
+ * value names, the whole amount the expression's.  At i, with the index
+ * after the count an_tx_count read there (0 for none): the index of the
+ * unit, 0 when no such amount. */
+size_t an_tx_deep_count(const an_tx_ctx *c, size_t i, size_t j);
 /* timex_ofyear.c: joins "of last/this/next year" to the date before it;
  * the year of such an "of" phrase at e, and the index after it */
 size_t an_tx_of_rel_year(const an_tx_ctx *c, size_t e, int *y);

@@ -489,6 +489,12 @@ static size_t anaphoric(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * sentence named from the DCT */
 	if (rel && an_tx_period_ref(c, i, unit_gran(u), &r))
 		;
+	/* ("reported on Tuesday that revenue rose in the fourth quarter,
+	 * and its shares jumped the next day": the day named before the
+	 * coarser reference, in its sentence) */
+	else if (r.g < unit_gran(u) && r.g != AN_GRAN_NONE && u == AN_TXU_DAY && c->day_at &&
+	         c->day_at - 1 < c->ref_at && an_tx_one_sentence(c, c->day_at - 1, i))
+		r = (an_tx_point){c->day, AN_GRAN_DAY};
 	else if (r.g < unit_gran(u) && r.g != AN_GRAN_NONE)
 		return 0; /* "the next day" after "in 1998": no day to count from */
 	an_tx_set_point(m, an_tx_shift(r.d, u, rel), unit_gran(u));
@@ -555,25 +561,12 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		m->anchor.g = AN_GRAN_NONE;
 		return i + 3;
 	}
-	/* "13 billion years ago", "billions of years ago", "some 70 million
-	 * years ago": deep time, a past no calendar value names; the whole
-	 * amount belongs to the expression */
-	static const char *const big[] = {"thousand", "million", "billion", NULL};
-	static const char *const bigs[] = {"thousands", "millions", "billions", "hundreds", NULL};
-	if (j && an_tx_is(c, j + 2, "ago") && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
-	    an_tx_one_of(c, j, big)) {
+	/* "13 billion years ago", "billions of years ago": deep time
+	 * (timex_shift.c) */
+	size_t dj = an_tx_deep_count(c, i, j);
+	if (dj) {
 		n = -1;
-		j++;
-	} else if (!j && an_tx_is(c, i + 3, "ago") && an_tx_is(c, i + 1, "of") &&
-	           (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs)) {
-		n = -1;
-		j = i + 2;
-	} else if (!j && an_tx_num(c, i) && an_tx_is_punct(c, i + 1, '.') && !TK(i + 1).space &&
-	           an_tx_num(c, i + 2) && !TK(i + 2).space && an_tx_one_of(c, i + 3, big) &&
-	           (an_tx_cls(c, i + 4) & AN_TXW_PLURAL) && an_tx_is(c, i + 5, "ago") &&
-	           !(i > 0 && !TK(i).space && TK(i - 1).kind != AN_TK_WORD)) {
-		n = -1; /* "4.5 billion years ago" (decimals count nothing else) */
-		j = i + 4;
+		j = dj;
 	}
 	if (!j) {
 		if (!an_tx_word(c, i) || !(TK(i).w.cls & AN_TXW_PLURAL))

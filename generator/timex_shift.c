@@ -4,7 +4,9 @@
  * the date the count names and asks here which way the date moved, so
  * that the mod says where the event lies against that date: "more than
  * two years later" is after the two-years-later date, "more than a month
- * ago" before the month-ago one; "nearly", "about" only approximate it. */
+ * ago" before the month-ago one; "nearly", "about" only approximate it.
+ * Also the amounts of deep time ("4.5 billion years ago") that
+ * timex_rel.c reads as a past no calendar names. */
 #include "timex_impl.h"
 
 #include <string.h>
@@ -68,4 +70,24 @@ const char *an_tx_shift_qmod(int dir, const char *qmod)
 	if ((dir < 0) == more)
 		return incl ? "ON_OR_BEFORE" : "BEFORE";
 	return incl ? "ON_OR_AFTER" : "AFTER";
+}
+
+size_t an_tx_deep_count(const an_tx_ctx *c, size_t i, size_t j)
+{
+	static const char *const big[] = {"thousand", "million", "billion", NULL};
+	static const char *const bigs[] = {"thousands", "millions", "billions", "hundreds", NULL};
+	if (j && an_tx_is(c, j + 2, "ago") && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
+	    an_tx_one_of(c, j, big))
+		return j + 1;
+	if (!j && an_tx_is(c, i + 3, "ago") && an_tx_is(c, i + 1, "of") &&
+	    (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs))
+		return i + 2;
+	/* "4.5 billion years ago" (a count with decimals counts nothing
+	 * else; not "$4.5 billion") */
+	if (!j && an_tx_num(c, i) && an_tx_is_punct(c, i + 1, '.') && !c->tk[i + 1].space &&
+	    an_tx_num(c, i + 2) && !c->tk[i + 2].space && an_tx_one_of(c, i + 3, big) &&
+	    (an_tx_cls(c, i + 4) & AN_TXW_PLURAL) && an_tx_is(c, i + 5, "ago") &&
+	    !(i > 0 && !c->tk[i].space && c->tk[i - 1].kind != AN_TK_WORD))
+		return i + 4;
+	return 0;
 }

@@ -374,10 +374,17 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		if (k >= 2 && an_tx_num(c, k) && !TK(k).space && an_tx_is_punct(c, k - 1, '-') &&
 		    !TK(k - 1).space && an_tx_num(c, k - 2) && TK(k - 2).num >= day)
 			return 0;
-		if (an_tx_is(c, dend, "of"))
-			dend++;
+		int of = an_tx_is(c, dend, "of");
+		dend += of;
 		e = month_at(c, dend, &mon, &weak);
 		if (!e)
+			return 0;
+		/* "the first December poll since 1923": an ordinal word before a
+		 * month and its noun ranks the noun, no day ("the first of
+		 * December", "the first December 2019" are days) */
+		if (!of && an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_ORD) && an_tx_word(c, e) &&
+		    !TK(e).cap && !an_tx_is(c, e, "and") && !an_tx_is(c, e, "or") &&
+		    !(TK(e).w.cls & (AN_TXW_PAST | AN_TXW_FUTURE)))
 			return 0;
 		size_t y = e;
 		if (an_tx_is_punct(c, y, ','))
@@ -408,6 +415,14 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		explicit_year = 1;
 	if (attacks) {
 		year = 2001;
+		explicit_year = 1;
+	}
+	/* "an election on Thursday 12 December, the first December poll
+	 * since 1923": the month of a day its sentence just named is that
+	 * day's */
+	if (!explicit_year && !day && c->ref.g == AN_GRAN_DAY && c->ref.d.m == mon &&
+	    c->ref_at < i && an_tx_one_sentence(c, c->ref_at, i)) {
+		year = c->ref.d.y;
 		explicit_year = 1;
 	}
 	if (day) {

@@ -145,7 +145,29 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	/* (a subordinate clause between has a time of its own: "will be out
 	 * for months after tearing a hamstring in training on Tuesday") */
 	size_t d = 0;
-	return cue_back(c, tb, 30, 1, &d) > 0 && d >= 14;
+	if (cue_back(c, tb, 30, 1, &d) > 0 && d >= 14)
+		return 1;
+	/* (so is the infinitive of a present wish, across the commas of its
+	 * list: "We just want them to plan ahead, book ahead, and not all
+	 * arrive at once on Saturday morning") */
+	static const char *const wish[] = {"want", "wants", "need", "needs", "hope", "hopes",
+	                                   "expect", "expects", "intend", "intends", NULL};
+	for (size_t j = tb, n = 0; j > 2 && n < 30 && !c->tk[j].sent; n++) {
+		j--;
+		if (quote_mark(c, j) || an_tx_one_of(c, j, subs) || an_tx_is_punct(c, j, ';'))
+			return 0;
+		if (word_is(c, j, "to") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap) {
+			size_t w = j - 1;
+			if (c->tk[w].kind == AN_TK_WORD && !an_tx_one_of(c, w, wish) && w > 1 &&
+			    an_tx_one_of(c, w - 1, wish))
+				w--; /* "want them to" */
+			return an_tx_one_of(c, w, wish) && !word_is(c, w - 1, "had") &&
+			       !word_is(c, w - 1, "did");
+		}
+		if (an_tx_cue(c, j) < 0)
+			return 0;
+	}
+	return 0;
 }
 
 /* "declared Thursday and Friday public holidays", "declared Monday a

@@ -147,6 +147,16 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	size_t d = 0;
 	if (cue_back(c, tb, 30, 1, &d) > 0 && d >= 14)
 		return 1;
+	/* (and past the comma of a phrase of "with", which has no verb: "would
+	 * launch atop a Falcon 9 rocket at 3:06 a.m. EDT, with a backup
+	 * opportunity on Monday") */
+	for (size_t j = tb, n = 0; j > 2 && n < 8 && !c->tk[j].sent; n++) {
+		j--;
+		if (word_is(c, j, "with") && an_tx_is_punct(c, j - 1, ','))
+			return cue_back(c, j - 1, 30, 1, &d) > 0;
+		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_cue(c, j))
+			break;
+	}
 	/* (so is the infinitive of a present wish, across the commas of its
 	 * list: "We just want them to plan ahead, book ahead, and not all
 	 * arrive at once on Saturday morning") */

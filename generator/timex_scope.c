@@ -162,6 +162,12 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	 * arrive at once on Saturday morning") */
 	static const char *const wish[] = {"want", "wants", "need", "needs", "hope", "hopes",
 	                                   "expect", "expects", "intend", "intends", NULL};
+	/* (or a directive's, for a weekday, as in the window: "asked
+	 * airlines to cancel 30 percent of flights at Orly and 20 percent at
+	 * Marseille, Lyon and Bordeaux on Thursday and Friday") */
+	static const char *const bid[] = {"asked", "urged", "ordered", "told", "advised",
+	                                  "instructed", "directed", "requested", NULL};
+	int wday = (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap;
 	for (size_t j = tb, n = 0; j > 2 && n < 30 && !c->tk[j].sent; n++) {
 		j--;
 		if (quote_mark(c, j) || an_tx_one_of(c, j, subs) || an_tx_is_punct(c, j, ';'))
@@ -169,10 +175,10 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 		if (word_is(c, j, "to") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap) {
 			size_t w = j - 1;
 			if (c->tk[w].kind == AN_TK_WORD && !an_tx_one_of(c, w, wish) && w > 1 &&
-			    an_tx_one_of(c, w - 1, wish))
-				w--; /* "want them to" */
-			return an_tx_one_of(c, w, wish) && !word_is(c, w - 1, "had") &&
-			       !word_is(c, w - 1, "did");
+			    (an_tx_one_of(c, w - 1, wish) || (wday && an_tx_one_of(c, w - 1, bid))))
+				w--; /* "want them to", "asked airlines to" */
+			return (an_tx_one_of(c, w, wish) || (wday && an_tx_one_of(c, w, bid))) &&
+			       !word_is(c, w - 1, "had") && !word_is(c, w - 1, "did");
 		}
 		if (an_tx_cue(c, j) < 0)
 			return 0;

@@ -362,6 +362,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		    c->tk[pb - 2].kind == AN_TK_WORD && !c->tk[pb - 2].cap && !an_tx_cue(c, pb - 2) &&
 		    !ends_in(c->tk[pb - 2].low, "ly", 4) && !ends_in(c->tk[pb - 2].low, "ed", 3) &&
 		    (is_determiner(c, pb - 3) ||
+		     /* ("giving teachers a 2 percent raise starting July 1") */
+		     (pb > 5 && word_is(c, pb - 3, "percent") && an_tx_num(c, pb - 4) &&
+		      is_determiner(c, pb - 5)) ||
 		     /* ("declared three days of mourning starting Wednesday") */
 		     (word_is(c, pb - 3, "of") && pb > 4 && c->tk[pb - 4].kind == AN_TK_WORD &&
 		      (c->tk[pb - 4].w.cls & AN_TXW_UNIT))))

@@ -464,7 +464,11 @@ static int come_season(const an_tx_ctx *c, size_t p, size_t i)
  * stay untagged. */
 static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (i == 0 || an_tx_capital(c, i))
+	/* (a school's break may open its sentence: "Winter break begins on
+	 * Dec. 22") */
+	int opens_break = i > 0 && c->tk[i].sent && an_tx_is(c, i + 1, "break") &&
+	                  !c->tk[i + 1].cap;
+	if (i == 0 || (an_tx_capital(c, i) && !opens_break))
 		return 0;
 	/* "the spring semester", "fall term", "over spring break": a
 	 * school's season, whatever opens it ("for fall semester"); not

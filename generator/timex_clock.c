@@ -726,6 +726,12 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		an_tx_point r = an_tx_ref(c);
 		if (r.g == AN_GRAN_DAY)
 			d = an_date_add_days(r.d, nd - 2);
+	} else if ((an_tx_is(c, at, "starting") || an_tx_is(c, at, "beginning")) &&
+	           (memset(&dm, 0, sizeof dm), an_tx_weekday(&dm, c, at + 1)) &&
+	           dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+		/* "meals from 11 a.m. to 1 p.m. starting Monday": the hours of
+		 * the day things start, a timex of its own */
+		d = dm.anchor.d;
 	}
 	if (pe && dated)
 		d = pd;

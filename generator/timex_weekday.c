@@ -237,6 +237,11 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		size_t k2 = an_tx_range_link(c, e, &both);
 		if (k2 && (!both || (i > 0 && an_tx_is(c, i - 1, "between"))))
 			d = span_now(c, wd, weekday_at(c, k2), d);
+		/* "had been stable since Friday", written on a Friday: what has
+		 * held since the news day's own weekday began a week before */
+		if (i > 0 && an_tx_is(c, i - 1, "since") &&
+		    an_date_to_days(d) == an_date_to_days(c->dct))
+			d = an_date_add_days(d, -7);
 	}
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->modable = 1; /* "early Tuesday" */

@@ -755,6 +755,23 @@ int an_tx_match_at(an_tx_match *out, const an_tx_ctx *c, size_t i)
 			}
 		}
 	}
+	/* "Regulators give chatbot maker until end of May": a headline's
+	 * "end of" and a month, without "the", after a preposition */
+	if ((an_tx_is(c, i, "end") || an_tx_is(c, i, "start") || an_tx_is(c, i, "beginning")) &&
+	    an_tx_is(c, i + 1, "of") && i > 0 && an_tx_one_of(c, i - 1, month_preps) &&
+	    (an_tx_cls(c, i + 2) & AN_TXW_MONTH)) {
+		memset(&m, 0, sizeof m);
+		size_t me = an_tx_month(&m, c, i + 2);
+		if (me && m.anchor.g == AN_GRAN_MONTH && m.modable) {
+			m.tb = i;
+			m.te = me;
+			set_mod(&m, TK(i).low[0] == 'e' ? "END" : "START");
+			if (longer(out, have, &m)) {
+				*out = m;
+				have = 1;
+			}
+		}
+	}
 	/* "earlier this month", "later this year", "later this summer",
 	 * "earlier Sunday" */
 	if (an_tx_is(c, i, "earlier") || an_tx_is(c, i, "later")) {

@@ -205,7 +205,7 @@ static const char *const starters[] = {
 	"many", "some", "numerous", "couple", "every", "each", "per", "once",
 	"twice", "daily", "nightly", "weekly", "monthly", "annually", "yearly",
 	"hourly", "quarterly", "noon", "midday", "midnight", "midafternoon", "midmorning", "midweek", "early", "mid",
-	"middle", "late",
+	"middle", "late", "end", "start",
 	"earlier", "later", "more", "over", "just", "well", "at", "nearly",
 	"almost", "about", "around", "circa", "roughly", "approximately", "up", "no",
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",

@@ -89,13 +89,30 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	}
 	/* "Saturday's bill includes the folk trio": a day's possessive that
 	 * opens the sentence is its subject's, whose verb follows the noun */
-	if (c->tk[tb].sent && (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n &&
+	/* (or a clause after "while", "whereas": "while Sunday's televised
+	 * tie between Kingsbridge and Portland Vale kicks off at 4 p.m.") */
+	int opener = c->tk[tb].sent ||
+	             (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas")));
+	/* (an adjective in "-ed" may come first: "Sunday's televised tie") */
+	int adj = te + 3 < c->n && ends_in(c->tk[te + 2].low, "ed", 3) && an_tx_word(c, te + 3) &&
+	          !c->tk[te + 3].cap && !an_tx_cue(c, te + 3);
+	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n &&
 	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, te + 2) &&
-	    !c->tk[te + 2].cap && !an_tx_cue(c, te + 2)) {
+	    !c->tk[te + 2].cap && (!an_tx_cue(c, te + 2) || adj)) {
 		size_t v = te + 3;
 		if (an_tx_word(c, v) && !c->tk[v].cap && !an_tx_cue(c, v) && v + 1 < c->n &&
 		    !ends_in(c->tk[v].low, "s", 3) && !word_is(c, v, "is") && !word_is(c, v, "are"))
 			v++; /* "Saturday's main stage bill" */
+		/* (past the teams or places of the noun: "tie between
+		 * Kingsbridge and Portland Vale") */
+		if ((word_is(c, v, "between") || word_is(c, v, "against") || word_is(c, v, "at")) &&
+		    v + 1 < c->n && c->tk[v + 1].cap) {
+			size_t q = v + 1;
+			while (q < c->n && q < v + 8 &&
+			       ((c->tk[q].kind == AN_TK_WORD && c->tk[q].cap) || word_is(c, q, "and")))
+				q++;
+			v = q;
+		}
 		int k = an_tx_word(c, v) ? subject_verb(c, tb, v) : 0;
 		if (k)
 			return k;

@@ -366,12 +366,39 @@ int an_tx_from_start(const an_tx_ctx *c, size_t p, size_t te)
 	       !an_tx_one_of(c, p - 2, bases);
 }
 
+/* "were in talks on Wednesday, less than 48 hours before the NBA's trade
+ * deadline at 3 p.m. ET on Thursday", written on Wednesday: the day of
+ * what comes "before" a noun phrase, after the news day named in its
+ * sentence, is after that day.  tb is the weekday, after "on". */
+static int after_today_before(const an_tx_ctx *c, size_t tb)
+{
+	if (tb < 4 || !(c->tk[tb].w.cls & AN_TXW_WDAY) || !word_is(c, tb - 1, "on") ||
+	    !c->today_at || !an_tx_one_sentence(c, c->today_at - 1, tb))
+		return 0;
+	/* (back past the noun phrase and a clock time, "at 3 p.m. ET") */
+	for (size_t q = tb - 2, n = 0; q > 0 && n < 16 && !c->tk[q].sent; n++, q--) {
+		/* (an event's noun phrase: not "shortly before midnight on
+		 * Sunday", a time) */
+		if (word_is(c, q, "before"))
+			return q > c->today_at - 1 &&
+			       (word_is(c, q + 1, "the") || word_is(c, q + 1, "its") ||
+			        word_is(c, q + 1, "their"));
+		if (an_tx_no_word(c, q) || an_tx_num(c, q))
+			continue;
+		if (!(c->tk[q].kind == AN_TK_WORD || an_tx_is_apos(c, q)) || an_tx_cue(c, q))
+			return 0;
+	}
+	return 0;
+}
+
 /* "has quit the race less than a week before Monday's federal
  * election": an event of a day's possessive after "before", with a
  * present perfect (an act just done) before it in the clause, is ahead
  * ("quit days before Monday's election" may tell of one gone). */
 int an_tx_before_event_ahead(const an_tx_ctx *c, size_t tb, size_t te)
 {
+	if (after_today_before(c, tb))
+		return 1;
 	static const char *const events[] = {
 		"election", "vote", "poll", "polls", "referendum", "primary", "game", "match",
 		"final", "summit", "meeting", "hearing", "debate", "deadline", "launch", NULL};

@@ -93,23 +93,32 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * tie between Kingsbridge and Portland Vale kicks off at 4 p.m.") */
 	int opener = c->tk[tb].sent ||
 	             (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas")));
+	/* (a measure may come first: "Tuesday's 158.5-kilometre stage") */
+	size_t h = te + 2;
+	while (h < c->n && h < te + 8 &&
+	       (an_tx_num(c, h) || (h > te + 2 && !c->tk[h].space &&
+	                            (an_tx_is_punct(c, h, '.') || an_tx_is_dash(c, h) ||
+	                             (an_tx_word(c, h) && an_tx_is_dash(c, h - 1))))))
+		h++;
 	/* (an adjective in "-ed" may come first: "Sunday's televised tie") */
-	int adj = te + 3 < c->n && ends_in(c->tk[te + 2].low, "ed", 3) && an_tx_word(c, te + 3) &&
-	          !c->tk[te + 3].cap && !an_tx_cue(c, te + 3);
-	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n &&
-	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, te + 2) &&
-	    !c->tk[te + 2].cap && (!an_tx_cue(c, te + 2) || adj)) {
-		size_t v = te + 3;
+	int adj = h + 1 < c->n && ends_in(c->tk[h].low, "ed", 3) && an_tx_word(c, h + 1) &&
+	          !c->tk[h + 1].cap && !an_tx_cue(c, h + 1);
+	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && h + 1 < c->n &&
+	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, h) &&
+	    !c->tk[h].cap && (!an_tx_cue(c, h) || adj)) {
+		static const char *const places[] = {"between", "against", "at", "to", NULL};
+		size_t v = h + 1;
 		if (an_tx_word(c, v) && !c->tk[v].cap && !an_tx_cue(c, v) && v + 1 < c->n &&
-		    !ends_in(c->tk[v].low, "s", 3) && !word_is(c, v, "is") && !word_is(c, v, "are"))
+		    !ends_in(c->tk[v].low, "s", 3) && !word_is(c, v, "is") && !word_is(c, v, "are") &&
+		    !an_tx_one_of(c, v, places))
 			v++; /* "Saturday's main stage bill" */
 		/* (past the teams or places of the noun: "tie between
-		 * Kingsbridge and Portland Vale") */
-		if ((word_is(c, v, "between") || word_is(c, v, "against") || word_is(c, v, "at")) &&
-		    v + 1 < c->n && c->tk[v + 1].cap) {
+		 * Kingsbridge and Portland Vale", "stage to Le Grand-Bornand") */
+		if (an_tx_one_of(c, v, places) && v + 1 < c->n && c->tk[v + 1].cap) {
 			size_t q = v + 1;
 			while (q < c->n && q < v + 8 &&
-			       ((c->tk[q].kind == AN_TK_WORD && c->tk[q].cap) || word_is(c, q, "and")))
+			       ((c->tk[q].kind == AN_TK_WORD && c->tk[q].cap) || word_is(c, q, "and") ||
+			        (an_tx_is_dash(c, q) && !c->tk[q].space)))
 				q++;
 			v = q;
 		}
@@ -121,8 +130,8 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 		 * blow", "Friday's ruling is final") */
 		static const char *const done[] = {"result", "results", "score", "win", "loss",
 		                                   "defeat", "victory", NULL};
-		if ((word_is(c, v, "is") || word_is(c, v, "are")) && !an_tx_one_of(c, te + 2, done) &&
-		    !an_tx_one_of(c, te + 2, an_tx_acts))
+		if ((word_is(c, v, "is") || word_is(c, v, "are")) && !an_tx_one_of(c, h, done) &&
+		    !an_tx_one_of(c, h, an_tx_acts))
 			return 1;
 	}
 	/* "Christmas may be over, but pantomime goes on": a day the clause

@@ -213,6 +213,11 @@ static int perfect_intent(const an_tx_ctx *c, size_t j)
 	return word_is(c, h, "has") || word_is(c, h, "have") || word_is(c, h, "ve");
 }
 
+/* Words that open a clause of their own after a comma, no appositive. */
+static const char *const subs_rel[] = {"and", "but", "or", "which", "who", "where", "when",
+                                       "while", "as", "after", "before", "because", "so",
+                                       "although", "though", "if", "unless", NULL};
+
 /* Verbs that open a clause after its subject. */
 static const char *const auxiliaries[] = {"has", "have", "is", "are", "was", "were", "will",
                                           "would", "had", NULL};
@@ -725,6 +730,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	                                    clause_opens(c, tb - 1));
 	/* (ten words: the commas and the possessive of "In January, the
 	 * company's founder, Mark Ellery, resigned" count as none) */
+	size_t appo = 0; /* the closing comma of an appositive passed over */
 	for (size_t j = te, d = 1; j < c->n && d <= 10; j++, d += c->tk[j - 1].kind == AN_TK_WORD) {
 		size_t title = quoted_title(c, j, 1);
 		if (title > j) {
@@ -736,13 +742,18 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* "On Wednesday, the 40th anniversary of the first broadcast,
 		 * a channel will show ...": an appositive with no verb of its
 		 * own is passed over to the clause */
-		if (j == te && opens && an_tx_is_punct(c, j, ',') && is_determiner(c, j + 1)) {
+		/* (so is one after the subject: "On Sunday, Pennington
+		 * Athletic, unbeaten in five, host Corby Vale") */
+		if (opens && an_tx_is_punct(c, j, ',') &&
+		    ((j == te && is_determiner(c, j + 1)) ||
+		     (j > te && an_tx_word(c, j + 1) && !c->tk[j + 1].cap &&
+		      !an_tx_one_of(c, j + 1, subs_rel)))) {
 			size_t q = j + 1;
 			while (q < c->n && q < j + 16 && !c->tk[q].sent && !an_tx_is_punct(c, q, ',') &&
 			       !an_tx_cue(c, q) && (c->tk[q].kind == AN_TK_WORD || an_tx_num(c, q)))
 				q++;
 			if (q < c->n && q < j + 16 && an_tx_is_punct(c, q, ',')) {
-				j = q;
+				j = appo = q;
 				continue;
 			}
 		}
@@ -763,7 +774,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = an_tx_cue(c, j);
 		if (k)
 			return k;
-		if (opens && d >= 2 && d <= 6 && c->tk[j - 1].kind == AN_TK_WORD &&
+		if (opens && d >= 2 && d <= 6 && (c->tk[j - 1].kind == AN_TK_WORD || j - 1 == appo) &&
 		    !word_is(c, j + 1, "of") && an_tx_scheduled_plural(c, j))
 			return 1; /* not "On Wednesday, Ricardo Alarcon, head of ..." */
 		/* "On Wednesday, the last of the veterans' ships leaves

@@ -362,6 +362,19 @@ static int attributive_day(const an_tx_ctx *c, size_t i, size_t at, an_tx_match 
 	return 0;
 }
 
+/* The weekday (1-7) of a recurring day ending at k: "every Sunday",
+ * "each Friday", "Sundays"; 0 when none. */
+static int recurring_day_before(const an_tx_ctx *c, size_t k)
+{
+	int wd = an_tx_plural_weekday(c, k);
+	if (wd)
+		return wd;
+	if (k > 0 && an_tx_word(c, k) && (TK(k).w.cls & AN_TXW_WDAY) && TK(k).cap &&
+	    (an_tx_is(c, k - 1, "every") || an_tx_is(c, k - 1, "each")))
+		return TK(k).w.wday;
+	return 0;
+}
+
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
@@ -600,6 +613,15 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%02d:%02d", every, h, mi);
 		m->type = AN_TIMEX_SET;
 		return at + 1;
+	}
+	/* "Mass is celebrated every Sunday at 11 a.m.", "airs Sundays at 9
+	 * p.m.": the hour of each such day, a time with the set's pattern
+	 * (the day stays a SET of its own) */
+	int each = i > 2 && an_tx_is(c, i - 1, "at") ? recurring_day_before(c, i - 2) : 0;
+	if (each && !pod) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%02d:%02d", each, h, mi);
+		m->type = AN_TIMEX_TIME;
+		return stop && j == stop ? j + 1 : zone_end > j ? zone_end : j;
 	}
 	/* "The main lifts run daily from 8:30 a.m. to 4:30 p.m.": the hour
 	 * of any day, no day of its own (not with a day after it) */

@@ -148,6 +148,10 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 0;
 	if (month_name(c, j))
 		return 0; /* "May", the month, is no modal */
+	/* "as Lent begins", "said Will Fraser": a capitalised word inside a
+	 * sentence (not a headline's) is a name, no verb */
+	if (an_tx_capital(c, j) && !t->sent && (t->w.cls & (AN_TXW_PAST | AN_TXW_FUTURE)))
+		return 0;
 	if (hyphen_half(c, j))
 		return 0;
 	/* "laid-off workers", "sold-out shows", "burned-out crews": the

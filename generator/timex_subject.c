@@ -266,14 +266,18 @@ int an_tx_imperative(const an_tx_ctx *c, size_t tb)
 	static const char *const verbs[] = {
 		"join", "set", "remember", "bring", "book", "register", "come", "expect", "mark",
 		"save", "tune", "head", "check", "plan", "make", "get", "turn", "please", "vote",
-		"watch", "visit", "sign", "apply", "look", "reserve", NULL};
+		"watch", "visit", "sign", "apply", "look", "reserve", "ask", "call", "wait", "try",
+		"stop", "drop", NULL};
 	static const char *const preps[] = {"in", "on", "at", "by", "from", "of", "for", "as",
 	                                    NULL};
 	/* (eighty tokens back at most: a command's day comes early) */
 	size_t s = tb;
 	for (size_t n = 0; s > 0 && n < 80 && !c->tk[s].sent; n++)
 		s--;
-	if (s + 1 >= tb || !c->tk[s].sent || !c->tk[s].cap)
+	/* (a command may open a quote: '"Ask me on Thursday," she said') */
+	if (s + 1 < tb && c->tk[s].sent && quote_mark(c, s))
+		s++;
+	if (s + 1 >= tb || !(c->tk[s].sent || (s > 0 && quote_mark(c, s - 1))) || !c->tk[s].cap)
 		return 0;
 	/* "Don't", "Do not": any verb after them */
 	if (word_is(c, s, "don") && an_tx_is_apos(c, s + 1) && word_is(c, s + 2, "t"))

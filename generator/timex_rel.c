@@ -624,8 +624,15 @@ static size_t ago(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (an_tx_is(c, k, "ago") || an_tx_is(c, k, "before") || an_tx_is(c, k, "after")) {
 		dir = an_tx_is(c, k, "after") ? 1 : -1;
-		if (!an_tx_is(c, k, "ago") && !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
-			return 0; /* "two days before the vote": anchored on an event */
+		/* "two days before the vote": anchored on an event (so is one
+		 * in quotes: "Ten years after 'We can do this,'") */
+		if (!an_tx_is(c, k, "ago") &&
+		    !(k + 1 >= c->n || TK(k + 1).kind == AN_TK_PUNCT))
+			return 0;
+		if (!an_tx_is(c, k, "ago") && k + 1 < c->n && TK(k + 1).space &&
+		    (TK(k + 1).low[0] == '\'' || TK(k + 1).low[0] == '"' ||
+		     (unsigned char)TK(k + 1).low[0] == 0xe2))
+			return 0;
 		/* "'the day after' the election", "the day before's": no anaphor */
 		if (!an_tx_is(c, k, "ago") && k + 1 < c->n && !TK(k + 1).space &&
 		    (TK(k + 1).low[0] == '\'' || (unsigned char)TK(k + 1).low[0] == 0xe2))

@@ -121,7 +121,8 @@ int an_tx_plural_weekday(const an_tx_ctx *c, size_t i)
  * ("weekends are busy" is generic talk, "two weekends" a duration). */
 static size_t plural_days(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	static const char *const preps[] = {"on", "at", "during", NULL};
+	/* (and "to": "will scale back to weekends after Labor Day") */
+	static const char *const preps[] = {"on", "at", "during", "to", NULL};
 	static const char *const dets[] = {"the", "a", "an", "these", "those", "their", "its",
 	                                   "his", "her", "our", "two", "three", "several", NULL};
 	char v[AN_TIMEX_VALUE_MAX];

@@ -386,6 +386,13 @@ size_t an_tx_overnight(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	} else if (an_tx_is(c, j, "on") && an_tx_weekday(&om, c, j + 1) &&
 	           om.anchor.g == AN_GRAN_DAY && om.type == AN_TIMEX_DATE) {
 		d = om.anchor.d; /* "will close overnight on Saturday": its own timex */
+	} else if (an_tx_is(c, j, "and") &&
+	           an_tx_weekday(&om, c, j + 1 + (an_tx_is(c, j + 1, "early") ||
+	                                          an_tx_is(c, j + 1, "late"))) &&
+	           om.anchor.g == AN_GRAN_DAY && om.type == AN_TIMEX_DATE) {
+		/* "landed overnight and early Saturday": the night before the
+		 * day that follows, its own timex */
+		d = an_date_add_days(om.anchor.d, -1);
 	} else {
 		d = c->ref.g == AN_GRAN_DAY ? c->ref.d : c->dct;
 		if (c->ref.g == AN_GRAN_DAY && c->lede_day_at && an_tx_para_since(c, i))

@@ -150,7 +150,7 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 		return 0; /* "May", the month, is no modal */
 	/* "as Lent begins", "said Will Fraser": a capitalised word inside a
 	 * sentence (not a headline's) is a name, no verb */
-	if (an_tx_capital(c, j) && !t->sent && (t->w.cls & (AN_TXW_PAST | AN_TXW_FUTURE)))
+	if ((t->w.cls & (AN_TXW_PAST | AN_TXW_FUTURE)) && an_tx_capital(c, j) && !t->sent)
 		return 0;
 	if (hyphen_half(c, j))
 		return 0;
@@ -158,8 +158,8 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	 * first half of such a compound adjective, a participle and its
 	 * particle, has no tense either */
 	static const char *const particles[] = {"off", "out", "up", "down", "over", "back", NULL};
-	if (j + 2 < c->n && an_tx_is_punct(c, j + 1, '-') && an_tx_glued(c, j + 1) &&
-	    an_tx_glued(c, j + 2) && an_tx_one_of(c, j + 2, particles))
+	if (j + 2 < c->n && c->tk[j + 1].kind == AN_TK_PUNCT && c->tk[j + 1].low[0] == '-' &&
+	    an_tx_glued(c, j + 1) && an_tx_glued(c, j + 2) && an_tx_one_of(c, j + 2, particles))
 		return 0;
 	/* "the Serious Organised Crime Agency": a participle inside a name
 	 * that "the" opens, between two capitalised words (not a headline's

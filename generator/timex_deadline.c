@@ -126,14 +126,17 @@ static int braced_for(const an_tx_ctx *c, size_t tb)
 {
 	static const char *const brace[] = {"brace", "braces", "bracing", "prepare", "prepares",
 	                                    "preparing", NULL};
-	if (!(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap)
+	if (!(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap || tb < 3)
 		return 0;
+	/* (the "for" first, cheaply: the words between are read after) */
 	size_t k = tb;
-	while (k > 0 && tb - k < 3 && !word_is(c, k - 1, "for") && c->tk[k - 1].kind == AN_TK_WORD &&
-	       !c->tk[k - 1].cap && !an_tx_cue(c, k - 1))
+	while (k > tb - 2 && k > 2 && !word_is(c, k - 1, "for"))
 		k--;
-	if (k < 3 || !word_is(c, k - 1, "for") || !an_tx_one_of(c, k - 2, brace))
+	if (!word_is(c, k - 1, "for") || !an_tx_one_of(c, k - 2, brace))
 		return 0;
+	for (size_t q = k; q < tb; q++)
+		if (c->tk[q].kind != AN_TK_WORD || c->tk[q].cap || an_tx_cue(c, q))
+			return 0;
 	return !word_is(c, k - 3, "was") && !word_is(c, k - 3, "were") && !word_is(c, k - 3, "had");
 }
 

@@ -152,10 +152,14 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	 * opportunity on Monday") */
 	for (size_t j = tb, n = 0; j > 2 && n < 8 && !c->tk[j].sent; n++) {
 		j--;
-		if (word_is(c, j, "with") && an_tx_is_punct(c, j - 1, ','))
-			return cue_back(c, j - 1, 30, 1, &d) > 0;
-		if (c->tk[j].kind == AN_TK_PUNCT || an_tx_cue(c, j))
+		if (c->tk[j].kind == AN_TK_PUNCT)
 			break;
+		if (word_is(c, j, "with") && an_tx_is_punct(c, j - 1, ',')) {
+			for (size_t q = j + 1; q < tb; q++)
+				if (an_tx_cue(c, q))
+					return 0;
+			return cue_back(c, j - 1, 30, 1, &d) > 0;
+		}
 	}
 	/* (so is the infinitive of a present wish, across the commas of its
 	 * list: "We just want them to plan ahead, book ahead, and not all
@@ -168,22 +172,29 @@ int an_tx_far_future(const an_tx_ctx *c, size_t tb)
 	static const char *const bid[] = {"asked", "urged", "ordered", "told", "advised",
 	                                  "instructed", "directed", "requested", NULL};
 	int wday = (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap;
-	for (size_t j = tb, n = 0; j > 2 && n < 30 && !c->tk[j].sent; n++) {
+	/* (the "to" first, words only; the tenses between once it is found,
+	 * so that the many clauses with none cost no cue reading) */
+	size_t to = 0;
+	for (size_t j = tb, n = 0; j > 2 && n < 30 && !c->tk[j].sent && !to; n++) {
 		j--;
 		if (quote_mark(c, j) || an_tx_one_of(c, j, subs) || an_tx_is_punct(c, j, ';'))
 			return 0;
-		if (word_is(c, j, "to") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap) {
-			size_t w = j - 1;
-			if (c->tk[w].kind == AN_TK_WORD && !an_tx_one_of(c, w, wish) && w > 1 &&
-			    (an_tx_one_of(c, w - 1, wish) || (wday && an_tx_one_of(c, w - 1, bid))))
-				w--; /* "want them to", "asked airlines to" */
-			return (an_tx_one_of(c, w, wish) || (wday && an_tx_one_of(c, w, bid))) &&
-			       !word_is(c, w - 1, "had") && !word_is(c, w - 1, "did");
-		}
+		if (word_is(c, j, "to") && an_tx_word(c, j + 1) && !c->tk[j + 1].cap)
+			to = j;
+	}
+	if (!to)
+		return 0;
+	size_t w = to - 1;
+	if (c->tk[w].kind == AN_TK_WORD && !an_tx_one_of(c, w, wish) && w > 1 &&
+	    (an_tx_one_of(c, w - 1, wish) || (wday && an_tx_one_of(c, w - 1, bid))))
+		w--; /* "want them to", "asked airlines to" */
+	if (!(an_tx_one_of(c, w, wish) || (wday && an_tx_one_of(c, w, bid))) ||
+	    word_is(c, w - 1, "had") || word_is(c, w - 1, "did"))
+		return 0;
+	for (size_t j = to + 1; j < tb; j++)
 		if (an_tx_cue(c, j) < 0)
 			return 0;
-	}
-	return 0;
+	return 1;
 }
 
 /* "declared Thursday and Friday public holidays", "declared Monday a

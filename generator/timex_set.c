@@ -242,7 +242,7 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "$50,000 a year", "100 barrels a day": an amount in each
 		 * period (TimeBank: "about $33 million a year", SET P1Y) */
 		j = i + 1;
-	} else if ((j = an_tx_count(&n, c, i)) != 0 && n > 0 && night_rate(c, j)) {
+	} else if (night_rate(c, i + 1) && (j = an_tx_count(&n, c, i)) == i + 1 && n > 0) {
 		/* "two nights a week", "three mornings a week": time within
 		 * each week, one SET of it, as "five days a week" is */
 		char v[AN_TIMEX_VALUE_MAX];

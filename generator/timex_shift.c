@@ -76,15 +76,18 @@ size_t an_tx_deep_count(const an_tx_ctx *c, size_t i, size_t j)
 {
 	static const char *const big[] = {"thousand", "million", "billion", NULL};
 	static const char *const bigs[] = {"thousands", "millions", "billions", "hundreds", NULL};
-	if (j && an_tx_is(c, j + 2, "ago") && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
-	    an_tx_one_of(c, j, big))
-		return j + 1;
-	if (!j && an_tx_is(c, i + 3, "ago") && an_tx_is(c, i + 1, "of") &&
-	    (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs))
-		return i + 2;
+	if (j)
+		return an_tx_is(c, j + 2, "ago") && (an_tx_cls(c, j + 1) & AN_TXW_PLURAL) &&
+		               an_tx_one_of(c, j, big)
+		           ? j + 1 : 0;
+	if (!an_tx_num(c, i)) {
+		return an_tx_is(c, i + 3, "ago") && an_tx_is(c, i + 1, "of") &&
+		               (an_tx_cls(c, i + 2) & AN_TXW_PLURAL) && an_tx_one_of(c, i, bigs)
+		           ? i + 2 : 0;
+	}
 	/* "4.5 billion years ago" (a count with decimals counts nothing
 	 * else; not "$4.5 billion") */
-	if (!j && an_tx_num(c, i) && an_tx_is_punct(c, i + 1, '.') && !c->tk[i + 1].space &&
+	if (an_tx_is_punct(c, i + 1, '.') && !c->tk[i + 1].space &&
 	    an_tx_num(c, i + 2) && !c->tk[i + 2].space && an_tx_one_of(c, i + 3, big) &&
 	    (an_tx_cls(c, i + 4) & AN_TXW_PLURAL) && an_tx_is(c, i + 5, "ago") &&
 	    !(i > 0 && !c->tk[i].space && c->tk[i - 1].kind != AN_TK_WORD))

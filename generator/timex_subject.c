@@ -91,17 +91,18 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * opens the sentence is its subject's, whose verb follows the noun */
 	/* (or a clause after "while", "whereas": "while Sunday's televised
 	 * tie between Kingsbridge and Portland Vale kicks off at 4 p.m.") */
-	int opener = c->tk[tb].sent ||
-	             (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas")));
+	int opener = (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n && an_tx_is_apos(c, te) &&
+	             (c->tk[tb].sent ||
+	              (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas"))));
 	/* (a measure may come first: "Tuesday's 158.5-kilometre stage") */
 	size_t h = te + 2;
-	while (h < c->n && h < te + 8 &&
+	while (opener && h < c->n && h < te + 8 &&
 	       (an_tx_num(c, h) || (h > te + 2 && !c->tk[h].space &&
 	                            (an_tx_is_punct(c, h, '.') || an_tx_is_dash(c, h) ||
 	                             (an_tx_word(c, h) && an_tx_is_dash(c, h - 1))))))
 		h++;
 	/* (an adjective in "-ed" may come first: "Sunday's televised tie") */
-	int adj = h + 1 < c->n && ends_in(c->tk[h].low, "ed", 3) && an_tx_word(c, h + 1) &&
+	int adj = opener && h + 1 < c->n && ends_in(c->tk[h].low, "ed", 3) && an_tx_word(c, h + 1) &&
 	          !c->tk[h + 1].cap && !an_tx_cue(c, h + 1);
 	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && h + 1 < c->n &&
 	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, h) &&

@@ -87,8 +87,11 @@ static size_t deictic(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * was said, when the story is of the day before the DCT (its first
 	 * day named: not "paid it by yesterday. Interest starts running
 	 * today", nor a quote in a story of the DCT's day) */
+	/* (not when the telling's day, the DCT's, was named since: "said
+	 * on Thursday ... 'He trained for an hour this morning'") */
 	if (off == 0 && c->lede_day_at && c->lede_day_at <= i &&
-	    an_date_to_days(c->lede_day) == an_date_to_days(c->dct) - 1 && quoted(c, i))
+	    an_date_to_days(c->lede_day) == an_date_to_days(c->dct) - 1 && quoted(c, i) &&
+	    !(c->today_at > c->lede_day_at && an_tx_sentences_between(c, c->today_at - 1, i) <= 1))
 		d = c->lede_day;
 	an_tx_set_point(m, d, AN_GRAN_DAY);
 	m->anchor.g = AN_GRAN_NONE; /* deictic: no new reference time */

@@ -28,6 +28,19 @@ static int past_be(const an_tx_ctx *c, size_t j)
 	return word_is(c, j, "was") || word_is(c, j, "were") || word_is(c, j, "been");
 }
 
+/* An adjective of an event's noun at j: a comparative ("an earlier
+ * visit"), an ordinal ("a second vote") or one of a few others ("the
+ * final meet", "an official visit"); not a noun ("the country meet"). */
+static int noun_adjective(const an_tx_ctx *c, size_t j)
+{
+	static const char *const adjs[] = {"final", "annual", "official", "brief", "surprise",
+	                                   "recent", "planned", "state", "last", "next", NULL};
+	if (c->tk[j].kind != AN_TK_WORD || c->tk[j].cap)
+		return 0;
+	return (c->tk[j].w.cls & AN_TXW_ORD) || ends_in(c->tk[j].low, "er", 4) ||
+	       ends_in(c->tk[j].low, "est", 4) || an_tx_one_of(c, j, adjs);
+}
+
 /* A plural present of a scheduling verb further off in the clause:
  * "Lawmakers vote on the bill Tuesday", "The two sides meet for talks in
  * Geneva on Monday".  Plural forms only: a bare "begin" or "meet" after a
@@ -44,8 +57,13 @@ int an_tx_scheduled_plural(const an_tx_ctx *c, size_t j)
 		return 0;
 	/* ("in a 5-2 vote Wednesday", "On a second visit on 20 July": after
 	 * a number or an ordinal, a noun) */
+	/* (nor after a determiner and an adjective: "On an earlier visit in
+	 * April, the salad came with blood oranges") */
 	if (an_tx_one_of(c, j - 1, an_tx_sched_aux) || is_determiner(c, j - 1) || c->tk[j].sent ||
 	    past_be(c, j - 1) || c->tk[j - 1].kind == AN_TK_NUM ||
+	    (j > 1 && (word_is(c, j - 2, "a") || word_is(c, j - 2, "an") ||
+	               word_is(c, j - 2, "the")) &&
+	     noun_adjective(c, j - 1)) ||
 	    (c->tk[j - 1].kind == AN_TK_WORD && (c->tk[j - 1].w.cls & AN_TXW_ORD)))
 		return 0;
 	/* "Thunderstorms delayed play for two hours on Saturday": after a

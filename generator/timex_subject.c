@@ -91,9 +91,12 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	 * opens the sentence is its subject's, whose verb follows the noun */
 	/* (or a clause after "while", "whereas": "while Sunday's televised
 	 * tie between Kingsbridge and Portland Vale kicks off at 4 p.m.") */
+	/* (or a clause reported: "Officials said Wednesday's matches would
+	 * start an hour early") */
 	int opener = (c->tk[tb].w.cls & AN_TXW_WDAY) && te + 3 < c->n && an_tx_is_apos(c, te) &&
 	             (c->tk[tb].sent ||
-	              (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas"))));
+	              (tb > 0 && (word_is(c, tb - 1, "while") || word_is(c, tb - 1, "whereas") ||
+	                          word_is(c, tb - 1, "that") || an_tx_one_of(c, tb - 1, reporting))));
 	/* (a measure may come first: "Tuesday's 158.5-kilometre stage") */
 	size_t h = te + 2;
 	while (opener && h < c->n && h < te + 8 &&

@@ -518,6 +518,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = an_tx_cue(c, j);
 		if ((k < 0 && an_tx_with_participle(c, j)) || (k > 0 && an_tx_implicative_inf(c, j)))
 			k = 0;
+		/* "We do not need a speech on Saturday": a present negated with
+		 * "do" is the nearest tense, and a weekday it names is ahead */
+		if (!k && (word_is(c, j, "do") || word_is(c, j, "does")) && word_is(c, j + 1, "not") &&
+		    (c->tk[tb].w.cls & AN_TXW_WDAY) && c->tk[tb].cap)
+			return 1;
 		/* "was originally planned for December but was postponed": a
 		 * first plan, put off since, was for a date gone */
 		if (k > 0 && an_tx_first_plan_gone(c, j, te))

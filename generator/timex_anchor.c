@@ -270,11 +270,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		if (q > 0 && !c->tk[q].sent &&
 		    (word_is(c, q - 1, "is") || word_is(c, q - 1, "are")))
 			return 1;
-		/* "Schools are closed Monday", "is open on Friday": so does a
-		 * present passive or state */
+		/* "Schools are closed Monday", "is open on Friday", "is
+		 * available at 3 p.m. EDT Sunday": so does a present passive or
+		 * state */
 		if (q > 1 && !c->tk[q - 1].sent && c->tk[q - 1].kind == AN_TK_WORD &&
 		    (ends_in(c->tk[q - 1].low, "ed", 3) || word_is(c, q - 1, "open") ||
-		     word_is(c, q - 1, "shut")) &&
+		     word_is(c, q - 1, "shut") || word_is(c, q - 1, "available")) &&
 		    (word_is(c, q - 2, "is") || word_is(c, q - 2, "are")))
 			return 1;
 	}

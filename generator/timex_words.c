@@ -177,9 +177,10 @@ static const an_txw_row rows[] = {
 	{"arrives", SC, 0}, {"continues", SC, 0}, {"falls", SC, 0}, {"rises", SC, 0},
 	{"resumes", SC, 0}, {"reconvenes", SC, 0}, {"departs", SC, 0},
 	/* ("The meteor shower peaks on Monday morning", "The finale airs
-	 * Sunday", "The permit expires Friday") */
+	 * Sunday", "The permit expires Friday", "the parade follows at 10
+	 * a.m. on Sunday") */
 	{"peak", SC, 0}, {"peaks", SC, 0}, {"airs", SC, 0}, {"premieres", SC, 0},
-	{"expire", SC, 0}, {"expires", SC, 0},
+	{"expire", SC, 0}, {"expires", SC, 0}, {"follows", SC, 0},
 
 	/* Abbreviations whose full stop ends no sentence. */
 	{"mr", NB, 0}, {"mrs", NB, 0}, {"ms", NB, 0}, {"dr", NB, 0},

@@ -123,6 +123,14 @@ int an_tx_called_off(const an_tx_ctx *c, size_t tb, size_t te)
 	                                     "suspended", "abandoned", "axed", NULL};
 	if (!(c->tk[tb].w.cls & AN_TXW_WDAY) || !c->tk[tb].cap)
 		return 0;
+	/* "Another line canceled a Saturday cruise to the Bahamas": what is
+	 * called off by its day's name, before its noun, had not happened */
+	static const char *const dets[] = {"a", "an", "the", "its", "their", "this", NULL};
+	if (tb > 1 && an_tx_one_of(c, tb - 1, dets) &&
+	    (an_tx_one_of(c, tb - 2, cancel) || word_is(c, tb - 2, "cancelled") ||
+	     word_is(c, tb - 2, "postponed")) &&
+	    te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap && !an_tx_cue(c, te))
+		return 1;
 	size_t v = te;
 	/* (past a possessive's noun: "Saturday's Scottish Premiership match") */
 	if (v + 2 < c->n && an_tx_is_apos(c, v) && word_is(c, v + 1, "s")) {

@@ -127,8 +127,7 @@ int an_tx_called_off(const an_tx_ctx *c, size_t tb, size_t te)
 	 * called off by its day's name, before its noun, had not happened */
 	static const char *const dets[] = {"a", "an", "the", "its", "their", "this", NULL};
 	if (tb > 1 && an_tx_one_of(c, tb - 1, dets) &&
-	    (an_tx_one_of(c, tb - 2, cancel) || word_is(c, tb - 2, "cancelled") ||
-	     word_is(c, tb - 2, "postponed")) &&
+	    (an_tx_one_of(c, tb - 2, cancel) || word_is(c, tb - 2, "postponed")) &&
 	    te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap && !an_tx_cue(c, te))
 		return 1;
 	size_t v = te;

@@ -110,7 +110,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && h + 1 < c->n &&
 	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, h) &&
 	    !c->tk[h].cap && (!an_tx_cue(c, h) || adj)) {
-		static const char *const places[] = {"between", "against", "at", "to", NULL};
+		static const char *const places[] = {"between", "against", "at", "to", "on", NULL};
 		size_t v = h + 1;
 		if (an_tx_word(c, v) && !c->tk[v].cap && !an_tx_cue(c, v) && v + 1 < c->n &&
 		    !ends_in(c->tk[v].low, "s", 3) && !word_is(c, v, "is") && !word_is(c, v, "are") &&
@@ -118,14 +118,28 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 			v++; /* "Saturday's main stage bill" */
 		/* (past the teams or places of the noun: "tie between
 		 * Kingsbridge and Portland Vale", "stage to Le Grand-Bornand") */
-		if (an_tx_one_of(c, v, places) && v + 1 < c->n && c->tk[v + 1].cap) {
-			size_t q = v + 1;
-			while (q < c->n && q < v + 8 &&
-			       ((c->tk[q].kind == AN_TK_WORD && c->tk[q].cap) || word_is(c, q, "and") ||
+		/* (or "on the steps of the Rector's Palace": a place with its
+		 * article, up to a name) */
+		size_t p0 = v + 1;
+		if (an_tx_one_of(c, v, places) && word_is(c, p0, "the")) {
+			while (p0 < c->n && p0 < v + 6 && !c->tk[p0].cap &&
+			       (word_is(c, p0, "the") || word_is(c, p0, "of") ||
+			        (an_tx_word(c, p0) && !an_tx_cue(c, p0))))
+				p0++;
+		}
+		if (an_tx_one_of(c, v, places) && p0 < c->n && c->tk[p0].cap) {
+			size_t q = p0;
+			while (q < c->n && q < p0 + 8 &&
+			       ((c->tk[q].kind == AN_TK_WORD && (c->tk[q].cap || word_is(c, q, "s"))) ||
+			        word_is(c, q, "and") || an_tx_is_apos(c, q) ||
 			        (an_tx_is_dash(c, q) && !c->tk[q].space)))
 				q++;
 			v = q;
 		}
+		/* ("Saturday's concert on the steps of the palace sold out in
+		 * May": what sells out does so before it takes place) */
+		if (word_is(c, v, "sold") && word_is(c, v + 1, "out"))
+			return 1;
 		int k = an_tx_word(c, v) ? subject_verb(c, tb, v) : 0;
 		if (k)
 			return k;

@@ -209,6 +209,26 @@ static int verb_before(const an_tx_ctx *c, size_t i, const char *const *verbs, s
 	return 0;
 }
 
+/* The month at r qualifies a noun ("the hottest mid-June day there
+ * since 1994"): after its "mid-", "early" or "late", a lower-case word
+ * with no tense. */
+static int month_modifier(const an_tx_ctx *c, size_t r)
+{
+	size_t e = r;
+	while (e < c->n && e < r + 3 &&
+	       (an_tx_is(c, e, "mid") || an_tx_is(c, e, "early") || an_tx_is(c, e, "late") ||
+	        (an_tx_is_dash(c, e) && !c->tk[e].space)))
+		e++;
+	if (!(an_tx_cls(c, e) & AN_TXW_MONTH) || !c->tk[e].cap)
+		return 0;
+	e++;
+	static const char *const links[] = {"and", "or", "but", "to", "in", "on", "at", "of", "for",
+	                                    "from", "with", "as", "when", "while", "that", "which",
+	                                    "until", "through", "by", NULL};
+	return e < c->n && an_tx_word(c, e) && !c->tk[e].cap && !an_tx_cue(c, e) &&
+	       !an_tx_one_of(c, e, links);
+}
+
 /* Verbs of telling: "told reporters at 6:15 p.m.", "told the crowd
  * around 7 p.m." (four words back) */
 static const char *const tell[] = {"told", "said", "says", "tells", "added", NULL};
@@ -256,6 +276,7 @@ an_date an_tx_clock_day(const an_tx_ctx *c)
 	if (c->day_at && (c->ref.g == AN_GRAN_NONE || c->day_at > r ||
 	                  (c->ref.g < AN_GRAN_DAY && r > 0 &&
 	                   (an_tx_is(c, r - 1, "of") || an_tx_is(c, r - 1, "the") ||
+	                    month_modifier(c, r) ||
 	                    (c->ref.g == AN_GRAN_YEAR && c->ref.d.y <= c->dct.y - 2 &&
 	                     labs(an_date_to_days(c->day) - an_date_to_days(c->dct)) <= 7 &&
 	                     an_tx_sentences_between(c, r, c->at) <= 1)) &&

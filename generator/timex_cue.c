@@ -533,6 +533,13 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (k < 0 && pj > 0 && (word_is(c, pj - 1, "be") || word_is(c, pj - 1, "being") ||
 	                        word_is(c, pj - 1, "is") || word_is(c, pj - 1, "are")))
 		return 0;
+	/* (so is the second of two joined by "and": "will be cooled and
+	 * calibrated before operations begin in June") */
+	if (k < 0 && pj > 2 && word_is(c, pj - 1, "and") && c->tk[pj - 2].kind == AN_TK_WORD &&
+	    ends_in(c->tk[pj - 2].low, "ed", 3) &&
+	    (word_is(c, pj - 3, "be") || word_is(c, pj - 3, "being") || word_is(c, pj - 3, "is") ||
+	     word_is(c, pj - 3, "are")))
+		return 0;
 	/* "will stay closed", "remains shut": an adjective after a link verb */
 	if (k < 0 && j > 0 && an_tx_one_of(c, j - 1, link_verbs))
 		return 0;

@@ -519,6 +519,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		int k = an_tx_cue(c, j);
 		if ((k < 0 && an_tx_with_participle(c, j)) || (k > 0 && an_tx_implicative_inf(c, j)))
 			k = 0;
+		/* "The International Meteor Organization predicts the maximum
+		 * at about 8 a.m. GMT on Monday": what a present of foretelling
+		 * names is ahead */
+		if (!k && (word_is(c, j, "predicts") || word_is(c, j, "forecasts")) && j > 0 &&
+		    !is_determiner(c, j - 1))
+			return 1;
 		/* "We do not need a speech on Saturday": a present negated with
 		 * "do" is the nearest tense, and a weekday it names is ahead */
 		if (!k && (word_is(c, j, "do") || word_is(c, j, "does")) && word_is(c, j + 1, "not") &&

@@ -329,12 +329,6 @@ static void mark_urls(an_tk *tk, size_t n)
 	}
 }
 
-int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
-{
-	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
-	       c->tk[i].low[1] == '\0';
-}
-
 int an_tx_glued(const an_tx_ctx *c, size_t i)
 {
 	return i < c->n && !c->tk[i].space;

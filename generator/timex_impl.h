@@ -681,16 +681,28 @@ static inline int an_tx_one_of(const an_tx_ctx *c, size_t i, const char *const *
 			return 1;
 	return 0;
 }
-int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch);
+/* Token i is the one-byte punctuation mark ch.  (Inline, as the two
+ * below: the tense look-backs ask them at every token of a window.) */
+static inline int an_tx_is_punct(const an_tx_ctx *c, size_t i, char ch)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == ch &&
+	       c->tk[i].low[1] == '\0';
+}
+/* Token i is the three-byte punctuation mark u (a UTF-8 sequence). */
+static inline int an_tx_is_punct3(const an_tx_ctx *c, size_t i, const char *u)
+{
+	return i < c->n && c->tk[i].kind == AN_TK_PUNCT && c->tk[i].low[0] == u[0] &&
+	       strcmp(c->tk[i].low, u) == 0;
+}
 /* Token i is an apostrophe, straight or curly (U+2019). */
 static inline int an_tx_is_apos(const an_tx_ctx *c, size_t i)
 {
-	return an_tx_is_punct(c, i, '\'') || (i < c->n && strcmp(c->tk[i].low, "\xe2\x80\x99") == 0);
+	return an_tx_is_punct(c, i, '\'') || an_tx_is_punct3(c, i, "\xe2\x80\x99");
 }
 /* Token i is a hyphen or an en dash (U+2013). */
 static inline int an_tx_is_dash(const an_tx_ctx *c, size_t i)
 {
-	return an_tx_is_punct(c, i, '-') || (i < c->n && strcmp(c->tk[i].low, "\xe2\x80\x93") == 0);
+	return an_tx_is_punct(c, i, '-') || an_tx_is_punct3(c, i, "\xe2\x80\x93");
 }
 /* Token k is "last", "this" or "next": its step from the DCT's unit (-1,
  * 0, 1) into *step. */

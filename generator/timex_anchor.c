@@ -463,6 +463,7 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	static const char *const concessive[] = {"although", "though", "whereas", NULL};
 	int forecast = 0, inf = 0, pblock = 0, to_verb = 0, maybe = 0, comma = 0;
 	size_t inf_at = 0, fence = 0;
+	size_t ac = an_tx_past_clock(c, te); /* past "at 5 p.m." after the date */
 	for (size_t j = tb, d = 1; j > 0 && d <= 14; d++) {
 		if (c->tk[j].sent)
 			break;
@@ -659,7 +660,6 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* ("by" right before the date is its deadline, no agent:
 		 * "Public comments submitted by Friday at 5 p.m. will be
 		 * included") */
-		size_t ac = an_tx_past_clock(c, te);
 		if (k < 0 &&
 		    ((an_tx_reduced_relative(c, j) && an_tx_clause_cue_before(c, j - 1) > 0) ||
 		     (an_tx_subject_relative(c, j) && ac < c->n && an_tx_cue(c, ac) > 0)) &&

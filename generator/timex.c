@@ -572,6 +572,13 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	    c->ref.g != AN_GRAN_NONE && !an_tx_is(c, m->te, "to") && !an_tx_is(c, m->te, "through") &&
 	    !an_tx_is(c, m->te, "until") && !an_tx_is_dash(c, m->te))
 		return 1;
+	/* "the return rush would last into Monday": the day a span lasts
+	 * into is where it ends, no time the story moves to */
+	static const char *const lasting[] = {"last", "lasts", "run", "runs", "continue",
+	                                      "continues", "stretch", "stretches", "extend",
+	                                      "extends", "spill", "drag", NULL};
+	if (b > 2 && an_tx_is(c, b - 1, "into") && an_tx_one_of(c, b - 2, lasting))
+		return 1;
 	/* "a state of emergency that runs until Aug. 22": where a state ends
 	 * is no more the story's time than where it began, but "was not
 	 * called until early this morning" is when it was */
@@ -579,13 +586,6 @@ static int bound_date(const an_tx_ctx *c, const an_tx_match *m)
 	 * at 9 a.m.") */
 	static const char *const resume[] = {"reopening", "resuming", "restarting", "returning",
 	                                     NULL};
-	/* (so is the day a span lasts into: "the return rush would last
-	 * into Monday") */
-	static const char *const lasting[] = {"last", "lasts", "run", "runs", "continue",
-	                                      "continues", "stretch", "stretches", "extend",
-	                                      "extends", "spill", "drag", NULL};
-	if (b > 2 && an_tx_is(c, b - 1, "into") && an_tx_one_of(c, b - 2, lasting))
-		return 1;
 	if ((an_tx_is(c, b - 1, "until") || an_tx_is(c, b - 1, "till")) && b > 1) {
 		if (an_tx_is_punct(c, m->te, ',') && an_tx_one_of(c, m->te + 1, resume))
 			return 0;

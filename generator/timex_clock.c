@@ -105,7 +105,6 @@ static int minute_sep(const an_tx_ctx *c, size_t j)
 	return sep;
 }
 
-
 /* The day and half of the day named after a clock time without a.m. or
  * p.m.: "7.15 this morning", "at 9 last night", "10.30 yesterday", "1.20
  * in the morning".  Returns the end, j when none; *half is 1 for the

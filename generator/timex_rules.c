@@ -9,9 +9,8 @@
  * timex_dur.c, sets in timex_set.c. */
 #include "timex_impl.h"
 
-#include <stdlib.h>
-
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TK(i) (c->tk[(i)])
@@ -620,7 +619,8 @@ static int new_clause(const an_tx_ctx *c, size_t a, size_t b)
 		if (TK(k).sent)
 			return 0;
 		if (an_tx_is_punct(c, k, ';') ||
-		    (an_tx_is_punct(c, k, ',') && (an_tx_is(c, k + 1, "and") || an_tx_is(c, k + 1, "but"))))
+		    (an_tx_is_punct(c, k, ',') &&
+		     (an_tx_is(c, k + 1, "and") || an_tx_is(c, k + 1, "but"))))
 			return 1;
 	}
 	return 0;

@@ -143,7 +143,7 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 			if ((c->tk[k - 1].w.cls & AN_TXW_SCHED) && c->tk[k - 1].kind == AN_TK_WORD &&
 			    ((is_determiner(c, k) && !word_is(c, k, "that") && k > 2 &&
 			      (an_tx_capital(c, k - 2) ||
-			       (k > 2 && word_is(c, k - 3, "the") && (k == 3 || c->tk[k - 3].sent) &&
+			       (word_is(c, k - 3, "the") && (k == 3 || c->tk[k - 3].sent) &&
 			        ends_in(c->tk[k - 1].low, "s", 2) && an_tx_word(c, k - 2) &&
 			        !an_tx_cue(c, k - 2)))) ||
 			     (k == j && an_tx_one_of(c, k, posts)))) {

@@ -320,7 +320,8 @@ int an_tx_daily_before(const an_tx_ctx *c, size_t i)
 		n++;
 		if (word_is(c, k, "daily") || word_is(c, k, "nightly"))
 			return 1;
-		if (word_is(c, k, "day") && k > 0 && (word_is(c, k - 1, "every") || word_is(c, k - 1, "each")))
+		if (word_is(c, k, "day") && k > 0 &&
+		    (word_is(c, k - 1, "every") || word_is(c, k - 1, "each")))
 			return 1;
 		if (an_tx_cue(c, k) < 0)
 			return 0;

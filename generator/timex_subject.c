@@ -107,8 +107,7 @@ int an_tx_clause_subject(const an_tx_ctx *c, size_t tb, size_t te)
 	/* (an adjective in "-ed" may come first: "Sunday's televised tie") */
 	int adj = opener && h + 1 < c->n && ends_in(c->tk[h].low, "ed", 3) && an_tx_word(c, h + 1) &&
 	          !c->tk[h + 1].cap && !an_tx_cue(c, h + 1);
-	if (opener && (c->tk[tb].w.cls & AN_TXW_WDAY) && h + 1 < c->n &&
-	    an_tx_is_apos(c, te) && word_is(c, te + 1, "s") && an_tx_word(c, h) &&
+	if (opener && h + 1 < c->n && word_is(c, te + 1, "s") && an_tx_word(c, h) &&
 	    !c->tk[h].cap && (!an_tx_cue(c, h) || adj)) {
 		static const char *const places[] = {"between", "against", "at", "to", "on", NULL};
 		size_t v = h + 1;

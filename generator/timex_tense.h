@@ -70,6 +70,8 @@ static inline int clause_break_before(const an_tx_ctx *c, size_t k)
  * own, with its own tense ("'We start again on Tuesday,' he said"). */
 static inline int quote_mark(const an_tx_ctx *c, size_t j)
 {
+	if (j >= c->n)
+		return 0;
 	const char *q = c->tk[j].low;
 	return c->tk[j].kind == AN_TK_PUNCT &&
 	       (strcmp(q, "\"") == 0 || strcmp(q, "\xe2\x80\x9c") == 0 ||

@@ -646,6 +646,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 	mark_sentences(c.tk, total);
 	mark_headlines(c.tk, total, text);
 	mark_urls(c.tk, total);
+	c.total = total;
 	size_t pushed = 0;
 	/* Rules see one paragraph at a time (c.n is its end), so no phrase can
 	 * run across a blank line; the reference time carries over. */

@@ -85,6 +85,44 @@ static const an_tx_holiday holidays[] = {
 	{{"hogmanay"}, 12, 31, 0, 0},
 };
 
+/* Canada's Thanksgiving, October's second Monday, for "Thanksgiving" and
+ * "Thanksgiving Day" in Canadian news (Black Friday stays the American
+ * one's: Canadian shops follow it). */
+static const an_tx_holiday thanksgiving_ca = {{"thanksgiving"}, 10, 0, 1, 2};
+
+int an_tx_canadian(const an_tk *tk, size_t n)
+{
+	static const char *const ca[] = {
+		"canada", "canadian", "canadians", "ottawa", "toronto", "montreal", "vancouver",
+		"calgary", "edmonton", "winnipeg", "halifax", "quebec", "ontario", "alberta",
+		"manitoba", "saskatchewan", "newfoundland", "labrador", "yukon", "nunavut",
+		"saskatoon", "mississauga", "gatineau", NULL};
+	static const char *const us[] = {"america", "american", "americans", NULL};
+	int nca = 0, nus = 0;
+	for (size_t k = 0; k < n; k++) {
+		const an_tk *t = &tk[k];
+		if (t->kind != AN_TK_WORD || !t->cap)
+			continue;
+		/* (two-word places by their second word: "Nova Scotia",
+		 * "British Columbia", "New Brunswick", "Prince Edward Island") */
+		if (in_list(ca, t->low) ||
+		    (k > 0 && tk[k - 1].kind == AN_TK_WORD && tk[k - 1].cap &&
+		     ((strcmp(t->low, "scotia") == 0 && strcmp(tk[k - 1].low, "nova") == 0) ||
+		      (strcmp(t->low, "columbia") == 0 && strcmp(tk[k - 1].low, "british") == 0) ||
+		      (strcmp(t->low, "brunswick") == 0 && strcmp(tk[k - 1].low, "new") == 0) ||
+		      (strcmp(t->low, "island") == 0 && strcmp(tk[k - 1].low, "edward") == 0))))
+			nca++;
+		/* ("U.S." is "u" "." "s" ".") */
+		else if (in_list(us, t->low) ||
+		         (strcmp(t->low, "u") == 0 && k + 2 < n && tk[k + 1].low[0] == '.' &&
+		          strcmp(tk[k + 2].low, "s") == 0) ||
+		         (strcmp(t->low, "states") == 0 && k > 0 &&
+		          strcmp(tk[k - 1].low, "united") == 0))
+			nus++;
+	}
+	return nca >= 2 && nca > nus;
+}
+
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
 static an_date easter_sunday(int y)
 {
@@ -258,6 +296,10 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	if (!hb)
 		return 0;
+	/* (the whole text read for it only when the day is named) */
+	if (hb->m == 11 && strcmp(hb->w[0], "thanksgiving") == 0 &&
+	    an_tx_canadian(c->tk, c->total))
+		hb = &thanksgiving_ca;
 	an_tx_holiday land = {{NULL}, 0, 0, 0, 0};
 	if (hb->w[0] && strcmp(hb->w[0], "independence") == 0 &&
 	    an_tx_independence(c, i, &land.m, &land.d)) {

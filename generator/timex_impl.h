@@ -72,7 +72,8 @@ typedef struct {
 	const char *text;
 	size_t len;
 	an_tk *tk;
-	size_t n;
+	size_t n;     /* the end of the paragraph the rules read */
+	size_t total; /* the text's tokens, all its paragraphs */
 	an_date dct;
 	an_tx_point ref;
 	/* The reference time before ref was last set (AN_GRAN_NONE: none):
@@ -553,6 +554,10 @@ int an_tx_game_clock(const an_tx_ctx *c, size_t i, size_t j, int sec, int prep);
 /* timex_holiday.c: holidays by name ("Christmas Day 2021", "Halloween
  * night", "the Thanksgiving weekend") */
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_holiday.c: whether the n tokens at tk are Canadian news: Canada,
+ * its provinces and cities named at least twice and more often than the
+ * United States ("U.S.", "American", "America", "United States"). */
+int an_tx_canadian(const an_tk *tk, size_t n);
 size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* holidays of lunar calendars (timex_lunar.c): the name at i, its kind
  * into *kind and the index after it, 0 for none; its date in Gregorian

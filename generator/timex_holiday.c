@@ -87,31 +87,52 @@ static const an_tx_holiday holidays[] = {
 
 /* Canada's Thanksgiving, October's second Monday, for "Thanksgiving" and
  * "Thanksgiving Day" in Canadian news (Black Friday stays the American
- * one's: Canadian shops follow it). */
+ * one's: Canadian shops follow it); Australia's and New Zealand's
+ * Father's Day, September's first Sunday. */
 static const an_tx_holiday thanksgiving_ca = {{"thanksgiving"}, 10, 0, 1, 2};
+static const an_tx_holiday fathers_au = {{"father's", "day"}, 9, 0, 7, 1};
 
-int an_tx_canadian(const an_tk *tk, size_t n)
+/* Capitalised word k of tk names a place of the list, or is the second
+ * word of a two-word name of pairs ({"nova", "scotia"}). */
+static int place_at(const an_tk *tk, size_t k, const char *const *list,
+                    const char *const (*pairs)[2])
+{
+	if (in_list(list, tk[k].low))
+		return 1;
+	if (k == 0 || tk[k - 1].kind != AN_TK_WORD || !tk[k - 1].cap)
+		return 0;
+	for (size_t p = 0; pairs[p][0]; p++)
+		if (strcmp(tk[k].low, pairs[p][1]) == 0 && strcmp(tk[k - 1].low, pairs[p][0]) == 0)
+			return 1;
+	return 0;
+}
+
+int an_tx_country(const an_tk *tk, size_t n)
 {
 	static const char *const ca[] = {
 		"canada", "canadian", "canadians", "ottawa", "toronto", "montreal", "vancouver",
 		"calgary", "edmonton", "winnipeg", "halifax", "quebec", "ontario", "alberta",
 		"manitoba", "saskatchewan", "newfoundland", "labrador", "yukon", "nunavut",
 		"saskatoon", "mississauga", "gatineau", NULL};
+	static const char *const ca2[][2] = {{"nova", "scotia"}, {"british", "columbia"},
+	                                     {"new", "brunswick"}, {"edward", "island"},
+	                                     {NULL, NULL}};
+	static const char *const au[] = {
+		"australia", "australian", "australians", "sydney", "melbourne", "brisbane",
+		"perth", "adelaide", "canberra", "hobart", "queensland", "tasmania", "nsw",
+		"auckland", "christchurch", NULL};
+	static const char *const au2[][2] = {{"new", "zealand"}, {"south", "wales"},
+	                                     {NULL, NULL}};
 	static const char *const us[] = {"america", "american", "americans", NULL};
-	int nca = 0, nus = 0;
+	int nca = 0, nau = 0, nus = 0;
 	for (size_t k = 0; k < n; k++) {
 		const an_tk *t = &tk[k];
 		if (t->kind != AN_TK_WORD || !t->cap)
 			continue;
-		/* (two-word places by their second word: "Nova Scotia",
-		 * "British Columbia", "New Brunswick", "Prince Edward Island") */
-		if (in_list(ca, t->low) ||
-		    (k > 0 && tk[k - 1].kind == AN_TK_WORD && tk[k - 1].cap &&
-		     ((strcmp(t->low, "scotia") == 0 && strcmp(tk[k - 1].low, "nova") == 0) ||
-		      (strcmp(t->low, "columbia") == 0 && strcmp(tk[k - 1].low, "british") == 0) ||
-		      (strcmp(t->low, "brunswick") == 0 && strcmp(tk[k - 1].low, "new") == 0) ||
-		      (strcmp(t->low, "island") == 0 && strcmp(tk[k - 1].low, "edward") == 0))))
+		if (place_at(tk, k, ca, ca2))
 			nca++;
+		else if (place_at(tk, k, au, au2))
+			nau++;
 		/* ("U.S." is "u" "." "s" ".") */
 		else if (in_list(us, t->low) ||
 		         (strcmp(t->low, "u") == 0 && k + 2 < n && tk[k + 1].low[0] == '.' &&
@@ -120,7 +141,11 @@ int an_tx_canadian(const an_tk *tk, size_t n)
 		          strcmp(tk[k - 1].low, "united") == 0))
 			nus++;
 	}
-	return nca >= 2 && nca > nus;
+	if (nca >= 2 && nca > nus && nca > nau)
+		return AN_TX_CANADA;
+	if (nau >= 2 && nau > nus && nau > nca)
+		return AN_TX_AUSTRALASIA;
+	return 0;
 }
 
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
@@ -298,8 +323,11 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	/* (the whole text read for it only when the day is named) */
 	if (hb->m == 11 && strcmp(hb->w[0], "thanksgiving") == 0 &&
-	    an_tx_canadian(c->tk, c->total))
+	    an_tx_country(c->tk, c->total) == AN_TX_CANADA)
 		hb = &thanksgiving_ca;
+	else if (hb->m == 6 && strcmp(hb->w[0], "father's") == 0 &&
+	         an_tx_country(c->tk, c->total) == AN_TX_AUSTRALASIA)
+		hb = &fathers_au;
 	an_tx_holiday land = {{NULL}, 0, 0, 0, 0};
 	if (hb->w[0] && strcmp(hb->w[0], "independence") == 0 &&
 	    an_tx_independence(c, i, &land.m, &land.d)) {

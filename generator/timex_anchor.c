@@ -461,6 +461,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	if (own)
 		return own;
 	static const char *const concessive[] = {"although", "though", "whereas", NULL};
+	static const char *const habitual[] = {"usually", "typically", "normally", "generally",
+	                                       "often", "always", NULL};
 	int forecast = 0, inf = 0, pblock = 0, to_verb = 0, maybe = 0, comma = 0;
 	size_t inf_at = 0, fence = 0;
 	size_t ac = an_tx_past_clock(c, te); /* past "at 5 p.m." after the date */
@@ -495,6 +497,15 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* ", although OPEC's decision in late November ...": a clause
 		 * of its own, whose tense is not the one before the comma */
 		if (j > 0 && an_tx_is_punct(c, j - 1, ',') && an_tx_one_of(c, j, concessive)) {
+			fence = j;
+			break;
+		}
+		/* "Listings have thinned out this winter and usually rise
+		 * sharply before Father's Day": a habitual present joined by
+		 * "and" is a clause of its own, with no past to lend */
+		if (j > 0 && word_is(c, j - 1, "and") && an_tx_one_of(c, j, habitual) &&
+		    j + 1 < tb && an_tx_word(c, j + 1) && !c->tk[j + 1].cap &&
+		    !an_tx_cue(c, j + 1) && !ends_in(c->tk[j + 1].low, "ed", 3)) {
 			fence = j;
 			break;
 		}

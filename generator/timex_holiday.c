@@ -109,41 +109,56 @@ static int place_at(const an_tk *tk, size_t k, const char *const *list,
 
 int an_tx_country(const an_tk *tk, size_t n)
 {
-	static const char *const ca[] = {
-		"canada", "canadian", "canadians", "ottawa", "toronto", "montreal", "vancouver",
-		"calgary", "edmonton", "winnipeg", "halifax", "quebec", "ontario", "alberta",
-		"manitoba", "saskatchewan", "newfoundland", "labrador", "yukon", "nunavut",
-		"saskatoon", "mississauga", "gatineau", NULL};
+	/* The nation and its provinces or states first: a city alone may
+	 * be a person's ("Sydney Sweeney") or another country's town
+	 * (Melbourne, Fla.; Halifax, England), and counts only beside one of
+	 * them. */
+	static const char *const ca[] = {"canada", "canadian", "canadians", "ontario", "quebec",
+	                                 "alberta", "manitoba", "saskatchewan", "newfoundland",
+	                                 "yukon", "nunavut", NULL};
 	static const char *const ca2[][2] = {{"nova", "scotia"}, {"british", "columbia"},
 	                                     {"new", "brunswick"}, {"edward", "island"},
 	                                     {NULL, NULL}};
-	static const char *const au[] = {
-		"australia", "australian", "australians", "sydney", "melbourne", "brisbane",
-		"perth", "adelaide", "canberra", "hobart", "queensland", "tasmania", "nsw",
-		"auckland", "christchurch", NULL};
-	static const char *const au2[][2] = {{"new", "zealand"}, {"south", "wales"},
-	                                     {NULL, NULL}};
+	static const char *const ca_towns[] = {
+		"ottawa", "toronto", "montreal", "vancouver", "calgary", "edmonton", "winnipeg",
+		"halifax", "saskatoon", "mississauga", "gatineau", NULL};
+	static const char *const au[] = {"australia", "australian", "australians", "queensland",
+	                                 "tasmania", "nsw", NULL};
+	/* ("New South Wales" by its first two words: Britain has a South
+	 * Wales) */
+	static const char *const au2[][2] = {{"new", "zealand"}, {"new", "south"}, {NULL, NULL}};
+	static const char *const au_towns[] = {"sydney", "melbourne", "brisbane", "adelaide",
+	                                       "canberra", "hobart", "auckland", "christchurch",
+	                                       NULL};
+	static const char *const none[][2] = {{NULL, NULL}};
 	static const char *const us[] = {"america", "american", "americans", NULL};
-	int nca = 0, nau = 0, nus = 0;
+	int nca = 0, nau = 0, nus = 0, ca_named = 0, au_named = 0;
 	for (size_t k = 0; k < n; k++) {
 		const an_tk *t = &tk[k];
 		if (t->kind != AN_TK_WORD || !t->cap)
 			continue;
-		if (place_at(tk, k, ca, ca2))
+		if (place_at(tk, k, ca, ca2)) {
 			nca++;
-		else if (place_at(tk, k, au, au2))
+			ca_named = 1;
+		} else if (place_at(tk, k, ca_towns, none)) {
+			nca++;
+		} else if (place_at(tk, k, au, au2)) {
 			nau++;
-		/* ("U.S." is "u" "." "s" ".") */
-		else if (in_list(us, t->low) ||
-		         (strcmp(t->low, "u") == 0 && k + 2 < n && tk[k + 1].low[0] == '.' &&
-		          strcmp(tk[k + 2].low, "s") == 0) ||
-		         (strcmp(t->low, "states") == 0 && k > 0 &&
-		          strcmp(tk[k - 1].low, "united") == 0))
+			au_named = 1;
+		} else if (place_at(tk, k, au_towns, none)) {
+			nau++;
+		} else if (in_list(us, t->low) ||
+		           /* ("U.S." is "u" "." "s" ".") */
+		           (strcmp(t->low, "u") == 0 && k + 2 < n && tk[k + 1].low[0] == '.' &&
+		            strcmp(tk[k + 2].low, "s") == 0) ||
+		           (strcmp(t->low, "states") == 0 && k > 0 &&
+		            strcmp(tk[k - 1].low, "united") == 0)) {
 			nus++;
+		}
 	}
-	if (nca >= 2 && nca > nus && nca > nau)
+	if (ca_named && nca >= 2 && nca > nus && nca > nau)
 		return AN_TX_CANADA;
-	if (nau >= 2 && nau > nus && nau > nca)
+	if (au_named && nau >= 2 && nau > nus && nau > nca)
 		return AN_TX_AUSTRALASIA;
 	return 0;
 }

@@ -555,10 +555,11 @@ int an_tx_game_clock(const an_tx_ctx *c, size_t i, size_t j, int sec, int prep);
  * night", "the Thanksgiving weekend") */
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* timex_holiday.c: the country whose holidays the n tokens at tk keep
- * where they differ from the United States': AN_TX_CANADA when Canada,
- * its provinces and cities are named at least twice and more often than
- * the United States ("U.S.", "American", "United States") or Australia
- * and New Zealand; AN_TX_AUSTRALASIA likewise; 0 for any other text. */
+ * where they differ from the United States': AN_TX_CANADA when Canada or
+ * a province is named, and they and its cities at least twice and more
+ * often than the United States ("U.S.", "American", "United States") or
+ * Australia and New Zealand; AN_TX_AUSTRALASIA likewise; 0 for any other
+ * text. */
 enum { AN_TX_CANADA = 1, AN_TX_AUSTRALASIA = 2 };
 int an_tx_country(const an_tk *tk, size_t n);
 size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i);

@@ -137,11 +137,22 @@ static int singular_subject(const an_tx_ctx *c, size_t j)
 	       in_list(dets, c->tk[j - 2].low);
 }
 
+static int cue(const an_tx_ctx *c, size_t j, int nested);
+
 /* The tense cue of token j, read in its context: a noun after a
  * determiner ("the plan", "a set") says nothing; "set" is future only as
  * "set to"/"set for"; a participle after "be"/"being" ("would be held")
  * leaves the tense to the modal before it. */
 int an_tx_cue(const an_tx_ctx *c, size_t j)
+{
+	return cue(c, j, 0);
+}
+
+/* nested: asked from the causative test of a participle after it, which
+ * reads the words before it by their cue; that test is not asked again
+ * for them, or a run of participles ("fixed fixed fixed ...") would be
+ * read in exponential time. */
+static int cue(const an_tx_ctx *c, size_t j, int nested)
 {
 	const an_tk *t = &c->tk[j];
 	if (t->kind != AN_TK_WORD)
@@ -186,7 +197,7 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	if (j > 0 && is_determiner(c, j - 1) && !word_is(c, j, "last") && !word_is(c, j, "next") &&
 	    !(word_is(c, j - 1, "that") && (t->w.cls & AN_TXW_FUTURE) && ends_in(t->low, "s", 1)) &&
 	    !(word_is(c, j - 1, "that") &&
-	      (relative_past(t) || (eq(t->low, "will") && j > 1 && an_tx_cue(c, j - 2) >= 0))))
+	      (relative_past(t) || (eq(t->low, "will") && j > 1 && cue(c, j - 2, nested) >= 0))))
 		return 0;
 	/* "take part in weekly televised debates from early April": a
 	 * participle after a preposition and an adjective of frequency,
@@ -220,11 +231,11 @@ int an_tx_cue(const an_tx_ctx *c, size_t j)
 	/* "will have their general waste collected every two weeks from the
 	 * autumn": the participle of "have" or "get" and its object tells
 	 * what is done, no tense ("had his car stolen" keeps the "had") */
-	if (ends_in(t->low, "ed", 4) && j > 2) {
+	if (!nested && ends_in(t->low, "ed", 4) && j > 2) {
 		static const char *const causative[] = {"have", "has", "having", "get", "gets",
 		                                        "getting", NULL};
 		for (size_t k = j - 1, n = 0; k > 0 && n < 5; k--, n++) {
-			if (!an_tx_word(c, k) || c->tk[k].sent || (n > 0 && an_tx_cue(c, k)))
+			if (!an_tx_word(c, k) || c->tk[k].sent || (n > 0 && cue(c, k, 1)))
 				break;
 			if (is_determiner(c, k) && an_tx_one_of(c, k - 1, causative))
 				return 0;

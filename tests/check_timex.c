@@ -318,6 +318,29 @@ START_TEST(megabyte_line)
 }
 END_TEST
 
+/* A sentence of 60 participles in a row: the tense test of each reads
+ * the words before it by their own tense, which once re-read theirs, in
+ * time exponential in the run (50 words took minutes).  Linear now; a
+ * regression hits the case's timeout. */
+START_TEST(participle_run)
+{
+	an_buf b = AN_BUF_INIT;
+	for (int s = 0; s < 100; s++) {
+		an_buf_puts(&b, "They will have the ");
+		for (int w = 0; w < 60; w++)
+			an_buf_puts(&b, "fixed ");
+		an_buf_puts(&b, "on Monday. ");
+	}
+	an_date dct = {2025, 11, 11};
+	an_timex_list l = AN_TIMEX_LIST_INIT;
+	an_timex_tag(&l, b.ptr, b.len, dct);
+	check_contract(b.ptr, b.len, &l, 1);
+	ck_assert_uint_eq(l.len, 100); /* every "Monday" */
+	an_timex_list_free(&l);
+	an_buf_free(&b);
+}
+END_TEST
+
 /* The two output formats of `annals tag`. */
 START_TEST(formats)
 {
@@ -362,6 +385,7 @@ Suite *an_test_timex_suite(void)
 	tcase_add_test(tc, empty_and_tiny);
 	tcase_add_test(tc, random_bytes);
 	tcase_add_test(tc, long_input);
+	tcase_add_test(tc, participle_run);
 	tcase_add_test(tc, hostile_bytes);
 	tcase_add_test(tc, megabyte_line);
 	tcase_add_test(tc, formats);

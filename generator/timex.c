@@ -221,6 +221,9 @@ static void mark_sentences(an_tk *tk, size_t n)
 			t->sent = !abbr && (t->cap || t->kind == AN_TK_PUNCT || t->para);
 		}
 	}
+	unsigned sno = 0;
+	for (size_t i = 0; i < n; i++)
+		tk[i].sno = sno += tk[i].sent;
 }
 
 /* The words title case may leave in lower case: articles, conjunctions,

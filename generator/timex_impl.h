@@ -60,6 +60,9 @@ typedef struct {
 	long num;            /* NUM: its value, -1 when over 9 digits */
 	int ndig;            /* NUM: digit count */
 	an_txw w;
+	/* Sentences opened up to this token, itself included: two tokens
+	 * are in one sentence when their counts agree (mark_sentences). */
+	unsigned sno;
 } an_tk;
 
 /* Reference time for anaphoric expressions ("two days later"). */
@@ -727,21 +730,23 @@ static inline int an_tx_deictic_step(const an_tx_ctx *c, size_t k, int *step)
 		return 0;
 	return 1;
 }
-/* How many sentences open after token a up to token b. */
+/* How many sentences open after token a up to token b (within the
+ * paragraph's tokens).  By the tokens' counts, not a walk: the rules ask
+ * it for every date, and a long sentence made the walks quadratic. */
 static inline int an_tx_sentences_between(const an_tx_ctx *c, size_t a, size_t b)
 {
-	int n = 0;
-	for (size_t k = a + 1; k <= b && k < c->n; k++)
-		n += c->tk[k].sent;
-	return n;
+	size_t from = a + 1; /* (0 for an a of SIZE_MAX, as the walk had it) */
+	if (c->n == 0)
+		return 0;
+	size_t to = b < c->n ? b : c->n - 1;
+	if (from > to)
+		return 0;
+	return (int)(c->tk[to].sno - (from ? c->tk[from - 1].sno : 0));
 }
 /* No sentence opens after token a up to token b: both in one sentence. */
 static inline int an_tx_one_sentence(const an_tx_ctx *c, size_t a, size_t b)
 {
-	for (size_t k = a + 1; k <= b && k < c->n; k++)
-		if (c->tk[k].sent)
-			return 0;
-	return 1;
+	return an_tx_sentences_between(c, a, b) == 0;
 }
 int an_tx_glued(const an_tx_ctx *c, size_t i); /* no space before token i */
 unsigned an_tx_cls(const an_tx_ctx *c, size_t i);

@@ -66,7 +66,9 @@ static int vote_day(const an_tx_ctx *c, size_t tb, size_t te)
 		k += 2;
 	if (k < c->n && !c->tk[k].sent && vote_word(c, k))
 		return 1;
-	for (k = tb; k > 0 && !c->tk[k].sent; k--)
+	/* (eighty tokens back at most, as the other look-backs: a line of
+	 * words without a full stop would make the walk quadratic) */
+	for (size_t n = 0; k = tb - n, k > 0 && n < 80 && !c->tk[k].sent; n++)
 		if (vote_word(c, k - 1)) {
 			/* (the verbs of saying are looked for only once a vote
 			 * word is found: most sentences have none) */
@@ -93,10 +95,11 @@ int an_tx_poll_clock(const an_tx_ctx *c, size_t i, an_date *d)
 {
 	if (!c->poll_day_at || c->poll_day_at - 1 >= i)
 		return 0;
+	/* (the sentence around i, eighty tokens either side at most) */
 	size_t b = i;
-	while (b > 0 && !c->tk[b].sent)
+	while (b > 0 && i - b < 80 && !c->tk[b].sent)
 		b--;
-	for (size_t k = b; k < c->n && (k == b || !c->tk[k].sent); k++)
+	for (size_t k = b; k < c->n && k < i + 80 && (k == b || !c->tk[k].sent); k++)
 		if (an_tx_one_of(c, k, hours_words)) {
 			*d = c->poll_day;
 			return 1;

@@ -98,7 +98,9 @@ an_date an_tx_would_day(const an_tx_ctx *c, size_t i, int wd, an_date d)
 	if (an_date_to_days(d) <= now || !c->day_at || c->day_at - 1 >= i || said >= now ||
 	    now - said > 6 || !an_tx_one_sentence(c, c->day_at - 1, i))
 		return d;
-	for (size_t k = c->day_at; k < i; k++)
+	/* (eighty tokens back at most: a sentence without end made the
+	 * walk quadratic) */
+	for (size_t k = i - c->day_at > 80 ? i - 80 : c->day_at; k < i; k++)
 		if (an_tx_is(c, k, "would"))
 			return an_tx_weekday_date(an_date_add_days(c->day, 1), wd, 1);
 	return d;

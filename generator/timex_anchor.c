@@ -416,9 +416,11 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		/* (past the list's other days when the clause ends there:
 		 * "canceled classes for Monday and Tuesday.", not "was in
 		 * Nairobi for Thursday and Friday and left") */
+		/* (seven more at most: a list of days is a week's) */
 		size_t le = fe;
-		while (le + 1 < c->n && (word_is(c, le, "and") || word_is(c, le, "or")) &&
-		       (c->tk[le + 1].w.cls & AN_TXW_WDAY) && c->tk[le + 1].cap)
+		for (int n = 0; n < 7 && le + 1 < c->n && (word_is(c, le, "and") || word_is(c, le, "or")) &&
+		                (c->tk[le + 1].w.cls & AN_TXW_WDAY) && c->tk[le + 1].cap;
+		     n++)
 			le += 2;
 		if (le > fe && (le >= c->n || (c->tk[le].kind == AN_TK_PUNCT && !an_tx_is_apos(c, le))))
 			fe = le;

@@ -307,10 +307,10 @@ static int ref_in_relative(const an_tx_ctx *c, size_t i)
 }
 
 /* The nearest year written as four figures in the two sentences before
- * token i, at most `max`; 0 for none. */
+ * token i (a thousand tokens at most), at most `max`; 0 for none. */
 static int written_year_before(const an_tx_ctx *c, size_t i, int max)
 {
-	for (size_t k = i, sents = 0; k > 0 && sents <= 2;) {
+	for (size_t k = i, sents = 0; k > 0 && sents <= 2 && i - k < 1000;) {
 		k--;
 		sents += c->tk[k].sent;
 		if (c->tk[k].kind == AN_TK_NUM && c->tk[k].ndig == 4 && c->tk[k].num >= 1000 &&

@@ -96,7 +96,17 @@ int an_tx_past_after(const an_tx_ctx *c, size_t te)
 	return 0;
 }
 
+static int sched_present(const an_tx_ctx *c, size_t tb, size_t te, int depth);
+
 int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
+{
+	return sched_present(c, tb, te, 0);
+}
+
+/* depth: the days of a list passed back to its verb, seven at most (a
+ * list of days is a week's; a walk back from each day of a longer one
+ * would be quadratic). */
+static int sched_present(const an_tx_ctx *c, size_t tb, size_t te, int depth)
 {
 	if (tb < 2 || c->tk[tb].sent)
 		return 0;
@@ -119,7 +129,7 @@ int an_tx_scheduled_present(const an_tx_ctx *c, size_t tb, size_t te)
 	/* ("runs from noon to 8 p.m. on Friday and from 9 a.m. to 5 p.m. on
 	 * Saturday": the second day has the first's verb) */
 	if (j > 2 && word_is(c, j, "and") && (c->tk[j - 1].w.cls & AN_TXW_WDAY) && j - 1 < tb)
-		return an_tx_scheduled_present(c, j - 1, j);
+		return depth < 7 ? sched_present(c, j - 1, j, depth + 1) : 0;
 	if (c->tk[j].kind == AN_TK_WORD && !c->tk[j].sent &&
 	    (ends_in(c->tk[j].low, "ly", 4) || strcmp(c->tk[j].low, "again") == 0 ||
 	     strcmp(c->tk[j].low, "on") == 0))

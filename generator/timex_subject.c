@@ -21,8 +21,11 @@ static int reported_that(const an_tx_ctx *c, size_t k)
  * would be"): the verb that follows the list. */
 static size_t past_list(const an_tx_ctx *c, size_t te)
 {
-	while (te + 2 < c->n && (word_is(c, te, "and") || word_is(c, te, "or")) &&
-	       (c->tk[te + 1].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && c->tk[te + 1].cap)
+	/* (seven more at most: no list of days or months runs longer in
+	 * news, and a walk to its end from each would be quadratic) */
+	for (int n = 0; n < 7 && te + 2 < c->n && (word_is(c, te, "and") || word_is(c, te, "or")) &&
+	                (c->tk[te + 1].w.cls & (AN_TXW_MONTH | AN_TXW_WDAY)) && c->tk[te + 1].cap;
+	     n++)
 		te += 2;
 	return te;
 }

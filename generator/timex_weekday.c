@@ -104,8 +104,10 @@ static int plural_pod(const an_tx_ctx *c, size_t k)
 static int of_week(const an_tx_ctx *c, size_t e)
 {
 	size_t pe;
-	while (e + 1 < c->n && (an_tx_is(c, e, "and") || an_tx_is(c, e, "or")) &&
-	       an_tx_weekday_word(c, e + 1, &pe))
+	/* (seven more days at most: a list of days is a week's) */
+	for (int n = 0; n < 7 && e + 1 < c->n && (an_tx_is(c, e, "and") || an_tx_is(c, e, "or")) &&
+	                an_tx_weekday_word(c, e + 1, &pe);
+	     n++)
 		e = pe;
 	if (!an_tx_is(c, e, "of") || !an_tx_is(c, e + 2, "week"))
 		return 2;

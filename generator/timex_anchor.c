@@ -418,7 +418,8 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 		 * Nairobi for Thursday and Friday and left") */
 		/* (seven more at most: a list of days is a week's) */
 		size_t le = fe;
-		for (int n = 0; n < 7 && le + 1 < c->n && (word_is(c, le, "and") || word_is(c, le, "or")) &&
+		for (int n = 0; n < 7 && le + 1 < c->n &&
+		                (word_is(c, le, "and") || word_is(c, le, "or")) &&
 		                (c->tk[le + 1].w.cls & AN_TXW_WDAY) && c->tk[le + 1].cap;
 		     n++)
 			le += 2;

@@ -635,7 +635,9 @@ static void dateline_day(an_tx_ctx *c, const an_tx_match *m)
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
+	an_tx_memo memo = {-1};
 	memset(&c, 0, sizeof c);
+	c.memo = &memo;
 	c.text = text;
 	c.len = len;
 	c.dct = dct;

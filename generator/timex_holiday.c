@@ -163,6 +163,13 @@ int an_tx_country(const an_tk *tk, size_t n)
 	return 0;
 }
 
+int an_tx_country_of(const an_tx_ctx *c)
+{
+	if (c->memo->country < 0)
+		c->memo->country = an_tx_country(c->tk, c->total);
+	return c->memo->country;
+}
+
 /* Easter Sunday of Gregorian year y (the anonymous Gregorian computus). */
 static an_date easter_sunday(int y)
 {
@@ -338,10 +345,10 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		return 0;
 	/* (the whole text read for it only when the day is named) */
 	if (hb->m == 11 && strcmp(hb->w[0], "thanksgiving") == 0 &&
-	    an_tx_country(c->tk, c->total) == AN_TX_CANADA)
+	    an_tx_country_of(c) == AN_TX_CANADA)
 		hb = &thanksgiving_ca;
 	else if (hb->m == 6 && strcmp(hb->w[0], "father's") == 0 &&
-	         an_tx_country(c->tk, c->total) == AN_TX_AUSTRALASIA)
+	         an_tx_country_of(c) == AN_TX_AUSTRALASIA)
 		hb = &fathers_au;
 	an_tx_holiday land = {{NULL}, 0, 0, 0, 0};
 	if (hb->w[0] && strcmp(hb->w[0], "independence") == 0 &&

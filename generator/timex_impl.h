@@ -71,6 +71,11 @@ typedef struct {
 	an_granularity g; /* AN_GRAN_NONE: no reference yet, use the DCT */
 } an_tx_point;
 
+/* an_tx_ctx's memo: -1 for a fact not asked yet. */
+typedef struct {
+	int country; /* an_tx_country's answer */
+} an_tx_memo;
+
 typedef struct {
 	const char *text;
 	size_t len;
@@ -155,6 +160,9 @@ typedef struct {
 	 * that set ref: a year named earlier in the same sentence governs a
 	 * month in its past clause (an_tx_story_year). */
 	size_t at, ref_at;
+	/* Facts of the whole text a rule asks for only when it needs them,
+	 * worked out once (the rules see the context as const). */
+	an_tx_memo *memo;
 } an_tx_ctx;
 
 typedef struct {
@@ -565,6 +573,8 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i);
  * text. */
 enum { AN_TX_CANADA = 1, AN_TX_AUSTRALASIA = 2 };
 int an_tx_country(const an_tk *tk, size_t n);
+/* an_tx_country of c's whole text, read once however often it is asked */
+int an_tx_country_of(const an_tx_ctx *c);
 size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* holidays of lunar calendars (timex_lunar.c): the name at i, its kind
  * into *kind and the index after it, 0 for none; its date in Gregorian

@@ -513,12 +513,12 @@ static int next_year_opens(const an_tx_ctx *c)
 
 /* The sentence of c->at, or the quote it is in, opens with "last year"
  * (or "this time last year"), or a count of years back ("Two years ago
- * at Thanksgiving", "A year ago in March"), a few words before the token
- * asked at: that year, else 0. */
+ * at Thanksgiving", "A year ago in March"), at most eighty tokens before
+ * the token asked at: that year, else 0. */
 static int past_year_opens(const an_tx_ctx *c)
 {
 	size_t s = c->at;
-	while (s > 0 && !c->tk[s].sent && !quote_mark(c, s))
+	while (s > 0 && c->at - s < 80 && !c->tk[s].sent && !quote_mark(c, s))
 		s--;
 	if (quote_mark(c, s))
 		s++;
@@ -622,8 +622,10 @@ static int reported_before(const an_tx_ctx *c, size_t s, size_t k)
  * subject. */
 static int subject_year(const an_tx_ctx *c)
 {
+	/* (a subject so far back governs nothing; the bound keeps a text
+	 * without full stops from being read once per date) */
 	size_t s = c->at;
-	while (s > 0 && !c->tk[s].sent)
+	while (s > 0 && !c->tk[s].sent && c->at - s < 200)
 		s--;
 	if (!c->tk[s].sent || s + 3 >= c->at)
 		return 0;
@@ -718,10 +720,8 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	                                         an_tx_is_punct(c, ra - 2, ';') ||
 	                                         /* '"In 2005 the whole town' */
 	                                         (quote_mark(c, ra - 2) && c->tk[ra - 2].sent))))))) {
-		size_t k = c->ref_at + 1;
-		while (k <= c->at && !c->tk[k].sent)
-			k++;
-		if (k > c->at && an_tx_direction(c, c->at, c->at + 1) < 0)
+		if (an_tx_one_sentence(c, c->ref_at, c->at) &&
+		    an_tx_direction(c, c->at, c->at + 1) < 0)
 			return r->d.y + (r->g != AN_GRAN_YEAR && mon < r->d.m);
 	}
 	/* "was last seen on 17 March 2007.  Hollis reported his wife missing

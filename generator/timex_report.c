@@ -241,7 +241,9 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			return k + 1 + (wy != 0);
 		}
 	}
-	for (;;) {
+	/* (six words at most: a run of them must not be read again from
+	 * each of its words) */
+	for (size_t j0 = j; j - j0 < 6;) {
 		if (an_tx_is(c, j, "latest") || an_tx_is(c, j, "recent"))
 			latest = 1;
 		else if (an_tx_is(c, j, "current"))

@@ -307,7 +307,9 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 int an_tx_daily_before(const an_tx_ctx *c, size_t i)
 {
-	for (size_t k = i, n = 0; k > 0 && n < 6;) {
+	/* (six words back, and forty tokens: a run of clock times without
+	 * words would else be read back to the text's start each time) */
+	for (size_t k = i, n = 0; k > 0 && n < 6 && i - k < 40;) {
 		if (TK(k).sent)
 			return 0;
 		k--;

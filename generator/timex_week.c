@@ -46,16 +46,14 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		d = nearer_day(c->dct, d, 6, 1);
 	/* "from home on Tuesday and Wednesday, and hope it's over by the
 	 * weekend": the weekend after the days ahead named in the sentence */
-	size_t k = c->ref_at + 1;
-	while (k < i && !TK(k).sent)
-		k++;
 	/* (but "raise the rating for the weekend" after "by Monday" is the
 	 * coming one: "for" names the weekend itself, not one after) */
 	/* (not a bank holiday's: its weekend holds the Monday named) */
 	/* (nor after a day weeks off: "Their completion date is 4 November,
 	 * and she said the couple would decide by the weekend", on Oct. 18) */
 	long ahead = an_date_to_days(c->ref.d) - an_date_to_days(c->dct);
-	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i && k == i && !TK(i).sent &&
+	if (dir > 0 && c->ref.g == AN_GRAN_DAY && c->ref_at < i &&
+	    an_tx_one_sentence(c, c->ref_at, i) &&
 	    w == i + 1 && ahead > 0 && ahead <= 7 && !an_tx_is(c, i - 1, "for"))
 		d = an_tx_is(c, i - 1, "after") /* "Monday, when markets reopen after the weekend" */
 		        ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)

@@ -361,6 +361,44 @@ START_TEST(day_list)
 }
 END_TEST
 
+/* Runs of one date form with no full stop between them: each of these
+ * once read back to the text's start (or its sentence's) from every
+ * date, so the time grew with the square of the run (16,000 of
+ * "Thanksgiving" took 10 s, of "10:30 a.m." 4.6 s, of "March 3" 0.8 s,
+ * of "over the weekend" and "current" 0.35 s).  Each run below took a
+ * minute or more, and takes under a second now: a regression hits the
+ * case's timeout.  DCT Thursday 2025-11-20: Thanksgiving is the 27th,
+ * November's fourth Thursday; a clock time without a day is the DCT's. */
+START_TEST(form_runs)
+{
+	static const struct {
+		const char *unit, *value;
+		size_t n;
+	} runs[] = {{"Thanksgiving ", "2025-11-27", 40000},
+	            {"10:30 a.m. ", "2025-11-20T10:30", 60000},
+	            {"March 3 ", NULL, 120000},
+	            {"over the weekend ", NULL, 200000},
+	            {"current ", NULL, 200000}};
+	an_date dct = {2025, 11, 20};
+	for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+		an_buf b = AN_BUF_INIT;
+		size_t n = runs[r].n;
+		for (size_t i = 0; i < n; i++)
+			an_buf_puts(&b, runs[r].unit);
+		an_timex_list l = AN_TIMEX_LIST_INIT;
+		an_timex_tag(&l, b.ptr, b.len, dct);
+		check_contract(b.ptr, b.len, &l, 1);
+		if (runs[r].value) {
+			ck_assert_uint_eq(l.len, n);
+			ck_assert_str_eq(l.items[0].value, runs[r].value);
+			ck_assert_str_eq(l.items[n - 1].value, runs[r].value);
+		}
+		an_timex_list_free(&l);
+		an_buf_free(&b);
+	}
+}
+END_TEST
+
 /* The two output formats of `annals tag`. */
 START_TEST(formats)
 {
@@ -407,6 +445,7 @@ Suite *an_test_timex_suite(void)
 	tcase_add_test(tc, long_input);
 	tcase_add_test(tc, participle_run);
 	tcase_add_test(tc, day_list);
+	tcase_add_test(tc, form_runs);
 	tcase_add_test(tc, hostile_bytes);
 	tcase_add_test(tc, megabyte_line);
 	tcase_add_test(tc, formats);

@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -263,10 +264,59 @@ static int title_case(const char *t, const an_word *w, size_t n, size_t s, size_
  * first letter: pos[first[c - 'a'], first[c - 'a' + 1]) for letter c.
  * Made on the first question, for the article's sentences to share. */
 typedef struct {
+	char word[41]; /* "" for a free slot */
+	unsigned char len;
+	signed char found;
+} lower_answer;
+
+typedef struct {
 	size_t *pos;
 	size_t first[27];
 	int made;
+	/* the answers given, by word: a long article asks the same first
+	 * words ("The", "But") again and again, and each answer walks all
+	 * the words of its letter */
+	lower_answer *memo;
+	size_t memo_cap, memo_len;
 } lower_index;
+
+static uint64_t word_hash(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of word w[0, n) in the memo: its answer, or the free slot
+ * where it goes.  The memo must have a free slot. */
+static lower_answer *memo_slot(const lower_index *ix, const char *w, size_t n)
+{
+	size_t mask = ix->memo_cap - 1;
+	for (size_t k = (size_t)word_hash(w, n) & mask;; k = (k + 1) & mask) {
+		lower_answer *a = &ix->memo[k];
+		if (!a->len || (a->len == n && memcmp(a->word, w, n) == 0))
+			return a;
+	}
+}
+
+static void memo_put(lower_index *ix, const char *w, size_t n, int found)
+{
+	if (2 * (ix->memo_len + 1) > ix->memo_cap) {
+		lower_index old = *ix;
+		ix->memo_cap = old.memo_cap ? 2 * old.memo_cap : 64;
+		ix->memo = an_xcalloc(ix->memo_cap, sizeof *ix->memo);
+		for (size_t k = 0; k < old.memo_cap; k++)
+			if (old.memo[k].len)
+				*memo_slot(ix, old.memo[k].word, old.memo[k].len) = old.memo[k];
+		free(old.memo);
+	}
+	lower_answer *a = memo_slot(ix, w, n);
+	memcpy(a->word, w, n);
+	a->len = (unsigned char)n;
+	a->found = (signed char)found;
+	ix->memo_len++;
+}
 
 static void lower_index_make(lower_index *ix, const char *t, size_t len)
 {
@@ -302,14 +352,19 @@ static int lowercase_elsewhere(const char *t, size_t len, const an_word *w, lowe
 		return 0;
 	if (!ix->made)
 		lower_index_make(ix, t, len);
-	int c = low[0] - 'a';
-	for (size_t k = ix->first[c]; k < ix->first[c + 1]; k++) {
-		size_t i = ix->pos[k];
-		if (i + n <= len && memcmp(t + i, low, n) == 0 &&
-		    (i + n == len || !isalpha((unsigned char)t[i + n])))
-			return 1;
+	if (ix->memo_cap) {
+		const lower_answer *a = memo_slot(ix, low, n);
+		if (a->len)
+			return a->found;
 	}
-	return 0;
+	int c = low[0] - 'a', found = 0;
+	for (size_t k = ix->first[c]; k < ix->first[c + 1] && !found; k++) {
+		size_t i = ix->pos[k];
+		found = i + n <= len && memcmp(t + i, low, n) == 0 &&
+		        (i + n == len || !isalpha((unsigned char)t[i + n]));
+	}
+	memo_put(ix, low, n, found);
+	return found;
 }
 
 static void scan_sentence(an_name_list *out, size_t si, const char *t, size_t len,
@@ -361,11 +416,12 @@ static void scan_sentence(an_name_list *out, size_t si, const char *t, size_t le
 void an_entity_scan(an_name_list *out, const char *text, const an_sentence_list *sentences)
 {
 	size_t len = strlen(text);
-	lower_index ix = {NULL, {0}, 0};
+	lower_index ix = {NULL, {0}, 0, NULL, 0, 0};
 	for (size_t si = 0; si < sentences->len; si++)
 		scan_sentence(out, si, text, len, sentences->items[si].start,
 		              sentences->items[si].end, &ix);
 	free(ix.pos);
+	free(ix.memo);
 }
 
 void an_name_list_free(an_name_list *list)

@@ -132,6 +132,22 @@ static void entities_start(entities_job *j, an_site *site)
 	j->threaded = pthread_create(&j->thread, NULL, find_entities, j) == 0;
 }
 
+/* The first of `names` in sentence `s` or after: the scan lists them in
+ * sentence order, and a walk from the first per mention was quadratic in
+ * a long article. */
+static size_t first_name_in(const an_name_list *names, size_t s)
+{
+	size_t lo = 0, hi = names->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (names->items[mid].sentence < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void entities_link(entities_job *j)
 {
 	an_site *site = j->site;
@@ -149,9 +165,10 @@ static void entities_link(entities_job *j)
 			for (size_t m = 0; m < ev->n_mentions; m++) {
 				const an_mention *mn = &ev->mentions[m];
 				const an_name_list *names = &site->analyses[mn->doc].names;
-				for (size_t k = 0; k < names->len; k++) {
+				for (size_t k = first_name_in(names, mn->sentence);
+				     k < names->len && names->items[k].sentence == mn->sentence; k++) {
 					long e = entity_of[mn->doc][k];
-					if (names->items[k].sentence != mn->sentence || e < 0)
+					if (e < 0)
 						continue;
 					size_t x = 0;
 					while (x < ev->n_entities && ev->entities[x] != (size_t)e)

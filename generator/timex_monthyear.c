@@ -459,7 +459,11 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 	size_t e = ra + 1;
 	while (e < c->at && e < ra + 5 && !c->tk[e].sent && c->tk[e].kind != AN_TK_PUNCT)
 		e++;
+	/* (the walks below stop 200 tokens back: a text without full stops
+	 * would else be read again from each month of it) */
 	if (e + 1 < c->at && an_tx_is_punct(c, e, ',') && an_tx_is(c, e + 1, "when")) {
+		if (c->at - e > 200)
+			return 0;
 		for (size_t k = e + 2; k < c->at; k++)
 			if (c->tk[k].sent || an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
 				return 0;
@@ -467,15 +471,11 @@ static int year_frames(const an_tx_ctx *c, size_t ra)
 	}
 	/* "collapsed in 1993: a presidential election was held June 12":
 	 * what a colon after the year opens tells of that year */
-	if (e < c->at && an_tx_is_punct(c, e, ':')) {
-		for (size_t k = e + 1; k < c->at; k++)
-			if (c->tk[k].sent)
-				return 0;
-		return 1;
-	}
+	if (e < c->at && an_tx_is_punct(c, e, ':'))
+		return an_tx_one_sentence(c, e, c->at - 1);
 	static const char *const lead[] = {"in", "during", "later", "earlier", "by", NULL};
 	size_t s = c->at;
-	while (s > ra && !c->tk[s].sent)
+	while (s > ra && !c->tk[s].sent && c->at - s < 200)
 		s--;
 	if (s <= ra || !c->tk[s].sent)
 		return 0;

@@ -373,6 +373,33 @@ static int recurring_day_before(const an_tx_ctx *c, size_t k)
 		return TK(k).w.wday;
 	return 0;
 }
+/* The hours of every day that a clause of opening hours or of a set
+ * tells, for the clock time at [i, j): after the days "is open Tuesday
+ * through Saturday" (ten tokens back at most), or before "daily" or
+ * "each evening" ("closes at 8 p.m. each evening", "open from 10 a.m.
+ * to 6 p.m. daily"), in its clause. */
+static int opening_hours(const an_tx_ctx *c, size_t i, size_t j)
+{
+	for (size_t k = i; k > 0 && i - k < 10 && !TK(k).sent;) {
+		k--;
+		if (an_tx_is_punct(c, k, ';'))
+			break;
+		if (an_tx_open_days(c, k))
+			return 1;
+	}
+	static const char *const parts[] = {"day", "evening", "night", "morning", "afternoon",
+	                                    NULL};
+	for (size_t k = j; k < c->n && k < j + 9 && !(k > j && TK(k).sent); k++) {
+		if (an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
+			break;
+		if (an_tx_is(c, k, "daily") || an_tx_is(c, k, "nightly") ||
+		    ((an_tx_is(c, k, "each") || an_tx_is(c, k, "every")) &&
+		     an_tx_one_of(c, k + 1, parts)))
+			return 1;
+	}
+	return 0;
+}
+
 
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
@@ -624,7 +651,7 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	}
 	/* "The main lifts run daily from 8:30 a.m. to 4:30 p.m.": the hour
 	 * of any day, no day of its own (not with a day after it) */
-	if (!pod && an_tx_daily_before(c, i) &&
+	if (!pod && (an_tx_daily_before(c, i) || opening_hours(c, i, j)) &&
 	    !(an_tx_cls(c, at) & (AN_TXW_WDAY | AN_TXW_MONTH)) && !an_tx_is(c, at, "on") &&
 	    !an_tx_is(c, at, "today") && !an_tx_is(c, at, "tonight") &&
 	    !an_tx_is(c, at, "tomorrow")) {

@@ -457,6 +457,9 @@ size_t an_tx_month(an_tx_match *m, const an_tx_ctx *c, size_t i);
 /* The weekday named at i, capitalised ("Friday", "Fri."), 1 = Monday,
  * with its end in *end; 0 for none. */
 int an_tx_weekday_word(const an_tx_ctx *c, size_t i, size_t *end);
+/* timex_weekday.c: the weekday at i is one of a range that "is open"
+ * ("is open Tuesday through Saturday"): the index after the range, else 0 */
+size_t an_tx_open_days(const an_tx_ctx *c, size_t i);
 /* A connector of a range at k ("5-9", "to", "through", "until", an en
  * dash, "and"): the index after it, 0 for none; *both is set for "and",
  * which names two days rather than a span. */

@@ -115,6 +115,44 @@ static int of_week(const an_tx_ctx *c, size_t e)
 	       : an_tx_is(c, e + 1, "this") ? 0 : 2;
 }
 
+/* Opening hours: the first of a range of weekdays at k ("Tuesday
+ * through Saturday", "Monday to Friday") that "is open", "are closed",
+ * "opens" or ", open" comes right before: a week's days that recur,
+ * not a span of days.  ("was closed Monday through Wednesday" is one
+ * span; so is what "will be open" names.)  Returns the index after the
+ * range's second day, 0 for none. */
+static size_t open_range_at(const an_tx_ctx *c, size_t k)
+{
+	size_t e1, e2;
+	int both;
+	if (!an_tx_weekday_word(c, k, &e1))
+		return 0;
+	size_t r = an_tx_range_link(c, e1, &both);
+	if (!r || both || an_tx_is(c, e1, "until") || an_tx_is(c, e1, "till") ||
+	    !an_tx_weekday_word(c, r, &e2) || k < 2 || c->tk[k].sent)
+		return 0;
+	size_t v = k - 1;
+	if (an_tx_is(c, v, "opens") || an_tx_is(c, v, "closes"))
+		return e2;
+	if (!an_tx_is(c, v, "open") && !an_tx_is(c, v, "closed"))
+		return 0;
+	static const char *const now[] = {"is", "are", "remains", "remain", "stays", "stay", NULL};
+	return an_tx_one_of(c, v - 1, now) || an_tx_is_punct(c, v - 1, ',') ? e2 : 0;
+}
+
+size_t an_tx_open_days(const an_tx_ctx *c, size_t i)
+{
+	size_t e = open_range_at(c, i);
+	if (e)
+		return e;
+	/* (the second day: "Tuesday through Saturday" from its "Saturday") */
+	size_t ie;
+	for (size_t k = i >= 4 ? i - 4 : 0; k + 1 < i; k++)
+		if ((e = open_range_at(c, k)) && an_tx_weekday_word(c, i, &ie) && ie == e)
+			return e;
+	return 0;
+}
+
 size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
 	size_t j = i, e;
@@ -196,6 +234,12 @@ size_t an_tx_weekday(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%s", wd, an_tx_pod_code[pp]);
 		m->type = AN_TIMEX_SET;
 		return plural_pod(c, e) ? e + 1 : e;
+	}
+	/* "is open Tuesday through Saturday": each day of every week */
+	if (!rel && an_tx_open_days(c, i)) {
+		snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+		m->type = AN_TIMEX_SET;
+		return e;
 	}
 	/* "every Monday and Thursday": the second day of the set is one too */
 	size_t pe;

@@ -635,7 +635,7 @@ static void dateline_day(an_tx_ctx *c, const an_tx_match *m)
 void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 {
 	an_tx_ctx c;
-	an_tx_memo memo = {-1};
+	an_tx_memo memo = {-1, NULL};
 	memset(&c, 0, sizeof c);
 	c.memo = &memo;
 	c.text = text;
@@ -731,6 +731,7 @@ void an_timex_tag(an_timex_list *out, const char *text, size_t len, an_date dct)
 		ps = pe;
 	}
 	free(c.tk);
+	free(memo.quote_open);
 }
 
 void an_timex_list_free(an_timex_list *list)

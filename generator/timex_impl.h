@@ -74,6 +74,9 @@ typedef struct {
 /* an_tx_ctx's memo: -1 for a fact not asked yet. */
 typedef struct {
 	int country; /* an_tx_country's answer */
+	/* per token, whether a quote its paragraph opened before it is still
+	 * open (timex_rel.c); NULL until asked, freed with the context */
+	unsigned char *quote_open;
 } an_tx_memo;
 
 typedef struct {

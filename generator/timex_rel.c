@@ -5,6 +5,7 @@
  * timex_dur.c, holidays in timex_holiday.c, fixed phrases ("right now",
  * "the coming weeks") in timex_phrase.c. */
 #include "timex_impl.h"
+#include "alloc.h"
 #include "timex_tense.h"
 
 #include <stdio.h>
@@ -42,14 +43,29 @@ static int opens_clause(const an_tx_ctx *c, size_t k)
 	return an_tx_is_punct(c, k, ',') || an_tx_one_of(c, k, subj);
 }
 
-/* Whether token i is inside a quotation opened in its paragraph. */
+/* Whether token i is inside a quotation opened in its paragraph: the
+ * quote marks before it in the paragraph are odd in number.  Counted
+ * once for the text, where a walk per question grew with the square of
+ * a paragraph. */
 static int quoted(const an_tx_ctx *c, size_t i)
 {
-	int open = 0;
-	for (size_t k = i; k > 0 && !TK(k).para; k--)
-		if (quote_mark(c, k - 1))
-			open = !open;
-	return open;
+	unsigned char *q = c->memo->quote_open;
+	if (!q) {
+		q = c->memo->quote_open = an_xmalloc(c->total + 1);
+		int open = 0;
+		for (size_t k = 0; k < c->total; k++) {
+			if (k > 0 && TK(k).para)
+				open = 0;
+			q[k] = (unsigned char)open;
+			/* (as quote_mark, which stops at the paragraph's end) */
+			const char *w = TK(k).low;
+			if (TK(k).kind == AN_TK_PUNCT &&
+			    (strcmp(w, "\"") == 0 || strcmp(w, "\xe2\x80\x9c") == 0 ||
+			     strcmp(w, "\xe2\x80\x9d") == 0))
+				open = !open;
+		}
+	}
+	return q[i];
 }
 
 /* Deictics: today, yesterday, "this evening", "last night" (not "the last night"). */

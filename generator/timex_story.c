@@ -78,7 +78,8 @@ static int background_day(const an_tx_ctx *c, size_t tb)
 	/* (so is one in a clause of "after" set off by a comma: "Stocks
 	 * plunged Monday, even after the Fed slashed rates on Sunday
 	 * evening") */
-	for (size_t k = c->day_at; k + 1 < tb; k++)
+	/* (a clause that far back no longer frames it: sixty tokens) */
+	for (size_t k = tb > c->day_at + 60 ? tb - 60 : c->day_at; k + 1 < tb; k++)
 		if (an_tx_is(c, k + 1, "after") && (an_tx_is_punct(c, k, ',') ||
 		                                    (an_tx_is(c, k, "even") && k > 0 &&
 		                                     an_tx_is_punct(c, k - 1, ','))))

@@ -446,7 +446,8 @@ static const char *const after_season[] = {
 	"the", "a", "than", "we", "he", "she", "they", "i", "you", "it", "early", "late",
 	"nears", "looks", "seems", "shut", "ends", "begins", "starts", "arrives", "comes",
 	"came", "because", "if", "unless", "while", "until", "so", "amid", "despite", "ahead",
-	"could", "would", "should", "may", "might", "can", "must", "also", NULL};
+	"could", "would", "should", "may", "might", "can", "must", "also", "without", "our",
+	"their", "its", "his", "her", "my", "your", NULL};
 
 /* "Come spring, the debate starts again": "come" before a bare season
  * and a comma is the season ahead ("as they come, spring ..." aside) */
@@ -480,10 +481,15 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t p = i - 1;
 	if ((an_tx_is(c, p, "early") || an_tx_is(c, p, "late") || an_tx_is(c, p, "mid")) && p > 0)
 		p--;
+	/* ("as summer begins", "as winter approaches": the season at hand) */
+	static const char *const turns[] = {"begins", "starts", "arrives", "approaches", "nears",
+	                                    "ends", "comes", "wanes", "fades", NULL};
+	int as_turns = an_tx_is(c, p, "as") && p + 1 == i && an_tx_one_of(c, i + 1, turns);
 	if (!school && !an_tx_is(c, p, "the") && !an_tx_is(c, p, "in") &&
 	    !an_tx_is(c, p, "during") && !an_tx_is(c, p, "since") && !an_tx_is(c, p, "until") &&
 	    !an_tx_is(c, p, "through") && !an_tx_is(c, p, "by") && !an_tx_is(c, p, "before") &&
-	    !an_tx_is(c, p, "after") && !an_tx_is(c, p, "till") && !come_season(c, p, i))
+	    !an_tx_is(c, p, "after") && !an_tx_is(c, p, "till") && !come_season(c, p, i) &&
+	    !as_turns)
 		return 0;
 	/* "spring after spring": a repetition, no date */
 	if (p > 0 && an_tx_is(c, p, "after") && an_tx_is(c, p - 1, TK(i).low))
@@ -511,6 +517,12 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		ok |= ((an_tx_cls(c, i + 1) & (AN_TXW_PAST | AN_TXW_FUTURE)) ||
 		       (n1 >= 5 && strcmp(TK(i + 1).low + n1 - 2, "ed") == 0)) &&
 		      !an_tx_capital(c, i + 1);
+		/* "spent the summer deciding", "will spend the winter
+		 * lobbying": the time spent, what fills it after (not "spent
+		 * the summer camp budget") */
+		static const char *const spend[] = {"spend", "spends", "spent", "spending", NULL};
+		ok |= p > 0 && an_tx_is(c, p, "the") && an_tx_one_of(c, p - 1, spend) && n1 >= 5 &&
+		      strcmp(TK(i + 1).low + n1 - 3, "ing") == 0;
 		if (!ok)
 			return 0;
 	}

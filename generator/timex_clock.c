@@ -187,12 +187,19 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		"flight", "flights", "train", "trains", "bulletin", "programme", "program",
 		"briefing", "sky", "light", "sun", "air", "star", "prayer", "prayers", "peak",
 		"traffic", "trading", "dress", "wear", "gown", "walk", "run", "routine", NULL};
+	/* (also "for much of the morning", "spent the afternoon": a share
+	 * of the part, or the part spent) */
+	static const char *const shares[] = {"much", "most", "part", "rest", "all", "half", NULL};
+	static const char *const spend[] = {"spend", "spends", "spent", "spending", NULL};
 	size_t k = i;
 	const char *mod = NULL;
 	if ((an_tx_is(c, i, "late") || an_tx_is(c, i, "early")) && an_tx_is(c, i + 1, "in")) {
 		mod = TK(i).low[0] == 'l' ? "END" : "START";
 		k = i + 2;
-	} else if (i == 0 || !an_tx_one_of(c, i - 1, preps_pod)) {
+	} else if (i == 0 ||
+	           !(an_tx_one_of(c, i - 1, preps_pod) || an_tx_one_of(c, i - 1, spend) ||
+	             (i > 2 && an_tx_is(c, i - 1, "of") && an_tx_one_of(c, i - 2, shares) &&
+	              !TK(i - 2).sent))) {
 		return 0;
 	}
 	size_t p = k + 1;
@@ -206,6 +213,11 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	 * afternoon" is Sunday's, though no date since set the reference */
 	char tmp[32];
 	an_date d = an_tx_clock_day(c);
+	/* (a past clause tells of no day ahead: "'Tomorrow is about
+	 * racing,' he said ... His team-mates spent the morning by the
+	 * pool" is the news day's) */
+	if (an_date_to_days(d) > an_date_to_days(c->dct) && an_tx_direction(c, k, p + 1) < 0)
+		d = c->dct;
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[TK(p).w.pod]);
 	an_tx_set_value(m, AN_TIMEX_TIME, tmp);
 	if (mod)

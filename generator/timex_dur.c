@@ -78,10 +78,13 @@ void an_tx_duration_value(char *dst, size_t dcap, an_tx_unit u, long n, int frac
 	case AN_TXU_QUARTER: snprintf(out, cap, "P%sQ", num); break;
 	case AN_TXU_SEASON: snprintf(out, cap, "P%sS", num); break;
 	case AN_TXU_YEAR: snprintf(out, cap, "P%sY", num); break;
-	/* a decade is ten years: "a decade" P10Y, vague "decades" PXE */
+	/* a decade is ten years: "a decade" P10Y; vague "decades" PXDE, as
+	 * TIDES writes the unit and the sets' annotators do (TimeBank has
+	 * no vague decade to follow; its "centuries" are PXC once, PXE
+	 * once, so centuries keep C) */
 	case AN_TXU_DECADE:
 		if (k < 0 || frac)
-			snprintf(out, cap, "P%sE", num);
+			snprintf(out, cap, "P%sDE", num);
 		else
 			snprintf(out, cap, "P%ldY", 10 * k);
 		break;

@@ -322,7 +322,12 @@ static int span_of(const an_tx_ctx *c, size_t j)
 	static const char *const before[] = {"amid", "despite", "following", "through",
 	                                     "endure", "endures", "face", "faces", "facing",
 	                                     "brings", "bring", "brought", "ending", "ends",
-	                                     NULL};
+	                                     /* "said months of uncertainty had
+	                                      * cost", "describe months of
+	                                      * separation", "given years of
+	                                      * warning", "caps months of debate" */
+	                                     "said", "says", "describe", "describes", "given",
+	                                     "caps", "capped", "with", "without", NULL};
 	static const char *const dets[] = {"the", "a", "an", "this", "that", "these", "those",
 	                                   "his", "her", "its", "their", "our", "my", "your",
 	                                   NULL};
@@ -336,6 +341,14 @@ static int span_of(const an_tx_ctx *c, size_t j)
 	       (n > 4 && strcmp(w + n - 2, "ed") == 0 && !TK(j - 1).w.cls);
 }
 
+/* Words that qualify a bare plural unit after them ("the final weeks",
+ * "several days"): a period of its own, no length. */
+static const char *const plural_qualifiers[] = {
+	"the", "a", "these", "those", "its", "his", "her", "their", "our", "final", "last",
+	"first", "few", "several", "many", "next", "early", "late", "recent", "past",
+	"coming", "previous", "following", "same", "long", "two", "three", "of", "in",
+	"for", "within", NULL};
+
 /* "struck just weeks before the harvest", "Hours before the deadline,
  * talks collapsed": a bare plural unit before "before" or "after" and
  * the event it counts from is how long before or after it (as "two days
@@ -348,18 +361,14 @@ static int anchored_plural(const an_tx_ctx *c, size_t j)
 	 * night, hours after 23 lawmakers ...", "inherited the contract
 	 * weeks before the system went live"; not after a word that
 	 * qualifies the plural: "the final weeks before", "several days") */
-	static const char *const qualify[] = {
-		"the", "a", "these", "those", "its", "his", "her", "their", "our", "final", "last",
-		"first", "few", "several", "many", "next", "early", "late", "recent", "past",
-		"coming", "previous", "following", "same", "long", "two", "three", "of", "in",
-		"for", "within", NULL};
+
 	if (!(an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "after")) ||
 	    !(an_tx_word(c, j + 2) || an_tx_num(c, j + 2)))
 		return 0;
 	if (TK(j).sent || an_tx_one_of(c, j - 1, only) || an_tx_is_punct(c, j - 1, ','))
 		return 1;
 	return an_tx_word(c, j - 1) && !TK(j - 1).cap && !TK(j - 1).w.cls &&
-	       !an_tx_one_of(c, j - 1, qualify) && !an_tx_count(&(long){0}, c, j - 1);
+	       !an_tx_one_of(c, j - 1, plural_qualifiers) && !an_tx_count(&(long){0}, c, j - 1);
 }
 
 /* The place of a unit among the parts of an ISO 8601 duration (Y M D H
@@ -824,9 +833,17 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	     /* "have waited years", "went months without pay" */
 	     an_tx_is(c, j - 1, "wait") || an_tx_is(c, j - 1, "waited") ||
 	     an_tx_is(c, j - 1, "waiting") || an_tx_is(c, j - 1, "went") ||
-	     /* "it may be years before we know", "It was weeks until" */
+	     /* "it may be years before we know", "It was weeks until";
+	      * "the repairs could be weeks." */
 	     ((an_tx_is(c, j - 1, "be") || an_tx_is(c, j - 1, "was") || an_tx_is(c, j - 1, "is")) &&
 	      (an_tx_is(c, j + 1, "before") || an_tx_is(c, j + 1, "until"))) ||
+	     (an_tx_is(c, j - 1, "be") && j + 1 < c->n && TK(j + 1).kind == AN_TK_PUNCT &&
+	      (an_tx_is_punct(c, j + 1, '.') || an_tx_is_punct(c, j + 1, ',') ||
+	       an_tx_is_punct(c, j + 1, ';'))) ||
+	     /* "ran years behind schedule", "court dates years away" (a
+	      * word that qualifies the plural aside: "The days behind us") */
+	     ((an_tx_is(c, j + 1, "behind") || an_tx_is(c, j + 1, "away")) && an_tx_word(c, j - 1) &&
+	      !TK(j).sent && !TK(j - 1).cap && !an_tx_one_of(c, j - 1, plural_qualifiers)) ||
 	     anchored_plural(c, j))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))

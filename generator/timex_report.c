@@ -116,6 +116,28 @@ static size_t year_back(const an_tx_ctx *c, size_t j)
 	return 0;
 }
 
+/* The fiscal year that the clause at k tells the end or start of:
+ * "ended Sept. 30" (the last Sept. 30), "ends June 30" (the next),
+ * "began Oct. 1", "begins July 1" (the year it ends in: 2019 for one
+ * that begins on July 1, 2018).  0 when k holds no such clause. */
+static int fiscal_year_told(const an_tx_ctx *c, size_t k)
+{
+	static const char *const ends[] = {"ended", "ends", "ending", "began", "begins",
+	                                   "beginning", "started", "starts", "starting", NULL};
+	if (!an_tx_one_of(c, k, ends) || !an_tx_word(c, k + 1) || !TK(k + 1).cap ||
+	    !(TK(k + 1).w.cls & AN_TXW_MONTH))
+		return 0;
+	size_t d = k + 2 + (an_tx_is_punct(c, k + 2, '.') && !TK(k + 2).space);
+	if (d >= c->n || !an_tx_num(c, d) || TK(d).num < 1 || TK(d).num > 31)
+		return 0;
+	int mon = TK(k + 1).w.month, day = (int)TK(d).num;
+	int past = TK(k).low[strlen(TK(k).low) - 1] == 'd' || an_tx_is(c, k, "began");
+	int end = TK(k).low[0] == 'e';
+	int later = mon > c->dct.m || (mon == c->dct.m && day > c->dct.d);
+	int y = past ? c->dct.y - later : c->dct.y + !later;
+	return end ? y : y + (mon > 1 || day > 1);
+}
+
 /* A year "1988" at i (four digits, 1900-2100, standing alone). */
 static int plain_year(const an_tx_ctx *c, size_t i)
 {
@@ -334,6 +356,19 @@ size_t an_tx_report_period(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		    (an_tx_is(c, j + 1, "two") && an_tx_is(c, j + 2, "thousand")) ||
 		    (j + 1 < c->n && TK(j + 1).kind == AN_TK_NUM))
 			return 0;
+		/* "the fiscal year that ended Sept. 30", "the fiscal year that
+		 * begins July 1": that fiscal year, named by the calendar year
+		 * it ends in */
+		if (j > 0 && (an_tx_is(c, j - 1, "fiscal") || an_tx_is(c, j - 1, "financial")) &&
+		    an_tx_is(c, j + 1, "that")) {
+			int fy = fiscal_year_told(c, j + 2);
+			if (fy) {
+				an_date y = {fy, 1, 1};
+				an_tx_set_point(m, y, AN_GRAN_YEAR);
+				m->anchor.g = AN_GRAN_NONE;
+				return j + 1;
+			}
+		}
 		/* "the year ended March 31", "the fiscal year ending in June": a
 		 * twelve-month period that is no calendar year */
 		/* but "has until the end of the year to respond" is the year */

@@ -260,8 +260,27 @@ static size_t holiday_part(an_tx_match *m, const an_tx_ctx *c, size_t e, an_date
 	return e;
 }
 
+/* "D-Day", "the D-Day landings": June 6, 1944, a name in news as fixed
+ * as 9/11 (no reference time for what follows).  Not a day of decision
+ * ("Friday is D-Day for the budget", "a D-Day moment"). */
+static size_t d_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
+{
+	if (!an_tx_is(c, i, "d") || !TK(i).cap || !an_tx_is_punct(c, i + 1, '-') ||
+	    TK(i + 1).space || !an_tx_is(c, i + 2, "day") || TK(i + 2).space ||
+	    !TK(i + 2).cap || an_tx_is(c, i + 3, "for") ||
+	    (i > 0 && (an_tx_is(c, i - 1, "a") || an_tx_is(c, i - 1, "another") ||
+	               an_tx_is(c, i - 1, "is") || an_tx_is(c, i - 1, "was"))))
+		return 0;
+	an_date d = {1944, 6, 6};
+	an_tx_set_point(m, d, AN_GRAN_DAY);
+	m->anchor.g = AN_GRAN_NONE;
+	return i + 3;
+}
+
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
+	if (TK(i).low[0] == 'd' && !TK(i).low[1])
+		return d_day(m, c, i);
 	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
 	 * the occurrence after the DCT, before it, or in its year */
 	int deixis = 0, rel;

@@ -212,7 +212,7 @@ static const char *const starters[] = {
 	"less", "fewer", "under", "christmas", "new", "halloween", "valentine", "easter", "good",
 	"boxing", "veterans", "remembrance", "armistice", "columbus", "groundhog", "bastille",
 	"canada", "australia", "juneteenth", "q", "h", "fy", "ash", "shrove", "mardi", "palm",
-	"maundy", "pentecost", "calendar", "trailing", "prior", "holiday",
+	"maundy", "pentecost", "calendar", "trailing", "prior", "holiday", "d",
 	"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 	"independence", "thanksgiving", "labor", "labour", "memorial", "election",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies",

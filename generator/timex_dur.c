@@ -367,7 +367,14 @@ static int anchored_plural(const an_tx_ctx *c, size_t j)
 		return 0;
 	if (TK(j).sent || an_tx_one_of(c, j - 1, only) || an_tx_is_punct(c, j - 1, ','))
 		return 1;
-	return an_tx_word(c, j - 1) && !TK(j - 1).cap && !TK(j - 1).w.cls &&
+	/* (a verb's cue class is no qualifier: "The results came hours
+	 * after an outage", "struck weeks before the harvest") */
+	/* (not a copula's: "There were years before the war when peace
+	 * held" names years; "It was weeks before" is the caller's) */
+	static const char *const copulas[] = {"was", "were", "is", "are", "be", "been", NULL};
+	unsigned verb = AN_TXW_PAST | AN_TXW_FUTURE | AN_TXW_SCHED;
+	return an_tx_word(c, j - 1) && !TK(j - 1).cap && !(TK(j - 1).w.cls & ~verb) &&
+	       !an_tx_one_of(c, j - 1, copulas) &&
 	       !an_tx_one_of(c, j - 1, plural_qualifiers) && !an_tx_count(&(long){0}, c, j - 1);
 }
 

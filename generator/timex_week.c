@@ -57,11 +57,35 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	    w == i + 1 && ahead > 0 && ahead <= 7 && !an_tx_is(c, i - 1, "for"))
 		d = an_tx_is(c, i - 1, "after") /* "Monday, when markets reopen after the weekend" */
 		        ? an_tx_weekday_date(an_date_add_days(c->ref.d, -1), 6, -1)
+		    /* (the weekend that holds a Saturday or Sunday named:
+		     * "results on Sunday, and ... meet over the weekend") */
+		    : an_date_weekday(c->ref.d) >= 6
+		        ? an_date_add_days(c->ref.d, 6 - an_date_weekday(c->ref.d))
 		        : an_tx_weekday_date(c->ref.d, 6, 1);
+	/* "the weekend before Christmas", "the weekend after Nov. 3": one
+	 * timex, the weekend next to the day named (as "the Friday before
+	 * Christmas") */
+	size_t de = 0;
+	if (w == i + 1 && (an_tx_is(c, w + 1, "before") || an_tx_is(c, w + 1, "after"))) {
+		an_tx_match dm;
+		memset(&dm, 0, sizeof dm);
+		de = an_tx_holiday_at(&dm, c, w + 2);
+		if (!de) {
+			memset(&dm, 0, sizeof dm);
+			de = an_tx_month(&dm, c, w + 2);
+		}
+		if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
+			int after = an_tx_is(c, w + 1, "after");
+			d = an_tx_weekday_date(an_date_add_days(dm.anchor.d, after ? 1 : -2), 6,
+			                       after ? 1 : -1);
+		} else {
+			de = 0;
+		}
+	}
 	an_tx_set_point(m, d, AN_GRAN_WEEK);
 	m->anchor.g = AN_GRAN_NONE;
 	an_tx_mark_weekend(m);
-	return w + 1;
+	return de ? de : w + 1;
 }
 
 /* "Stocks fell ahead of Thursday's decision": the day is after the fall,

@@ -385,6 +385,7 @@ static int recurring_day_before(const an_tx_ctx *c, size_t k)
 		return TK(k).w.wday;
 	return 0;
 }
+
 /* The hours of every day that a clause of opening hours or of a set
  * tells, for the clock time at [i, j): after the days "is open Tuesday
  * through Saturday" (ten tokens back at most), or before "daily" or
@@ -655,9 +656,19 @@ size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* "Mass is celebrated every Sunday at 11 a.m.", "airs Sundays at 9
 	 * p.m.": the hour of each such day, a time with the set's pattern
 	 * (the day stays a SET of its own) */
-	int each = i > 2 && an_tx_is(c, i - 1, "at") ? recurring_day_before(c, i - 2) : 0;
+	/* (and "every Tuesday from 11 a.m. to 1 p.m.": both hours) */
+	size_t b = second ? an_tx_clock_before(c, i - 2, 0) : i - 1;
+	int each = b > 1 && (an_tx_is(c, b, "at") || an_tx_is(c, b, "from"))
+	                   ? recurring_day_before(c, b - 1) : 0;
 	if (each && !pod) {
-		snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%02d:%02d", each, h, mi);
+		/* (of a list of days, the hour of any day: "open Saturdays and
+		 * Sundays from 10 a.m.") */
+		size_t wb = b - 1; /* the recurring day */
+		if (wb > 2 && (an_tx_is(c, wb - 1, "and") || an_tx_is(c, wb - 1, "or")) &&
+		    ((TK(wb - 2).w.cls & AN_TXW_WDAY) || an_tx_plural_weekday(c, wb - 2)))
+			snprintf(m->value, sizeof m->value, "XXXX-XX-XXT%02d:%02d", h, mi);
+		else
+			snprintf(m->value, sizeof m->value, "XXXX-WXX-%dT%02d:%02d", each, h, mi);
 		m->type = AN_TIMEX_TIME;
 		return stop && j == stop ? j + 1 : zone_end > j ? zone_end : j;
 	}

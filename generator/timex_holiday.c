@@ -584,9 +584,15 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 			dir = diff = 0;
 		}
 	}
+	/* (a span from a holiday of the last two weeks runs on: "expects
+	 * 135 million to shop during the stretch from Thanksgiving through
+	 * Cyber Monday", said on that Monday) */
+	int link;
+	int runs_on = dir > 0 && diff < 0 && diff >= -14 && an_tx_range_link(c, best, &link) &&
+	              !link;
 	if (dir < 0 && diff > 0)
 		pick = holiday_date(hb, now.y - 1);
-	else if (dir > 0 && diff < 0)
+	else if (dir > 0 && diff < 0 && !runs_on)
 		pick = holiday_date(hb, now.y + 1);
 	else if (!dir && (diff > 183 || diff < -183)) {
 		/* no tense: the nearest one, as for a month-day ("New Year's

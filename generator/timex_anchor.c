@@ -480,7 +480,12 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			j = title;
 			continue;
 		}
-		if (quote_mark(c, j))
+		/* (a quote mark ends the clause, unless it opens a fragment
+		 * quoted in the sentence: 'had worked "through Christmas and
+		 * into this week,"' has the tense of "had worked") */
+		if (quote_mark(c, j) &&
+		    !(j > 0 && c->tk[j].space && c->tk[j - 1].kind == AN_TK_WORD &&
+		      !an_tx_one_of(c, j - 1, reporting) && j + 1 < tb && !c->tk[j + 1].space))
 			break;
 		/* "will discuss her book on the 1913 flood, which left much of
 		 * downtown under water, at 6:30 p.m. Wednesday": a relative

@@ -587,9 +587,22 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (a span from a holiday of the last two weeks runs on: "expects
 	 * 135 million to shop during the stretch from Thanksgiving through
 	 * Cyber Monday", said on that Monday) */
+	/* (or "between Black Friday and Christmas", said in between: the
+	 * span's end, read as it would be, not passed yet) */
 	int link;
-	int runs_on = dir > 0 && diff < 0 && diff >= -14 && an_tx_range_link(c, best, &link) &&
-	              !link;
+	size_t r = an_tx_range_link(c, best, &link);
+	int runs_on = dir > 0 && diff < 0 && diff >= -14 && r && !link;
+	if (dir > 0 && diff < 0 && diff >= -60 && r && link && i > 0 && an_tx_is(c, i - 1, "between")) {
+		an_tx_match em;
+		memset(&em, 0, sizeof em);
+		size_t ee = an_tx_holiday_at(&em, c, r);
+		if (!ee) {
+			memset(&em, 0, sizeof em);
+			ee = an_tx_month(&em, c, r);
+		}
+		runs_on = ee && em.anchor.g == AN_GRAN_DAY &&
+		          an_date_to_days(em.anchor.d) >= an_date_to_days(now);
+	}
 	if (dir < 0 && diff > 0)
 		pick = holiday_date(hb, now.y - 1);
 	else if (dir > 0 && diff < 0 && !runs_on)

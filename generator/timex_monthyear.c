@@ -682,6 +682,22 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	    ra < c->at && c->at < c->n && mon && year_frames(c, ra) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)
 		return r->d.y;
+	/* "later than last year, when port backlogs pushed cutoffs as early
+	 * as Dec. 6": a "when" clause right after a past year named from
+	 * the DCT, the month inside it (before any comma), is of that year */
+	/* (a year, not a season: "last season, when warm weather kept runs
+	 * closed until mid-January" is the winter's January) */
+	if (mon && c->period.g == AN_GRAN_YEAR && c->period_at && c->period.d.y < c->dct.y &&
+	    c->period_te > 0 && an_tx_is(c, c->period_te - 1, "year") &&
+	    c->period_te + 2 < c->at && c->at - c->period_te < 40 &&
+	    an_tx_is_punct(c, c->period_te, ',') && an_tx_is(c, c->period_te + 1, "when") &&
+	    an_tx_one_sentence(c, c->period_te, c->at)) {
+		size_t k = c->period_te + 2;
+		while (k < c->at && !an_tx_is_punct(c, k, ',') && !an_tx_is_punct(c, k, ';'))
+			k++;
+		if (k == c->at && an_tx_direction(c, c->at, c->at + 1) <= 0)
+			return c->period.d.y;
+	}
 	/* "In January 1990, it reported a loss. From March to May, it missed
 	 * three payments, and on June 11 it filed": a month or day of a past
 	 * clause joined by ", and" to a past month or day of the same

@@ -511,6 +511,20 @@ static int next_year_opens(const an_tx_ctx *c)
 	       an_tx_is(c, s + 1, "year") && an_tx_is_punct(c, s + 2, ',');
 }
 
+/* A plan told in the past a few words before c->at, in its sentence:
+ * "Last year, workers were scheduled for 12-hour shifts from
+ * mid-November" (a plan's words read ahead on their own). */
+static int past_plan_before(const an_tx_ctx *c)
+{
+	static const char *const plans[] = {"scheduled", "expected", "due", "set", "slated",
+	                                    "planned", NULL};
+	for (size_t k = c->at, n = 0; k > 1 && n < 12 && !c->tk[k].sent; k--, n++)
+		if ((an_tx_is(c, k - 2, "was") || an_tx_is(c, k - 2, "were")) &&
+		    an_tx_one_of(c, k - 1, plans))
+			return 1;
+	return 0;
+}
+
 /* The sentence of c->at, or the quote it is in, opens with "last year"
  * (or "this time last year"), or a count of years back ("Two years ago
  * at Thanksgiving", "A year ago in March"), at most eighty tokens before
@@ -715,7 +729,7 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * weekend in January": so does "last year" opening the sentence
 	 * (not its possessive: "Last year's loss ...") */
 	int py = mon ? past_year_opens(c) : 0;
-	if (py && an_tx_direction(c, c->at, c->at + 1) < 0)
+	if (py && (an_tx_direction(c, c->at, c->at + 1) < 0 || past_plan_before(c)))
 		return py;
 	/* (and "Next year, on Oct. 3, Germany marks 30 years of unity": the
 	 * year ahead opening the sentence frames its days, whatever the

@@ -330,8 +330,10 @@ int an_tx_monthday_year(an_date dct, int m, int d, int dir)
 		}
 	}
 	/* ... but a day of the DCT's own year in a past clause carries no
-	 * year in news style ("attacked the base on Jan. 7" in November) */
-	if (dir && dird >= 0 && (dird <= 300 || dir == 2 || (dir < 0 && diry == dct.y)))
+	 * year in news style ("attacked the base on Jan. 7" in November),
+	 * nor one in a clause ahead ("will be signed on Dec. 31", written
+	 * on Jan. 2) */
+	if (dir && dird >= 0 && (dird <= 300 || dir == 2 || diry == dct.y))
 		return diry;
 	/* no cue: news looks back more often than ahead, as for months */
 	if (!dir && neary > dct.y - 1 && neard > 120) {

@@ -513,6 +513,16 @@ static int next_year_opens(const an_tx_ctx *c)
 	       an_tx_is(c, s + 1, "year") && an_tx_is_punct(c, s + 2, ',');
 }
 
+/* The timex that starts at token ra writes its year: a four-digit
+ * number among its first six tokens, the reference's year. */
+static int year_written(const an_tx_ctx *c, size_t ra)
+{
+	for (size_t k = ra; k < c->n && k < ra + 6; k++)
+		if (an_tx_num(c, k) && c->tk[k].ndig == 4 && c->tk[k].num == c->ref.d.y)
+			return 1;
+	return 0;
+}
+
 /* A plan told in the past a few words before c->at, in its sentence:
  * "Last year, workers were scheduled for 12-hour shifts from
  * mid-November" (a plan's words read ahead on their own). */
@@ -762,8 +772,11 @@ int an_tx_story_year(const an_tx_ctx *c, int mon)
 	 * in the next sentence at most, goes on in that year, even in news
 	 * told from the DCT (not once "this week" or "today" has come back
 	 * to the news) */
-	if (mon && c->story_at == ra + 1 && r->g == AN_GRAN_DAY && mon >= r->d.m &&
-	    mon - r->d.m <= 2 && ra < c->at &&
+	/* (so does a day of the year before the DCT's written with its
+	 * year, which makes no story of its own: "The war began on April
+	 * 15, 2023.  ... on May 11 they signed a declaration", in 2024) */
+	if (mon && (c->story_at == ra + 1 || (r->d.y == c->dct.y - 1 && year_written(c, ra))) &&
+	    r->g == AN_GRAN_DAY && mon >= r->d.m && mon - r->d.m <= 2 && ra < c->at &&
 	    !an_tx_para_between(c, ra, c->at) && an_tx_sentences_between(c, ra, c->at) <= 1 &&
 	    !(c->period_at > ra + 1) && !(c->today_at > ra + 1) &&
 	    an_tx_direction(c, c->at, c->at + 1) < 0)

@@ -216,8 +216,18 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (a past clause tells of no day ahead: "'Tomorrow is about
 	 * racing,' he said ... His team-mates spent the morning by the
 	 * pool" is the news day's) */
-	if (an_date_to_days(d) > an_date_to_days(c->dct) && an_tx_direction(c, k, p + 1) < 0)
+	/* (and the mirror: "On Saturday, the president will travel to
+	 * Sendai ... suffered its own earthquake on Feb. 27, 2010 ... will
+	 * lay a wreath in the morning" is Saturday's, the last day ahead
+	 * named, when the day last named is a background weeks back; "said
+	 * he would spend the evening" after "Saturday afternoon" keeps the
+	 * Saturday) */
+	int pdir = an_tx_direction(c, k, p + 1);
+	if (an_date_to_days(d) > an_date_to_days(c->dct) && pdir < 0)
 		d = c->dct;
+	else if (an_date_to_days(c->dct) - an_date_to_days(d) > 14 && pdir > 0 &&
+	         c->ahead_day_at && an_date_to_days(c->ahead_day) - an_date_to_days(c->dct) <= 14)
+		d = c->ahead_day;
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%s", d.y, d.m, d.d, an_tx_pod_code[TK(p).w.pod]);
 	an_tx_set_value(m, AN_TIMEX_TIME, tmp);
 	if (mod)

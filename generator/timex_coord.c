@@ -97,6 +97,37 @@ an_date an_tx_list_day(const an_tx_ctx *c, size_t i, size_t e, int wd)
 {
 	int dir = an_tx_list_direction(c, i, e);
 	an_date d = an_tx_weekday_date(c->dct, wd, dir);
+	/* "closed several main roads until midnight Thursday", "trains were
+	 * cancelled until Sunday": what a past act suspended until a day
+	 * stays so past the news, to the coming one (a clock time may come
+	 * between), unless that was the day before the news ("The road was
+	 * closed until Monday", on a Tuesday, has reopened); not a state
+	 * over ("the road stayed closed through Wednesday") nor an event
+	 * awaited ("did not take a snap until Wednesday") */
+	static const char *const suspend[] = {"closed", "cancelled", "canceled", "suspended",
+	                                      "halted", "shut", "postponed", "banned", "barred",
+	                                      "grounded", "delayed", "extended", NULL};
+	static const char *const over[] = {"stayed", "remained", "not", "never", "t", NULL};
+	static const char *const kept[] = {"stayed", "remained", "stays", "remains", "kept", NULL};
+	size_t b = i > 0 ? i - 1 : 0;
+	if (b > 0 && (an_tx_is(c, b, "midnight") || an_tx_is(c, b, "noon")))
+		b--;
+	else if (b > 1 && an_tx_clock_before(c, b, 1) < b)
+		b = an_tx_clock_before(c, b, 1);
+	int act = 0;
+	for (size_t k = b, n = 0; k > 0 && n < 6 && !TK(k).sent; n++) {
+		k--;
+		if (an_tx_one_of(c, k, over))
+			break;
+		if (an_tx_one_of(c, k, suspend)) {
+			act = !(k > 0 && an_tx_one_of(c, k - 1, kept));
+			break;
+		}
+	}
+	if (dir < 0 && b > 0 && act &&
+	    (an_tx_is(c, b, "until") || an_tx_is(c, b, "till") || an_tx_is(c, b, "through")) &&
+	    an_date_to_days(c->dct) - an_date_to_days(d) > 1)
+		d = an_tx_weekday_date(c->dct, wd, 1);
 	/* "will walk out on Tuesday, Thursday and Saturday" on a Friday: the
 	 * days of a list ahead come in order, so Saturday is the one after
 	 * Thursday, not tomorrow */

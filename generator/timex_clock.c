@@ -412,7 +412,24 @@ static int opening_hours(const an_tx_ctx *c, size_t i, size_t j)
 	}
 	static const char *const parts[] = {"day", "evening", "night", "morning", "afternoon",
 	                                    NULL};
+	/* (or after "usually", "typically", "normally" right before it:
+	 * "the busiest times, usually between 10am and 2pm") */
+	static const char *const habit[] = {"usually", "typically", "normally", "generally",
+	                                    NULL};
+	for (size_t k = i, n = 0; k > 0 && n < 6 && !TK(k).sent; n++) {
+		if (an_tx_is_punct(c, --k, ',') || an_tx_is_punct(c, k, ';'))
+			break;
+		if (an_tx_one_of(c, k, habit))
+			return 1;
+	}
 	for (size_t k = j; k < c->n && k < j + 9 && !(k > j && TK(k).sent); k++) {
+		/* (a week's days set off by a comma: "from 8 a.m. to 10 p.m.
+		 * ET, seven days a week") */
+		long n;
+		if (an_tx_is_punct(c, k, ',') && an_tx_count(&n, c, k + 1) &&
+		    an_tx_is(c, k + 2, "days") && an_tx_is(c, k + 3, "a") &&
+		    an_tx_is(c, k + 4, "week"))
+			return 1;
 		if (an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
 			break;
 		if (an_tx_is(c, k, "daily") || an_tx_is(c, k, "nightly") ||

@@ -789,7 +789,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 			j = title;
 			continue;
 		}
-		if (c->tk[j].sent || quote_mark(c, j))
+		/* (nor past a semicolon: "Stores see thinner crowds on Black
+		 * Friday as shoppers move online; Cyber Monday set for record") */
+		if (c->tk[j].sent || quote_mark(c, j) || an_tx_is_punct(c, j, ';'))
 			break;
 		/* "On Wednesday, the 40th anniversary of the first broadcast,
 		 * a channel will show ...": an appositive with no verb of its

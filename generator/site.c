@@ -165,8 +165,9 @@ static void entities_link(entities_job *j)
 			for (size_t m = 0; m < ev->n_mentions; m++) {
 				const an_mention *mn = &ev->mentions[m];
 				const an_name_list *names = &site->analyses[mn->doc].names;
-				for (size_t k = first_name_in(names, mn->sentence);
-				     k < names->len && names->items[k].sentence == mn->sentence; k++) {
+				size_t k = first_name_in(names, mn->sentence);
+				for (; k < names->len && names->items[k].sentence == mn->sentence;
+				     k++) {
 					long e = entity_of[mn->doc][k];
 					if (e < 0)
 						continue;

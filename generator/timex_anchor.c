@@ -251,9 +251,9 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	 * for March" sets no event) */
 	if (tb > 2 && word_is(c, tb - 1, "for")) {
 		static const char *const events[] = {
-			"cutoff", "deadline", "date", "vote", "hearing", "meeting", "trial", "election",
-			"launch", "opening", "talks", "session", "auction", "release", "referendum",
-			"ballot", "debate", "sale", "closing", "start", NULL};
+			"cutoff", "deadline", "date", "vote", "hearing", "meeting", "trial",
+			"election", "launch", "opening", "talks", "session", "auction", "release",
+			"referendum", "ballot", "debate", "sale", "closing", "start", NULL};
 		int event = 0;
 		for (size_t k = tb - 2, n = 0; k > 0 && n < 6 && c->tk[k].kind == AN_TK_WORD;
 		     k--, n++) {

@@ -849,8 +849,9 @@ size_t an_tx_duration(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	       an_tx_is_punct(c, j + 1, ';'))) ||
 	     /* "ran years behind schedule", "court dates years away" (a
 	      * word that qualifies the plural aside: "The days behind us") */
-	     ((an_tx_is(c, j + 1, "behind") || an_tx_is(c, j + 1, "away")) && an_tx_word(c, j - 1) &&
-	      !TK(j).sent && !TK(j - 1).cap && !an_tx_one_of(c, j - 1, plural_qualifiers)) ||
+	     ((an_tx_is(c, j + 1, "behind") || an_tx_is(c, j + 1, "away")) &&
+	      an_tx_word(c, j - 1) && !TK(j).sent && !TK(j - 1).cap &&
+	      !an_tx_one_of(c, j - 1, plural_qualifiers)) ||
 	     anchored_plural(c, j))) {
 		an_tx_unit u = (an_tx_unit)TK(j).w.unit;
 		if (an_tx_is(c, j + 1, "of") && an_tx_is(c, j - 1, "in"))

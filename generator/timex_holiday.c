@@ -592,7 +592,8 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	int link;
 	size_t r = an_tx_range_link(c, best, &link);
 	int runs_on = dir > 0 && diff < 0 && diff >= -14 && r && !link;
-	if (dir > 0 && diff < 0 && diff >= -60 && r && link && i > 0 && an_tx_is(c, i - 1, "between")) {
+	if (dir > 0 && diff < 0 && diff >= -60 && r && link && i > 0 &&
+	    an_tx_is(c, i - 1, "between")) {
 		an_tx_match em;
 		memset(&em, 0, sizeof em);
 		size_t ee = an_tx_holiday_at(&em, c, r);

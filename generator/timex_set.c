@@ -323,8 +323,8 @@ int an_tx_daily_before(const an_tx_ctx *c, size_t i)
 		if (word_is(c, k, "daily") || word_is(c, k, "nightly"))
 			return 1;
 		/* ("every day", "every evening from 5 p.m. to 8 p.m.") */
-		static const char *const parts[] = {"day", "evening", "night", "morning", "afternoon",
-		                                    NULL};
+		static const char *const parts[] = {"day", "evening", "night", "morning",
+		                                    "afternoon", NULL};
 		if (k > 0 && an_tx_one_of(c, k, parts) &&
 		    (word_is(c, k - 1, "every") || word_is(c, k - 1, "each")))
 			return 1;

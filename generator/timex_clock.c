@@ -440,7 +440,6 @@ static int opening_hours(const an_tx_ctx *c, size_t i, size_t j)
 	return 0;
 }
 
-
 /* Clock times: "6:30 p.m.", "10 a.m. EST Thursday", "noon". */
 size_t an_tx_clock(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {

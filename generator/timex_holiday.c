@@ -279,7 +279,7 @@ static size_t d_day(an_tx_match *m, const an_tx_ctx *c, size_t i)
 
 size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 {
-	if (TK(i).low[0] == 'd' && !TK(i).low[1])
+	if (i < c->n && TK(i).low[0] == 'd' && !TK(i).low[1])
 		return d_day(m, c, i);
 	/* "next Thanksgiving", "last Christmas", "this Easter": one timex,
 	 * the occurrence after the DCT, before it, or in its year */

@@ -245,27 +245,6 @@ int an_tx_direction(const an_tx_ctx *c, size_t tb, size_t te)
 	     word_is(c, tb - 2, "sets") || word_is(c, tb - 2, "schedules")) &&
 	    te < c->n && c->tk[te].kind == AN_TK_WORD && !c->tk[te].cap)
 		return 1;
-	/* "set its standard shipping cutoff for Sunday": the day an event
-	 * or a deadline is set for, a few words on, is ahead too ("set"
-	 * alone after a singular subject reads as a past; "had set a record
-	 * for March" sets no event) */
-	if (tb > 2 && word_is(c, tb - 1, "for")) {
-		static const char *const events[] = {
-			"cutoff", "deadline", "date", "vote", "hearing", "meeting", "trial",
-			"election", "launch", "opening", "talks", "session", "auction", "release",
-			"referendum", "ballot", "debate", "sale", "closing", "start", NULL};
-		int event = 0;
-		for (size_t k = tb - 2, n = 0; k > 0 && n < 6 && c->tk[k].kind == AN_TK_WORD;
-		     k--, n++) {
-			event |= an_tx_one_of(c, k, events);
-			if ((word_is(c, k, "set") || word_is(c, k, "sets")) && event &&
-			    !word_is(c, k - 1, "had") && !word_is(c, k - 1, "has") &&
-			    !word_is(c, k - 1, "have"))
-				return 1;
-			if (c->tk[k].sent)
-				break;
-		}
-	}
 	/* "The hearing is Thursday", "The election is on Sunday": the
 	 * present of "be" names the day of what is ahead */
 	{

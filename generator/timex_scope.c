@@ -228,17 +228,28 @@ int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te)
 /* "setting the presidential election for Feb. 27", "schedules a vote
  * for Tuesday": what is set for a day is ahead of the setting, a
  * participle or a present ("set" alone is as often a past: "set a
- * record for March"; not after "had"). */
+ * record for March"; not after "had").  "set" alone is one too with an
+ * event or a deadline between ("set its standard shipping cutoff for
+ * Sunday"), unless a perfect ("had set a record for March"). */
 int an_tx_set_for(const an_tx_ctx *c, size_t tb)
 {
 	static const char *const sets[] = {"setting", "sets", "scheduling", "schedules", "slated",
 	                                   "fixing", NULL};
+	static const char *const events[] = {
+		"cutoff", "deadline", "date", "vote", "hearing", "meeting", "trial", "election",
+		"launch", "opening", "talks", "session", "auction", "release", "referendum",
+		"ballot", "debate", "sale", "closing", "start", NULL};
 	if (tb < 3 || !word_is(c, tb - 1, "for"))
 		return 0;
-	for (size_t k = tb - 1, d = 0; k > 0 && d < 5; d++) {
+	int event = 0;
+	for (size_t k = tb - 1, d = 0; k > 0 && d < 6; d++) {
 		k--;
-		if (an_tx_one_of(c, k, sets))
+		if (an_tx_one_of(c, k, sets) && d < 5)
 			return !(k > 0 && word_is(c, k - 1, "had"));
+		event |= an_tx_one_of(c, k, events);
+		if (event && word_is(c, k, "set") && !word_is(c, k - 1, "had") &&
+		    !word_is(c, k - 1, "has") && !word_is(c, k - 1, "have"))
+			return 1;
 		if (c->tk[k].sent || c->tk[k].kind == AN_TK_PUNCT || an_tx_one_of(c, k, subs))
 			return 0;
 	}

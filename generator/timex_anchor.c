@@ -111,11 +111,13 @@ static int in_past_perfect(const an_tx_ctx *c, size_t j)
  * or changed (the cue at j) is the nearest such one, on whichever side of
  * the news it falls ("had been scheduled to expire at midnight Monday",
  * on a Wednesday, is the Monday gone); 0 for another date at tb. */
+/* The participles of a plan: "scheduled", "due", "expected", ... */
+const char *const an_tx_plans[] = {"scheduled", "due", "expected", "set", "slated", "planned",
+                                   NULL};
+
 static int planned_side(const an_tx_ctx *c, size_t j, size_t tb)
 {
-	static const char *const plans[] = {"scheduled", "due", "expected", "set", "slated",
-	                                    "planned", NULL};
-	if (!an_tx_one_of(c, j, plans) || c->tk[tb].kind != AN_TK_WORD || !c->tk[tb].cap)
+	if (!an_tx_one_of(c, j, an_tx_plans) || c->tk[tb].kind != AN_TK_WORD || !c->tk[tb].cap)
 		return 0;
 	int ahead, back;
 	if (c->tk[tb].w.cls & AN_TXW_WDAY) {

@@ -169,6 +169,8 @@ static int next_day_at(const an_tx_ctx *c, size_t j)
 	return an_tx_is(c, j + 1, "same") ? 2 : 0;
 }
 
+const char *const an_tx_spend[] = {"spend", "spends", "spent", "spending", NULL};
+
 /* "In the afternoon, she visited a hospital", "By the evening": a part
  * of the day with "the", after a preposition, is that part of the day
  * last named ("On Monday ... In the afternoon", an_tx_clock_day), as
@@ -190,14 +192,13 @@ static size_t day_part(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	/* (also "for much of the morning", "spent the afternoon": a share
 	 * of the part, or the part spent) */
 	static const char *const shares[] = {"much", "most", "part", "rest", "all", "half", NULL};
-	static const char *const spend[] = {"spend", "spends", "spent", "spending", NULL};
 	size_t k = i;
 	const char *mod = NULL;
 	if ((an_tx_is(c, i, "late") || an_tx_is(c, i, "early")) && an_tx_is(c, i + 1, "in")) {
 		mod = TK(i).low[0] == 'l' ? "END" : "START";
 		k = i + 2;
 	} else if (i == 0 ||
-	           !(an_tx_one_of(c, i - 1, preps_pod) || an_tx_one_of(c, i - 1, spend) ||
+	           !(an_tx_one_of(c, i - 1, preps_pod) || an_tx_one_of(c, i - 1, an_tx_spend) ||
 	             (i > 2 && an_tx_is(c, i - 1, "of") && an_tx_one_of(c, i - 2, shares) &&
 	              !TK(i - 2).sent))) {
 		return 0;

@@ -415,6 +415,12 @@ int an_tx_declared_day(const an_tx_ctx *c, size_t tb, size_t te);
 int an_tx_set_for(const an_tx_ctx *c, size_t tb);
 /* Nouns of acts that are over once named ("ruling", "attack"). */
 extern const char *const an_tx_acts[];
+/* timex_anchor.c: the participles of a plan ("scheduled", "due",
+ * "expected", "set", "slated", "planned") */
+extern const char *const an_tx_plans[];
+/* timex_clock.c: the forms of "spend" (what fills a time spent follows:
+ * "spent the summer deciding", "spent the morning by the pool") */
+extern const char *const an_tx_spend[];
 int an_tx_compared_day(const an_tx_ctx *c, size_t tb);
 
 /* timex_np.c: "a cool, wet May,": a month in a noun phrase; "Sunday

@@ -528,11 +528,9 @@ static int year_written(const an_tx_ctx *c, size_t ra)
  * mid-November" (a plan's words read ahead on their own). */
 static int past_plan_before(const an_tx_ctx *c)
 {
-	static const char *const plans[] = {"scheduled", "expected", "due", "set", "slated",
-	                                    "planned", NULL};
 	for (size_t k = c->at, n = 0; k > 1 && n < 12 && !c->tk[k].sent; k--, n++)
 		if ((an_tx_is(c, k - 2, "was") || an_tx_is(c, k - 2, "were")) &&
-		    an_tx_one_of(c, k - 1, plans))
+		    an_tx_one_of(c, k - 1, an_tx_plans))
 			return 1;
 	return 0;
 }

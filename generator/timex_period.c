@@ -520,9 +520,8 @@ static size_t bare_season(an_tx_match *m, const an_tx_ctx *c, size_t i)
 		/* "spent the summer deciding", "will spend the winter
 		 * lobbying": the time spent, what fills it after (not "spent
 		 * the summer camp budget") */
-		static const char *const spend[] = {"spend", "spends", "spent", "spending", NULL};
-		ok |= p > 0 && an_tx_is(c, p, "the") && an_tx_one_of(c, p - 1, spend) && n1 >= 5 &&
-		      strcmp(TK(i + 1).low + n1 - 3, "ing") == 0;
+		ok |= p > 0 && an_tx_is(c, p, "the") && an_tx_one_of(c, p - 1, an_tx_spend) &&
+		      n1 >= 5 && strcmp(TK(i + 1).low + n1 - 3, "ing") == 0;
 		if (!ok)
 			return 0;
 	}

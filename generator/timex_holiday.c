@@ -595,12 +595,7 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (dir > 0 && diff < 0 && diff >= -60 && r && link && i > 0 &&
 	    an_tx_is(c, i - 1, "between")) {
 		an_tx_match em;
-		memset(&em, 0, sizeof em);
-		size_t ee = an_tx_holiday_at(&em, c, r);
-		if (!ee) {
-			memset(&em, 0, sizeof em);
-			ee = an_tx_month(&em, c, r);
-		}
+		size_t ee = an_tx_named_day(&em, c, r);
 		runs_on = ee && em.anchor.g == AN_GRAN_DAY &&
 		          an_date_to_days(em.anchor.d) >= an_date_to_days(now);
 	}
@@ -638,6 +633,17 @@ size_t an_tx_holiday_at(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	if (gran == AN_GRAN_DAY)
 		return holiday_part(m, c, best, pick);
 	return best;
+}
+
+size_t an_tx_named_day(an_tx_match *m, const an_tx_ctx *c, size_t k)
+{
+	memset(m, 0, sizeof *m);
+	size_t e = an_tx_holiday_at(m, c, k);
+	if (!e) {
+		memset(m, 0, sizeof *m);
+		e = an_tx_month(m, c, k);
+	}
+	return e;
 }
 
 /* "the day before Thanksgiving", "the day after Christmas": one DATE, the

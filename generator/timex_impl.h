@@ -588,6 +588,11 @@ int an_tx_country(const an_tk *tk, size_t n);
 /* an_tx_country of c's whole text, read once however often it is asked */
 int an_tx_country_of(const an_tx_ctx *c);
 size_t an_tx_holiday_eve(an_tx_match *m, const an_tx_ctx *c, size_t i);
+/* timex_holiday.c: a holiday or a month and day at k ("Christmas", "Nov.
+ * 3"), as the range's end of "between Black Friday and Christmas" and
+ * the day of "the weekend before Christmas" read it: its end, 0 for
+ * none */
+size_t an_tx_named_day(an_tx_match *m, const an_tx_ctx *c, size_t k);
 /* holidays of lunar calendars (timex_lunar.c): the name at i, its kind
  * into *kind and the index after it, 0 for none; its date in Gregorian
  * year y, {0} where the tables do not reach */

@@ -68,12 +68,7 @@ size_t an_tx_weekend(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	size_t de = 0;
 	if (w == i + 1 && (an_tx_is(c, w + 1, "before") || an_tx_is(c, w + 1, "after"))) {
 		an_tx_match dm;
-		memset(&dm, 0, sizeof dm);
-		de = an_tx_holiday_at(&dm, c, w + 2);
-		if (!de) {
-			memset(&dm, 0, sizeof dm);
-			de = an_tx_month(&dm, c, w + 2);
-		}
+		de = an_tx_named_day(&dm, c, w + 2);
 		if (de && dm.anchor.g == AN_GRAN_DAY && dm.type == AN_TIMEX_DATE) {
 			int after = an_tx_is(c, w + 1, "after");
 			d = an_tx_weekday_date(an_date_add_days(dm.anchor.d, after ? 1 : -2), 6,

@@ -411,8 +411,6 @@ static int opening_hours(const an_tx_ctx *c, size_t i, size_t j)
 		if (an_tx_open_days(c, k))
 			return 1;
 	}
-	static const char *const parts[] = {"day", "evening", "night", "morning", "afternoon",
-	                                    NULL};
 	/* (or after "usually", "typically", "normally" right before it:
 	 * "the busiest times, usually between 10am and 2pm") */
 	static const char *const habit[] = {"usually", "typically", "normally", "generally",
@@ -433,9 +431,7 @@ static int opening_hours(const an_tx_ctx *c, size_t i, size_t j)
 			return 1;
 		if (an_tx_is_punct(c, k, ',') || an_tx_is_punct(c, k, ';'))
 			break;
-		if (an_tx_is(c, k, "daily") || an_tx_is(c, k, "nightly") ||
-		    ((an_tx_is(c, k, "each") || an_tx_is(c, k, "every")) &&
-		     an_tx_one_of(c, k + 1, parts)))
+		if (an_tx_is(c, k, "daily") || an_tx_is(c, k, "nightly") || an_tx_every_day(c, k))
 			return 1;
 	}
 	return 0;

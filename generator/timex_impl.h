@@ -660,6 +660,9 @@ int an_tx_plural_weekday(const an_tx_ctx *c, size_t i);
  * until 10:30 p.m.": a word of every day a few words before the clock
  * time at i, in its clause (no past verb between): the hour of any day. */
 int an_tx_daily_before(const an_tx_ctx *c, size_t i);
+/* timex_set.c: "every" or "each" at k before a day or a part of one
+ * ("every day", "each evening") */
+int an_tx_every_day(const an_tx_ctx *c, size_t k);
 /* Writes the TIMEX3 duration for n units (n < 0: vague, "PXY"; frac:
  * and a half) into out (cap bytes). */
 void an_tx_duration_value(char *out, size_t cap, an_tx_unit u, long n, int frac);

@@ -305,6 +305,13 @@ size_t an_tx_set(an_tx_match *m, const an_tx_ctx *c, size_t i)
 	return j + 1;
 }
 
+int an_tx_every_day(const an_tx_ctx *c, size_t k)
+{
+	static const char *const parts[] = {"day", "evening", "night", "morning", "afternoon",
+	                                    NULL};
+	return (word_is(c, k, "every") || word_is(c, k, "each")) && an_tx_one_of(c, k + 1, parts);
+}
+
 int an_tx_daily_before(const an_tx_ctx *c, size_t i)
 {
 	/* (six words back, and forty tokens: a run of clock times without
@@ -323,10 +330,7 @@ int an_tx_daily_before(const an_tx_ctx *c, size_t i)
 		if (word_is(c, k, "daily") || word_is(c, k, "nightly"))
 			return 1;
 		/* ("every day", "every evening from 5 p.m. to 8 p.m.") */
-		static const char *const parts[] = {"day", "evening", "night", "morning",
-		                                    "afternoon", NULL};
-		if (k > 0 && an_tx_one_of(c, k, parts) &&
-		    (word_is(c, k - 1, "every") || word_is(c, k - 1, "each")))
+		if (k > 0 && an_tx_every_day(c, k - 1))
 			return 1;
 		if (an_tx_cue(c, k) < 0)
 			return 0;
